@@ -1,0 +1,311 @@
+//! Person attributes: ages ("20-year-old X", "X, 20,", "X, who has just turned 18", "X and Y,
+//! 20 and 17 years old respectively"), roles and titles ("lawyer", "spokesman", "leader of
+//! Chechnya"), and affiliations ("a lawyer for the LGBT Network, X").
+
+use std::sync::OnceLock;
+
+use casefile_model::{Attribute, DateValue, Document, EntityKind, Mention, Precision};
+use regex::Regex;
+
+use crate::text::slice;
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
+}
+
+/// Role nouns, longest first. The value recorded is the noun as written, lower-cased.
+pub const ROLES: &[&str] = &[
+    "secretary of state",
+    "prime minister",
+    "government spokesperson",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "lawyer",
+    "attorney",
+    "advocate",
+    "director of programs",
+    "director",
+    "strongman leader",
+    "leader",
+    "head",
+    "president",
+    "official",
+    "close associate",
+    "associate",
+    "activist",
+    "journalist",
+    "founder",
+    "coordinator",
+    "chairman",
+    "chairwoman",
+    "minister",
+    "governor",
+    "judge",
+    "prosecutor",
+    "investigator",
+    "officer",
+    "strongman",
+    "ombudsman",
+    "researcher",
+    "doctor",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "friend",
+];
+
+fn role_in(s: &str) -> Option<&'static str> {
+    let lower = s.to_lowercase();
+    ROLES
+        .iter()
+        .find(|r| {
+            lower.match_indices(*r).any(|(i, _)| {
+                let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic();
+                let end = i + r.len();
+                let after_ok = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
+                before_ok && after_ok
+            })
+        })
+        .copied()
+}
+
+/// The date an age holds at: the report's month.
+fn as_of(doc: &Document) -> Option<DateValue> {
+    doc.published.as_ref().map(|p| p.truncate(Precision::Month))
+}
+
+pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<Attribute> {
+    static AGE_AFTER: OnceLock<Regex> = OnceLock::new();
+    static AGE_BEFORE: OnceLock<Regex> = OnceLock::new();
+    static TURNED: OnceLock<Regex> = OnceLock::new();
+    static RESPECTIVELY: OnceLock<Regex> = OnceLock::new();
+    let age_after = re(&AGE_AFTER, r"^,\s*(\d{1,3})\s*[,)]");
+    let age_before = re(&AGE_BEFORE, r"(\d{1,3})-year-old\s+$");
+    let turned = re(
+        &TURNED,
+        r"^,?\s*(?:who\s+)?(?:has\s+just\s+turned|just\s+turned|turned|is\s+now|is|was|aged)\s+(\d{1,3})\b",
+    );
+    let respectively = re(
+        &RESPECTIVELY,
+        r"(\d{1,3})\s+and\s+(\d{1,3})\s+(?:years\s+old|years\s+of\s+age)?\s*,?\s*respectively",
+    );
+    let text = &doc.text;
+    let mut out = Vec::new();
+    let persons: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == EntityKind::Person)
+        .collect();
+    for &i in &persons {
+        let m = &mentions[i];
+        let (s, e) = (m.span.start, m.span.end);
+        let after = slice(text, e, e + 60);
+        let before = slice(text, s.saturating_sub(20), s);
+        if let Some(c) = age_after.captures(after) {
+            let g = c.get(1).expect("group");
+            out.push(Attribute {
+                mention: i,
+                name: "age".into(),
+                value: g.as_str().into(),
+                as_of: as_of(doc),
+                span: doc.span(e + g.start(), e + g.end()),
+            });
+        } else if let Some(c) = turned.captures(after) {
+            let g = c.get(1).expect("group");
+            let v: u32 = g.as_str().parse().unwrap_or(0);
+            if (1..=120).contains(&v) {
+                let m0 = c.get(0).expect("match");
+                out.push(Attribute {
+                    mention: i,
+                    name: "age".into(),
+                    value: g.as_str().into(),
+                    as_of: as_of(doc),
+                    span: doc.span(e + m0.start(), e + m0.end()),
+                });
+            }
+        }
+        if let Some(c) = age_before.captures(before) {
+            let g = c.get(1).expect("group");
+            let base = s - before.len();
+            out.push(Attribute {
+                mention: i,
+                name: "age".into(),
+                value: g.as_str().into(),
+                as_of: as_of(doc),
+                span: doc.span(base + g.start(), base + c.get(0).expect("m").end() - 1),
+            });
+        }
+    }
+    // "X and Y, 20 and 17 years old respectively"
+    for &(ss, se) in sentences {
+        let st = &text[ss..se];
+        if let Some(c) = respectively.captures(st) {
+            let at = ss + c.get(0).expect("m").start();
+            let before: Vec<usize> = persons
+                .iter()
+                .copied()
+                .filter(|&i| mentions[i].span.start >= ss && mentions[i].span.end <= at)
+                .collect();
+            if before.len() >= 2 {
+                let (a, b) = (before[before.len() - 2], before[before.len() - 1]);
+                for (mi, g) in [(a, 1), (b, 2)] {
+                    let gm = c.get(g).expect("group");
+                    out.push(Attribute {
+                        mention: mi,
+                        name: "age".into(),
+                        value: gm.as_str().into(),
+                        as_of: as_of(doc),
+                        span: doc.span(ss + gm.start(), ss + gm.end()),
+                    });
+                }
+            }
+        }
+    }
+    // roles and affiliations
+    for &i in &persons {
+        let m = &mentions[i];
+        let (s, e) = (m.span.start, m.span.end);
+        let sent = sentences
+            .iter()
+            .copied()
+            .find(|&(a, b)| a <= s && e <= b)
+            .unwrap_or((s, e));
+        // directly before: "LGBT Network lawyer X", "spokesman X", "Leader of Chechnya, X", "a lawyer for the LGBT Network, X,"
+        let lo = sent.0.max(s.saturating_sub(80));
+        let lo = (lo..s).find(|&k| text.is_char_boundary(k)).unwrap_or(s);
+        let window_before = &text[lo..s];
+        // only the clause right before the name (after the previous name)
+        let prev_name_end = mentions
+            .iter()
+            .filter(|x| x.kind == EntityKind::Person && x.span.end <= s && x.span.end > lo)
+            .map(|x| x.span.end)
+            .max()
+            .unwrap_or(lo);
+        let clause = &text[prev_name_end..s];
+        let mut role = None;
+        let mut role_span = None;
+        if let Some(r) = role_in(clause) {
+            let idx = clause.to_lowercase().rfind(r).unwrap_or(0);
+            // the role must sit right before the name, or be an appositive ending in a comma
+            let tail = &clause[idx + r.len()..];
+            let close = tail.split_whitespace().count() <= 6
+                && (tail.trim().is_empty()
+                    || tail.trim_end().ends_with(',')
+                    || tail
+                        .trim()
+                        .split_whitespace()
+                        .all(|w| w.chars().next().is_some_and(char::is_uppercase)));
+            if close {
+                role = Some(r);
+                role_span = Some((prev_name_end + idx, prev_name_end + idx + r.len()));
+            }
+        }
+        // appositive after: "X, the lawyer who…", "X, a government spokesperson from Chechnya,", "X, director of … at Freedom House,"
+        let hi = sent.1.min(e + 90);
+        let hi = (e..=hi)
+            .rev()
+            .find(|&k| text.is_char_boundary(k))
+            .unwrap_or(e);
+        let after = &text[e..hi];
+        let mut appositive = None;
+        if role.is_none() && after.starts_with(',') {
+            let app_end = after[1..]
+                .find([',', '.', ':', ';'])
+                .map(|k| k + 1)
+                .unwrap_or(after.len());
+            let app = &after[1..app_end];
+            if app.split_whitespace().count() <= 10 {
+                if let Some(r) = role_in(app) {
+                    let idx = app.to_lowercase().find(r).unwrap_or(0);
+                    role = Some(r);
+                    role_span = Some((e + 1 + idx, e + 1 + idx + r.len()));
+                    appositive = Some((e + 1, e + app_end));
+                }
+            }
+        }
+        let _ = window_before;
+        if let (Some(r), Some((rs, re_))) = (role, role_span) {
+            out.push(Attribute {
+                mention: i,
+                name: "role".into(),
+                value: r.to_string(),
+                as_of: None,
+                span: doc.span(rs, re_),
+            });
+            // affiliation: an organisation in the role phrase
+            let (as_, ae) = appositive.unwrap_or((prev_name_end, s));
+            if let Some(org) = mentions.iter().find(|o| {
+                o.kind == EntityKind::Organization && o.span.start >= as_ && o.span.end <= ae
+            }) {
+                out.push(Attribute {
+                    mention: i,
+                    name: "affiliation".into(),
+                    value: org.normalized.clone().unwrap_or_else(|| org.text.clone()),
+                    as_of: None,
+                    span: org.span.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{names, text::sentences};
+
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        find(&d, &s, &m)
+            .into_iter()
+            .map(|a| (m[a.mention].text.clone(), a.name, a.value))
+            .collect()
+    }
+
+    #[test]
+    fn ages() {
+        let a = run("Pavel Ostrov, 20, and 19-year-old Oleg Marchenko were held. Irina Volkova, who has just turned 18, fled.");
+        assert!(
+            a.contains(&("Pavel Ostrov".into(), "age".into(), "20".into())),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&("Oleg Marchenko".into(), "age".into(), "19".into())),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&("Irina Volkova".into(), "age".into(), "18".into())),
+            "{a:?}"
+        );
+        let b = run("Pavel and Oleg, two activists, 20 and 17 years old respectively, were held. Pavel Ostrov and Oleg Marchenko left.");
+        let _ = b;
+    }
+
+    #[test]
+    fn roles_and_affiliations() {
+        let a = run("\"We will appeal,\" a lawyer for the Harbour Rights Network, Irina Volkova, told reporters. Pavel Ostrov, a government spokesperson from Kestrel, said no.");
+        assert!(
+            a.contains(&("Irina Volkova".into(), "role".into(), "lawyer".into())),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&(
+                "Irina Volkova".into(),
+                "affiliation".into(),
+                "Harbour Rights Network".into()
+            )),
+            "{a:?}"
+        );
+        assert!(
+            a.contains(&(
+                "Pavel Ostrov".into(),
+                "role".into(),
+                "government spokesperson".into()
+            )),
+            "{a:?}"
+        );
+    }
+}

@@ -1,0 +1,396 @@
+//! Event mentions: a controlled vocabulary of act types after the HURIDOCS Events Standard
+//! Formats, each mapped to a PLOVER event type and mode (see docs/events.md). Each mention
+//! carries its trigger span, participants with roles, place, time and modality.
+
+use std::sync::OnceLock;
+
+use casefile_model::{Document, EntityKind, EventMention, Mention, MentionRole, Modality, Timex};
+use regex::Regex;
+
+/// One act type of the vocabulary.
+pub struct ActType {
+    /// casefile's name for the act (used in case.json).
+    pub name: &'static str,
+    /// Label for people.
+    pub label: &'static str,
+    /// PLOVER event type and mode.
+    pub plover: (&'static str, &'static str),
+    /// A violation against the victims (participants default to victims).
+    pub violation: bool,
+    /// Trigger pattern (lower-case text).
+    pattern: &'static str,
+}
+
+/// The vocabulary, in the order triggers are tried.
+pub const ACTS: &[ActType] = &[
+    ActType {
+        name: "abduction",
+        label: "abduction",
+        plover: ("ASSAULT", "abduct"),
+        violation: true,
+        pattern: r"abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|snatched",
+    },
+    ActType {
+        name: "disappearance",
+        label: "disappearance",
+        plover: ("ASSAULT", "abduct"),
+        violation: true,
+        pattern: r"disappear(?:ed|ance)?|went missing|were missing|was missing|whereabouts",
+    },
+    ActType {
+        name: "arrest",
+        label: "arrest",
+        plover: ("COERCE", "arrest"),
+        violation: true,
+        pattern: r"arrest(?:ed|s|ing)?|seiz(?:ed|ure|ing)|apprehended|rounded up|detained",
+    },
+    ActType {
+        name: "detention",
+        label: "detention",
+        plover: ("COERCE", "arrest"),
+        violation: true,
+        pattern: r"detention(?: cent(?:er|re))?|(?:being |been |are |is |were |was )held|in custody|incommunicado|imprison(?:ed|ment)|jailed",
+    },
+    ActType {
+        name: "raid",
+        label: "raid or search",
+        plover: ("COERCE", "seize"),
+        violation: true,
+        pattern: r"raid(?:ed|s)?|searched",
+    },
+    ActType {
+        name: "torture",
+        label: "torture",
+        plover: ("ASSAULT", "torture"),
+        violation: true,
+        pattern: r"tortur(?:e|ed|ing)",
+    },
+    ActType {
+        name: "ill-treatment",
+        label: "ill-treatment",
+        plover: ("ASSAULT", "beat"),
+        violation: true,
+        pattern: r"beat(?:en|ing|ings)|ill-treat(?:ed|ment)|physical and psychological violence|grabbed|hit me",
+    },
+    ActType {
+        name: "threat",
+        label: "threat",
+        plover: ("THREATEN", "threaten"),
+        violation: true,
+        pattern: r"threat(?:s|ened|ening)?|at risk of|(?:grave|mortal|immediate) danger|ready to kill",
+    },
+    ActType {
+        name: "killing",
+        label: "killing",
+        plover: ("ASSAULT", "kill"),
+        violation: true,
+        pattern: r"murder(?:ed|s)?|killed|killings?",
+    },
+    ActType {
+        name: "forced-return",
+        label: "forced transfer or return",
+        plover: ("COERCE", "deport"),
+        violation: true,
+        pattern: r"returned|sent back|handed (?:over|back|the men|them)|handing over|deport(?:ed|ation)|transferred|transfer to|taken (?:by car )?back|transported back|extradit(?:ed|ion)|delivered",
+    },
+    ActType {
+        name: "flight",
+        label: "flight or displacement",
+        plover: ("RETREAT", "flee"),
+        violation: true,
+        pattern: r"fled|flee(?:ing)?|escap(?:ed|ing|e)|relocated|forced to leave|leave chechnya|(?:took|taught|sought) refuge",
+    },
+    ActType {
+        name: "criminal-charge",
+        label: "criminal charge",
+        plover: ("ACCUSE", "charge"),
+        violation: true,
+        pattern: r"charged|charges?\b|accusations?|accused|on suspicion of|indict(?:ed|ment)|prosecut(?:ed|ion)|terrorism investigation|criminal case",
+    },
+    ActType {
+        name: "trial",
+        label: "trial",
+        plover: ("ACCUSE", "trial"),
+        violation: true,
+        pattern: r"\btrial\b|sentenced|convicted|verdict",
+    },
+    ActType {
+        name: "release",
+        label: "release",
+        plover: ("CONCEDE", "release"),
+        violation: false,
+        pattern: r"released|freed|release of",
+    },
+    ActType {
+        name: "coerced-statement",
+        label: "coerced statement",
+        plover: ("COERCE", "coerce statement"),
+        violation: true,
+        pattern: r"confess(?:ed|ion|ions)|apolog(?:y|ies|ize|ized|ise|ised)|apology videos?|forced to sign|under duress|recorded video",
+    },
+    ActType {
+        name: "protection-granted",
+        label: "protection granted",
+        plover: ("AID", "protect"),
+        violation: false,
+        pattern: r"(?:granted|offered|given|grant|offer)\s+(?:state\s+)?protection|state protection|to protect the men",
+    },
+    ActType {
+        name: "petition",
+        label: "petition or appeal",
+        plover: ("REQUEST", "petition"),
+        violation: false,
+        pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|requests?\b|demands?\b|campaigning for",
+    },
+    ActType {
+        name: "public-statement",
+        label: "public statement",
+        plover: ("DISAPPROVE", "statement"),
+        violation: false,
+        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|denies|claimed|tweeted",
+    },
+    ActType {
+        name: "persecution",
+        label: "persecution campaign",
+        plover: ("ASSAULT", "persecute"),
+        violation: true,
+        pattern: r"persecut(?:ion|ed)|purges?|crackdown|campaign against",
+    },
+    ActType {
+        name: "access-to-counsel",
+        label: "access to counsel",
+        plover: ("CONCEDE", "access"),
+        violation: false,
+        pattern: r"allowed access|access to (?:a |their )?lawyers?|refused access|without access to lawyers",
+    },
+];
+
+pub fn act(name: &str) -> Option<&'static ActType> {
+    ACTS.iter().find(|a| a.name == name)
+}
+
+fn patterns() -> &'static Vec<Regex> {
+    static P: OnceLock<Vec<Regex>> = OnceLock::new();
+    P.get_or_init(|| {
+        ACTS.iter()
+            .map(|a| Regex::new(&format!(r"(?i)\b(?:{})", a.pattern)).expect("valid regex"))
+            .collect()
+    })
+}
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
+}
+
+/// Find event mentions in a document.
+pub fn find(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    timexes: &[Timex],
+    quotes: &[(usize, usize)],
+) -> Vec<EventMention> {
+    static ALLEGED: OnceLock<Regex> = OnceLock::new();
+    static DENIED: OnceLock<Regex> = OnceLock::new();
+    static HYPO: OnceLock<Regex> = OnceLock::new();
+    static GROUP: OnceLock<Regex> = OnceLock::new();
+    let alleged = re(
+        &ALLEGED,
+        r"(?i)\b(?:alleged(?:ly)?|reportedly|claim(?:ed|s)?|accused of|according to|said to)\b",
+    );
+    let denied = re(
+        &DENIED,
+        r"(?i)\b(?:denied|denies|deny|no evidence|false information|made up)\b",
+    );
+    let hypo = re(
+        &HYPO,
+        r"(?i)\b(?:at risk of|could|would|might|if|threat of|danger of|prevent)\b",
+    );
+    let group = re(
+        &GROUP,
+        r"(?i)\b(?:they|them|the (?:two )?(?:young |gay )?men|the pair|both men|both)\b",
+    );
+    let text = &doc.text;
+    let mut out = Vec::new();
+    let mut last_time: Option<(usize, usize)> = None; // (timex index, sentence index)
+    for (si, &(ss, se)) in sentences.iter().enumerate() {
+        if doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
+            continue;
+        }
+        let st = &text[ss..se];
+        let sent_times: Vec<usize> = (0..timexes.len())
+            .filter(|&t| {
+                timexes[t].span.start >= ss
+                    && timexes[t].span.end <= se
+                    && timexes[t].kind == "date"
+                    && (timexes[t].value.is_some()
+                        || timexes[t].bounds.is_some()
+                        || timexes[t].relative)
+            })
+            .collect();
+        let in_sentence: Vec<usize> = (0..mentions.len())
+            .filter(|&m| mentions[m].span.start >= ss && mentions[m].span.end <= se)
+            .collect();
+        let mut seen = Vec::new();
+        for (ai, rx) in patterns().iter().enumerate() {
+            let a = &ACTS[ai];
+            let Some(m) = rx.find(st) else { continue };
+            let (ts, te) = (ss + m.start(), ss + m.end());
+            if doc.in_boilerplate(ts, te)
+                || seen.contains(&a.name)
+                || in_sentence
+                    .iter()
+                    .any(|&k| mentions[k].span.start <= ts && te <= mentions[k].span.end)
+            {
+                continue;
+            }
+            seen.push(a.name);
+            // participants
+            let mut participants = Vec::new();
+            for &k in &in_sentence {
+                let men = &mentions[k];
+                let before = text[ss..men.span.start].trim_end().to_lowercase();
+                let role = match men.kind {
+                    EntityKind::Person | EntityKind::Group => {
+                        let speaker = text[men.span.end..se].trim_start().to_lowercase();
+                        let speaks = [
+                            "said",
+                            "says",
+                            "told",
+                            "added",
+                            "tweeted",
+                            "claimed",
+                            "dismissed",
+                            "described",
+                        ]
+                        .iter()
+                        .any(|w| speaker.starts_with(w));
+                        if speaks
+                            || quotes
+                                .iter()
+                                .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe)
+                        {
+                            "source"
+                        } else if a.violation {
+                            "victim"
+                        } else {
+                            "agent"
+                        }
+                    }
+                    EntityKind::Organization => {
+                        if before.ends_with("by") || before.ends_with("by both") {
+                            if a.violation && a.name != "flight" {
+                                "perpetrator"
+                            } else {
+                                "agent"
+                            }
+                        } else if before.ends_with("help of the")
+                            || before.ends_with("help of")
+                            || before.ends_with("assistance of the")
+                            || text[men.span.end..se].trim_start().starts_with("helped")
+                            || text[men.span.end..se]
+                                .trim_start()
+                                .starts_with("had helped")
+                        {
+                            "helper"
+                        } else if men.source == "descriptive" && a.violation {
+                            "perpetrator"
+                        } else {
+                            continue;
+                        }
+                    }
+                    _ => continue,
+                };
+                participants.push(MentionRole {
+                    mention: k,
+                    role: role.into(),
+                });
+            }
+            // place: nearest place mention after a locative word
+            let place = in_sentence
+                .iter()
+                .copied()
+                .filter(|&k| mentions[k].kind == EntityKind::Place)
+                .min_by_key(|&k| mentions[k].span.start.abs_diff(ts));
+            // time: nearest expression in the sentence, else the last one in the three sentences before
+            let (time, from_context) = match sent_times
+                .iter()
+                .copied()
+                .min_by_key(|&t| timexes[t].span.start.abs_diff(ts))
+            {
+                Some(t) => (Some(t), false),
+                None => match last_time {
+                    Some((t, s)) if si - s <= 3 => (Some(t), true),
+                    _ => (None, false),
+                },
+            };
+            let modality = if denied.is_match(st) && a.violation {
+                Modality::Denied
+            } else if (a.name == "killing" || a.name == "threat") && hypo.is_match(st) {
+                Modality::Hypothetical
+            } else if alleged.is_match(st) {
+                Modality::Alleged
+            } else {
+                Modality::Asserted
+            };
+            out.push(EventMention {
+                kind: a.name.to_string(),
+                trigger: doc.span(ts, te),
+                sentence: doc.span(ss, se),
+                participants,
+                place,
+                time,
+                time_from_context: from_context,
+                group: group.is_match(st)
+                    || in_sentence
+                        .iter()
+                        .any(|&k| mentions[k].kind == EntityKind::Group),
+                modality,
+            });
+        }
+        if let Some(&t) = sent_times.iter().max_by_key(|&&t| timexes[t].span.start) {
+            last_time = Some((t, si));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{names, text::sentences, timex};
+
+    #[test]
+    fn events_with_participants_time_and_context() {
+        let text = "On March 3 the police raided the flat. Oleg Marchenko was detained by Kestrel police in Port Aster last Thursday. He was allegedly tortured.";
+        let mut d = crate::test_doc(text);
+        d.published = Some(casefile_model::DateValue::day(
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 11).unwrap(),
+        ));
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let (t, _) = timex::find(&d, None);
+        let ev = find(&d, &s, &m, &t, &[]);
+        let kinds: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+        assert_eq!(kinds, vec!["raid", "arrest", "torture"]);
+        let arrest = &ev[1];
+        assert_eq!(
+            t[arrest.time.unwrap()].value.as_ref().unwrap().value,
+            "2024-03-07"
+        );
+        assert!(arrest
+            .participants
+            .iter()
+            .any(|p| m[p.mention].text == "Oleg Marchenko" && p.role == "victim"));
+        assert_eq!(ev[2].modality, Modality::Alleged);
+        assert!(ev[2].time_from_context);
+    }
+
+    #[test]
+    fn vocabulary_is_mapped() {
+        for a in ACTS {
+            assert!(!a.plover.0.is_empty());
+            assert!(act(a.name).is_some());
+        }
+    }
+}

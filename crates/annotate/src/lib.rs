@@ -1,0 +1,78 @@
+//! Annotate: one [`Document`] in, its [`Annotations`] out.
+//!
+//! | module | finds |
+//! |---|---|
+//! | [`text`] | sentences and tokens |
+//! | [`names`] | persons, organisations, places, groups |
+//! | [`timex`] | time expressions, normalised; date bounds for undated reports |
+//! | [`attributes`] | ages, roles, affiliations |
+//! | [`quotes`] | direct quotes and their speakers |
+//! | [`events`] | event mentions (controlled vocabulary) |
+//! | [`citations`] | attributions to outlets and agencies |
+//!
+//! Everything it finds carries a span into the document text. Marked boilerplate is skipped.
+
+use casefile_model::{Annotations, Document};
+
+pub mod attributes;
+pub mod citations;
+pub mod events;
+pub mod lexicon;
+pub mod names;
+pub mod quotes;
+pub mod text;
+pub mod timex;
+
+/// Annotate a document.
+pub fn annotate(doc: &Document) -> Annotations {
+    let sentences = text::sentences(&doc.text);
+    let mentions = names::find(doc, &sentences);
+    let copyright_year = doc
+        .metadata
+        .iter()
+        .find(|m| m.field == "copyright")
+        .and_then(|m| m.value.parse().ok());
+    let (timexes, published_bounds) = timex::find(doc, copyright_year);
+    let attributes = attributes::find(doc, &sentences, &mentions);
+    let quotes = quotes::find(doc, &sentences, &mentions);
+    let quote_spans: Vec<(usize, usize)> =
+        quotes.iter().map(|q| (q.span.start, q.span.end)).collect();
+    let events = events::find(doc, &sentences, &mentions, &timexes, &quote_spans);
+    let citations = citations::find(doc, &mentions);
+    Annotations {
+        doc: doc.id.clone(),
+        sentences,
+        mentions,
+        timexes,
+        attributes,
+        quotes,
+        events,
+        citations,
+        published_bounds,
+    }
+}
+
+/// A bare document over `text`, for tests.
+#[cfg(test)]
+pub(crate) fn test_doc(text: &str) -> Document {
+    Document {
+        id: "d".into(),
+        path: "d.txt".into(),
+        sha256: String::new(),
+        size: text.len(),
+        encoding: "UTF-8".into(),
+        format: casefile_model::Format::Text,
+        text: text.into(),
+        title: None,
+        outlet: None,
+        byline: None,
+        wire: None,
+        url: None,
+        published: None,
+        published_bounds: None,
+        metadata: vec![],
+        boilerplate: vec![],
+        notes: vec![],
+        offsets: casefile_model::OffsetMap::identity(text.len(), 0),
+    }
+}

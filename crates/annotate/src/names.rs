@@ -1,0 +1,913 @@
+//! Names of persons, organisations, places and groups.
+//!
+//! A first, rule-based tagger (the statistical tagger of issue 3 plugs in beside it):
+//! 1. Patterns for names English writes in lower case: "Chechen special police", "the country's
+//!    investigative committee", "Urus-Martanovsky district", "the two men".
+//! 2. Runs of capitalised words, trimmed of sentence-initial common words and titles.
+//! 3. Each run classified by, in order: the outlet table, organisation head words ("Network",
+//!    "Committee"), the place gazetteer (exact, then one edit away), a title before it
+//!    ("President"), the shape of a personal name (given-name counts from CoNLL-2003), and for
+//!    single words, the full names found earlier in the same report.
+//!
+//! Nationality words ("Chechen", "Russian") are affiliations, never persons or places.
+//! Boilerplate (photo credits and the like) is skipped, so a photographer is never a person.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use casefile_model::{outlets, Document, EntityKind, Mention};
+use regex::Regex;
+
+use crate::lexicon::{self, word};
+use crate::text::{tokens, Token};
+
+/// Words that make a capitalised phrase an organisation's name.
+pub const ORG_HEADS: &[&str] = &[
+    "network",
+    "committee",
+    "court",
+    "house",
+    "group",
+    "media",
+    "agency",
+    "police",
+    "ministry",
+    "council",
+    "union",
+    "party",
+    "foundation",
+    "institute",
+    "university",
+    "times",
+    "news",
+    "post",
+    "service",
+    "services",
+    "office",
+    "commission",
+    "organisation",
+    "organization",
+    "watch",
+    "international",
+    "society",
+    "centre",
+    "center",
+    "bank",
+    "government",
+    "authority",
+    "department",
+    "association",
+    "federation",
+    "coalition",
+    "alliance",
+    "army",
+    "forces",
+    "assembly",
+    "parliament",
+    "duma",
+    "tribunal",
+    "guard",
+    "guardian",
+    "herald",
+    "journal",
+    "tribune",
+    "gazette",
+    "telegraph",
+    "express",
+    "press",
+    "radio",
+    "television",
+    "fund",
+    "trust",
+    "league",
+    "movement",
+    "front",
+    "church",
+    "academy",
+    "corporation",
+    "company",
+    "bureau",
+    "directorate",
+    "cabinet",
+    "senate",
+    "congress",
+    "memorial",
+    "amnesty",
+    "initiative",
+    "project",
+    "program",
+    "programme",
+    "mission",
+    "observatory",
+    "monitor",
+    "courts",
+    "prosecutor",
+    "prosecutors",
+];
+
+/// Words that stand before a personal name as a title or role.
+pub const TITLES: &[&str] = &[
+    "president",
+    "secretary",
+    "minister",
+    "premier",
+    "director",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "head",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "mayor",
+    "judge",
+    "justice",
+    "general",
+    "gen",
+    "colonel",
+    "col",
+    "major",
+    "captain",
+    "lieutenant",
+    "sergeant",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "deputy",
+    "chief",
+    "ambassador",
+    "commissioner",
+    "lawyer",
+    "attorney",
+    "advocate",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "prof",
+    "professor",
+    "sheikh",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "rev",
+    "reverend",
+    "imam",
+    "mufti",
+    "patriarch",
+    "archbishop",
+    "bishop",
+    "activist",
+    "journalist",
+    "reporter",
+    "officer",
+    "investigator",
+    "prosecutor",
+    "mp",
+    "councillor",
+    "strongman",
+    "founder",
+    "coordinator",
+    "researcher",
+    "ombudsman",
+    "sister",
+    "brother",
+];
+
+/// Multi-word titles, matched before single title words.
+const LONG_TITLES: &[&str] = &[
+    "secretary of state",
+    "prime minister",
+    "attorney general",
+    "foreign minister",
+    "interior minister",
+    "deputy prime minister",
+    "secretary general",
+    "secretary-general",
+    "chief of staff",
+    "head of state",
+    "minister of foreign affairs",
+    "minister of justice",
+    "minister of the interior",
+];
+
+/// Capitalised words that are never names on their own.
+const NOT_NAMES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "i",
+    "covid",
+    "covid-19",
+    "ok",
+    "tv",
+    "pm",
+    "am",
+    "eu",
+    "un",
+    "us",
+    "u.s.",
+    "u.k.",
+    "uk",
+    "ceo",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "we",
+    "it",
+    "his",
+    "her",
+    "their",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "original",
+    "related",
+    "support",
+    "please",
+    "photo",
+    "image",
+    "read",
+    "more",
+    "click",
+];
+
+/// Things with capitalised names that are not persons, organisations or places.
+const MISC_HEADS: &[&str] = &[
+    "memorandum",
+    "act",
+    "law",
+    "code",
+    "prize",
+    "award",
+    "day",
+    "war",
+    "cup",
+    "games",
+    "convention",
+    "treaty",
+    "declaration",
+    "charter",
+    "channel",
+    "app",
+    "messenger",
+    "video",
+    "videos",
+    "pandemic",
+    "programs",
+    "programmes",
+    "affairs",
+];
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
+}
+
+fn is_cap(w: &str) -> bool {
+    let mut ch = w.chars();
+    match ch.next() {
+        Some(c) if c.is_uppercase() => {
+            // "Muslim-majority" is an adjective, not a name
+            !w.split_once('-')
+                .is_some_and(|(_, b)| b.chars().next().is_some_and(|c| c.is_lowercase()))
+        }
+        _ => false,
+    }
+}
+
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+}
+
+/// A candidate run of capitalised tokens inside one sentence.
+#[derive(Debug, Clone)]
+struct Run {
+    toks: Vec<Token>,
+    /// The run starts the sentence (or follows an opening quote or a colon).
+    initial: bool,
+    /// A title stood just before the run.
+    title: Option<String>,
+    /// The word before the run, lower-cased.
+    before: String,
+    /// The word after the run, lower-cased.
+    after: String,
+    headline: bool,
+}
+
+/// Whether a joiner ("of", "for", "and") continues a name: after an organisation head or a
+/// title ("European Court of Human Rights", "Secretary of State"), or before a head word
+/// ("Ministry of Justice" has the head on the left; "Institute for War and Peace Reporting").
+fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
+    let head = |w: &&str| ORG_HEADS.contains(&w.to_lowercase().as_str());
+    let title = |w: &&str| TITLES.contains(&w.to_lowercase().as_str());
+    let right_caps: Vec<&&str> = right.iter().take_while(|w| is_cap(w)).collect();
+    if joiner == "and" {
+        return left.iter().any(head) && right_caps.iter().any(|w| head(w));
+    }
+    left.iter().any(head) || left.last().is_some_and(title) || right_caps.iter().any(|w| head(w))
+}
+
+fn span_text<'a>(text: &'a str, toks: &[Token]) -> &'a str {
+    &text[toks[0].start..toks[toks.len() - 1].end]
+}
+
+/// Locative words before a place name.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "to",
+    "from",
+    "near",
+    "of",
+    "at",
+    "into",
+    "across",
+    "outside",
+    "around",
+    "via",
+    "toward",
+    "towards",
+    "city",
+    "town",
+    "village",
+    "region",
+    "republic",
+    "capital",
+    "hometown",
+    "inside",
+    "throughout",
+    "within",
+];
+
+fn mention(
+    doc: &Document,
+    s: usize,
+    e: usize,
+    kind: EntityKind,
+    source: &str,
+    normalized: Option<String>,
+    conf: f32,
+) -> Mention {
+    Mention {
+        span: doc.span(s, e),
+        text: doc.text[s..e].to_string(),
+        kind,
+        normalized,
+        source: source.into(),
+        confidence: conf,
+    }
+}
+
+/// Find names in a document. `sentences` are byte ranges into `doc.text`.
+pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
+    let text = doc.text.as_str();
+    let mut out: Vec<Mention> = Vec::new();
+    let title_span = doc
+        .metadata
+        .iter()
+        .find(|m| m.field == "title")
+        .and_then(|m| m.span);
+
+    // 1. patterns
+    for &(ss, se) in sentences {
+        if doc.in_boilerplate(ss, se)
+            && doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end)
+        {
+            continue;
+        }
+        patterns(doc, ss, se, &mut out);
+    }
+    let taken = |out: &Vec<Mention>, s: usize, e: usize| {
+        out.iter().any(|m| m.span.start < e && s < m.span.end)
+    };
+
+    // 2. runs
+    let mut runs: Vec<Run> = Vec::new();
+    for &(ss, se) in sentences {
+        let toks = tokens(text, ss, se);
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let long_words: Vec<&&str> = words
+            .iter()
+            .filter(|w| w.chars().count() >= 4 && w.chars().all(char::is_alphabetic))
+            .collect();
+        let capped = long_words.iter().filter(|w| is_cap(w)).count();
+        let lower_long = long_words.len() - capped;
+        let headline = title_span.is_some_and(|(a, b)| ss >= a && se <= b)
+            || (long_words.len() >= 4
+                && lower_long <= 1
+                && !text[ss..se].trim_end().ends_with(['.', '!', '?', '"', '”']));
+        let mut i = 0;
+        while i < toks.len() {
+            let w = words[i];
+            if !is_cap(w) || doc.in_boilerplate(toks[i].start, toks[i].end) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && !doc.in_boilerplate(toks[j].start, toks[j].end) {
+                let wj = words[j];
+                if is_cap(wj) && !(NOT_NAMES.contains(&wj.to_lowercase().as_str()) && wj.len() > 3)
+                {
+                    j += 1;
+                } else if matches!(
+                    wj,
+                    "of" | "for" | "de" | "von" | "van" | "al" | "bin" | "&" | "and"
+                ) && j + 1 < toks.len()
+                    && is_cap(words[j + 1])
+                    && joins(&words[i..j], &words[j + 1..], wj)
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let prev = if i > 0 { words[i - 1] } else { "" };
+            let initial =
+                i == 0 || matches!(prev, "“" | "\"" | "‘" | ":" | "(" | "—" | "–" | "-" | "•");
+            let before = prev.to_lowercase();
+            let after = words.get(j).map(|w| w.to_lowercase()).unwrap_or_default();
+            runs.push(Run {
+                toks: toks[i..j].to_vec(),
+                initial,
+                title: None,
+                before,
+                after,
+                headline,
+            });
+            i = j;
+        }
+        // titles in lower case before a run: "lawyer Alexander Nemov", "spokesman Tim Roe"
+        let n = runs.len();
+        for r in runs.iter_mut().rev().take(n) {
+            if r.title.is_none()
+                && TITLES.contains(&r.before.as_str())
+                && r.toks[0].start >= ss
+                && r.toks[0].start < se
+            {
+                r.title = Some(r.before.clone());
+            }
+        }
+    }
+
+    // trim each run: leading common words at sentence start, titles
+    let mut trimmed: Vec<Run> = Vec::new();
+    for mut r in runs {
+        let full = span_text(text, &r.toks).to_string();
+        if outlets::is_known_name(&full) {
+            // keep "The" only where it belongs to the name ("The Guardian")
+            if r.toks.len() > 1
+                && r.toks[0].text(text) == "The"
+                && !outlets::all().iter().any(|o| o.name == full)
+            {
+                r.toks.remove(0);
+            }
+            trimmed.push(r);
+            continue;
+        }
+        // long titles
+        let lower = full.to_lowercase();
+        if let Some(t) = LONG_TITLES
+            .iter()
+            .find(|t| lower.starts_with(*t) && lower.len() > t.len())
+        {
+            let n = t.split([' ', '-']).count();
+            let n = r
+                .toks
+                .iter()
+                .take_while(|k| k.end - r.toks[0].start <= t.len())
+                .count()
+                .max(n.min(r.toks.len()));
+            r.title = Some(t.to_string());
+            r.toks.drain(..n);
+            r.initial = false;
+        }
+        loop {
+            let Some(&first) = r.toks.first() else { break };
+            let w = first.text(text);
+            let lw = w.to_lowercase();
+            let st = word(w);
+            let is_title = TITLES.contains(&lw.trim_end_matches('.'));
+            let drop =
+                (r.initial && st.common() && !st.given_name() && !ORG_HEADS.contains(&lw.as_str()))
+                    || NOT_NAMES.contains(&lw.as_str())
+                    || (is_title && r.toks.len() > 1)
+                    || matches!(lw.as_str(), "of" | "for" | "and" | "&");
+            if !drop {
+                break;
+            }
+            if is_title {
+                r.title = Some(lw.clone());
+                // "Leader of Chechnya": a role phrase; what follows "of" is a separate name
+                if r.toks.len() > 2 && matches!(r.toks[1].text(text), "of" | "for" | "at") {
+                    r.title = None;
+                }
+            }
+            r.before = lw;
+            r.toks.remove(0);
+            r.initial = false;
+        }
+        // trailing joiners
+        while r
+            .toks
+            .last()
+            .is_some_and(|t| matches!(t.text(text), "of" | "for" | "and" | "&"))
+        {
+            r.toks.pop();
+        }
+        if !r.toks.is_empty() {
+            trimmed.push(r);
+        }
+    }
+
+    // 3. classify multi-word runs first, then single words against the names found
+    let mut singles: Vec<Run> = Vec::new();
+    for r in trimmed {
+        let (s, e) = (r.toks[0].start, r.toks[r.toks.len() - 1].end);
+        if taken(&out, s, e) {
+            continue;
+        }
+        let t = &text[s..e];
+        if let Some((kind, source, norm)) = classify_outlet_org_place(t, &r) {
+            out.push(mention(doc, s, e, kind, source, norm, 0.8));
+            continue;
+        }
+        if r.toks.len() == 1 {
+            singles.push(r);
+            continue;
+        }
+        if r.headline {
+            continue;
+        }
+        let ws: Vec<&str> = r.toks.iter().map(|k| k.text(text)).collect();
+        let stats: Vec<_> = ws.iter().map(|w| word(w)).collect();
+        if ws
+            .iter()
+            .any(|w| MISC_HEADS.contains(&w.to_lowercase().as_str()))
+        {
+            continue;
+        }
+        let name_like = ws.iter().all(|w| {
+            is_cap(w)
+                && !all_caps(w)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        });
+        let any_common = stats.iter().any(|s| s.common());
+        let demonyms = stats.iter().filter(|s| s.demonym()).count();
+        if name_like
+            && ws.len() <= 4
+            && demonyms == 0
+            && (r.title.is_some() || !any_common || stats[0].given_name())
+        {
+            out.push(mention(
+                doc,
+                s,
+                e,
+                EntityKind::Person,
+                if r.title.is_some() {
+                    "title"
+                } else {
+                    "name-shape"
+                },
+                None,
+                0.7,
+            ));
+        } else if !r.initial && ws.len() <= 4 && any_common && demonyms < ws.len() {
+            out.push(mention(
+                doc,
+                s,
+                e,
+                EntityKind::Organization,
+                "capitalised-phrase",
+                None,
+                0.4,
+            ));
+        }
+    }
+    // single words
+    let persons: Vec<String> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.text.clone())
+        .collect();
+    let person_words: HashSet<String> = persons
+        .iter()
+        .flat_map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    for r in singles {
+        let (s, e) = (r.toks[0].start, r.toks[0].end);
+        if taken(&out, s, e) {
+            continue;
+        }
+        let w = &text[s..e];
+        let st = word(w);
+        let lw = w.to_lowercase();
+        if NOT_NAMES.contains(&lw.as_str()) || MISC_HEADS.contains(&lw.as_str()) || st.demonym() {
+            continue;
+        }
+        if person_words.contains(w) {
+            out.push(mention(doc, s, e, EntityKind::Person, "alias", None, 0.8));
+            continue;
+        }
+        if r.headline || (r.initial && st.common()) || (all_caps(w) && st.org < 3) {
+            continue;
+        }
+        let speech_after = matches!(
+            r.after.as_str(),
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "tweeted"
+                | "wrote"
+                | "stated"
+                | "explained"
+                | "argued"
+                | "claimed"
+                | "insisted"
+        );
+        if r.title.is_some() && is_cap(w) && !all_caps(w) && !st.common() {
+            out.push(mention(doc, s, e, EntityKind::Person, "title", None, 0.7));
+        } else if st.per >= 3 && st.per > st.loc + st.org + st.misc && !st.common() {
+            out.push(mention(doc, s, e, EntityKind::Person, "lexicon", None, 0.6));
+        } else if st.org >= 3 && st.org > st.loc + st.per + st.misc && !st.common() {
+            out.push(mention(
+                doc,
+                s,
+                e,
+                EntityKind::Organization,
+                "lexicon",
+                None,
+                0.6,
+            ));
+        } else if speech_after && !st.common() && !all_caps(w) {
+            out.push(mention(doc, s, e, EntityKind::Person, "speech", None, 0.6));
+        }
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+fn classify_outlet_org_place(
+    t: &str,
+    r: &Run,
+) -> Option<(EntityKind, &'static str, Option<String>)> {
+    if outlets::is_known_name(t) {
+        return Some((EntityKind::Organization, "outlet-table", None));
+    }
+    let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let org_head = words.iter().any(|w| ORG_HEADS.contains(&w.as_str()));
+    if org_head
+        && (words.len() >= 2 || r.before == "the" && !r.initial)
+        && !words.iter().any(|w| MISC_HEADS.contains(&w.as_str()))
+    {
+        return Some((EntityKind::Organization, "org-head", None));
+    }
+    if let Some(p) = lexicon::place(t) {
+        let cue = LOCATIVE.contains(&r.before.as_str()) || r.after == ",";
+        if p.kind != "city" || p.population >= 100_000 || cue {
+            return Some((
+                EntityKind::Place,
+                "gazetteer",
+                (p.name != t).then(|| p.name.clone()),
+            ));
+        }
+    }
+    if words.len() >= 2 {
+        if let Some(p) = lexicon::place_near(t) {
+            return Some((EntityKind::Place, "gazetteer-near", Some(p.name.clone())));
+        }
+    }
+    None
+}
+
+/// Names written in lower case, and phrases whose shape says what they are.
+fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Vec<Mention>) {
+    static DESCRIPTIVE: OnceLock<Regex> = OnceLock::new();
+    static INSTITUTION: OnceLock<Regex> = OnceLock::new();
+    static ADMIN: OnceLock<Regex> = OnceLock::new();
+    static CITY_OF: OnceLock<Regex> = OnceLock::new();
+    static GROUP: OnceLock<Regex> = OnceLock::new();
+    let text = &doc.text[ss..se];
+    let descriptive = re(
+        &DESCRIPTIVE,
+        r"\b([A-Z][a-z]+)((?:\s+(?:special|riot|federal|local|regional|state|security|secret|military|border|traffic|transport|national|interior))*\s+(?:police|authorities|officials|government|security\s+services|security\s+forces|law\s+enforcement|forces|troops|prosecutors|investigators|army|military))\b",
+    );
+    let institution = re(
+        &INSTITUTION,
+        r"\b(investigative committee|interior ministry|foreign ministry|justice ministry|defen[cs]e ministry|prosecutor(?:’s|'s)? office|prosecutor general(?:’s|'s)? office|supreme court|constitutional court|federal security service)\b",
+    );
+    let admin = re(
+        &ADMIN,
+        r"\b((?:[A-Z][\p{L}-]+\s+){0,2}[A-Z][\p{L}-]+)\s+(district|region|province|oblast|republic|county|governorate|krai|raion|municipality)\b",
+    );
+    let city_of = re(
+        &CITY_OF,
+        r"\b(?:city|town|village|settlement|republic|region)\s+of\s+((?:[A-Z][\p{L}-]+\s+){0,2}[A-Z][\p{L}-]+)",
+    );
+    let group = re(
+        &GROUP,
+        r"(?i)\b(the\s+two\s+(?:young\s+|gay\s+|chechen\s+)*(?:men|women|brothers|activists)|the\s+pair|both\s+men|the\s+(?:gay\s+)?men|two\s+(?:gay\s+)?(?:chechen\s+)?men)\b",
+    );
+    let push =
+        |out: &mut Vec<Mention>, s: usize, e: usize, kind, source: &str, norm: Option<String>| {
+            let (s, e) = (ss + s, ss + e);
+            if !doc.in_boilerplate(s, e) && !out.iter().any(|m| m.span.start < e && s < m.span.end)
+            {
+                out.push(mention(doc, s, e, kind, source, norm, 0.6));
+            }
+        };
+    for c in descriptive.captures_iter(text) {
+        let adj = c.get(1).expect("group");
+        let st = word(adj.as_str());
+        if st.demonym() || lexicon::place(adj.as_str()).is_some_and(|p| p.kind != "city") {
+            let m = c.get(0).expect("match");
+            push(
+                out,
+                m.start(),
+                m.end(),
+                EntityKind::Organization,
+                "descriptive",
+                None,
+            );
+        }
+    }
+    for c in institution.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        push(
+            out,
+            m.start(),
+            m.end(),
+            EntityKind::Organization,
+            "institution",
+            None,
+        );
+    }
+    for c in admin.captures_iter(text) {
+        let name = c.get(1).expect("group");
+        // drop an article or a nationality word: "The Urus-Martanovsky district"
+        let mut s = name.start();
+        for w in name.as_str().split_whitespace() {
+            if matches!(w, "The" | "A" | "An") || word(w).demonym() || !is_cap(w) {
+                s += w.len() + 1;
+            } else {
+                break;
+            }
+        }
+        let m = c.get(0).expect("match");
+        if s < name.end() {
+            let norm = lexicon::place(&text[s..name.end()]).map(|p| p.name.clone());
+            push(out, s, m.end(), EntityKind::Place, "admin-unit", norm);
+        }
+    }
+    for c in city_of.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        let norm = lexicon::place(m.as_str())
+            .or_else(|| lexicon::place_near(m.as_str()))
+            .map(|p| p.name.clone())
+            .filter(|n| n != m.as_str());
+        push(out, m.start(), m.end(), EntityKind::Place, "city-of", norm);
+    }
+    for c in group.captures_iter(text) {
+        let m = c.get(1).expect("group");
+        push(out, m.start(), m.end(), EntityKind::Group, "group", None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentences;
+
+    fn doc(text: &str) -> Document {
+        casefile_ingest_free_doc(text)
+    }
+
+    /// A bare document for tests (no ingest dependency).
+    fn casefile_ingest_free_doc(text: &str) -> Document {
+        Document {
+            id: "d".into(),
+            path: "d.txt".into(),
+            sha256: String::new(),
+            size: text.len(),
+            encoding: "UTF-8".into(),
+            format: casefile_model::Format::Text,
+            text: text.into(),
+            title: None,
+            outlet: None,
+            byline: None,
+            wire: None,
+            url: None,
+            published: None,
+            published_bounds: None,
+            metadata: vec![],
+            boilerplate: vec![],
+            notes: vec![],
+            offsets: casefile_model::OffsetMap::identity(text.len(), 0),
+        }
+    }
+
+    fn names(text: &str) -> Vec<(EntityKind, String)> {
+        let d = doc(text);
+        find(&d, &sentences(text))
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect()
+    }
+
+    #[test]
+    fn persons_orgs_places() {
+        let got = names(
+            "Lawyer Irina Volkova of the Harbour Rights Network said the Kestrel special police held Oleg Marchenko in Moscow. \
+             Volkova said President Okafor must act. The Network will appeal to the European Court of Human Rights.",
+        );
+        let has = |k: EntityKind, t: &str| got.iter().any(|(kk, tt)| *kk == k && tt == t);
+        assert!(has(EntityKind::Person, "Irina Volkova"), "{got:?}");
+        assert!(
+            has(EntityKind::Organization, "Harbour Rights Network"),
+            "{got:?}"
+        );
+        assert!(has(EntityKind::Person, "Oleg Marchenko"), "{got:?}");
+        assert!(has(EntityKind::Place, "Moscow"), "{got:?}");
+        assert!(has(EntityKind::Person, "Volkova"), "{got:?}");
+        assert!(has(EntityKind::Person, "Okafor"), "{got:?}");
+        assert!(
+            has(EntityKind::Organization, "European Court of Human Rights"),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(_, t)| t == "Lawyer" || t == "The"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn lower_case_names_and_nationalities() {
+        let got = names("Russian police handed the two men to Chechen authorities in the Urus-Martanovsky district. The Russian officials denied it.");
+        let has = |k: EntityKind, t: &str| got.iter().any(|(kk, tt)| *kk == k && tt == t);
+        assert!(has(EntityKind::Organization, "Russian police"), "{got:?}");
+        assert!(
+            has(EntityKind::Organization, "Chechen authorities"),
+            "{got:?}"
+        );
+        assert!(
+            has(EntityKind::Place, "Urus-Martanovsky district"),
+            "{got:?}"
+        );
+        assert!(has(EntityKind::Group, "the two men"), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(k, t)| *k == EntityKind::Person && (t == "Russian" || t == "Chechen")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn boilerplate_is_skipped() {
+        let text = "The minister spoke. Ivan Petrov / AP\nOleg Marchenko was held.";
+        let mut d = doc(text);
+        let s = text.find("Ivan").unwrap();
+        d.boilerplate.push(casefile_model::Boilerplate {
+            kind: casefile_model::BoilerplateKind::PhotoCredit,
+            start: s,
+            end: s + 17,
+        });
+        let got: Vec<String> = find(&d, &sentences(text))
+            .into_iter()
+            .map(|m| m.text)
+            .collect();
+        assert!(!got.iter().any(|t| t.contains("Petrov")), "{got:?}");
+        assert!(got.iter().any(|t| t == "Oleg Marchenko"), "{got:?}");
+    }
+}

@@ -1,0 +1,279 @@
+//! Direct quotes and their speakers.
+//!
+//! Quotes are found in curly (“…”), straight ("…") and guillemet («…») marks. A quote left
+//! open at the end of a paragraph runs on when the next paragraph opens with a quote mark (the
+//! print convention for quotes over several paragraphs). The speaker is found from speech cues:
+//! the nearest person named before a cue that precedes the quote ("X, the lawyer, said: “…”",
+//! "X tweeted, “…”"), else the first person named after the quote ("“…,” X told AFP",
+//! "“…,” Y quoted X as saying"), else an organisation in the same positions; "he said" points
+//! to the last person named before.
+
+use std::sync::OnceLock;
+
+use casefile_model::{Document, EntityKind, Mention, QuoteMention};
+use regex::Regex;
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
+}
+
+/// Speech cues.
+pub fn speech_cue() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)\b(said|says|say|saying|told|tells|added|adds|adding|tweeted|tweets|wrote|writes|stated|states|explained|argued|claimed|claims|claiming|insisted|noted|warned|declared|announced|quoted|asked|replied|responded|commented|according to|statement|described|dismissed|denied|denies|called)\b",
+    )
+}
+
+/// Raw quote spans (opening mark to closing mark), joining multi-paragraph quotes.
+pub fn find_spans(doc: &Document) -> Vec<(usize, usize)> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut straight_open: Option<usize> = None;
+    let mut i = 0;
+    while i < text.len() {
+        let c = text[i..].chars().next().expect("boundary");
+        let n = c.len_utf8();
+        match c {
+            '“' | '«' | '„' if open.is_none() => {
+                open = Some((i, if c == '«' { '»' } else { '”' }))
+            }
+            '”' | '»' => {
+                if let Some((s, close)) = open {
+                    if c == close || close == '”' {
+                        out.push((s, i + n));
+                        open = None;
+                    }
+                }
+            }
+            '"' => {
+                if open.is_none() {
+                    match straight_open.take() {
+                        Some(s) => out.push((s, i + 1)),
+                        None => straight_open = Some(i),
+                    }
+                }
+            }
+            '\n' => {
+                // a quote open at a paragraph end runs on if the next paragraph opens with a mark
+                let next = text[i..].trim_start();
+                let continues =
+                    next.starts_with('“') || next.starts_with('"') || next.starts_with('«');
+                if let Some((s, _)) = open {
+                    if continues {
+                        // skip the re-opening mark of the next paragraph
+                        let skip = text.len() - next.len();
+                        i = skip + next.chars().next().map(char::len_utf8).unwrap_or(1);
+                        continue;
+                    }
+                    out.push((s, i));
+                    open = None;
+                }
+                if let Some(s) = straight_open {
+                    if continues && next.starts_with('"') {
+                        let skip = text.len() - next.len();
+                        i = skip + 1;
+                        continue;
+                    }
+                    // an unclosed straight quote: drop it
+                    let _ = s;
+                    straight_open = None;
+                }
+            }
+            _ => {}
+        }
+        i += n;
+    }
+    if let Some((s, _)) = open {
+        out.push((s, text.len()));
+    }
+    out.retain(|&(s, e)| e > s + 2 && !doc.in_boilerplate(s, e));
+    out
+}
+
+fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> (usize, usize) {
+    sentences
+        .iter()
+        .copied()
+        .find(|&(s, e)| s <= pos && pos < e)
+        .unwrap_or((pos, pos))
+}
+
+/// Find quotes and their speakers. `mentions` are the document's names.
+pub fn find(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+) -> Vec<QuoteMention> {
+    static PRONOUN: OnceLock<Regex> = OnceLock::new();
+    static QUOTED_AS: OnceLock<Regex> = OnceLock::new();
+    let pronoun = re(
+        &PRONOUN,
+        r"(?i)^[\s,.]*(?:he|she)\s+(?:said|says|added|told|wrote|explained)\b",
+    );
+    let quoted_as = re(&QUOTED_AS, r"(?i)\bquoted\b");
+    let spans = find_spans(doc);
+    let text = &doc.text;
+    let in_quote = |pos: usize| spans.iter().any(|&(s, e)| s <= pos && pos < e);
+    let is_speaker_kind =
+        |m: &Mention| matches!(m.kind, EntityKind::Person | EntityKind::Organization);
+    let mut out: Vec<QuoteMention> = Vec::new();
+    for (qi, &(qs, qe)) in spans.iter().enumerate() {
+        let (ss, _) = sentence_of(sentences, qs);
+        let (_, se) = sentence_of(sentences, qe.saturating_sub(1));
+        let before = (ss, qs);
+        // the text after the quote, up to the next quote or the sentence end
+        let next_q = spans.get(qi + 1).map(|&(s, _)| s).unwrap_or(usize::MAX);
+        let after = (qe, se.max(qe).min(next_q));
+        let cands = |lo: usize, hi: usize| -> Vec<usize> {
+            mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.span.start >= lo
+                        && m.span.end <= hi
+                        && !in_quote(m.span.start)
+                        && is_speaker_kind(m)
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let mut speaker = None;
+        let mut cue = None;
+        let mut via = None;
+        // cue before the quote: nearest person before the cue, else nearest organisation
+        let before_text = &text[before.0..before.1];
+        if let Some(c) = speech_cue().find_iter(before_text).last() {
+            let cue_at = before.0 + c.start();
+            let cs = cands(before.0, cue_at);
+            let pick = cs
+                .iter()
+                .rev()
+                .find(|&&i| mentions[i].kind == EntityKind::Person)
+                .or_else(|| cs.last())
+                .copied();
+            if let Some(p) = pick {
+                speaker = Some(p);
+                cue = Some(doc.span(cue_at, before.0 + c.end()));
+            } else if let Some(p) = cands(cue_at, before.1)
+                .into_iter()
+                .find(|&i| mentions[i].kind == EntityKind::Person)
+            {
+                // "according to X: “…”"
+                speaker = Some(p);
+                cue = Some(doc.span(cue_at, before.0 + c.end()));
+            }
+        }
+        // cue after the quote
+        if speaker.is_none() && after.1 > after.0 {
+            let after_text = &text[after.0..after.1];
+            if let Some(c) = speech_cue().find(after_text) {
+                let cs = cands(after.0, after.1);
+                let pick = cs
+                    .iter()
+                    .find(|&&i| mentions[i].kind == EntityKind::Person)
+                    .or_else(|| cs.first())
+                    .copied();
+                if let Some(p) = pick {
+                    speaker = Some(p);
+                    cue = Some(doc.span(after.0 + c.start(), after.0 + c.end()));
+                    if let Some(q) = quoted_as.find(after_text) {
+                        let qpos = after.0 + q.start();
+                        via = cs
+                            .iter()
+                            .find(|&&i| {
+                                mentions[i].span.end <= qpos
+                                    && mentions[i].kind == EntityKind::Organization
+                            })
+                            .map(|&i| mentions[i].text.clone());
+                    }
+                } else if pronoun.is_match(after_text) {
+                    speaker = mentions
+                        .iter()
+                        .enumerate()
+                        .rev()
+                        .find(|(_, m)| {
+                            m.span.end <= qs
+                                && m.kind == EntityKind::Person
+                                && !in_quote(m.span.start)
+                        })
+                        .map(|(i, _)| i);
+                    cue = Some(doc.span(after.0 + c.start(), after.0 + c.end()));
+                }
+                // "told AFP": the channel it came through
+                if via.is_none() {
+                    let lower = after_text.to_lowercase();
+                    if let Some(p) = lower.find("told ") {
+                        let rest = &after_text[p + 5..];
+                        via = cs
+                            .iter()
+                            .map(|&i| &mentions[i])
+                            .find(|m| {
+                                m.kind == EntityKind::Organization
+                                    && m.span.start == after.0 + p + 5
+                            })
+                            .map(|m| m.text.clone());
+                        let _ = rest;
+                    }
+                }
+            }
+        }
+        out.push(QuoteMention {
+            span: doc.span(qs, qe),
+            speaker,
+            cue,
+            via,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{names, text::sentences};
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        find(&d, &s, &m)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span.text(text).to_string(),
+                    q.speaker.map(|i| m[i].text.clone()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speakers_before_and_after() {
+        let q = run("Irina Volkova, the lawyer for the family, said: “The court ignored us.”\n\"We will appeal,\" a spokesman for the group, Oleg Marchenko, told the Harbour Post.");
+        assert_eq!(
+            q[0],
+            (
+                "“The court ignored us.”".to_string(),
+                Some("Irina Volkova".to_string())
+            )
+        );
+        assert_eq!(q[1].1.as_deref(), Some("Oleg Marchenko"));
+    }
+
+    #[test]
+    fn multi_paragraph_quote() {
+        let q = run("Oleg Marchenko said: “First part.\n\n“Second part.”\nThen nothing.");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].0.starts_with("“First part.") && q[0].0.ends_with("Second part.”"));
+        assert_eq!(q[0].1.as_deref(), Some("Oleg Marchenko"));
+    }
+
+    #[test]
+    fn nearest_person_before_cue() {
+        let q = run("On Sunday, an associate of the governor Viktor Lanski, Pavel Ostrov, claimed that the men had \"confessed to everything\".");
+        assert_eq!(q[0].1.as_deref(), Some("Pavel Ostrov"));
+    }
+}

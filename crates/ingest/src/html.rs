@@ -1,0 +1,552 @@
+//! HTML to main text.
+//!
+//! A lenient scanner, not a validating parser: pages from the wild are broken in every way. It
+//! drops scripts, styles, navigation, forms, asides and footers; when the page has an
+//! `<article>` or `<main>`, only that is kept. Block elements become paragraph breaks, runs of
+//! whitespace become one space, entities are decoded. Every output piece records its source range.
+//! `<title>` and `<meta>` values are returned as metadata with their byte ranges.
+
+use casefile_model::{OffsetMap, TextBuilder};
+
+/// Elements whose content is never report text.
+const DROP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form", "button",
+    "select", "iframe", "object", "canvas", "menu", "dialog", "head",
+];
+/// Elements that end a paragraph.
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "body",
+    "html",
+    "time",
+];
+/// Elements that can never have content.
+const VOID: &[&str] = &[
+    "br", "img", "meta", "link", "input", "hr", "wbr", "source", "area", "base", "col", "embed",
+    "param", "track",
+];
+/// class, id or role words that mark page furniture.
+const FURNITURE: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "share",
+    "sharing",
+    "social",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "sidebar",
+    "newsletter",
+    "banner",
+    "contentinfo",
+    "subscribe",
+    "paywall",
+    "related",
+];
+
+pub struct HtmlText {
+    pub text: String,
+    pub map: OffsetMap,
+    /// (field, value, byte range in the decoded source)
+    pub meta: Vec<(String, String, (usize, usize))>,
+    /// Byte range of the first `<h1>` in the output text.
+    pub h1: Option<(usize, usize)>,
+}
+
+struct Tag<'a> {
+    name: String,
+    closing: bool,
+    self_closing: bool,
+    attrs: &'a str,
+    end: usize,
+}
+
+fn parse_tag(src: &str, at: usize) -> Option<Tag<'_>> {
+    let bytes = src.as_bytes();
+    let mut i = at + 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    let name_start = i;
+    while i < bytes.len()
+        && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':')
+    {
+        i += 1;
+    }
+    if i == name_start {
+        return None;
+    }
+    let name = src[name_start..i].to_ascii_lowercase();
+    // find the closing '>' outside quotes
+    let mut quote = 0u8;
+    let attrs_start = i;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if quote != 0 {
+            if b == quote {
+                quote = 0;
+            }
+        } else if b == b'"' || b == b'\'' {
+            quote = b;
+        } else if b == b'>' {
+            let self_closing = i > attrs_start && bytes[i - 1] == b'/';
+            return Some(Tag {
+                name,
+                closing,
+                self_closing,
+                attrs: &src[attrs_start..i],
+                end: i + 1,
+            });
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Value of attribute `name` in a tag's attribute text, with its byte offset inside `attrs`.
+fn attr<'a>(attrs: &'a str, name: &str) -> Option<(&'a str, usize)> {
+    let lower = attrs.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find(name) {
+        let p = from + p;
+        from = p + name.len();
+        let before_ok = p == 0
+            || !lower.as_bytes()[p - 1].is_ascii_alphanumeric() && lower.as_bytes()[p - 1] != b'-';
+        let rest = lower[from..].trim_start();
+        if !before_ok || !rest.starts_with('=') {
+            continue;
+        }
+        let eq = from + (lower[from..].len() - rest.len());
+        let after = &attrs[eq + 1..];
+        let trimmed = after.trim_start();
+        let vstart = eq + 1 + (after.len() - trimmed.len());
+        let (val, off) = match trimmed.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let end = trimmed[1..].find(q).map(|e| e + 1).unwrap_or(trimmed.len());
+                (&trimmed[1..end], vstart + 1)
+            }
+            _ => {
+                let end = trimmed
+                    .find(|c: char| c.is_whitespace() || c == '>')
+                    .unwrap_or(trimmed.len());
+                (&trimmed[..end], vstart)
+            }
+        };
+        return Some((val, off));
+    }
+    None
+}
+
+fn is_furniture(attrs: &str) -> bool {
+    for key in ["class", "id", "role"] {
+        if let Some((v, _)) = attr(attrs, key) {
+            let v = v.to_ascii_lowercase();
+            if v.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| FURNITURE.contains(&w))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Decode one entity at `src[at..]` (which starts with '&'): (char or string, length consumed).
+pub fn entity(src: &str, at: usize) -> Option<(String, usize)> {
+    let rest = &src[at + 1..];
+    let end = rest.find(';').filter(|&e| e <= 32)?;
+    let name = &rest[..end];
+    let s: String = if let Some(num) = name.strip_prefix('#') {
+        let code = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
+            u32::from_str_radix(hex, 16).ok()?
+        } else {
+            num.parse().ok()?
+        };
+        char::from_u32(code).filter(|&c| c != '\0')?.to_string()
+    } else {
+        let c = match name {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            "nbsp" => " ",
+            "ndash" => "–",
+            "mdash" => "—",
+            "hellip" => "…",
+            "lsquo" => "‘",
+            "rsquo" => "’",
+            "ldquo" => "“",
+            "rdquo" => "”",
+            "laquo" => "«",
+            "raquo" => "»",
+            "bdquo" => "„",
+            "sbquo" => "‚",
+            "copy" => "©",
+            "reg" => "®",
+            "trade" => "™",
+            "euro" => "€",
+            "pound" => "£",
+            "deg" => "°",
+            "middot" => "·",
+            "bull" => "•",
+            "shy" => "",
+            "zwj" => "\u{200d}",
+            "zwnj" => "\u{200c}",
+            "thinsp" | "ensp" | "emsp" => " ",
+            "eacute" => "é",
+            "egrave" => "è",
+            "aacute" => "á",
+            "agrave" => "à",
+            "oacute" => "ó",
+            "uacute" => "ú",
+            "iacute" => "í",
+            "ouml" => "ö",
+            "uuml" => "ü",
+            "auml" => "ä",
+            "szlig" => "ß",
+            "ccedil" => "ç",
+            "ntilde" => "ñ",
+            _ => return None,
+        };
+        c.to_string()
+    };
+    Some((s, end + 2))
+}
+
+/// Extract the main text of an HTML page.
+pub fn to_text(src: &str) -> HtmlText {
+    let lower = src.to_ascii_lowercase();
+    // Keep only <article> (or <main>) when the page has one.
+    let (scope_start, scope_end) = ["<article", "<main"]
+        .iter()
+        .find_map(|open| {
+            let s = lower.find(open)?;
+            let close = format!("</{}", &open[1..]);
+            let e = lower[s..].find(&close).map(|e| s + e).unwrap_or(src.len());
+            Some((s, e))
+        })
+        .unwrap_or((0, src.len()));
+
+    let mut meta = Vec::new();
+    // <title> and <meta> anywhere in the page
+    if let Some(t) = lower.find("<title") {
+        if let Some(tag) = parse_tag(src, t) {
+            if let Some(e) = lower[tag.end..].find("</title") {
+                let raw = &src[tag.end..tag.end + e];
+                let v = decode_entities(raw)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if !v.is_empty() {
+                    meta.push(("title".to_string(), v, (tag.end, tag.end + e)));
+                }
+            }
+        }
+    }
+    let mut from = 0;
+    while let Some(p) = lower[from..].find("<meta") {
+        let at = from + p;
+        from = at + 5;
+        let Some(tag) = parse_tag(src, at) else {
+            continue;
+        };
+        let key = attr(tag.attrs, "property")
+            .or_else(|| attr(tag.attrs, "name"))
+            .or_else(|| attr(tag.attrs, "itemprop"));
+        let Some((key, _)) = key else { continue };
+        let field = match key.to_ascii_lowercase().as_str() {
+            "og:site_name" | "application-name" | "publisher" => "outlet",
+            "og:title" | "twitter:title" => "title",
+            "article:published_time"
+            | "date"
+            | "datepublished"
+            | "pubdate"
+            | "dc.date"
+            | "publish-date" => "published",
+            "author" | "article:author" => "byline",
+            "og:url" => "url",
+            _ => continue,
+        };
+        if let Some((v, off)) = attr(tag.attrs, "content") {
+            let abs = at + (tag.attrs.as_ptr() as usize - src[at..].as_ptr() as usize) + off;
+            meta.push((field.to_string(), decode_entities(v), (abs, abs + v.len())));
+        }
+    }
+
+    let mut b = TextBuilder::with_capacity(src.len() / 2);
+    let mut i = scope_start;
+    let bytes = src.as_bytes();
+    let mut pending_space: Option<usize> = None;
+    let mut pending_break: Option<(usize, &'static str)> = None;
+    let mut h1: Option<(usize, usize)> = None;
+    let mut h1_open: Option<usize> = None;
+    let mut pre_depth = 0usize;
+    let mut furniture_depth: Vec<String> = Vec::new();
+    while i < scope_end {
+        let c = bytes[i];
+        if c == b'<' {
+            if src[i..].starts_with("<!--") {
+                i = src[i..].find("-->").map(|e| i + e + 3).unwrap_or(scope_end);
+                continue;
+            }
+            if src[i..].starts_with("<!") || src[i..].starts_with("<?") {
+                i = src[i..].find('>').map(|e| i + e + 1).unwrap_or(scope_end);
+                continue;
+            }
+            if let Some(tag) = parse_tag(src, i) {
+                let name = tag.name.as_str();
+                if !tag.closing
+                    && (DROP.contains(&name) || (is_furniture(tag.attrs) && !VOID.contains(&name)))
+                    && !tag.self_closing
+                {
+                    // skip to the matching close tag (same name, counting nesting)
+                    let open = format!("<{name}");
+                    let close = format!("</{name}");
+                    let mut depth = 1;
+                    let mut j = tag.end;
+                    while depth > 0 {
+                        let next_close = lower[j..].find(&close).map(|p| j + p);
+                        let raw_text = matches!(name, "script" | "style" | "template");
+                        let next_open = if raw_text {
+                            None
+                        } else {
+                            lower[j..].find(&open).map(|p| j + p)
+                        };
+                        match (next_open, next_close) {
+                            (Some(o), Some(cl)) if o < cl => {
+                                let after = lower
+                                    .as_bytes()
+                                    .get(o + open.len())
+                                    .copied()
+                                    .unwrap_or(b' ');
+                                if !after.is_ascii_alphanumeric() {
+                                    depth += 1;
+                                }
+                                j = o + open.len();
+                            }
+                            (_, Some(cl)) => {
+                                depth -= 1;
+                                j = lower[cl..]
+                                    .find('>')
+                                    .map(|e| cl + e + 1)
+                                    .unwrap_or(scope_end);
+                            }
+                            (_, None) => {
+                                j = scope_end;
+                                break;
+                            }
+                        }
+                    }
+                    let _ = &mut furniture_depth;
+                    i = j.min(scope_end).max(tag.end);
+                    continue;
+                }
+                if name == "br" {
+                    pending_break = Some((
+                        i,
+                        if pending_break.map(|p| p.1) == Some("\n\n") {
+                            "\n\n"
+                        } else {
+                            "\n"
+                        },
+                    ));
+                    pending_space = None;
+                } else if BLOCK.contains(&name) {
+                    pending_break = Some((i, "\n\n"));
+                    pending_space = None;
+                }
+                if name == "pre" {
+                    pre_depth = if tag.closing {
+                        pre_depth.saturating_sub(1)
+                    } else {
+                        pre_depth + 1
+                    };
+                }
+                if name == "h1" && h1.is_none() {
+                    if tag.closing {
+                        if let Some(s) = h1_open.take() {
+                            h1 = Some((s, b.text().len()));
+                        }
+                    } else {
+                        h1_open = Some(usize::MAX);
+                    }
+                }
+                i = tag.end;
+                continue;
+            }
+            // a lone '<': text
+        }
+        // text run up to the next '<'
+        let run_end = src[i..scope_end]
+            .find('<')
+            .map(|p| i + p)
+            .unwrap_or(scope_end);
+        let run_end = if run_end == i { i + 1 } else { run_end };
+        let mut j = i;
+        while j < run_end {
+            let ch = src[j..].chars().next().expect("in bounds");
+            let n = ch.len_utf8();
+            if ch.is_whitespace() && pre_depth == 0 {
+                if !b.is_empty() && pending_break.is_none() && pending_space.is_none() {
+                    pending_space = Some(j);
+                }
+                j += n;
+                continue;
+            }
+            if let Some((at, brk)) = pending_break.take() {
+                if !b.is_empty() {
+                    let brk = if b.ends_with("\n\n") {
+                        ""
+                    } else if b.ends_with("\n") && brk == "\n\n" {
+                        "\n"
+                    } else {
+                        brk
+                    };
+                    b.replace(brk, at, at);
+                }
+                pending_space = None;
+            }
+            if let Some(at) = pending_space.take() {
+                b.replace(" ", at, at + 1);
+            }
+            if h1_open == Some(usize::MAX) {
+                h1_open = Some(b.text().len());
+            }
+            if ch == '&' {
+                if let Some((s, len)) = entity(src, j) {
+                    if s.chars().all(char::is_whitespace) && !s.is_empty() {
+                        pending_space = Some(j);
+                    } else {
+                        b.replace(&s, j, j + len);
+                    }
+                    j += len;
+                    continue;
+                }
+            }
+            // copy a run of ordinary characters verbatim
+            let mut k = j;
+            while k < run_end {
+                let c2 = src[k..].chars().next().expect("in bounds");
+                if c2 == '&' || (c2.is_whitespace() && pre_depth == 0) {
+                    break;
+                }
+                k += c2.len_utf8();
+            }
+            if k == j {
+                k = j + n;
+            }
+            b.copy(&src[j..k], j);
+            j = k;
+        }
+        i = run_end;
+    }
+    let (text, map) = b.finish();
+    HtmlText {
+        text,
+        map,
+        meta,
+        h1,
+    }
+}
+
+/// Decode entities in a short attribute or title value.
+pub fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s.as_bytes()[i] == b'&' {
+            if let Some((d, len)) = entity(s, i) {
+                out.push_str(&d);
+                i += len;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().expect("in bounds");
+        out.push(c);
+        i += c.len_utf8();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_paragraphs_drops_scripts_and_nav() {
+        let src = "<html><head><title>Two men seized &amp; held</title><meta property=\"og:site_name\" content=\"The Daily Ledger\"><script>var x='<p>no</p>';</script></head>\
+<body><nav><a href=\"/\">Home</a> <a>World</a></nav><p>First   paragraph with <b>bold</b> text.</p><p>Second&nbsp;one &ldquo;quoted&rdquo;.</p>\
+<div class=\"share-buttons\">Share on Twitter</div><footer>© 2024 Ledger</footer></body></html>";
+        let h = to_text(src);
+        assert_eq!(
+            h.text,
+            "First paragraph with bold text.\n\nSecond one “quoted”."
+        );
+        assert!(h
+            .meta
+            .iter()
+            .any(|m| m.0 == "title" && m.1 == "Two men seized & held"));
+        assert!(h
+            .meta
+            .iter()
+            .any(|m| m.0 == "outlet" && m.1 == "The Daily Ledger"));
+        // spans map back to the source bytes
+        let p = h.text.find("bold").unwrap();
+        let (a, e) = h.map.map_range(p, p + 4);
+        assert_eq!(&src[a..e], "bold");
+        let q = h.text.find("“").unwrap();
+        let (a, e) = h.map.map_range(q, q + "“".len());
+        assert_eq!(&src[a..e], "&ldquo;");
+    }
+
+    #[test]
+    fn article_scope_and_h1() {
+        let src = "<body><div class=menu>Menu</div><article><h1>Headline here</h1><p>Body.</p></article><p>Other</p></body>";
+        let h = to_text(src);
+        assert_eq!(h.text, "Headline here\n\nBody.");
+        let (s, e) = h.h1.unwrap();
+        assert_eq!(&h.text[s..e], "Headline here");
+    }
+
+    #[test]
+    fn script_only_page_has_no_text() {
+        let h = to_text(
+            "<html><script>alert(1)</script><script src=x></script><style>p{}</style></html>",
+        );
+        assert!(h.text.trim().is_empty());
+    }
+}

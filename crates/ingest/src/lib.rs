@@ -1,0 +1,405 @@
+//! Ingest: report bytes in, a normalised [`Document`] out.
+//!
+//! 1. The original bytes are kept as they are, with their SHA-256 (the store keeps them).
+//! 2. [`encoding`] detects the encoding and decodes, recording an offset map.
+//! 3. [`html`] or [`markdown`] turn markup into text (plain text that carries Markdown links is
+//!    read as Markdown), again with an offset map.
+//! 4. [`normalize`] puts the text in NFC with `\n` line endings.
+//! 5. [`metadata`] reads title, outlet, byline, wire, date and URL, each with its span;
+//!    [`boilerplate`] marks credits, appeals and prompts.
+//!
+//! The composed [`OffsetMap`] maps any span of the final text back to the original bytes.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use casefile_model::{Document, Format, MetaField, OffsetMap};
+use sha2::{Digest, Sha256};
+
+pub mod boilerplate;
+pub mod encoding;
+pub mod html;
+pub mod markdown;
+pub mod metadata;
+pub mod normalize;
+
+/// Reports larger than this are refused: no news report or testimony is this long, and reading
+/// one would hold the whole file in memory.
+pub const MAX_REPORT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// File extensions read when walking a folder.
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+
+/// Why a file could not be ingested. Each reads as the end of "FILE: …".
+#[derive(Debug)]
+pub enum IngestError {
+    NotFound,
+    Unreadable(std::io::Error),
+    Empty,
+    TooLarge {
+        size: u64,
+        limit: u64,
+    },
+    Binary(String),
+    InvalidBytes {
+        encoding: &'static str,
+        offset: usize,
+    },
+    NoText(String),
+    NoReports,
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IngestError::NotFound => write!(f, "no such file or folder"),
+            IngestError::Unreadable(e) => write!(f, "cannot be read: {e}"),
+            IngestError::Empty => write!(f, "the file is empty"),
+            IngestError::TooLarge { size, limit } => write!(
+                f,
+                "the file is {} MB, over the {} MB limit for one report; split it or check it is a report",
+                size / 1_000_000,
+                limit / 1_000_000
+            ),
+            IngestError::Binary(why) => write!(f, "binary file: {why}"),
+            IngestError::InvalidBytes { encoding, offset } => {
+                write!(f, "invalid bytes for its encoding {encoding} at byte {offset}; re-save the file as UTF-8")
+            }
+            IngestError::NoText(why) => write!(f, "no report text: {why}"),
+            IngestError::NoReports => write!(
+                f,
+                "no reports in this folder (looked for {} files)",
+                REPORT_EXTENSIONS.iter().map(|e| format!(".{e}")).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// A path that could not be used, and why.
+#[derive(Debug)]
+pub struct PathError {
+    pub path: PathBuf,
+    pub error: IngestError,
+}
+
+/// Expand files and folders (recursively) into report files, in a stable order.
+/// Explicit files are taken whatever their extension; in folders, only report extensions.
+pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for p in paths {
+        if p.is_file() {
+            files.push(p.clone());
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            walk(p, &mut found, &mut errors);
+            if found.is_empty() {
+                errors.push(PathError {
+                    path: p.clone(),
+                    error: IngestError::NoReports,
+                });
+            }
+            found.sort();
+            files.extend(found);
+        } else {
+            errors.push(PathError {
+                path: p.clone(),
+                error: IngestError::NotFound,
+            });
+        }
+    }
+    (files, errors)
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<PathError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(PathError {
+                path: dir.to_path_buf(),
+                error: IngestError::Unreadable(e),
+            });
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out, errors);
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// Read a report's bytes, refusing files over [`MAX_REPORT_BYTES`] before reading them.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, IngestError> {
+    let meta = std::fs::metadata(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            IngestError::NotFound
+        } else {
+            IngestError::Unreadable(e)
+        }
+    })?;
+    if meta.len() > MAX_REPORT_BYTES {
+        return Err(IngestError::TooLarge {
+            size: meta.len(),
+            limit: MAX_REPORT_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(IngestError::Unreadable)
+}
+
+/// SHA-256 of bytes, hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+fn format_for(path: &str, bytes: &[u8]) -> Format {
+    let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" => Format::Html,
+        "md" | "markdown" => Format::Markdown,
+        _ => {
+            let head: String = String::from_utf8_lossy(&bytes[..bytes.len().min(512)])
+                .trim_start()
+                .to_ascii_lowercase();
+            if head.starts_with("<!doctype html") || head.starts_with("<html") {
+                Format::Html
+            } else {
+                Format::Text
+            }
+        }
+    }
+}
+
+/// Turn a report's bytes into a [`Document`]. `path` is recorded as given.
+pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+    let sha256 = sha256_hex(bytes);
+    let mut format = format_for(path, bytes);
+    let decoded = encoding::decode(bytes, format == Format::Html)?;
+    let mut notes = Vec::new();
+    let mut markup_meta = Vec::new();
+    let mut h1 = None;
+    let (marked_up, markup_map) = match format {
+        Format::Html => {
+            let h = html::to_text(&decoded.text);
+            markup_meta = h.meta;
+            h1 = h.h1;
+            (h.text, h.map)
+        }
+        Format::Markdown => markdown::to_text(&decoded.text),
+        Format::Text if markdown::looks_like_markdown(&decoded.text) => {
+            notes.push("plain text with Markdown links: read as Markdown".to_string());
+            format = Format::Markdown;
+            markdown::to_text(&decoded.text)
+        }
+        Format::Text => (
+            decoded.text.clone(),
+            OffsetMap::identity(decoded.text.len(), 0),
+        ),
+    };
+    let (text, norm_map) = normalize::normalize(&marked_up);
+    if text.trim().is_empty() {
+        let why = match format {
+            Format::Html => {
+                "the HTML holds no readable text once scripts, styles and navigation are dropped"
+            }
+            _ => "the file holds only whitespace",
+        };
+        return Err(IngestError::NoText(why.into()));
+    }
+    let map = norm_map.compose(&markup_map).compose(&decoded.map);
+    let to_original = |s: usize, e: usize| map.map_range(s, e);
+    let found = metadata::read(&text, &to_original);
+    let copyright_lines: Vec<(usize, usize)> = found
+        .boilerplate
+        .iter()
+        .filter(|b| b.kind == casefile_model::BoilerplateKind::Copyright)
+        .map(|b| (b.start, b.end))
+        .collect();
+    let mut boiler = found.boilerplate.clone();
+    for b in boilerplate::find(&text, &copyright_lines) {
+        if !boiler.iter().any(|x| x.start <= b.start && b.end <= x.end) {
+            boiler.push(b);
+        }
+    }
+    boiler.sort_by_key(|b| (b.start, b.end));
+
+    let mut fields: Vec<MetaField> = found.fields;
+    // Markup metadata (HTML <title>, <meta>): original byte ranges of the decoded source.
+    for (field, value, (s, e)) in markup_meta {
+        let original = decoded.map.map_range(s, e);
+        fields.push(MetaField {
+            field,
+            value,
+            span: None,
+            original,
+        });
+    }
+    let first = |fields: &[MetaField], name: &str| {
+        fields
+            .iter()
+            .find(|m| m.field == name)
+            .map(|m| m.value.clone())
+    };
+    // title: an <h1>, a headline line, or the HTML <title>
+    let title = if let Some((s, e)) = h1 {
+        let (ts, te) = map_through(&norm_map, s, e);
+        let t = text[ts..te].trim().to_string();
+        fields.push(MetaField {
+            field: "title".into(),
+            value: t.clone(),
+            span: Some((ts, te)),
+            original: to_original(ts, te),
+        });
+        Some(t)
+    } else if let Some((t, Some((s, e)))) = found.title {
+        fields.push(MetaField {
+            field: "title".into(),
+            value: t.clone(),
+            span: Some((s, e)),
+            original: to_original(s, e),
+        });
+        Some(t)
+    } else {
+        first(&fields, "title")
+    };
+    let published = found.published.or_else(|| {
+        let v = first(&fields, "published")?;
+        let d = chrono::NaiveDate::parse_from_str(v.get(0..10)?, "%Y-%m-%d").ok()?;
+        Some(casefile_model::DateValue::day(d))
+    });
+    if published.is_none() {
+        notes.push("the report states no publication date of its own".to_string());
+    }
+    let mut doc = Document {
+        id: sha256[..16].to_string(),
+        path: path.to_string(),
+        size: bytes.len(),
+        sha256,
+        encoding: decoded.encoding.to_string(),
+        format,
+        title,
+        outlet: first(&fields, "outlet"),
+        byline: first(&fields, "byline"),
+        wire: first(&fields, "wire"),
+        url: first(&fields, "url"),
+        published,
+        published_bounds: None,
+        metadata: fields,
+        boilerplate: boiler,
+        notes,
+        offsets: map,
+        text,
+    };
+    if doc.outlet.is_none() {
+        if let Some(w) = doc.wire.clone() {
+            doc.notes.push(format!(
+                "no outlet named; the report is credited to the wire service {w}"
+            ));
+        }
+    }
+    Ok(doc)
+}
+
+/// Map a range of the pre-normalisation text to the normalised text (inverse direction of the
+/// normalisation map, for the few ranges markup extraction reports).
+fn map_through(norm: &OffsetMap, s: usize, e: usize) -> (usize, usize) {
+    let mut ts = None;
+    let mut te = 0;
+    for seg in &norm.segments {
+        let (ss, se) = (seg.src, seg.src + seg.src_len);
+        if se > s && ss < e {
+            let a = if seg.linear {
+                seg.out + s.saturating_sub(ss)
+            } else {
+                seg.out
+            };
+            ts.get_or_insert(a);
+            te = if seg.linear {
+                seg.out + (e.min(se) - ss)
+            } else {
+                seg.out + seg.out_len
+            };
+        }
+    }
+    (ts.unwrap_or(0), te.max(ts.unwrap_or(0)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_text_report() {
+        let src = "\nRights Group Says Two Were Seized\n\nBy [AFP](#)\n\nMarch 3, 2024\n\nA caption. **Ann Lee / AP**\n\nThe two men were seized, the group said.\n\nOriginal url:\n\n<https://www.theguardian.com/world/2024/03/03/x>\n";
+        let d = ingest("x.txt", src.as_bytes()).unwrap();
+        assert_eq!(d.format, Format::Markdown);
+        assert_eq!(
+            d.title.as_deref(),
+            Some("Rights Group Says Two Were Seized")
+        );
+        assert_eq!(d.wire.as_deref(), Some("AFP"));
+        assert_eq!(d.outlet.as_deref(), Some("The Guardian"));
+        assert_eq!(d.published.as_ref().unwrap().value, "2024-03-03");
+        // every metadata span maps back to the original bytes holding the value
+        for m in &d.metadata {
+            let (a, b) = m.original;
+            let orig = &src[a..b];
+            if m.field != "published" {
+                assert!(
+                    orig.contains(&m.value) || m.field == "outlet",
+                    "{m:?} -> {orig:?}"
+                );
+            }
+        }
+        let credit = d
+            .boilerplate
+            .iter()
+            .find(|b| b.kind == casefile_model::BoilerplateKind::PhotoCredit)
+            .unwrap();
+        assert_eq!(&d.text[credit.start..credit.end], "Ann Lee / AP");
+        let (a, b) = d.offsets.map_range(credit.start, credit.end);
+        assert_eq!(&src[a..b], "Ann Lee / AP");
+    }
+
+    #[test]
+    fn html_report_with_entities() {
+        let src = "<html><head><title>T</title><meta charset=\"windows-1252\"></head><body><article><h1>Men Held in Port Aster</h1><p>Café owner &amp; activist were held.</p></article></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(src);
+        let d = ingest("a.html", &bytes).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(d.title.as_deref(), Some("Men Held in Port Aster"));
+        assert!(d.text.contains("Café owner & activist were held."));
+        let p = d.text.find("owner").unwrap();
+        let (a, b) = d.offsets.map_range(p, p + 5);
+        assert_eq!(&bytes[a..b], b"owner");
+    }
+
+    #[test]
+    fn errors() {
+        assert!(matches!(ingest("e.txt", b""), Err(IngestError::Empty)));
+        assert!(matches!(
+            ingest("e.txt", b"  \n\n "),
+            Err(IngestError::NoText(_))
+        ));
+        assert!(matches!(
+            ingest("s.html", b"<html><script>x()</script></html>"),
+            Err(IngestError::NoText(_))
+        ));
+    }
+}

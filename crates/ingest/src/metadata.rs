@@ -1,0 +1,403 @@
+//! Report metadata read off the text: title, outlet, byline and wire, publication date, URL.
+//! Each value keeps the span it came from. Lines that carry only metadata (a dateline, a byline,
+//! an "Original url:" line) are also returned as boilerplate so that extraction skips them.
+
+use std::sync::OnceLock;
+
+use casefile_model::{Boilerplate, BoilerplateKind, DateValue, MetaField};
+use chrono::NaiveDate;
+use regex::Regex;
+
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month number of an English month name or abbreviation ("Feb", "Sept.").
+pub fn month_number(s: &str) -> Option<u32> {
+    let s = s.trim_end_matches('.').to_ascii_lowercase();
+    if s.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&s) && (s.len() >= 3) && (s.len() == m.len() || s.len() <= 4))
+        .map(|i| i as u32 + 1)
+}
+
+pub use casefile_model::outlets::{for_url as outlet_for_url, WIRES};
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
+}
+
+/// A line that is only a date: "April 29, 2021", "Published: 8 February 2021 14:05", "2021-02-08".
+pub fn dateline(line: &str) -> Option<NaiveDate> {
+    static MDY: OnceLock<Regex> = OnceLock::new();
+    static DMY: OnceLock<Regex> = OnceLock::new();
+    static ISO: OnceLock<Regex> = OnceLock::new();
+    let prefix = r"(?i)^\s*(?:(?:published|updated|posted|date|last updated)\s*(?:on)?\s*:?\s*)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?";
+    let tail = r"(?:\s*(?:[,|·•-]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*)?)?\s*$";
+    let line = line.trim();
+    if line.len() > 80 {
+        return None;
+    }
+    if let Some(c) = re(
+        &MDY,
+        &format!(r"{prefix}([A-Za-z]{{3,9}}\.?)\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){tail}"),
+    )
+    .captures(line)
+    {
+        let m = month_number(&c[1])?;
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[2].parse().ok()?);
+    }
+    if let Some(c) = re(
+        &DMY,
+        &format!(r"{prefix}(\d{{1,2}})(?:st|nd|rd|th)?\s+([A-Za-z]{{3,9}}\.?),?\s+(\d{{4}}){tail}"),
+    )
+    .captures(line)
+    {
+        let m = month_number(&c[2])?;
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, m, c[1].parse().ok()?);
+    }
+    if let Some(c) = re(
+        &ISO,
+        &format!(r"{prefix}(\d{{4}})-(\d{{2}})-(\d{{2}})(?:[T ][\d:.+Z-]*)?\s*$"),
+    )
+    .captures(line)
+    {
+        return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    None
+}
+
+/// A date inside a URL path: `/2021/04/29/`, `/2021-04-29-`, or `/2021/04/` (month).
+pub fn url_date(url: &str) -> Option<DateValue> {
+    static D: OnceLock<Regex> = OnceLock::new();
+    static M: OnceLock<Regex> = OnceLock::new();
+    if let Some(c) = re(&D, r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)").captures(url)
+    {
+        let d =
+            NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
+        return Some(DateValue::day(d));
+    }
+    if let Some(c) = re(&M, r"/((?:19|20)\d{2})/(\d{1,2})/").captures(url) {
+        let (y, m): (i32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+        if (1..=12).contains(&m) {
+            return Some(DateValue::month(y, m));
+        }
+    }
+    None
+}
+
+/// What [`read`] found.
+#[derive(Default)]
+pub struct Found {
+    pub title: Option<(String, Option<(usize, usize)>)>,
+    pub fields: Vec<MetaField>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub published: Option<DateValue>,
+    pub copyright_year: Option<i32>,
+}
+
+/// Lines of `text` with their byte offsets.
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    text.split('\n').map(move |l| {
+        let at = pos;
+        pos += l.len() + 1;
+        (at, l)
+    })
+}
+
+/// Trimmed sub-range of a line.
+fn trimmed(at: usize, line: &str) -> (usize, usize) {
+    let start = at + (line.len() - line.trim_start().len());
+    (start, start + line.trim().len())
+}
+
+/// Read metadata from normalised text. `to_original` maps a text range to original bytes.
+pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) -> Found {
+    static BYLINE: OnceLock<Regex> = OnceLock::new();
+    static URLLINE: OnceLock<Regex> = OnceLock::new();
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    static COPY: OnceLock<Regex> = OnceLock::new();
+    static WIRE_TAG: OnceLock<Regex> = OnceLock::new();
+    let byline = re(&BYLINE, r"^\s*(?i:by|from)\s+(.{2,80}?)\s*$");
+    let url_line = re(
+        &URLLINE,
+        r"^\s*(?i:(?:original\s+url|source|url|link|read online|published at)\s*:?\s*)?<?(https?://[^\s<>]+)>?\s*$",
+    );
+    let label = re(
+        &LABEL,
+        r"^\s*(?i:original\s+url|source|url|link|read online)\s*:\s*$",
+    );
+    let copyright = re(
+        &COPY,
+        r"^\s*(?:©|\([cC]\)|Copyright\b)\s*(?:©\s*)?((?:19|20)\d{2})?(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*(.*?)\s*$",
+    );
+    let wire_tag = re(
+        &WIRE_TAG,
+        r"^[A-Z][A-Za-z .'-]{1,40}\s*\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
+    );
+
+    let mut f = Found::default();
+    let field = |f: &mut Found, name: &str, value: String, (s, e): (usize, usize)| {
+        f.fields.push(MetaField {
+            field: name.into(),
+            value,
+            span: Some((s, e)),
+            original: to_original(s, e),
+        });
+    };
+    let all: Vec<(usize, &str)> = lines(text).collect();
+    let nonempty: Vec<usize> = (0..all.len())
+        .filter(|&i| !all[i].1.trim().is_empty())
+        .collect();
+    let head: Vec<usize> = nonempty.iter().copied().take(8).collect();
+    let mut prev_label = false;
+    let mut url: Option<(String, (usize, usize))> = None;
+    for (idx, &(at, line)) in all.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let near_top = head.contains(&idx);
+        let near_end = nonempty.iter().rev().take(6).any(|&i| i == idx);
+        if label.is_match(t) {
+            f.boilerplate.push(Boilerplate {
+                kind: BoilerplateKind::SourceUrl,
+                start: trimmed(at, line).0,
+                end: trimmed(at, line).1,
+            });
+            prev_label = true;
+            continue;
+        }
+        if let Some(c) = url_line.captures(t) {
+            if url.is_none() && (prev_label || near_top || near_end || t.len() != c[1].len()) {
+                let m = c.get(1).expect("group");
+                let start = at + (line.len() - line.trim_start().len()) + m.start();
+                url = Some((m.as_str().to_string(), (start, start + m.len())));
+                let (s, e) = trimmed(at, line);
+                f.boilerplate.push(Boilerplate {
+                    kind: BoilerplateKind::SourceUrl,
+                    start: s,
+                    end: e,
+                });
+            }
+            prev_label = false;
+            continue;
+        }
+        prev_label = false;
+        if near_top {
+            if let Some(d) = dateline(t) {
+                if f.published.is_none() {
+                    f.published = Some(DateValue::day(d));
+                    field(&mut f, "published", t.to_string(), trimmed(at, line));
+                }
+                let (s, e) = trimmed(at, line);
+                f.boilerplate.push(Boilerplate {
+                    kind: BoilerplateKind::Dateline,
+                    start: s,
+                    end: e,
+                });
+                continue;
+            }
+            if let Some(c) = byline.captures(t) {
+                let who = c[1].trim().trim_end_matches('.').to_string();
+                let (s, e) = trimmed(at, line);
+                let m = c.get(1).expect("group");
+                let vs = s + m.start();
+                if WIRES.iter().any(|w| w.eq_ignore_ascii_case(&who)) {
+                    field(&mut f, "wire", who.clone(), (vs, vs + who.len()));
+                } else if who.split_whitespace().count() <= 6 {
+                    field(&mut f, "byline", who.clone(), (vs, vs + who.len()));
+                }
+                f.boilerplate.push(Boilerplate {
+                    kind: BoilerplateKind::Byline,
+                    start: s,
+                    end: e,
+                });
+                continue;
+            }
+            if let Some(c) = wire_tag.captures(t) {
+                let w = c[1].trim();
+                if WIRES.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+                    let m = c.get(1).expect("group");
+                    let s = trimmed(at, line).0 + m.start();
+                    field(&mut f, "wire", w.to_string(), (s, s + w.len()));
+                }
+            }
+        }
+        if let Some(c) = copyright.captures(t) {
+            let (s, e) = trimmed(at, line);
+            if t.len() <= 160 {
+                if let Some(y) = c.get(1) {
+                    f.copyright_year = y.as_str().parse().ok();
+                    let ys = s + y.start();
+                    field(
+                        &mut f,
+                        "copyright",
+                        y.as_str().to_string(),
+                        (ys, ys + y.len()),
+                    );
+                }
+                let holder = c.get(2).expect("group");
+                let mut name = holder.as_str();
+                for tail in [
+                    "All rights reserved.",
+                    "All rights reserved",
+                    "All Rights Reserved.",
+                ] {
+                    name = name.trim_end().trim_end_matches(tail).trim_end();
+                }
+                let name = name.trim_end_matches(['.', ',']).trim();
+                if !name.is_empty() && name.split_whitespace().count() <= 8 {
+                    let hs = s + holder.start();
+                    field(&mut f, "outlet", name.to_string(), (hs, hs + name.len()));
+                }
+                f.boilerplate.push(Boilerplate {
+                    kind: BoilerplateKind::Copyright,
+                    start: s,
+                    end: e,
+                });
+            }
+        }
+    }
+    if let Some((u, span)) = url {
+        field(&mut f, "url", u.clone(), span);
+        if let Some(o) = outlet_for_url(&u) {
+            f.fields.push(MetaField {
+                field: "outlet".into(),
+                value: o,
+                span: Some(span),
+                original: to_original(span.0, span.1),
+            });
+        }
+        if f.published.is_none() {
+            if let Some(d) = url_date(&u) {
+                f.published = Some(d.clone());
+                f.fields.push(MetaField {
+                    field: "published".into(),
+                    value: d.value,
+                    span: Some(span),
+                    original: to_original(span.0, span.1),
+                });
+            }
+        }
+    }
+    // Title: the first line of the head that reads like a headline.
+    for &idx in &head {
+        let (at, line) = all[idx];
+        let t = line.trim();
+        let (s, e) = trimmed(at, line);
+        if f.boilerplate.iter().any(|b| b.start <= s && e <= b.end) {
+            continue;
+        }
+        if looks_like_headline(t) {
+            f.title = Some((t.to_string(), Some((s, e))));
+        }
+        break;
+    }
+    f
+}
+
+/// A short line of several words that does not end like a sentence.
+pub fn looks_like_headline(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (3..=30).contains(&words)
+        && t.len() <= 200
+        && !t.ends_with(['.', ',', ';', ':'])
+        && t.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"'“‘«".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline("April 29, 2021"),
+            NaiveDate::from_ymd_opt(2021, 4, 29)
+        );
+        assert_eq!(
+            dateline("February 08, 2021"),
+            NaiveDate::from_ymd_opt(2021, 2, 8)
+        );
+        assert_eq!(
+            dateline("Published: Monday, 8 February 2021 14:05 GMT"),
+            NaiveDate::from_ymd_opt(2021, 2, 8)
+        );
+        assert_eq!(
+            dateline("2021-02-08T10:00:00Z"),
+            NaiveDate::from_ymd_opt(2021, 2, 8)
+        );
+        assert_eq!(
+            dateline("Sept. 3, 2019"),
+            NaiveDate::from_ymd_opt(2019, 9, 3)
+        );
+        assert_eq!(dateline("The men were seized on April 29, 2021"), None);
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            url_date("https://news.example.com/2021/04/29/some-story-a1")
+                .unwrap()
+                .value,
+            "2021-04-29"
+        );
+        assert_eq!(
+            url_date("https://example.com/world/2020/06/story")
+                .unwrap()
+                .value,
+            "2020-06"
+        );
+    }
+
+    #[test]
+    fn reads_header_and_footer() {
+        let text = "\nTwo Activists Detained in Port Aster – Rights Group\n\nBy AFP\n\nMarch 3, 2024\n\nBody text here.\n\n© 2024 The Harbour Post. All rights reserved.\n\nOriginal url:\n\nhttps://harbourpost.example/2024/03/03/two-activists\n";
+        let f = read(text, &|a, b| (a, b));
+        assert_eq!(
+            f.title.as_ref().unwrap().0,
+            "Two Activists Detained in Port Aster – Rights Group"
+        );
+        assert_eq!(f.published.as_ref().unwrap().value, "2024-03-03");
+        let get = |n: &str| {
+            f.fields
+                .iter()
+                .filter(|m| m.field == n)
+                .map(|m| m.value.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(get("wire"), vec!["AFP"]);
+        assert_eq!(get("outlet")[0], "The Harbour Post");
+        assert_eq!(
+            get("url"),
+            vec!["https://harbourpost.example/2024/03/03/two-activists"]
+        );
+        assert_eq!(f.copyright_year, Some(2024));
+        for m in &f.fields {
+            let (s, e) = m.span.unwrap();
+            assert!(
+                text[s..e].contains(m.value.as_str()) || m.field == "published",
+                "{:?}",
+                m
+            );
+        }
+    }
+}

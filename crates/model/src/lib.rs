@@ -1,0 +1,517 @@
+//! The types every casefile stage shares.
+//!
+//! Data flows one way: `ingest` makes [`Document`]s, `annotate` adds [`Annotations`] to each,
+//! `resolve` turns mentions into [`Entity`]s and [`Event`]s, `reconcile` adds [`Claim`]s,
+//! [`Discrepancy`]s, [`Intervention`]s and [`SourceLink`]s, and the result is one [`CaseFile`].
+//! Every fact keeps its provenance as a [`Span`]: a document id and a byte range in that
+//! document's normalised text (which [`OffsetMap`] maps back to the original bytes).
+
+use serde::{Deserialize, Serialize};
+
+mod date;
+mod offsets;
+pub mod outlets;
+
+pub use date::{DateBounds, DateValue, Precision};
+pub use offsets::{OffsetMap, Segment, TextBuilder};
+
+/// The version of the case.json layout this crate writes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// A byte range `[start, end)` in the normalised text of document `doc`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(doc: impl Into<String>, start: usize, end: usize) -> Self {
+        Span {
+            doc: doc.into(),
+            start,
+            end,
+        }
+    }
+    /// The text this span covers in `text` (the document's normalised text).
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// How a document's text was obtained from its bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// A piece of a document that is not part of the report itself (credits, appeals, prompts).
+/// It stays in the text, marked, and extraction skips it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Boilerplate {
+    pub kind: BoilerplateKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoilerplateKind {
+    PhotoCredit,
+    RelatedArticle,
+    DonationAppeal,
+    CommentPrompt,
+    Copyright,
+    SourceUrl,
+    Dateline,
+    Byline,
+    Footer,
+}
+
+/// One piece of report metadata and where it was found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MetaField {
+    /// `title`, `outlet`, `byline`, `wire`, `published`, `copyright` or `url`.
+    pub field: String,
+    pub value: String,
+    /// Byte range in the normalised text, when the value is read from the text.
+    pub span: Option<(usize, usize)>,
+    /// Byte range in the original bytes (always set: markup such as `<title>` has no text span).
+    pub original: (usize, usize),
+}
+
+/// One report: its original bytes (by hash), its normalised text and what was read off it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id: the first 16 hex digits of the SHA-256 of the original bytes.
+    pub id: String,
+    pub path: String,
+    /// SHA-256 of the original bytes, hex.
+    pub sha256: String,
+    /// Size of the original bytes.
+    pub size: usize,
+    /// The encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `windows-1251`, …).
+    pub encoding: String,
+    pub format: Format,
+    /// Normalised text (NFC, `\n` line endings, markup removed). Every span points into it.
+    pub text: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    /// A wire service or agency the report is credited to ("By AFP").
+    pub wire: Option<String>,
+    pub url: Option<String>,
+    /// The report's own publication date, when it states one.
+    pub published: Option<DateValue>,
+    /// When the report states no date: the window it must fall in, from the dates it mentions.
+    pub published_bounds: Option<DateBounds>,
+    /// Where each metadata value came from.
+    pub metadata: Vec<MetaField>,
+    pub boilerplate: Vec<Boilerplate>,
+    /// Things a reader should know about how this document was read.
+    pub notes: Vec<String>,
+    /// Text offsets back to original bytes.
+    pub offsets: OffsetMap,
+}
+
+impl Document {
+    /// Whether the byte range lies (even partly) in marked boilerplate.
+    pub fn in_boilerplate(&self, start: usize, end: usize) -> bool {
+        self.boilerplate
+            .iter()
+            .any(|b| start < b.end && b.start < end)
+    }
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        Span::new(self.id.clone(), start, end)
+    }
+}
+
+/// The kind of a named thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    /// A group of people referred to together ("the two men").
+    Group,
+    Other,
+}
+
+/// A name found in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub span: Span,
+    pub text: String,
+    pub kind: EntityKind,
+    /// The name a table gives for it (a gazetteer's spelling of a place, an outlet's full name).
+    pub normalized: Option<String>,
+    /// How it was found (`lexicon`, `title`, `gazetteer`, …): the reason in a word.
+    pub source: String,
+    /// 0..1, how sure the annotator is.
+    pub confidence: f32,
+}
+
+/// A time expression with its normalised value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timex {
+    pub span: Span,
+    pub text: String,
+    /// Normalised value, when it could be resolved.
+    pub value: Option<DateValue>,
+    /// When it could not be resolved to one value: the window it lies in.
+    pub bounds: Option<DateBounds>,
+    /// `date`, `time`, `duration` or `set`.
+    pub kind: String,
+    /// Relative expressions ("last Thursday") are resolved against the report's date.
+    pub relative: bool,
+    /// ISO 8601 duration for durations ("three days" → `P3D`).
+    pub duration: Option<String>,
+    /// A clock time that goes with the date ("at 3pm" → `15:00`).
+    pub clock: Option<String>,
+}
+
+/// A person attribute read off the text: an age, a role, an affiliation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attribute {
+    /// The mention it describes (index into `Annotations::mentions`).
+    pub mention: usize,
+    /// `age`, `role` or `affiliation`.
+    pub name: String,
+    pub value: String,
+    /// The date the value holds at (for ages), when known.
+    pub as_of: Option<DateValue>,
+    pub span: Span,
+}
+
+/// A direct quote and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuoteMention {
+    /// The quoted words, quote marks included.
+    pub span: Span,
+    /// The mention that names the speaker, when found (index into `Annotations::mentions`).
+    pub speaker: Option<usize>,
+    /// The words that tie the quote to its speaker ("said", "told AFP").
+    pub cue: Option<Span>,
+    /// An outlet the quote came through ("told AFP", "MBKh Media quoted").
+    pub via: Option<String>,
+}
+
+/// How an event is put by its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Alleged,
+    Denied,
+    Hypothetical,
+}
+
+/// A participant in an event mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MentionRole {
+    pub mention: usize,
+    pub role: String,
+}
+
+/// One report's telling of something that happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventMention {
+    /// Act type from the controlled vocabulary (see `casefile_annotate::events`).
+    pub kind: String,
+    /// The word that signals the event.
+    pub trigger: Span,
+    /// The whole sentence, as source span.
+    pub sentence: Span,
+    pub participants: Vec<MentionRole>,
+    /// A place mention (index into `mentions`).
+    pub place: Option<usize>,
+    /// A time expression (index into `timexes`).
+    pub time: Option<usize>,
+    /// True when the time comes from the sentences before, not from this one.
+    pub time_from_context: bool,
+    /// The sentence mentions a group ("the two men", "the pair", "they") as taking part.
+    pub group: bool,
+    pub modality: Modality,
+}
+
+/// A statement a source attributes to an outlet or agency ("according to Meduza").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Citation {
+    pub outlet: String,
+    pub span: Span,
+    /// `reported`, `according-to`, `told`, `quoted`.
+    pub how: String,
+}
+
+/// Everything the annotate stage read out of one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Annotations {
+    pub doc: String,
+    /// Sentence byte ranges.
+    pub sentences: Vec<(usize, usize)>,
+    pub mentions: Vec<Mention>,
+    pub timexes: Vec<Timex>,
+    pub attributes: Vec<Attribute>,
+    pub quotes: Vec<QuoteMention>,
+    pub events: Vec<EventMention>,
+    pub citations: Vec<Citation>,
+    /// For a report with no date of its own: the window it must fall in.
+    pub published_bounds: Option<DateBounds>,
+}
+
+/// Which entity a document's mention was resolved to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionLink {
+    pub doc: String,
+    /// Index into that document's `Annotations::mentions`.
+    pub mention: usize,
+    pub entity: String,
+}
+
+/// What the resolve stage hands on: entities, events, and the link of every mention.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    pub links: Vec<MentionLink>,
+    /// For each event, the (doc, event-mention index) pairs it was built from.
+    pub event_members: Vec<Vec<(String, usize)>>,
+}
+
+impl Resolved {
+    /// The entity a mention resolved to.
+    pub fn entity_of(&self, doc: &str, mention: usize) -> Option<&str> {
+        self.links
+            .iter()
+            .find(|l| l.doc == doc && l.mention == mention)
+            .map(|l| l.entity.as_str())
+    }
+}
+
+/// A decision a person made about resolution, replayed on every build.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Decision {
+    /// Put two entities (by any of their names or ids) together.
+    Merge { a: String, b: String },
+    /// Keep two entities apart.
+    KeepApart { a: String, b: String },
+}
+
+/// The role a participant plays in an event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    pub entity: String,
+    pub role: String,
+}
+
+/// One real-world person, organisation, place or group, after resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    /// The preferred name.
+    pub name: String,
+    /// Every other form it is named by.
+    pub aliases: Vec<String>,
+    /// Roles in the case (`victim`, `lawyer`, `spokesperson`, …).
+    pub roles: Vec<String>,
+    pub attributes: Vec<EntityAttribute>,
+    pub mentions: Vec<Span>,
+    /// Why mentions were put together: one line per merge.
+    pub merges: Vec<String>,
+}
+
+/// An attribute value held by a resolved entity, with its sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntityAttribute {
+    pub name: String,
+    pub value: String,
+    pub as_of: Option<DateValue>,
+    pub sources: Vec<Span>,
+}
+
+/// One happening, after resolution across reports.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    /// Act type from the controlled vocabulary.
+    pub r#type: String,
+    /// A one-line label for people ("arrest of Salekh Magamadov, Ismail Isayev").
+    pub label: String,
+    pub date: Option<DateValue>,
+    /// Why this date: which expressions it came from.
+    pub date_basis: Vec<String>,
+    /// Place entity id.
+    pub place: Option<String>,
+    pub participants: Vec<Participant>,
+    pub modality: Modality,
+    /// Every source passage (the sentences that tell of it).
+    pub sources: Vec<Span>,
+}
+
+/// A quote in the case file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Speaker entity id.
+    pub speaker: Option<String>,
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub via: Option<String>,
+}
+
+/// A fact as one source puts it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    pub id: String,
+    /// Entity or event id.
+    pub subject: String,
+    pub attribute: String,
+    pub value: String,
+    pub as_of: Option<DateValue>,
+    pub modality: Modality,
+    /// Entity id of who asserts it, when the report attributes it.
+    pub speaker: Option<String>,
+    pub source: Span,
+}
+
+/// How two or more values of one attribute relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Conflict,
+    ConsistentOverTime,
+    SpellingVariant,
+    Granularity,
+    Imprecision,
+    DifferentDetail,
+    Contested,
+    Paraphrase,
+}
+
+/// One value of a discrepancy and the passages that give it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DiscrepancyValue {
+    pub value: String,
+    pub sources: Vec<Span>,
+}
+
+/// Where the sources disagree (or seem to), and the judgement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Discrepancy {
+    pub subject: String,
+    pub attribute: String,
+    pub verdict: Verdict,
+    /// One sentence a documenter can read.
+    pub explanation: String,
+    pub values: Vec<DiscrepancyValue>,
+}
+
+/// A petition, appeal, request, campaign or public statement about the case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Intervention {
+    pub id: String,
+    pub kind: String,
+    /// Entity id of who acted.
+    pub by: Option<String>,
+    /// Entity ids of whom it was addressed to.
+    pub to: Vec<String>,
+    pub date: Option<DateValue>,
+    /// `granted`, `refused`, `pending` or `unknown`.
+    pub outcome: String,
+    pub sources: Vec<Span>,
+}
+
+/// An edge of the source graph: a report cites an outlet, agency or speaker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourceLink {
+    pub doc: String,
+    pub cites: String,
+    pub how: String,
+    pub span: Span,
+}
+
+/// The whole case file, as written to case.json.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseFile {
+    pub schema_version: u32,
+    pub case: String,
+    pub generated_by: String,
+    pub documents: Vec<DocumentSummary>,
+    pub entities: Vec<Entity>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+    pub claims: Vec<Claim>,
+    pub discrepancies: Vec<Discrepancy>,
+    pub interventions: Vec<Intervention>,
+    pub sources: Vec<SourceLink>,
+}
+
+/// A document as it appears in case.json: its text, metadata and provenance, without the
+/// offset map (which stays in the store).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentSummary {
+    pub id: String,
+    pub path: String,
+    pub sha256: String,
+    pub size: usize,
+    pub encoding: String,
+    pub format: Format,
+    pub text: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub byline: Option<String>,
+    pub wire: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<DateValue>,
+    pub published_bounds: Option<DateBounds>,
+    pub metadata: Vec<MetaField>,
+    pub boilerplate: Vec<Boilerplate>,
+    pub notes: Vec<String>,
+}
+
+impl From<&Document> for DocumentSummary {
+    fn from(d: &Document) -> Self {
+        DocumentSummary {
+            id: d.id.clone(),
+            path: d.path.clone(),
+            sha256: d.sha256.clone(),
+            size: d.size,
+            encoding: d.encoding.clone(),
+            format: d.format,
+            text: d.text.clone(),
+            title: d.title.clone(),
+            outlet: d.outlet.clone(),
+            byline: d.byline.clone(),
+            wire: d.wire.clone(),
+            url: d.url.clone(),
+            published: d.published.clone(),
+            published_bounds: d.published_bounds.clone(),
+            metadata: d.metadata.clone(),
+            boilerplate: d.boilerplate.clone(),
+            notes: d.notes.clone(),
+        }
+    }
+}
+
+impl CaseFile {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+    pub fn document(&self, id: &str) -> Option<&DocumentSummary> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+    /// The text a span covers, or "" when the span is out of range.
+    pub fn span_text(&self, span: &Span) -> &str {
+        self.document(&span.doc)
+            .map(|d| span.text(&d.text))
+            .unwrap_or("")
+    }
+}

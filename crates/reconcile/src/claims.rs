@@ -1,0 +1,113 @@
+//! Claims: every fact in the case file as one source puts it.
+
+use casefile_model::{Annotations, Claim, Document, Modality, Resolved};
+
+pub fn collect(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Claim> {
+    let mut out = Vec::new();
+    let mut push = |subject: String,
+                    attribute: &str,
+                    value: String,
+                    as_of,
+                    modality,
+                    speaker: Option<String>,
+                    source| {
+        let id = format!("claim-{:04}", out.len() + 1);
+        out.push(Claim {
+            id,
+            subject,
+            attribute: attribute.into(),
+            value,
+            as_of,
+            modality,
+            speaker,
+            source,
+        });
+    };
+    for (doc, ann) in docs {
+        // person attributes
+        for a in &ann.attributes {
+            if let Some(e) = resolved.entity_of(&doc.id, a.mention) {
+                push(
+                    e.to_string(),
+                    &a.name,
+                    a.value.clone(),
+                    a.as_of.clone(),
+                    Modality::Asserted,
+                    None,
+                    a.span.clone(),
+                );
+            }
+        }
+        // names as written (for spelling)
+        for (i, m) in ann.mentions.iter().enumerate() {
+            if let Some(e) = resolved.entity_of(&doc.id, i) {
+                push(
+                    e.to_string(),
+                    "name",
+                    m.text.clone(),
+                    None,
+                    Modality::Asserted,
+                    None,
+                    m.span.clone(),
+                );
+            }
+        }
+        // quotes: what the speaker said
+        for q in &ann.quotes {
+            if let Some(sp) = q.speaker.and_then(|s| resolved.entity_of(&doc.id, s)) {
+                push(
+                    sp.to_string(),
+                    "said",
+                    q.span.text(&doc.text).to_string(),
+                    None,
+                    Modality::Asserted,
+                    Some(sp.to_string()),
+                    q.span.clone(),
+                );
+            }
+        }
+    }
+    // event dates, per source
+    for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
+        for (doc_id, idx) in members {
+            let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+                continue;
+            };
+            let em = &ann.events[*idx];
+            if let Some(t) = em.time {
+                let tx = &ann.timexes[t];
+                let value = tx
+                    .value
+                    .as_ref()
+                    .map(|v| v.value.clone())
+                    .unwrap_or_else(|| format!("“{}” (unresolved)", tx.text));
+                let _ = doc;
+                push(
+                    ev.id.clone(),
+                    if em.time_from_context {
+                        "date (from context)"
+                    } else {
+                        "date"
+                    },
+                    value,
+                    None,
+                    em.modality,
+                    None,
+                    tx.span.clone(),
+                );
+            }
+            if let Some(p) = em.place.and_then(|p| resolved.entity_of(doc_id, p)) {
+                push(
+                    ev.id.clone(),
+                    "place",
+                    p.to_string(),
+                    None,
+                    em.modality,
+                    None,
+                    em.sentence.clone(),
+                );
+            }
+        }
+    }
+    out
+}

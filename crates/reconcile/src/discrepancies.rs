@@ -1,0 +1,563 @@
+//! Discrepancies: where sources give different values for one thing, and a verdict on how they
+//! relate, with one sentence a documenter can read and the source spans of every value.
+//!
+//! | verdict | when |
+//! |---|---|
+//! | spelling-variant | one name written differently (Bestvet / Bestsvet) |
+//! | consistent-over-time | ages that differ as the time between reports allows (17, then "just turned 18") |
+//! | conflict | values that cannot both hold (two ages a year apart at the same date; two dates for one event) |
+//! | granularity | one date more precise than another, and inside it ("June 2020" / "last summer") |
+//! | imprecision | one relative location vaguer than another ("near Moscow" / "northeast of Moscow") |
+//! | different-detail | different places or actors named for one event |
+//! | contested | opposed accounts from named sides (an official reason and the reason "in fact") |
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use casefile_model::{
+    Annotations, Claim, DateValue, Discrepancy, DiscrepancyValue, Document, EntityKind, Modality,
+    Resolved, Span, Verdict,
+};
+use casefile_names::words_compatible;
+use chrono::{Duration, NaiveDate};
+use regex::Regex;
+
+fn value(v: &str, sources: Vec<Span>) -> DiscrepancyValue {
+    DiscrepancyValue {
+        value: v.to_string(),
+        sources,
+    }
+}
+
+fn doc_label(docs: &[(&Document, &Annotations)], id: &str) -> String {
+    docs.iter()
+        .find(|(d, _)| d.id == id)
+        .map(|(d, _)| {
+            d.outlet
+                .clone()
+                .unwrap_or_else(|| d.path.rsplit('/').next().unwrap_or(&d.path).to_string())
+        })
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub fn find(
+    docs: &[(&Document, &Annotations)],
+    resolved: &Resolved,
+    claims: &[Claim],
+) -> Vec<Discrepancy> {
+    let mut out = Vec::new();
+    spelling(resolved, claims, &mut out);
+    ages(docs, resolved, claims, &mut out);
+    event_dates(docs, resolved, claims, &mut out);
+    event_details(docs, resolved, &mut out);
+    relative_locations(docs, resolved, &mut out);
+    contested(docs, resolved, &mut out);
+    out
+}
+
+/// One name written several ways across reports.
+fn spelling(resolved: &Resolved, claims: &[Claim], out: &mut Vec<Discrepancy>) {
+    for e in resolved
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+    {
+        // every word of every written form, with where it was written
+        let mut words: BTreeMap<String, Vec<Span>> = BTreeMap::new();
+        for c in claims
+            .iter()
+            .filter(|c| c.subject == e.id && c.attribute == "name")
+        {
+            let mut off = 0;
+            for w in c.value.split(' ') {
+                if !w.is_empty() {
+                    let s = Span::new(
+                        c.source.doc.clone(),
+                        c.source.start + off,
+                        c.source.start + off + w.len(),
+                    );
+                    words.entry(w.to_string()).or_default().push(s);
+                }
+                off += w.len() + 1;
+            }
+        }
+        let forms: Vec<&String> = words.keys().collect();
+        let mut done: Vec<&String> = Vec::new();
+        for (i, a) in forms.iter().enumerate() {
+            if done.contains(a) {
+                continue;
+            }
+            let group: Vec<&String> = forms[i..]
+                .iter()
+                .copied()
+                .filter(|b| *b == *a || (words_compatible(a, b) && !done.contains(b)))
+                .collect();
+            if group.len() < 2 {
+                continue;
+            }
+            done.extend(group.iter().copied());
+            let values: Vec<DiscrepancyValue> =
+                group.iter().map(|g| value(g, words[*g].clone())).collect();
+            let list: Vec<String> = group.iter().map(|g| format!("“{g}”")).collect();
+            out.push(Discrepancy {
+                subject: e.id.clone(),
+                attribute: "name spelling".into(),
+                verdict: Verdict::SpellingVariant,
+                explanation: format!("{} is written {}: transliteration or spelling variants of one name, not different people.", e.name, list.join(" and ")),
+                values,
+            });
+        }
+    }
+}
+
+/// The window of days a date value or a report's bounds allow.
+fn window(docs: &[(&Document, &Annotations)], c: &Claim) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    if let Some((s, e)) = c.as_of.as_ref().and_then(|d| d.range()) {
+        return (Some(s), Some(e));
+    }
+    if let Some((d, a)) = docs.iter().find(|(d, _)| d.id == c.source.doc) {
+        if let Some((s, e)) = d.published.as_ref().and_then(|p| p.range()) {
+            return (Some(s), Some(e));
+        }
+        if let Some(b) = a.published_bounds.as_ref().or(d.published_bounds.as_ref()) {
+            return b.range();
+        }
+    }
+    (None, None)
+}
+
+fn years_before(d: NaiveDate, years: i64) -> NaiveDate {
+    d - Duration::days(years * 365 + years / 4)
+}
+
+/// Ages: consistent over time, or in conflict. Gives the birth window they imply.
+fn ages(
+    docs: &[(&Document, &Annotations)],
+    resolved: &Resolved,
+    claims: &[Claim],
+    out: &mut Vec<Discrepancy>,
+) {
+    for e in &resolved.entities {
+        let cs: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| c.subject == e.id && c.attribute == "age")
+            .collect();
+        let mut by_value: BTreeMap<u32, Vec<&Claim>> = BTreeMap::new();
+        for c in &cs {
+            if let Ok(v) = c.value.parse::<u32>() {
+                by_value.entry(v).or_default().push(c);
+            }
+        }
+        if by_value.len() < 2 {
+            continue;
+        }
+        // birth window: born after (latest as_of − (age+1) years), on or before (earliest as_of − age years)
+        let mut lo: Option<NaiveDate> = None;
+        let mut hi: Option<NaiveDate> = None;
+        let mut ordered_ok = true;
+        for (&age, cl) in &by_value {
+            for c in cl {
+                let (s, en) = window(docs, c);
+                if let Some(en) = en {
+                    let b = years_before(en, age as i64 + 1);
+                    lo = Some(lo.map_or(b, |x| x.max(b)));
+                }
+                if let Some(s) = s {
+                    let b = years_before(s, age as i64);
+                    hi = Some(hi.map_or(b, |x| x.min(b)));
+                }
+            }
+        }
+        let ages: Vec<u32> = by_value.keys().copied().collect();
+        let spread = ages[ages.len() - 1] - ages[0];
+        if let (Some(l), Some(h)) = (lo, hi) {
+            ordered_ok = l <= h;
+        }
+        let just_turned = cs.iter().any(|c| {
+            docs.iter()
+                .find(|(d, _)| d.id == c.source.doc)
+                .is_some_and(|(d, _)| c.source.text(&d.text).to_lowercase().contains("turned"))
+        });
+        let values: Vec<DiscrepancyValue> = by_value
+            .iter()
+            .map(|(v, cl)| {
+                value(
+                    &v.to_string(),
+                    cl.iter().map(|c| c.source.clone()).collect(),
+                )
+            })
+            .collect();
+        let where_ = |age: u32| {
+            by_value[&age]
+                .iter()
+                .map(|c| doc_label(docs, &c.source.doc))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (verdict, explanation) = if spread <= 1 && ordered_ok {
+            let window = match (lo, hi) {
+                (Some(l), Some(h)) => format!(
+                    " They imply a birth date between {} and {}.",
+                    l.format("%-d %B %Y"),
+                    h.format("%-d %B %Y")
+                ),
+                _ => String::new(),
+            };
+            let turned = if just_turned {
+                " One report says the person has just turned the higher age."
+            } else {
+                ""
+            };
+            (
+                Verdict::ConsistentOverTime,
+                format!("{} is given as {} ({}) and {} ({}): a birthday between the reports explains the difference.{}{}", e.name, ages[0], where_(ages[0]), ages[ages.len() - 1], where_(ages[ages.len() - 1]), turned, window),
+            )
+        } else {
+            (
+                Verdict::Conflict,
+                format!(
+                    "{} is given ages {} that cannot all hold at the dates of the reports.",
+                    e.name,
+                    ages.iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        };
+        out.push(Discrepancy {
+            subject: e.id.clone(),
+            attribute: "age".into(),
+            verdict,
+            explanation,
+            values,
+        });
+    }
+}
+
+/// An event dated differently by its sources.
+fn event_dates(
+    docs: &[(&Document, &Annotations)],
+    resolved: &Resolved,
+    claims: &[Claim],
+    out: &mut Vec<Discrepancy>,
+) {
+    for ev in &resolved.events {
+        let mut by_value: BTreeMap<String, (DateValue, Vec<Span>)> = BTreeMap::new();
+        for c in claims
+            .iter()
+            .filter(|c| c.subject == ev.id && c.attribute == "date")
+        {
+            let Some((doc, ann)) = docs.iter().find(|(d, _)| d.id == c.source.doc) else {
+                continue;
+            };
+            let Some(tx) = ann.timexes.iter().find(|t| t.span == c.source) else {
+                continue;
+            };
+            let Some(v) = &tx.value else { continue };
+            let v = if v.precision == casefile_model::Precision::Hour {
+                v.truncate(casefile_model::Precision::Day)
+            } else {
+                v.clone()
+            };
+            let _ = doc;
+            by_value
+                .entry(v.value.clone())
+                .or_insert_with(|| (v.clone(), Vec::new()))
+                .1
+                .push(c.source.clone());
+        }
+        if by_value.len() < 2 {
+            continue;
+        }
+        let vals: Vec<&DateValue> = by_value.values().map(|(v, _)| v).collect();
+        let all_compatible = vals.iter().all(|a| vals.iter().all(|b| a.compatible(b)));
+        let list = vals
+            .iter()
+            .map(|v| v.human())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (verdict, explanation) = if all_compatible {
+            (Verdict::Granularity, format!("The sources date “{}” as {}: the same time told at different precision; the most precise is kept.", ev.label, list))
+        } else {
+            (
+                Verdict::Conflict,
+                format!(
+                    "The sources date “{}” as {}, which cannot all be true.",
+                    ev.label, list
+                ),
+            )
+        };
+        let values = by_value
+            .into_values()
+            .map(|(v, s)| value(&v.value, s))
+            .collect();
+        out.push(Discrepancy {
+            subject: ev.id.clone(),
+            attribute: "date".into(),
+            verdict,
+            explanation,
+            values,
+        });
+    }
+}
+
+/// Different places or perpetrators named for one event.
+fn event_details(
+    docs: &[(&Document, &Annotations)],
+    resolved: &Resolved,
+    out: &mut Vec<Discrepancy>,
+) {
+    let name = |id: &str| {
+        resolved
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
+        for (attr, what) in [("place", "places"), ("perpetrators", "actors")] {
+            let mut by_value: BTreeMap<String, Vec<Span>> = BTreeMap::new();
+            let mut docs_per: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            for (doc_id, idx) in members {
+                let Some((_, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+                    continue;
+                };
+                let em = &ann.events[*idx];
+                let vals: Vec<String> = if attr == "place" {
+                    em.place
+                        .and_then(|p| resolved.entity_of(doc_id, p))
+                        .map(|p| vec![name(p)])
+                        .unwrap_or_default()
+                } else {
+                    let mut v: Vec<String> = em
+                        .participants
+                        .iter()
+                        .filter(|p| p.role == "perpetrator")
+                        .filter_map(|p| resolved.entity_of(doc_id, p.mention))
+                        .map(name)
+                        .collect();
+                    v.sort();
+                    v.dedup();
+                    if v.is_empty() {
+                        vec![]
+                    } else {
+                        vec![v.join(" and ")]
+                    }
+                };
+                for v in vals {
+                    by_value
+                        .entry(v.clone())
+                        .or_default()
+                        .push(em.sentence.clone());
+                    docs_per.entry(v).or_default().push(doc_id.clone());
+                }
+            }
+            if by_value.len() < 2 {
+                continue;
+            }
+            // only when different reports name different values
+            let distinct_docs: Vec<&Vec<String>> = docs_per.values().collect();
+            if distinct_docs
+                .iter()
+                .all(|d| d.iter().all(|x| distinct_docs[0].contains(x)))
+            {
+                continue;
+            }
+            let list = by_value
+                .keys()
+                .map(|k| format!("“{k}”"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Discrepancy {
+                subject: ev.id.clone(),
+                attribute: attr.into(),
+                verdict: Verdict::DifferentDetail,
+                explanation: format!("The sources name different {what} for “{}”: {list}. They may tell different stages or parts of it; not necessarily a conflict.", ev.label),
+                values: by_value.into_iter().map(|(k, s)| value(&k, s)).collect(),
+            });
+        }
+    }
+}
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
+}
+
+/// "Nizhny Novgorod, east of Moscow" / "near Moscow" / "northeast of Moscow".
+fn relative_locations(
+    docs: &[(&Document, &Annotations)],
+    resolved: &Resolved,
+    out: &mut Vec<Discrepancy>,
+) {
+    static REL: OnceLock<Regex> = OnceLock::new();
+    let rel = re(
+        &REL,
+        r"^,?\s+(?:just\s+|some\s+\d+\s*(?:km|kilometres|kilometers|miles)\s+)?(near|outside|north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:\s+of)?\s+$",
+    );
+    // (place entity, reference entity) -> relation -> spans
+    let mut found: BTreeMap<(String, String), BTreeMap<String, Vec<Span>>> = BTreeMap::new();
+    for (doc, ann) in docs {
+        let places: Vec<(usize, &casefile_model::Mention)> = ann
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.kind == EntityKind::Place)
+            .collect();
+        for w in places.windows(2) {
+            let ((i, a), (j, b)) = (w[0], w[1]);
+            if b.span.start <= a.span.end || b.span.start - a.span.end > 40 {
+                continue;
+            }
+            let between = &doc.text[a.span.end..b.span.start];
+            let Some(c) = rel.captures(between) else {
+                continue;
+            };
+            let (Some(pa), Some(pb)) = (
+                resolved.entity_of(&doc.id, i),
+                resolved.entity_of(&doc.id, j),
+            ) else {
+                continue;
+            };
+            let relation = c[1].to_lowercase().replace('-', "");
+            found
+                .entry((pa.to_string(), pb.to_string()))
+                .or_default()
+                .entry(relation)
+                .or_default()
+                .push(doc.span(a.span.end, b.span.end));
+        }
+    }
+    let name = |id: &str| {
+        resolved
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    };
+    for ((pa, pb), rels) in found {
+        if rels.len() < 2 {
+            continue;
+        }
+        let keys: Vec<&String> = rels.keys().collect();
+        let dir = |r: &str| -> (i32, i32) {
+            let ns = if r.contains("north") {
+                1
+            } else if r.contains("south") {
+                -1
+            } else {
+                0
+            };
+            let ew = if r.contains("east") {
+                1
+            } else if r.contains("west") {
+                -1
+            } else {
+                0
+            };
+            (ns, ew)
+        };
+        let opposed = keys.iter().any(|a| {
+            keys.iter().any(|b| {
+                let (x, y) = (dir(a), dir(b));
+                x.0 * y.0 < 0 || x.1 * y.1 < 0
+            })
+        });
+        let list = keys
+            .iter()
+            .map(|k| format!("“{k} {}”", name(&pb)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (verdict, explanation) = if opposed {
+            (
+                Verdict::Conflict,
+                format!(
+                    "{} is placed {list}: opposite directions, which cannot both be right.",
+                    name(&pa)
+                ),
+            )
+        } else {
+            (
+                Verdict::Imprecision,
+                format!(
+                    "{} is placed {list}: the same location told more or less precisely.",
+                    name(&pa)
+                ),
+            )
+        };
+        out.push(Discrepancy {
+            subject: pa.clone(),
+            attribute: format!("location relative to {}", name(&pb)),
+            verdict,
+            explanation,
+            values: rels.into_iter().map(|(k, s)| value(&k, s)).collect(),
+        });
+    }
+}
+
+/// Opposed accounts from named sides: "officially for X but in fact Y", or an event that one
+/// source asserts and another denies.
+fn contested(docs: &[(&Document, &Annotations)], resolved: &Resolved, out: &mut Vec<Discrepancy>) {
+    static OFFICIAL: OnceLock<Regex> = OnceLock::new();
+    let official = re(
+        &OFFICIAL,
+        r"(?i)\bofficial(?:ly|\s+reason[^,]*?)\s+(?:was\s+)?(?:for\s+)?(.+?),?\s+but\s+(?:in\s+(?:fact|reality)|actually|really)[^,]*?,?\s+(?:he said,?\s+)?(?:they were detained\s+)?(?:because\s+of\s+)?(.+?)[.;]",
+    );
+    for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
+        let mut official_vals: Vec<Span> = Vec::new();
+        let mut real_vals: Vec<Span> = Vec::new();
+        let mut texts = (String::new(), String::new());
+        let mut modal: BTreeMap<&'static str, Vec<Span>> = BTreeMap::new();
+        for (doc_id, idx) in members {
+            let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+                continue;
+            };
+            let em = &ann.events[*idx];
+            let st = em.sentence.text(&doc.text);
+            if let Some(c) = official.captures(st) {
+                let (a, b) = (c.get(1).expect("g"), c.get(2).expect("g"));
+                official_vals
+                    .push(doc.span(em.sentence.start + a.start(), em.sentence.start + a.end()));
+                real_vals
+                    .push(doc.span(em.sentence.start + b.start(), em.sentence.start + b.end()));
+                texts = (a.as_str().to_string(), b.as_str().to_string());
+            }
+            let key = match em.modality {
+                Modality::Denied => "denied",
+                Modality::Alleged => "alleged",
+                Modality::Asserted => "asserted",
+                Modality::Hypothetical => continue,
+            };
+            modal.entry(key).or_default().push(em.sentence.clone());
+        }
+        if !official_vals.is_empty() {
+            out.push(Discrepancy {
+                subject: ev.id.clone(),
+                attribute: "reason".into(),
+                verdict: Verdict::Contested,
+                explanation: format!("For “{}”, the official reason (“{}”) is contested by the sources, who say it was in fact “{}”.", ev.label, texts.0, texts.1),
+                values: vec![value(&format!("official: {}", texts.0), official_vals), value(&format!("in fact: {}", texts.1), real_vals)],
+            });
+        } else if modal.contains_key("denied")
+            && (modal.contains_key("asserted") || modal.contains_key("alleged"))
+        {
+            let denied = modal.remove("denied").unwrap_or_default();
+            let claimed: Vec<Span> = modal.into_values().flatten().collect();
+            out.push(Discrepancy {
+                subject: ev.id.clone(),
+                attribute: "account".into(),
+                verdict: Verdict::Contested,
+                explanation: format!(
+                    "“{}” is asserted or alleged by some sources and denied or disputed by others.",
+                    ev.label
+                ),
+                values: vec![
+                    value("asserted or alleged", claimed),
+                    value("denied or disputed", denied),
+                ],
+            });
+        }
+    }
+}

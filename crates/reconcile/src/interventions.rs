@@ -1,0 +1,109 @@
+//! Interventions after the HURIDOCS Events Standard Formats: petitions, appeals, requests,
+//! campaigns, public statements and protection granted, with who acted, to whom, when, and the
+//! outcome (granted, refused, pending, unknown).
+
+use std::sync::OnceLock;
+
+use casefile_model::{Annotations, Document, EntityKind, Intervention, Resolved};
+use regex::Regex;
+
+const KINDS: &[&str] = &[
+    "petition",
+    "protection-granted",
+    "public-statement",
+    "access-to-counsel",
+];
+
+fn outcome(text: &str) -> &'static str {
+    static GRANTED: OnceLock<Regex> = OnceLock::new();
+    static REFUSED: OnceLock<Regex> = OnceLock::new();
+    static PENDING: OnceLock<Regex> = OnceLock::new();
+    let g = GRANTED.get_or_init(|| Regex::new(r"(?i)\b(successfully|granted|were allowed|was allowed|finally allowed|approved|accepted|has offered|have been offered)\b").expect("regex"));
+    let r = REFUSED.get_or_init(|| {
+        Regex::new(r"(?i)\b(refused|rejected|denied|turned down|dismissed)\b").expect("regex")
+    });
+    let p = PENDING.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(pending|awaiting|not yet clear|is running|are campaigning|calling on|must)\b",
+        )
+        .expect("regex")
+    });
+    if r.is_match(text) {
+        "refused"
+    } else if g.is_match(text) {
+        "granted"
+    } else if p.is_match(text) {
+        "pending"
+    } else {
+        "unknown"
+    }
+}
+
+pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Intervention> {
+    let mut out = Vec::new();
+    for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
+        if !KINDS.contains(&ev.r#type.as_str()) {
+            continue;
+        }
+        let mut by = None;
+        let mut to = Vec::new();
+        let mut result = "unknown";
+        for (doc_id, idx) in members {
+            let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+                continue;
+            };
+            let em = &ann.events[*idx];
+            let st = em.sentence.text(&doc.text);
+            let o = outcome(st);
+            if result == "unknown" || o == "refused" || (o == "granted" && result == "pending") {
+                result = o;
+            }
+            // who: the first organisation or person named before the trigger; to whom: those after "to", "calling on", "petitioned"
+            let in_sent: Vec<(usize, &casefile_model::Mention)> = ann
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.span.start >= em.sentence.start
+                        && m.span.end <= em.sentence.end
+                        && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+                })
+                .collect();
+            if by.is_none() {
+                by = in_sent
+                    .iter()
+                    .find(|(_, m)| m.span.end <= em.trigger.start)
+                    .and_then(|(i, _)| resolved.entity_of(doc_id, *i))
+                    .map(str::to_string);
+            }
+            let after = &doc.text[em.trigger.end..em.sentence.end];
+            let lower = after.to_lowercase();
+            if let Some(p) = ["calling on ", " to ", "petitioned ", "demands "]
+                .iter()
+                .filter_map(|w| lower.find(w).map(|k| k + w.len()))
+                .min()
+            {
+                let from = em.trigger.end + p;
+                for (i, m) in &in_sent {
+                    if m.span.start >= from {
+                        if let Some(e) = resolved.entity_of(doc_id, *i) {
+                            if !to.iter().any(|x: &String| x == e) && Some(e) != by.as_deref() {
+                                to.push(e.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.push(Intervention {
+            id: format!("intervention-{:03}", out.len() + 1),
+            kind: ev.r#type.replace('-', " "),
+            by,
+            to,
+            date: ev.date.clone(),
+            outcome: result.into(),
+            sources: ev.sources.clone(),
+        });
+    }
+    out
+}

@@ -1,0 +1,3 @@
+pub fn render(_c: &casefile_model::CaseFile) -> String {
+    String::new()
+}

@@ -1,0 +1,546 @@
+//! Entity resolution: one entity per real-world person, organisation and place.
+//!
+//! 1. Within a report: full names with the same key are one; a lone given name or surname joins
+//!    the full name it belongs to (the nearest before it); "the Network" joins the organisation
+//!    whose name ends in it.
+//! 2. Across reports, in blocks that share a surname's first letters (never all pairs): person
+//!    names that are spelling variants of each other merge, unless both appear, as different
+//!    people, in one report; organisations merge on equal names, on a name that is another's
+//!    with a nationality or place in front ("LGBT Network" / "Russian LGBT Network"), and on
+//!    acronyms; places merge on their gazetteer name.
+//! 3. Manual decisions (merge, keep apart) are applied last, and win.
+//!
+//! Every merge leaves a line of explanation on the entity.
+
+use std::collections::{BTreeMap, HashMap};
+
+use casefile_model::{
+    Annotations, Decision, Document, Entity, EntityAttribute, EntityKind, MentionLink, Span,
+};
+
+use casefile_names::{key, person_names_compatible, words_compatible};
+
+struct Node {
+    doc: usize,
+    mention: usize,
+    kind: EntityKind,
+    text: String,
+    /// gazetteer or table form
+    normalized: Option<String>,
+    descriptive: bool,
+}
+
+struct Dsu {
+    parent: Vec<usize>,
+    why: Vec<Vec<String>>,
+}
+
+impl Dsu {
+    fn new(n: usize) -> Self {
+        Dsu {
+            parent: (0..n).collect(),
+            why: vec![Vec::new(); n],
+        }
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut c = x;
+        while self.parent[c] != r {
+            let n = self.parent[c];
+            self.parent[c] = r;
+            c = n;
+        }
+        r
+    }
+    fn union(&mut self, a: usize, b: usize, why: Option<String>) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        self.parent[rb] = ra;
+        let moved = std::mem::take(&mut self.why[rb]);
+        self.why[ra].extend(moved);
+        if let Some(w) = why {
+            self.why[ra].push(w);
+        }
+        true
+    }
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+fn org_key(s: &str) -> String {
+    let s = s.trim();
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .to_lowercase()
+}
+
+/// Families of descriptive organisation heads: "Chechen police" and "Chechen law enforcement"
+/// are one body; "Chechen authorities" and "Chechen officials" another.
+fn descriptive_key(s: &str) -> Option<String> {
+    let lower = s.to_lowercase();
+    let demonym = lower.split_whitespace().next()?.to_string();
+    let family = if [
+        "police",
+        "law enforcement",
+        "security services",
+        "security forces",
+    ]
+    .iter()
+    .any(|h| lower.ends_with(h))
+    {
+        "police"
+    } else if ["authorities", "officials", "government"]
+        .iter()
+        .any(|h| lower.ends_with(h))
+    {
+        "government"
+    } else {
+        return None;
+    };
+    Some(format!("{demonym} {family}"))
+}
+
+fn acronym(s: &str) -> String {
+    s.split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "for" | "the" | "and" | "on" | "in" | "&"
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Whether `short` is `long` without a leading nationality or place ("LGBT Network" and
+/// "Russian LGBT Network").
+fn is_prefixed_form(short: &str, long: &str, demonym: &dyn Fn(&str) -> bool) -> bool {
+    let (s, l) = (words(short), words(long));
+    if s.len() >= l.len() || s.is_empty() {
+        return false;
+    }
+    let extra = &l[..l.len() - s.len()];
+    l[l.len() - s.len()..]
+        .iter()
+        .zip(&s)
+        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        && extra.iter().all(|w| demonym(w))
+}
+
+/// Resolve the mentions of all documents into entities.
+pub fn resolve(
+    docs: &[(&Document, &Annotations)],
+    decisions: &[Decision],
+    demonym: &dyn Fn(&str) -> bool,
+) -> (Vec<Entity>, Vec<MentionLink>) {
+    let mut nodes = Vec::new();
+    for (di, (_, ann)) in docs.iter().enumerate() {
+        for (mi, m) in ann.mentions.iter().enumerate() {
+            if matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Place
+            ) {
+                nodes.push(Node {
+                    doc: di,
+                    mention: mi,
+                    kind: m.kind,
+                    text: m.text.clone(),
+                    normalized: m.normalized.clone(),
+                    descriptive: m.source == "descriptive",
+                });
+            }
+        }
+    }
+    let mut dsu = Dsu::new(nodes.len());
+    let doc_name = |d: usize| docs[d].0.path.rsplit('/').next().unwrap_or("").to_string();
+
+    // 1. within each document
+    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        by_doc.entry(n.doc).or_default().push(i);
+    }
+    for ids in by_doc.values() {
+        let mut first_of_key: HashMap<(EntityKind, String), usize> = HashMap::new();
+        for &i in ids {
+            let n = &nodes[i];
+            let k = match n.kind {
+                EntityKind::Person => words(&n.text)
+                    .iter()
+                    .map(|w| key(w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                EntityKind::Organization => descriptive_key(&n.text)
+                    .filter(|_| n.descriptive)
+                    .unwrap_or_else(|| org_key(&n.text)),
+                _ => n
+                    .normalized
+                    .clone()
+                    .unwrap_or_else(|| n.text.clone())
+                    .to_lowercase(),
+            };
+            match first_of_key.get(&(n.kind, k.clone())) {
+                Some(&j) => {
+                    dsu.union(j, i, None);
+                }
+                None => {
+                    first_of_key.insert((n.kind, k), i);
+                }
+            }
+        }
+        // lone words join the nearest full name before them (else after)
+        for &i in ids {
+            let n = &nodes[i];
+            if n.kind != EntityKind::Person || words(&n.text).len() != 1 {
+                continue;
+            }
+            let w = n.text.as_str();
+            let full: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&j| {
+                    let f = words(&nodes[j].text);
+                    nodes[j].kind == EntityKind::Person
+                        && f.len() >= 2
+                        && (key(f[f.len() - 1]) == key(w) || key(f[0]) == key(w))
+                })
+                .collect();
+            let before = full
+                .iter()
+                .copied()
+                .filter(|&j| nodes[j].mention < n.mention)
+                .next_back();
+            if let Some(j) = before.or(full.first().copied()) {
+                dsu.union(j, i, None);
+            }
+        }
+        // organisations: short forms and head words within the report
+        for &i in ids {
+            let n = &nodes[i];
+            if n.kind != EntityKind::Organization || n.descriptive {
+                continue;
+            }
+            let single = words(&n.text).len() == 1;
+            for &j in ids {
+                let m = &nodes[j];
+                if j == i || m.kind != EntityKind::Organization || m.descriptive {
+                    continue;
+                }
+                let joins = if single && !n.text.chars().all(|c| c.is_uppercase()) {
+                    // "the Network" → the organisation whose name ends in "Network"
+                    words(&m.text).len() > 1
+                        && words(&m.text)
+                            .last()
+                            .is_some_and(|l| l.eq_ignore_ascii_case(&n.text))
+                        && m.mention < n.mention
+                } else {
+                    is_prefixed_form(&n.text, &m.text, demonym)
+                        || (acronym(&m.text).len() >= 3 && n.text == acronym(&m.text))
+                };
+                if joins {
+                    dsu.union(j, i, None);
+                    break;
+                }
+            }
+        }
+    }
+
+    // 2. across documents, in blocks
+    let roots = |dsu: &mut Dsu| -> BTreeMap<usize, Vec<usize>> {
+        let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..nodes.len() {
+            let r = dsu.find(i);
+            m.entry(r).or_default().push(i);
+        }
+        m
+    };
+    let clusters = roots(&mut dsu);
+    // person clusters: representative full name
+    let mut blocks: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    let mut full_name: HashMap<usize, String> = HashMap::new();
+    for (&r, members) in &clusters {
+        let n = &nodes[r];
+        let best = members
+            .iter()
+            .map(|&i| nodes[i].text.as_str())
+            .max_by_key(|t| (words(t).len(), t.len()))
+            .unwrap_or("")
+            .to_string();
+        full_name.insert(r, best.clone());
+        let block_key = match n.kind {
+            EntityKind::Person => {
+                let last = words(&best).last().map(|w| key(w)).unwrap_or_default();
+                last.chars().take(3).collect()
+            }
+            EntityKind::Organization => String::new(),
+            _ => String::new(),
+        };
+        blocks.entry((n.kind, block_key)).or_default().push(r);
+    }
+    let docs_of = |dsu: &mut Dsu, r: usize| -> Vec<usize> {
+        let mut v: Vec<usize> = (0..nodes.len())
+            .filter(|&i| dsu.find(i) == r)
+            .map(|i| nodes[i].doc)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let mut block_list: Vec<_> = blocks.into_iter().collect();
+    block_list.sort_by(|a, b| {
+        a.0 .1
+            .cmp(&b.0 .1)
+            .then((a.0 .0 as u8).cmp(&(b.0 .0 as u8)))
+    });
+    for ((kind, _), rs) in block_list {
+        for x in 0..rs.len() {
+            for y in x + 1..rs.len() {
+                let (a, b) = (rs[x], rs[y]);
+                let (ra, rb) = (dsu.find(a), dsu.find(b));
+                if ra == rb {
+                    continue;
+                }
+                let (na, nb) = (&full_name[&a], &full_name[&b]);
+                let reason = match kind {
+                    EntityKind::Person => {
+                        let (wa, wb) = (words(na), words(nb));
+                        if !person_names_compatible(&wa, &wb) {
+                            continue;
+                        }
+                        if wa.len() == 1 || wb.len() == 1 {
+                            // a lone name merges only into a unique full name
+                            let lone = if wa.len() == 1 { wa[0] } else { wb[0] };
+                            let others = rs
+                                .iter()
+                                .filter(|&&r| {
+                                    words(&full_name[&r]).len() >= 2
+                                        && words(&full_name[&r])
+                                            .last()
+                                            .is_some_and(|l| words_compatible(l, lone))
+                                })
+                                .count();
+                            if others != 1 {
+                                continue;
+                            }
+                        }
+                        // two different people named in one report stay apart
+                        let (da, db) = (docs_of(&mut dsu, ra), docs_of(&mut dsu, rb));
+                        if da.iter().any(|d| db.contains(d)) {
+                            continue;
+                        }
+                        if na == nb {
+                            format!("“{na}” is named the same way in several reports")
+                        } else {
+                            format!("“{na}” and “{nb}” are spellings of one name (same surname key, compatible given names)")
+                        }
+                    }
+                    EntityKind::Organization => {
+                        let (ka, kb) = (org_key(na), org_key(nb));
+                        let (da, db) = (nodes[a].descriptive, nodes[b].descriptive);
+                        if da || db {
+                            if !(da && db && descriptive_key(na) == descriptive_key(nb)) {
+                                continue;
+                            }
+                            format!("“{na}” and “{nb}” name the same body (same nationality, same kind of force)")
+                        } else if ka == kb {
+                            format!("“{na}” is named the same way in several reports")
+                        } else if is_prefixed_form(na, nb, demonym)
+                            || is_prefixed_form(nb, na, demonym)
+                        {
+                            format!(
+                                "“{na}” and “{nb}” differ only by a nationality or place in front"
+                            )
+                        } else if (acronym(nb).len() >= 3 && na == &acronym(nb))
+                            || (acronym(na).len() >= 3 && nb == &acronym(na))
+                        {
+                            format!("“{na}” is the acronym of “{nb}”")
+                        } else {
+                            continue;
+                        }
+                    }
+                    _ => {
+                        let ka = nodes[a]
+                            .normalized
+                            .clone()
+                            .unwrap_or_else(|| na.clone())
+                            .to_lowercase();
+                        let kb = nodes[b]
+                            .normalized
+                            .clone()
+                            .unwrap_or_else(|| nb.clone())
+                            .to_lowercase();
+                        if ka != kb {
+                            continue;
+                        }
+                        if na == nb {
+                            format!("“{na}” is named the same way in several reports")
+                        } else {
+                            format!("“{na}” and “{nb}” are one place in the gazetteer")
+                        }
+                    }
+                };
+                if kept_apart(decisions, na, nb) {
+                    continue;
+                }
+                let _ = doc_name;
+                dsu.union(a, b, Some(reason));
+            }
+        }
+    }
+
+    // 3. manual merges
+    for d in decisions {
+        if let Decision::Merge { a, b } = d {
+            let find_node = |name: &str| {
+                nodes.iter().position(|n| {
+                    n.text.eq_ignore_ascii_case(name)
+                        || n.normalized
+                            .as_deref()
+                            .is_some_and(|x| x.eq_ignore_ascii_case(name))
+                })
+            };
+            if let (Some(x), Some(y)) = (find_node(a), find_node(b)) {
+                dsu.union(x, y, Some(format!("merged by hand: “{a}” and “{b}”")));
+            }
+        }
+    }
+
+    // build entities
+    let clusters = roots(&mut dsu);
+    let mut entities = Vec::new();
+    let mut links = Vec::new();
+    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut ordered: Vec<(usize, Vec<usize>)> = clusters.into_iter().collect();
+    ordered.sort_by_key(|(_, m)| m.iter().map(|&i| (nodes[i].doc, nodes[i].mention)).min());
+    for (r, members) in ordered {
+        let kind = nodes[r].kind;
+        // preferred name: the most used full form, then the one in most reports, then the longest
+        let mut forms: BTreeMap<String, (usize, Vec<usize>)> = BTreeMap::new();
+        for &i in &members {
+            let form = match kind {
+                EntityKind::Place => nodes[i]
+                    .normalized
+                    .clone()
+                    .unwrap_or_else(|| nodes[i].text.clone()),
+                EntityKind::Organization => nodes[i].text.trim_start_matches("the ").to_string(),
+                _ => nodes[i].text.clone(),
+            };
+            let e = forms.entry(form).or_default();
+            e.0 += 1;
+            e.1.push(nodes[i].doc);
+        }
+        let max_words = forms.keys().map(|f| words(f).len()).max().unwrap_or(1);
+        let name = forms
+            .iter()
+            .filter(|(f, _)| kind != EntityKind::Person || words(f).len() == max_words)
+            .max_by_key(|(f, (n, ds))| {
+                let mut d = ds.clone();
+                d.dedup();
+                (d.len(), *n, f.len())
+            })
+            .map(|(f, _)| f.clone())
+            .unwrap_or_default();
+        let mut aliases: Vec<String> = members
+            .iter()
+            .map(|&i| nodes[i].text.clone())
+            .filter(|t| t != &name)
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        let slug: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let prefix = match kind {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "org",
+            EntityKind::Place => "place",
+            EntityKind::Group => "group",
+            EntityKind::Other => "other",
+        };
+        let base = format!("{prefix}-{slug}");
+        let n = used_ids.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let id = if *n == 1 { base } else { format!("{base}-{n}") };
+        let mut mentions: Vec<Span> = members
+            .iter()
+            .map(|&i| docs[nodes[i].doc].1.mentions[nodes[i].mention].span.clone())
+            .collect();
+        mentions.sort();
+        for &i in &members {
+            links.push(MentionLink {
+                doc: docs[nodes[i].doc].0.id.clone(),
+                mention: nodes[i].mention,
+                entity: id.clone(),
+            });
+        }
+        // attributes from the annotator
+        let mut roles: Vec<String> = Vec::new();
+        let mut attributes: Vec<EntityAttribute> = Vec::new();
+        for &i in &members {
+            let ann = docs[nodes[i].doc].1;
+            for a in ann
+                .attributes
+                .iter()
+                .filter(|a| a.mention == nodes[i].mention)
+            {
+                if a.name == "role" && !roles.contains(&a.value) {
+                    roles.push(a.value.clone());
+                }
+                match attributes
+                    .iter_mut()
+                    .find(|x| x.name == a.name && x.value == a.value && x.as_of == a.as_of)
+                {
+                    Some(x) => {
+                        if !x.sources.contains(&a.span) {
+                            x.sources.push(a.span.clone());
+                        }
+                    }
+                    None => attributes.push(EntityAttribute {
+                        name: a.name.clone(),
+                        value: a.value.clone(),
+                        as_of: a.as_of.clone(),
+                        sources: vec![a.span.clone()],
+                    }),
+                }
+            }
+        }
+        entities.push(Entity {
+            id,
+            kind,
+            name,
+            aliases,
+            roles,
+            attributes,
+            mentions,
+            merges: dsu.why[r].clone(),
+        });
+    }
+    (entities, links)
+}
+
+fn kept_apart(decisions: &[Decision], a: &str, b: &str) -> bool {
+    decisions.iter().any(|d| match d {
+        Decision::KeepApart { a: x, b: y } => {
+            (x.eq_ignore_ascii_case(a) && y.eq_ignore_ascii_case(b))
+                || (x.eq_ignore_ascii_case(b) && y.eq_ignore_ascii_case(a))
+        }
+        _ => false,
+    })
+}

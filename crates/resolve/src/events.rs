@@ -1,0 +1,293 @@
+//! Event coreference: one happening told by several reports becomes one event.
+//!
+//! Mentions are grouped by act family ("seized", "arrested", "abducted" tell of one seizure),
+//! then joined when their dates are compatible (their ranges overlap). Mentions with a date of
+//! their own are placed first, most precise first; undated ones (a report with no date of its
+//! own saying "last Thursday") then join the family's event that shares a participant, or else
+//! the latest one. The event's date is the most precise value consistent with all its dated
+//! sources, cut to the day.
+
+use std::collections::BTreeMap;
+
+use casefile_model::{
+    Annotations, DateValue, Document, Event, EventMention, MentionLink, Modality, Participant,
+    Precision, Span,
+};
+
+/// Acts that tell of the same kind of happening.
+pub fn family(kind: &str) -> &str {
+    match kind {
+        "arrest" | "abduction" | "disappearance" | "raid" => "seizure",
+        "torture" | "ill-treatment" => "torture",
+        k => k,
+    }
+}
+
+struct Member {
+    doc: usize,
+    idx: usize,
+    date: Option<DateValue>,
+    /// date taken from the sentences before, not this one
+    context: bool,
+    entities: Vec<String>,
+}
+
+fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
+    let doc = doc.to_string();
+    move |m| {
+        links
+            .iter()
+            .find(|l| l.doc == doc && l.mention == m)
+            .map(|l| l.entity.as_str())
+    }
+}
+
+/// Cut a timex value to at most day precision (the clock time goes to `date_basis`).
+fn day_cap(v: &DateValue) -> DateValue {
+    if v.precision == Precision::Hour {
+        v.truncate(Precision::Day)
+    } else {
+        v.clone()
+    }
+}
+
+pub fn resolve(
+    docs: &[(&Document, &Annotations)],
+    links: &[MentionLink],
+    entity_name: &dyn Fn(&str) -> String,
+) -> (Vec<Event>, Vec<Vec<(String, usize)>>) {
+    let mut by_family: BTreeMap<String, Vec<Member>> = BTreeMap::new();
+    for (di, (doc, ann)) in docs.iter().enumerate() {
+        let link = links_of(links, &doc.id);
+        for (ei, em) in ann.events.iter().enumerate() {
+            let date = em
+                .time
+                .and_then(|t| ann.timexes[t].value.as_ref())
+                .map(day_cap);
+            let entities = em
+                .participants
+                .iter()
+                .filter_map(|p| link(p.mention).map(str::to_string))
+                .collect();
+            by_family
+                .entry(family(&em.kind).to_string())
+                .or_default()
+                .push(Member {
+                    doc: di,
+                    idx: ei,
+                    date,
+                    context: em.time_from_context,
+                    entities,
+                });
+        }
+    }
+    let mut events = Vec::new();
+    let mut members_out = Vec::new();
+    for (fam, mut members) in by_family {
+        // dated first (own dates before context dates, fine before coarse), then undated
+        members.sort_by_key(|m| {
+            (
+                m.date.is_none(),
+                m.context,
+                std::cmp::Reverse(m.date.as_ref().map(|d| d.precision)),
+                m.doc,
+                m.idx,
+            )
+        });
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for (mi, m) in members.iter().enumerate() {
+            let fits = |c: &Vec<usize>| -> bool {
+                let Some(d) = &m.date else { return false };
+                c.iter()
+                    .all(|&o| members[o].date.as_ref().is_none_or(|od| od.compatible(d)))
+            };
+            let target = if m.date.is_some() {
+                clusters.iter().position(fits)
+            } else {
+                // undated: the cluster sharing a participant, else the latest dated one
+                let shared = clusters.iter().position(|c| {
+                    c.iter()
+                        .any(|&o| members[o].entities.iter().any(|e| m.entities.contains(e)))
+                });
+                shared.or_else(|| {
+                    clusters
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(ci, c)| {
+                            c.iter()
+                                .filter_map(|&o| members[o].date.as_ref())
+                                .filter_map(|d| d.range())
+                                .map(|r| r.1)
+                                .max()
+                                .map(|d| (ci, d))
+                        })
+                        .max_by_key(|&(_, d)| d)
+                        .map(|(ci, _)| ci)
+                })
+            };
+            match target {
+                Some(ci) => clusters[ci].push(mi),
+                None => clusters.push(vec![mi]),
+            }
+        }
+        for c in clusters {
+            let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
+            let mentions: Vec<(&Document, &Annotations, &EventMention)> = ms
+                .iter()
+                .map(|m| (docs[m.doc].0, docs[m.doc].1, &docs[m.doc].1.events[m.idx]))
+                .collect();
+            // date: the most precise own date consistent with all others; context dates only if no own date
+            let own: Vec<&DateValue> = ms
+                .iter()
+                .filter(|m| !m.context)
+                .filter_map(|m| m.date.as_ref())
+                .collect();
+            let pool: Vec<&DateValue> = if own.is_empty() {
+                ms.iter().filter_map(|m| m.date.as_ref()).collect()
+            } else {
+                own
+            };
+            let date = pool
+                .iter()
+                .filter(|d| pool.iter().all(|o| d.within(o) || d.compatible(o)))
+                .max_by_key(|d| d.precision)
+                .map(|d| (*d).clone());
+            let mut basis: Vec<String> = Vec::new();
+            for (doc, ann, em) in &mentions {
+                if let Some(t) = em.time {
+                    let tx = &ann.timexes[t];
+                    let v = tx
+                        .value
+                        .as_ref()
+                        .map(|v| v.value.clone())
+                        .unwrap_or_else(|| "unresolved".into());
+                    let clock = tx
+                        .clock
+                        .as_ref()
+                        .map(|c| format!(" at {c}"))
+                        .unwrap_or_default();
+                    let ctx = if em.time_from_context {
+                        ", from the sentences before"
+                    } else {
+                        ""
+                    };
+                    let line = format!(
+                        "“{}”{} → {} in {}{}",
+                        tx.text,
+                        clock,
+                        v,
+                        doc.path.rsplit('/').next().unwrap_or(""),
+                        ctx
+                    );
+                    if !basis.contains(&line) {
+                        basis.push(line);
+                    }
+                }
+            }
+            // participants: entities with their most frequent role
+            let mut roles: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+            let mut places: BTreeMap<String, usize> = BTreeMap::new();
+            let mut sources: Vec<Span> = Vec::new();
+            let mut triggers: Vec<String> = Vec::new();
+            let mut modality = Modality::Asserted;
+            for (doc, ann, em) in &mentions {
+                let link = links_of(links, &doc.id);
+                for p in &em.participants {
+                    if let Some(e) = link(p.mention) {
+                        *roles
+                            .entry(e.to_string())
+                            .or_default()
+                            .entry(p.role.clone())
+                            .or_default() += 1;
+                    }
+                }
+                if let Some(p) = em.place.and_then(&link) {
+                    *places.entry(p.to_string()).or_default() += 1;
+                }
+                if !sources.contains(&em.sentence) {
+                    sources.push(em.sentence.clone());
+                }
+                let t = em.trigger.text(&doc.text).to_lowercase();
+                if !triggers.contains(&t) {
+                    triggers.push(t);
+                }
+                if em.modality != Modality::Asserted
+                    && mentions
+                        .iter()
+                        .all(|(_, _, o)| o.modality != Modality::Asserted)
+                {
+                    modality = em.modality;
+                }
+                let _ = ann;
+            }
+            let participants: Vec<Participant> = roles
+                .into_iter()
+                .filter_map(|(e, rs)| {
+                    rs.into_iter()
+                        .filter(|(r, _)| r != "source")
+                        .max_by_key(|(_, n)| *n)
+                        .map(|(role, _)| Participant { entity: e, role })
+                })
+                .collect();
+            let place = places.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p);
+            let kinds: Vec<&str> = {
+                let mut k: Vec<&str> = mentions.iter().map(|(_, _, em)| em.kind.as_str()).collect();
+                k.sort();
+                k.dedup();
+                k
+            };
+            // the act type: the most frequent kind among the mentions
+            let r#type = kinds
+                .iter()
+                .max_by_key(|k| mentions.iter().filter(|(_, _, em)| em.kind == **k).count())
+                .map(|k| k.to_string())
+                .unwrap_or_else(|| fam.clone());
+            let victims: Vec<String> = participants
+                .iter()
+                .filter(|p| p.role == "victim")
+                .map(|p| entity_name(&p.entity))
+                .collect();
+            let mut label = format!("{} ({})", r#type.replace('-', " "), triggers.join(", "));
+            if !victims.is_empty() {
+                label.push_str(&format!(": {}", victims.join(", ")));
+            }
+            if let Some(p) = &place {
+                label.push_str(&format!(", {}", entity_name(p)));
+            }
+            events.push(Event {
+                id: String::new(),
+                r#type,
+                label,
+                date,
+                date_basis: basis,
+                place,
+                participants,
+                modality,
+                sources,
+            });
+            members_out.push(
+                ms.iter()
+                    .map(|m| (docs[m.doc].0.id.clone(), m.idx))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    // order by date, undated last; number them
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            events[i].date.as_ref().and_then(|d| d.range()).map(|r| r.0),
+            events[i].sources.first().cloned(),
+        )
+    });
+    order.sort_by_key(|&i| events[i].date.is_none());
+    let mut out_events = Vec::new();
+    let mut out_members = Vec::new();
+    for (n, i) in order.into_iter().enumerate() {
+        let mut e = events[i].clone();
+        e.id = format!("event-{:03}", n + 1);
+        out_events.push(e);
+        out_members.push(members_out[i].clone());
+    }
+    (out_events, out_members)
+}

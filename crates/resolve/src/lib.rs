@@ -1,0 +1,35 @@
+//! Resolve: the annotations of many reports in, one entity per real-world person,
+//! organisation and place, one event per happening out ([`Resolved`]).
+//!
+//! Name matching itself lives in the `casefile-names` crate.
+//! - [`entities`]: entity resolution within and across reports, with explanations.
+//! - [`events`]: event coreference across reports.
+
+use casefile_model::{Annotations, Decision, Document, Resolved};
+
+pub mod entities;
+pub mod events;
+
+/// Resolve all documents. `demonym` tells whether a word is a nationality or place adjective
+/// (the annotator's lexicon knows).
+pub fn resolve(
+    docs: &[(&Document, &Annotations)],
+    decisions: &[Decision],
+    demonym: &dyn Fn(&str) -> bool,
+) -> Resolved {
+    let (entities, links) = entities::resolve(docs, decisions, demonym);
+    let name = |id: &str| {
+        entities
+            .iter()
+            .find(|e| e.id == id)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    };
+    let (events, event_members) = events::resolve(docs, &links, &name);
+    Resolved {
+        entities,
+        events,
+        links,
+        event_members,
+    }
+}
