@@ -192,7 +192,6 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
                 && (tail.trim().is_empty()
                     || tail.trim_end().ends_with(',')
                     || tail
-                        .trim()
                         .split_whitespace()
                         .all(|w| w.chars().next().is_some_and(char::is_uppercase)));
             if close {

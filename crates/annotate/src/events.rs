@@ -273,8 +273,10 @@ pub fn find(
                             "source"
                         } else if a.violation {
                             "victim"
-                        } else {
+                        } else if men.span.end <= ts {
                             "agent"
+                        } else {
+                            "other"
                         }
                     }
                     EntityKind::Organization => {

@@ -511,8 +511,7 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
             r.toks.drain(..n);
             r.initial = false;
         }
-        loop {
-            let Some(&first) = r.toks.first() else { break };
+        while let Some(&first) = r.toks.first() {
             let w = first.text(text);
             let lw = w.to_lowercase();
             let st = word(w);

@@ -48,14 +48,10 @@ pub fn find_spans(doc: &Document) -> Vec<(usize, usize)> {
                     }
                 }
             }
-            '"' => {
-                if open.is_none() {
-                    match straight_open.take() {
-                        Some(s) => out.push((s, i + 1)),
-                        None => straight_open = Some(i),
-                    }
-                }
-            }
+            '"' if open.is_none() => match straight_open.take() {
+                Some(s) => out.push((s, i + 1)),
+                None => straight_open = Some(i),
+            },
             '\n' => {
                 // a quote open at a paragraph end runs on if the next paragraph opens with a mark
                 let next = text[i..].trim_start();

@@ -160,6 +160,19 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
     out
 }
 
+/// `text[start..end]` with both ends moved inward to char boundaries and clamped to the text.
+pub fn slice(text: &str, start: usize, end: usize) -> &str {
+    let mut s = start.min(text.len());
+    while !text.is_char_boundary(s) {
+        s += 1;
+    }
+    let mut e = end.min(text.len()).max(s);
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    &text[s..e.max(s)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,17 +214,4 @@ mod tests {
             ]
         );
     }
-}
-
-/// `text[start..end]` with both ends moved inward to char boundaries and clamped to the text.
-pub fn slice(text: &str, start: usize, end: usize) -> &str {
-    let mut s = start.min(text.len());
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    let mut e = end.min(text.len()).max(s);
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    &text[s..e.max(s)]
 }

@@ -163,7 +163,9 @@ fn resolve(rel: &Rel, r: NaiveDate) -> Option<DateValue> {
             let candidate = |y: i32| DateValue::season(y, code);
             let (_, end) = candidate(y).range()?;
             let (start, _) = candidate(y).range()?;
-            if off <= 0 && !(off == 0 && start <= r && r <= end) && end >= r {
+            let ended = end < r;
+            let contains = start <= r && r <= end;
+            if (off < 0 && !ended) || (off == 0 && !contains && !ended) {
                 y -= 1;
             }
             if off > 0 && start <= r {

@@ -1,1 +1,211 @@
-fn main() {}
+//! The `casefile` command: argument parsing and wiring only. Each stage lives in its own crate.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+mod commands;
+
+const ABOUT: &str =
+    "Turn scattered reports about a human-rights case into one sourced, cross-checked case file.";
+
+const LONG_ABOUT: &str = "\
+casefile reads reports about one case (news articles, NGO statements, testimonies) and builds one \
+case file: who was involved, what happened when and where, what was done about it, what each \
+source says, and where the sources disagree. Every fact is traced to the exact words of its \
+source.
+
+Reports may be .txt, .md or .html files (UTF-8, UTF-16 with BOM, windows-1251 or windows-1252). \
+Everything is kept in an encrypted database (SQLCipher), unlocked with a passphrase taken from \
+the CASEFILE_PASSPHRASE environment variable or asked for at the terminal.";
+
+const AFTER_HELP: &str = "\
+EXAMPLES:
+    casefile build examples/reports --out out/          build a case from a folder of reports
+    casefile add out/case.db new-report.html            add a report and rebuild the case file
+    casefile export out/case.db --format md --out case.md
+
+ENVIRONMENT:
+    CASEFILE_PASSPHRASE   the database passphrase (otherwise asked for at the terminal)
+
+EXIT STATUS:
+    0 when at least one report was read (failures on others are reported, one line each);
+    1 when nothing could be read or the database could not be opened; 2 on a usage error.";
+
+#[derive(Parser)]
+#[command(name = "casefile", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options for opening the database.
+#[derive(clap::Args, Clone)]
+pub struct DbOpts {
+    /// Do not encrypt the database (throwaway work only: anyone with the file can read it).
+    #[arg(long)]
+    pub no_encryption: bool,
+    /// The case inside the database (one database can hold many cases).
+    #[arg(long, default_value = "default", value_name = "NAME")]
+    pub case: String,
+}
+
+/// Options for how results are printed.
+#[derive(clap::Args, Clone)]
+pub struct OutOpts {
+    /// Print results as one JSON object on standard output.
+    #[arg(long)]
+    pub json: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a case file from report files and folders.
+    #[command(long_about = "\
+Build a case file from report files and folders (searched recursively for .txt, .md, .markdown, \
+.html and .htm files).
+
+Writes DIR/case.json (the case file, schema_version 1), DIR/report.md and DIR/report.html (a \
+self-contained report that opens from disk and prints cleanly), and keeps everything, including \
+the original bytes of every report, in the encrypted database DIR/case.db. If DIR/case.db \
+exists, the reports are added to it (the same bytes twice are stored once).
+
+A report that cannot be read is reported on one line, naming the file and the reason, and the \
+others are still processed. Each report is stored in its own transaction: an interrupted build \
+keeps every report stored before the interruption.")]
+    Build {
+        /// Report files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Folder for case.json, report.md, report.html and case.db.
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Add reports to an existing case and rebuild its case file.
+    #[command(long_about = "\
+Add reports to the case in an existing database and rebuild the case file inside it. Reports \
+whose bytes are already in the case (by SHA-256) are skipped. Use `casefile export` to write the \
+rebuilt case file out.")]
+    Add {
+        /// The case database (case.db).
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// Report files or folders.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Write a case file out of the database as JSON, Markdown or HTML.
+    Export {
+        /// The case database (case.db).
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Output file ("-" for standard output).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Json,
+    Md,
+    Html,
+}
+
+/// An error for the user: one line, saying what to do next.
+pub struct UserError(pub String);
+
+impl<E: std::fmt::Display> From<E> for UserError {
+    fn from(e: E) -> Self {
+        UserError(e.to_string())
+    }
+}
+
+/// Whether to draw progress bars: only on a terminal, never in CI.
+pub fn interactive() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
+}
+
+/// The key for a database: none with --no-encryption, else the passphrase.
+pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_store::Key, UserError> {
+    if opts.no_encryption {
+        return Ok(casefile_store::Key::Plain);
+    }
+    if let Ok(p) = std::env::var("CASEFILE_PASSPHRASE") {
+        if p.is_empty() {
+            return Err(UserError("CASEFILE_PASSPHRASE is set but empty: set a passphrase, or use --no-encryption for throwaway work".into()));
+        }
+        return Ok(casefile_store::Key::Passphrase(p));
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(UserError(format!(
+            "{}: no passphrase: set CASEFILE_PASSPHRASE, run at a terminal to be asked, or use --no-encryption for throwaway work",
+            path.display()
+        )));
+    }
+    let exists = path.exists();
+    let p = rpassword::prompt_password(format!("Passphrase for {}: ", path.display()))?;
+    if p.is_empty() {
+        return Err(UserError(
+            "an empty passphrase is not allowed; use --no-encryption for throwaway work".into(),
+        ));
+    }
+    if !exists {
+        let again = rpassword::prompt_password("Repeat the passphrase: ")?;
+        if again != p {
+            return Err(UserError(
+                "the passphrases differ; nothing was created".into(),
+            ));
+        }
+    }
+    Ok(casefile_store::Key::Passphrase(p))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Build {
+            paths,
+            out,
+            db,
+            output,
+        } => commands::build(&paths, &out, &db, &output),
+        Command::Add {
+            db_path,
+            paths,
+            db,
+            output,
+        } => commands::add(&db_path, &paths, &db, &output),
+        Command::Export {
+            db_path,
+            format,
+            out,
+            db,
+        } => commands::export(&db_path, format, &out, &db),
+    };
+    match result {
+        Ok(code) => code,
+        Err(UserError(msg)) => {
+            eprintln!("casefile: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -200,6 +200,30 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
         }
         prev_label = false;
         if near_top {
+            // "Civic Defence Network, 12 March 2024": an issuer and a date
+            if let Some((who, rest)) = t.split_once(", ") {
+                let words = who.split_whitespace().count();
+                if (1..=6).contains(&words)
+                    && who.chars().next().is_some_and(char::is_uppercase)
+                    && !who.contains(['.', '"', '“'])
+                {
+                    if let Some(d) = dateline(rest) {
+                        let (s, e) = trimmed(at, line);
+                        if f.published.is_none() {
+                            f.published = Some(DateValue::day(d));
+                            let ds = s + who.len() + 2;
+                            field(&mut f, "published", rest.to_string(), (ds, e));
+                        }
+                        field(&mut f, "outlet", who.to_string(), (s, s + who.len()));
+                        f.boilerplate.push(Boilerplate {
+                            kind: BoilerplateKind::Dateline,
+                            start: s,
+                            end: e,
+                        });
+                        continue;
+                    }
+                }
+            }
             if let Some(d) = dateline(t) {
                 if f.published.is_none() {
                     f.published = Some(DateValue::day(d));

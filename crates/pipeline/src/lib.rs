@@ -54,7 +54,10 @@ pub fn build(case_name: &str, documents: &mut [Document], decisions: &[Decision]
                     .roles
                     .iter()
                     .any(|r| !matches!(r.as_str(), "victim" | "perpetrator" | "helper"));
-                if (p.role == "victim" && professional) || e.roles.contains(&p.role) {
+                if (p.role == "victim" && professional)
+                    || p.role == "other"
+                    || e.roles.contains(&p.role)
+                {
                     continue;
                 }
                 e.roles.push(p.role.clone());

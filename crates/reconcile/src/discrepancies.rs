@@ -151,19 +151,20 @@ fn ages(
         if by_value.len() < 2 {
             continue;
         }
-        // birth window: born after (latest as_of − (age+1) years), on or before (earliest as_of − age years)
+        // birth window: an age `a` held at an unknown day in [s, e] puts the birth after
+        // s − (a+1) years and on or before e − a years; every source must agree
         let mut lo: Option<NaiveDate> = None;
         let mut hi: Option<NaiveDate> = None;
         let mut ordered_ok = true;
         for (&age, cl) in &by_value {
             for c in cl {
                 let (s, en) = window(docs, c);
-                if let Some(en) = en {
-                    let b = years_before(en, age as i64 + 1);
+                if let Some(s) = s {
+                    let b = years_before(s, age as i64 + 1);
                     lo = Some(lo.map_or(b, |x| x.max(b)));
                 }
-                if let Some(s) = s {
-                    let b = years_before(s, age as i64);
+                if let Some(en) = en {
+                    let b = years_before(en, age as i64);
                     hi = Some(hi.map_or(b, |x| x.min(b)));
                 }
             }

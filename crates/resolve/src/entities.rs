@@ -219,8 +219,7 @@ pub fn resolve(
             let before = full
                 .iter()
                 .copied()
-                .filter(|&j| nodes[j].mention < n.mention)
-                .next_back();
+                .rfind(|&j| nodes[j].mention < n.mention);
             if let Some(j) = before.or(full.first().copied()) {
                 dsu.union(j, i, None);
             }

@@ -251,9 +251,6 @@ pub fn resolve(
             if !victims.is_empty() {
                 label.push_str(&format!(": {}", victims.join(", ")));
             }
-            if let Some(p) = &place {
-                label.push_str(&format!(", {}", entity_name(p)));
-            }
             events.push(Event {
                 id: String::new(),
                 r#type,

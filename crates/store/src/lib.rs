@@ -1,1 +1,112 @@
-//! placeholder
+//! The store: where a case lives between commands.
+//!
+//! [`Store`] is the narrow interface the rest of casefile uses; [`SqliteStore`] implements it on
+//! SQLite encrypted at rest with SQLCipher (a PostgreSQL backend for teams plugs in behind the
+//! same trait). The key is derived from a passphrase with Argon2id; the Argon2 salt is the
+//! 16-byte SQLCipher salt at the head of the file, so nothing sits beside the database.
+//!
+//! Every row knows its case: one database can hold many cases. Each report is added in one
+//! transaction, so a crash or kill mid-build leaves every committed report intact.
+
+use std::path::Path;
+
+use casefile_model::{CaseFile, Decision, Document};
+
+mod migrations;
+mod sqlite;
+
+pub use sqlite::SqliteStore;
+
+/// How to unlock a database.
+#[derive(Clone)]
+pub enum Key {
+    /// Encrypt with a key derived from this passphrase.
+    Passphrase(String),
+    /// No encryption (throwaway work only).
+    Plain,
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Key::Passphrase(_) => write!(f, "Key::Passphrase(…)"),
+            Key::Plain => write!(f, "Key::Plain"),
+        }
+    }
+}
+
+/// Store errors, each saying what to do next.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("wrong passphrase for {0} (or it is not a casefile database); nothing was changed")]
+    WrongPassphrase(String),
+    #[error("{0} is encrypted: give its passphrase (CASEFILE_PASSPHRASE or the prompt) instead of --no-encryption")]
+    Encrypted(String),
+    #[error("{0} is not encrypted: open it with --no-encryption")]
+    NotEncrypted(String),
+    #[error(
+        "{0} was written by a newer casefile (schema version {1}); upgrade casefile to open it"
+    )]
+    TooNew(String, i64),
+    #[error("no case named “{0}” in this database")]
+    NoSuchCase(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data could not be read: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What adding a report did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Added {
+    /// Stored as a new report.
+    New,
+    /// The same bytes were already in this case: nothing changed.
+    Duplicate { path: String },
+}
+
+/// A decision as recorded: when and by whom.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionRecord {
+    pub decision: Decision,
+    pub made_at: String,
+    pub made_by: String,
+}
+
+/// The narrow interface to case storage.
+pub trait Store {
+    /// The id of the case named `name`, creating it if needed.
+    fn case(&mut self, name: &str) -> Result<i64>;
+    /// The names of all cases.
+    fn cases(&self) -> Result<Vec<String>>;
+    /// Add one report (its original bytes and its ingested document) in one transaction.
+    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document) -> Result<Added>;
+    /// All reports of a case, in the order they were added.
+    fn documents(&self, case: i64) -> Result<Vec<Document>>;
+    /// The original bytes of a report, untouched.
+    fn original(&self, case: i64, doc_id: &str) -> Result<Option<Vec<u8>>>;
+    /// Record a report that could not be ingested, so the failure is not lost.
+    fn record_failure(&mut self, case: i64, path: &str, error: &str) -> Result<()>;
+    /// Replace the case file of a case (one transaction).
+    fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()>;
+    /// The last case file built for a case.
+    fn case_file(&self, case: i64) -> Result<Option<CaseFile>>;
+    /// Record a manual decision.
+    fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()>;
+    /// All decisions of a case, oldest first.
+    fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
+}
+
+/// Open (or create) a store at `path`.
+pub fn open(path: &Path, key: Key) -> Result<SqliteStore> {
+    SqliteStore::open(path, key)
+}
+
+/// Whether the file at `path` is an encrypted database (None if it does not exist).
+pub fn is_encrypted(path: &Path) -> Option<bool> {
+    sqlite::is_encrypted(path)
+}

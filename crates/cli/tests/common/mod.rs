@@ -1,0 +1,192 @@
+//! Helpers shared by the end-to-end tests: run the binary, validate a case file.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root")
+}
+
+/// `../shared` beside the repository: the seed reports, the reference case file, the scorer.
+pub fn shared() -> PathBuf {
+    let p = repo_root().join("../shared");
+    assert!(
+        p.join("seeds").is_dir(),
+        "the tests need ../shared/seeds beside the repository ({})",
+        p.display()
+    );
+    p
+}
+
+/// The casefile binary, with a clean environment for the passphrase.
+pub fn casefile() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_casefile"));
+    c.env_remove("CASEFILE_PASSPHRASE")
+        .env("CI", "true")
+        .current_dir(repo_root());
+    c
+}
+
+pub fn run(c: &mut Command) -> Output {
+    c.output().expect("run casefile")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn read_json(p: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(p).expect("read json")).expect("valid json")
+}
+
+/// Validate a case file against the repository's JSON Schema.
+pub fn validate_schema(case: &Value) {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("schema/case.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let id = schema["$id"].as_str().unwrap().to_string();
+    let mut schemas = boon::Schemas::new();
+    let mut compiler = boon::Compiler::new();
+    compiler.add_resource(&id, schema).expect("schema resource");
+    let idx = compiler
+        .compile(&id, &mut schemas)
+        .expect("schema compiles");
+    if let Err(e) = schemas.validate(case, idx) {
+        panic!("case.json does not validate against schema/case.schema.json:\n{e:#}");
+    }
+}
+
+/// Every span in the case file points at text inside its document, on character boundaries,
+/// and quote texts equal the text their span covers.
+pub fn check_spans(case: &Value) {
+    let mut texts = std::collections::HashMap::new();
+    for d in case["documents"].as_array().unwrap() {
+        texts.insert(
+            d["id"].as_str().unwrap().to_string(),
+            d["text"].as_str().unwrap().to_string(),
+        );
+    }
+    let mut n = 0;
+    let mut check = |doc: &str, s: u64, e: u64, what: &str| {
+        let t = texts
+            .get(doc)
+            .unwrap_or_else(|| panic!("{what}: unknown document {doc}"));
+        let (s, e) = (s as usize, e as usize);
+        assert!(
+            s <= e && e <= t.len(),
+            "{what}: span {s}..{e} outside document {doc} ({} bytes)",
+            t.len()
+        );
+        assert!(
+            t.is_char_boundary(s) && t.is_char_boundary(e),
+            "{what}: span {s}..{e} not on char boundaries"
+        );
+        n += 1;
+    };
+    let span = |v: &Value| {
+        (
+            v["doc"].as_str().unwrap().to_string(),
+            v["start"].as_u64().unwrap(),
+            v["end"].as_u64().unwrap(),
+        )
+    };
+    for d in case["documents"].as_array().unwrap() {
+        let id = d["id"].as_str().unwrap();
+        for b in d["boilerplate"].as_array().unwrap() {
+            check(
+                id,
+                b["start"].as_u64().unwrap(),
+                b["end"].as_u64().unwrap(),
+                "boilerplate",
+            );
+        }
+        for m in d["metadata"].as_array().unwrap() {
+            if let Some(sp) = m["span"].as_array() {
+                check(
+                    id,
+                    sp[0].as_u64().unwrap(),
+                    sp[1].as_u64().unwrap(),
+                    "metadata",
+                );
+            }
+            let orig = m["original"].as_array().unwrap();
+            assert!(
+                orig[1].as_u64().unwrap() <= d["size"].as_u64().unwrap(),
+                "metadata original range past the file"
+            );
+        }
+    }
+    for e in case["entities"].as_array().unwrap() {
+        let mut forms: Vec<String> = vec![e["name"].as_str().unwrap().to_lowercase()];
+        forms.extend(
+            e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap().to_lowercase()),
+        );
+        for m in e["mentions"].as_array().unwrap() {
+            let (d, s, en) = span(m);
+            check(&d, s, en, "entity mention");
+            let t = texts[&d][s as usize..en as usize].to_lowercase();
+            assert!(
+                forms.iter().any(|f| f == &t)
+                    || e["kind"] == "place"
+                    || e["kind"] == "organization",
+                "mention “{t}” is not a name of {}",
+                e["name"]
+            );
+        }
+        for a in e["attributes"].as_array().unwrap() {
+            for s in a["sources"].as_array().unwrap() {
+                let (d, s, en) = span(s);
+                check(&d, s, en, "attribute");
+            }
+        }
+    }
+    for ev in case["events"].as_array().unwrap() {
+        for s in ev["sources"].as_array().unwrap() {
+            let (d, s, en) = span(s);
+            check(&d, s, en, "event source");
+        }
+    }
+    for q in case["quotes"].as_array().unwrap() {
+        let (d, s, en) = span(q);
+        check(&d, s, en, "quote");
+        assert_eq!(
+            &texts[&d][s as usize..en as usize],
+            q["text"].as_str().unwrap(),
+            "quote text differs from its span"
+        );
+    }
+    for c in case["claims"].as_array().unwrap() {
+        let (d, s, en) = span(&c["source"]);
+        check(&d, s, en, "claim");
+    }
+    for x in case["discrepancies"].as_array().unwrap() {
+        for v in x["values"].as_array().unwrap() {
+            for s in v["sources"].as_array().unwrap() {
+                let (d, s, en) = span(s);
+                check(&d, s, en, "discrepancy value");
+            }
+        }
+    }
+    for i in case["interventions"].as_array().unwrap() {
+        for s in i["sources"].as_array().unwrap() {
+            let (d, s, en) = span(s);
+            check(&d, s, en, "intervention");
+        }
+    }
+    for l in case["sources"].as_array().unwrap() {
+        let (d, s, en) = span(&l["span"]);
+        check(&d, s, en, "source link");
+    }
+    assert!(n > 0, "no spans checked");
+}

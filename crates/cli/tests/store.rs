@@ -1,0 +1,207 @@
+//! The encrypted store through the command line: passphrases, duplicates, add and export, and a
+//! build killed mid-way.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use casefile_store::{Key, Store};
+use common::*;
+
+fn report(i: usize) -> String {
+    format!(
+        "Report {i} from the Harbour Post\n\nMarch 11, 2024\n\nOleg Marchenko{i}, {age}, was detained in the city of Marevo last Thursday, \
+         the Harbour Rights Network said. \"He was taken at night,\" lawyer Irina Volkova told reporters (case {i}).\n",
+        age = 18 + i % 40
+    )
+}
+
+#[test]
+fn passphrase_is_required_and_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args(["build", "examples/reports", "-q", "--out"])
+        .arg(&out)
+        .env("CASEFILE_PASSPHRASE", "right one"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(
+        !bytes.starts_with(b"SQLite format 3"),
+        "case.db must be encrypted"
+    );
+    assert!(
+        !bytes.windows(13).any(|w| w == b"Irina Volkova"),
+        "no report text in the clear"
+    );
+    // no passphrase and no terminal: refused with what to do
+    let o = run(casefile()
+        .args(["export"])
+        .arg(&db)
+        .args(["--format", "json", "--out", "-"]));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("CASEFILE_PASSPHRASE"), "{}", stderr(&o));
+    // wrong passphrase: refused, nothing changed
+    let o = run(casefile()
+        .args(["add"])
+        .arg(&db)
+        .arg("examples/reports")
+        .env("CASEFILE_PASSPHRASE", "wrong"));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("wrong passphrase"), "{}", stderr(&o));
+    assert_eq!(
+        bytes,
+        std::fs::read(&db).unwrap(),
+        "a wrong passphrase changes nothing"
+    );
+    // --no-encryption on an encrypted database is refused too
+    let o = run(casefile()
+        .args(["export", "--no-encryption"])
+        .arg(&db)
+        .args(["--format", "md", "--out", "-"]));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("is encrypted"));
+    // the right passphrase exports
+    let o = run(casefile()
+        .args(["export"])
+        .arg(&db)
+        .args(["--format", "md", "--out", "-"])
+        .env("CASEFILE_PASSPHRASE", "right one"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("# Case file"));
+}
+
+#[test]
+fn add_is_idempotent_and_export_writes_each_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("r");
+    std::fs::create_dir(&reports).unwrap();
+    std::fs::write(reports.join("a.txt"), report(1)).unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args(["build", "--no-encryption", "-q"])
+        .arg(&reports)
+        .arg("--out")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    // same bytes under another name: a no-op
+    let copy = dir.path().join("copy.txt");
+    std::fs::write(&copy, report(1)).unwrap();
+    let o = run(casefile()
+        .args(["add", "--no-encryption", "--json"])
+        .arg(&db)
+        .arg(&copy));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["new"], 0);
+    assert_eq!(s["duplicates"], 1);
+    assert_eq!(s["reports"], 1);
+    // a new report is added
+    let b = dir.path().join("b.txt");
+    std::fs::write(&b, report(2)).unwrap();
+    let o = run(casefile()
+        .args(["add", "--no-encryption", "--json"])
+        .arg(&db)
+        .arg(&b));
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["new"], 1);
+    assert_eq!(s["reports"], 2);
+    for (fmt, needle) in [
+        ("json", "\"schema_version\": 1"),
+        ("md", "## Chain of events"),
+        ("html", "<!DOCTYPE html>"),
+    ] {
+        let f = dir.path().join(format!("case.{fmt}"));
+        let o = run(casefile()
+            .args(["export", "--no-encryption", "--format", fmt])
+            .arg(&db)
+            .arg("--out")
+            .arg(&f));
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            std::fs::read_to_string(&f).unwrap().contains(needle),
+            "{fmt}"
+        );
+    }
+    let case = read_json(&dir.path().join("case.json"));
+    validate_schema(&case);
+    assert_eq!(case["documents"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_build_killed_midway_keeps_every_committed_report() {
+    const N: usize = 600;
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for i in 0..N {
+        std::fs::write(reports.join(format!("r{i:04}.txt")), report(i)).unwrap();
+    }
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let db = out.join("case.db");
+    let pass = "kill-test";
+    let mut child = casefile()
+        .args(["build", "-q"])
+        .arg(&reports)
+        .arg("--out")
+        .arg(&out)
+        .env("CASEFILE_PASSPHRASE", pass)
+        .spawn()
+        .unwrap();
+    // wait until some reports are committed, then kill the build
+    let start = Instant::now();
+    let mut seen = 0;
+    while start.elapsed() < Duration::from_secs(120) {
+        std::thread::sleep(Duration::from_millis(100));
+        if let Ok(s) = casefile_store::open(&db, Key::Passphrase(pass.into())) {
+            if let Ok(c) = s.cases().map(|c| c.len()) {
+                if c > 0 {
+                    let mut s = s;
+                    let case = s.case("default").unwrap();
+                    seen = s.documents(case).map(|d| d.len()).unwrap_or(0);
+                    if seen >= 3 {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(
+        !status.success(),
+        "the build was to be killed before it finished (saw {seen} reports)"
+    );
+    // the database opens, and every stored report is whole
+    let mut s = casefile_store::open(&db, Key::Passphrase(pass.into()))
+        .expect("the database opens after a kill");
+    let case = s.case("default").unwrap();
+    let docs = s.documents(case).unwrap();
+    assert!(
+        docs.len() >= seen && docs.len() < N,
+        "{} of {N} stored",
+        docs.len()
+    );
+    for d in &docs {
+        let original = s
+            .original(case, &d.id)
+            .unwrap()
+            .expect("original bytes kept");
+        assert_eq!(casefile_ingest::sha256_hex(&original), d.sha256);
+        assert!(d.text.starts_with("Report "));
+    }
+    drop(s);
+    // and the build can be finished with `add`
+    let o = run(casefile()
+        .args(["add", "-q", "--json"])
+        .arg(&db)
+        .arg(&reports)
+        .env("CASEFILE_PASSPHRASE", pass));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["reports"], N as u64);
+    assert_eq!(summary["duplicates"], docs.len() as u64);
+}

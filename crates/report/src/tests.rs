@@ -1,0 +1,106 @@
+use casefile_model::*;
+
+fn case_with(text: &str) -> CaseFile {
+    let doc = DocumentSummary {
+        id: "d1".into(),
+        path: "r/one.txt".into(),
+        sha256: "0".repeat(64),
+        size: text.len(),
+        encoding: "UTF-8".into(),
+        format: Format::Text,
+        text: text.into(),
+        title: Some("T".into()),
+        outlet: Some("The Ledger".into()),
+        byline: None,
+        wire: None,
+        url: None,
+        published: None,
+        published_bounds: None,
+        metadata: vec![],
+        boilerplate: vec![],
+        notes: vec![],
+    };
+    let start = text.find("Oleg").unwrap();
+    CaseFile {
+        schema_version: SCHEMA_VERSION,
+        case: "test <case>".into(),
+        generated_by: "test".into(),
+        documents: vec![doc],
+        entities: vec![Entity {
+            id: "person-oleg".into(),
+            kind: EntityKind::Person,
+            name: "Oleg <b>Marchenko</b>".into(),
+            aliases: vec![],
+            roles: vec!["victim".into()],
+            attributes: vec![],
+            mentions: vec![Span::new("d1", start, start + 4)],
+            merges: vec![],
+        }],
+        events: vec![Event {
+            id: "event-001".into(),
+            r#type: "arrest".into(),
+            label: "arrest (held)".into(),
+            date: Some(DateValue::month(2024, 3)),
+            date_basis: vec![],
+            place: None,
+            participants: vec![Participant {
+                entity: "person-oleg".into(),
+                role: "victim".into(),
+            }],
+            modality: Modality::Asserted,
+            sources: vec![Span::new("d1", 0, text.len())],
+        }],
+        quotes: vec![],
+        claims: vec![],
+        discrepancies: vec![Discrepancy {
+            subject: "person-oleg".into(),
+            attribute: "age".into(),
+            verdict: Verdict::Conflict,
+            explanation: "two ages".into(),
+            values: vec![DiscrepancyValue {
+                value: "19".into(),
+                sources: vec![Span::new("d1", start, start + 4)],
+            }],
+        }],
+        interventions: vec![],
+        sources: vec![],
+    }
+}
+
+#[test]
+fn html_escapes_report_text_and_links_passages() {
+    let case = case_with("<script>alert(1)</script> Oleg was held. <img src=x onerror=alert(2)>");
+    let html = crate::html::render(&case);
+    assert!(
+        !html.contains("<script>alert"),
+        "report text must be escaped"
+    );
+    assert!(!html.contains("<img src=x"), "report text must be escaped");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Oleg &lt;b&gt;Marchenko&lt;/b&gt;"));
+    assert!(html.contains("class=\"timeline\""));
+    assert!(html.contains("class=\"discrepancies\""));
+    assert!(html.contains("href=\"#p1\"") && html.contains("id=\"p1\""));
+    // self-contained: no external resources
+    assert!(
+        !html.contains("http://") && !html.contains("https://") && !html.contains("src=\"http")
+    );
+}
+
+#[test]
+fn markdown_has_sections_and_passages() {
+    let case = case_with("Oleg was held | in a cell.");
+    let md = crate::markdown::render(&case);
+    for section in [
+        "## Chain of events",
+        "## People",
+        "## Where the sources disagree",
+        "## Interventions",
+        "## Sources",
+        "## Source passages",
+    ] {
+        assert!(md.contains(section), "{section} missing");
+    }
+    assert!(md.contains("\\|"), "pipes in text are escaped");
+    assert!(md.contains("**Oleg**"));
+}

@@ -1,0 +1,59 @@
+//! Schema migrations, applied in order, each in its own transaction. Never edit a released
+//! migration: add a new one.
+
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
+    1,
+    "initial schema",
+    r#"
+CREATE TABLE cases (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE reports (
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    id          TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    path        TEXT NOT NULL,
+    original    BLOB NOT NULL,
+    document    TEXT NOT NULL,
+    added_at    TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    PRIMARY KEY (case_id, sha256)
+);
+CREATE TABLE failures (
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    path        TEXT NOT NULL,
+    error       TEXT NOT NULL,
+    at          TEXT NOT NULL
+);
+CREATE TABLE case_files (
+    case_id     INTEGER PRIMARY KEY REFERENCES cases(id),
+    built_at    TEXT NOT NULL,
+    json        TEXT NOT NULL
+);
+CREATE TABLE entities (
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    id          TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    PRIMARY KEY (case_id, id)
+);
+CREATE TABLE events (
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    id          TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    date        TEXT,
+    json        TEXT NOT NULL,
+    PRIMARY KEY (case_id, id)
+);
+CREATE TABLE decisions (
+    seq         INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    made_at     TEXT NOT NULL,
+    made_by     TEXT NOT NULL,
+    json        TEXT NOT NULL
+);
+"#,
+)];

@@ -1,0 +1,412 @@
+//! SQLite + SQLCipher backend.
+
+use std::io::Read;
+use std::path::Path;
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use casefile_model::{CaseFile, Decision, Document};
+use rand::RngCore;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::migrations::MIGRATIONS;
+use crate::{Added, DecisionRecord, Key, Result, Store, StoreError};
+
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// Argon2id parameters: 64 MiB, 3 passes, 1 lane (above the OWASP minimum).
+fn derive(passphrase: &str, salt: &[u8; 16]) -> [u8; 32] {
+    let params = Params::new(64 * 1024, 3, 1, Some(32)).expect("valid Argon2 parameters");
+    let mut out = [0u8; 32];
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(passphrase.as_bytes(), salt, &mut out)
+        .expect("Argon2 with a 16-byte salt and 32-byte output");
+    out
+}
+
+fn head(path: &Path) -> Option<[u8; 16]> {
+    let mut f = std::fs::File::open(path).ok()?;
+    let mut buf = [0u8; 16];
+    f.read_exact(&mut buf).ok()?;
+    Some(buf)
+}
+
+pub fn is_encrypted(path: &Path) -> Option<bool> {
+    head(path).map(|h| &h != PLAIN_HEADER)
+}
+
+fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// A case store in one SQLite (SQLCipher) file.
+pub struct SqliteStore {
+    conn: Connection,
+}
+
+impl SqliteStore {
+    pub fn open(path: &Path, key: Key) -> Result<Self> {
+        let shown = path.display().to_string();
+        let existing = head(path);
+        match (&existing, &key) {
+            (Some(h), Key::Plain) if h != PLAIN_HEADER => return Err(StoreError::Encrypted(shown)),
+            (Some(h), Key::Passphrase(_)) if h == PLAIN_HEADER => {
+                return Err(StoreError::NotEncrypted(shown))
+            }
+            _ => {}
+        }
+        let conn = Connection::open(path)?;
+        // SQLCipher logs failed HMAC checks to stderr; the error below says it better
+        let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
+        if let Key::Passphrase(p) = &key {
+            let salt = match existing {
+                Some(h) => h,
+                None => {
+                    let mut s = [0u8; 16];
+                    rand::rngs::OsRng.fill_bytes(&mut s);
+                    s
+                }
+            };
+            let k = derive(p, &salt);
+            conn.execute_batch(&format!(
+                "PRAGMA key = \"x'{}{}'\";",
+                hex::encode(k),
+                hex::encode(salt)
+            ))?;
+        }
+        if conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .is_err()
+        {
+            return Err(StoreError::WrongPassphrase(shown));
+        }
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
+        let mut store = SqliteStore { conn };
+        store.migrate(&shown)?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self, shown: &str) -> Result<()> {
+        self.conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);")?;
+        let current: i64 = self.conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )?;
+        let latest = MIGRATIONS.last().map(|m| m.0).unwrap_or(0);
+        if current > latest {
+            return Err(StoreError::TooNew(shown.to_string(), current));
+        }
+        for (version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+                params![version, name, now()],
+            )?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Reports that could not be ingested: (path, error).
+    pub fn failures(&self, case: i64) -> Result<Vec<(String, String)>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT path, error FROM failures WHERE case_id = ?1 ORDER BY rowid")?;
+        let rows = st.query_map([case], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+}
+
+fn corrupt(e: serde_json::Error) -> StoreError {
+    StoreError::Corrupt(e.to_string())
+}
+
+impl Store for SqliteStore {
+    fn case(&mut self, name: &str) -> Result<i64> {
+        if let Some(id) = self
+            .conn
+            .query_row("SELECT id FROM cases WHERE name = ?1", [name], |r| r.get(0))
+            .optional()?
+        {
+            return Ok(id);
+        }
+        self.conn.execute(
+            "INSERT INTO cases (name, created_at) VALUES (?1, ?2)",
+            params![name, now()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    fn cases(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("SELECT name FROM cases ORDER BY id")?;
+        let rows = st.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document) -> Result<Added> {
+        let tx = self.conn.transaction()?;
+        if let Some(path) = tx
+            .query_row(
+                "SELECT path FROM reports WHERE case_id = ?1 AND sha256 = ?2",
+                params![case, doc.sha256],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+        {
+            return Ok(Added::Duplicate { path });
+        }
+        let seq: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM reports WHERE case_id = ?1",
+            [case],
+            |r| r.get(0),
+        )?;
+        let json = serde_json::to_string(doc).map_err(corrupt)?;
+        tx.execute(
+            "INSERT INTO reports (case_id, id, sha256, path, original, document, added_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![case, doc.id, doc.sha256, doc.path, original, json, now(), seq],
+        )?;
+        tx.commit()?;
+        Ok(Added::New)
+    }
+
+    fn documents(&self, case: i64) -> Result<Vec<Document>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT document FROM reports WHERE case_id = ?1 ORDER BY seq")?;
+        let rows = st.query_map([case], |r| r.get::<_, String>(0))?;
+        let mut out = Vec::new();
+        for r in rows {
+            out.push(serde_json::from_str(&r?).map_err(corrupt)?);
+        }
+        Ok(out)
+    }
+
+    fn original(&self, case: i64, doc_id: &str) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT original FROM reports WHERE case_id = ?1 AND id = ?2",
+                params![case, doc_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn record_failure(&mut self, case: i64, path: &str, error: &str) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO failures (case_id, path, error, at) VALUES (?1, ?2, ?3, ?4)",
+            params![case, path, error, now()],
+        )?;
+        Ok(())
+    }
+
+    fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM entities WHERE case_id = ?1", [case])?;
+        tx.execute("DELETE FROM events WHERE case_id = ?1", [case])?;
+        {
+            let mut ins = tx.prepare(
+                "INSERT INTO entities (case_id, id, kind, name, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for e in &file.entities {
+                let kind = serde_json::to_value(e.kind)
+                    .map_err(corrupt)?
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string();
+                ins.execute(params![
+                    case,
+                    e.id,
+                    kind,
+                    e.name,
+                    serde_json::to_string(e).map_err(corrupt)?
+                ])?;
+            }
+            let mut ins = tx.prepare(
+                "INSERT INTO events (case_id, id, type, date, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for e in &file.events {
+                ins.execute(params![
+                    case,
+                    e.id,
+                    e.r#type,
+                    e.date.as_ref().map(|d| d.value.clone()),
+                    serde_json::to_string(e).map_err(corrupt)?
+                ])?;
+            }
+        }
+        let json = serde_json::to_string(file).map_err(corrupt)?;
+        tx.execute(
+            "INSERT INTO case_files (case_id, built_at, json) VALUES (?1, ?2, ?3) ON CONFLICT(case_id) DO UPDATE SET built_at = excluded.built_at, json = excluded.json",
+            params![case, now(), json],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn case_file(&self, case: i64) -> Result<Option<CaseFile>> {
+        let json: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT json FROM case_files WHERE case_id = ?1",
+                [case],
+                |r| r.get(0),
+            )
+            .optional()?;
+        json.map(|j| serde_json::from_str(&j).map_err(corrupt))
+            .transpose()
+    }
+
+    fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
+        let json = serde_json::to_string(decision).map_err(corrupt)?;
+        self.conn.execute(
+            "INSERT INTO decisions (case_id, made_at, made_by, json) VALUES (?1, ?2, ?3, ?4)",
+            params![case, now(), by, json],
+        )?;
+        Ok(())
+    }
+
+    fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
+        let mut st = self.conn.prepare(
+            "SELECT json, made_at, made_by FROM decisions WHERE case_id = ?1 ORDER BY seq",
+        )?;
+        let rows = st.query_map([case], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for r in rows {
+            let (j, made_at, made_by) = r?;
+            out.push(DecisionRecord {
+                decision: serde_json::from_str(&j).map_err(corrupt)?,
+                made_at,
+                made_by,
+            });
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, sha: &str) -> Document {
+        Document {
+            id: sha[..16].to_string(),
+            path: format!("{sha}.txt"),
+            sha256: sha.to_string(),
+            size: text.len(),
+            encoding: "UTF-8".into(),
+            format: casefile_model::Format::Text,
+            text: text.into(),
+            title: None,
+            outlet: None,
+            byline: None,
+            wire: None,
+            url: None,
+            published: None,
+            published_bounds: None,
+            metadata: vec![],
+            boilerplate: vec![],
+            notes: vec![],
+            offsets: casefile_model::OffsetMap::identity(text.len(), 0),
+        }
+    }
+
+    #[test]
+    fn encrypted_roundtrip_wrong_passphrase_and_many_cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("case.db");
+        {
+            let mut s = SqliteStore::open(&path, Key::Passphrase("correct horse".into())).unwrap();
+            let a = s.case("alpha").unwrap();
+            let b = s.case("beta").unwrap();
+            assert_eq!(
+                s.add_report(a, b"hello", &doc("hello", "aaaaaaaaaaaaaaaaaaaa"))
+                    .unwrap(),
+                Added::New
+            );
+            assert!(matches!(
+                s.add_report(a, b"hello", &doc("hello", "aaaaaaaaaaaaaaaaaaaa"))
+                    .unwrap(),
+                Added::Duplicate { .. }
+            ));
+            s.add_report(b, b"other", &doc("other", "bbbbbbbbbbbbbbbbbbbb"))
+                .unwrap();
+            s.add_decision(
+                a,
+                &Decision::Merge {
+                    a: "X".into(),
+                    b: "Y".into(),
+                },
+                "tester",
+            )
+            .unwrap();
+        }
+        // the file is not plain SQLite and holds no readable text
+        let bytes = std::fs::read(&path).unwrap();
+        assert_ne!(&bytes[..16], PLAIN_HEADER);
+        assert!(!bytes.windows(5).any(|w| w == b"hello"));
+        assert!(is_encrypted(&path).unwrap());
+        // wrong passphrase: refused, file unchanged
+        let before = std::fs::read(&path).unwrap();
+        assert!(matches!(
+            SqliteStore::open(&path, Key::Passphrase("wrong".into())),
+            Err(StoreError::WrongPassphrase(_))
+        ));
+        assert!(matches!(
+            SqliteStore::open(&path, Key::Plain),
+            Err(StoreError::Encrypted(_))
+        ));
+        assert_eq!(before, std::fs::read(&path).unwrap());
+        // right passphrase: everything there, per case
+        let mut s = SqliteStore::open(&path, Key::Passphrase("correct horse".into())).unwrap();
+        let a = s.case("alpha").unwrap();
+        let b = s.case("beta").unwrap();
+        assert_eq!(s.documents(a).unwrap().len(), 1);
+        assert_eq!(s.documents(b).unwrap()[0].text, "other");
+        assert_eq!(
+            s.original(a, "aaaaaaaaaaaaaaaa").unwrap().unwrap(),
+            b"hello"
+        );
+        assert_eq!(s.decisions(a).unwrap()[0].made_by, "tester");
+        assert_eq!(s.cases().unwrap(), vec!["alpha", "beta"]);
+        assert_eq!(s.schema_version().unwrap(), 1);
+    }
+
+    #[test]
+    fn plain_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plain.db");
+        {
+            let mut s = SqliteStore::open(&path, Key::Plain).unwrap();
+            let a = s.case("c").unwrap();
+            s.add_report(a, b"x", &doc("x", "cccccccccccccccccccc"))
+                .unwrap();
+        }
+        assert!(!is_encrypted(&path).unwrap());
+        assert!(matches!(
+            SqliteStore::open(&path, Key::Passphrase("p".into())),
+            Err(StoreError::NotEncrypted(_))
+        ));
+        let mut s = SqliteStore::open(&path, Key::Plain).unwrap();
+        let a = s.case("c").unwrap();
+        assert_eq!(s.documents(a).unwrap().len(), 1);
+    }
+}
