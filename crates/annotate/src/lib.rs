@@ -19,6 +19,7 @@ pub mod citations;
 pub mod events;
 pub mod lexicon;
 pub mod names;
+pub mod ner;
 pub mod quotes;
 pub mod text;
 pub mod timex;

@@ -673,9 +673,100 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
             out.push(mention(doc, s, e, EntityKind::Person, "speech", None, 0.6));
         }
     }
+    tagger_pass(doc, sentences, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     out
+}
+
+/// The statistical tagger's say: it settles the rules' weakest guesses (a capitalised phrase
+/// taken for an organisation), and adds organisations and places, and persons of two or more
+/// words, that the rules missed. Nationality words and headlines stay out.
+fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Mention>) {
+    let text = doc.text.as_str();
+    let model = crate::ner::shipped();
+    let toks: Vec<Vec<Token>> = sentences.iter().map(|&(s, e)| tokens(text, s, e)).collect();
+    let words: Vec<Vec<String>> = toks
+        .iter()
+        .map(|t| t.iter().map(|k| k.text(text).to_string()).collect())
+        .collect();
+    let ctx = crate::ner::DocContext::from_sentences(words.iter().map(|w| w.as_slice()));
+    for ((&(ss, se), tk), ws) in sentences.iter().zip(&toks).zip(&words) {
+        if ws.is_empty() || doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
+            continue;
+        }
+        let long: Vec<&str> = ws
+            .iter()
+            .map(String::as_str)
+            .filter(|w| w.chars().count() >= 4)
+            .collect();
+        let headline = long.len() >= 4 && long.iter().filter(|w| !is_cap(w)).count() <= 1;
+        let tags = model.tag(ws, &ctx);
+        for (a, b, ty) in crate::ner::conll::spans(&tags) {
+            let (s, e) = (tk[a].start, tk[b - 1].end);
+            if doc.in_boilerplate(s, e) {
+                continue;
+            }
+            let kind = match ty.as_str() {
+                "PER" => EntityKind::Person,
+                "ORG" => EntityKind::Organization,
+                "LOC" => EntityKind::Place,
+                _ => EntityKind::Other,
+            };
+            // settle a weak rule guess on the same span
+            if let Some(m) = out
+                .iter_mut()
+                .find(|m| m.span.start == s && m.span.end == e && m.source == "capitalised-phrase")
+            {
+                if kind == EntityKind::Other {
+                    m.kind = EntityKind::Other;
+                } else {
+                    m.kind = kind;
+                    m.source = "tagger".into();
+                }
+                continue;
+            }
+            if kind == EntityKind::Other || out.iter().any(|m| m.span.start < e && s < m.span.end) {
+                continue;
+            }
+            let words_in: Vec<&str> = ws[a..b].iter().map(String::as_str).collect();
+            let demonym = words_in.iter().all(|w| word(w).demonym());
+            let first_common = a == 0 && word(words_in[0]).common();
+            if demonym
+                || headline
+                || first_common
+                || words_in
+                    .iter()
+                    .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+            {
+                continue;
+            }
+            // single words need the lexicon's support; persons must look like names
+            if words_in.len() == 1 {
+                let st = word(words_in[0]);
+                if st.per + st.org + st.loc < 2 || st.common() || kind == EntityKind::Person {
+                    continue;
+                }
+            }
+            if kind == EntityKind::Person
+                && words_in.iter().any(|w| {
+                    word(w).common()
+                        || MISC_HEADS.contains(&w.to_lowercase().as_str())
+                        || !is_cap(w)
+                })
+            {
+                continue;
+            }
+            if words_in
+                .iter()
+                .any(|w| MISC_HEADS.contains(&w.to_lowercase().as_str()))
+            {
+                continue;
+            }
+            out.push(mention(doc, s, e, kind, "tagger", None, 0.5));
+        }
+    }
+    out.retain(|m| m.kind != EntityKind::Other);
 }
 
 fn classify_outlet_org_place(

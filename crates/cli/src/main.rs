@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod commands;
+mod eval;
 
 const ABOUT: &str =
     "Turn scattered reports about a human-rights case into one sourced, cross-checked case file.";
@@ -107,6 +108,43 @@ rebuilt case file out.")]
         #[command(flatten)]
         output: OutOpts,
     },
+    /// Score the entity tagger on a CoNLL file (conlleval-style; last line JSON).
+    #[command(
+        name = "eval-ner",
+        long_about = "\
+Tag a token-per-line file (token first, gold tag last, IOB1 or IOB2, any type names, a blank line \
+between sentences, -DOCSTART- lines skipped) with casefile's entity tagger and print precision, \
+recall and F1 per type and overall, counting exact spans. The last line is a JSON object \
+{\"f1\", \"precision\", \"recall\", \"per_type\"}."
+    )]
+    EvalNer {
+        /// The CoNLL file.
+        file: PathBuf,
+        /// Also write `token<TAB>gold<TAB>predicted` lines, aligned with the input.
+        #[arg(long, value_name = "OUT")]
+        predict: Option<PathBuf>,
+    },
+    /// Train the entity tagger (developers: rebuilds crates/annotate/data/ner.model).
+    #[command(
+        name = "train-ner",
+        long_about = "\
+Train the entity tagger on a CoNLL training file, keeping the epoch that scores best on the \
+development file, and write the model. scripts/train_ner.sh runs this on CoNLL-2003 and writes \
+the model casefile ships."
+    )]
+    TrainNer {
+        /// Training file (CoNLL).
+        train: PathBuf,
+        /// Development file (CoNLL) for choosing the epoch.
+        #[arg(long)]
+        dev: PathBuf,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Training passes.
+        #[arg(long, default_value_t = 12)]
+        epochs: usize,
+    },
     /// Write a case file out of the database as JSON, Markdown or HTML.
     Export {
         /// The case database (case.db).
@@ -200,6 +238,13 @@ fn main() -> ExitCode {
             out,
             db,
         } => commands::export(&db_path, format, &out, &db),
+        Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
+        Command::TrainNer {
+            train,
+            dev,
+            out,
+            epochs,
+        } => eval::train_ner(&train, &dev, &out, epochs),
     };
     match result {
         Ok(code) => code,

@@ -10,7 +10,7 @@ use common::*;
 
 fn report(i: usize) -> String {
     format!(
-        "Report {i} from the Harbour Post\n\nMarch 11, 2024\n\nOleg Marchenko{i}, {age}, was detained in the city of Marevo last Thursday, \
+        "Report {i} from the Harbour Post\n\nMarch 11, 2024\n\nOleg Marchenko, {age}, was detained in the city of Marevo last Thursday, \
          the Harbour Rights Network said. \"He was taken at night,\" lawyer Irina Volkova told reporters (case {i}).\n",
         age = 18 + i % 40
     )
@@ -132,7 +132,7 @@ fn add_is_idempotent_and_export_writes_each_format() {
 
 #[test]
 fn a_build_killed_midway_keeps_every_committed_report() {
-    const N: usize = 600;
+    const N: usize = 1500;
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
@@ -143,6 +143,12 @@ fn a_build_killed_midway_keeps_every_committed_report() {
     std::fs::create_dir(&out).unwrap();
     let db = out.join("case.db");
     let pass = "kill-test";
+    // an empty database first, to know its size before any report
+    {
+        let mut s = casefile_store::open(&db, Key::Passphrase(pass.into())).unwrap();
+        s.case("default").unwrap();
+    }
+    let baseline = std::fs::metadata(&db).unwrap().len();
     let mut child = casefile()
         .args(["build", "-q"])
         .arg(&reports)
@@ -151,29 +157,19 @@ fn a_build_killed_midway_keeps_every_committed_report() {
         .env("CASEFILE_PASSPHRASE", pass)
         .spawn()
         .unwrap();
-    // wait until some reports are committed, then kill the build
+    // wait until some reports are committed (the file grows), then kill the build
     let start = Instant::now();
-    let mut seen = 0;
     while start.elapsed() < Duration::from_secs(120) {
-        std::thread::sleep(Duration::from_millis(100));
-        if let Ok(s) = casefile_store::open(&db, Key::Passphrase(pass.into())) {
-            if let Ok(c) = s.cases().map(|c| c.len()) {
-                if c > 0 {
-                    let mut s = s;
-                    let case = s.case("default").unwrap();
-                    seen = s.documents(case).map(|d| d.len()).unwrap_or(0);
-                    if seen >= 3 {
-                        break;
-                    }
-                }
-            }
+        std::thread::sleep(Duration::from_millis(5));
+        if std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0) > baseline + 64 * 1024 {
+            break;
         }
     }
     child.kill().unwrap();
     let status = child.wait().unwrap();
     assert!(
         !status.success(),
-        "the build was to be killed before it finished (saw {seen} reports)"
+        "the build was to be killed before it finished"
     );
     // the database opens, and every stored report is whole
     let mut s = casefile_store::open(&db, Key::Passphrase(pass.into()))
@@ -181,7 +177,7 @@ fn a_build_killed_midway_keeps_every_committed_report() {
     let case = s.case("default").unwrap();
     let docs = s.documents(case).unwrap();
     assert!(
-        docs.len() >= seen && docs.len() < N,
+        !docs.is_empty() && docs.len() < N,
         "{} of {N} stored",
         docs.len()
     );

@@ -302,7 +302,48 @@ pub fn resolve(
             .cmp(&b.0 .1)
             .then((a.0 .0 as u8).cmp(&(b.0 .0 as u8)))
     });
-    for ((kind, _), rs) in block_list {
+    for ((kind, _), all) in block_list {
+        // identical names first, in one pass: many reports naming one person cost no pairs
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut rs: Vec<usize> = Vec::new();
+        for &r in &all {
+            let name = &full_name[&r];
+            let k = match kind {
+                EntityKind::Person => words(name)
+                    .iter()
+                    .map(|w| key(w))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                EntityKind::Organization if nodes[r].descriptive => {
+                    descriptive_key(name).unwrap_or_else(|| org_key(name))
+                }
+                EntityKind::Organization => format!("name:{}", org_key(name)),
+                _ => nodes[r]
+                    .normalized
+                    .clone()
+                    .unwrap_or_else(|| name.clone())
+                    .to_lowercase(),
+            };
+            match by_key.get(&k) {
+                Some(&first) => {
+                    let (ra, rb) = (dsu.find(first), dsu.find(r));
+                    let first_merge = dsu.why[ra].is_empty() && dsu.why[rb].is_empty();
+                    let why = first_merge.then(|| {
+                        format!(
+                            "“{}” is named the same way in several reports",
+                            full_name[&first]
+                        )
+                    });
+                    if !kept_apart(decisions, &full_name[&first], name) {
+                        dsu.union(first, r, why);
+                    }
+                }
+                None => {
+                    by_key.insert(k, r);
+                    rs.push(r);
+                }
+            }
+        }
         for x in 0..rs.len() {
             for y in x + 1..rs.len() {
                 let (a, b) = (rs[x], rs[y]);

@@ -1,0 +1,202 @@
+//! Feature extraction for the tagger. Each feature is a string template hashed to 64 bits.
+
+use std::collections::HashSet;
+
+use crate::lexicon;
+
+/// What the rest of the document says about words: which are written capitalised inside a
+/// sentence somewhere, and which in lower case.
+#[derive(Default, Clone)]
+pub struct DocContext {
+    pub capitalised: HashSet<String>,
+    pub lower: HashSet<String>,
+}
+
+impl DocContext {
+    /// Build from the sentences of one document (or a window of sentences).
+    pub fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a [String]>) -> Self {
+        let mut c = DocContext::default();
+        for s in sentences {
+            for (i, w) in s.iter().enumerate() {
+                let first = w.chars().next();
+                if first.is_some_and(char::is_lowercase) {
+                    c.lower.insert(w.to_lowercase());
+                } else if i > 0
+                    && first.is_some_and(char::is_uppercase)
+                    && !w.chars().all(|c| !c.is_lowercase())
+                {
+                    c.capitalised.insert(w.to_lowercase());
+                }
+            }
+        }
+        c
+    }
+}
+
+/// FNV-1a over a template tag and a string.
+fn h(tag: &str, s: &str) -> u64 {
+    let mut x: u64 = 0xcbf29ce484222325;
+    for b in tag.bytes().chain([0xff]).chain(s.bytes()) {
+        x ^= b as u64;
+        x = x.wrapping_mul(0x100000001b3);
+    }
+    x
+}
+
+fn shape(w: &str, collapse: bool) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    for c in w.chars().take(12) {
+        let k = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if !(collapse && k == last) {
+            out.push(k);
+        }
+        last = k;
+    }
+    out
+}
+
+/// Gazetteer tags for each token: "B-city", "I-country", … (longest match, up to four words,
+/// starting with a capitalised word).
+fn gazetteer(words: &[String]) -> Vec<Option<String>> {
+    let mut out = vec![None; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        let cap = words[i].chars().next().is_some_and(char::is_uppercase);
+        let mut matched = 0;
+        if cap {
+            for n in (1..=4.min(words.len() - i)).rev() {
+                let phrase = words[i..i + n].join(" ");
+                if let Some(p) = lexicon::place(&phrase) {
+                    if n > 1 || words[i].len() > 2 {
+                        for (k, o) in out.iter_mut().enumerate().skip(i).take(n) {
+                            *o = Some(format!("{}-{}", if k == i { "B" } else { "I" }, p.kind));
+                        }
+                        matched = n;
+                        break;
+                    }
+                }
+            }
+        }
+        i += matched.max(1);
+    }
+    out
+}
+
+/// Features of every token of a sentence.
+pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
+    let n = words.len();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let shapes: Vec<String> = words.iter().map(|w| shape(w, true)).collect();
+    let gz = gazetteer(words);
+    let all_caps_sentence = words
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .all(|w| !w.chars().any(char::is_lowercase));
+    fn get(v: &[String], i: isize) -> &str {
+        if i < 0 {
+            "<s>"
+        } else if i as usize >= v.len() {
+            "</s>"
+        } else {
+            &v[i as usize]
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let w = &words[i];
+        let l = &lower[i];
+        let ii = i as isize;
+        let mut f = Vec::with_capacity(48);
+        f.push(h("b", ""));
+        f.push(h("w", w));
+        f.push(h("l", l));
+        f.push(h("s", &shapes[i]));
+        f.push(h("S", &shape(w, false)));
+        let chars: Vec<char> = l.chars().collect();
+        for k in 1..=4.min(chars.len()) {
+            f.push(h(&format!("p{k}"), &chars[..k].iter().collect::<String>()));
+            f.push(h(
+                &format!("x{k}"),
+                &chars[chars.len() - k..].iter().collect::<String>(),
+            ));
+        }
+        let first = w.chars().next().unwrap_or(' ');
+        let title = first.is_uppercase() && w.chars().skip(1).any(char::is_lowercase);
+        let caps = w.chars().filter(|c| c.is_alphabetic()).count() > 0
+            && !w.chars().any(char::is_lowercase);
+        if title {
+            f.push(h("title", if i == 0 { "first" } else { "mid" }));
+        }
+        if caps {
+            f.push(h(
+                "caps",
+                if all_caps_sentence {
+                    "sentence"
+                } else {
+                    "word"
+                },
+            ));
+        }
+        if w.chars().any(|c| c.is_ascii_digit()) {
+            f.push(h("digit", ""));
+        }
+        if w.contains('-') {
+            f.push(h("hyphen", ""));
+        }
+        if i == 0 {
+            f.push(h("first", ""));
+        }
+        f.push(h("len", &w.chars().count().min(8).to_string()));
+        for (tag, d) in [("l-1", -1isize), ("l+1", 1), ("l-2", -2), ("l+2", 2)] {
+            f.push(h(tag, get(&lower, ii + d)));
+        }
+        for (tag, d) in [("s-1", -1isize), ("s+1", 1)] {
+            f.push(h(tag, get(&shapes, ii + d)));
+        }
+        f.push(h("l-1|l", &format!("{}|{}", get(&lower, ii - 1), l)));
+        f.push(h("l|l+1", &format!("{}|{}", l, get(&lower, ii + 1))));
+        f.push(h(
+            "s-1|s|s+1",
+            &format!(
+                "{}|{}|{}",
+                get(&shapes, ii - 1),
+                shapes[i],
+                get(&shapes, ii + 1)
+            ),
+        ));
+        if let Some(g) = &gz[i] {
+            f.push(h("gz", g));
+            f.push(h("gz|s", &format!("{g}|{}", shapes[i])));
+        }
+        if i + 1 < n {
+            if let Some(g) = &gz[i + 1] {
+                f.push(h("gz+1", g));
+            }
+        }
+        if i > 0 {
+            if let Some(g) = &gz[i - 1] {
+                f.push(h("gz-1", g));
+            }
+        }
+        // document: written capitalised elsewhere inside a sentence; written in lower case elsewhere
+        if title || caps {
+            let c = doc.capitalised.contains(l);
+            let lo = doc.lower.contains(l);
+            f.push(h(
+                "doc",
+                &format!("{}{}{}", u8::from(c), u8::from(lo), u8::from(i == 0)),
+            ));
+        }
+        out.push(f);
+    }
+    out
+}

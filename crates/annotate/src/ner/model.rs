@@ -1,0 +1,356 @@
+//! The structured perceptron: weights, Viterbi decoding, training, and the model file format.
+//!
+//! Model file (little-endian): `CFNER1\0\0`, label count `u32`, each label (`u16` length +
+//! UTF-8), transition weights `(L+1)×L f32` (row L is the start), scale `f32`, feature count
+//! `u32`, then per feature its 64-bit hash and `L` weights as `i16` (weight = i16 × scale).
+
+use std::collections::HashMap;
+
+use super::conll::{self, Sentence};
+use super::features::{self, DocContext};
+
+const MAGIC: &[u8; 8] = b"CFNER1\0\0";
+
+/// A trained tagger.
+pub struct Model {
+    pub labels: Vec<String>,
+    index: HashMap<u64, u32>,
+    weights: Vec<f32>,
+    trans: Vec<f32>,
+}
+
+impl Model {
+    fn l(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Whether moving from label `a` (None at the start) to `b` is valid IOB2.
+    fn allowed(labels: &[String], a: Option<usize>, b: usize) -> bool {
+        let lb = &labels[b];
+        if let Some(ty) = lb.strip_prefix("I-") {
+            match a {
+                Some(a) => {
+                    labels[a]
+                        .strip_prefix("B-")
+                        .or_else(|| labels[a].strip_prefix("I-"))
+                        == Some(ty)
+                }
+                None => false,
+            }
+        } else {
+            true
+        }
+    }
+
+    fn emissions(&self, feats: &[Vec<u64>]) -> Vec<f32> {
+        let l = self.l();
+        let mut em = vec![0f32; feats.len() * l];
+        for (i, fs) in feats.iter().enumerate() {
+            for f in fs {
+                if let Some(&row) = self.index.get(f) {
+                    let w = &self.weights[row as usize * l..(row as usize + 1) * l];
+                    for (k, x) in w.iter().enumerate() {
+                        em[i * l + k] += x;
+                    }
+                }
+            }
+        }
+        em
+    }
+
+    fn viterbi(labels: &[String], em: &[f32], trans: &[f32], n: usize) -> Vec<usize> {
+        let l = labels.len();
+        if n == 0 {
+            return vec![];
+        }
+        let mut score = vec![f32::NEG_INFINITY; n * l];
+        let mut back = vec![0usize; n * l];
+        for b in 0..l {
+            if Self::allowed(labels, None, b) {
+                score[b] = em[b] + trans[l * l + b];
+            }
+        }
+        for i in 1..n {
+            for b in 0..l {
+                let mut best = (f32::NEG_INFINITY, 0);
+                for a in 0..l {
+                    let prev = score[(i - 1) * l + a];
+                    if prev == f32::NEG_INFINITY || !Self::allowed(labels, Some(a), b) {
+                        continue;
+                    }
+                    let s = prev + trans[a * l + b];
+                    if s > best.0 {
+                        best = (s, a);
+                    }
+                }
+                score[i * l + b] = best.0 + em[i * l + b];
+                back[i * l + b] = best.1;
+            }
+        }
+        let mut last = (0..l)
+            .max_by(|&a, &b| score[(n - 1) * l + a].total_cmp(&score[(n - 1) * l + b]))
+            .unwrap_or(0);
+        let mut path = vec![0; n];
+        for i in (0..n).rev() {
+            path[i] = last;
+            last = back[i * l + last];
+        }
+        path
+    }
+
+    /// Tag one sentence (IOB2 labels).
+    pub fn tag(&self, words: &[String], doc: &DocContext) -> Vec<String> {
+        let feats = features::sentence(words, doc);
+        let em = self.emissions(&feats);
+        Self::viterbi(&self.labels, &em, &self.trans, words.len())
+            .into_iter()
+            .map(|k| self.labels[k].clone())
+            .collect()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let l = self.l();
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(l as u32).to_le_bytes());
+        for lab in &self.labels {
+            out.extend_from_slice(&(lab.len() as u16).to_le_bytes());
+            out.extend_from_slice(lab.as_bytes());
+        }
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let max = self
+            .weights
+            .iter()
+            .fold(0f32, |m, w| m.max(w.abs()))
+            .max(1e-9);
+        let scale = max / 32767.0;
+        out.extend_from_slice(&scale.to_le_bytes());
+        let mut rows: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
+        rows.sort_unstable();
+        // keep features with any weight that survives quantisation
+        let kept: Vec<(u64, Vec<i16>)> = rows
+            .into_iter()
+            .filter_map(|(k, r)| {
+                let q: Vec<i16> = self.weights[r as usize * l..(r as usize + 1) * l]
+                    .iter()
+                    .map(|w| (w / scale).round() as i16)
+                    .collect();
+                q.iter().any(|&x| x.unsigned_abs() >= 2).then_some((k, q))
+            })
+            .collect();
+        out.extend_from_slice(&(kept.len() as u32).to_le_bytes());
+        for (k, q) in kept {
+            out.extend_from_slice(&k.to_le_bytes());
+            for x in q {
+                out.extend_from_slice(&x.to_le_bytes());
+            }
+        }
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
+        let mut p = 0usize;
+        let mut take = |n: usize| -> Result<&[u8], String> {
+            let s = b.get(p..p + n).ok_or("truncated NER model")?;
+            p += n;
+            Ok(s)
+        };
+        if take(8)? != MAGIC {
+            return Err("not a casefile NER model".into());
+        }
+        let u32_ = |s: &[u8]| u32::from_le_bytes(s.try_into().expect("4 bytes"));
+        let l = u32_(take(4)?) as usize;
+        let mut labels = Vec::with_capacity(l);
+        for _ in 0..l {
+            let n = u16::from_le_bytes(take(2)?.try_into().expect("2 bytes")) as usize;
+            labels.push(String::from_utf8(take(n)?.to_vec()).map_err(|e| e.to_string())?);
+        }
+        let mut trans = Vec::with_capacity((l + 1) * l);
+        for _ in 0..(l + 1) * l {
+            trans.push(f32::from_le_bytes(take(4)?.try_into().expect("4 bytes")));
+        }
+        let scale = f32::from_le_bytes(take(4)?.try_into().expect("4 bytes"));
+        let nf = u32_(take(4)?) as usize;
+        let mut index = HashMap::with_capacity(nf);
+        let mut weights = Vec::with_capacity(nf * l);
+        for r in 0..nf {
+            let k = u64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
+            index.insert(k, r as u32);
+            for _ in 0..l {
+                weights
+                    .push(i16::from_le_bytes(take(2)?.try_into().expect("2 bytes")) as f32 * scale);
+            }
+        }
+        Ok(Model {
+            labels,
+            index,
+            weights,
+            trans,
+        })
+    }
+}
+
+/// What training did.
+pub struct TrainReport {
+    pub epochs: Vec<(usize, f64)>,
+    pub best_epoch: usize,
+    pub best_f1: f64,
+}
+
+/// Sentences grouped into pseudo-documents of `window` sentences, for the document features.
+pub fn contexts(sentences: &[Sentence], window: usize) -> Vec<DocContext> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for chunk in sentences.chunks(window.max(1)) {
+        let ctx = DocContext::from_sentences(chunk.iter().map(|s| s.tokens.as_slice()));
+        for _ in chunk {
+            out.push(ctx.clone());
+        }
+    }
+    out
+}
+
+/// Train on `train` for up to `epochs`, keeping the epoch that scores best on `dev`.
+pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    epochs: usize,
+    log: &mut dyn FnMut(&str),
+) -> (Model, TrainReport) {
+    let mut labels: Vec<String> = vec!["O".into()];
+    let gold: Vec<Vec<String>> = train.iter().map(|s| conll::to_iob2(&s.tags)).collect();
+    for g in &gold {
+        for t in g {
+            if !labels.contains(t) {
+                labels.push(t.clone());
+            }
+        }
+    }
+    labels[1..].sort();
+    let l = labels.len();
+    let lab_idx: HashMap<&str, usize> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let ctx = contexts(train, 40);
+    log(&format!("features for {} sentences…", train.len()));
+    let feats: Vec<Vec<Vec<u64>>> = train
+        .iter()
+        .zip(&ctx)
+        .map(|(s, c)| features::sentence(&s.tokens, c))
+        .collect();
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    for s in &feats {
+        for t in s {
+            for &f in t {
+                let n = index.len() as u32;
+                index.entry(f).or_insert(n);
+            }
+        }
+    }
+    log(&format!("{} features, {} labels", index.len(), l));
+    let rows = index.len();
+    let mut w = vec![0f32; rows * l];
+    let mut u = vec![0f32; rows * l];
+    let mut tw = vec![0f32; (l + 1) * l];
+    let mut tu = vec![0f32; (l + 1) * l];
+    let mut c: f32 = 1.0;
+    let gold_idx: Vec<Vec<usize>> = gold
+        .iter()
+        .map(|g| g.iter().map(|t| lab_idx[t.as_str()]).collect())
+        .collect();
+    let dev_ctx = contexts(dev, 40);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut rng: u64 = 0x9e3779b97f4a7c15;
+    let mut best: Option<(f64, usize, Model)> = None;
+    let mut report = TrainReport {
+        epochs: vec![],
+        best_epoch: 0,
+        best_f1: 0.0,
+    };
+    for epoch in 1..=epochs {
+        // deterministic shuffle
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let mut errors = 0usize;
+        for &si in &order {
+            let fs = &feats[si];
+            let n = fs.len();
+            let mut em = vec![0f32; n * l];
+            for (i, t) in fs.iter().enumerate() {
+                for f in t {
+                    let r = index[f] as usize;
+                    for k in 0..l {
+                        em[i * l + k] += w[r * l + k];
+                    }
+                }
+            }
+            let pred = Model::viterbi(&labels, &em, &tw, n);
+            let g = &gold_idx[si];
+            if pred != *g {
+                errors += 1;
+                for i in 0..n {
+                    let (gp, pp) = (g[i], pred[i]);
+                    let (gprev, pprev) = if i == 0 {
+                        (l, l)
+                    } else {
+                        (g[i - 1], pred[i - 1])
+                    };
+                    if gp != pp {
+                        for f in &fs[i] {
+                            let r = index[f] as usize;
+                            w[r * l + gp] += 1.0;
+                            u[r * l + gp] += c;
+                            w[r * l + pp] -= 1.0;
+                            u[r * l + pp] -= c;
+                        }
+                    }
+                    if gp != pp || gprev != pprev {
+                        tw[gprev * l + gp] += 1.0;
+                        tu[gprev * l + gp] += c;
+                        tw[pprev * l + pp] -= 1.0;
+                        tu[pprev * l + pp] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        // averaged weights
+        let avg: Vec<f32> = w.iter().zip(&u).map(|(w, u)| w - u / c).collect();
+        let tavg: Vec<f32> = tw.iter().zip(&tu).map(|(w, u)| w - u / c).collect();
+        let model = Model {
+            labels: labels.clone(),
+            index: index.clone(),
+            weights: avg,
+            trans: tavg,
+        };
+        let f1 = if dev.is_empty() {
+            0.0
+        } else {
+            let pred: Vec<Vec<String>> = dev
+                .iter()
+                .zip(&dev_ctx)
+                .map(|(s, cx)| model.tag(&s.tokens, cx))
+                .collect();
+            let gold: Vec<Vec<String>> = dev.iter().map(|s| s.tags.clone()).collect();
+            conll::score(&gold, &pred).0.f1()
+        };
+        log(&format!(
+            "epoch {epoch}: {errors} sentences wrong in training, dev F1 {f1:.4}"
+        ));
+        report.epochs.push((epoch, f1));
+        if best.as_ref().is_none_or(|b| f1 > b.0) || dev.is_empty() {
+            best = Some((f1, epoch, model));
+        }
+    }
+    let (f1, epoch, model) = best.expect("at least one epoch");
+    report.best_epoch = epoch;
+    report.best_f1 = f1;
+    (model, report)
+}

@@ -1,0 +1,113 @@
+//! Training and evaluation commands for the annotator: train-ner, eval-ner.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use casefile_annotate::ner::{self, conll};
+use serde_json::json;
+
+use crate::UserError;
+
+fn read(path: &Path) -> Result<String, UserError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| UserError(format!("{}: cannot read: {e}", path.display())))
+}
+
+pub fn train_ner(
+    train: &Path,
+    dev: &Path,
+    out: &Path,
+    epochs: usize,
+) -> Result<ExitCode, UserError> {
+    let tr = conll::parse(&read(train)?);
+    let dv = conll::parse(&read(dev)?);
+    if tr.is_empty() {
+        return Err(UserError(format!("{}: no sentences", train.display())));
+    }
+    let (model, report) = ner::train(&tr, &dv, epochs, &mut |m| eprintln!("train-ner: {m}"));
+    let bytes = model.to_bytes();
+    std::fs::write(out, &bytes)
+        .map_err(|e| UserError(format!("{}: cannot write: {e}", out.display())))?;
+    println!(
+        "train-ner: best epoch {} (dev F1 {:.4}); model written to {} ({:.1} MB)",
+        report.best_epoch,
+        report.best_f1,
+        out.display(),
+        bytes.len() as f64 / 1e6
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn eval_ner(file: &Path, predict: Option<&Path>) -> Result<ExitCode, UserError> {
+    let sents = conll::parse(&read(file)?);
+    if sents.is_empty() {
+        return Err(UserError(format!(
+            "{}: no sentences (expected one token per line, tag last)",
+            file.display()
+        )));
+    }
+    let model = ner::shipped();
+    let ctx = ner::model_contexts(&sents);
+    let pred: Vec<Vec<String>> = sents
+        .iter()
+        .zip(&ctx)
+        .map(|(s, c)| model.tag(&s.tokens, c))
+        .collect();
+    let gold: Vec<Vec<String>> = sents.iter().map(|s| s.tags.clone()).collect();
+    if let Some(p) = predict {
+        let mut out = String::new();
+        for ((s, g), pr) in sents.iter().zip(&gold).zip(&pred) {
+            for ((t, g), p) in s.tokens.iter().zip(g).zip(pr) {
+                let _ = writeln!(out, "{t}\t{g}\t{p}");
+            }
+            out.push('\n');
+        }
+        std::fs::write(p, out)
+            .map_err(|e| UserError(format!("{}: cannot write: {e}", p.display())))?;
+    }
+    // gold types that the model does not know are scored as they are (they will be missed)
+    let (all, per) = conll::score(&gold, &pred);
+    let tokens: usize = sents.iter().map(|s| s.tokens.len()).sum();
+    println!(
+        "processed {tokens} tokens in {} sentences; found: {} entities; correct: {}.",
+        sents.len(),
+        all.tp + all.fp,
+        all.tp
+    );
+    println!(
+        "{:>10} {:>10} {:>10} {:>10} {:>8}",
+        "type", "precision", "recall", "F1", "gold"
+    );
+    for (t, p) in &per {
+        println!(
+            "{:>10} {:>10.2} {:>10.2} {:>10.2} {:>8}",
+            t,
+            100.0 * p.precision(),
+            100.0 * p.recall(),
+            100.0 * p.f1(),
+            p.tp + p.fn_
+        );
+    }
+    println!(
+        "{:>10} {:>10.2} {:>10.2} {:>10.2} {:>8}",
+        "overall",
+        100.0 * all.precision(),
+        100.0 * all.recall(),
+        100.0 * all.f1(),
+        all.tp + all.fn_
+    );
+    let per_type: serde_json::Map<String, serde_json::Value> = per
+        .iter()
+        .map(|(t, p)| (t.clone(), json!({"precision": round(p.precision()), "recall": round(p.recall()), "f1": round(p.f1())})))
+        .collect();
+    println!(
+        "{}",
+        json!({"f1": round(all.f1()), "precision": round(all.precision()), "recall": round(all.recall()), "per_type": per_type})
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn round(x: f64) -> f64 {
+    (x * 10000.0).round() / 10000.0
+}
