@@ -22,6 +22,7 @@ pub mod names;
 pub mod ner;
 pub mod quotes;
 pub mod text;
+pub mod timeml;
 pub mod timex;
 
 /// Annotate a document.

@@ -35,6 +35,8 @@ enum Rel {
     MonthOfYear(u32, i32),
     SeasonOfYear(&'static str, i32),
     Today(i64),
+    /// A part of a day: offset in days and the TimeML code (MO, AF, EV, NI).
+    PartOfDay(i64, &'static str),
 }
 
 fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
@@ -72,7 +74,7 @@ fn number(s: &str) -> Option<i64> {
     Some(match s.as_str() {
         "a" | "an" | "one" => 1,
         "two" => 2,
-        "three" | "a few" | "few" | "several" => 3,
+        "three" => 3,
         "four" => 4,
         "five" => 5,
         "six" => 6,
@@ -87,6 +89,7 @@ fn number(s: &str) -> Option<i64> {
         "thirty" => 30,
         "forty" => 40,
         "fifty" => 50,
+        "a few" | "few" | "several" | "some" | "many" => -1,
         _ => return None,
     })
 }
@@ -122,10 +125,11 @@ fn resolve(rel: &Rel, r: NaiveDate) -> Option<DateValue> {
     Some(match *rel {
         Rel::Abs(ref v) => v.clone(),
         Rel::MonthDay(m, d, h) => {
-            let mut date = NaiveDate::from_ymd_opt(r.year(), m, d)?;
-            if date > r + Duration::days(31) {
-                date = NaiveDate::from_ymd_opt(r.year() - 1, m, d)?;
-            }
+            // the nearest such day to the reference (reports name recent and coming dates)
+            let date = [r.year() - 1, r.year(), r.year() + 1]
+                .iter()
+                .filter_map(|&y| NaiveDate::from_ymd_opt(y, m, d))
+                .min_by_key(|x| ((*x - r).num_days().abs(), *x > r))?;
             match h {
                 Some(h) => DateValue::hour(date, h),
                 None => DateValue::day(date),
@@ -147,11 +151,20 @@ fn resolve(rel: &Rel, r: NaiveDate) -> Option<DateValue> {
                         r.year() + 1
                     }
                 }
+                2 => r.year(),
                 _ => {
-                    if m <= r.month() {
+                    // the nearest such month (a tie goes to the past)
+                    let back = (r.month() as i32 - m as i32).rem_euclid(12);
+                    if back <= 6 {
+                        if m <= r.month() {
+                            r.year()
+                        } else {
+                            r.year() - 1
+                        }
+                    } else if m > r.month() {
                         r.year()
                     } else {
-                        r.year() - 1
+                        r.year() + 1
                     }
                 }
             };
@@ -167,6 +180,9 @@ fn resolve(rel: &Rel, r: NaiveDate) -> Option<DateValue> {
             let contains = start <= r && r <= end;
             if (off < 0 && !ended) || (off == 0 && !contains && !ended) {
                 y -= 1;
+            }
+            if off == 2 {
+                y = r.year();
             }
             if off > 0 && start <= r {
                 y += 1;
@@ -202,9 +218,13 @@ fn resolve(rel: &Rel, r: NaiveDate) -> Option<DateValue> {
             }
             _ => DateValue::year(r.year() - n as i32),
         },
-        Rel::MonthOfYear(m, off) => DateValue::month(r.year() + off, m),
-        Rel::SeasonOfYear(code, off) => DateValue::season(r.year() + off, code),
+        Rel::MonthOfYear(m, off) => DateValue::month(r.year() + off % 2, m),
+        Rel::SeasonOfYear(code, off) => DateValue::season(r.year() + off % 2, code),
         Rel::Today(off) => DateValue::day(r + Duration::days(off)),
+        Rel::PartOfDay(off, code) => DateValue {
+            value: format!("{}T{code}", (r + Duration::days(off)).format("%Y-%m-%d")),
+            precision: Precision::Hour,
+        },
     })
 }
 
@@ -215,12 +235,15 @@ struct Found {
     kind: &'static str,
     duration: Option<String>,
     clock: Option<String>,
+    special: Option<String>,
 }
 
+/// -1 "last", +1 "next", 2 "this" (the same year), 0 otherwise.
 fn off_word(w: &str) -> i32 {
     match w.to_ascii_lowercase().as_str() {
         "last" | "past" | "previous" => -1,
         "next" | "coming" => 1,
+        "this" => 2,
         _ => 0,
     }
 }
@@ -243,6 +266,10 @@ fn scan(text: &str) -> Vec<Found> {
     static MONTH_ALONE: OnceLock<Regex> = OnceLock::new();
     static YEAR: OnceLock<Regex> = OnceLock::new();
     static DUR: OnceLock<Regex> = OnceLock::new();
+    static DUR_ADJ: OnceLock<Regex> = OnceLock::new();
+    static REF: OnceLock<Regex> = OnceLock::new();
+    static SPAN: OnceLock<Regex> = OnceLock::new();
+    static DECADE: OnceLock<Regex> = OnceLock::new();
     let time = r"(?:\s+at\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?))?";
     let pats: Vec<(&Regex, u8)> = vec![
         (
@@ -322,25 +349,37 @@ fn scan(text: &str) -> Vec<Found> {
         (
             re(
                 &DAYWORD,
-                r"(?i)\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening)\b",
+                r"(?i)\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening|yesterday morning|yesterday afternoon|yesterday evening|tomorrow)\b",
             ),
             12,
         ),
         (
             re(
                 &AGO,
-                &format!(r"(?i)\b{NUMBER}\s+(days?|weeks?|months?|years?)\s+ago\b"),
+                &format!(
+                    r"(?i)\b{NUMBER}\s+(days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b"
+                ),
             ),
             13,
+        ),
+        (
+            re(
+                &SPAN,
+                &format!(
+                    r"(?i)\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+{NUMBER}\s+(days|weeks|months|years|hours)\b"
+                ),
+            ),
+            21,
         ),
         (re(&WD, &format!(r"\b(?:on\s+)?{WEEKDAY}\b")), 14),
         (
             re(
                 &MONTH_ALONE,
-                r"\b(?:in|since|until|by|during|early|late|mid-)\s+(January|February|March|April|June|July|August|September|October|November|December)\b",
+                r"\b(?:(?:in|since|until|by|during|early|late|mid-)\s+(January|February|March|April|June|July|August|September|October|November|December)|(January|February|April|June|July|August|September|October|November|December))\b(?:\s+[A-Z])?",
             ),
             15,
         ),
+        (re(&DECADE, r"\b(?:the\s+)?((?:19|20)\d)0s\b"), 19),
         (re(&YEAR, r"\b((?:19|20)\d{2})\b"), 16),
         (
             re(
@@ -348,6 +387,20 @@ fn scan(text: &str) -> Vec<Found> {
                 &format!(r"(?i)\b{NUMBER}\s+(days?|weeks?|months?|years?|hours?|minutes?)\b"),
             ),
             17,
+        ),
+        (
+            re(
+                &DUR_ADJ,
+                r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)-(day|week|month|year|hour|minute)\b",
+            ),
+            20,
+        ),
+        (
+            re(
+                &REF,
+                r"(?i)\b(now|currently|current|at present|nowadays|recently|recent|in recent years|recent years|previously|in the past|the past|in the future|the future|soon)\b",
+            ),
+            18,
         ),
     ];
     let mut out: Vec<Found> = Vec::new();
@@ -358,8 +411,21 @@ fn scan(text: &str) -> Vec<Found> {
             if id == 14 && text[s..e].starts_with("on ") {
                 s += 3;
             }
+            let mut e = e;
             if id == 15 {
-                s = c.get(1).expect("group").start();
+                // a month name alone, not followed by a capitalised word (June Smith)
+                if c.get(0)
+                    .expect("m")
+                    .as_str()
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_uppercase)
+                {
+                    continue;
+                }
+                let m = c.get(1).or_else(|| c.get(2)).expect("group");
+                s = m.start();
+                e = m.end();
             }
             if out.iter().any(|f| f.start < e && s < f.end) {
                 continue;
@@ -440,19 +506,37 @@ fn scan(text: &str) -> Vec<Found> {
                     season_code(g(1)),
                 ))),
                 9 => Some(Rel::SeasonOfYear(season_code(g(1)), off_word(g(2)))),
+                10 if matches!(g(1).to_ascii_lowercase().as_str(), "past" | "previous")
+                    && matches!(
+                        g(2).to_ascii_lowercase().as_str(),
+                        "week" | "month" | "year"
+                    ) =>
+                {
+                    let code = g(2).to_ascii_uppercase().chars().next().unwrap_or('Y');
+                    out.push(Found {
+                        start: s,
+                        end: e,
+                        rel: None,
+                        kind: "duration",
+                        duration: Some(format!("P1{code}")),
+                        clock,
+                        special: None,
+                    });
+                    continue;
+                }
                 10 => {
                     let off = off_word(g(1));
                     let w = g(2).to_ascii_lowercase();
                     Some(match w.as_str() {
-                        "week" | "weekend" => Rel::Unit('W', if off == 0 { 0 } else { off }),
-                        "month" => Rel::Unit('M', off),
-                        "year" => Rel::Unit('Y', off),
+                        "week" | "weekend" => Rel::Unit('W', off % 2),
+                        "month" => Rel::Unit('M', off % 2),
+                        "year" => Rel::Unit('Y', off % 2),
                         "summer" | "winter" | "spring" | "autumn" | "fall" => {
                             Rel::Season(season_code(&w), off)
                         }
                         _ => {
                             if let Some(wd) = weekday(&w) {
-                                Rel::Weekday(wd, off)
+                                Rel::Weekday(wd, off % 2)
                             } else {
                                 Rel::Month(month_number(&w).unwrap_or(1), off)
                             }
@@ -465,16 +549,62 @@ fn scan(text: &str) -> Vec<Found> {
                     _ => Rel::Unit('Y', 0),
                 }),
                 12 => Some(match g(1).to_ascii_lowercase().as_str() {
-                    "yesterday" | "last night" => Rel::Today(-1),
+                    "yesterday" => Rel::Today(-1),
+                    "tomorrow" => Rel::Today(1),
+                    "last night" => Rel::PartOfDay(-1, "NI"),
+                    "tonight" => Rel::PartOfDay(0, "NI"),
+                    "this morning" => Rel::PartOfDay(0, "MO"),
+                    "this afternoon" => Rel::PartOfDay(0, "AF"),
+                    "this evening" => Rel::PartOfDay(0, "EV"),
+                    "yesterday morning" => Rel::PartOfDay(-1, "MO"),
+                    "yesterday afternoon" => Rel::PartOfDay(-1, "AF"),
+                    "yesterday evening" => Rel::PartOfDay(-1, "EV"),
                     _ => Rel::Today(0),
                 }),
+                13 if number(g(1)).unwrap_or(1) < 0 => {
+                    out.push(Found {
+                        start: s,
+                        end: e,
+                        rel: None,
+                        kind: "date",
+                        duration: None,
+                        clock,
+                        special: Some("PAST_REF".into()),
+                    });
+                    continue;
+                }
+                21 => {
+                    let n = number(g(1)).unwrap_or(1);
+                    let n = if n < 0 {
+                        "X".to_string()
+                    } else {
+                        n.to_string()
+                    };
+                    let u = g(2).to_ascii_lowercase();
+                    let d = if u.starts_with('h') {
+                        format!("PT{n}H")
+                    } else {
+                        format!("P{n}{}", u[..1].to_ascii_uppercase())
+                    };
+                    out.push(Found {
+                        start: s,
+                        end: e,
+                        rel: None,
+                        kind: "duration",
+                        duration: Some(d),
+                        clock,
+                        special: None,
+                    });
+                    continue;
+                }
                 13 => {
                     let n = number(g(1)).unwrap_or(1);
                     let u = g(2).to_ascii_uppercase().chars().next().unwrap_or('D');
                     Some(Rel::Ago(u, n))
                 }
                 14 => weekday(g(1)).map(|w| Rel::Weekday(w, 0)),
-                15 => month_number(g(1)).map(|m| Rel::Month(m, 0)),
+                15 => month_number(if g(1).is_empty() { g(2) } else { g(1) })
+                    .map(|m| Rel::Month(m, 0)),
                 16 => {
                     // not part of a longer number, an amount or a time
                     let before = text[..s].chars().next_back().unwrap_or(' ');
@@ -510,6 +640,11 @@ fn scan(text: &str) -> Vec<Found> {
                             Some('h') => "TH",
                             _ => "Y",
                         };
+                        let n = if n < 0 {
+                            "X".to_string()
+                        } else {
+                            n.to_string()
+                        };
                         duration = Some(match code {
                             "TM" => format!("PT{n}M"),
                             "TH" => format!("PT{n}H"),
@@ -522,9 +657,62 @@ fn scan(text: &str) -> Vec<Found> {
                             kind,
                             duration,
                             clock,
+                            special: None,
                         });
                         continue;
                     }
+                }
+                18 | 19 => {
+                    let special = if id == 19 {
+                        g(1).to_string()
+                    } else {
+                        match g(1).to_ascii_lowercase().as_str() {
+                            "recently" | "recent" | "in recent years" | "recent years"
+                            | "in the past" | "the past" | "previously" => "PAST_REF",
+                            "in the future" | "the future" | "soon" => "FUTURE_REF",
+                            _ => "PRESENT_REF",
+                        }
+                        .to_string()
+                    };
+                    out.push(Found {
+                        start: s,
+                        end: e,
+                        rel: None,
+                        kind: "date",
+                        duration: None,
+                        clock,
+                        special: Some(special),
+                    });
+                    continue;
+                }
+                20 => {
+                    if text[e..].starts_with("-old") || text[e..].starts_with(" old") {
+                        continue;
+                    }
+                    let n = number(g(1)).unwrap_or(1);
+                    let code = match g(2).to_ascii_lowercase().as_str() {
+                        "day" => "D".to_string(),
+                        "week" => "W".to_string(),
+                        "month" => "M".to_string(),
+                        "hour" => "TH".to_string(),
+                        "minute" => "TM".to_string(),
+                        _ => "Y".to_string(),
+                    };
+                    let d = match code.as_str() {
+                        "TH" => format!("PT{n}H"),
+                        "TM" => format!("PT{n}M"),
+                        c => format!("P{n}{c}"),
+                    };
+                    out.push(Found {
+                        start: s,
+                        end: e,
+                        rel: None,
+                        kind: "duration",
+                        duration: Some(d),
+                        clock,
+                        special: None,
+                    });
+                    continue;
                 }
                 _ => None,
             };
@@ -538,6 +726,7 @@ fn scan(text: &str) -> Vec<Found> {
                 kind,
                 duration,
                 clock,
+                special: None,
             });
         }
     }
@@ -631,6 +820,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
                 relative: false,
                 duration: f.duration,
                 clock: f.clock,
+                special: f.special,
             });
             continue;
         };
@@ -640,6 +830,18 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
         } else if !relative {
             (
                 resolve(&rel, NaiveDate::from_ymd_opt(2000, 1, 1).expect("date")),
+                None,
+            )
+        } else if let (Some(a), Some(b), Rel::MonthDay(m, d, h)) = (b_early, b_late, &rel) {
+            // a day and month in a report whose bounds lie within one year: that year
+            let date = (a.year() == b.year())
+                .then(|| NaiveDate::from_ymd_opt(a.year(), *m, *d))
+                .flatten();
+            (
+                date.map(|x| match h {
+                    Some(h) => DateValue::hour(x, *h),
+                    None => DateValue::day(x),
+                }),
                 None,
             )
         } else if let (Some(a), Some(b)) = (b_early, b_late) {
@@ -679,6 +881,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             relative,
             duration: None,
             clock: f.clock,
+            special: None,
         });
     }
     (out, bounds)

@@ -111,3 +111,62 @@ pub fn eval_ner(file: &Path, predict: Option<&Path>) -> Result<ExitCode, UserErr
 fn round(x: f64) -> f64 {
     (x * 10000.0).round() / 10000.0
 }
+
+pub fn eval_timex(dir: &Path, verbose: bool) -> Result<ExitCode, UserError> {
+    use casefile_annotate::timeml;
+    let docs = timeml::read_dir(dir).map_err(UserError)?;
+    if docs.is_empty() {
+        return Err(UserError(format!("{}: no .tml files", dir.display())));
+    }
+    let mut total = timeml::TimexScore::default();
+    for d in &docs {
+        let (s, detail) = timeml::score_doc(d);
+        total.gold += s.gold;
+        total.predicted += s.predicted;
+        total.matched_gold += s.matched_gold;
+        total.matched_pred += s.matched_pred;
+        total.value_correct += s.value_correct;
+        if verbose {
+            for (text, gold, pred) in detail
+                .iter()
+                .filter(|(_, g, p)| p.as_deref() != Some(g.as_str()))
+            {
+                println!(
+                    "{}\t{text}\tgold {gold}\tgot {}",
+                    d.name,
+                    pred.as_deref().unwrap_or("-")
+                );
+            }
+        }
+    }
+    println!(
+        "{} documents, {} gold expressions, {} found, {} gold matched (overlap)",
+        docs.len(),
+        total.gold,
+        total.predicted,
+        total.matched_gold
+    );
+    println!(
+        "extraction  precision {:.4}  recall {:.4}  F1 {:.4}",
+        total.precision(),
+        total.recall(),
+        total.f1()
+    );
+    println!(
+        "value accuracy (over matched) {:.4}",
+        total.value_accuracy()
+    );
+    println!(
+        "{}",
+        json!({
+            "f1": round(total.f1()),
+            "precision": round(total.precision()),
+            "recall": round(total.recall()),
+            "value_accuracy": round(total.value_accuracy()),
+            "gold": total.gold,
+            "predicted": total.predicted,
+            "matched": total.matched_gold,
+        })
+    );
+    Ok(ExitCode::SUCCESS)
+}

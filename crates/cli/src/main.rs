@@ -124,6 +124,22 @@ recall and F1 per type and overall, counting exact spans. The last line is a JSO
         #[arg(long, value_name = "OUT")]
         predict: Option<PathBuf>,
     },
+    /// Score the time-expression finder on TimeML files (last line JSON).
+    #[command(
+        name = "eval-timex",
+        long_about = "\
+Run casefile's time-expression finder on every TimeML (.tml) file in DIR, with each document's \
+creation time as its publication date, and print extraction precision, recall and F1 (a found \
+expression matches a gold TIMEX3 when they overlap) and value accuracy (the normalised value \
+equals the gold TIMEX3 value, over matched expressions). The last line is a JSON object."
+    )]
+    EvalTimex {
+        /// Folder of .tml files (for example TimeBank).
+        dir: PathBuf,
+        /// Also print each matched expression whose value differs.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Train the entity tagger (developers: rebuilds crates/annotate/data/ner.model).
     #[command(
         name = "train-ner",
@@ -239,6 +255,7 @@ fn main() -> ExitCode {
             db,
         } => commands::export(&db_path, format, &out, &db),
         Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
+        Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
         Command::TrainNer {
             train,
             dev,

@@ -61,3 +61,20 @@ fn eval_ner_reads_iob1_and_other_type_names() {
     assert!(last["per_type"]["PERSON"]["recall"].as_f64().unwrap() == 0.0);
     assert!(stdout.contains("processed 5 tokens in 1 sentences"));
 }
+
+#[test]
+fn eval_timex_on_timebank_reaches_080_value_accuracy() {
+    let o = run(casefile()
+        .arg("eval-timex")
+        .arg(shared().join("data/timebank")));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    println!("{stdout}");
+    let last: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    assert!(last["value_accuracy"].as_f64().unwrap() >= 0.80, "{last}");
+    assert!(last["f1"].as_f64().unwrap() >= 0.75, "{last}");
+    assert!(
+        last["gold"].as_u64().unwrap() > 1000,
+        "all TimeBank documents read"
+    );
+}

@@ -184,11 +184,14 @@ impl DateValue {
             Precision::Week => format!("week of {}", start.format("%-d %B %Y")),
             Precision::Day => start.format("%-d %B %Y").to_string(),
             Precision::Hour => {
-                format!(
-                    "{} {}:00",
-                    start.format("%-d %B %Y"),
-                    self.value.get(11..13).unwrap_or("00")
-                )
+                let part = match self.value.get(11..13).unwrap_or("00") {
+                    "MO" => "morning".to_string(),
+                    "AF" => "afternoon".to_string(),
+                    "EV" => "evening".to_string(),
+                    "NI" => "night".to_string(),
+                    h => format!("{h}:00"),
+                };
+                format!("{} {part}", start.format("%-d %B %Y"))
             }
         }
     }

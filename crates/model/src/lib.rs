@@ -173,6 +173,9 @@ pub struct Timex {
     pub duration: Option<String>,
     /// A clock time that goes with the date ("at 3pm" → `15:00`).
     pub clock: Option<String>,
+    /// A TimeML value outside the calendar model: `PRESENT_REF` ("now"), `PAST_REF`
+    /// ("recently"), `FUTURE_REF` ("soon"), a decade (`198` for "the 1980s").
+    pub special: Option<String>,
 }
 
 /// A person attribute read off the text: an age, a role, an affiliation.

@@ -1,0 +1,249 @@
+//! Scoring the time-expression finder against TimeML files (TimeBank): extraction precision,
+//! recall and F1 with relaxed (overlap) matching, and value accuracy over matched expressions.
+
+use std::path::Path;
+
+use casefile_model::{DateValue, Document, Format, OffsetMap, Timex};
+use chrono::NaiveDate;
+
+/// A gold TIMEX3 in a TimeML document's text.
+#[derive(Debug, Clone)]
+pub struct GoldTimex {
+    pub start: usize,
+    pub end: usize,
+    pub kind: String,
+    pub value: String,
+}
+
+/// A TimeML document: its text (tags removed), creation time and gold expressions.
+#[derive(Debug, Clone)]
+pub struct TimeMlDoc {
+    pub name: String,
+    pub text: String,
+    pub dct: Option<NaiveDate>,
+    pub gold: Vec<GoldTimex>,
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let pat = format!("{name}=\"");
+    let i = tag.find(&pat)? + pat.len();
+    let j = tag[i..].find('"')? + i;
+    Some(tag[i..j].to_string())
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Parse a TimeML file's content.
+pub fn parse(name: &str, xml: &str) -> Result<TimeMlDoc, String> {
+    let dct = xml
+        .find("functionInDocument=\"CREATION_TIME\"")
+        .and_then(|p| {
+            let start = xml[..p].rfind("<TIMEX3")?;
+            let end = xml[p..].find('>')? + p;
+            attr(&xml[start..end], "value")
+        })
+        .and_then(|v| NaiveDate::parse_from_str(v.get(0..10)?, "%Y-%m-%d").ok());
+    let t0 = xml.find("<TEXT>").ok_or("no <TEXT> element")? + "<TEXT>".len();
+    let t1 = xml.find("</TEXT>").ok_or("no </TEXT>")?;
+    let body = &xml[t0..t1];
+    let mut text = String::with_capacity(body.len());
+    let mut gold = Vec::new();
+    let mut open: Option<(usize, String, String)> = None;
+    let mut i = 0;
+    while i < body.len() {
+        if body.as_bytes()[i] == b'<' {
+            let end = body[i..]
+                .find('>')
+                .map(|e| i + e + 1)
+                .ok_or("unclosed tag")?;
+            let tag = &body[i..end];
+            if tag.starts_with("<TIMEX3") {
+                open = Some((
+                    text.len(),
+                    attr(tag, "type").unwrap_or_default(),
+                    attr(tag, "value").unwrap_or_default(),
+                ));
+            } else if tag.starts_with("</TIMEX3") {
+                if let Some((s, kind, value)) = open.take() {
+                    gold.push(GoldTimex {
+                        start: s,
+                        end: text.len(),
+                        kind,
+                        value,
+                    });
+                }
+            }
+            i = end;
+            continue;
+        }
+        let next = body[i..].find('<').map(|e| i + e).unwrap_or(body.len());
+        text.push_str(&unescape(&body[i..next]));
+        i = next;
+    }
+    // entity-decoding shifts offsets only where entities occur, and they occur outside TIMEX3 text
+    Ok(TimeMlDoc {
+        name: name.to_string(),
+        text,
+        dct,
+        gold,
+    })
+}
+
+/// The TimeML value casefile gives an expression.
+pub fn timeml_value(t: &Timex) -> Option<String> {
+    if let Some(s) = &t.special {
+        return Some(s.clone());
+    }
+    if let Some(d) = &t.duration {
+        return Some(d.clone());
+    }
+    let v = t.value.as_ref()?;
+    if v.precision == casefile_model::Precision::Hour {
+        if let Some(c) = &t.clock {
+            return Some(format!("{}T{c}", &v.value[..10]));
+        }
+    }
+    Some(v.value.clone())
+}
+
+/// Scores over a set of documents.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct TimexScore {
+    pub gold: usize,
+    pub predicted: usize,
+    pub matched_gold: usize,
+    pub matched_pred: usize,
+    pub value_correct: usize,
+}
+
+impl TimexScore {
+    pub fn precision(&self) -> f64 {
+        ratio(self.matched_pred, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.matched_gold, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn value_accuracy(&self) -> f64 {
+        ratio(self.value_correct, self.matched_gold)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Run the finder on one TimeML document and score it. Returns the score and, for each gold
+/// expression, (gold text, gold value, predicted value) for reports.
+pub fn score_doc(d: &TimeMlDoc) -> (TimexScore, Vec<(String, String, Option<String>)>) {
+    let doc = Document {
+        id: d.name.clone(),
+        path: d.name.clone(),
+        sha256: String::new(),
+        size: d.text.len(),
+        encoding: "UTF-8".into(),
+        format: Format::Text,
+        text: d.text.clone(),
+        title: None,
+        outlet: None,
+        byline: None,
+        wire: None,
+        url: None,
+        published: d.dct.map(DateValue::day),
+        published_bounds: None,
+        metadata: vec![],
+        boilerplate: vec![],
+        notes: vec![],
+        offsets: OffsetMap::identity(d.text.len(), 0),
+    };
+    let (pred, _) = crate::timex::find(&doc, None);
+    let mut s = TimexScore {
+        gold: d.gold.len(),
+        predicted: pred.len(),
+        ..Default::default()
+    };
+    let mut detail = Vec::new();
+    for g in &d.gold {
+        let hit = pred
+            .iter()
+            .find(|p| p.span.start < g.end && g.start < p.span.end);
+        if let Some(p) = hit {
+            s.matched_gold += 1;
+            let v = timeml_value(p);
+            if v.as_deref() == Some(g.value.as_str()) {
+                s.value_correct += 1;
+            }
+            detail.push((d.text[g.start..g.end].to_string(), g.value.clone(), v));
+        }
+    }
+    s.matched_pred = pred
+        .iter()
+        .filter(|p| {
+            d.gold
+                .iter()
+                .any(|g| p.span.start < g.end && g.start < p.span.end)
+        })
+        .count();
+    (s, detail)
+}
+
+/// Read every `.tml` file in a folder.
+pub fn read_dir(dir: &Path) -> Result<Vec<TimeMlDoc>, String> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "tml"))
+        // skip hidden files (such as macOS "._" resource forks)
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| !n.starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let xml = std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?;
+        let name = f
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .to_string();
+        out.push(parse(&name, &xml).map_err(|e| format!("{}: {e}", f.display()))?);
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_scores() {
+        let xml = r#"<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+<TEXT>Talks resumed <TIMEX3 tid="t1" type="DATE" value="1998-01-08">today</TIMEX3> after <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3> &amp; more.</TEXT></TimeML>"#;
+        let d = parse("x.tml", xml).unwrap();
+        assert_eq!(d.dct, NaiveDate::from_ymd_opt(1998, 1, 8));
+        assert_eq!(&d.text[d.gold[0].start..d.gold[0].end], "today");
+        let (s, _) = score_doc(&d);
+        assert_eq!((s.gold, s.matched_gold, s.value_correct), (2, 2, 2));
+    }
+}
