@@ -265,3 +265,239 @@ pub fn export(
     }
     Ok(ExitCode::SUCCESS)
 }
+
+/// Open a database and its case.
+fn open_case(db_path: &Path, db: &DbOpts) -> Result<(casefile_store::SqliteStore, i64), UserError> {
+    if !db_path.exists() {
+        return Err(UserError(format!(
+            "{}: no such database; create one with `casefile build PATH... --out DIR`",
+            db_path.display()
+        )));
+    }
+    let key = key_for(db_path, db)?;
+    let mut store = casefile_store::open(db_path, key)?;
+    if !store.cases()?.contains(&db.case) {
+        return Err(UserError(format!(
+            "{}: no case named “{}”",
+            db_path.display(),
+            db.case
+        )));
+    }
+    let case = store.case(&db.case)?;
+    Ok((store, case))
+}
+
+fn current(
+    store: &mut casefile_store::SqliteStore,
+    case: i64,
+    name: &str,
+) -> Result<casefile_model::CaseFile, UserError> {
+    match store.case_file(case)? {
+        Some(f) => Ok(f),
+        None => rebuild(store, case, name),
+    }
+}
+
+/// Find an entity by id, name or any alias (case-insensitive).
+fn find_entity<'a>(
+    file: &'a casefile_model::CaseFile,
+    what: &str,
+) -> Result<&'a casefile_model::Entity, UserError> {
+    let w = what.to_lowercase();
+    let hits: Vec<&casefile_model::Entity> = file
+        .entities
+        .iter()
+        .filter(|e| {
+            e.id == what
+                || e.name.to_lowercase() == w
+                || e.aliases.iter().any(|a| a.to_lowercase() == w)
+        })
+        .collect();
+    match hits.as_slice() {
+        [one] => Ok(one),
+        [] => Err(UserError(format!(
+            "no entity “{what}” in the case; list them with `casefile entities DB`"
+        ))),
+        many => Err(UserError(format!(
+            "“{what}” names {} entities ({}); use an id",
+            many.len(),
+            many.iter()
+                .map(|e| e.id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Who makes a decision: --by, else $USER.
+fn who(by: Option<&str>) -> String {
+    by.map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The decision kinds the command line can record.
+pub enum DecisionArgs {
+    Merge(String, String),
+    KeepApart(String, String),
+    Split(String, Vec<String>),
+}
+
+pub fn decide(
+    db_path: &Path,
+    args: DecisionArgs,
+    by: Option<&str>,
+    db: &DbOpts,
+    output: &OutOpts,
+) -> Result<ExitCode, UserError> {
+    use casefile_model::{Decision, Span};
+    let (mut store, case) = open_case(db_path, db)?;
+    let file = current(&mut store, case, &db.case)?;
+    let decision = match &args {
+        DecisionArgs::Merge(a, b) | DecisionArgs::KeepApart(a, b) => {
+            let (ea, eb) = (find_entity(&file, a)?, find_entity(&file, b)?);
+            if matches!(args, DecisionArgs::Merge(..)) {
+                if ea.id == eb.id {
+                    return Err(UserError(format!(
+                        "“{a}” and “{b}” are already one entity ({})",
+                        ea.id
+                    )));
+                }
+                Decision::Merge {
+                    a: ea.name.clone(),
+                    b: eb.name.clone(),
+                }
+            } else if ea.id == eb.id {
+                // two forms of one entity: keep those forms apart
+                Decision::KeepApart {
+                    a: a.clone(),
+                    b: b.clone(),
+                }
+            } else {
+                Decision::KeepApart {
+                    a: ea.name.clone(),
+                    b: eb.name.clone(),
+                }
+            }
+        }
+        DecisionArgs::Split(entity, mentions) => {
+            let e = find_entity(&file, entity)?;
+            let mut spans: Vec<Span> = Vec::new();
+            for m in mentions {
+                // DOC:START-END, or a form the entity is written in
+                let parsed = m.split_once(':').and_then(|(d, r)| {
+                    let (s, en) = r.split_once('-')?;
+                    let doc = file.documents.iter().find(|x| x.id.starts_with(d))?;
+                    Some(Span::new(doc.id.clone(), s.parse().ok()?, en.parse().ok()?))
+                });
+                let found: Vec<Span> = match parsed {
+                    Some(sp) if e.mentions.contains(&sp) => vec![sp],
+                    Some(sp) => {
+                        return Err(UserError(format!(
+                            "{}:{}-{} is not a mention of {}",
+                            sp.doc, sp.start, sp.end, e.id
+                        )))
+                    }
+                    None => e
+                        .mentions
+                        .iter()
+                        .filter(|sp| file.span_text(sp).eq_ignore_ascii_case(m))
+                        .cloned()
+                        .collect(),
+                };
+                if found.is_empty() {
+                    return Err(UserError(format!("“{m}” is not a mention of {}; list its mentions with `casefile entities DB --mentions`", e.id)));
+                }
+                spans.extend(found);
+            }
+            if spans.len() == e.mentions.len() {
+                return Err(UserError(
+                    "that would move every mention; nothing to split".into(),
+                ));
+            }
+            Decision::Split {
+                entity: e.name.clone(),
+                mentions: spans,
+            }
+        }
+    };
+    let by = who(by);
+    store.add_decision(case, &decision, &by)?;
+    let file = rebuild(&mut store, case, &db.case)?;
+    if output.json {
+        println!(
+            "{}",
+            json!({"decision": decision, "by": by, "entities": file.entities.len()})
+        );
+    } else if !output.quiet {
+        println!("casefile: recorded {} by {by}; the case file is rebuilt ({} entities). It holds for every later build and add.", serde_json::to_string(&decision).unwrap_or_default(), file.entities.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn entities(
+    db_path: &Path,
+    mentions: bool,
+    db: &DbOpts,
+    output: &OutOpts,
+) -> Result<ExitCode, UserError> {
+    let (mut store, case) = open_case(db_path, db)?;
+    let file = current(&mut store, case, &db.case)?;
+    if output.json {
+        println!(
+            "{}",
+            serde_json::to_string(&file.entities).unwrap_or_default()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    for e in &file.entities {
+        let kind = serde_json::to_value(e.kind)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let also = if e.aliases.is_empty() {
+            String::new()
+        } else {
+            format!(" (also {})", e.aliases.join(", "))
+        };
+        println!(
+            "{}\t{kind}\t{}{also}\t{} mentions",
+            e.id,
+            e.name,
+            e.mentions.len()
+        );
+        if mentions {
+            for m in &e.mentions {
+                println!("\t{}:{}-{}\t{}", &m.doc, m.start, m.end, file.span_text(m));
+            }
+        }
+        for w in &e.merges {
+            println!("\t  merged: {w}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn decisions(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode, UserError> {
+    let (store, case) = open_case(db_path, db)?;
+    let ds = store.decisions(case)?;
+    if output.json {
+        let v: Vec<serde_json::Value> = ds
+            .iter()
+            .map(|d| json!({"decision": d.decision, "made_at": d.made_at, "made_by": d.made_by}))
+            .collect();
+        println!("{}", serde_json::Value::Array(v));
+    } else if ds.is_empty() {
+        println!("casefile: no decisions recorded");
+    } else {
+        for d in ds {
+            println!(
+                "{}\t{}\t{}",
+                d.made_at,
+                d.made_by,
+                serde_json::to_string(&d.decision).unwrap_or_default()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}

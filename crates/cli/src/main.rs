@@ -108,6 +108,81 @@ rebuilt case file out.")]
         #[command(flatten)]
         output: OutOpts,
     },
+    /// Put two entities together (recorded; holds for every later build and add).
+    #[command(long_about = "\
+Record that two entities are one (for example two spellings the matcher kept apart), and rebuild \
+the case file. A and B are entity ids, names or any form they are written in (see `casefile \
+entities DB`). The decision is stored with who made it and when, and replayed on every later \
+build and add.")]
+    Merge {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        a: String,
+        b: String,
+        /// Who makes the decision (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Keep two entities apart (recorded; holds for every later build and add).
+    #[command(name = "keep-apart")]
+    KeepApart {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        a: String,
+        b: String,
+        /// Who makes the decision (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Move mentions out of an entity into one of their own (recorded).
+    #[command(long_about = "\
+Record that some mentions of ENTITY name someone else, and rebuild the case file: those mentions \
+become an entity of their own. Each MENTION is DOC:START-END as listed by `casefile entities DB \
+--mentions` (DOC may be shortened), or a form the entity is written in (every mention written \
+that way moves).")]
+    Split {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        entity: String,
+        #[arg(required = true, value_name = "MENTION")]
+        mentions: Vec<String>,
+        /// Who makes the decision (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// List the entities of a case, with why they were merged.
+    Entities {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// Also list every mention (DOC:START-END and its text).
+        #[arg(long)]
+        mentions: bool,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// List the decisions recorded for a case, with who made them and when.
+    Decisions {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
     /// Score the entity tagger on a CoNLL file (conlleval-style; last line JSON).
     #[command(
         name = "eval-ner",
@@ -139,6 +214,22 @@ equals the gold TIMEX3 value, over matched expressions). The last line is a JSON
         /// Also print each matched expression whose value differs.
         #[arg(long)]
         verbose: bool,
+    },
+    /// Measure the annotator's speed and memory on CoNLL text (developers: see bench/).
+    #[command(
+        name = "bench-annotate",
+        long_about = "\
+Turn a CoNLL file into plain-text documents (50 sentences each), annotate them on one thread, \
+repeated until WORDS words have been annotated, and print words per second for the whole \
+annotator and for the entity tagger alone, and the peak memory. The last line is JSON. \
+bench/run.sh runs it beside spaCy on the same text."
+    )]
+    BenchAnnotate {
+        /// CoNLL file whose tokens make the text (for example eng.train).
+        file: PathBuf,
+        /// Words to annotate in all.
+        #[arg(long, default_value_t = 5_000_000)]
+        words: usize,
     },
     /// Train the entity tagger (developers: rebuilds crates/annotate/data/ner.model).
     #[command(
@@ -254,8 +345,62 @@ fn main() -> ExitCode {
             out,
             db,
         } => commands::export(&db_path, format, &out, &db),
+        Command::Merge {
+            db_path,
+            a,
+            b,
+            by,
+            db,
+            output,
+        } => commands::decide(
+            &db_path,
+            commands::DecisionArgs::Merge(a, b),
+            by.as_deref(),
+            &db,
+            &output,
+        ),
+        Command::KeepApart {
+            db_path,
+            a,
+            b,
+            by,
+            db,
+            output,
+        } => commands::decide(
+            &db_path,
+            commands::DecisionArgs::KeepApart(a, b),
+            by.as_deref(),
+            &db,
+            &output,
+        ),
+        Command::Split {
+            db_path,
+            entity,
+            mentions,
+            by,
+            db,
+            output,
+        } => commands::decide(
+            &db_path,
+            commands::DecisionArgs::Split(entity, mentions),
+            by.as_deref(),
+            &db,
+            &output,
+        ),
+        Command::Entities {
+            db_path,
+            mentions,
+            db,
+            output,
+        } => commands::entities(&db_path, mentions, &db, &output),
+        Command::Decisions {
+            db_path,
+            db,
+            output,
+        } => commands::decisions(&db_path, &db, &output),
         Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
         Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
+        Command::BenchAnnotate { file, words } => eval::bench_annotate(&file, words),
         Command::TrainNer {
             train,
             dev,

@@ -304,6 +304,8 @@ pub enum Decision {
     Merge { a: String, b: String },
     /// Keep two entities apart.
     KeepApart { a: String, b: String },
+    /// Take these mentions out of the entity they were put in, into an entity of their own.
+    Split { entity: String, mentions: Vec<Span> },
 }
 
 /// The role a participant plays in an event.

@@ -255,6 +255,36 @@ pub fn resolve(
         }
     }
 
+    // keep-apart decisions: no merge may join a cluster holding one form with one holding the other
+    let apart_pairs: Vec<(String, String)> = decisions
+        .iter()
+        .filter_map(|d| match d {
+            Decision::KeepApart { a, b } => Some((a.to_lowercase(), b.to_lowercase())),
+            _ => None,
+        })
+        .collect();
+    let texts: Vec<String> = nodes.iter().map(|n| n.text.to_lowercase()).collect();
+    let apart = |dsu: &mut Dsu, x: usize, y: usize| -> bool {
+        if apart_pairs.is_empty() {
+            return false;
+        }
+        let (rx, ry) = (dsu.find(x), dsu.find(y));
+        let mut fx = Vec::new();
+        let mut fy = Vec::new();
+        for (i, t) in texts.iter().enumerate() {
+            let r = dsu.find(i);
+            if r == rx {
+                fx.push(t.as_str());
+            } else if r == ry {
+                fy.push(t.as_str());
+            }
+        }
+        apart_pairs.iter().any(|(a, b)| {
+            (fx.contains(&a.as_str()) && fy.contains(&b.as_str()))
+                || (fx.contains(&b.as_str()) && fy.contains(&a.as_str()))
+        })
+    };
+
     // 2. across documents, in blocks
     let roots = |dsu: &mut Dsu| -> BTreeMap<usize, Vec<usize>> {
         let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -304,7 +334,7 @@ pub fn resolve(
     });
     for ((kind, _), all) in block_list {
         // identical names first, in one pass: many reports naming one person cost no pairs
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut rs: Vec<usize> = Vec::new();
         for &r in &all {
             let name = &full_name[&r];
@@ -324,24 +354,28 @@ pub fn resolve(
                     .unwrap_or_else(|| name.clone())
                     .to_lowercase(),
             };
-            match by_key.get(&k) {
-                Some(&first) => {
-                    let (ra, rb) = (dsu.find(first), dsu.find(r));
-                    let first_merge = dsu.why[ra].is_empty() && dsu.why[rb].is_empty();
-                    let why = first_merge.then(|| {
-                        format!(
-                            "“{}” is named the same way in several reports",
-                            full_name[&first]
-                        )
-                    });
-                    if !kept_apart(decisions, &full_name[&first], name) {
-                        dsu.union(first, r, why);
-                    }
+            // join the first cluster of the same key that no decision keeps apart
+            let reps = by_key.entry(k).or_default();
+            let mut joined = false;
+            for &first in reps.iter() {
+                if apart(&mut dsu, first, r) {
+                    continue;
                 }
-                None => {
-                    by_key.insert(k, r);
-                    rs.push(r);
-                }
+                let (ra, rb) = (dsu.find(first), dsu.find(r));
+                let first_merge = dsu.why[ra].is_empty() && dsu.why[rb].is_empty();
+                let why = first_merge.then(|| {
+                    format!(
+                        "“{}” is named the same way in several reports",
+                        full_name[&first]
+                    )
+                });
+                dsu.union(first, r, why);
+                joined = true;
+                break;
+            }
+            if !joined {
+                reps.push(r);
+                rs.push(r);
             }
         }
         for x in 0..rs.len() {
@@ -430,7 +464,7 @@ pub fn resolve(
                         }
                     }
                 };
-                if kept_apart(decisions, na, nb) {
+                if apart(&mut dsu, a, b) {
                     continue;
                 }
                 let _ = doc_name;
@@ -456,8 +490,27 @@ pub fn resolve(
         }
     }
 
-    // build entities
-    let clusters = roots(&mut dsu);
+    // build entities; manual splits take mentions out of the cluster they ended in
+    let mut clusters = roots(&mut dsu);
+    for d in decisions {
+        if let Decision::Split { entity, mentions } = d {
+            let matched: Vec<usize> = (0..nodes.len())
+                .filter(|&i| {
+                    let span = &docs[nodes[i].doc].1.mentions[nodes[i].mention].span;
+                    mentions.contains(span)
+                })
+                .collect();
+            let Some(&first) = matched.first() else {
+                continue;
+            };
+            for members in clusters.values_mut() {
+                members.retain(|i| !matched.contains(i));
+            }
+            clusters.retain(|_, m| !m.is_empty());
+            dsu.why[first] = vec![format!("split by hand out of “{entity}”")];
+            clusters.insert(first, matched);
+        }
+    }
     let mut entities = Vec::new();
     let mut links = Vec::new();
     let mut used_ids: HashMap<String, usize> = HashMap::new();
@@ -573,14 +626,4 @@ pub fn resolve(
         });
     }
     (entities, links)
-}
-
-fn kept_apart(decisions: &[Decision], a: &str, b: &str) -> bool {
-    decisions.iter().any(|d| match d {
-        Decision::KeepApart { a: x, b: y } => {
-            (x.eq_ignore_ascii_case(a) && y.eq_ignore_ascii_case(b))
-                || (x.eq_ignore_ascii_case(b) && y.eq_ignore_ascii_case(a))
-        }
-        _ => false,
-    })
 }

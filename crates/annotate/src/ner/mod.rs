@@ -12,7 +12,7 @@ pub use model::{contexts, train, Model, TrainReport};
 
 /// Document contexts for sentences read from a CoNLL file, the way training makes them
 /// (pseudo-documents of 40 sentences, since the files carry no document breaks).
-pub fn model_contexts(sentences: &[conll::Sentence]) -> Vec<DocContext> {
+pub fn model_contexts(sentences: &[conll::Sentence]) -> Vec<std::sync::Arc<DocContext>> {
     contexts(sentences, 40)
 }
 

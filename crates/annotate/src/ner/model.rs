@@ -199,11 +199,14 @@ pub struct TrainReport {
     pub best_f1: f64,
 }
 
-/// Sentences grouped into pseudo-documents of `window` sentences, for the document features.
-pub fn contexts(sentences: &[Sentence], window: usize) -> Vec<DocContext> {
+/// Sentences grouped into pseudo-documents of `window` sentences, for the document features
+/// (one shared context per pseudo-document).
+pub fn contexts(sentences: &[Sentence], window: usize) -> Vec<std::sync::Arc<DocContext>> {
     let mut out = Vec::with_capacity(sentences.len());
     for chunk in sentences.chunks(window.max(1)) {
-        let ctx = DocContext::from_sentences(chunk.iter().map(|s| s.tokens.as_slice()));
+        let ctx = std::sync::Arc::new(DocContext::from_sentences(
+            chunk.iter().map(|s| s.tokens.as_slice()),
+        ));
         for _ in chunk {
             out.push(ctx.clone());
         }

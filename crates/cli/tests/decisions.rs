@@ -1,0 +1,160 @@
+//! Manual decisions (merge, split, keep apart) are recorded with who and when, and survive
+//! rebuilds and later `casefile add`.
+
+mod common;
+
+use common::*;
+
+fn entities(db: &std::path::Path) -> Vec<serde_json::Value> {
+    let o = run(casefile()
+        .args(["entities", "--json", "--no-encryption"])
+        .arg(db));
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout).unwrap()
+}
+
+fn holder<'a>(ents: &'a [serde_json::Value], form: &str) -> Vec<&'a serde_json::Value> {
+    ents.iter()
+        .filter(|e| e["name"] == form || e["aliases"].as_array().unwrap().iter().any(|a| a == form))
+        .collect()
+}
+
+#[test]
+fn decisions_survive_rebuild_and_add() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    // before: the two spellings are one person
+    let e = entities(&db);
+    assert_eq!(holder(&e, "Arman Kesoian").len(), 1);
+    assert_eq!(holder(&e, "Arman Kesoian")[0]["name"], "Arman Kesoyan");
+
+    let ok = |args: &[&str]| {
+        let o = run(casefile().args(args).arg("--no-encryption").arg("-q"));
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    };
+    let dbs = db.to_str().unwrap();
+    ok(&[
+        "keep-apart",
+        dbs,
+        "Arman Kesoyan",
+        "Arman Kesoian",
+        "--by",
+        "reviewer-1",
+    ]);
+    ok(&[
+        "merge",
+        dbs,
+        "Anna Kesoian",
+        "Dalia Ostrik",
+        "--by",
+        "reviewer-2",
+    ]);
+    ok(&[
+        "split",
+        dbs,
+        "Irina Volkova",
+        "Volkova",
+        "--by",
+        "reviewer-3",
+    ]);
+
+    let check = |when: &str| {
+        let e = entities(&db);
+        let a = holder(&e, "Arman Kesoyan");
+        let b = holder(&e, "Arman Kesoian");
+        assert!(
+            a.len() == 1 && b.len() == 1 && a[0]["id"] != b[0]["id"],
+            "{when}: kept apart"
+        );
+        let m = holder(&e, "Dalia Ostrik");
+        assert!(
+            m.len() == 1
+                && m[0]["aliases"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|x| x == "Anna Kesoian"),
+            "{when}: merged"
+        );
+        let v = holder(&e, "Volkova");
+        assert!(v.len() == 1 && v[0]["name"] == "Volkova", "{when}: split");
+        assert!(
+            m[0]["merges"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|w| w.as_str().unwrap().contains("by hand")),
+            "{when}: explained"
+        );
+    };
+    check("after the decisions");
+    // a later add (a new report) and a rebuild keep every decision
+    let extra = dir.path().join("extra.txt");
+    std::fs::write(&extra, "Arman Kesoian, a student, was moved to another cell in Marevo, Irina Volkova said on Friday.\n").unwrap();
+    let o = run(casefile()
+        .args(["add", "--no-encryption", "-q"])
+        .arg(&db)
+        .arg(&extra));
+    assert!(o.status.success(), "{}", stderr(&o));
+    check("after add");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    check("after build");
+    // the log says who and when
+    let o = run(casefile()
+        .args(["decisions", "--json", "--no-encryption"])
+        .arg(&db));
+    let log: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(log.len(), 3);
+    assert_eq!(log[0]["made_by"], "reviewer-1");
+    assert_eq!(log[0]["decision"]["op"], "keep-apart");
+    assert!(log[2]["made_at"].as_str().unwrap().starts_with("20"));
+    // and case.json shows the split
+    let case = read_json(&out.join("case.json"));
+    validate_schema(&case);
+    assert!(case["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == "Volkova"));
+}
+
+#[test]
+fn unknown_entities_are_refused_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    let o = run(casefile()
+        .args(["merge", "--no-encryption"])
+        .arg(out.join("case.db"))
+        .args(["Nobody Here", "Dalia Ostrik"]));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("casefile entities"), "{}", stderr(&o));
+}
