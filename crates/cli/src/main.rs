@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod bench;
 mod commands;
 mod eval;
 
@@ -231,6 +232,20 @@ bench/run.sh runs it beside spaCy on the same text."
         #[arg(long, default_value_t = 5_000_000)]
         words: usize,
     },
+    /// Measure entity resolution at scale on generated mentions (developers).
+    #[command(
+        name = "bench-resolve",
+        long_about = "\
+Generate mentions of people, organisations and places the way reports write them (several \
+romanisations, surnames or given names alone, a little noise; Zipf-like frequencies; 20 to a \
+report) and resolve them, for each SIZE. Prints time, mentions per second and peak memory, and \
+how the time grows. The last line is JSON."
+    )]
+    BenchResolve {
+        /// Numbers of mentions, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "100000,300000,1000000")]
+        sizes: Vec<usize>,
+    },
     /// Train the entity tagger (developers: rebuilds crates/annotate/data/ner.model).
     #[command(
         name = "train-ner",
@@ -401,6 +416,7 @@ fn main() -> ExitCode {
         Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
         Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
         Command::BenchAnnotate { file, words } => eval::bench_annotate(&file, words),
+        Command::BenchResolve { sizes } => bench::bench_resolve(&sizes),
         Command::TrainNer {
             train,
             dev,

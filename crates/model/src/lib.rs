@@ -287,13 +287,18 @@ pub struct Resolved {
 }
 
 impl Resolved {
-    /// The entity a mention resolved to.
+    /// The entity a mention resolved to. `links` is kept sorted by (doc, mention).
     pub fn entity_of(&self, doc: &str, mention: usize) -> Option<&str> {
-        self.links
-            .iter()
-            .find(|l| l.doc == doc && l.mention == mention)
-            .map(|l| l.entity.as_str())
+        link_of(&self.links, doc, mention)
     }
+}
+
+/// Find a mention's link in links sorted by (doc, mention).
+pub fn link_of<'a>(links: &'a [MentionLink], doc: &str, mention: usize) -> Option<&'a str> {
+    links
+        .binary_search_by(|l| (l.doc.as_str(), l.mention).cmp(&(doc, mention)))
+        .ok()
+        .map(|i| links[i].entity.as_str())
 }
 
 /// A decision a person made about resolution, replayed on every build.

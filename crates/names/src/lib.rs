@@ -87,7 +87,11 @@ pub fn latin(s: &str) -> String {
 /// romanisation differences levelled (kh/h, -yev/-ev, ya/ia/a, iy/y/i, ts/tz/c, w/v, doubled
 /// letters).
 pub fn key(word: &str) -> String {
-    let mut s = fold(&latin(word).to_lowercase());
+    let mut s = if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        fold(&latin(word).to_lowercase())
+    };
     s.retain(|c| c.is_alphanumeric());
     for (a, b) in [
         ("shch", "sch"),
@@ -114,7 +118,9 @@ pub fn key(word: &str) -> String {
         ("y", "i"),
         ("j", "i"),
     ] {
-        s = s.replace(a, b);
+        if s.contains(a) {
+            s = s.replace(a, b);
+        }
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -148,7 +154,11 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// ways: equal keys, an initial of the other, or one edit apart when long enough and sharing a
 /// start ("Salek"/"Salekh", "Bestvet"/"Bestsvet").
 pub fn words_compatible(a: &str, b: &str) -> bool {
-    let (ka, kb) = (key(a), key(b));
+    keys_compatible(a, &key(a), b, &key(b))
+}
+
+/// [`words_compatible`] with the keys already computed (`ka = key(a)`, `kb = key(b)`).
+pub fn keys_compatible(a: &str, ka: &str, b: &str, kb: &str) -> bool {
     if ka == kb {
         return true;
     }
@@ -156,11 +166,11 @@ pub fn words_compatible(a: &str, b: &str) -> bool {
         x.trim_end_matches('.').chars().count() == 1
             && y.starts_with(x.trim_end_matches('.').to_lowercase().as_str())
     };
-    if initial(&a.to_lowercase(), &kb) || initial(&b.to_lowercase(), &ka) {
+    if initial(&a.to_lowercase(), kb) || initial(&b.to_lowercase(), ka) {
         return true;
     }
     let shared_start = ka.chars().take(3).eq(kb.chars().take(3));
-    shared_start && ka.chars().count().min(kb.chars().count()) >= 4 && edit_distance(&ka, &kb) <= 1
+    shared_start && ka.chars().count().min(kb.chars().count()) >= 4 && edit_distance(ka, kb) <= 1
 }
 
 /// Whether two full person names can be the same person: surnames compatible and given names

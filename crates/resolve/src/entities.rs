@@ -18,7 +18,7 @@ use casefile_model::{
     Annotations, Decision, Document, Entity, EntityAttribute, EntityKind, MentionLink, Span,
 };
 
-use casefile_names::{key, person_names_compatible, words_compatible};
+use casefile_names::{key, keys_compatible};
 
 struct Node {
     doc: usize,
@@ -33,6 +33,8 @@ struct Node {
 struct Dsu {
     parent: Vec<usize>,
     why: Vec<Vec<String>>,
+    /// For each root: the nodes of its cluster (merged small into large).
+    members: Vec<Vec<usize>>,
 }
 
 impl Dsu {
@@ -40,6 +42,7 @@ impl Dsu {
         Dsu {
             parent: (0..n).collect(),
             why: vec![Vec::new(); n],
+            members: (0..n).map(|i| vec![i]).collect(),
         }
     }
     fn find(&mut self, x: usize) -> usize {
@@ -56,13 +59,18 @@ impl Dsu {
         r
     }
     fn union(&mut self, a: usize, b: usize, why: Option<String>) -> bool {
-        let (ra, rb) = (self.find(a), self.find(b));
+        let (mut ra, mut rb) = (self.find(a), self.find(b));
         if ra == rb {
             return false;
+        }
+        if self.members[ra].len() < self.members[rb].len() {
+            std::mem::swap(&mut ra, &mut rb);
         }
         self.parent[rb] = ra;
         let moved = std::mem::take(&mut self.why[rb]);
         self.why[ra].extend(moved);
+        let m = std::mem::take(&mut self.members[rb]);
+        self.members[ra].extend(m);
         if let Some(w) = why {
             self.why[ra].push(w);
         }
@@ -269,16 +277,8 @@ pub fn resolve(
             return false;
         }
         let (rx, ry) = (dsu.find(x), dsu.find(y));
-        let mut fx = Vec::new();
-        let mut fy = Vec::new();
-        for (i, t) in texts.iter().enumerate() {
-            let r = dsu.find(i);
-            if r == rx {
-                fx.push(t.as_str());
-            } else if r == ry {
-                fy.push(t.as_str());
-            }
-        }
+        let fx: Vec<&str> = dsu.members[rx].iter().map(|&i| texts[i].as_str()).collect();
+        let fy: Vec<&str> = dsu.members[ry].iter().map(|&i| texts[i].as_str()).collect();
         apart_pairs.iter().any(|(a, b)| {
             (fx.contains(&a.as_str()) && fy.contains(&b.as_str()))
                 || (fx.contains(&b.as_str()) && fy.contains(&a.as_str()))
@@ -312,17 +312,20 @@ pub fn resolve(
                 let last = words(&best).last().map(|w| key(w)).unwrap_or_default();
                 last.chars().take(3).collect()
             }
-            EntityKind::Organization => String::new(),
+            // organisations share a block when their names end in the same word
+            EntityKind::Organization => org_key(&best)
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_string(),
             _ => String::new(),
         };
         blocks.entry((n.kind, block_key)).or_default().push(r);
     }
     let docs_of = |dsu: &mut Dsu, r: usize| -> Vec<usize> {
-        let mut v: Vec<usize> = (0..nodes.len())
-            .filter(|&i| dsu.find(i) == r)
-            .map(|i| nodes[i].doc)
-            .collect();
-        v.sort();
+        let root = dsu.find(r);
+        let mut v: Vec<usize> = dsu.members[root].iter().map(|&i| nodes[i].doc).collect();
+        v.sort_unstable();
         v.dedup();
         v
     };
@@ -378,6 +381,28 @@ pub fn resolve(
                 rs.push(r);
             }
         }
+        if kind == EntityKind::Place {
+            continue; // places merge on their gazetteer name only: the pass above
+        }
+        // word keys of each representative's name, computed once
+        let wk: Vec<(Vec<&str>, Vec<String>)> = rs
+            .iter()
+            .map(|&r| {
+                let w = words(&full_name[&r]);
+                let k = w.iter().map(|x| key(x)).collect();
+                (w, k)
+            })
+            .collect();
+        let person_compat = |x: usize, y: usize| -> bool {
+            let ((wa, ka), (wb, kb)) = (&wk[x], &wk[y]);
+            if wa.is_empty() || wb.is_empty() {
+                return false;
+            }
+            let (la, lb) = (wa.len() - 1, wb.len() - 1);
+            keys_compatible(wa[la], &ka[la], wb[lb], &kb[lb])
+                && (wa.len() == 1 || wb.len() == 1 || keys_compatible(wa[0], &ka[0], wb[0], &kb[0]))
+        };
+        let mut lone_counts: HashMap<usize, usize> = HashMap::new();
         for x in 0..rs.len() {
             for y in x + 1..rs.len() {
                 let (a, b) = (rs[x], rs[y]);
@@ -388,22 +413,26 @@ pub fn resolve(
                 let (na, nb) = (&full_name[&a], &full_name[&b]);
                 let reason = match kind {
                     EntityKind::Person => {
-                        let (wa, wb) = (words(na), words(nb));
-                        if !person_names_compatible(&wa, &wb) {
+                        if !person_compat(x, y) {
                             continue;
                         }
+                        let (wa, wb) = (&wk[x].0, &wk[y].0);
                         if wa.len() == 1 || wb.len() == 1 {
                             // a lone name merges only into a unique full name
-                            let lone = if wa.len() == 1 { wa[0] } else { wb[0] };
-                            let others = rs
-                                .iter()
-                                .filter(|&&r| {
-                                    words(&full_name[&r]).len() >= 2
-                                        && words(&full_name[&r])
-                                            .last()
-                                            .is_some_and(|l| words_compatible(l, lone))
-                                })
-                                .count();
+                            let lone = if wa.len() == 1 { x } else { y };
+                            let others = *lone_counts.entry(lone).or_insert_with(|| {
+                                (0..rs.len())
+                                    .filter(|&z| {
+                                        wk[z].0.len() >= 2
+                                            && keys_compatible(
+                                                wk[z].0[wk[z].0.len() - 1],
+                                                &wk[z].1[wk[z].1.len() - 1],
+                                                wk[lone].0[0],
+                                                &wk[lone].1[0],
+                                            )
+                                    })
+                                    .count()
+                            });
                             if others != 1 {
                                 continue;
                             }
@@ -469,6 +498,30 @@ pub fn resolve(
                 }
                 let _ = doc_name;
                 dsu.union(a, b, Some(reason));
+            }
+        }
+    }
+
+    // acronyms across blocks: "ECHR" and "European Court of Human Rights"
+    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.kind == EntityKind::Organization && !n.descriptive && words(&n.text).len() >= 3 {
+            let a = acronym(&n.text);
+            if a.len() >= 3 {
+                by_acronym.entry(a).or_insert(i);
+            }
+        }
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        if n.kind == EntityKind::Organization
+            && words(&n.text).len() == 1
+            && n.text.chars().all(|c| c.is_uppercase())
+        {
+            if let Some(&j) = by_acronym.get(&n.text) {
+                if dsu.find(i) != dsu.find(j) && !apart(&mut dsu, i, j) {
+                    let why = format!("“{}” is the acronym of “{}”", n.text, nodes[j].text);
+                    dsu.union(j, i, Some(why));
+                }
             }
         }
     }

@@ -34,12 +34,7 @@ struct Member {
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
     let doc = doc.to_string();
-    move |m| {
-        links
-            .iter()
-            .find(|l| l.doc == doc && l.mention == m)
-            .map(|l| l.entity.as_str())
-    }
+    move |m| casefile_model::link_of(links, &doc, m)
 }
 
 /// Cut a timex value to at most day precision (the clock time goes to `date_basis`).

@@ -17,7 +17,8 @@ pub fn resolve(
     decisions: &[Decision],
     demonym: &dyn Fn(&str) -> bool,
 ) -> Resolved {
-    let (entities, links) = entities::resolve(docs, decisions, demonym);
+    let (entities, mut links) = entities::resolve(docs, decisions, demonym);
+    links.sort_by(|a, b| (a.doc.as_str(), a.mention).cmp(&(b.doc.as_str(), b.mention)));
     let name = |id: &str| {
         entities
             .iter()
