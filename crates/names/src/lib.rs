@@ -218,3 +218,256 @@ mod tests {
         ));
     }
 }
+
+/// The romanisation conventions a Latin name may have been written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Convention {
+    /// BGN/PCGN, ICAO, Library of Congress, ISO 9 and English practice.
+    English,
+    /// French practice (ou, ch for ш, tch, j for ж).
+    French,
+    /// German practice (w, z for ц, sch, tsch, ch for х, j).
+    German,
+}
+
+pub const CONVENTIONS: [Convention; 3] =
+    [Convention::English, Convention::French, Convention::German];
+
+/// A Cyrillic-like skeleton of a name word, reading Latin text as romanised under `conv`.
+/// Letters that romanisations confuse are merged: е/э/ё, и/й/ы, з/с; ь and ъ are dropped;
+/// doubled letters are collapsed. Cyrillic input is read as it is.
+pub fn skeleton(word: &str, conv: Convention) -> String {
+    let lower = word.to_lowercase();
+    let mut s: String = lower
+        .chars()
+        .map(|c| match c {
+            'ŝ' => "щ".to_string(),
+            'č' => "ч".to_string(),
+            'š' => "ш".to_string(),
+            'ž' => "ж".to_string(),
+            'û' => "ю".to_string(),
+            'â' => "я".to_string(),
+            'ë' => "ё".to_string(),
+            'è' | 'é' | 'ê' => "е".to_string(),
+            'ĭ' | 'ï' => "й".to_string(),
+            c => fold(&c.to_string()),
+        })
+        .collect();
+    let rules: &[(&str, &str)] = match conv {
+        Convention::English => &[
+            ("shch", "щ"),
+            ("sch", "щ"),
+            ("kh", "х"),
+            ("zh", "ж"),
+            ("tch", "ч"),
+            ("ts", "ц"),
+            ("tz", "ц"),
+            ("ch", "ч"),
+            ("sh", "ш"),
+            ("yu", "ю"),
+            ("iu", "ю"),
+            ("ju", "ю"),
+            ("ya", "я"),
+            ("ia", "я"),
+            ("ja", "я"),
+            ("ye", "е"),
+            ("ie", "е"),
+            ("je", "е"),
+            ("yo", "ё"),
+            ("io", "ё"),
+            ("jo", "ё"),
+            ("x", "кс"),
+            ("c", "ц"),
+            ("h", "х"),
+            ("j", "й"),
+            ("y", "ы"),
+            ("w", "в"),
+            ("q", "к"),
+        ],
+        Convention::French => &[
+            ("chtch", "щ"),
+            ("tch", "ч"),
+            ("kh", "х"),
+            ("ch", "ш"),
+            ("dj", "дж"),
+            ("ts", "ц"),
+            ("iou", "ю"),
+            ("you", "ю"),
+            ("ou", "у"),
+            ("ia", "я"),
+            ("ya", "я"),
+            ("io", "ё"),
+            ("yo", "ё"),
+            ("ie", "е"),
+            ("ye", "е"),
+            ("gue", "ге"),
+            ("gui", "ги"),
+            ("ss", "с"),
+            ("j", "ж"),
+            ("x", "кс"),
+            ("c", "к"),
+            ("h", "х"),
+            ("y", "ы"),
+            ("w", "в"),
+            ("q", "к"),
+        ],
+        Convention::German => &[
+            ("schtsch", "щ"),
+            ("tsch", "ч"),
+            ("sch", "ш"),
+            ("ch", "х"),
+            ("sh", "ж"),
+            ("tz", "ц"),
+            ("ts", "ц"),
+            ("z", "ц"),
+            ("ju", "ю"),
+            ("ja", "я"),
+            ("jo", "ё"),
+            ("je", "е"),
+            ("j", "й"),
+            ("ss", "с"),
+            ("w", "в"),
+            ("x", "кс"),
+            ("c", "к"),
+            ("h", "х"),
+            ("y", "ы"),
+            ("q", "к"),
+            ("v", "в"),
+        ],
+    };
+    for (a, b) in rules {
+        if s.contains(a) {
+            s = s.replace(a, b);
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let m = match c {
+            'a' | 'а' => 'а',
+            'b' | 'б' => 'б',
+            'v' | 'в' => 'в',
+            'g' | 'г' => 'г',
+            'd' | 'д' => 'д',
+            'e' | 'е' | 'э' | 'ё' => 'е',
+            'z' | 'з' | 's' | 'с' => 'с',
+            'i' | 'и' | 'й' | 'ы' => 'и',
+            'k' | 'к' => 'к',
+            'l' | 'л' => 'л',
+            'm' | 'м' => 'м',
+            'n' | 'н' => 'н',
+            'o' | 'о' => 'о',
+            'p' | 'п' => 'п',
+            'r' | 'р' => 'р',
+            't' | 'т' => 'т',
+            'u' | 'у' => 'у',
+            'f' | 'ф' => 'ф',
+            'х' | 'ц' | 'ч' | 'ш' | 'щ' | 'ж' | 'ю' | 'я' => c,
+            _ => continue,
+        };
+        if !out.ends_with(m) {
+            out.push(m);
+        }
+    }
+    // "ия" and "ия"-like runs romanise as ia/iya/iia: keep the я only
+    out.replace("ия", "я").replace("ию", "ю").replace("ие", "е")
+}
+
+/// The skeletons of a word under every convention (one if it is Cyrillic).
+pub fn skeletons(word: &str) -> Vec<String> {
+    if word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) {
+        return vec![skeleton(word, Convention::English)];
+    }
+    let mut v: Vec<String> = CONVENTIONS.iter().map(|&c| skeleton(word, c)).collect();
+    v.dedup();
+    v
+}
+
+/// A masculine and a feminine form of one surname (Isayev / Isayeva): two people.
+fn gendered_pair(a: &str, b: &str) -> bool {
+    let (long, short) = if a.chars().count() > b.chars().count() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    (long.ends_with('а') && long.trim_end_matches('а') == short)
+        || (long.ends_with("ая") && short.ends_with("ии"))
+}
+
+/// A block key for a surname that all its romanisations share: the classes of its first two
+/// consonants (hushing and hissing sounds together, voiced with voiceless).
+pub fn block_key(word: &str) -> String {
+    let sk = skeleton(word, Convention::English);
+    sk.chars()
+        .filter_map(|c| match c {
+            'с' | 'ц' | 'ч' | 'ш' | 'щ' | 'ж' | 'х' => Some('S'),
+            'б' | 'п' => Some('P'),
+            'в' | 'ф' => Some('F'),
+            'г' | 'к' => Some('K'),
+            'д' | 'т' => Some('T'),
+            'л' | 'м' | 'н' | 'р' => Some(c),
+            _ => None,
+        })
+        .take(2)
+        .collect()
+}
+
+/// A name word with its skeletons computed once, for many comparisons.
+pub struct NameWord<'a> {
+    pub raw: &'a str,
+    pub skeletons: Vec<String>,
+}
+
+impl<'a> NameWord<'a> {
+    pub fn new(raw: &'a str) -> Self {
+        NameWord {
+            raw,
+            skeletons: skeletons(raw),
+        }
+    }
+}
+
+/// [`romanisations_compatible`] on precomputed skeletons.
+pub fn words_match(a: &NameWord, b: &NameWord) -> bool {
+    let (sa, sb) = (&a.skeletons, &b.skeletons);
+    let (Some(ea), Some(eb)) = (sa.first(), sb.first()) else {
+        return false;
+    };
+    if gendered_pair(ea, eb) {
+        return false;
+    }
+    if sa.iter().any(|x| sb.contains(x)) {
+        return true;
+    }
+    let initial = |raw: &str, own: &str, other: &str| {
+        raw.trim_end_matches('.').chars().count() == 1 && other.chars().next() == own.chars().next()
+    };
+    if initial(a.raw, ea, eb) || initial(b.raw, eb, ea) {
+        return true;
+    }
+    sa.iter().any(|x| {
+        sb.iter().any(|y| {
+            x.chars().count().min(y.chars().count()) >= 5
+                && x.chars().take(2).eq(y.chars().take(2))
+                && edit_distance(x, y) <= 1
+                && !gendered_pair(x, y)
+        })
+    })
+}
+
+/// Whether two name words can be one word written in two romanisations (or with a letter
+/// doubled, dropped or changed: "Bestvet"/"Bestsvet").
+pub fn romanisations_compatible(a: &str, b: &str) -> bool {
+    words_match(&NameWord::new(a), &NameWord::new(b))
+}
+
+/// Whether two full names (given names first, surname last) can be one person under any
+/// romanisation: surnames compatible, and given names compatible when both have one.
+pub fn names_compatible(a: &[&str], b: &[&str]) -> bool {
+    let (Some(sa), Some(sb)) = (a.last(), b.last()) else {
+        return false;
+    };
+    if !romanisations_compatible(sa, sb) {
+        return false;
+    }
+    a.len() == 1 || b.len() == 1 || romanisations_compatible(a[0], b[0])
+}

@@ -18,7 +18,7 @@ use casefile_model::{
     Annotations, Decision, Document, Entity, EntityAttribute, EntityKind, MentionLink, Span,
 };
 
-use casefile_names::{key, keys_compatible};
+use casefile_names::{block_key, key, words_match, NameWord};
 
 struct Node {
     doc: usize,
@@ -308,10 +308,11 @@ pub fn resolve(
             .to_string();
         full_name.insert(r, best.clone());
         let block_key = match n.kind {
-            EntityKind::Person => {
-                let last = words(&best).last().map(|w| key(w)).unwrap_or_default();
-                last.chars().take(3).collect()
-            }
+            // persons share a block when their surnames start with the same class of sound
+            EntityKind::Person => words(&best)
+                .last()
+                .map(|w| block_key(w))
+                .unwrap_or_default(),
             // organisations share a block when their names end in the same word
             EntityKind::Organization => org_key(&best)
                 .split_whitespace()
@@ -384,23 +385,22 @@ pub fn resolve(
         if kind == EntityKind::Place {
             continue; // places merge on their gazetteer name only: the pass above
         }
-        // word keys of each representative's name, computed once
-        let wk: Vec<(Vec<&str>, Vec<String>)> = rs
+        // name words of each representative, with their skeletons computed once
+        let wk: Vec<Vec<NameWord>> = rs
             .iter()
             .map(|&r| {
-                let w = words(&full_name[&r]);
-                let k = w.iter().map(|x| key(x)).collect();
-                (w, k)
+                words(&full_name[&r])
+                    .into_iter()
+                    .map(NameWord::new)
+                    .collect()
             })
             .collect();
         let person_compat = |x: usize, y: usize| -> bool {
-            let ((wa, ka), (wb, kb)) = (&wk[x], &wk[y]);
-            if wa.is_empty() || wb.is_empty() {
+            let (wa, wb) = (&wk[x], &wk[y]);
+            let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
                 return false;
-            }
-            let (la, lb) = (wa.len() - 1, wb.len() - 1);
-            keys_compatible(wa[la], &ka[la], wb[lb], &kb[lb])
-                && (wa.len() == 1 || wb.len() == 1 || keys_compatible(wa[0], &ka[0], wb[0], &kb[0]))
+            };
+            words_match(la, lb) && (wa.len() == 1 || wb.len() == 1 || words_match(&wa[0], &wb[0]))
         };
         let mut lone_counts: HashMap<usize, usize> = HashMap::new();
         for x in 0..rs.len() {
@@ -416,20 +416,15 @@ pub fn resolve(
                         if !person_compat(x, y) {
                             continue;
                         }
-                        let (wa, wb) = (&wk[x].0, &wk[y].0);
+                        let (wa, wb) = (&wk[x], &wk[y]);
                         if wa.len() == 1 || wb.len() == 1 {
                             // a lone name merges only into a unique full name
                             let lone = if wa.len() == 1 { x } else { y };
                             let others = *lone_counts.entry(lone).or_insert_with(|| {
                                 (0..rs.len())
                                     .filter(|&z| {
-                                        wk[z].0.len() >= 2
-                                            && keys_compatible(
-                                                wk[z].0[wk[z].0.len() - 1],
-                                                &wk[z].1[wk[z].1.len() - 1],
-                                                wk[lone].0[0],
-                                                &wk[lone].1[0],
-                                            )
+                                        wk[z].len() >= 2
+                                            && words_match(&wk[z][wk[z].len() - 1], &wk[lone][0])
                                     })
                                     .count()
                             });
