@@ -41,6 +41,7 @@ pub fn annotate(doc: &Document) -> Annotations {
         quotes.iter().map(|q| (q.span.start, q.span.end)).collect();
     let events = events::find(doc, &sentences, &mentions, &timexes, &quote_spans);
     let citations = citations::find(doc, &mentions);
+    let reported = quotes::reported(doc, &sentences, &mentions, &quote_spans);
     Annotations {
         doc: doc.id.clone(),
         sentences,
@@ -50,6 +51,7 @@ pub fn annotate(doc: &Document) -> Annotations {
         quotes,
         events,
         citations,
+        reported,
         published_bounds,
     }
 }

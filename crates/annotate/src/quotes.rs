@@ -226,6 +226,98 @@ pub fn find(
     out
 }
 
+/// Indirect speech: "X claimed that …", "X told AFP that …", "according to X, …". The
+/// speaker is the nearest person (else organisation) named before the cue in the sentence.
+pub fn reported(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    quotes: &[(usize, usize)],
+) -> Vec<casefile_model::ReportedSpeech> {
+    use casefile_model::{Modality, ReportedSpeech};
+    static THAT: OnceLock<Regex> = OnceLock::new();
+    static ACCORDING: OnceLock<Regex> = OnceLock::new();
+    let that = re(
+        &THAT,
+        r"(?i)\b(said|says|claimed|claims|alleged|alleges|denied|denies|insisted|insists|argued|stated|announced|added|reported|believes|told [A-Z][\w.]*(?: [A-Z][\w.]*)?|has said|had said)\s+that\s+",
+    );
+    let according = re(&ACCORDING, r"(?i)^\s*according to\s+");
+    let text = &doc.text;
+    let in_quote = |p: usize| quotes.iter().any(|&(s, e)| s <= p && p < e);
+    let mut out = Vec::new();
+    for &(ss, se) in sentences {
+        if doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
+            continue;
+        }
+        let st = &text[ss..se];
+        let speaker_before = |pos: usize| -> Option<usize> {
+            let cands: Vec<usize> = (0..mentions.len())
+                .filter(|&i| {
+                    mentions[i].span.start >= ss
+                        && mentions[i].span.end <= pos
+                        && !in_quote(mentions[i].span.start)
+                        && matches!(
+                            mentions[i].kind,
+                            EntityKind::Person | EntityKind::Organization
+                        )
+                })
+                .collect();
+            cands
+                .iter()
+                .rev()
+                .find(|&&i| mentions[i].kind == EntityKind::Person)
+                .or(cands.last())
+                .copied()
+        };
+        for c in that.captures_iter(st) {
+            let m = c.get(0).expect("match");
+            let (cs, ce) = (ss + m.start(), ss + m.end());
+            if in_quote(cs) {
+                continue;
+            }
+            let verb = c[1].to_lowercase();
+            let modality = if verb.starts_with("claim") || verb.starts_with("alleg") {
+                Modality::Alleged
+            } else if verb.starts_with("den") {
+                Modality::Denied
+            } else {
+                Modality::Asserted
+            };
+            let end = se - st.len() + st.trim_end_matches(['.', '!', '?']).len();
+            if end > ce {
+                out.push(ReportedSpeech {
+                    speaker: speaker_before(cs),
+                    cue: doc.span(cs, ce),
+                    content: doc.span(ce, end),
+                    modality,
+                });
+            }
+        }
+        if let Some(m) = according.find(st) {
+            // "According to X, …": X is the first name after the cue; the content follows its comma
+            let after = ss + m.end();
+            if let Some(i) = (0..mentions.len())
+                .find(|&i| mentions[i].span.start >= after && mentions[i].span.start < after + 60)
+            {
+                if let Some(comma) = text[mentions[i].span.end..se].find(',') {
+                    let cs = mentions[i].span.end + comma + 1;
+                    let cs = cs + (text[cs..se].len() - text[cs..se].trim_start().len());
+                    let end = se - st.len() + st.trim_end_matches(['.', '!', '?']).len();
+                    if end > cs {
+                        out.push(ReportedSpeech {
+                            speaker: Some(i),
+                            cue: doc.span(ss + m.start(), after),
+                            content: doc.span(cs, end),
+                            modality: Modality::Asserted,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +357,21 @@ mod tests {
         assert_eq!(q.len(), 1);
         assert!(q[0].0.starts_with("“First part.") && q[0].0.ends_with("Second part.”"));
         assert_eq!(q[0].1.as_deref(), Some("Oleg Marchenko"));
+    }
+
+    #[test]
+    fn indirect_speech() {
+        let text = "On Sunday, an associate of the governor, Pavel Ostrov, claimed that the men had confessed. According to the Harbour Rights Network, they were beaten.";
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let r = reported(&d, &s, &m, &[]);
+        assert_eq!(r.len(), 2, "{r:?}");
+        assert_eq!(m[r[0].speaker.unwrap()].text, "Pavel Ostrov");
+        assert_eq!(r[0].content.text(text), "the men had confessed");
+        assert_eq!(r[0].modality, casefile_model::Modality::Alleged);
+        assert_eq!(m[r[1].speaker.unwrap()].text, "Harbour Rights Network");
+        assert_eq!(r[1].content.text(text), "they were beaten");
     }
 
     #[test]

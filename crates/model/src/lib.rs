@@ -204,6 +204,18 @@ pub struct QuoteMention {
     pub via: Option<String>,
 }
 
+/// Indirect speech: "X claimed that the two men had confessed".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportedSpeech {
+    /// The mention that names the speaker (index into `Annotations::mentions`).
+    pub speaker: Option<usize>,
+    /// The reporting words ("claimed that", "according to").
+    pub cue: Span,
+    /// What was said, as the report puts it.
+    pub content: Span,
+    pub modality: Modality,
+}
+
 /// How an event is put by its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -263,6 +275,8 @@ pub struct Annotations {
     pub quotes: Vec<QuoteMention>,
     pub events: Vec<EventMention>,
     pub citations: Vec<Citation>,
+    /// Indirect speech, attributed.
+    pub reported: Vec<ReportedSpeech>,
     /// For a report with no date of its own: the window it must fall in.
     pub published_bounds: Option<DateBounds>,
 }

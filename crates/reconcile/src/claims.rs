@@ -52,6 +52,28 @@ pub fn collect(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<C
                 );
             }
         }
+        // indirect speech: what the speaker is reported to say, about the first name in it
+        for r in &ann.reported {
+            let Some(speaker) = r.speaker.and_then(|s| resolved.entity_of(&doc.id, s)) else {
+                continue;
+            };
+            let about = ann
+                .mentions
+                .iter()
+                .enumerate()
+                .find(|(_, m)| m.span.start >= r.content.start && m.span.end <= r.content.end)
+                .and_then(|(i, _)| resolved.entity_of(&doc.id, i))
+                .unwrap_or(speaker);
+            push(
+                about.to_string(),
+                "reported speech",
+                r.content.text(&doc.text).to_string(),
+                None,
+                r.modality,
+                Some(speaker.to_string()),
+                r.content.clone(),
+            );
+        }
         // quotes: what the speaker said
         for q in &ann.quotes {
             if let Some(sp) = q.speaker.and_then(|s| resolved.entity_of(&doc.id, s)) {
