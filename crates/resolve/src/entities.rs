@@ -263,6 +263,53 @@ pub fn resolve(
         }
     }
 
+    // ages read off each person mention, with the month they hold at: contrary evidence
+    let mut ages: HashMap<usize, Vec<(u32, chrono::NaiveDate)>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.kind != EntityKind::Person {
+            continue;
+        }
+        for a in docs[n.doc]
+            .1
+            .attributes
+            .iter()
+            .filter(|a| a.mention == n.mention && a.name == "age")
+        {
+            if let (Ok(v), Some((d, _))) = (
+                a.value.parse::<u32>(),
+                a.as_of.as_ref().and_then(|x| x.range()),
+            ) {
+                ages.entry(i).or_default().push((v, d));
+            }
+        }
+    }
+    // two clusters whose ages cannot belong to one person (apart by more than the time between)
+    let ages_clash = |dsu: &mut Dsu, x: usize, y: usize| -> bool {
+        if ages.is_empty() {
+            return false;
+        }
+        let (rx, ry) = (dsu.find(x), dsu.find(y));
+        let ax: Vec<(u32, chrono::NaiveDate)> = dsu.members[rx]
+            .iter()
+            .filter_map(|i| ages.get(i))
+            .flatten()
+            .copied()
+            .collect();
+        let ay: Vec<(u32, chrono::NaiveDate)> = dsu.members[ry]
+            .iter()
+            .filter_map(|i| ages.get(i))
+            .flatten()
+            .copied()
+            .collect();
+        ax.iter().any(|&(va, da)| {
+            ay.iter().any(|&(vb, db)| {
+                let years = (db - da).num_days() as f64 / 365.25;
+                let diff = vb as f64 - va as f64;
+                (diff - years).abs() > 1.5
+            })
+        })
+    };
+
     // keep-apart decisions: no merge may join a cluster holding one form with one holding the other
     let apart_pairs: Vec<(String, String)> = decisions
         .iter()
@@ -362,7 +409,9 @@ pub fn resolve(
             let reps = by_key.entry(k).or_default();
             let mut joined = false;
             for &first in reps.iter() {
-                if apart(&mut dsu, first, r) {
+                if apart(&mut dsu, first, r)
+                    || (kind == EntityKind::Person && ages_clash(&mut dsu, first, r))
+                {
                     continue;
                 }
                 let (ra, rb) = (dsu.find(first), dsu.find(r));
@@ -431,6 +480,10 @@ pub fn resolve(
                             if others != 1 {
                                 continue;
                             }
+                        }
+                        // ages that cannot be one person's keep them apart
+                        if ages_clash(&mut dsu, a, b) {
+                            continue;
                         }
                         // two different people named in one report stay apart
                         let (da, db) = (docs_of(&mut dsu, ra), docs_of(&mut dsu, rb));
@@ -674,4 +727,93 @@ pub fn resolve(
         });
     }
     (entities, links)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casefile_model::{Attribute, DateValue, Format, Mention, OffsetMap, Span};
+
+    fn doc(id: &str, published: &str) -> Document {
+        Document {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            sha256: String::new(),
+            size: 0,
+            encoding: "UTF-8".into(),
+            format: Format::Text,
+            text: String::new(),
+            title: None,
+            outlet: None,
+            byline: None,
+            wire: None,
+            url: None,
+            published: Some(DateValue::day(
+                chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap(),
+            )),
+            published_bounds: None,
+            metadata: vec![],
+            boilerplate: vec![],
+            notes: vec![],
+            offsets: OffsetMap::default(),
+        }
+    }
+
+    fn ann(id: &str, name: &str, age: u32, as_of: DateValue) -> Annotations {
+        Annotations {
+            doc: id.into(),
+            mentions: vec![Mention {
+                span: Span::new(id, 0, name.len()),
+                text: name.into(),
+                kind: EntityKind::Person,
+                normalized: None,
+                source: "t".into(),
+                confidence: 1.0,
+            }],
+            attributes: vec![Attribute {
+                mention: 0,
+                name: "age".into(),
+                value: age.to_string(),
+                as_of: Some(as_of),
+                span: Span::new(id, 0, 1),
+            }],
+            ..Default::default()
+        }
+    }
+
+    fn persons(a: (&str, u32, &str), b: (&str, u32, &str)) -> usize {
+        let (d1, d2) = (doc("d1", a.2), doc("d2", b.2));
+        let m = |d: &str| DateValue::month(d[0..4].parse().unwrap(), d[5..7].parse().unwrap());
+        let (a1, a2) = (ann("d1", a.0, a.1, m(a.2)), ann("d2", b.0, b.1, m(b.2)));
+        let (ents, _) = resolve(&[(&d1, &a1), (&d2, &a2)], &[], &|_| false);
+        ents.iter().filter(|e| e.kind == EntityKind::Person).count()
+    }
+
+    #[test]
+    fn ages_are_contrary_evidence() {
+        // one name, ages 20 and 45 in the same month: two people
+        assert_eq!(
+            persons(
+                ("Oleg Marchenko", 20, "2024-03-01"),
+                ("Oleg Marchenko", 45, "2024-03-20")
+            ),
+            2
+        );
+        // 17, then 18 three months later: one person
+        assert_eq!(
+            persons(
+                ("Oleg Marchenko", 17, "2024-02-01"),
+                ("Oleg Marchenko", 18, "2024-05-01")
+            ),
+            1
+        );
+        // spelling variants with compatible ages merge
+        assert_eq!(
+            persons(
+                ("Oleg Marchenko", 30, "2024-02-01"),
+                ("Oleg Martchenko", 30, "2024-05-01")
+            ),
+            1
+        );
+    }
 }
