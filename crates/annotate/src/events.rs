@@ -182,6 +182,27 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
 }
 
+/// Whether a time expression sits next to a reporting verb in its sentence.
+fn reporting_time(text: &str, ss: usize, se: usize, t: &Timex) -> bool {
+    // statements are dated to the day; a year or month beside "reported" dates what is reported
+    let day_level = t.value.as_ref().map_or(t.relative, |v| {
+        v.precision >= casefile_model::Precision::Week
+    });
+    if !day_level {
+        return false;
+    }
+    static CUE: OnceLock<Regex> = OnceLock::new();
+    let cue = re(
+        &CUE,
+        r"(?i)\b(said|says|described|told|reported|claimed|announced|tweeted|stated|added|dismissed|wrote|quoted)\b",
+    );
+    cue.find_iter(&text[ss..se]).any(|m| {
+        let (cs, ce) = (ss + m.start(), ss + m.end());
+        (t.span.end <= cs && cs - t.span.end <= 12)
+            || (ce <= t.span.start && t.span.start - ce <= 14)
+    })
+}
+
 /// Find event mentions in a document.
 pub fn find(
     doc: &Document,
@@ -232,6 +253,7 @@ pub fn find(
             .filter(|&m| mentions[m].span.start >= ss && mentions[m].span.end <= se)
             .collect();
         let mut seen = Vec::new();
+        let first_new = out.len();
         for (ai, rx) in patterns().iter().enumerate() {
             let a = &ACTS[ai];
             let Some(m) = rx.find(st) else { continue };
@@ -314,8 +336,34 @@ pub fn find(
                 .copied()
                 .filter(|&k| mentions[k].kind == EntityKind::Place)
                 .min_by_key(|&k| mentions[k].span.start.abs_diff(ts));
-            // time: nearest expression in the sentence, else the last one in the three sentences before
-            let (time, from_context) = match sent_times
+            // time: nearest expression in the sentence, else the last one in the three sentences
+            // before. A time next to a reporting verb ("on Monday described", "said on Sunday")
+            // dates the telling: it dates statements, not the acts they tell of.
+            let telling: Vec<usize> = sent_times
+                .iter()
+                .copied()
+                .filter(|&t| reporting_time(text, ss, se, &timexes[t]))
+                .collect();
+            // "arrested after a protest in January": a time past "after"/"before" dates the other clause
+            let other_clause = |t: usize| {
+                let tp = timexes[t].span.start;
+                tp > te
+                    && [" after ", " before ", " following "]
+                        .iter()
+                        .any(|w| text[te..tp].contains(w))
+            };
+            let candidates: Vec<usize> = if a.violation {
+                sent_times
+                    .iter()
+                    .copied()
+                    .filter(|t| !telling.contains(t) && !other_clause(*t))
+                    .collect()
+            } else if !telling.is_empty() {
+                telling.clone()
+            } else {
+                sent_times.clone()
+            };
+            let (time, from_context) = match candidates
                 .iter()
                 .copied()
                 .min_by_key(|&t| timexes[t].span.start.abs_diff(ts))
@@ -350,7 +398,17 @@ pub fn find(
                 modality,
             });
         }
-        if let Some(&t) = sent_times.iter().max_by_key(|&&t| timexes[t].span.start) {
+        // the narrative time: what the sentence's acts were dated by, else its last expression
+        let act_time = out[first_new..]
+            .iter()
+            .find(|e: &&EventMention| e.time.is_some() && act(&e.kind).is_some_and(|a| a.violation))
+            .and_then(|e| e.time);
+        if let Some(t) = act_time.or_else(|| {
+            sent_times
+                .iter()
+                .copied()
+                .max_by_key(|&t| timexes[t].span.start)
+        }) {
             last_time = Some((t, si));
         }
     }

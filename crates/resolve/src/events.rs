@@ -30,6 +30,7 @@ struct Member {
     /// date taken from the sentences before, not this one
     context: bool,
     entities: Vec<String>,
+    victims: Vec<String>,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -64,6 +65,12 @@ pub fn resolve(
                 .iter()
                 .filter_map(|p| link(p.mention).map(str::to_string))
                 .collect();
+            let victims = em
+                .participants
+                .iter()
+                .filter(|p| p.role == "victim")
+                .filter_map(|p| link(p.mention).map(str::to_string))
+                .collect();
             by_family
                 .entry(family(&em.kind).to_string())
                 .or_default()
@@ -73,6 +80,7 @@ pub fn resolve(
                     date,
                     context: em.time_from_context,
                     entities,
+                    victims,
                 });
         }
     }
@@ -96,8 +104,35 @@ pub fn resolve(
                 c.iter()
                     .all(|&o| members[o].date.as_ref().is_none_or(|od| od.compatible(d)))
             };
+            // one happening told with two different days: the same act family, two or more named
+            // victims in common, day-precise dates less than two weeks apart (a conflict to report)
+            let conflicting = |c: &Vec<usize>| -> bool {
+                let Some(d) = m.date.as_ref().filter(|d| d.precision >= Precision::Day) else {
+                    return false;
+                };
+                let Some((day, _)) = d.range() else {
+                    return false;
+                };
+                c.iter().any(|&o| {
+                    let shared = members[o]
+                        .victims
+                        .iter()
+                        .filter(|v| m.victims.contains(v))
+                        .count();
+                    let close = members[o]
+                        .date
+                        .as_ref()
+                        .filter(|x| x.precision >= Precision::Day)
+                        .and_then(|x| x.range())
+                        .is_some_and(|(od, _)| (od - day).num_days().abs() <= 14);
+                    !(members[o].context && m.context) && shared >= 2 && close
+                })
+            };
             let target = if m.date.is_some() {
-                clusters.iter().position(fits)
+                clusters
+                    .iter()
+                    .position(fits)
+                    .or_else(|| clusters.iter().position(conflicting))
             } else {
                 // undated: the cluster sharing a participant, else the latest dated one
                 let shared = clusters.iter().position(|c| {
@@ -125,6 +160,48 @@ pub fn resolve(
                 None => clusters.push(vec![mi]),
             }
         }
+        // clusters that tell one happening with two different days (see `conflicting`)
+        let day = |o: usize| {
+            members[o]
+                .date
+                .as_ref()
+                .filter(|x| x.precision >= Precision::Day)
+                .and_then(|x| x.range())
+                .map(|r| r.0)
+        };
+        let mut i = 0;
+        while i < clusters.len() {
+            let mut j = i + 1;
+            while j < clusters.len() {
+                let victims = |c: &Vec<usize>| -> Vec<String> {
+                    let mut v: Vec<String> =
+                        c.iter().flat_map(|&o| members[o].victims.clone()).collect();
+                    v.sort();
+                    v.dedup();
+                    v
+                };
+                let (vi, vj) = (victims(&clusters[i]), victims(&clusters[j]));
+                let shared = vi.iter().filter(|v| vj.contains(v)).count();
+                let close = clusters[i]
+                    .iter()
+                    .filter(|&&o| !members[o].context)
+                    .filter_map(|&o| day(o))
+                    .any(|a| {
+                        clusters[j]
+                            .iter()
+                            .filter(|&&o| !members[o].context)
+                            .filter_map(|&o| day(o))
+                            .any(|b| (a - b).num_days().abs() <= 14)
+                    });
+                if shared >= 2 && close {
+                    let moved = clusters.remove(j);
+                    clusters[i].extend(moved);
+                } else {
+                    j += 1;
+                }
+            }
+            i += 1;
+        }
         for c in clusters {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
             let mentions: Vec<(&Document, &Annotations, &EventMention)> = ms
@@ -142,11 +219,23 @@ pub fn resolve(
             } else {
                 own
             };
-            let date = pool
+            let consistent = pool
                 .iter()
                 .filter(|d| pool.iter().all(|o| d.within(o) || d.compatible(o)))
                 .max_by_key(|d| d.precision)
                 .map(|d| (*d).clone());
+            // when the sources disagree: the value most of them allow, then the most precise
+            let date = consistent.or_else(|| {
+                pool.iter()
+                    .max_by_key(|d| {
+                        (
+                            pool.iter().filter(|o| o.compatible(d)).count(),
+                            d.precision,
+                            std::cmp::Reverse(d.value.clone()),
+                        )
+                    })
+                    .map(|d| (*d).clone())
+            });
             let mut basis: Vec<String> = Vec::new();
             for (doc, ann, em) in &mentions {
                 if let Some(t) = em.time {
