@@ -287,7 +287,12 @@ pub fn find(
                         ]
                         .iter()
                         .any(|w| speaker.starts_with(w));
+                        // "according to the editor, Marta Kell": she tells, she is not the victim
+                        let cited = before
+                            .rsplit_once("according to")
+                            .is_some_and(|(_, rest)| rest.len() < 40);
                         if speaks
+                            || cited
                             || quotes
                                 .iter()
                                 .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe)

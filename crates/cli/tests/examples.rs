@@ -76,3 +76,104 @@ fn examples_build_into_a_valid_case_file() {
     let md_report = std::fs::read_to_string(out.join("report.md")).unwrap();
     assert!(md_report.contains("## Where the sources disagree"));
 }
+
+#[test]
+fn a_wire_story_reprinted_by_two_outlets_is_one_independent_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("wire");
+    let o = run(casefile()
+        .args(["build", "--no-encryption", "-q", "examples/wire", "--out"])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let case = read_json(&out.join("case.json"));
+    validate_schema(&case);
+    check_spans(&case);
+    let docs = case["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 3);
+    let varga = case["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Dmitri Varga")
+        .expect("Dmitri Varga");
+    assert!(varga["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r == "victim"));
+    // the detention is told by all three reports, but two of them print one text
+    let ev = case["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| {
+            e["type"] == "arrest"
+                && e["participants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| p["entity"] == varga["id"])
+        })
+        .expect("the arrest of Dmitri Varga");
+    let mut docs_cited: Vec<&str> = ev["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["doc"].as_str().unwrap())
+        .collect();
+    docs_cited.sort();
+    docs_cited.dedup();
+    assert_eq!(docs_cited.len(), 3, "{ev}");
+    let origins = ev["origins"].as_array().unwrap();
+    assert_eq!(origins.len(), 2, "{origins:?}");
+    assert!(
+        origins
+            .iter()
+            .any(|o| o.as_str().unwrap().starts_with("one text reprinted by")),
+        "{origins:?}"
+    );
+    assert_eq!(ev["date"]["value"], "2025-05-02");
+}
+
+#[test]
+fn two_dates_for_one_arrest_are_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ex");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let case = read_json(&out.join("case.json"));
+    // The Harbour Post: "last Thursday" (7 March 2024); the NGO statement: "on March 6"
+    let arrests: Vec<&serde_json::Value> = case["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["type"] == "arrest")
+        .collect();
+    assert_eq!(arrests.len(), 1, "one arrest, told with two dates");
+    let id = &arrests[0]["id"];
+    let d = case["discrepancies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| &d["subject"] == id && d["attribute"] == "date")
+        .expect("a date discrepancy");
+    assert_eq!(d["verdict"], "conflict");
+    let values: Vec<&str> = d["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap())
+        .collect();
+    assert!(
+        values.contains(&"2024-03-06") && values.contains(&"2024-03-07"),
+        "{values:?}"
+    );
+}

@@ -377,6 +377,9 @@ pub struct Event {
     pub modality: Modality,
     /// Every source passage (the sentences that tell of it).
     pub sources: Vec<Span>,
+    /// Where the sources' information comes from (a wire service, a cited outlet, a group of
+    /// reprints, or the report's own outlet): one entry per independent origin.
+    pub origins: Vec<String>,
 }
 
 /// A quote in the case file.
@@ -404,6 +407,8 @@ pub struct Claim {
     /// Entity id of who asserts it, when the report attributes it.
     pub speaker: Option<String>,
     pub source: Span,
+    /// Where the information comes from (see `Event::origins`).
+    pub origin: String,
 }
 
 /// How two or more values of one attribute relate.
@@ -425,6 +430,8 @@ pub enum Verdict {
 pub struct DiscrepancyValue {
     pub value: String,
     pub sources: Vec<Span>,
+    /// How many independent origins stand behind this value.
+    pub independent_sources: usize,
 }
 
 /// Where the sources disagree (or seem to), and the judgement.

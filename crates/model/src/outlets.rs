@@ -63,6 +63,29 @@ pub fn is_known_name(name: &str) -> bool {
             .any(|o| o.name == name || o.name.strip_prefix("The ").unwrap_or(o.name) == n)
 }
 
+/// The table's spelling of a known outlet, wire or organisation name ("Moscow Times" → "The
+/// Moscow Times"), or the name itself.
+pub fn canonical(name: &str) -> String {
+    let n = name
+        .trim()
+        .strip_prefix("the ")
+        .or_else(|| name.trim().strip_prefix("The "))
+        .unwrap_or(name.trim());
+    if let Some(w) = WIRES.iter().find(|w| w.eq_ignore_ascii_case(n)) {
+        return w.to_string();
+    }
+    all()
+        .iter()
+        .find(|o| {
+            o.name.eq_ignore_ascii_case(n)
+                || o.name
+                    .strip_prefix("The ")
+                    .is_some_and(|x| x.eq_ignore_ascii_case(n))
+        })
+        .map(|o| o.name.to_string())
+        .unwrap_or_else(|| n.to_string())
+}
+
 /// Whether `name` is a wire service.
 pub fn is_wire(name: &str) -> bool {
     WIRES.iter().any(|w| w.eq_ignore_ascii_case(name))

@@ -8,6 +8,40 @@ use casefile_model::{
     Annotations, CaseFile, Decision, Document, DocumentSummary, Quote, SCHEMA_VERSION,
 };
 
+/// Roles of people who speak or act for others.
+const SPEAKS_FOR_OTHERS: &[&str] = &[
+    "lawyer",
+    "attorney",
+    "advocate",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "government spokesperson",
+    "official",
+    "president",
+    "secretary of state",
+    "prime minister",
+    "minister",
+    "director",
+    "director of programs",
+    "head",
+    "leader",
+    "strongman leader",
+    "strongman",
+    "governor",
+    "judge",
+    "prosecutor",
+    "investigator",
+    "officer",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "coordinator",
+    "ombudsman",
+    "close associate",
+    "associate",
+];
+
 /// A built case: the case file and the annotations it was built from.
 pub struct Built {
     pub case: CaseFile,
@@ -50,10 +84,12 @@ pub fn build(case_name: &str, documents: &mut [Document], decisions: &[Decision]
     for ev in &resolved.events {
         for p in &ev.participants {
             if let Some(e) = entities.iter_mut().find(|e| e.id == p.entity) {
+                // those who speak or act for others (a lawyer, a spokesperson, an official) are
+                // named beside the victims, not as victims; a journalist or activist can be one
                 let professional = e
                     .roles
                     .iter()
-                    .any(|r| !matches!(r.as_str(), "victim" | "perpetrator" | "helper"));
+                    .any(|r| SPEAKS_FOR_OTHERS.contains(&r.as_str()));
                 if (p.role == "victim" && professional)
                     || p.role == "other"
                     || e.roles.contains(&p.role)
@@ -70,7 +106,15 @@ pub fn build(case_name: &str, documents: &mut [Document], decisions: &[Decision]
         generated_by: format!("casefile {}", env!("CARGO_PKG_VERSION")),
         documents: documents.iter().map(DocumentSummary::from).collect(),
         entities,
-        events: resolved.events.clone(),
+        events: resolved
+            .events
+            .iter()
+            .zip(&rec.event_origins)
+            .map(|(e, o)| casefile_model::Event {
+                origins: o.clone(),
+                ..e.clone()
+            })
+            .collect(),
         quotes,
         claims: rec.claims,
         discrepancies: rec.discrepancies,

@@ -21,6 +21,7 @@ pub fn collect(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<C
             modality,
             speaker,
             source,
+            origin: String::new(),
         });
     };
     for (doc, ann) in docs {

@@ -26,6 +26,7 @@ fn value(v: &str, sources: Vec<Span>) -> DiscrepancyValue {
     DiscrepancyValue {
         value: v.to_string(),
         sources,
+        independent_sources: 0,
     }
 }
 

@@ -13,6 +13,7 @@ use casefile_model::{
 pub mod claims;
 pub mod discrepancies;
 pub mod interventions;
+pub mod origins;
 pub mod sources;
 
 pub use casefile_model::Verdict;
@@ -23,17 +24,34 @@ pub struct Reconciled {
     pub discrepancies: Vec<Discrepancy>,
     pub interventions: Vec<Intervention>,
     pub sources: Vec<SourceLink>,
+    /// For each resolved event (same order): its independent origins.
+    pub event_origins: Vec<Vec<String>>,
 }
 
 pub fn reconcile(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Reconciled {
-    let claims = claims::collect(docs, resolved);
-    let discrepancies = discrepancies::find(docs, resolved, &claims);
+    let origins = origins::Origins::new(docs);
+    let mut claims = claims::collect(docs, resolved);
+    for c in &mut claims {
+        c.origin = origins.of(&c.source);
+    }
+    let mut discrepancies = discrepancies::find(docs, resolved, &claims);
+    for d in &mut discrepancies {
+        for v in &mut d.values {
+            v.independent_sources = origins.distinct(&v.sources).len();
+        }
+    }
     let interventions = interventions::find(docs, resolved);
     let sources = sources::collect(docs);
+    let event_origins = resolved
+        .events
+        .iter()
+        .map(|e| origins.distinct(&e.sources))
+        .collect();
     Reconciled {
         claims,
         discrepancies,
         interventions,
         sources,
+        event_origins,
     }
 }

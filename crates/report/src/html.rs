@@ -126,12 +126,15 @@ pub fn render(case: &CaseFile) -> String {
             .unwrap_or_default();
         let _ = write!(
             b,
-            "<div class=\"{cls}\" role=\"listitem\" id=\"{}\"><span class=\"tl-date\">{}</span> · {}{}<br><span class=\"meta\">{}</span> {}</div>",
+            "<div class=\"{cls}\" role=\"listitem\" id=\"{}\"><span class=\"tl-date\">{}</span> · {}{}<br><span class=\"meta\">{}</span><br><span class=\"meta\" title=\"{}\">{} independent source{}</span> {}</div>",
             esc(&e.id),
             esc(&date),
             esc(&e.label),
             place,
             who.join(", "),
+            esc(&e.origins.join("; ")),
+            e.origins.len(),
+            if e.origins.len() == 1 { "" } else { "s" },
             refs.cite(&e.sources)
         );
     }
@@ -221,7 +224,14 @@ pub fn render(case: &CaseFile) -> String {
             let values: Vec<String> = d
                 .values
                 .iter()
-                .map(|v| format!("{} {}", esc(&v.value), refs.cite(&v.sources)))
+                .map(|v| {
+                    format!(
+                        "{} <span class=\"meta\">({} independent)</span> {}",
+                        esc(&v.value),
+                        v.independent_sources,
+                        refs.cite(&v.sources)
+                    )
+                })
                 .collect();
             let _ = write!(
                 b,

@@ -62,6 +62,11 @@ impl Refs<'_> {
     }
 }
 
+/// "2: wire: AFP; report: GCN".
+fn independence(origins: &[String]) -> String {
+    format!("{}: {}", origins.len(), md(&origins.join("; ")))
+}
+
 pub fn render(case: &CaseFile) -> String {
     let mut w = String::new();
     let mut refs = Refs {
@@ -84,7 +89,7 @@ pub fn render(case: &CaseFile) -> String {
             .collect();
         let _ = writeln!(
             w,
-            "| {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             e.date
                 .as_ref()
                 .map(|d| d.human())
@@ -95,6 +100,7 @@ pub fn render(case: &CaseFile) -> String {
                 .map(|p| md(&entity_name(case, p)))
                 .unwrap_or_default(),
             md(&who.join(", ")),
+            independence(&e.origins),
             refs.cite(&e.sources)
         );
     }
@@ -174,7 +180,14 @@ pub fn render(case: &CaseFile) -> String {
             let values: Vec<String> = d
                 .values
                 .iter()
-                .map(|v| format!("{} {}", md(&v.value), refs.cite(&v.sources)))
+                .map(|v| {
+                    format!(
+                        "{} ({} independent) {}",
+                        md(&v.value),
+                        v.independent_sources,
+                        refs.cite(&v.sources)
+                    )
+                })
                 .collect();
             let verdict = serde_json::to_value(d.verdict)
                 .ok()

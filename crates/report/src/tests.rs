@@ -49,6 +49,7 @@ fn case_with(text: &str) -> CaseFile {
             }],
             modality: Modality::Asserted,
             sources: vec![Span::new("d1", 0, text.len())],
+            origins: vec!["report: The Ledger".into()],
         }],
         quotes: vec![],
         claims: vec![],
@@ -60,6 +61,7 @@ fn case_with(text: &str) -> CaseFile {
             values: vec![DiscrepancyValue {
                 value: "19".into(),
                 sources: vec![Span::new("d1", start, start + 4)],
+                independent_sources: 1,
             }],
         }],
         interventions: vec![],

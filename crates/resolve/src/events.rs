@@ -345,6 +345,7 @@ pub fn resolve(
                 participants,
                 modality,
                 sources,
+                origins: Vec::new(),
             });
             members_out.push(
                 ms.iter()
