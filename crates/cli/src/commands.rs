@@ -109,6 +109,12 @@ fn render(case: &casefile_model::CaseFile, format: Format) -> String {
         Format::Json => casefile_report::json(case),
         Format::Md => casefile_report::markdown::render(case),
         Format::Html => casefile_report::html::render(case),
+        Format::Ftm => casefile_report::ftm::render(case),
+        Format::Csv => casefile_report::csv::render(case)
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect::<Vec<_>>()
+            .join("\r\n"),
     }
 }
 
@@ -257,6 +263,14 @@ pub fn export(
         Some(f) => f,
         None => rebuild(&mut store, case, &db.case)?,
     };
+    if format == Format::Csv {
+        std::fs::create_dir_all(out)
+            .map_err(|e| UserError(format!("{}: cannot create the folder: {e}", out.display())))?;
+        for (name, content) in casefile_report::csv::render(&file) {
+            write_atomic(&out.join(name), &content)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let text = render(&file, format);
     if out == Path::new("-") {
         print!("{text}");

@@ -275,7 +275,7 @@ the model casefile ships."
         /// Output format.
         #[arg(long, value_enum)]
         format: Format,
-        /// Output file ("-" for standard output).
+        /// Output file ("-" for standard output); a folder for --format csv.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
         #[command(flatten)]
@@ -283,11 +283,18 @@ the model casefile ships."
     },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// case.json
     Json,
+    /// report.md
     Md,
+    /// report.html, self-contained
     Html,
+    /// entities.csv, events.csv, claims.csv, discrepancies.csv (--out is a folder)
+    Csv,
+    /// FollowTheMoney entities, one JSON object a line
+    Ftm,
 }
 
 /// An error for the user: one line, saying what to do next.

@@ -128,11 +128,48 @@ fn add_is_idempotent_and_export_writes_each_format() {
     let case = read_json(&dir.path().join("case.json"));
     validate_schema(&case);
     assert_eq!(case["documents"].as_array().unwrap().len(), 2);
+    // FollowTheMoney: one JSON entity a line
+    let ftm = dir.path().join("case.ftm.json");
+    let o = run(casefile()
+        .args(["export", "--no-encryption", "--format", "ftm"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&ftm));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = std::fs::read_to_string(&ftm)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.iter().any(|l| l["schema"] == "Person"));
+    assert!(lines.iter().any(|l| l["schema"] == "Event"));
+    // CSV: four files, one header row each, CRLF line ends, every row as wide as its header
+    let csv = dir.path().join("csv");
+    let o = run(casefile()
+        .args(["export", "--no-encryption", "--format", "csv"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&csv));
+    assert!(o.status.success(), "{}", stderr(&o));
+    for f in [
+        "entities.csv",
+        "events.csv",
+        "claims.csv",
+        "discrepancies.csv",
+    ] {
+        let t = std::fs::read_to_string(csv.join(f)).unwrap();
+        assert!(t.contains("\r\n"), "{f}");
+        let header = t.split("\r\n").next().unwrap();
+        assert!(
+            header.starts_with("id,") || header.starts_with("subject,"),
+            "{f}: {header}"
+        );
+    }
 }
 
 #[test]
 fn a_build_killed_midway_keeps_every_committed_report() {
-    const N: usize = 1500;
+    const N: usize = 800;
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();

@@ -53,7 +53,168 @@ pub fn find(
     event_details(docs, resolved, &mut out);
     relative_locations(docs, resolved, &mut out);
     contested(docs, resolved, &mut out);
+    paraphrases(resolved, claims, &mut out);
     out
+}
+
+/// Words that name one thing in reporting on human rights, so that two wordings of one
+/// statement meet ("no homosexuals" / "no LGBTQ+ people").
+const THESAURUS: &[(&str, &[&str])] = &[
+    (
+        "lgbt",
+        &[
+            "gay",
+            "gays",
+            "homosexual",
+            "homosexuals",
+            "homosexuality",
+            "lgbt",
+            "lgbtq",
+            "lgbtqi",
+            "lgbti",
+            "queer",
+            "lesbian",
+            "lesbians",
+            "bisexual",
+            "transgender",
+        ],
+    ),
+    (
+        "detain",
+        &[
+            "detained",
+            "detain",
+            "arrested",
+            "arrest",
+            "held",
+            "seized",
+            "apprehended",
+            "detention",
+        ],
+    ),
+    (
+        "abduct",
+        &["abducted", "kidnapped", "kidnapping", "abduction", "kidnap"],
+    ),
+    ("torture", &["tortured", "torture", "beaten", "beatings"]),
+    (
+        "kill",
+        &["killed", "murdered", "killing", "killings", "murder"],
+    ),
+    ("false", &["false", "fabricated", "lies", "made"]),
+];
+
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "that", "this", "is", "are",
+    "was", "were", "be", "been", "it", "they", "their", "them", "we", "our", "he", "his", "she",
+    "her", "i", "my", "you", "there", "for", "with", "by", "as", "from", "had", "has", "have",
+    "all", "at", "any", "would", "will", "people", "said", "says",
+];
+
+fn content_words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !STOP.contains(&w.as_str()))
+        .map(|w| {
+            THESAURUS
+                .iter()
+                .find(|(_, ws)| ws.contains(&w.as_str()))
+                .map(|(k, _)| k.to_string())
+                .unwrap_or(w)
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// One speaker's statement reported by several reports in different words.
+fn paraphrases(resolved: &Resolved, claims: &[Claim], out: &mut Vec<Discrepancy>) {
+    let mut by_speaker: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+    for c in claims
+        .iter()
+        .filter(|c| c.attribute == "said" || c.attribute == "reported speech")
+    {
+        if let Some(sp) = c.speaker.as_deref() {
+            by_speaker.entry(sp).or_default().push(c);
+        }
+    }
+    for (speaker, cs) in by_speaker {
+        let words: Vec<Vec<String>> = cs.iter().map(|c| content_words(&c.value)).collect();
+        let n = cs.len();
+        let mut group: Vec<usize> = (0..n).collect();
+        for i in 0..n {
+            for j in i + 1..n {
+                let (a, b) = (&words[i], &words[j]);
+                if a.is_empty()
+                    || b.is_empty()
+                    || a.len() > 15
+                    || b.len() > 15
+                    || cs[i].source.doc == cs[j].source.doc
+                {
+                    continue;
+                }
+                let shared = a.iter().filter(|w| b.contains(w)).count();
+                // short statements may share half their words; longer ones a third of the longer
+                let (short, long) = (a.len().min(b.len()), a.len().max(b.len()));
+                let similar = if long <= 3 {
+                    shared * 2 >= short
+                } else {
+                    shared * 3 >= long
+                };
+                if shared >= 1 && similar && a != b {
+                    let (gi, gj) = (group[i], group[j]);
+                    for g in group.iter_mut() {
+                        if *g == gj {
+                            *g = gi;
+                        }
+                    }
+                }
+            }
+        }
+        let mut seen = Vec::new();
+        for g in 0..n {
+            if seen.contains(&group[g]) {
+                continue;
+            }
+            seen.push(group[g]);
+            let members: Vec<usize> = (0..n).filter(|&k| group[k] == group[g]).collect();
+            let docs: std::collections::BTreeSet<&str> =
+                members.iter().map(|&k| cs[k].source.doc.as_str()).collect();
+            if members.len() < 2 || docs.len() < 2 {
+                continue;
+            }
+            let name = resolved
+                .entities
+                .iter()
+                .find(|e| e.id == speaker)
+                .map(|e| e.name.clone())
+                .unwrap_or_default();
+            let values: Vec<DiscrepancyValue> = members
+                .iter()
+                .map(|&k| {
+                    value(
+                        cs[k].value.trim_matches(|c: char| "\"“”‘’' ".contains(c)),
+                        vec![cs[k].source.clone()],
+                    )
+                })
+                .collect();
+            let list = values
+                .iter()
+                .map(|v| format!("“{}”", v.value))
+                .collect::<Vec<_>>()
+                .join(", ");
+            out.push(Discrepancy {
+                subject: speaker.to_string(),
+                attribute: "quoted claim".into(),
+                verdict: Verdict::Paraphrase,
+                explanation: format!("{name} is reported saying one thing in different words in {} reports: {list}; check the original wording before quoting.", docs.len()),
+                values,
+            });
+        }
+    }
 }
 
 /// One name written several ways across reports.

@@ -126,12 +126,12 @@ pub fn render(case: &CaseFile) -> String {
             .unwrap_or_default();
         let _ = write!(
             b,
-            "<div class=\"{cls}\" role=\"listitem\" id=\"{}\"><span class=\"tl-date\">{}</span> · {}{}<br><span class=\"meta\">{}</span><br><span class=\"meta\" title=\"{}\">{} independent source{}</span> {}</div>",
+            "<div class=\"{cls}\" role=\"listitem\" id=\"{}\"><span class=\"tl-date\">{}</span> · {}{}<br>{}<span class=\"meta\" title=\"{}\">{} independent source{}</span> {}</div>",
             esc(&e.id),
             esc(&date),
             esc(&e.label),
             place,
-            who.join(", "),
+            if who.is_empty() { String::new() } else { format!("<span class=\"meta\">{}</span><br>", who.join(", ")) },
             esc(&e.origins.join("; ")),
             e.origins.len(),
             if e.origins.len() == 1 { "" } else { "s" },

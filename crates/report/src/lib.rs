@@ -1,4 +1,5 @@
-//! Outputs: case.json, report.md and a self-contained report.html.
+//! Outputs: case.json, report.md, a self-contained report.html, CSV tables and
+//! FollowTheMoney entities.
 //!
 //! Both reports lead with what a documenter needs first: a short summary, the dated chain of
 //! events, the people and their roles, where the sources disagree, what was done about it
@@ -6,6 +7,8 @@
 
 use casefile_model::{CaseFile, Entity, EntityKind, Event, Span};
 
+pub mod csv;
+pub mod ftm;
 pub mod html;
 pub mod markdown;
 

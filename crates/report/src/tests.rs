@@ -106,3 +106,40 @@ fn markdown_has_sections_and_passages() {
     assert!(md.contains("\\|"), "pipes in text are escaped");
     assert!(md.contains("**Oleg**"));
 }
+
+#[test]
+fn csv_is_rfc4180() {
+    let case = case_with("Oleg was held, \"he said\".");
+    let files = crate::csv::render(&case);
+    assert_eq!(files.len(), 4);
+    let (_, events) = &files[1];
+    assert!(events.starts_with("id,type,date,precision,label"));
+    assert!(events.contains("\r\n"));
+    let (_, disc) = &files[3];
+    assert!(disc.contains("\"two ages\"") || disc.contains("two ages"));
+    // a field with a comma and quotes is quoted, quotes doubled
+    let (_, claims) = &files[2];
+    let _ = claims;
+    assert_eq!(crate::csv::field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    assert_eq!(crate::csv::field("line\nbreak"), "\"line\nbreak\"");
+    assert_eq!(crate::csv::field("plain"), "plain");
+}
+
+#[test]
+fn ftm_lines_are_entities() {
+    let case = case_with("Oleg was held.");
+    let out = crate::ftm::render(&case);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines
+        .iter()
+        .any(|l| l["schema"] == "Person" && l["properties"]["name"][0] == "Oleg <b>Marchenko</b>"));
+    let ev = lines.iter().find(|l| l["schema"] == "Event").unwrap();
+    assert_eq!(ev["properties"]["date"][0], "2024-03");
+    assert!(ev["properties"]["involved"][0]
+        .as_str()
+        .unwrap()
+        .ends_with("person-oleg"));
+}

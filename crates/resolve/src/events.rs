@@ -308,7 +308,7 @@ pub fn resolve(
                 .into_iter()
                 .filter_map(|(e, rs)| {
                     rs.into_iter()
-                        .filter(|(r, _)| r != "source")
+                        .filter(|(r, _)| r != "source" && r != "other")
                         .max_by_key(|(_, n)| *n)
                         .map(|(role, _)| Participant { entity: e, role })
                 })
