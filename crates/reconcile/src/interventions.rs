@@ -41,6 +41,17 @@ fn outcome(text: &str) -> &'static str {
 
 pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Intervention> {
     let mut out = Vec::new();
+    // the people the case is about are not whom an intervention is addressed to
+    let victims: Vec<&str> = resolved
+        .events
+        .iter()
+        .flat_map(|e| {
+            e.participants
+                .iter()
+                .filter(|p| p.role == "victim")
+                .map(|p| p.entity.as_str())
+        })
+        .collect();
     for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
         if !KINDS.contains(&ev.r#type.as_str()) {
             continue;
@@ -87,7 +98,10 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
                 for (i, m) in &in_sent {
                     if m.span.start >= from {
                         if let Some(e) = resolved.entity_of(doc_id, *i) {
-                            if !to.iter().any(|x: &String| x == e) && Some(e) != by.as_deref() {
+                            if !to.iter().any(|x: &String| x == e)
+                                && Some(e) != by.as_deref()
+                                && !victims.contains(&e)
+                            {
                                 to.push(e.to_string());
                             }
                         }
