@@ -84,11 +84,7 @@ fn rebuild(
     case_name: &str,
 ) -> Result<casefile_model::CaseFile, UserError> {
     let mut docs = store.documents(case)?;
-    let decisions: Vec<casefile_model::Decision> = store
-        .decisions(case)?
-        .into_iter()
-        .map(|d| d.decision)
-        .collect();
+    let decisions = casefile_store::in_force(&store.decisions(case)?);
     let built = casefile_pipeline::build(case_name, &mut docs, &decisions);
     store.save_case_file(case, &built.case)?;
     Ok(built.case)
@@ -355,6 +351,7 @@ pub enum DecisionArgs {
     Merge(String, String),
     KeepApart(String, String),
     Split(String, Vec<String>),
+    Undo(i64),
 }
 
 pub fn decide(
@@ -392,6 +389,27 @@ pub fn decide(
                     a: ea.name.clone(),
                     b: eb.name.clone(),
                 }
+            }
+        }
+        DecisionArgs::Undo(seq) => {
+            let records = store.decisions(case)?;
+            match records.iter().find(|r| r.seq == *seq) {
+                None => {
+                    return Err(UserError(format!(
+                        "no decision {seq} in this case; list them with `casefile decisions DB`"
+                    )))
+                }
+                Some(r) if matches!(r.decision, Decision::Undo { .. }) => {
+                    return Err(UserError(format!("decision {seq} is itself an undo")))
+                }
+                Some(_)
+                    if records
+                        .iter()
+                        .any(|r| r.decision == Decision::Undo { seq: *seq }) =>
+                {
+                    return Err(UserError(format!("decision {seq} is already undone")))
+                }
+                Some(_) => Decision::Undo { seq: *seq },
             }
         }
         DecisionArgs::Split(entity, mentions) => {
@@ -514,4 +532,36 @@ pub fn decisions(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+pub fn audit_verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode, UserError> {
+    if !db_path.exists() {
+        return Err(UserError(format!(
+            "{}: no such database",
+            db_path.display()
+        )));
+    }
+    let key = key_for(db_path, db)?;
+    let store = casefile_store::open(db_path, key)?;
+    let report = store.verify_audit()?;
+    if output.json {
+        println!(
+            "{}",
+            json!({"entries": report.entries, "ok": report.problems.is_empty(), "problems": report.problems})
+        );
+    } else if report.problems.is_empty() {
+        println!(
+            "casefile: the decision log is intact ({} entries, each chained to the one before)",
+            report.entries
+        );
+    } else {
+        for p in &report.problems {
+            println!("casefile: TAMPERED: {p}");
+        }
+    }
+    Ok(if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }

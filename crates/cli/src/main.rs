@@ -163,6 +163,30 @@ that way moves).")]
         #[command(flatten)]
         output: OutOpts,
     },
+    /// Undo a decision (recorded as a new entry; the log is never edited).
+    Undo {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// The decision's number, as `casefile decisions DB` lists it.
+        seq: i64,
+        /// Who undoes it (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Check the decision log: report any entry edited or removed.
+    #[command(long_about = "\
+Check the decision log of the database. Every decision (merge, split, keep apart, undo, and the \
+edits made in the web app) is an entry that carries the hash of the entry before it; the log \
+cannot be changed through casefile. `audit verify` recomputes every hash and reports any entry \
+edited, removed or out of order. Exit status 1 when the log was tampered with.")]
+    Audit {
+        #[command(subcommand)]
+        action: AuditAction,
+    },
     /// List the entities of a case, with why they were merged.
     Entities {
         #[arg(value_name = "DB")]
@@ -280,6 +304,19 @@ the model casefile ships."
         out: PathBuf,
         #[command(flatten)]
         db: DbOpts,
+    },
+}
+
+#[derive(Subcommand)]
+enum AuditAction {
+    /// Recompute the hash chain of the decision log.
+    Verify {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
     },
 }
 
@@ -420,6 +457,27 @@ fn main() -> ExitCode {
             db,
             output,
         } => commands::decisions(&db_path, &db, &output),
+        Command::Undo {
+            db_path,
+            seq,
+            by,
+            db,
+            output,
+        } => commands::decide(
+            &db_path,
+            commands::DecisionArgs::Undo(seq),
+            by.as_deref(),
+            &db,
+            &output,
+        ),
+        Command::Audit {
+            action:
+                AuditAction::Verify {
+                    db_path,
+                    db,
+                    output,
+                },
+        } => commands::audit_verify(&db_path, &db, &output),
         Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
         Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
         Command::BenchAnnotate { file, words } => eval::bench_annotate(&file, words),

@@ -158,3 +158,105 @@ fn unknown_entities_are_refused_with_a_hint() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("casefile entities"), "{}", stderr(&o));
 }
+
+#[test]
+fn undo_is_a_new_entry_and_tampering_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let dbs = db.to_str().unwrap();
+    let ok = |args: &[&str]| {
+        let o = run(casefile().args(args).arg("--no-encryption").arg("-q"));
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    };
+    ok(&["merge", dbs, "Anna Kesoian", "Dalia Ostrik", "--by", "a"]);
+    ok(&[
+        "keep-apart",
+        dbs,
+        "Arman Kesoyan",
+        "Arman Kesoian",
+        "--by",
+        "b",
+    ]);
+    ok(&["undo", dbs, "1", "--by", "c"]);
+    // the merge is undone, the keep-apart holds
+    let e = entities(&db);
+    assert_eq!(holder(&e, "Anna Kesoian").len(), 1);
+    assert_eq!(
+        holder(&e, "Anna Kesoian")[0]["name"],
+        "Anna Kesoian",
+        "merge undone"
+    );
+    assert_ne!(
+        holder(&e, "Arman Kesoyan")[0]["id"],
+        holder(&e, "Arman Kesoian")[0]["id"]
+    );
+    let o = run(casefile()
+        .args(["decisions", "--json", "--no-encryption"])
+        .arg(&db));
+    let log: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(log.len(), 3);
+    assert_eq!(log[2]["decision"]["op"], "undo");
+    // an intact log verifies
+    let o = run(casefile()
+        .args(["audit", "verify", "--no-encryption"])
+        .arg(&db));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("intact (3 entries"));
+    // casefile cannot edit it, and neither can SQL without first removing the guards
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    assert!(
+        conn.execute("UPDATE decisions SET made_by = 'mallory' WHERE seq = 1", [])
+            .is_err(),
+        "the log is append-only"
+    );
+    // a tamperer who drops the guards and edits an entry is caught
+    conn.execute_batch(
+        "DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete;",
+    )
+    .unwrap();
+    conn.execute("UPDATE decisions SET made_by = 'mallory' WHERE seq = 1", [])
+        .unwrap();
+    drop(conn);
+    let o = run(casefile()
+        .args(["audit", "verify", "--no-encryption", "--json"])
+        .arg(&db));
+    assert!(!o.status.success());
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        r["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p.as_str().unwrap().contains("entry 1")
+                && p.as_str().unwrap().contains("edited")),
+        "{r}"
+    );
+    // and one who removes an entry too
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("DELETE FROM decisions WHERE seq = 2", [])
+        .unwrap();
+    drop(conn);
+    let o = run(casefile()
+        .args(["audit", "verify", "--no-encryption", "--json"])
+        .arg(&db));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        r["problems"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p.as_str().unwrap().contains("missing")),
+        "{r}"
+    );
+}

@@ -325,6 +325,8 @@ pub enum Decision {
     KeepApart { a: String, b: String },
     /// Take these mentions out of the entity they were put in, into an entity of their own.
     Split { entity: String, mentions: Vec<Span> },
+    /// Undo an earlier decision (by its number in the log).
+    Undo { seq: i64 },
 }
 
 /// The role a participant plays in an event.

@@ -69,12 +69,38 @@ pub enum Added {
     Duplicate { path: String },
 }
 
-/// A decision as recorded: when and by whom.
+/// A decision as recorded: its number in the log, when and by whom, and its hash.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionRecord {
+    pub seq: i64,
     pub decision: Decision,
     pub made_at: String,
     pub made_by: String,
+    pub hash: String,
+}
+
+/// The decisions in force: every decision not undone, undos themselves left out.
+pub fn in_force(records: &[DecisionRecord]) -> Vec<Decision> {
+    let undone: Vec<i64> = records
+        .iter()
+        .filter_map(|r| match r.decision {
+            Decision::Undo { seq } => Some(seq),
+            _ => None,
+        })
+        .collect();
+    records
+        .iter()
+        .filter(|r| !matches!(r.decision, Decision::Undo { .. }) && !undone.contains(&r.seq))
+        .map(|r| r.decision.clone())
+        .collect()
+}
+
+/// What checking the decision log found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditReport {
+    pub entries: i64,
+    /// One line per problem: an entry edited, removed or out of order.
+    pub problems: Vec<String>,
 }
 
 /// The narrow interface to case storage.
@@ -99,6 +125,8 @@ pub trait Store {
     fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()>;
     /// All decisions of a case, oldest first.
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
+    /// Check the whole decision log: every entry's hash, the chain, and the head.
+    fn verify_audit(&self) -> Result<AuditReport>;
 }
 
 /// Open (or create) a store at `path`.

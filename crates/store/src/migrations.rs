@@ -1,10 +1,11 @@
 //! Schema migrations, applied in order, each in its own transaction. Never edit a released
 //! migration: add a new one.
 
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "initial schema",
-    r#"
+pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "initial schema",
+        r#"
 CREATE TABLE cases (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE,
@@ -56,4 +57,36 @@ CREATE TABLE decisions (
     json        TEXT NOT NULL
 );
 "#,
-)];
+    ),
+    (
+        2,
+        "hash-chained decision log, accounts and sessions",
+        r#"
+ALTER TABLE decisions ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE decisions ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+CREATE TABLE audit_head (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    entries     INTEGER NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE TRIGGER decisions_append_only_update BEFORE UPDATE ON decisions
+BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+CREATE TRIGGER decisions_append_only_delete BEFORE DELETE ON decisions
+BEGIN SELECT RAISE(ABORT, 'the decision log is append-only'); END;
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    role          TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash  TEXT PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES users(id),
+    csrf        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+);
+"#,
+    ),
+];

@@ -271,35 +271,126 @@ impl Store for SqliteStore {
 
     fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
         let json = serde_json::to_string(decision).map_err(corrupt)?;
-        self.conn.execute(
-            "INSERT INTO decisions (case_id, made_at, made_by, json) VALUES (?1, ?2, ?3, ?4)",
-            params![case, now(), by, json],
+        let tx = self.conn.transaction()?;
+        let (entries, prev): (i64, String) = tx
+            .query_row(
+                "SELECT entries, hash FROM audit_head WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?
+            .unwrap_or((0, String::new()));
+        let seq: i64 =
+            tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM decisions", [], |r| {
+                r.get(0)
+            })?;
+        let at = now();
+        let hash = entry_hash(&prev, seq, case, &at, by, &json);
+        tx.execute(
+            "INSERT INTO decisions (seq, case_id, made_at, made_by, json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![seq, case, at, by, json, prev, hash],
         )?;
+        tx.execute(
+            "INSERT INTO audit_head (id, entries, hash) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash",
+            params![entries + 1, hash],
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
-        let mut st = self.conn.prepare(
-            "SELECT json, made_at, made_by FROM decisions WHERE case_id = ?1 ORDER BY seq",
-        )?;
+        let mut st = self.conn.prepare("SELECT seq, json, made_at, made_by, hash FROM decisions WHERE case_id = ?1 ORDER BY seq")?;
         let rows = st.query_map([case], |r| {
             Ok((
-                r.get::<_, String>(0)?,
+                r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
             ))
         })?;
         let mut out = Vec::new();
         for r in rows {
-            let (j, made_at, made_by) = r?;
+            let (seq, j, made_at, made_by, hash) = r?;
             out.push(DecisionRecord {
+                seq,
                 decision: serde_json::from_str(&j).map_err(corrupt)?,
                 made_at,
                 made_by,
+                hash,
             });
         }
         Ok(out)
     }
+
+    fn verify_audit(&self) -> Result<crate::AuditReport> {
+        let mut st = self.conn.prepare("SELECT seq, case_id, made_at, made_by, json, prev_hash, hash FROM decisions ORDER BY seq")?;
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+            ))
+        })?;
+        let mut problems = Vec::new();
+        let mut running = String::new();
+        let mut entries = 0i64;
+        let mut last_seq = 0i64;
+        for r in rows {
+            let (seq, case, at, by, json, prev, hash) = r?;
+            entries += 1;
+            if seq != last_seq + 1 {
+                problems.push(format!(
+                    "entries {}–{} are missing (removed from the log)",
+                    last_seq + 1,
+                    seq - 1
+                ));
+            }
+            if prev != running {
+                problems.push(format!("entry {seq} does not follow the entry before it (an entry before it was removed or changed)"));
+            }
+            if entry_hash(&prev, seq, case, &at, &by, &json) != hash {
+                problems.push(format!(
+                    "entry {seq} ({by}, {at}) was edited after it was written"
+                ));
+            }
+            running = hash;
+            last_seq = seq;
+        }
+        let head: Option<(i64, String)> = self
+            .conn
+            .query_row(
+                "SELECT entries, hash FROM audit_head WHERE id = 1",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        match head {
+            Some((n, h)) => {
+                if n != entries || h != running {
+                    problems.push(format!("the log holds {entries} entries but {n} were written: entries at its end were removed"));
+                }
+            }
+            None if entries > 0 => problems.push("the log's head record is missing".into()),
+            None => {}
+        }
+        Ok(crate::AuditReport { entries, problems })
+    }
+}
+
+/// The hash of one log entry, chained to the one before.
+fn entry_hash(prev: &str, seq: i64, case: i64, at: &str, by: &str, json: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [prev, &seq.to_string(), &case.to_string(), at, by, json] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    hex::encode(h.finalize())
 }
 
 #[cfg(test)]
@@ -386,8 +477,9 @@ mod tests {
             b"hello"
         );
         assert_eq!(s.decisions(a).unwrap()[0].made_by, "tester");
+        assert!(s.verify_audit().unwrap().problems.is_empty());
         assert_eq!(s.cases().unwrap(), vec!["alpha", "beta"]);
-        assert_eq!(s.schema_version().unwrap(), 1);
+        assert_eq!(s.schema_version().unwrap(), 2);
     }
 
     #[test]
