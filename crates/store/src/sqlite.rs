@@ -370,13 +370,11 @@ impl Store for SqliteStore {
             )
             .optional()?;
         match head {
-            Some((n, h)) => {
-                if n != entries || h != running {
-                    problems.push(format!("the log holds {entries} entries but {n} were written: entries at its end were removed"));
-                }
+            Some((n, h)) if n != entries || h != running => {
+                problems.push(format!("the log holds {entries} entries but {n} were written: entries at its end were removed"));
             }
             None if entries > 0 => problems.push("the log's head record is missing".into()),
-            None => {}
+            _ => {}
         }
         Ok(crate::AuditReport { entries, problems })
     }
