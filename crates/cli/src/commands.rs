@@ -565,3 +565,73 @@ pub fn audit_verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<Exi
         ExitCode::FAILURE
     })
 }
+
+pub fn user_add(
+    db_path: &Path,
+    name: &str,
+    role: &str,
+    db: &DbOpts,
+) -> Result<ExitCode, UserError> {
+    use std::io::IsTerminal;
+    if !db_path.exists() {
+        return Err(UserError(format!(
+            "{}: no such database",
+            db_path.display()
+        )));
+    }
+    let key = key_for(db_path, db)?;
+    let mut store = casefile_store::open(db_path, key)?;
+    let password = match std::env::var("CASEFILE_USER_PASSWORD") {
+        Ok(p) => p,
+        Err(_) if std::io::stdin().is_terminal() => {
+            let p = rpassword::prompt_password(format!("Password for {name}: "))?;
+            if rpassword::prompt_password("Repeat it: ")? != p {
+                return Err(UserError(
+                    "the passwords differ; no account was made".into(),
+                ));
+            }
+            p
+        }
+        Err(_) => {
+            return Err(UserError(
+                "no password: set CASEFILE_USER_PASSWORD or run at a terminal to be asked".into(),
+            ))
+        }
+    };
+    let u = store.add_user(name, role, &password)?;
+    println!("casefile: account “{}” ({}) created", u.name, u.role);
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn serve(
+    db_path: &Path,
+    bind: std::net::SocketAddr,
+    db: &DbOpts,
+) -> Result<ExitCode, UserError> {
+    if !db_path.exists() {
+        return Err(UserError(format!(
+            "{}: no such database; create one with `casefile build`",
+            db_path.display()
+        )));
+    }
+    let key = key_for(db_path, db)?;
+    let store = casefile_store::open(db_path, key)?;
+    let state = casefile_serve::AppState::new(store, &db.case).map_err(UserError)?;
+    if !bind.ip().is_loopback() {
+        eprintln!("casefile: warning: serving on {bind}, reachable from other machines; put it behind TLS");
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| UserError(format!("cannot start the server: {e}")))?;
+    rt.block_on(casefile_serve::serve(state, bind, |addr| {
+        println!(
+            "casefile: serving http://{addr}/ (case “{}”); stop with Ctrl-C",
+            db.case
+        );
+        use std::io::Write;
+        let _ = std::io::stdout().flush();
+    }))
+    .map_err(|e| UserError(format!("{bind}: cannot serve: {e}")))?;
+    Ok(ExitCode::SUCCESS)
+}

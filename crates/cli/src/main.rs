@@ -187,6 +187,27 @@ edited, removed or out of order. Exit status 1 when the log was tampered with.")
         #[command(subcommand)]
         action: AuditAction,
     },
+    /// Review and curate the case in the browser.
+    #[command(long_about = "\
+Serve the case in DB as a web app: overview, timeline, people and organisations with their \
+mentions, each report with its names highlighted, discrepancies, and the decision log; and a JSON \
+API described at /api/openapi.json. Nobody gets in without an account (`casefile user add`); \
+sessions are HttpOnly, SameSite cookies; every change carries a CSRF token and is recorded in the \
+hash-chained decision log. Binds to loopback by default.")]
+    Serve {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        #[command(flatten)]
+        db: DbOpts,
+    },
+    /// Manage the web app's accounts.
+    User {
+        #[command(subcommand)]
+        action: UserAction,
+    },
     /// List the entities of a case, with why they were merged.
     Entities {
         #[arg(value_name = "DB")]
@@ -302,6 +323,21 @@ the model casefile ships."
         /// Output file ("-" for standard output); a folder for --format csv.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserAction {
+    /// Create an account (the password comes from CASEFILE_USER_PASSWORD or a prompt).
+    Add {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        name: String,
+        /// owner (everything), editor (curates), viewer (reads).
+        #[arg(long, value_parser = ["owner", "editor", "viewer"])]
+        role: String,
         #[command(flatten)]
         db: DbOpts,
     },
@@ -478,6 +514,16 @@ fn main() -> ExitCode {
                     output,
                 },
         } => commands::audit_verify(&db_path, &db, &output),
+        Command::User {
+            action:
+                UserAction::Add {
+                    db_path,
+                    name,
+                    role,
+                    db,
+                },
+        } => commands::user_add(&db_path, &name, &role, &db),
+        Command::Serve { db_path, bind, db } => commands::serve(&db_path, bind, &db),
         Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
         Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
         Command::BenchAnnotate { file, words } => eval::bench_annotate(&file, words),

@@ -48,6 +48,8 @@ pub enum StoreError {
         "{0} was written by a newer casefile (schema version {1}); upgrade casefile to open it"
     )]
     TooNew(String, i64),
+    #[error("{0}")]
+    Invalid(String),
     #[error("no case named “{0}” in this database")]
     NoSuchCase(String),
     #[error("database error: {0}")]
@@ -103,6 +105,23 @@ pub struct AuditReport {
     pub problems: Vec<String>,
 }
 
+/// An account of the web app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    pub id: i64,
+    pub name: String,
+    /// `owner`, `editor` or `viewer`.
+    pub role: String,
+}
+
+/// A signed-in session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub user: User,
+    /// The token every change must carry (CSRF protection).
+    pub csrf: String,
+}
+
 /// The narrow interface to case storage.
 pub trait Store {
     /// The id of the case named `name`, creating it if needed.
@@ -127,6 +146,15 @@ pub trait Store {
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
     /// Check the whole decision log: every entry's hash, the chain, and the head.
     fn verify_audit(&self) -> Result<AuditReport>;
+    /// Create an account; the password is stored as an Argon2id hash.
+    fn add_user(&mut self, name: &str, role: &str, password: &str) -> Result<User>;
+    /// The account for a name and password, if they match.
+    fn check_password(&self, name: &str, password: &str) -> Result<Option<User>>;
+    /// Start a session for a user: returns the session token (kept only as a hash here).
+    fn create_session(&mut self, user: &User, hours: i64) -> Result<(String, Session)>;
+    /// The session a token belongs to, if it exists and has not expired.
+    fn session(&self, token: &str) -> Result<Option<Session>>;
+    fn end_session(&mut self, token: &str) -> Result<()>;
 }
 
 /// Open (or create) a store at `path`.

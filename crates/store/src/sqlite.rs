@@ -323,6 +323,122 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
+    fn add_user(&mut self, name: &str, role: &str, password: &str) -> Result<crate::User> {
+        use argon2::password_hash::{PasswordHasher, SaltString};
+        if !matches!(role, "owner" | "editor" | "viewer") {
+            return Err(StoreError::Invalid(format!(
+                "unknown role “{role}”: use owner, editor or viewer"
+            )));
+        }
+        if password.chars().count() < 10 {
+            return Err(StoreError::Invalid(
+                "the password is too short: use at least 10 characters".into(),
+            ));
+        }
+        let salt = SaltString::generate(&mut rand::rngs::OsRng);
+        let hash = Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map_err(|e| StoreError::Invalid(format!("cannot hash the password: {e}")))?
+            .to_string();
+        self.conn
+            .execute(
+                "INSERT INTO users (name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![name, role, hash, now()],
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                {
+                    StoreError::Invalid(format!("an account named “{name}” exists already"))
+                }
+                e => StoreError::Sqlite(e),
+            })?;
+        Ok(crate::User {
+            id: self.conn.last_insert_rowid(),
+            name: name.into(),
+            role: role.into(),
+        })
+    }
+
+    fn check_password(&self, name: &str, password: &str) -> Result<Option<crate::User>> {
+        use argon2::password_hash::{PasswordHash, PasswordVerifier};
+        let row: Option<(i64, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT id, role, password_hash FROM users WHERE name = ?1",
+                [name],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let Some((id, role, stored)) = row else {
+            // spend the same time as a real check, so that names cannot be probed by timing
+            let _ = Argon2::default().hash_password_into(
+                password.as_bytes(),
+                b"casefile-no-user",
+                &mut [0u8; 32],
+            );
+            return Ok(None);
+        };
+        let parsed = PasswordHash::new(&stored).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+            .then(|| crate::User {
+                id,
+                name: name.into(),
+                role,
+            }))
+    }
+
+    fn create_session(
+        &mut self,
+        user: &crate::User,
+        hours: i64,
+    ) -> Result<(String, crate::Session)> {
+        let token = random_hex(32);
+        let csrf = random_hex(32);
+        let expires = (chrono::Utc::now() + chrono::Duration::hours(hours))
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        self.conn.execute(
+            "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![token_hash(&token), user.id, csrf, now(), expires],
+        )?;
+        Ok((
+            token,
+            crate::Session {
+                user: user.clone(),
+                csrf,
+            },
+        ))
+    }
+
+    fn session(&self, token: &str) -> Result<Option<crate::Session>> {
+        let row: Option<(i64, String, String, String, String)> = self
+            .conn
+            .query_row(
+                "SELECT u.id, u.name, u.role, s.csrf, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
+                [token_hash(token)],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(id, name, role, csrf, expires)| {
+            let live = chrono::DateTime::parse_from_rfc3339(&expires)
+                .is_ok_and(|e| e > chrono::Utc::now());
+            live.then_some(crate::Session {
+                user: crate::User { id, name, role },
+                csrf,
+            })
+        }))
+    }
+
+    fn end_session(&mut self, token: &str) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            [token_hash(token)],
+        )?;
+        Ok(())
+    }
+
     fn verify_audit(&self) -> Result<crate::AuditReport> {
         let mut st = self.conn.prepare("SELECT seq, case_id, made_at, made_by, json, prev_hash, hash FROM decisions ORDER BY seq")?;
         let rows = st.query_map([], |r| {
@@ -378,6 +494,17 @@ impl Store for SqliteStore {
         }
         Ok(crate::AuditReport { entries, problems })
     }
+}
+
+fn token_hash(token: &str) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+fn random_hex(bytes: usize) -> String {
+    let mut b = vec![0u8; bytes];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    hex::encode(b)
 }
 
 /// The hash of one log entry, chained to the one before.
@@ -478,6 +605,34 @@ mod tests {
         assert!(s.verify_audit().unwrap().problems.is_empty());
         assert_eq!(s.cases().unwrap(), vec!["alpha", "beta"]);
         assert_eq!(s.schema_version().unwrap(), 2);
+    }
+
+    #[test]
+    fn accounts_and_sessions() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = SqliteStore::open(&dir.path().join("u.db"), Key::Plain).unwrap();
+        let u = s.add_user("ana", "owner", "a long passphrase").unwrap();
+        assert!(s.add_user("ana", "viewer", "another long one").is_err());
+        assert!(s.add_user("bo", "admin", "a long passphrase").is_err());
+        assert!(s.add_user("bo", "viewer", "short").is_err());
+        assert!(s.check_password("ana", "wrong password").unwrap().is_none());
+        assert!(s
+            .check_password("nobody", "a long passphrase")
+            .unwrap()
+            .is_none());
+        assert_eq!(
+            s.check_password("ana", "a long passphrase")
+                .unwrap()
+                .unwrap(),
+            u
+        );
+        let (token, sess) = s.create_session(&u, 12).unwrap();
+        assert_eq!(s.session(&token).unwrap().unwrap(), sess);
+        assert!(s.session("not a token").unwrap().is_none());
+        s.end_session(&token).unwrap();
+        assert!(s.session(&token).unwrap().is_none());
+        let (expired, _) = s.create_session(&u, -1).unwrap();
+        assert!(s.session(&expired).unwrap().is_none());
     }
 
     #[test]

@@ -1,0 +1,279 @@
+//! `casefile serve` over real HTTP on loopback: sessions, CSRF, roles, the API, escaping.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Stdio};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(db: &std::path::Path) -> Server {
+    let mut child = casefile()
+        .args(["serve", "--no-encryption", "--bind", "127.0.0.1:0"])
+        .arg(db)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let addr = line
+        .split("http://")
+        .nth(1)
+        .and_then(|r| r.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    Server { child, addr }
+}
+
+/// One HTTP/1.1 request; returns (status, headers, body).
+fn http(
+    addr: &str,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    req.push_str(body);
+    s.write_all(req.as_bytes()).unwrap();
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).unwrap();
+    let (head, body) = resp.split_once("\r\n\r\n").unwrap_or((&resp, ""));
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, head.to_string(), body.to_string())
+}
+
+fn login(addr: &str, name: &str, password: &str) -> (u16, String) {
+    let form = format!("name={name}&password={}", password.replace(' ', "+"));
+    let (st, head, _) = http(
+        addr,
+        "POST",
+        "/login",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        &form,
+    );
+    let cookie = head
+        .lines()
+        .find(|l| l.to_lowercase().starts_with("set-cookie:"))
+        .unwrap_or("")
+        .to_string();
+    (st, cookie)
+}
+
+#[test]
+fn the_web_app_guards_and_curates_the_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for f in std::fs::read_dir(repo_root().join("examples/reports"))
+        .unwrap()
+        .flatten()
+    {
+        std::fs::copy(f.path(), reports.join(f.file_name())).unwrap();
+    }
+    std::fs::write(reports.join("hostile.txt"), "Oleg Marchenko was detained in the city of Marevo on March 9, 2024. <script>alert('x')</script> <img src=x onerror=alert(1)>\n").unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args(["build", "--no-encryption", "-q"])
+        .arg(&reports)
+        .arg("--out")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    for (name, role) in [("ana", "owner"), ("vic", "viewer")] {
+        let o = run(casefile()
+            .args(["user", "add", "--no-encryption"])
+            .arg(&db)
+            .args([name, "--role", role])
+            .env("CASEFILE_USER_PASSWORD", "correct horse battery"));
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let srv = start(&db);
+    let a = srv.addr.as_str();
+
+    // nothing without a session but the login page and the API description
+    assert_eq!(http(a, "GET", "/api/entities", &[], "").0, 401);
+    assert_eq!(http(a, "GET", "/api/timeline", &[], "").0, 401);
+    let (st, head, _) = http(a, "GET", "/", &[], "");
+    assert_eq!(st, 303);
+    assert!(head.contains("location: /login") || head.contains("Location: /login"));
+    assert_eq!(http(a, "GET", "/login", &[], "").0, 200);
+    let (st, _, body) = http(a, "GET", "/api/openapi.json", &[], "");
+    assert_eq!(st, 200);
+    let spec: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(spec["paths"]["/api/entities"].is_object());
+
+    // sign in: a wrong password is refused; the right one sets a guarded cookie
+    assert_eq!(login(a, "ana", "wrong password").0, 401);
+    let (st, set_cookie) = login(a, "ana", "correct horse battery");
+    assert_eq!(st, 303);
+    assert!(
+        set_cookie.contains("HttpOnly") && set_cookie.contains("SameSite=Strict"),
+        "{set_cookie}"
+    );
+    let cookie = set_cookie
+        .split_once(':')
+        .unwrap()
+        .1
+        .trim()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let ck = [("Cookie", cookie.as_str())];
+    let (st, _, body) = http(a, "GET", "/api/session", &ck, "");
+    assert_eq!(st, 200);
+    let csrf = serde_json::from_str::<serde_json::Value>(&body).unwrap()["csrf"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (st, _, body) = http(a, "GET", "/api/entities", &ck, "");
+    assert_eq!(st, 200);
+    assert!(serde_json::from_str::<Vec<serde_json::Value>>(&body)
+        .unwrap()
+        .iter()
+        .any(|e| e["name"] == "Arman Kesoyan"));
+
+    // pages render, and report text with markup shows as text
+    for p in [
+        "/",
+        "/timeline",
+        "/entities",
+        "/discrepancies",
+        "/decisions",
+    ] {
+        assert_eq!(http(a, "GET", p, &ck, "").0, 200, "{p}");
+    }
+    let case: serde_json::Value =
+        serde_json::from_str(&http(a, "GET", "/api/case", &ck, "").2).unwrap();
+    let hostile = case["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["path"].as_str().unwrap().ends_with("hostile.txt"))
+        .unwrap();
+    let (st, _, page) = http(
+        a,
+        "GET",
+        &format!("/reports/{}", hostile["id"].as_str().unwrap()),
+        &ck,
+        "",
+    );
+    assert_eq!(st, 200);
+    assert!(
+        page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"),
+        "escaped"
+    );
+    assert!(
+        !page.contains("<script>") && !page.contains("<img src=x"),
+        "no markup from the report"
+    );
+
+    // a change needs the CSRF token
+    let merge = r#"{"op":"merge","a":"Anna Kesoian","b":"Dalia Ostrik"}"#;
+    let json_ct = ("Content-Type", "application/json");
+    assert_eq!(
+        http(a, "POST", "/api/decisions", &[ck[0], json_ct], merge).0,
+        403
+    );
+    let (st, _, body) = http(
+        a,
+        "POST",
+        "/api/decisions",
+        &[ck[0], json_ct, ("X-CSRF-Token", csrf.as_str())],
+        merge,
+    );
+    assert_eq!(st, 200, "{body}");
+    let ents: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/entities", &ck, "").2).unwrap();
+    assert!(
+        ents.iter().any(|e| e["name"] == "Dalia Ostrik"
+            && e["aliases"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|x| x == "Anna Kesoian")),
+        "merged"
+    );
+    // undo it
+    let (st, _, _) = http(
+        a,
+        "POST",
+        "/api/decisions",
+        &[ck[0], json_ct, ("X-CSRF-Token", csrf.as_str())],
+        r#"{"op":"undo","seq":1}"#,
+    );
+    assert_eq!(st, 200);
+    let ents: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/entities", &ck, "").2).unwrap();
+    assert!(ents.iter().any(|e| e["name"] == "Anna Kesoian"), "undone");
+    let log: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/decisions", &ck, "").2).unwrap();
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0]["made_by"], "ana");
+
+    // a viewer reads but cannot change
+    let (_, vc) = login(a, "vic", "correct horse battery");
+    let vcookie = vc
+        .split_once(':')
+        .unwrap()
+        .1
+        .trim()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let vck = ("Cookie", vcookie.as_str());
+    let vcsrf =
+        serde_json::from_str::<serde_json::Value>(&http(a, "GET", "/api/session", &[vck], "").2)
+            .unwrap()["csrf"]
+            .as_str()
+            .unwrap()
+            .to_string();
+    assert_eq!(
+        http(
+            a,
+            "POST",
+            "/api/decisions",
+            &[vck, json_ct, ("X-CSRF-Token", vcsrf.as_str())],
+            merge
+        )
+        .0,
+        403
+    );
+
+    // failed logins are limited
+    let codes: Vec<u16> = (0..6)
+        .map(|_| login(a, "vic", "not the password").0)
+        .collect();
+    assert_eq!(&codes[..5], &[401, 401, 401, 401, 401]);
+    assert_eq!(codes[5], 429);
+    drop(srv);
+    let o = run(casefile()
+        .args(["audit", "verify", "--no-encryption"])
+        .arg(&db));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+}

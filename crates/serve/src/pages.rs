@@ -1,0 +1,267 @@
+//! The pages. Server-rendered HTML, no scripts, every piece of case text escaped.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use casefile_model::{CaseFile, EntityKind};
+use casefile_store::Session;
+
+use crate::{h, session, AppState};
+
+const CSS: &str = r#"
+:root { --ink:#1b1f24; --muted:#4d5660; --line:#c9d1d9; --accent:#0a58a8; --bg:#fff; --soft:#f3f5f7; }
+body { font: 16px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--bg); margin: 0; }
+header { background: #12324f; color: #fff; padding: .6rem 1.2rem; display: flex; gap: 1.2rem; align-items: center; flex-wrap: wrap; }
+header a { color: #fff; } header form { margin-left: auto; }
+main { max-width: 1100px; margin: 0 auto; padding: 1rem 1.2rem; }
+a { color: var(--accent); } a:focus, button:focus, input:focus { outline: 3px solid #f0b400; outline-offset: 2px; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: var(--soft); } .meta { color: var(--muted); font-size: .9rem; }
+mark { background: #ffe58f; color: var(--ink); } .text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; }
+label { display: block; margin-top: .8rem; font-weight: 600; } input { font: inherit; padding: .3rem; }
+button { font: inherit; padding: .35rem .8rem; background: var(--accent); color: #fff; border: 0; border-radius: 3px; cursor: pointer; }
+.error { color: #8a1c1c; font-weight: 600; }
+"#;
+
+fn layout(title: &str, s: Option<&Session>, body: &str) -> String {
+    let nav = match s {
+        Some(s) => format!(
+            "<header><nav aria-label=\"Main\"><a href=\"/\">Overview</a> · <a href=\"/timeline\">Timeline</a> · <a href=\"/entities\">People and organisations</a> · <a href=\"/discrepancies\">Discrepancies</a> · <a href=\"/decisions\">Decisions</a></nav><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><span class=\"meta\" style=\"color:#fff\">{} ({})</span> <button type=\"submit\">Sign out</button></form></header>",
+            h(&s.csrf),
+            h(&s.user.name),
+            h(&s.user.role)
+        ),
+        None => "<header><strong>casefile</strong></header>".to_string(),
+    };
+    format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'\"><title>{} · casefile</title><style>{CSS}</style></head><body>{nav}<main>{body}</main></body></html>",
+        h(title)
+    )
+}
+
+pub fn login_form(error: Option<&str>) -> String {
+    let err = error
+        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", h(e)))
+        .unwrap_or_default();
+    layout(
+        "Sign in",
+        None,
+        &format!(
+            "<h1>Sign in</h1>{err}<form method=\"post\" action=\"/login\"><label for=\"name\">Name</label><input id=\"name\" name=\"name\" autocomplete=\"username\" required><label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required><p><button type=\"submit\">Sign in</button></p></form>"
+        ),
+    )
+}
+
+/// Run a page body builder for a signed-in user, or send them to the login page.
+fn page(
+    state: &AppState,
+    headers: &HeaderMap,
+    title: &str,
+    body: impl FnOnce(&CaseFile) -> String,
+) -> Response {
+    let Some(s) = session(state, headers) else {
+        return Redirect::to("/login").into_response();
+    };
+    let file = state.file();
+    Html(layout(title, Some(&s), &body(&file))).into_response()
+}
+
+pub async fn overview(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    page(&state, &headers, "Overview", |c| {
+        let docs: String = c
+            .documents
+            .iter()
+            .map(|d| {
+                format!(
+                    "<li><a href=\"/reports/{}\">{}</a> <span class=\"meta\">{}</span></li>",
+                    h(&d.id),
+                    h(d.title.as_deref().unwrap_or(&d.path)),
+                    h(&casefile_report::doc_label(c, &d.id))
+                )
+            })
+            .collect();
+        format!(
+            "<h1>Case file: {}</h1><p>{}</p><h2>Reports</h2><ul>{docs}</ul>",
+            h(&c.case),
+            h(&casefile_report::summary(c))
+        )
+    })
+}
+
+pub async fn timeline(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    page(&state, &headers, "Timeline", |c| {
+        let items: String = c
+            .events
+            .iter()
+            .map(|e| {
+                let src: String = e.sources.iter().take(6).map(|s| format!(" <a href=\"/reports/{}#b{}\">[{}]</a>", h(&s.doc), s.start, h(&casefile_report::doc_label(c, &s.doc)))).collect();
+                format!(
+                    "<li id=\"{}\"><strong>{}</strong> · {} <span class=\"meta\">({} independent source{})</span>{src}</li>",
+                    h(&e.id),
+                    h(&e.date.as_ref().map(|d| d.human()).unwrap_or_else(|| "undated".into())),
+                    h(&e.label),
+                    e.origins.len(),
+                    if e.origins.len() == 1 { "" } else { "s" }
+                )
+            })
+            .collect();
+        format!("<h1>Timeline</h1><ol class=\"timeline\">{items}</ol>")
+    })
+}
+
+pub async fn entities(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    page(&state, &headers, "People and organisations", |c| {
+        let mut rows = String::new();
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ] {
+            for e in c.entities.iter().filter(|e| e.kind == kind) {
+                rows.push_str(&format!(
+                    "<tr><td><a href=\"/entities/{}\">{}</a></td><td>{:?}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    h(&e.id),
+                    h(&e.name),
+                    kind,
+                    h(&e.aliases.join(", ")),
+                    h(&e.roles.join(", ")),
+                    e.mentions.len()
+                ));
+            }
+        }
+        format!("<h1>People, organisations and places</h1><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Kind</th><th scope=\"col\">Also written</th><th scope=\"col\">Roles</th><th scope=\"col\">Mentions</th></tr></thead><tbody>{rows}</tbody></table>")
+    })
+}
+
+pub async fn entity(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    page(&state, &headers, "Entity", |c| {
+        let Some(e) = c.entity(&id) else {
+            return "<h1>No such entity</h1>".into();
+        };
+        let mentions: String = e
+            .mentions
+            .iter()
+            .map(|m| {
+                let (b, mid, a) = casefile_report::passage(c, m, 80);
+                format!(
+                    "<li>…{}<mark>{}</mark>{}… <a href=\"/reports/{}#b{}\">{}</a></li>",
+                    h(&b),
+                    h(&mid),
+                    h(&a),
+                    h(&m.doc),
+                    m.start,
+                    h(&casefile_report::doc_label(c, &m.doc))
+                )
+            })
+            .collect();
+        let merges: String = e
+            .merges
+            .iter()
+            .map(|m| format!("<li>{}</li>", h(m)))
+            .collect();
+        format!("<h1>{}</h1><p class=\"meta\">{} · also written {}</p><h2>Why these names are one</h2><ul>{merges}</ul><h2>Mentions</h2><ul>{mentions}</ul>", h(&e.name), h(&e.id), h(&e.aliases.join(", ")))
+    })
+}
+
+pub async fn report(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    page(&state, &headers, "Report", |c| {
+        let Some(d) = c.document(&id) else {
+            return "<h1>No such report</h1>".into();
+        };
+        // mentions of entities, highlighted, each a link to its entity
+        let mut marks: Vec<(usize, usize, String)> = c
+            .entities
+            .iter()
+            .flat_map(|e| {
+                e.mentions
+                    .iter()
+                    .filter(|m| m.doc == d.id)
+                    .map(move |m| (m.start, m.end, e.id.clone()))
+            })
+            .collect();
+        marks.sort();
+        let t = &d.text;
+        let mut out = String::new();
+        let mut pos = 0;
+        for (s, e, ent) in marks {
+            if s < pos || e > t.len() || !t.is_char_boundary(s) || !t.is_char_boundary(e) {
+                continue;
+            }
+            out.push_str(&h(&t[pos..s]));
+            out.push_str(&format!(
+                "<a id=\"b{s}\" href=\"/entities/{}\"><mark>{}</mark></a>",
+                h(&ent),
+                h(&t[s..e])
+            ));
+            pos = e;
+        }
+        out.push_str(&h(&t[pos..]));
+        format!(
+            "<h1>{}</h1><p class=\"meta\">{} · SHA-256 {}</p><div class=\"text\">{out}</div>",
+            h(d.title.as_deref().unwrap_or(&d.path)),
+            h(&casefile_report::doc_label(c, &d.id)),
+            h(&d.sha256)
+        )
+    })
+}
+
+pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    page(&state, &headers, "Discrepancies", |c| {
+        let rows: String = c
+            .discrepancies
+            .iter()
+            .map(|d| {
+                let verdict = serde_json::to_value(d.verdict)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                let values: Vec<String> = d
+                    .values
+                    .iter()
+                    .map(|v| format!("{} ({} independent)", h(&v.value), v.independent_sources))
+                    .collect();
+                format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    h(&d.subject),
+                    h(&d.attribute),
+                    h(&verdict),
+                    values.join("<br>"),
+                    h(&d.explanation)
+                )
+            })
+            .collect();
+        format!("<h1>Where the sources disagree</h1><table class=\"discrepancies\"><thead><tr><th scope=\"col\">Subject</th><th scope=\"col\">What</th><th scope=\"col\">Verdict</th><th scope=\"col\">Values</th><th scope=\"col\">Why</th></tr></thead><tbody>{rows}</tbody></table>")
+    })
+}
+
+pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    let records = {
+        let store = state.store.lock().expect("lock");
+        casefile_store::Store::decisions(&*store, state.case_id).unwrap_or_default()
+    };
+    page(&state, &headers, "Decisions", move |_| {
+        let rows: String = records
+            .iter()
+            .map(|r| {
+                format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                    r.seq,
+                    h(&r.made_at),
+                    h(&r.made_by),
+                    h(&serde_json::to_string(&r.decision).unwrap_or_default())
+                )
+            })
+            .collect();
+        format!("<h1>Decisions</h1><p>Every change to the machine's work, with who and when. The log is append-only and hash-chained (<code>casefile audit verify</code>).</p><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>{rows}</tbody></table>")
+    })
+}
