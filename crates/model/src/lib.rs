@@ -327,6 +327,20 @@ pub enum Decision {
     Split { entity: String, mentions: Vec<Span> },
     /// Undo an earlier decision (by its number in the log).
     Undo { seq: i64 },
+    /// Correct an event: `field` is `date` (an ISO value: 2021, 2021-02, 2021-02-04), `type` or
+    /// `place` (an entity name). The event is named by one of its source passages, which stays
+    /// the same from build to build.
+    EditEvent {
+        event: Span,
+        field: String,
+        value: String,
+    },
+    /// Change the verdict on a discrepancy.
+    SetVerdict {
+        subject: String,
+        attribute: String,
+        verdict: Verdict,
+    },
 }
 
 /// The role a participant plays in an event.

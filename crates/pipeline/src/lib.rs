@@ -100,26 +100,108 @@ pub fn build(case_name: &str, documents: &mut [Document], decisions: &[Decision]
             }
         }
     }
+    let mut events: Vec<casefile_model::Event> = resolved
+        .events
+        .iter()
+        .zip(&rec.event_origins)
+        .map(|(e, o)| casefile_model::Event {
+            origins: o.clone(),
+            ..e.clone()
+        })
+        .collect();
+    let mut discrepancies = rec.discrepancies;
+    apply_edits(decisions, &mut events, &mut discrepancies, &entities);
     let case = CaseFile {
         schema_version: SCHEMA_VERSION,
         case: case_name.to_string(),
         generated_by: format!("casefile {}", env!("CARGO_PKG_VERSION")),
         documents: documents.iter().map(DocumentSummary::from).collect(),
         entities,
-        events: resolved
-            .events
-            .iter()
-            .zip(&rec.event_origins)
-            .map(|(e, o)| casefile_model::Event {
-                origins: o.clone(),
-                ..e.clone()
-            })
-            .collect(),
+        events,
         quotes,
         claims: rec.claims,
-        discrepancies: rec.discrepancies,
+        discrepancies,
         interventions: rec.interventions,
         sources: rec.sources,
     };
     Built { case, annotations }
+}
+
+/// A date typed by a person: `2021`, `2021-02`, `2021-02-04`.
+pub fn parse_date(v: &str) -> Option<casefile_model::DateValue> {
+    use casefile_model::DateValue;
+    let v = v.trim();
+    match v.len() {
+        4 => v.parse().ok().map(DateValue::year),
+        7 => {
+            let (y, m) = v.split_once('-')?;
+            let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+            (1..=12).contains(&m).then(|| DateValue::month(y, m))
+        }
+        10 => chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .ok()
+            .map(DateValue::day),
+        _ => None,
+    }
+}
+
+/// Corrections made by hand: event fields and discrepancy verdicts.
+fn apply_edits(
+    decisions: &[Decision],
+    events: &mut [casefile_model::Event],
+    discrepancies: &mut [casefile_model::Discrepancy],
+    entities: &[casefile_model::Entity],
+) {
+    for d in decisions {
+        match d {
+            Decision::EditEvent {
+                event,
+                field,
+                value,
+            } => {
+                let Some(ev) = events.iter_mut().find(|e| e.sources.contains(event)) else {
+                    continue;
+                };
+                match field.as_str() {
+                    "date" => {
+                        if let Some(v) = parse_date(value) {
+                            ev.date = Some(v);
+                            ev.date_basis.insert(0, format!("set by hand to {value}"));
+                        }
+                    }
+                    "type" => ev.r#type = value.clone(),
+                    "place" => {
+                        if let Some(p) = entities
+                            .iter()
+                            .find(|e| e.name.eq_ignore_ascii_case(value) || e.id == *value)
+                        {
+                            ev.place = Some(p.id.clone());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Decision::SetVerdict {
+                subject,
+                attribute,
+                verdict,
+            } => {
+                for x in discrepancies
+                    .iter_mut()
+                    .filter(|x| &x.subject == subject && &x.attribute == attribute)
+                {
+                    x.verdict = *verdict;
+                    x.explanation.push_str(" (Verdict set by hand.)");
+                }
+            }
+            _ => {}
+        }
+    }
+    // an edited date can move an event in the timeline
+    events.sort_by_key(|e| {
+        (
+            e.date.is_none(),
+            e.date.as_ref().and_then(|d| d.range()).map(|r| r.0),
+        )
+    });
 }

@@ -87,6 +87,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/reports/{id}", get(pages::report))
         .route("/discrepancies", get(pages::discrepancies))
         .route("/decisions", get(pages::decisions))
+        .route("/ui/decide", post(ui_decide))
         .route("/api/openapi.json", get(openapi))
         .route("/api/session", get(api_session))
         .route("/api/case", get(api_case))
@@ -288,14 +289,36 @@ async fn api_decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -
     Json(records.iter().map(|r| json!({"seq": r.seq, "decision": r.decision, "made_at": r.made_at, "made_by": r.made_by, "hash": r.hash})).collect::<Vec<_>>()).into_response()
 }
 
-/// A change asked for through the API.
+/// A change asked for through the API or a page's form.
 #[derive(Deserialize)]
 #[serde(tag = "op", rename_all = "kebab-case")]
-enum Change {
-    Merge { a: String, b: String },
-    KeepApart { a: String, b: String },
-    Split { entity: String, mentions: Vec<Span> },
-    Undo { seq: i64 },
+pub(crate) enum Change {
+    Merge {
+        a: String,
+        b: String,
+    },
+    KeepApart {
+        a: String,
+        b: String,
+    },
+    Split {
+        entity: String,
+        mentions: Vec<Span>,
+    },
+    Undo {
+        seq: i64,
+    },
+    /// `event` is an event id (event-003); `field` is date, type or place.
+    EditEvent {
+        event: String,
+        field: String,
+        value: String,
+    },
+    SetVerdict {
+        subject: String,
+        attribute: String,
+        verdict: casefile_model::Verdict,
+    },
 }
 
 /// Find an entity's name by id, name or alias.
@@ -309,6 +332,78 @@ fn entity_name(file: &CaseFile, what: &str) -> Option<String> {
                 || e.aliases.iter().any(|a| a.to_lowercase() == w)
         })
         .map(|e| e.name.clone())
+}
+
+/// Record a change as a decision, by a signed-in editor or owner, and rebuild.
+pub(crate) fn apply_change(
+    state: &AppState,
+    s: &Session,
+    change: Change,
+) -> Result<serde_json::Value, (StatusCode, String)> {
+    if s.user.role == "viewer" {
+        return Err((
+            StatusCode::FORBIDDEN,
+            "viewers cannot change the case".into(),
+        ));
+    }
+    let file = state.file();
+    let bad = |m: String| (StatusCode::UNPROCESSABLE_ENTITY, m);
+    let decision = match change {
+        Change::Merge { a, b } => match (entity_name(&file, &a), entity_name(&file, &b)) {
+            (Some(x), Some(y)) if x != y => Decision::Merge { a: x, b: y },
+            (Some(_), Some(_)) => return Err(bad(format!("“{a}” and “{b}” are already one"))),
+            _ => return Err(bad(format!("no entity “{a}” or “{b}”"))),
+        },
+        Change::KeepApart { a, b } => Decision::KeepApart { a, b },
+        Change::Split { entity, mentions } => match entity_name(&file, &entity) {
+            Some(e) => Decision::Split {
+                entity: e,
+                mentions,
+            },
+            None => return Err(bad(format!("no entity “{entity}”"))),
+        },
+        Change::Undo { seq } => Decision::Undo { seq },
+        Change::EditEvent {
+            event,
+            field,
+            value,
+        } => {
+            let Some(ev) = file.events.iter().find(|e| e.id == event) else {
+                return Err(bad(format!("no event “{event}”")));
+            };
+            if field == "date" && casefile_pipeline::parse_date(&value).is_none() {
+                return Err(bad(format!(
+                    "“{value}” is not a date: write 2021, 2021-02 or 2021-02-04"
+                )));
+            }
+            if !matches!(field.as_str(), "date" | "type" | "place") {
+                return Err(bad(format!("cannot edit “{field}”: date, type or place")));
+            }
+            Decision::EditEvent {
+                event: ev.sources[0].clone(),
+                field,
+                value,
+            }
+        }
+        Change::SetVerdict {
+            subject,
+            attribute,
+            verdict,
+        } => Decision::SetVerdict {
+            subject,
+            attribute,
+            verdict,
+        },
+    };
+    let mut store = state.store.lock().expect("lock");
+    store
+        .add_decision(state.case_id, &decision, &s.user.name)
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let f = rebuild(&mut store, state.case_id, &state.case_name)
+        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
+    let n = f.entities.len();
+    *state.file.write().expect("lock") = Arc::new(f);
+    Ok(json!({"ok": true, "decision": decision, "by": s.user.name, "entities": n}))
 }
 
 async fn api_decide(
@@ -327,49 +422,76 @@ async fn api_decide(
         )
             .into_response();
     }
-    if s.user.role == "viewer" {
+    match apply_change(&state, &s, change) {
+        Ok(v) => Json(v).into_response(),
+        Err((code, m)) => (code, Json(json!({"error": m}))).into_response(),
+    }
+}
+
+/// A change from a page's form: the fields of [`Change`], the CSRF token, and where to go back.
+#[derive(Deserialize)]
+pub(crate) struct ChangeForm {
+    op: String,
+    csrf: String,
+    back: Option<String>,
+    a: Option<String>,
+    b: Option<String>,
+    seq: Option<i64>,
+    event: Option<String>,
+    field: Option<String>,
+    value: Option<String>,
+}
+
+async fn ui_decide(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    Form(f): Form<ChangeForm>,
+) -> Response {
+    let Some(s) = session(&state, &headers) else {
+        return redirect("/login");
+    };
+    if f.csrf != s.csrf {
         return (
             StatusCode::FORBIDDEN,
-            Json(json!({"error": "viewers cannot change the case"})),
+            Html("missing or wrong CSRF token".to_string()),
         )
             .into_response();
     }
-    let file = state.file();
-    let bad =
-        |m: String| (StatusCode::UNPROCESSABLE_ENTITY, Json(json!({"error": m}))).into_response();
-    let decision = match change {
-        Change::Merge { a, b } => match (entity_name(&file, &a), entity_name(&file, &b)) {
-            (Some(x), Some(y)) => Decision::Merge { a: x, b: y },
-            _ => return bad(format!("no entity “{a}” or “{b}”")),
+    let text = |o: Option<String>| o.unwrap_or_default();
+    let change = match f.op.as_str() {
+        "merge" => Change::Merge {
+            a: text(f.a),
+            b: text(f.b),
         },
-        Change::KeepApart { a, b } => Decision::KeepApart { a, b },
-        Change::Split { entity, mentions } => match entity_name(&file, &entity) {
-            Some(e) => Decision::Split {
-                entity: e,
-                mentions,
-            },
-            None => return bad(format!("no entity “{entity}”")),
+        "keep-apart" => Change::KeepApart {
+            a: text(f.a),
+            b: text(f.b),
         },
-        Change::Undo { seq } => Decision::Undo { seq },
-    };
-    let mut store = state.store.lock().expect("lock");
-    if let Err(e) = store.add_decision(state.case_id, &decision, &s.user.name) {
-        return (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Json(json!({"error": e.to_string()})),
-        )
-            .into_response();
-    }
-    match rebuild(&mut store, state.case_id, &state.case_name) {
-        Ok(f) => {
-            let n = f.entities.len();
-            *state.file.write().expect("lock") = Arc::new(f);
-            Json(json!({"ok": true, "decision": decision, "by": s.user.name, "entities": n}))
+        "undo" => Change::Undo {
+            seq: f.seq.unwrap_or(0),
+        },
+        "edit-event" => Change::EditEvent {
+            event: text(f.event),
+            field: text(f.field),
+            value: text(f.value),
+        },
+        other => {
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Html(format!("unknown change “{}”", h(other))),
+            )
                 .into_response()
         }
-        Err(e) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Json(json!({"error": e.to_string()})),
+    };
+    let back = f
+        .back
+        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        .unwrap_or_else(|| "/".into());
+    match apply_change(&state, &s, change) {
+        Ok(_) => redirect(&back),
+        Err((code, m)) => (
+            code,
+            Html(pages::message("The change was not made", &m, &back)),
         )
             .into_response(),
     }

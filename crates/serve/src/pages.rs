@@ -20,7 +20,8 @@ a { color: var(--accent); } a:focus, button:focus, input:focus { outline: 3px so
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var(--line); padding: .35rem .5rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); } .meta { color: var(--muted); font-size: .9rem; }
 mark { background: #ffe58f; color: var(--ink); } .text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; }
-label { display: block; margin-top: .8rem; font-weight: 600; } input { font: inherit; padding: .3rem; }
+label { display: block; margin-top: .8rem; font-weight: 600; } label.inline { display: inline; }
+form.change { display: inline-block; margin: .3rem .5rem .3rem 0; } input { font: inherit; padding: .3rem; }
 button { font: inherit; padding: .35rem .8rem; background: var(--accent); color: #fff; border: 0; border-radius: 3px; cursor: pointer; }
 .error { color: #8a1c1c; font-weight: 600; }
 "#;
@@ -38,6 +39,46 @@ fn layout(title: &str, s: Option<&Session>, body: &str) -> String {
     format!(
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; form-action 'self'\"><title>{} · casefile</title><style>{CSS}</style></head><body>{nav}<main>{body}</main></body></html>",
         h(title)
+    )
+}
+
+/// A short page with a message and a link back.
+pub fn message(title: &str, text: &str, back: &str) -> String {
+    layout(
+        title,
+        None,
+        &format!(
+            "<h1>{}</h1><p role=\"alert\">{}</p><p><a href=\"{}\">Back</a></p>",
+            h(title),
+            h(text),
+            h(back)
+        ),
+    )
+}
+
+/// A hidden-field form that records one change and comes back to `back`.
+fn change_form(
+    s: &Session,
+    back: &str,
+    fields: &[(&str, &str)],
+    visible: &str,
+    button: &str,
+) -> String {
+    let hidden: String = fields
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                h(k),
+                h(v)
+            )
+        })
+        .collect();
+    format!(
+        "<form method=\"post\" action=\"/ui/decide\" class=\"change\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"back\" value=\"{}\">{hidden}{visible}<button type=\"submit\">{}</button></form>",
+        h(&s.csrf),
+        h(back),
+        h(button)
     )
 }
 
@@ -59,17 +100,17 @@ fn page(
     state: &AppState,
     headers: &HeaderMap,
     title: &str,
-    body: impl FnOnce(&CaseFile) -> String,
+    body: impl FnOnce(&CaseFile, &Session) -> String,
 ) -> Response {
     let Some(s) = session(state, headers) else {
         return Redirect::to("/login").into_response();
     };
     let file = state.file();
-    Html(layout(title, Some(&s), &body(&file))).into_response()
+    Html(layout(title, Some(&s), &body(&file, &s))).into_response()
 }
 
 pub async fn overview(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    page(&state, &headers, "Overview", |c| {
+    page(&state, &headers, "Overview", |c, _| {
         let docs: String = c
             .documents
             .iter()
@@ -91,14 +132,20 @@ pub async fn overview(State(state): State<Arc<AppState>>, headers: HeaderMap) ->
 }
 
 pub async fn timeline(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    page(&state, &headers, "Timeline", |c| {
+    page(&state, &headers, "Timeline", |c, s| {
         let items: String = c
             .events
             .iter()
             .map(|e| {
                 let src: String = e.sources.iter().take(6).map(|s| format!(" <a href=\"/reports/{}#b{}\">[{}]</a>", h(&s.doc), s.start, h(&casefile_report::doc_label(c, &s.doc)))).collect();
+                let input = format!(
+                    "<label for=\"date-{id}\" class=\"inline\">Date</label> <input id=\"date-{id}\" name=\"value\" size=\"10\" value=\"{}\"> ",
+                    h(&e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default()),
+                    id = h(&e.id)
+                );
+                let edit = if s.user.role == "viewer" { String::new() } else { change_form(s, "/timeline", &[("op", "edit-event"), ("event", &e.id), ("field", "date")], &input, "Set date") };
                 format!(
-                    "<li id=\"{}\"><strong>{}</strong> · {} <span class=\"meta\">({} independent source{})</span>{src}</li>",
+                    "<li id=\"{}\"><strong class=\"date\">{}</strong> · {} <span class=\"meta\">({} independent source{})</span>{src}{edit}</li>",
                     h(&e.id),
                     h(&e.date.as_ref().map(|d| d.human()).unwrap_or_else(|| "undated".into())),
                     h(&e.label),
@@ -112,7 +159,7 @@ pub async fn timeline(State(state): State<Arc<AppState>>, headers: HeaderMap) ->
 }
 
 pub async fn entities(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    page(&state, &headers, "People and organisations", |c| {
+    page(&state, &headers, "People and organisations", |c, _| {
         let mut rows = String::new();
         for kind in [
             EntityKind::Person,
@@ -140,9 +187,40 @@ pub async fn entity(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    page(&state, &headers, "Entity", |c| {
+    page(&state, &headers, "Entity", |c, s| {
         let Some(e) = c.entity(&id) else {
             return "<h1>No such entity</h1>".into();
+        };
+        let others: String = c
+            .entities
+            .iter()
+            .filter(|o| o.kind == e.kind && o.id != e.id)
+            .map(|o| format!("<option value=\"{}\">{}</option>", h(&o.id), h(&o.name)))
+            .collect();
+        let back = format!("/entities/{}", e.id);
+        let select = |n: &str| {
+            format!("<label for=\"{n}\" class=\"inline\">Other</label> <select id=\"{n}\" name=\"b\">{others}</select> ")
+        };
+        let forms = if s.user.role == "viewer" {
+            String::new()
+        } else {
+            format!(
+                "<h2>Correct</h2>{}{}",
+                change_form(
+                    s,
+                    "/entities",
+                    &[("op", "merge"), ("a", &e.id)],
+                    &select("merge-with"),
+                    "Merge into one"
+                ),
+                change_form(
+                    s,
+                    &back,
+                    &[("op", "keep-apart"), ("a", &e.name)],
+                    &select("keep-apart-from"),
+                    "Keep apart"
+                )
+            )
         };
         let mentions: String = e
             .mentions
@@ -165,7 +243,7 @@ pub async fn entity(
             .iter()
             .map(|m| format!("<li>{}</li>", h(m)))
             .collect();
-        format!("<h1>{}</h1><p class=\"meta\">{} · also written {}</p><h2>Why these names are one</h2><ul>{merges}</ul><h2>Mentions</h2><ul>{mentions}</ul>", h(&e.name), h(&e.id), h(&e.aliases.join(", ")))
+        format!("<h1>{}</h1><p class=\"meta\">{} · also written {}</p><h2>Why these names are one</h2><ul>{merges}</ul>{forms}<h2>Mentions</h2><ul>{mentions}</ul>", h(&e.name), h(&e.id), h(&e.aliases.join(", ")))
     })
 }
 
@@ -174,7 +252,7 @@ pub async fn report(
     headers: HeaderMap,
     Path(id): Path<String>,
 ) -> Response {
-    page(&state, &headers, "Report", |c| {
+    page(&state, &headers, "Report", |c, _| {
         let Some(d) = c.document(&id) else {
             return "<h1>No such report</h1>".into();
         };
@@ -216,7 +294,7 @@ pub async fn report(
 }
 
 pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    page(&state, &headers, "Discrepancies", |c| {
+    page(&state, &headers, "Discrepancies", |c, _| {
         let rows: String = c
             .discrepancies
             .iter()
@@ -249,12 +327,27 @@ pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -
         let store = state.store.lock().expect("lock");
         casefile_store::Store::decisions(&*store, state.case_id).unwrap_or_default()
     };
-    page(&state, &headers, "Decisions", move |_| {
+    page(&state, &headers, "Decisions", move |_, s| {
+        let undone: Vec<i64> = records
+            .iter()
+            .filter_map(|r| match r.decision {
+                casefile_model::Decision::Undo { seq } => Some(seq),
+                _ => None,
+            })
+            .collect();
         let rows: String = records
             .iter()
             .map(|r| {
+                let seq = r.seq.to_string();
+                let action = if undone.contains(&r.seq) {
+                    "undone".to_string()
+                } else if s.user.role == "viewer" || matches!(r.decision, casefile_model::Decision::Undo { .. }) {
+                    String::new()
+                } else {
+                    change_form(s, "/decisions", &[("op", "undo"), ("seq", &seq)], "", "Undo")
+                };
                 format!(
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>",
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td><td>{action}</td></tr>",
                     r.seq,
                     h(&r.made_at),
                     h(&r.made_by),
@@ -262,6 +355,6 @@ pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -
                 )
             })
             .collect();
-        format!("<h1>Decisions</h1><p>Every change to the machine's work, with who and when. The log is append-only and hash-chained (<code>casefile audit verify</code>).</p><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead><tbody>{rows}</tbody></table>")
+        format!("<h1>Decisions</h1><p>Every change to the machine's work, with who and when. The log is append-only and hash-chained (<code>casefile audit verify</code>).</p><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Action</th></tr></thead><tbody>{rows}</tbody></table>")
     })
 }
