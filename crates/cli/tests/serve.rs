@@ -192,6 +192,29 @@ fn the_web_app_guards_and_curates_the_case() {
         "no markup from the report"
     );
 
+    // search: words, an entity, dates
+    let hits = |q: &str| -> Vec<serde_json::Value> {
+        serde_json::from_str(&http(a, "GET", &format!("/api/search?{q}"), &ck, "").2).unwrap()
+    };
+    assert_eq!(http(a, "GET", "/api/search?q=unmarked+van", &[], "").0, 401);
+    let h = hits("q=unmarked+van");
+    assert_eq!(h.len(), 1, "{h:?}");
+    assert!(h[0]["snippet"].as_str().unwrap().contains("[unmarked]"));
+    assert!(hits("q=Volkova").len() >= 2);
+    assert_eq!(
+        hits("q=Volkova&from=2024-03-13").len(),
+        1,
+        "only the report of 14 March"
+    );
+    assert!(
+        hits("q=Volkova&entity=Pavel+Ostrov")
+            .iter()
+            .all(|x| x["doc"] != h[0]["doc"]),
+        "filtered by entity"
+    );
+    assert!(hits("q=%22+OR+*").is_empty(), "no query syntax from users");
+    assert_eq!(http(a, "GET", "/search?q=Volkova", &ck, "").0, 200);
+
     // a change needs the CSRF token
     let merge = r#"{"op":"merge","a":"Anna Kesoian","b":"Dalia Ostrik"}"#;
     let json_ct = ("Content-Type", "application/json");

@@ -96,6 +96,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/timeline", get(api_events))
         .route("/api/discrepancies", get(api_discrepancies))
         .route("/api/decisions", get(api_decisions).post(api_decide))
+        .route("/api/search", get(api_search))
+        .route("/search", get(pages::search))
         .with_state(state)
 }
 
@@ -495,6 +497,73 @@ async fn ui_decide(
         )
             .into_response(),
     }
+}
+
+/// A search: words, and optionally an entity (id or name) the report must mention and a date
+/// range (ISO) its publication must fall in.
+#[derive(Deserialize, Default)]
+pub(crate) struct SearchQuery {
+    pub q: Option<String>,
+    pub entity: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+/// Run a search against the store and filter it by entity and dates.
+pub(crate) fn search(state: &AppState, q: &SearchQuery) -> Vec<casefile_store::SearchHit> {
+    let words = q.q.clone().unwrap_or_default();
+    let hits = state
+        .store
+        .lock()
+        .expect("lock")
+        .search(state.case_id, &words, 200)
+        .unwrap_or_default();
+    let file = state.file();
+    let entity_docs: Option<Vec<String>> = q.entity.as_deref().filter(|e| !e.is_empty()).map(|e| {
+        let w = e.to_lowercase();
+        file.entities
+            .iter()
+            .filter(|x| {
+                x.id == e
+                    || x.name.to_lowercase() == w
+                    || x.aliases.iter().any(|a| a.to_lowercase() == w)
+            })
+            .flat_map(|x| x.mentions.iter().map(|m| m.doc.clone()))
+            .collect()
+    });
+    let from = q.from.clone().filter(|f| !f.is_empty());
+    let to = q.to.clone().filter(|t| !t.is_empty());
+    hits.into_iter()
+        .filter(|h| entity_docs.as_ref().is_none_or(|d| d.contains(&h.doc)))
+        .filter(|h| {
+            from.as_ref()
+                .is_none_or(|f| !h.published.is_empty() && h.published.as_str() >= f.as_str())
+        })
+        .filter(|h| {
+            to.as_ref().is_none_or(|t| {
+                !h.published.is_empty()
+                    && &h.published[..h.published.len().min(t.len())] <= t.as_str()
+            })
+        })
+        .collect()
+}
+
+async fn api_search(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<SearchQuery>,
+) -> Response {
+    if session(&state, &headers).is_none() {
+        return api_unauthorised();
+    }
+    let hits = search(&state, &q);
+    let marked = |t: &str| t.replace('\u{E000}', "[").replace('\u{E001}', "]");
+    Json(
+        hits.iter()
+            .map(|h| json!({"doc": h.doc, "published": h.published, "snippet": marked(&h.snippet)}))
+            .collect::<Vec<_>>(),
+    )
+    .into_response()
 }
 
 /// Escape for HTML (re-exported for the pages).

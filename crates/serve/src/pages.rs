@@ -29,7 +29,7 @@ button { font: inherit; padding: .35rem .8rem; background: var(--accent); color:
 fn layout(title: &str, s: Option<&Session>, body: &str) -> String {
     let nav = match s {
         Some(s) => format!(
-            "<header><nav aria-label=\"Main\"><a href=\"/\">Overview</a> · <a href=\"/timeline\">Timeline</a> · <a href=\"/entities\">People and organisations</a> · <a href=\"/discrepancies\">Discrepancies</a> · <a href=\"/decisions\">Decisions</a></nav><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><span class=\"meta\" style=\"color:#fff\">{} ({})</span> <button type=\"submit\">Sign out</button></form></header>",
+            "<header><nav aria-label=\"Main\"><a href=\"/\">Overview</a> · <a href=\"/timeline\">Timeline</a> · <a href=\"/entities\">People and organisations</a> · <a href=\"/discrepancies\">Discrepancies</a> · <a href=\"/decisions\">Decisions</a> · <a href=\"/search\">Search</a></nav><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><span class=\"meta\" style=\"color:#fff\">{} ({})</span> <button type=\"submit\">Sign out</button></form></header>",
             h(&s.csrf),
             h(&s.user.name),
             h(&s.user.role)
@@ -356,5 +356,55 @@ pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -
             })
             .collect();
         format!("<h1>Decisions</h1><p>Every change to the machine's work, with who and when. The log is append-only and hash-chained (<code>casefile audit verify</code>).</p><table><thead><tr><th scope=\"col\">#</th><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th><th scope=\"col\">Action</th></tr></thead><tbody>{rows}</tbody></table>")
+    })
+}
+
+pub async fn search(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    axum::extract::Query(q): axum::extract::Query<crate::SearchQuery>,
+) -> Response {
+    let hits = if q.q.as_deref().is_some_and(|x| !x.trim().is_empty()) {
+        Some(crate::search(&state, &q))
+    } else {
+        None
+    };
+    page(&state, &headers, "Search", |c, _| {
+        let field = |name: &str, label: &str, value: &Option<String>, size: u8| {
+            format!("<label for=\"{name}\">{label}</label><input id=\"{name}\" name=\"{name}\" size=\"{size}\" value=\"{}\">", h(value.as_deref().unwrap_or("")))
+        };
+        let form = format!(
+            "<form method=\"get\" action=\"/search\" role=\"search\">{}{}{}{}<p><button type=\"submit\">Search</button></p></form>",
+            field("q", "Words", &q.q, 40),
+            field("entity", "Mentioning (a person, organisation or place)", &q.entity, 30),
+            field("from", "Published from (2021-02-01)", &q.from, 12),
+            field("to", "Published to", &q.to, 12)
+        );
+        let results = match &hits {
+            None => String::new(),
+            Some(hs) if hs.is_empty() => "<p>No report matches.</p>".into(),
+            Some(hs) => {
+                let items: String = hs
+                    .iter()
+                    .map(|x| {
+                        // the snippet marks matches with private-use marks: escape first, then mark
+                        let snippet = h(&x.snippet)
+                            .replace('\u{E000}', "<mark>")
+                            .replace('\u{E001}', "</mark>");
+                        format!(
+                            "<li><a href=\"/reports/{}\">{}</a><br><span>{snippet}</span></li>",
+                            h(&x.doc),
+                            h(&casefile_report::doc_label(c, &x.doc))
+                        )
+                    })
+                    .collect();
+                format!(
+                    "<h2>{} report{}</h2><ol>{items}</ol>",
+                    hs.len(),
+                    if hs.len() == 1 { "" } else { "s" }
+                )
+            }
+        };
+        format!("<h1>Search the reports</h1>{form}{results}")
     })
 }

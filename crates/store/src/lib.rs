@@ -122,6 +122,17 @@ pub struct Session {
     pub csrf: String,
 }
 
+/// A report that matches a search, with a passage around the match.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub doc: String,
+    /// The date the report was published (or the earliest it can have been), ISO; may be empty.
+    pub published: String,
+    /// A passage with the matching words between U+E000 and U+E001 (private-use marks that
+    /// report text does not carry).
+    pub snippet: String,
+}
+
 /// The narrow interface to case storage.
 pub trait Store {
     /// The id of the case named `name`, creating it if needed.
@@ -155,6 +166,8 @@ pub trait Store {
     /// The session a token belongs to, if it exists and has not expired.
     fn session(&self, token: &str) -> Result<Option<Session>>;
     fn end_session(&mut self, token: &str) -> Result<()>;
+    /// Full-text search of a case's reports (every word must occur; no query syntax).
+    fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<SearchHit>>;
 }
 
 /// Open (or create) a store at `path`.

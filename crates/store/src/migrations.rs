@@ -89,4 +89,20 @@ CREATE TABLE sessions (
 );
 "#,
     ),
+    (
+        3,
+        "full-text search of reports, inside the encrypted database",
+        r#"
+CREATE VIRTUAL TABLE report_search USING fts5(
+    case_id UNINDEXED,
+    doc_id UNINDEXED,
+    published UNINDEXED,
+    text,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO report_search (case_id, doc_id, published, text)
+    SELECT case_id, id, COALESCE(json_extract(document, '$.published.value'), json_extract(document, '$.published_bounds.earliest'), ''), json_extract(document, '$.text')
+    FROM reports;
+"#,
+    ),
 ];

@@ -177,6 +177,20 @@ impl Store for SqliteStore {
             "INSERT INTO reports (case_id, id, sha256, path, original, document, added_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![case, doc.id, doc.sha256, doc.path, original, json, now(), seq],
         )?;
+        let published = doc
+            .published
+            .as_ref()
+            .map(|p| p.value.clone())
+            .or_else(|| {
+                doc.published_bounds
+                    .as_ref()
+                    .and_then(|b| b.earliest.clone())
+            })
+            .unwrap_or_default();
+        tx.execute(
+            "INSERT INTO report_search (case_id, doc_id, published, text) VALUES (?1, ?2, ?3, ?4)",
+            params![case, doc.id, published, doc.text],
+        )?;
         tx.commit()?;
         Ok(Added::New)
     }
@@ -439,6 +453,30 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<crate::SearchHit>> {
+        // every word quoted: user input is never FTS5 syntax
+        let query: Vec<String> = words
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{w}\""))
+            .collect();
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self.conn.prepare(
+            "SELECT doc_id, published, snippet(report_search, 3, char(57344), char(57345), '…', 16) FROM report_search \
+             WHERE report_search MATCH ?1 AND case_id = ?2 ORDER BY rank LIMIT ?3",
+        )?;
+        let rows = st.query_map(params![query.join(" "), case, limit as i64], |r| {
+            Ok(crate::SearchHit {
+                doc: r.get(0)?,
+                published: r.get(1)?,
+                snippet: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
     fn verify_audit(&self) -> Result<crate::AuditReport> {
         let mut st = self.conn.prepare("SELECT seq, case_id, made_at, made_by, json, prev_hash, hash FROM decisions ORDER BY seq")?;
         let rows = st.query_map([], |r| {
@@ -604,7 +642,19 @@ mod tests {
         assert_eq!(s.decisions(a).unwrap()[0].made_by, "tester");
         assert!(s.verify_audit().unwrap().problems.is_empty());
         assert_eq!(s.cases().unwrap(), vec!["alpha", "beta"]);
-        assert_eq!(s.schema_version().unwrap(), 2);
+        assert_eq!(s.schema_version().unwrap(), 3);
+        // the search index lives in the encrypted file too
+        let hits = s.search(a, "HELLO", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].doc, "aaaaaaaaaaaaaaaa");
+        assert!(
+            s.search(a, "\" OR *", 10).unwrap().is_empty(),
+            "no query syntax from users"
+        );
+        assert!(
+            s.search(b, "hello", 10).unwrap().is_empty(),
+            "rows know their case"
+        );
     }
 
     #[test]
