@@ -291,6 +291,28 @@ how the time grows. The last line is JSON."
         #[arg(long, value_delimiter = ',', default_value = "100000,300000,1000000")]
         sizes: Vec<usize>,
     },
+    /// A bounded load run against `casefile serve` on loopback (developers).
+    #[command(
+        name = "bench-serve",
+        long_about = "\
+Sign in to a casefile server on a loopback address (as NAME, with CASEFILE_USER_PASSWORD) and \
+keep CONNECTIONS keep-alive connections busy for SECONDS, cycling through the paths; print \
+throughput and latency percentiles. Refuses any address that is not loopback."
+    )]
+    BenchServe {
+        /// The server, http://127.0.0.1:PORT
+        url: String,
+        /// The account to sign in with.
+        #[arg(long)]
+        user: String,
+        #[arg(long, default_value_t = 100)]
+        connections: usize,
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Paths to request, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "/,/api/timeline")]
+        paths: Vec<String>,
+    },
     /// Train the entity tagger (developers: rebuilds crates/annotate/data/ner.model).
     #[command(
         name = "train-ner",
@@ -528,6 +550,13 @@ fn main() -> ExitCode {
         Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
         Command::BenchAnnotate { file, words } => eval::bench_annotate(&file, words),
         Command::BenchResolve { sizes } => bench::bench_resolve(&sizes),
+        Command::BenchServe {
+            url,
+            user,
+            connections,
+            seconds,
+            paths,
+        } => bench::bench_serve(&url, &user, connections, seconds, &paths),
         Command::TrainNer {
             train,
             dev,

@@ -127,6 +127,17 @@ impl Driver {
             Some(json!({"text": text})),
         );
     }
+    /// Wait (up to 20 s) until the page holds `text`: a click's navigation may still be loading.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let src = self.source();
+            if src.contains(text) || start.elapsed() > Duration::from_secs(20) {
+                return src;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
     fn source(&self) -> String {
         self.cmd("GET", "/source", None)
             .as_str()
@@ -303,7 +314,8 @@ fn curate_a_case_in_a_real_browser() {
     d.type_in("//input[@id='password']", "correct horse battery");
     d.click("//button[@type='submit']");
     assert!(
-        d.source().contains("Case file: default"),
+        d.wait_for("Case file: default")
+            .contains("Case file: default"),
         "logged in to the overview"
     );
     d.screenshot("web-overview.png");
@@ -331,6 +343,7 @@ fn curate_a_case_in_a_real_browser() {
         "//select[@id='merge-with']/option[@value='{dalia}']"
     ));
     d.click("//button[text()='Merge into one']");
+    d.wait_for("People, organisations and places");
     d.go(&format!("{base}/entities"));
     let src = d.source();
     assert!(src.contains("Anna Kesoian") && src.matches("Dalia Ostrik").count() >= 1);
@@ -355,7 +368,7 @@ fn curate_a_case_in_a_real_browser() {
         "2024-03-08",
     );
     d.click(&format!("//li[@id='{arrest}']//button[text()='Set date']"));
-    let src = d.source();
+    let src = d.wait_for("8 March 2024");
     assert!(
         src.contains("8 March 2024"),
         "the timeline shows the new date"
@@ -385,6 +398,7 @@ fn curate_a_case_in_a_real_browser() {
     // undo the date edit (the last decision)
     d.go(&format!("{base}/decisions"));
     d.click("(//button[text()='Undo'])[last()]");
+    d.wait_for("undone");
     d.go(&format!("{base}/timeline"));
     assert!(!d.source().contains("8 March 2024"), "the edit is undone");
     let o = run(casefile()
@@ -433,6 +447,73 @@ fn curate_a_case_in_a_real_browser() {
         "the markup shows as text"
     );
     d.screenshot("web-hostile-report.png");
+    // every page passes an automated accessibility check (axe-core, WCAG 2 A and AA rules)
+    let axe =
+        std::fs::read_to_string(axe_path()).expect("axe-core: .ci/run installs it into target/axe");
+    let vic = id_of("Arman Kesoyan");
+    let pages = [
+        "/".to_string(),
+        "/timeline".into(),
+        "/entities".into(),
+        format!("/entities/{vic}"),
+        format!("/reports/{}", doc["id"].as_str().unwrap()),
+        "/discrepancies".into(),
+        "/decisions".into(),
+        "/search?q=Volkova".into(),
+    ];
+    for p in &pages {
+        d.go(&format!("{base}{p}"));
+        let violations = axe_check(&d, &axe);
+        assert!(
+            violations.is_empty(),
+            "{p}: accessibility violations: {violations:#?}"
+        );
+    }
     let _ = http(&addr, "DELETE", &format!("/session/{}", d.session), None);
+    // and the login page, signed out
+    let (st, b) = http(&addr, "POST", "/session", Some(&caps));
+    assert_eq!(st, 200, "{b}");
+    let d2 = Driver {
+        addr: addr.clone(),
+        session: serde_json::from_str::<Value>(&b).unwrap()["value"]["sessionId"]
+            .as_str()
+            .unwrap()
+            .to_string(),
+    };
+    d2.go(&format!("{base}/login"));
+    let violations = axe_check(&d2, &axe);
+    assert!(
+        violations.is_empty(),
+        "/login: accessibility violations: {violations:#?}"
+    );
+    let _ = http(&addr, "DELETE", &format!("/session/{}", d2.session), None);
     drop(driver);
+}
+
+/// axe-core's browser build, installed by .ci/run (npm) into target/axe.
+fn axe_path() -> std::path::PathBuf {
+    std::env::var_os("AXE_CORE_JS")
+        .map(Into::into)
+        .unwrap_or_else(|| repo_root().join("target/axe/node_modules/axe-core/axe.min.js"))
+}
+
+/// Run axe-core on the current page: the violations of WCAG 2 A/AA rules, as "rule: targets".
+fn axe_check(d: &Driver, axe: &str) -> Vec<String> {
+    d.cmd(
+        "POST",
+        "/execute/sync",
+        Some(json!({"script": format!("{axe}\nreturn true;"), "args": []})),
+    );
+    let v = d.cmd(
+        "POST",
+        "/execute/async",
+        Some(json!({"script": "const done = arguments[arguments.length - 1]; axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', ')))).catch(e => done(['axe failed: ' + e]));", "args": []})),
+    );
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_else(|| vec![format!("unexpected: {v}")])
 }
