@@ -257,6 +257,72 @@ fn the_web_app_guards_and_curates_the_case() {
         serde_json::from_str(&http(a, "GET", "/api/decisions", &ck, "").2).unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0]["made_by"], "ana");
+    let _ = &log;
+
+    // confirm, reject, notes, verdicts, participants: each a decision
+    let post = |body: &str| {
+        http(
+            a,
+            "POST",
+            "/api/decisions",
+            &[ck[0], json_ct, ("X-CSRF-Token", csrf.as_str())],
+            body,
+        )
+    };
+    assert_eq!(post(r#"{"op":"confirm","entity":"Irina Volkova"}"#).0, 200);
+    assert_eq!(
+        post(r#"{"op":"note","entity":"Irina Volkova","text":"spoke to her on 3 April"}"#).0,
+        200
+    );
+    assert_eq!(post(r#"{"op":"reject","entity":"Anna Kesoian"}"#).0, 200);
+    assert_eq!(post(r#"{"op":"note","text":"nothing to attach"}"#).0, 422);
+    let disc: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/discrepancies", &ck, "").2).unwrap();
+    let d0 = &disc[0];
+    let body = serde_json::json!({"op": "set-verdict", "subject": d0["subject"], "attribute": d0["attribute"], "verdict": "conflict"}).to_string();
+    assert_eq!(post(&body).0, 200);
+    let events: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/events", &ck, "").2).unwrap();
+    let ev = events.iter().find(|e| e["type"] == "arrest").unwrap();
+    let body = serde_json::json!({"op": "edit-event", "event": ev["id"], "field": "add-participant", "value": "Irina Volkova:witness"}).to_string();
+    assert_eq!(post(&body).0, 200);
+    let ents: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/entities", &ck, "").2).unwrap();
+    let irina = ents.iter().find(|e| e["name"] == "Irina Volkova").unwrap();
+    assert!(irina["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n == "confirmed by hand"));
+    assert!(irina["notes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n == "spoke to her on 3 April"));
+    assert!(
+        !ents.iter().any(|e| e["name"] == "Anna Kesoian"),
+        "rejected"
+    );
+    let disc: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/discrepancies", &ck, "").2).unwrap();
+    assert!(disc.iter().any(|d| d["subject"] == d0["subject"]
+        && d["attribute"] == d0["attribute"]
+        && d["verdict"] == "conflict"));
+    let events: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/events", &ck, "").2).unwrap();
+    let ev = events.iter().find(|e| e["type"] == "arrest").unwrap();
+    assert!(ev["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["entity"] == irina["id"] && p["role"] == "witness"));
+    for p in [
+        "/interventions",
+        "/sources",
+        &format!("/entities/{}", irina["id"].as_str().unwrap()),
+    ] {
+        assert_eq!(http(a, "GET", p, &ck, "").0, 200, "{p}");
+    }
 
     // a viewer reads but cannot change
     let (_, vc) = login(a, "vic", "correct horse battery");

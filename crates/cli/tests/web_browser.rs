@@ -459,6 +459,8 @@ fn curate_a_case_in_a_real_browser() {
         format!("/reports/{}", doc["id"].as_str().unwrap()),
         "/discrepancies".into(),
         "/decisions".into(),
+        "/interventions".into(),
+        "/sources".into(),
         "/search?q=Volkova".into(),
     ];
     for p in &pages {

@@ -341,6 +341,16 @@ pub enum Decision {
         attribute: String,
         verdict: Verdict,
     },
+    /// An extraction is wrong: drop the entity (by name) from the case.
+    Reject { entity: String },
+    /// An extraction is right: mark the entity (by name) as checked.
+    Confirm { entity: String },
+    /// A note on an entity (by name) or an event (by one of its source passages).
+    Note {
+        entity: Option<String>,
+        event: Option<Span>,
+        text: String,
+    },
 }
 
 /// The role a participant plays in an event.
@@ -365,6 +375,9 @@ pub struct Entity {
     pub mentions: Vec<Span>,
     /// Why mentions were put together: one line per merge.
     pub merges: Vec<String>,
+    /// Notes and checks by people ("confirmed by hand").
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// An attribute value held by a resolved entity, with its sources.
@@ -396,6 +409,9 @@ pub struct Event {
     /// Where the sources' information comes from (a wire service, a cited outlet, a group of
     /// reprints, or the report's own outlet): one entry per independent origin.
     pub origins: Vec<String>,
+    /// Notes by people.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 /// A quote in the case file.

@@ -110,7 +110,20 @@ pub fn build(case_name: &str, documents: &mut [Document], decisions: &[Decision]
         })
         .collect();
     let mut discrepancies = rec.discrepancies;
-    apply_edits(decisions, &mut events, &mut discrepancies, &entities);
+    apply_edits(decisions, &mut events, &mut discrepancies, &mut entities);
+    // rejected extractions leave the case, and every reference to them
+    let kept: Vec<String> = entities.iter().map(|e| e.id.clone()).collect();
+    for ev in &mut events {
+        ev.participants.retain(|p| kept.contains(&p.entity));
+        if ev.place.as_ref().is_some_and(|p| !kept.contains(p)) {
+            ev.place = None;
+        }
+    }
+    for q in &mut quotes {
+        if q.speaker.as_ref().is_some_and(|sp| !kept.contains(sp)) {
+            q.speaker = None;
+        }
+    }
     let case = CaseFile {
         schema_version: SCHEMA_VERSION,
         case: case_name.to_string(),
@@ -150,7 +163,7 @@ fn apply_edits(
     decisions: &[Decision],
     events: &mut [casefile_model::Event],
     discrepancies: &mut [casefile_model::Discrepancy],
-    entities: &[casefile_model::Entity],
+    entities: &mut Vec<casefile_model::Entity>,
 ) {
     for d in decisions {
         match d {
@@ -170,6 +183,28 @@ fn apply_edits(
                         }
                     }
                     "type" => ev.r#type = value.clone(),
+                    // "Name:role" to add a participant, "Name" to remove one
+                    "add-participant" => {
+                        let (name, role) =
+                            value.split_once(':').unwrap_or((value.as_str(), "victim"));
+                        if let Some(p) = entities.iter().find(|e| {
+                            e.name.eq_ignore_ascii_case(name.trim()) || e.id == name.trim()
+                        }) {
+                            ev.participants.retain(|x| x.entity != p.id);
+                            ev.participants.push(casefile_model::Participant {
+                                entity: p.id.clone(),
+                                role: role.trim().to_string(),
+                            });
+                        }
+                    }
+                    "remove-participant" => {
+                        if let Some(p) = entities.iter().find(|e| {
+                            e.name.eq_ignore_ascii_case(value.trim()) || e.id == value.trim()
+                        }) {
+                            let id = p.id.clone();
+                            ev.participants.retain(|x| x.entity != id);
+                        }
+                    }
                     "place" => {
                         if let Some(p) = entities
                             .iter()
@@ -192,6 +227,36 @@ fn apply_edits(
                 {
                     x.verdict = *verdict;
                     x.explanation.push_str(" (Verdict set by hand.)");
+                }
+            }
+            Decision::Reject { entity } => {
+                entities.retain(|e| !(e.name == *entity || e.aliases.contains(entity)))
+            }
+            Decision::Confirm { entity } => {
+                for e in entities
+                    .iter_mut()
+                    .filter(|e| e.name == *entity || e.aliases.contains(entity))
+                {
+                    e.notes.push("confirmed by hand".into());
+                }
+            }
+            Decision::Note {
+                entity,
+                event,
+                text,
+            } => {
+                if let Some(name) = entity {
+                    for e in entities
+                        .iter_mut()
+                        .filter(|e| e.name == *name || e.aliases.contains(name))
+                    {
+                        e.notes.push(text.clone());
+                    }
+                }
+                if let Some(span) = event {
+                    for ev in events.iter_mut().filter(|ev| ev.sources.contains(span)) {
+                        ev.notes.push(text.clone());
+                    }
                 }
             }
             _ => {}

@@ -35,6 +35,7 @@ fn case_with(text: &str) -> CaseFile {
             attributes: vec![],
             mentions: vec![Span::new("d1", start, start + 4)],
             merges: vec![],
+            notes: vec![],
         }],
         events: vec![Event {
             id: "event-001".into(),
@@ -50,6 +51,7 @@ fn case_with(text: &str) -> CaseFile {
             modality: Modality::Asserted,
             sources: vec![Span::new("d1", 0, text.len())],
             origins: vec!["report: The Ledger".into()],
+            notes: vec![],
         }],
         quotes: vec![],
         claims: vec![],

@@ -724,6 +724,7 @@ pub fn resolve(
             attributes,
             mentions,
             merges: dsu.why[r].clone(),
+            notes: Vec::new(),
         });
     }
     (entities, links)

@@ -346,6 +346,7 @@ pub fn resolve(
                 modality,
                 sources,
                 origins: Vec::new(),
+                notes: Vec::new(),
             });
             members_out.push(
                 ms.iter()

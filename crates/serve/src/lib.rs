@@ -87,6 +87,8 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/reports/{id}", get(pages::report))
         .route("/discrepancies", get(pages::discrepancies))
         .route("/decisions", get(pages::decisions))
+        .route("/interventions", get(pages::interventions))
+        .route("/sources", get(pages::sources))
         .route("/ui/decide", post(ui_decide))
         .route("/api/openapi.json", get(openapi))
         .route("/api/session", get(api_session))
@@ -321,6 +323,20 @@ pub(crate) enum Change {
         attribute: String,
         verdict: casefile_model::Verdict,
     },
+    /// The extraction is wrong: drop the entity.
+    Reject {
+        entity: String,
+    },
+    /// The extraction is right.
+    Confirm {
+        entity: String,
+    },
+    /// A note on an entity (id or name) or an event (id).
+    Note {
+        entity: Option<String>,
+        event: Option<String>,
+        text: String,
+    },
 }
 
 /// Find an entity's name by id, name or alias.
@@ -378,8 +394,11 @@ pub(crate) fn apply_change(
                     "“{value}” is not a date: write 2021, 2021-02 or 2021-02-04"
                 )));
             }
-            if !matches!(field.as_str(), "date" | "type" | "place") {
-                return Err(bad(format!("cannot edit “{field}”: date, type or place")));
+            if !matches!(
+                field.as_str(),
+                "date" | "type" | "place" | "add-participant" | "remove-participant"
+            ) {
+                return Err(bad(format!("cannot edit “{field}”: date, type, place, add-participant or remove-participant")));
             }
             Decision::EditEvent {
                 event: ev.sources[0].clone(),
@@ -396,6 +415,47 @@ pub(crate) fn apply_change(
             attribute,
             verdict,
         },
+        Change::Reject { entity } => match entity_name(&file, &entity) {
+            Some(e) => Decision::Reject { entity: e },
+            None => return Err(bad(format!("no entity “{entity}”"))),
+        },
+        Change::Confirm { entity } => match entity_name(&file, &entity) {
+            Some(e) => Decision::Confirm { entity: e },
+            None => return Err(bad(format!("no entity “{entity}”"))),
+        },
+        Change::Note {
+            entity,
+            event,
+            text,
+        } => {
+            if text.trim().is_empty() {
+                return Err(bad("an empty note".into()));
+            }
+            let entity = match entity {
+                Some(e) => {
+                    Some(entity_name(&file, &e).ok_or_else(|| bad(format!("no entity “{e}”")))?)
+                }
+                None => None,
+            };
+            let event = match event {
+                Some(id) => Some(
+                    file.events
+                        .iter()
+                        .find(|e| e.id == id)
+                        .map(|e| e.sources[0].clone())
+                        .ok_or_else(|| bad(format!("no event “{id}”")))?,
+                ),
+                None => None,
+            };
+            if entity.is_none() && event.is_none() {
+                return Err(bad("a note needs an entity or an event".into()));
+            }
+            Decision::Note {
+                entity,
+                event,
+                text,
+            }
+        }
     };
     let mut store = state.store.lock().expect("lock");
     store
@@ -476,6 +536,27 @@ async fn ui_decide(
             event: text(f.event),
             field: text(f.field),
             value: text(f.value),
+        },
+        "reject" => Change::Reject { entity: text(f.a) },
+        "confirm" => Change::Confirm { entity: text(f.a) },
+        "note" => Change::Note {
+            entity: f.a.filter(|x| !x.is_empty()),
+            event: f.event.filter(|x| !x.is_empty()),
+            text: text(f.value),
+        },
+        "set-verdict" => match serde_json::from_value(json!(text(f.value))) {
+            Ok(v) => Change::SetVerdict {
+                subject: text(f.a),
+                attribute: text(f.b),
+                verdict: v,
+            },
+            Err(_) => {
+                return (
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    Html("unknown verdict".to_string()),
+                )
+                    .into_response()
+            }
         },
         other => {
             return (

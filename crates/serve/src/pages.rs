@@ -10,6 +10,18 @@ use casefile_store::Session;
 
 use crate::{h, session, AppState};
 
+/// The verdicts a person can give a discrepancy.
+const VERDICTS: &[&str] = &[
+    "conflict",
+    "consistent-over-time",
+    "spelling-variant",
+    "granularity",
+    "imprecision",
+    "different-detail",
+    "contested",
+    "paraphrase",
+];
+
 const CSS: &str = r#"
 :root { --ink:#1b1f24; --muted:#4d5660; --line:#c9d1d9; --accent:#0a58a8; --bg:#fff; --soft:#f3f5f7; }
 body { font: 16px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--bg); margin: 0; }
@@ -29,7 +41,7 @@ button { font: inherit; padding: .35rem .8rem; background: var(--accent); color:
 fn layout(title: &str, s: Option<&Session>, body: &str) -> String {
     let nav = match s {
         Some(s) => format!(
-            "<header><nav aria-label=\"Main\"><a href=\"/\">Overview</a> · <a href=\"/timeline\">Timeline</a> · <a href=\"/entities\">People and organisations</a> · <a href=\"/discrepancies\">Discrepancies</a> · <a href=\"/decisions\">Decisions</a> · <a href=\"/search\">Search</a></nav><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><span class=\"meta\" style=\"color:#fff\">{} ({})</span> <button type=\"submit\">Sign out</button></form></header>",
+            "<header><nav aria-label=\"Main\"><a href=\"/\">Overview</a> · <a href=\"/timeline\">Timeline</a> · <a href=\"/entities\">People and organisations</a> · <a href=\"/discrepancies\">Discrepancies</a> · <a href=\"/interventions\">Interventions</a> · <a href=\"/sources\">Sources</a> · <a href=\"/decisions\">Decisions</a> · <a href=\"/search\">Search</a></nav><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><span class=\"meta\" style=\"color:#fff\">{} ({})</span> <button type=\"submit\">Sign out</button></form></header>",
             h(&s.csrf),
             h(&s.user.name),
             h(&s.user.role)
@@ -205,21 +217,12 @@ pub async fn entity(
             String::new()
         } else {
             format!(
-                "<h2>Correct</h2>{}{}",
-                change_form(
-                    s,
-                    "/entities",
-                    &[("op", "merge"), ("a", &e.id)],
-                    &select("merge-with"),
-                    "Merge into one"
-                ),
-                change_form(
-                    s,
-                    &back,
-                    &[("op", "keep-apart"), ("a", &e.name)],
-                    &select("keep-apart-from"),
-                    "Keep apart"
-                )
+                "<h2>Correct</h2>{}{}<br>{}{}<br>{}",
+                change_form(s, "/entities", &[("op", "merge"), ("a", &e.id)], &select("merge-with"), "Merge into one"),
+                change_form(s, &back, &[("op", "keep-apart"), ("a", &e.name)], &select("keep-apart-from"), "Keep apart"),
+                change_form(s, &back, &[("op", "confirm"), ("a", &e.id)], "", "Confirm: this is right"),
+                change_form(s, "/entities", &[("op", "reject"), ("a", &e.id)], "", "Reject: not a real name"),
+                change_form(s, &back, &[("op", "note"), ("a", &e.id)], "<label for=\"note\" class=\"inline\">Note</label> <input id=\"note\" name=\"value\" size=\"40\"> ", "Add note")
             )
         };
         let mentions: String = e
@@ -243,7 +246,18 @@ pub async fn entity(
             .iter()
             .map(|m| format!("<li>{}</li>", h(m)))
             .collect();
-        format!("<h1>{}</h1><p class=\"meta\">{} · also written {}</p><h2>Why these names are one</h2><ul>{merges}</ul>{forms}<h2>Mentions</h2><ul>{mentions}</ul>", h(&e.name), h(&e.id), h(&e.aliases.join(", ")))
+        let notes: String = if e.notes.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<h2>Notes</h2><ul>{}</ul>",
+                e.notes
+                    .iter()
+                    .map(|n| format!("<li>{}</li>", h(n)))
+                    .collect::<String>()
+            )
+        };
+        format!("<h1>{}</h1><p class=\"meta\">{} · also written {}</p><h2>Why these names are one</h2><ul>{merges}</ul>{notes}{forms}<h2>Mentions</h2><ul>{mentions}</ul>", h(&e.name), h(&e.id), h(&e.aliases.join(", ")))
     })
 }
 
@@ -294,7 +308,7 @@ pub async fn report(
 }
 
 pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    page(&state, &headers, "Discrepancies", |c, _| {
+    page(&state, &headers, "Discrepancies", |c, s| {
         let rows: String = c
             .discrepancies
             .iter()
@@ -308,9 +322,23 @@ pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMa
                     .iter()
                     .map(|v| format!("{} ({} independent)", h(&v.value), v.independent_sources))
                     .collect();
+                let subject = c.entity(&d.subject).map(|e| e.name.clone()).or_else(|| c.events.iter().find(|e| e.id == d.subject).map(|e| e.label.clone())).unwrap_or_else(|| d.subject.clone());
+                let change = if s.user.role == "viewer" {
+                    String::new()
+                } else {
+                    let id = format!("verdict-{}-{}", d.subject, d.attribute.replace(' ', "-"));
+                    let options: String = VERDICTS.iter().map(|v| format!("<option value=\"{v}\"{}>{v}</option>", if *v == verdict { " selected" } else { "" })).collect();
+                    change_form(
+                        s,
+                        "/discrepancies",
+                        &[("op", "set-verdict"), ("a", &d.subject), ("b", &d.attribute)],
+                        &format!("<label for=\"{}\" class=\"inline\">Verdict</label> <select id=\"{}\" name=\"value\">{options}</select> ", h(&id), h(&id)),
+                        "Set",
+                    )
+                };
                 format!(
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                    h(&d.subject),
+                    "<tr><td>{}</td><td>{}</td><td>{}{change}</td><td>{}</td><td>{}</td></tr>",
+                    h(&subject),
                     h(&d.attribute),
                     h(&verdict),
                     values.join("<br>"),
@@ -406,5 +434,65 @@ pub async fn search(
             }
         };
         format!("<h1>Search the reports</h1>{form}{results}")
+    })
+}
+
+pub async fn interventions(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    page(&state, &headers, "Interventions", |c, _| {
+        let name = |id: &str| {
+            c.entity(id)
+                .map(|e| e.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        let rows: String = c
+            .interventions
+            .iter()
+            .map(|i| {
+                format!(
+                    "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                    h(&i.kind),
+                    h(&i.by.as_deref().map(name).unwrap_or_default()),
+                    h(&i.to.iter().map(|t| name(t)).collect::<Vec<_>>().join(", ")),
+                    h(&i.date.as_ref().map(|d| d.human()).unwrap_or_default()),
+                    h(&i.outcome)
+                )
+            })
+            .collect();
+        format!("<h1>Interventions</h1><table><thead><tr><th scope=\"col\">What</th><th scope=\"col\">By</th><th scope=\"col\">To</th><th scope=\"col\">When</th><th scope=\"col\">Outcome</th></tr></thead><tbody>{rows}</tbody></table>")
+    })
+}
+
+/// The source graph: each report, what it is credited to and what it cites.
+pub async fn sources(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
+    page(&state, &headers, "Sources", |c, _| {
+        let items: String = c
+            .documents
+            .iter()
+            .map(|d| {
+                let cites: Vec<String> = c
+                    .sources
+                    .iter()
+                    .filter(|l| l.doc == d.id)
+                    .map(|l| {
+                        format!(
+                            "{} <span class=\"meta\">({})</span>",
+                            h(&l.cites),
+                            h(&l.how)
+                        )
+                    })
+                    .collect();
+                format!(
+                    "<li><a href=\"/reports/{}\">{}</a> → {}</li>",
+                    h(&d.id),
+                    h(&casefile_report::doc_label(c, &d.id)),
+                    if cites.is_empty() {
+                        "its own reporting".to_string()
+                    } else {
+                        cites.join(", ")
+                    }
+                )
+            })
+            .collect();
+        format!("<h1>Sources</h1><p>Each report, the wire service it is credited to, and the outlets, agencies and organisations it cites. Events count wire copies, reprints and reports citing one origin once.</p><ul>{items}</ul>")
     })
 }
