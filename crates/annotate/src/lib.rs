@@ -59,24 +59,5 @@ pub fn annotate(doc: &Document) -> Annotations {
 /// A bare document over `text`, for tests.
 #[cfg(test)]
 pub(crate) fn test_doc(text: &str) -> Document {
-    Document {
-        id: "d".into(),
-        path: "d.txt".into(),
-        sha256: String::new(),
-        size: text.len(),
-        encoding: "UTF-8".into(),
-        format: casefile_model::Format::Text,
-        text: text.into(),
-        title: None,
-        outlet: None,
-        byline: None,
-        wire: None,
-        url: None,
-        published: None,
-        published_bounds: None,
-        metadata: vec![],
-        boilerplate: vec![],
-        notes: vec![],
-        offsets: casefile_model::OffsetMap::identity(text.len(), 0),
-    }
+    Document::from_text("d", "d.txt", text)
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use casefile_model::{DateValue, Document, Format, OffsetMap, Timex};
+use casefile_model::{DateValue, Document, Timex};
 use chrono::NaiveDate;
 
 /// A gold TIMEX3 in a TimeML document's text.
@@ -154,24 +154,8 @@ fn ratio(a: usize, b: usize) -> f64 {
 /// expression, (gold text, gold value, predicted value) for reports.
 pub fn score_doc(d: &TimeMlDoc) -> (TimexScore, Vec<(String, String, Option<String>)>) {
     let doc = Document {
-        id: d.name.clone(),
-        path: d.name.clone(),
-        sha256: String::new(),
-        size: d.text.len(),
-        encoding: "UTF-8".into(),
-        format: Format::Text,
-        text: d.text.clone(),
-        title: None,
-        outlet: None,
-        byline: None,
-        wire: None,
-        url: None,
         published: d.dct.map(DateValue::day),
-        published_bounds: None,
-        metadata: vec![],
-        boilerplate: vec![],
-        notes: vec![],
-        offsets: OffsetMap::identity(d.text.len(), 0),
+        ..Document::from_text(d.name.clone(), d.name.clone(), d.text.clone())
     };
     let (pred, _) = crate::timex::find(&doc, None);
     let mut s = TimexScore {

@@ -892,26 +892,11 @@ mod tests {
     use super::*;
 
     fn doc(text: &str, published: Option<&str>) -> Document {
+        let published =
+            published.map(|p| DateValue::day(NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap()));
         Document {
-            id: "d".into(),
-            path: "d.txt".into(),
-            sha256: String::new(),
-            size: text.len(),
-            encoding: "UTF-8".into(),
-            format: casefile_model::Format::Text,
-            text: text.into(),
-            title: None,
-            outlet: None,
-            byline: None,
-            wire: None,
-            url: None,
-            published: published
-                .map(|p| DateValue::day(NaiveDate::parse_from_str(p, "%Y-%m-%d").unwrap())),
-            published_bounds: None,
-            metadata: vec![],
-            boilerplate: vec![],
-            notes: vec![],
-            offsets: casefile_model::OffsetMap::identity(text.len(), 0),
+            published,
+            ..Document::from_text("d", "d.txt", text)
         }
     }
 

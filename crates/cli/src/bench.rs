@@ -8,7 +8,7 @@
 use std::process::ExitCode;
 use std::time::Instant;
 
-use casefile_model::{Annotations, Document, EntityKind, Format, Mention, OffsetMap, Span};
+use casefile_model::{Annotations, Document, EntityKind, Mention, Span};
 use serde_json::json;
 
 use crate::UserError;
@@ -382,26 +382,7 @@ fn variant(name: &str, rng: &mut Rng) -> String {
 }
 
 fn document(i: usize) -> Document {
-    Document {
-        id: format!("{i:016x}"),
-        path: format!("bench/{i}.txt"),
-        sha256: String::new(),
-        size: 0,
-        encoding: "UTF-8".into(),
-        format: Format::Text,
-        text: String::new(),
-        title: None,
-        outlet: None,
-        byline: None,
-        wire: None,
-        url: None,
-        published: None,
-        published_bounds: None,
-        metadata: vec![],
-        boilerplate: vec![],
-        notes: vec![],
-        offsets: OffsetMap::default(),
-    }
+    Document::from_text(format!("{i:016x}"), format!("bench/{i}.txt"), String::new())
 }
 
 /// Generate `n` mentions in reports of 20.

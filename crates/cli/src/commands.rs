@@ -202,14 +202,7 @@ pub fn add(
     db: &DbOpts,
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
-    if !db_path.exists() {
-        return Err(UserError(format!(
-            "{}: no such database; create one with `casefile build PATH... --out DIR`",
-            db_path.display()
-        )));
-    }
-    let key = key_for(db_path, db)?;
-    let mut store = casefile_store::open(db_path, key)?;
+    let mut store = open_store(db_path, db)?;
     let case = store.case(&db.case)?;
     let ing = ingest_into(&mut store, case, paths, output.quiet)?;
     if ing.new == 0 && ing.duplicate == 0 {
@@ -238,27 +231,8 @@ pub fn export(
     out: &Path,
     db: &DbOpts,
 ) -> Result<ExitCode, UserError> {
-    if !db_path.exists() {
-        return Err(UserError(format!(
-            "{}: no such database",
-            db_path.display()
-        )));
-    }
-    let key = key_for(db_path, db)?;
-    let mut store = casefile_store::open(db_path, key)?;
-    if !store.cases()?.contains(&db.case) {
-        return Err(UserError(format!(
-            "{}: no case named “{}”; cases here: {}",
-            db_path.display(),
-            db.case,
-            store.cases()?.join(", ")
-        )));
-    }
-    let case = store.case(&db.case)?;
-    let file = match store.case_file(case)? {
-        Some(f) => f,
-        None => rebuild(&mut store, case, &db.case)?,
-    };
+    let (mut store, case) = open_case(db_path, db)?;
+    let file = current(&mut store, case, &db.case)?;
     if format == Format::Csv {
         std::fs::create_dir_all(out)
             .map_err(|e| UserError(format!("{}: cannot create the folder: {e}", out.display())))?;
@@ -276,8 +250,8 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Open a database and its case.
-fn open_case(db_path: &Path, db: &DbOpts) -> Result<(casefile_store::SqliteStore, i64), UserError> {
+/// Open an existing database.
+fn open_store(db_path: &Path, db: &DbOpts) -> Result<casefile_store::SqliteStore, UserError> {
     if !db_path.exists() {
         return Err(UserError(format!(
             "{}: no such database; create one with `casefile build PATH... --out DIR`",
@@ -285,12 +259,19 @@ fn open_case(db_path: &Path, db: &DbOpts) -> Result<(casefile_store::SqliteStore
         )));
     }
     let key = key_for(db_path, db)?;
-    let mut store = casefile_store::open(db_path, key)?;
-    if !store.cases()?.contains(&db.case) {
+    Ok(casefile_store::open(db_path, key)?)
+}
+
+/// Open an existing database and its case.
+fn open_case(db_path: &Path, db: &DbOpts) -> Result<(casefile_store::SqliteStore, i64), UserError> {
+    let mut store = open_store(db_path, db)?;
+    let cases = store.cases()?;
+    if !cases.contains(&db.case) {
         return Err(UserError(format!(
-            "{}: no case named “{}”",
+            "{}: no case named “{}”; cases here: {}",
             db_path.display(),
-            db.case
+            db.case,
+            cases.join(", ")
         )));
     }
     let case = store.case(&db.case)?;
@@ -535,14 +516,7 @@ pub fn decisions(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCo
 }
 
 pub fn audit_verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode, UserError> {
-    if !db_path.exists() {
-        return Err(UserError(format!(
-            "{}: no such database",
-            db_path.display()
-        )));
-    }
-    let key = key_for(db_path, db)?;
-    let store = casefile_store::open(db_path, key)?;
+    let store = open_store(db_path, db)?;
     let report = store.verify_audit()?;
     if output.json {
         println!(
@@ -573,14 +547,7 @@ pub fn user_add(
     db: &DbOpts,
 ) -> Result<ExitCode, UserError> {
     use std::io::IsTerminal;
-    if !db_path.exists() {
-        return Err(UserError(format!(
-            "{}: no such database",
-            db_path.display()
-        )));
-    }
-    let key = key_for(db_path, db)?;
-    let mut store = casefile_store::open(db_path, key)?;
+    let mut store = open_store(db_path, db)?;
     let password = match std::env::var("CASEFILE_USER_PASSWORD") {
         Ok(p) => p,
         Err(_) if std::io::stdin().is_terminal() => {
@@ -608,14 +575,7 @@ pub fn serve(
     bind: std::net::SocketAddr,
     db: &DbOpts,
 ) -> Result<ExitCode, UserError> {
-    if !db_path.exists() {
-        return Err(UserError(format!(
-            "{}: no such database; create one with `casefile build`",
-            db_path.display()
-        )));
-    }
-    let key = key_for(db_path, db)?;
-    let store = casefile_store::open(db_path, key)?;
+    let store = open_store(db_path, db)?;
     let state = casefile_serve::AppState::new(store, &db.case).map_err(UserError)?;
     if !bind.ip().is_loopback() {
         eprintln!("casefile: warning: serving on {bind}, reachable from other machines; put it behind TLS");

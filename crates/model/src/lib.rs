@@ -119,6 +119,36 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document over plain text with no metadata (for tests, benchmarks and text that comes
+    /// from other tools): UTF-8, its offsets the identity.
+    pub fn from_text(
+        id: impl Into<String>,
+        path: impl Into<String>,
+        text: impl Into<String>,
+    ) -> Document {
+        let text: String = text.into();
+        Document {
+            id: id.into(),
+            path: path.into(),
+            sha256: String::new(),
+            size: text.len(),
+            encoding: "UTF-8".into(),
+            format: Format::Text,
+            title: None,
+            outlet: None,
+            byline: None,
+            wire: None,
+            url: None,
+            published: None,
+            published_bounds: None,
+            metadata: vec![],
+            boilerplate: vec![],
+            notes: vec![],
+            offsets: OffsetMap::identity(text.len(), 0),
+            text,
+        }
+    }
+
     /// Whether the byte range lies (even partly) in marked boilerplate.
     pub fn in_boilerplate(&self, start: usize, end: usize) -> bool {
         self.boilerplate

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use casefile_model::{CaseFile, EntityKind, Span};
 
-use crate::{doc_label, entity_name, of_kind, passage, people, summary};
+use crate::{doc_label, entity_name, of_kind, passage, people, summary, Passages};
 
 /// Escape text for HTML element content and attribute values.
 pub fn esc(s: &str) -> String {
@@ -58,20 +58,14 @@ a.src:hover, a.src:focus { text-decoration: underline; }
 
 struct Refs<'a> {
     case: &'a CaseFile,
-    spans: Vec<Span>,
+    passages: Passages,
 }
 
 impl Refs<'_> {
     fn cite(&mut self, spans: &[Span]) -> String {
         let mut out = String::new();
         for s in spans.iter().take(8) {
-            let n = match self.spans.iter().position(|x| x == s) {
-                Some(n) => n + 1,
-                None => {
-                    self.spans.push(s.clone());
-                    self.spans.len()
-                }
-            };
+            let n = self.passages.number(s);
             let title = esc(&doc_label(self.case, &s.doc));
             let _ = write!(
                 out,
@@ -88,7 +82,7 @@ impl Refs<'_> {
 pub fn render(case: &CaseFile) -> String {
     let mut refs = Refs {
         case,
-        spans: Vec::new(),
+        passages: Passages::default(),
     };
     let mut b = String::new();
     let _ = write!(b, "<h1>Case file: {}</h1>", esc(&case.case));
@@ -330,7 +324,7 @@ pub fn render(case: &CaseFile) -> String {
 
     // passages
     let _ = write!(b, "<h2 id=\"passages\">Source passages</h2>");
-    for (i, s) in refs.spans.iter().enumerate() {
+    for (i, s) in refs.passages.spans().iter().enumerate() {
         let (before, mid, after) = passage(case, s, 120);
         let _ = write!(
             b,

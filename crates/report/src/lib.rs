@@ -17,6 +17,29 @@ pub fn json(case: &CaseFile) -> String {
     serde_json::to_string_pretty(case).expect("a case file always serialises")
 }
 
+/// Numbers source passages in the order a report first cites them (1, 2, …).
+#[derive(Default)]
+pub struct Passages {
+    spans: Vec<Span>,
+    index: std::collections::HashMap<Span, usize>,
+}
+
+impl Passages {
+    /// The passage's number, giving it the next one the first time it is cited.
+    pub fn number(&mut self, s: &Span) -> usize {
+        if let Some(&n) = self.index.get(s) {
+            return n;
+        }
+        self.spans.push(s.clone());
+        self.index.insert(s.clone(), self.spans.len());
+        self.spans.len()
+    }
+    /// The passages in number order.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+}
+
 /// A short label for a document: its outlet and date, or its file name.
 pub fn doc_label(case: &CaseFile, doc: &str) -> String {
     let Some(d) = case.document(doc) else {

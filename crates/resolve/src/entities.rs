@@ -733,30 +733,15 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use casefile_model::{Attribute, DateValue, Format, Mention, OffsetMap, Span};
+    use casefile_model::{Attribute, DateValue, Mention, Span};
 
     fn doc(id: &str, published: &str) -> Document {
+        let published = Some(DateValue::day(
+            chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap(),
+        ));
         Document {
-            id: id.into(),
-            path: format!("{id}.txt"),
-            sha256: String::new(),
-            size: 0,
-            encoding: "UTF-8".into(),
-            format: Format::Text,
-            text: String::new(),
-            title: None,
-            outlet: None,
-            byline: None,
-            wire: None,
-            url: None,
-            published: Some(DateValue::day(
-                chrono::NaiveDate::parse_from_str(published, "%Y-%m-%d").unwrap(),
-            )),
-            published_bounds: None,
-            metadata: vec![],
-            boilerplate: vec![],
-            notes: vec![],
-            offsets: OffsetMap::default(),
+            published,
+            ..Document::from_text(id, format!("{id}.txt"), "")
         }
     }
 

@@ -562,24 +562,8 @@ mod tests {
 
     fn doc(text: &str, sha: &str) -> Document {
         Document {
-            id: sha[..16].to_string(),
-            path: format!("{sha}.txt"),
             sha256: sha.to_string(),
-            size: text.len(),
-            encoding: "UTF-8".into(),
-            format: casefile_model::Format::Text,
-            text: text.into(),
-            title: None,
-            outlet: None,
-            byline: None,
-            wire: None,
-            url: None,
-            published: None,
-            published_bounds: None,
-            metadata: vec![],
-            boilerplate: vec![],
-            notes: vec![],
-            offsets: casefile_model::OffsetMap::identity(text.len(), 0),
+            ..Document::from_text(sha[..16].to_string(), format!("{sha}.txt"), text)
         }
     }
 
