@@ -33,7 +33,13 @@ table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid var
 th { background: var(--soft); } .meta { color: var(--muted); font-size: .9rem; }
 mark { background: #ffe58f; color: var(--ink); } .text { white-space: pre-wrap; border: 1px solid var(--line); padding: 1rem; }
 label { display: block; margin-top: .8rem; font-weight: 600; } label.inline { display: inline; }
-form.change { display: inline-block; margin: .3rem .5rem .3rem 0; } input { font: inherit; padding: .3rem; }
+form.change { display: inline-block; margin: .3rem .5rem .3rem 0; }
+ol.timeline { list-style: none; position: relative; margin: 1rem 0 0 .6rem; padding-left: 1.6rem; border-left: 3px solid var(--accent); }
+ol.timeline > li { position: relative; margin: 0 0 1.1rem; }
+ol.timeline > li::before { content: ""; position: absolute; left: -2.15rem; top: .3rem; width: .9rem; height: .9rem; border-radius: 50%; background: var(--bg); border: 3px solid var(--accent); }
+ol.timeline .date { color: var(--accent); }
+q.quote { background: #e8f1fb; quotes: none; }
+.boiler { color: var(--muted); font-style: italic; } input { font: inherit; padding: .3rem; }
 button { font: inherit; padding: .35rem .8rem; background: var(--accent); color: #fff; border: 0; border-radius: 3px; cursor: pointer; }
 .error { color: #8a1c1c; font-weight: 600; }
 "#;
@@ -283,19 +289,64 @@ pub async fn report(
             .collect();
         marks.sort();
         let t = &d.text;
-        let mut out = String::new();
-        let mut pos = 0;
+        // boundaries: names (a link to their entity) inside quotes (with who said them)
+        let mut cuts: Vec<(usize, u8, String)> = Vec::new();
+        let mut last_end = 0;
         for (s, e, ent) in marks {
-            if s < pos || e > t.len() || !t.is_char_boundary(s) || !t.is_char_boundary(e) {
+            if s < last_end || e > t.len() || !t.is_char_boundary(s) || !t.is_char_boundary(e) {
                 continue;
             }
-            out.push_str(&h(&t[pos..s]));
-            out.push_str(&format!(
-                "<a id=\"b{s}\" href=\"/entities/{}\"><mark>{}</mark></a>",
-                h(&ent),
-                h(&t[s..e])
+            cuts.push((
+                s,
+                3,
+                format!("<a id=\"b{s}\" href=\"/entities/{}\"><mark>", h(&ent)),
             ));
-            pos = e;
+            cuts.push((e, 0, "</mark></a>".into()));
+            last_end = e;
+        }
+        for q in c.quotes.iter().filter(|q| {
+            q.doc == d.id
+                && q.end <= t.len()
+                && t.is_char_boundary(q.start)
+                && t.is_char_boundary(q.end)
+        }) {
+            let who = q
+                .speaker
+                .as_ref()
+                .and_then(|sp| c.entity(sp))
+                .map(|e| e.name.clone())
+                .unwrap_or_else(|| "unattributed".into());
+            cuts.push((
+                q.start,
+                2,
+                format!("<q class=\"quote\" title=\"quote: {}\">", h(&who)),
+            ));
+            cuts.push((q.end, 1, "</q>".into()));
+        }
+        for b in d.boilerplate.iter().filter(|b| {
+            b.end <= t.len() && t.is_char_boundary(b.start) && t.is_char_boundary(b.end)
+        }) {
+            let kind = serde_json::to_value(b.kind)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            cuts.push((
+                b.start,
+                2,
+                format!(
+                    "<span class=\"boiler\" title=\"not part of the report: {}\">",
+                    h(&kind)
+                ),
+            ));
+            cuts.push((b.end, 1, "</span>".into()));
+        }
+        cuts.sort_by_key(|c| (c.0, c.1));
+        let mut out = String::new();
+        let mut pos = 0;
+        for (at, _, tag) in cuts {
+            out.push_str(&h(&t[pos..at]));
+            out.push_str(&tag);
+            pos = at;
         }
         out.push_str(&h(&t[pos..]));
         format!(
