@@ -364,12 +364,18 @@ pub enum Decision {
         event: Span,
         field: String,
         value: String,
+        /// The value before the change, as the case file had it (for the record).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<String>,
     },
     /// Change the verdict on a discrepancy.
     SetVerdict {
         subject: String,
         attribute: String,
         verdict: Verdict,
+        /// The verdict before the change.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        before: Option<Verdict>,
     },
     /// An extraction is wrong: drop the entity (by name) from the case.
     Reject { entity: String },

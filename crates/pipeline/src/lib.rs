@@ -171,6 +171,7 @@ fn apply_edits(
                 event,
                 field,
                 value,
+                ..
             } => {
                 let Some(ev) = events.iter_mut().find(|e| e.sources.contains(event)) else {
                     continue;
@@ -220,6 +221,7 @@ fn apply_edits(
                 subject,
                 attribute,
                 verdict,
+                ..
             } => {
                 for x in discrepancies
                     .iter_mut()

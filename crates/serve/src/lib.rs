@@ -400,21 +400,47 @@ pub(crate) fn apply_change(
             ) {
                 return Err(bad(format!("cannot edit “{field}”: date, type, place, add-participant or remove-participant")));
             }
+            let name = |id: &str| {
+                file.entity(id)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| id.to_string())
+            };
+            let before = match field.as_str() {
+                "date" => ev.date.as_ref().map(|d| d.value.clone()),
+                "type" => Some(ev.r#type.clone()),
+                "place" => ev.place.as_deref().map(name),
+                _ => Some(
+                    ev.participants
+                        .iter()
+                        .map(|p| format!("{}:{}", name(&p.entity), p.role))
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            };
             Decision::EditEvent {
                 event: ev.sources[0].clone(),
                 field,
                 value,
+                before,
             }
         }
         Change::SetVerdict {
             subject,
             attribute,
             verdict,
-        } => Decision::SetVerdict {
-            subject,
-            attribute,
-            verdict,
-        },
+        } => {
+            let before = file
+                .discrepancies
+                .iter()
+                .find(|d| d.subject == subject && d.attribute == attribute)
+                .map(|d| d.verdict);
+            Decision::SetVerdict {
+                subject,
+                attribute,
+                verdict,
+                before,
+            }
+        }
         Change::Reject { entity } => match entity_name(&file, &entity) {
             Some(e) => Decision::Reject { entity: e },
             None => return Err(bad(format!("no entity “{entity}”"))),
