@@ -316,6 +316,19 @@ fn the_web_app_guards_and_curates_the_case() {
         .unwrap()
         .iter()
         .any(|p| p["entity"] == irina["id"] && p["role"] == "witness"));
+    // the log keeps what was there before each edit
+    let log: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/decisions", &ck, "").2).unwrap();
+    let verdict = log
+        .iter()
+        .find(|x| x["decision"]["op"] == "set-verdict")
+        .unwrap();
+    assert_eq!(verdict["decision"]["before"], d0["verdict"]);
+    let edit = log
+        .iter()
+        .find(|x| x["decision"]["op"] == "edit-event")
+        .unwrap();
+    assert!(edit["decision"]["before"].as_str().is_some(), "{edit}");
     for p in [
         "/interventions",
         "/sources",
