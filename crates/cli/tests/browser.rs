@@ -1,4 +1,4 @@
-//! report.html in a real browser: Debian's headless Chromium (.ci/run installs it) renders the
+//! report.html in a real browser: Debian's headless Chromium (scripts/test.sh installs it) renders the
 //! report from disk; the test reads the rendered DOM for the timeline and the discrepancy table
 //! and keeps a screenshot in target/test-artifacts/. A report carrying a script shows it as
 //! text: the script never runs.
@@ -18,7 +18,7 @@ fn chromium() -> PathBuf {
             .find(|p| p.exists())
     });
     found.expect(
-        "the browser tests need Debian's chromium: apt-get install chromium (.ci/run installs it)",
+        "the browser tests need Debian's chromium: apt-get install chromium (scripts/test.sh installs it)",
     )
 }
 

@@ -206,7 +206,7 @@ fn free_port() -> u16 {
 fn curate_a_case_in_a_real_browser() {
     assert!(
         std::path::Path::new("/usr/bin/chromedriver").exists(),
-        "the browser tests need Debian's chromium-driver (.ci/run installs it)"
+        "the browser tests need Debian's chromium-driver (scripts/test.sh installs it)"
     );
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("reports");
@@ -448,8 +448,8 @@ fn curate_a_case_in_a_real_browser() {
     );
     d.screenshot("web-hostile-report.png");
     // every page passes an automated accessibility check (axe-core, WCAG 2 A and AA rules)
-    let axe =
-        std::fs::read_to_string(axe_path()).expect("axe-core: .ci/run installs it into target/axe");
+    let axe = std::fs::read_to_string(axe_path())
+        .expect("axe-core: scripts/test.sh installs it into target/axe");
     let vic = id_of("Arman Kesoyan");
     let pages = [
         "/".to_string(),
@@ -492,7 +492,7 @@ fn curate_a_case_in_a_real_browser() {
     drop(driver);
 }
 
-/// axe-core's browser build, installed by .ci/run (npm) into target/axe.
+/// axe-core's browser build, installed by scripts/test.sh (npm) into target/axe.
 fn axe_path() -> std::path::PathBuf {
     std::env::var_os("AXE_CORE_JS")
         .map(Into::into)
