@@ -1,5 +1,5 @@
 //! The web app driven by a real browser: Debian's headless Chromium over WebDriver
-//! (chromedriver; .ci/run installs both). Log in, open a report, merge two entities, edit an
+//! (chromedriver; scripts/test.sh installs both). Log in, open a report, merge two entities, edit an
 //! event's date, see the change in the timeline and in an export, undo it; a report carrying
 //! scripts runs none. Screenshots go to target/test-artifacts/.
 
