@@ -174,7 +174,7 @@ pub fn build(
         println!("{s}");
     } else if !output.quiet {
         println!(
-            "casefile: {} reports ({} new, {} already stored, {} failed) → {} people and organisations, {} events, {} discrepancies",
+            "casefile: {} reports ({} new, {} already stored, {} failed) → {} people, organisations and places, {} events, {} discrepancies",
             file.documents.len(),
             ing.new,
             ing.duplicate,
