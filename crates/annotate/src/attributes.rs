@@ -173,7 +173,6 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
         // directly before: "LGBT Network lawyer X", "spokesman X", "Leader of Chechnya, X", "a lawyer for the LGBT Network, X,"
         let lo = sent.0.max(s.saturating_sub(80));
         let lo = (lo..s).find(|&k| text.is_char_boundary(k)).unwrap_or(s);
-        let window_before = &text[lo..s];
         // only the clause right before the name (after the previous name)
         let prev_name_end = mentions
             .iter()
@@ -222,7 +221,6 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
                 }
             }
         }
-        let _ = window_before;
         if let (Some(r), Some((rs, re_))) = (role, role_span) {
             out.push(Attribute {
                 mention: i,

@@ -67,14 +67,13 @@ pub fn find_spans(doc: &Document) -> Vec<(usize, usize)> {
                     out.push((s, i));
                     open = None;
                 }
-                if let Some(s) = straight_open {
+                if straight_open.is_some() {
                     if continues && next.starts_with('"') {
                         let skip = text.len() - next.len();
                         i = skip + 1;
                         continue;
                     }
                     // an unclosed straight quote: drop it
-                    let _ = s;
                     straight_open = None;
                 }
             }
@@ -202,7 +201,6 @@ pub fn find(
                 if via.is_none() {
                     let lower = after_text.to_lowercase();
                     if let Some(p) = lower.find("told ") {
-                        let rest = &after_text[p + 5..];
                         via = cs
                             .iter()
                             .map(|&i| &mentions[i])
@@ -211,7 +209,6 @@ pub fn find(
                                     && m.span.start == after.0 + p + 5
                             })
                             .map(|m| m.text.clone());
-                        let _ = rest;
                     }
                 }
             }

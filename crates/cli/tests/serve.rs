@@ -257,7 +257,6 @@ fn the_web_app_guards_and_curates_the_case() {
         serde_json::from_str(&http(a, "GET", "/api/decisions", &ck, "").2).unwrap();
     assert_eq!(log.len(), 2);
     assert_eq!(log[0]["made_by"], "ana");
-    let _ = &log;
 
     // confirm, reject, notes, verdicts, participants: each a decision
     let post = |body: &str| {

@@ -315,7 +315,6 @@ pub fn to_text(src: &str) -> HtmlText {
     let mut h1: Option<(usize, usize)> = None;
     let mut h1_open: Option<usize> = None;
     let mut pre_depth = 0usize;
-    let mut furniture_depth: Vec<String> = Vec::new();
     while i < scope_end {
         let c = bytes[i];
         if c == b'<' {
@@ -371,7 +370,6 @@ pub fn to_text(src: &str) -> HtmlText {
                             }
                         }
                     }
-                    let _ = &mut furniture_depth;
                     i = j.min(scope_end).max(tag.end);
                     continue;
                 }

@@ -93,7 +93,7 @@ pub fn collect(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<C
     // event dates, per source
     for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
         for (doc_id, idx) in members {
-            let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+            let Some((_, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
                 continue;
             };
             let em = &ann.events[*idx];
@@ -104,7 +104,6 @@ pub fn collect(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<C
                     .as_ref()
                     .map(|v| v.value.clone())
                     .unwrap_or_else(|| format!("“{}” (unresolved)", tx.text));
-                let _ = doc;
                 push(
                     ev.id.clone(),
                     if em.time_from_context {

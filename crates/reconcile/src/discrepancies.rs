@@ -411,7 +411,7 @@ fn event_dates(
             .iter()
             .filter(|c| c.subject == ev.id && c.attribute == "date")
         {
-            let Some((doc, ann)) = docs.iter().find(|(d, _)| d.id == c.source.doc) else {
+            let Some((_, ann)) = docs.iter().find(|(d, _)| d.id == c.source.doc) else {
                 continue;
             };
             let Some(tx) = ann.timexes.iter().find(|t| t.span == c.source) else {
@@ -423,7 +423,6 @@ fn event_dates(
             } else {
                 v.clone()
             };
-            let _ = doc;
             by_value
                 .entry(v.value.clone())
                 .or_insert_with(|| (v.clone(), Vec::new()))

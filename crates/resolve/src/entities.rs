@@ -172,7 +172,6 @@ pub fn resolve(
         }
     }
     let mut dsu = Dsu::new(nodes.len());
-    let doc_name = |d: usize| docs[d].0.path.rsplit('/').next().unwrap_or("").to_string();
 
     // 1. within each document
     let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -544,7 +543,6 @@ pub fn resolve(
                 if apart(&mut dsu, a, b) {
                     continue;
                 }
-                let _ = doc_name;
                 dsu.union(a, b, Some(reason));
             }
         }

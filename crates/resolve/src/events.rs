@@ -274,7 +274,7 @@ pub fn resolve(
             let mut sources: Vec<Span> = Vec::new();
             let mut triggers: Vec<String> = Vec::new();
             let mut modality = Modality::Asserted;
-            for (doc, ann, em) in &mentions {
+            for (doc, _, em) in &mentions {
                 let link = links_of(links, &doc.id);
                 for p in &em.participants {
                     if let Some(e) = link(p.mention) {
@@ -302,7 +302,6 @@ pub fn resolve(
                 {
                     modality = em.modality;
                 }
-                let _ = ann;
             }
             let participants: Vec<Participant> = roles
                 .into_iter()
