@@ -315,6 +315,20 @@ fn the_web_app_guards_and_curates_the_case() {
         .unwrap()
         .iter()
         .any(|p| p["entity"] == irina["id"] && p["role"] == "witness"));
+    // split from the entity page's form: every mention written "Volkova" becomes its own entity
+    let irina_id = irina["id"].as_str().unwrap().to_string();
+    let form = format!("op=split&a={irina_id}&value=Volkova&csrf={csrf}&back=/entities");
+    let (st, _, _) = http(
+        a,
+        "POST",
+        "/ui/decide",
+        &[ck[0], ("Content-Type", "application/x-www-form-urlencoded")],
+        &form,
+    );
+    assert_eq!(st, 303);
+    let ents: Vec<serde_json::Value> =
+        serde_json::from_str(&http(a, "GET", "/api/entities", &ck, "").2).unwrap();
+    assert!(ents.iter().any(|e| e["name"] == "Volkova"), "split off");
     // the log keeps what was there before each edit
     let log: Vec<serde_json::Value> =
         serde_json::from_str(&http(a, "GET", "/api/decisions", &ck, "").2).unwrap();

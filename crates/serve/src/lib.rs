@@ -563,6 +563,24 @@ async fn ui_decide(
             field: text(f.field),
             value: text(f.value),
         },
+        "split" => {
+            // every mention of the entity written as the chosen form
+            let file = state.file();
+            let entity = text(f.a);
+            let form = text(f.value);
+            let mentions: Vec<Span> = file
+                .entities
+                .iter()
+                .filter(|e| e.id == entity)
+                .flat_map(|e| {
+                    e.mentions
+                        .iter()
+                        .filter(|m| file.span_text(m) == form)
+                        .cloned()
+                })
+                .collect();
+            Change::Split { entity, mentions }
+        }
         "reject" => Change::Reject { entity: text(f.a) },
         "confirm" => Change::Confirm { entity: text(f.a) },
         "note" => Change::Note {

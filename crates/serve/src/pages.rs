@@ -223,12 +223,21 @@ pub async fn entity(
             String::new()
         } else {
             format!(
-                "<h2>Correct</h2>{}{}<br>{}{}<br>{}",
+                "<h2>Correct</h2>{}{}<br>{}{}<br>{}{}",
                 change_form(s, "/entities", &[("op", "merge"), ("a", &e.id)], &select("merge-with"), "Merge into one"),
                 change_form(s, &back, &[("op", "keep-apart"), ("a", &e.name)], &select("keep-apart-from"), "Keep apart"),
                 change_form(s, &back, &[("op", "confirm"), ("a", &e.id)], "", "Confirm: this is right"),
                 change_form(s, "/entities", &[("op", "reject"), ("a", &e.id)], "", "Reject: not a real name"),
-                change_form(s, &back, &[("op", "note"), ("a", &e.id)], "<label for=\"note\" class=\"inline\">Note</label> <input id=\"note\" name=\"value\" size=\"40\"> ", "Add note")
+                change_form(s, &back, &[("op", "note"), ("a", &e.id)], "<label for=\"note\" class=\"inline\">Note</label> <input id=\"note\" name=\"value\" size=\"40\"> ", "Add note"),
+                if e.aliases.is_empty() {
+                    String::new()
+                } else {
+                    let forms: String = e.aliases.iter().map(|a| format!("<option>{}</option>", h(a))).collect();
+                    format!(
+                        "<br>{}",
+                        change_form(s, "/entities", &[("op", "split"), ("a", &e.id)], &format!("<label for=\"split-form\" class=\"inline\">Mentions written</label> <select id=\"split-form\" name=\"value\">{forms}</select> "), "Split off: another person")
+                    )
+                }
             )
         };
         let mentions: String = e
