@@ -203,6 +203,38 @@ fn reporting_time(text: &str, ss: usize, se: usize, t: &Timex) -> bool {
     })
 }
 
+/// The pair of people a report's "the two men", "the pair" refer to: the two persons it names
+/// together ("X and Y") most often, when one pair stands out. Their first mentions.
+pub fn group_pair(text: &str, mentions: &[Mention]) -> Option<(usize, usize)> {
+    // (surnames of the pair, times named together, their first mentions)
+    type PairCount = ((String, String), usize, (usize, usize));
+    let mut counts: Vec<PairCount> = Vec::new();
+    let persons: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == EntityKind::Person)
+        .collect();
+    for w in persons.windows(2) {
+        let (a, b) = (&mentions[w[0]], &mentions[w[1]]);
+        if b.span.start < a.span.end || text[a.span.end..b.span.start].trim() != "and" {
+            continue;
+        }
+        let key = (
+            a.text.split_whitespace().last().unwrap_or("").to_string(),
+            b.text.split_whitespace().last().unwrap_or("").to_string(),
+        );
+        match counts.iter_mut().find(|c| c.0 == key) {
+            Some(c) => c.1 += 1,
+            None => counts.push((key, 1, (w[0], w[1]))),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    match counts.as_slice() {
+        [] => None,
+        [only] => Some(only.2),
+        [first, second, ..] if first.1 > second.1 => Some(first.2),
+        _ => None,
+    }
+}
+
 /// Find event mentions in a document.
 pub fn find(
     doc: &Document,
@@ -232,6 +264,7 @@ pub fn find(
         r"(?i)\b(?:they|them|the (?:two )?(?:young |gay )?men|the pair|both men|both)\b",
     );
     let text = &doc.text;
+    let pair = group_pair(text, mentions);
     let mut out = Vec::new();
     let mut last_time: Option<(usize, usize)> = None; // (timex index, sentence index)
     for (si, &(ss, se)) in sentences.iter().enumerate() {
@@ -274,7 +307,9 @@ pub fn find(
                 let before = text[ss..men.span.start].trim_end().to_lowercase();
                 let role = match men.kind {
                     EntityKind::Person | EntityKind::Group => {
-                        let speaker = text[men.span.end..se].trim_start().to_lowercase();
+                        let speaker = text[men.span.end..se]
+                            .trim_start_matches([',', ' '])
+                            .to_lowercase();
                         let speaks = [
                             "said",
                             "says",
@@ -334,6 +369,26 @@ pub fn find(
                     mention: k,
                     role: role.into(),
                 });
+            }
+            // "the two men", "the pair": the report's pair of people, as victims
+            if a.violation
+                && !participants.iter().any(|p: &MentionRole| {
+                    p.role == "victim" && mentions[p.mention].kind == EntityKind::Person
+                })
+                && in_sentence
+                    .iter()
+                    .any(|&k| mentions[k].kind == EntityKind::Group)
+            {
+                if let Some((x, y)) = pair {
+                    participants.push(MentionRole {
+                        mention: x,
+                        role: "victim".into(),
+                    });
+                    participants.push(MentionRole {
+                        mention: y,
+                        role: "victim".into(),
+                    });
+                }
             }
             // place: nearest place mention after a locative word
             let place = in_sentence
@@ -457,5 +512,33 @@ mod tests {
             assert!(!a.plover.0.is_empty());
             assert!(act(a.name).is_some());
         }
+    }
+}
+
+#[cfg(test)]
+mod group_tests {
+    use super::*;
+    use crate::{names, text::sentences};
+
+    #[test]
+    fn the_two_men_are_the_pair_named_together() {
+        let text = "Pavel Ostrov and Oleg Marchenko fled in June. Ostrov and Marchenko were seized on March 3. Irina Volkova said the two men were beaten.";
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let (a, b) = group_pair(text, &m).expect("a pair");
+        assert_eq!(
+            (m[a].text.as_str(), m[b].text.as_str()),
+            ("Pavel Ostrov", "Oleg Marchenko")
+        );
+        let ev = find(&d, &s, &m, &[], &[]);
+        let beaten = ev.iter().find(|e| e.kind == "ill-treatment").unwrap();
+        let victims: Vec<&str> = beaten
+            .participants
+            .iter()
+            .filter(|p| p.role == "victim" && m[p.mention].kind == EntityKind::Person)
+            .map(|p| m[p.mention].text.as_str())
+            .collect();
+        assert_eq!(victims, vec!["Pavel Ostrov", "Oleg Marchenko"]);
     }
 }

@@ -109,6 +109,18 @@ pub fn build(case_name: &str, documents: &mut [Document], decisions: &[Decision]
             ..e.clone()
         })
         .collect();
+    // those who speak or act for others are named beside the victims, not as victims
+    for ev in &mut events {
+        ev.participants.retain(|p| {
+            p.role != "victim"
+                || !entities.iter().any(|e| {
+                    e.id == p.entity
+                        && e.roles
+                            .iter()
+                            .any(|r| SPEAKS_FOR_OTHERS.contains(&r.as_str()))
+                })
+        });
+    }
     let mut discrepancies = rec.discrepancies;
     apply_edits(decisions, &mut events, &mut discrepancies, &mut entities);
     // rejected extractions leave the case, and every reference to them
