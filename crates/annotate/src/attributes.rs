@@ -7,11 +7,9 @@ use std::sync::OnceLock;
 use casefile_model::{Attribute, DateValue, Document, EntityKind, Mention, Precision};
 use regex::Regex;
 
-use crate::text::slice;
+use crate::re;
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
-}
+use crate::text::slice;
 
 /// Role nouns, longest first. The value recorded is the noun as written, lower-cased.
 pub const ROLES: &[&str] = &[

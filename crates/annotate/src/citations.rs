@@ -7,11 +7,9 @@ use std::sync::OnceLock;
 use casefile_model::{Citation, Document, EntityKind, Mention};
 use regex::Regex;
 
-use crate::text::slice;
+use crate::re;
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
-}
+use crate::text::slice;
 
 pub fn find(doc: &Document, mentions: &[Mention]) -> Vec<Citation> {
     static AFTER: OnceLock<Regex> = OnceLock::new();

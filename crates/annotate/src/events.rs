@@ -7,6 +7,8 @@ use std::sync::OnceLock;
 use casefile_model::{Document, EntityKind, EventMention, Mention, MentionRole, Modality, Timex};
 use regex::Regex;
 
+use crate::re;
+
 /// One act type of the vocabulary.
 pub struct ActType {
     /// casefile's name for the act (used in case.json).
@@ -176,10 +178,6 @@ fn patterns() -> &'static Vec<Regex> {
             .map(|a| Regex::new(&format!(r"(?i)\b(?:{})", a.pattern)).expect("valid regex"))
             .collect()
     })
-}
-
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
 }
 
 /// Whether a time expression sits next to a reporting verb in its sentence.

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use casefile_names::edit_distance;
+
 /// Counts for one word (keyed lower-cased) in the training text.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct WordStats {
@@ -142,25 +144,6 @@ pub fn place_near(name: &str) -> Option<&'static Place> {
         }
     }
     best
-}
-
-/// Levenshtein distance over chars, with an early exit above 2.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > 2 {
-        return 3;
-    }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

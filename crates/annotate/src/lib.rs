@@ -25,6 +25,14 @@ pub mod text;
 pub mod timeml;
 pub mod timex;
 
+/// A regex compiled once, on first use (every pattern here is a literal known to be valid).
+pub(crate) fn re(
+    cell: &'static std::sync::OnceLock<regex::Regex>,
+    pat: &str,
+) -> &'static regex::Regex {
+    cell.get_or_init(|| regex::Regex::new(pat).expect("valid regex"))
+}
+
 /// Annotate a document.
 pub fn annotate(doc: &Document) -> Annotations {
     let sentences = text::sentences(&doc.text);

@@ -18,6 +18,8 @@ use std::sync::OnceLock;
 use casefile_model::{outlets, Document, EntityKind, Mention};
 use regex::Regex;
 
+use crate::re;
+
 use crate::lexicon::{self, word};
 use crate::text::{tokens, Token};
 
@@ -297,10 +299,6 @@ const MISC_HEADS: &[&str] = &[
     "programmes",
     "affairs",
 ];
-
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
-}
 
 fn is_cap(w: &str) -> bool {
     let mut ch = w.chars();

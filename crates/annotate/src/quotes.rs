@@ -13,9 +13,7 @@ use std::sync::OnceLock;
 use casefile_model::{Document, EntityKind, Mention, QuoteMention};
 use regex::Regex;
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
-}
+use crate::re;
 
 /// Speech cues.
 pub fn speech_cue() -> &'static Regex {

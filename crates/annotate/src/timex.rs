@@ -11,6 +11,8 @@ use casefile_model::{DateBounds, DateValue, Document, Precision, Timex};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 
+use crate::re;
+
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 const NUMBER: &str = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few)";
@@ -37,10 +39,6 @@ enum Rel {
     Today(i64),
     /// A part of a day: offset in days and the TimeML code (MO, AF, EV, NI).
     PartOfDay(i64, &'static str),
-}
-
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
 }
 
 pub fn month_number(s: &str) -> Option<u32> {

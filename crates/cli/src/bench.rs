@@ -446,11 +446,12 @@ fn generate(n: usize, seed: u64) -> (Vec<Document>, Vec<Annotations>) {
     (docs, anns)
 }
 
-fn peak_rss_mb() -> Option<f64> {
+/// A memory figure of this process from /proc/self/status (Linux), in MB.
+fn status_mb(field: &str) -> Option<f64> {
     let s = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: f64 = s
         .lines()
-        .find(|l| l.starts_with("VmHWM:"))?
+        .find(|l| l.starts_with(field))?
         .split_whitespace()
         .nth(1)?
         .parse()
@@ -458,16 +459,13 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// Peak resident memory of this process, in MB.
+pub(crate) fn peak_rss_mb() -> Option<f64> {
+    status_mb("VmHWM:")
+}
+
 fn current_rss_mb() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = s
-        .lines()
-        .find(|l| l.starts_with("VmRSS:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()?;
-    Some(kb / 1024.0)
+    status_mb("VmRSS:")
 }
 
 pub fn bench_resolve(sizes: &[usize]) -> Result<ExitCode, UserError> {

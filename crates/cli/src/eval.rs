@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use casefile_annotate::ner::{self, conll};
 use serde_json::json;
 
+use crate::bench::peak_rss_mb;
 use crate::UserError;
 
 fn read(path: &Path) -> Result<String, UserError> {
@@ -169,14 +170,6 @@ pub fn eval_timex(dir: &Path, verbose: bool) -> Result<ExitCode, UserError> {
         })
     );
     Ok(ExitCode::SUCCESS)
-}
-
-/// Peak resident memory of this process (Linux: VmHWM), in MB.
-fn peak_rss_mb() -> Option<f64> {
-    let s = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }
 
 /// Annotate CoNLL text (as plain text, documents of 50 sentences) repeated to `words` words;

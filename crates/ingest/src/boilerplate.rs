@@ -7,11 +7,7 @@ use std::sync::OnceLock;
 use casefile_model::{Boilerplate, BoilerplateKind};
 use regex::Regex;
 
-use crate::metadata::lines;
-
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
-}
+use crate::metadata::{lines, re};
 
 /// Photo agencies and image hosts that appear in credits.
 const IMAGE_SOURCES: &str = r"AP|AFP|Reuters|TASS|EPA|Getty(?: Images)?|Shutterstock|Sputnik|Flickr|Wikimedia(?: Commons)?|Wikipedia|Alamy|Unsplash|Pexels|iStock|Twitter|Instagram|Facebook|Telegram|YouTube|Kommersant|Anadolu|Xinhua|PA(?: Images)?|Pool|Handout|Supplied|Courtesy";

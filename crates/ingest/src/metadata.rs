@@ -37,7 +37,8 @@ pub fn month_number(s: &str) -> Option<u32> {
 
 pub use casefile_model::outlets::{for_url as outlet_for_url, WIRES};
 
-fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+/// A regex compiled once, on first use.
+pub(crate) fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
 }
 

@@ -163,6 +163,12 @@ impl DateValue {
         }
     }
 
+    /// The value cut to day precision when it is finer (an hour goes to its day); a clock time
+    /// is told apart from the date it belongs to.
+    pub fn at_most_day(&self) -> DateValue {
+        self.truncate(Precision::Day.min(self.precision))
+    }
+
     /// Readable form for reports: "4 February 2021", "June 2020", "summer 2020".
     pub fn human(&self) -> String {
         let Some((start, _)) = self.range() else {

@@ -18,7 +18,7 @@ use casefile_model::{
     Annotations, Claim, DateValue, Discrepancy, DiscrepancyValue, Document, EntityKind, Modality,
     Resolved, Span, Verdict,
 };
-use casefile_names::words_compatible;
+use casefile_names::romanisations_compatible;
 use chrono::{Duration, NaiveDate};
 use regex::Regex;
 
@@ -252,7 +252,7 @@ fn spelling(resolved: &Resolved, claims: &[Claim], out: &mut Vec<Discrepancy>) {
             let group: Vec<&String> = forms[i..]
                 .iter()
                 .copied()
-                .filter(|b| *b == *a || (words_compatible(a, b) && !done.contains(b)))
+                .filter(|b| *b == *a || (romanisations_compatible(a, b) && !done.contains(b)))
                 .collect();
             if group.len() < 2 {
                 continue;
@@ -418,11 +418,7 @@ fn event_dates(
                 continue;
             };
             let Some(v) = &tx.value else { continue };
-            let v = if v.precision == casefile_model::Precision::Hour {
-                v.truncate(casefile_model::Precision::Day)
-            } else {
-                v.clone()
-            };
+            let v = v.at_most_day();
             by_value
                 .entry(v.value.clone())
                 .or_insert_with(|| (v.clone(), Vec::new()))

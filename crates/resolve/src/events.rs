@@ -38,15 +38,6 @@ fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option
     move |m| casefile_model::link_of(links, &doc, m)
 }
 
-/// Cut a timex value to at most day precision (the clock time goes to `date_basis`).
-fn day_cap(v: &DateValue) -> DateValue {
-    if v.precision == Precision::Hour {
-        v.truncate(Precision::Day)
-    } else {
-        v.clone()
-    }
-}
-
 pub fn resolve(
     docs: &[(&Document, &Annotations)],
     links: &[MentionLink],
@@ -59,7 +50,7 @@ pub fn resolve(
             let date = em
                 .time
                 .and_then(|t| ann.timexes[t].value.as_ref())
-                .map(day_cap);
+                .map(DateValue::at_most_day);
             let entities = em
                 .participants
                 .iter()
