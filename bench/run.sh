@@ -9,10 +9,10 @@ cd "$(dirname "$0")/.."
 data=${DATA:-../shared/data/conll2003}
 words=${WORDS:-5000000}
 spacy_words=${SPACY_WORDS:-500000}
-cargo build --release -p casefile
+cargo build --release -p casefile -p casefile-bench
 echo "== casefile"
 target/release/casefile eval-ner "$data/eng.testa" | tail -1
-target/release/casefile bench-annotate "$data/eng.train" --words "$words"
+target/release/casefile-bench annotate "$data/eng.train" --words "$words"
 echo "== spaCy"
 venv=bench/.venv-peers
 if [ ! -x "$venv/bin/python" ]; then

@@ -11,62 +11,80 @@ use crate::re;
 
 use crate::text::slice;
 
-/// Role nouns, longest first. The value recorded is the noun as written, lower-cased.
-pub const ROLES: &[&str] = &[
-    "secretary of state",
-    "prime minister",
-    "government spokesperson",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "lawyer",
-    "attorney",
-    "advocate",
-    "director of programs",
-    "director",
-    "strongman leader",
-    "leader",
-    "head",
-    "president",
-    "official",
-    "close associate",
-    "associate",
-    "activist",
-    "journalist",
-    "founder",
-    "coordinator",
-    "chairman",
-    "chairwoman",
-    "minister",
-    "governor",
-    "judge",
-    "prosecutor",
-    "investigator",
-    "officer",
-    "strongman",
-    "ombudsman",
-    "researcher",
-    "doctor",
-    "mother",
-    "father",
-    "brother",
-    "sister",
-    "friend",
+/// A role noun of the vocabulary, and whether the person holding it speaks or acts for others.
+pub struct RoleNoun {
+    pub noun: &'static str,
+    /// A lawyer, a spokesperson, an official: named beside the victims, never as one.
+    pub speaks_for_others: bool,
+}
+
+const fn role(noun: &'static str, speaks_for_others: bool) -> RoleNoun {
+    RoleNoun {
+        noun,
+        speaks_for_others,
+    }
+}
+
+/// The one vocabulary of people's roles, longest first. The value recorded is the noun as
+/// written, lower-cased.
+pub const ROLES: &[RoleNoun] = &[
+    role("secretary of state", true),
+    role("prime minister", true),
+    role("government spokesperson", true),
+    role("spokesperson", true),
+    role("spokesman", true),
+    role("spokeswoman", true),
+    role("lawyer", true),
+    role("attorney", true),
+    role("advocate", true),
+    role("director of programs", true),
+    role("director", true),
+    role("strongman leader", true),
+    role("leader", true),
+    role("head", true),
+    role("president", true),
+    role("official", true),
+    role("close associate", true),
+    role("associate", true),
+    role("activist", false),
+    role("journalist", false),
+    role("founder", true),
+    role("coordinator", true),
+    role("chairman", true),
+    role("chairwoman", true),
+    role("minister", true),
+    role("governor", true),
+    role("judge", true),
+    role("prosecutor", true),
+    role("investigator", true),
+    role("officer", true),
+    role("strongman", true),
+    role("ombudsman", true),
+    role("researcher", false),
+    role("doctor", false),
+    role("mother", false),
+    role("father", false),
+    role("brother", false),
+    role("sister", false),
+    role("friend", false),
 ];
+
+/// Whether a role (as recorded: a noun of [`ROLES`]) is that of someone who speaks or acts for
+/// others.
+pub fn speaks_for_others(role: &str) -> bool {
+    ROLES.iter().any(|r| r.speaks_for_others && r.noun == role)
+}
 
 fn role_in(s: &str) -> Option<&'static str> {
     let lower = s.to_lowercase();
-    ROLES
-        .iter()
-        .find(|r| {
-            lower.match_indices(*r).any(|(i, _)| {
-                let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic();
-                let end = i + r.len();
-                let after_ok = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
-                before_ok && after_ok
-            })
+    ROLES.iter().map(|r| r.noun).find(|r| {
+        lower.match_indices(*r).any(|(i, _)| {
+            let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic();
+            let end = i + r.len();
+            let after_ok = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
+            before_ok && after_ok
         })
-        .copied()
+    })
 }
 
 /// The date an age holds at: the report's month.

@@ -4,7 +4,9 @@
 
 use std::sync::OnceLock;
 
-use casefile_model::{Document, EntityKind, EventMention, Mention, MentionRole, Modality, Timex};
+use casefile_model::{
+    Document, EntityKind, EventMention, Mention, MentionRole, Modality, ParticipantRole, Timex,
+};
 use regex::Regex;
 
 use crate::re;
@@ -330,21 +332,21 @@ pub fn find(
                                 .iter()
                                 .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe)
                         {
-                            "source"
+                            ParticipantRole::Source
                         } else if a.violation {
-                            "victim"
+                            ParticipantRole::Victim
                         } else if men.span.end <= ts {
-                            "agent"
+                            ParticipantRole::Agent
                         } else {
-                            "other"
+                            ParticipantRole::Other
                         }
                     }
                     EntityKind::Organization => {
                         if before.ends_with("by") || before.ends_with("by both") {
                             if a.violation && a.name != "flight" {
-                                "perpetrator"
+                                ParticipantRole::Perpetrator
                             } else {
-                                "agent"
+                                ParticipantRole::Agent
                             }
                         } else if before.ends_with("help of the")
                             || before.ends_with("help of")
@@ -354,24 +356,22 @@ pub fn find(
                                 .trim_start()
                                 .starts_with("had helped")
                         {
-                            "helper"
+                            ParticipantRole::Helper
                         } else if men.source == "descriptive" && a.violation {
-                            "perpetrator"
+                            ParticipantRole::Perpetrator
                         } else {
                             continue;
                         }
                     }
                     _ => continue,
                 };
-                participants.push(MentionRole {
-                    mention: k,
-                    role: role.into(),
-                });
+                participants.push(MentionRole { mention: k, role });
             }
             // "the two men", "the pair": the report's pair of people, as victims
             if a.violation
                 && !participants.iter().any(|p: &MentionRole| {
-                    p.role == "victim" && mentions[p.mention].kind == EntityKind::Person
+                    p.role == ParticipantRole::Victim
+                        && mentions[p.mention].kind == EntityKind::Person
                 })
                 && in_sentence
                     .iter()
@@ -380,11 +380,11 @@ pub fn find(
                 if let Some((x, y)) = pair {
                     participants.push(MentionRole {
                         mention: x,
-                        role: "victim".into(),
+                        role: ParticipantRole::Victim,
                     });
                     participants.push(MentionRole {
                         mention: y,
-                        role: "victim".into(),
+                        role: ParticipantRole::Victim,
                     });
                 }
             }
@@ -499,7 +499,7 @@ mod tests {
         assert!(arrest
             .participants
             .iter()
-            .any(|p| m[p.mention].text == "Oleg Marchenko" && p.role == "victim"));
+            .any(|p| m[p.mention].text == "Oleg Marchenko" && p.role == ParticipantRole::Victim));
         assert_eq!(ev[2].modality, Modality::Alleged);
         assert!(ev[2].time_from_context);
     }
@@ -534,7 +534,9 @@ mod group_tests {
         let victims: Vec<&str> = beaten
             .participants
             .iter()
-            .filter(|p| p.role == "victim" && m[p.mention].kind == EntityKind::Person)
+            .filter(|p| {
+                p.role == ParticipantRole::Victim && m[p.mention].kind == EntityKind::Person
+            })
             .map(|p| m[p.mention].text.as_str())
             .collect();
         assert_eq!(victims, vec!["Pavel Ostrov", "Oleg Marchenko"]);

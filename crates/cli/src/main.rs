@@ -4,9 +4,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use casefile_desk::{Change, MentionRef};
 use clap::{Parser, Subcommand, ValueEnum};
 
-mod bench;
 mod commands;
 mod eval;
 
@@ -261,58 +261,6 @@ equals the gold TIMEX3 value, over matched expressions). The last line is a JSON
         #[arg(long)]
         verbose: bool,
     },
-    /// Measure the annotator's speed and memory on CoNLL text (developers: see bench/).
-    #[command(
-        name = "bench-annotate",
-        long_about = "\
-Turn a CoNLL file into plain-text documents (50 sentences each), annotate them on one thread, \
-repeated until WORDS words have been annotated, and print words per second for the whole \
-annotator and for the entity tagger alone, and the peak memory. The last line is JSON. \
-bench/run.sh runs it beside spaCy on the same text."
-    )]
-    BenchAnnotate {
-        /// CoNLL file whose tokens make the text (for example eng.train).
-        file: PathBuf,
-        /// Words to annotate in all.
-        #[arg(long, default_value_t = 5_000_000)]
-        words: usize,
-    },
-    /// Measure entity resolution at scale on generated mentions (developers).
-    #[command(
-        name = "bench-resolve",
-        long_about = "\
-Generate mentions of people, organisations and places the way reports write them (several \
-romanisations, surnames or given names alone, a little noise; Zipf-like frequencies; 20 to a \
-report) and resolve them, for each SIZE. Prints time, mentions per second and peak memory, and \
-how the time grows. The last line is JSON."
-    )]
-    BenchResolve {
-        /// Numbers of mentions, comma-separated.
-        #[arg(long, value_delimiter = ',', default_value = "100000,300000,1000000")]
-        sizes: Vec<usize>,
-    },
-    /// A bounded load run against `casefile serve` on loopback (developers).
-    #[command(
-        name = "bench-serve",
-        long_about = "\
-Sign in to a casefile server on a loopback address (as NAME, with CASEFILE_USER_PASSWORD) and \
-keep CONNECTIONS keep-alive connections busy for SECONDS, cycling through the paths; print \
-throughput and latency percentiles. Refuses any address that is not loopback."
-    )]
-    BenchServe {
-        /// The server, http://127.0.0.1:PORT
-        url: String,
-        /// The account to sign in with.
-        #[arg(long)]
-        user: String,
-        #[arg(long, default_value_t = 100)]
-        connections: usize,
-        #[arg(long, default_value_t = 20)]
-        seconds: u64,
-        /// Paths to request, comma-separated.
-        #[arg(long, value_delimiter = ',', default_value = "/,/api/timeline")]
-        paths: Vec<String>,
-    },
     /// Train the entity tagger (developers: rebuilds crates/annotate/data/ner.model).
     #[command(
         name = "train-ner",
@@ -392,6 +340,18 @@ pub enum Format {
     Ftm,
 }
 
+impl From<Format> for casefile_desk::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Json => casefile_desk::Format::Json,
+            Format::Md => casefile_desk::Format::Md,
+            Format::Html => casefile_desk::Format::Html,
+            Format::Csv => casefile_desk::Format::Csv,
+            Format::Ftm => casefile_desk::Format::Ftm,
+        }
+    }
+}
+
 /// An error for the user: one line, saying what to do next.
 pub struct UserError(pub String);
 
@@ -407,15 +367,15 @@ pub fn interactive() -> bool {
 }
 
 /// The key for a database: none with --no-encryption, else the passphrase.
-pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_store::Key, UserError> {
+pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_desk::Key, UserError> {
     if opts.no_encryption {
-        return Ok(casefile_store::Key::Plain);
+        return Ok(casefile_desk::Key::Plain);
     }
     if let Ok(p) = std::env::var("CASEFILE_PASSPHRASE") {
         if p.is_empty() {
             return Err(UserError("CASEFILE_PASSPHRASE is set but empty: set a passphrase, or use --no-encryption for throwaway work".into()));
         }
-        return Ok(casefile_store::Key::Passphrase(p));
+        return Ok(casefile_desk::Key::Passphrase(p));
     }
     if !std::io::stdin().is_terminal() {
         return Err(UserError(format!(
@@ -438,7 +398,7 @@ pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_store::Key, UserEr
             ));
         }
     }
-    Ok(casefile_store::Key::Passphrase(p))
+    Ok(casefile_desk::Key::Passphrase(p))
 }
 
 fn main() -> ExitCode {
@@ -471,7 +431,7 @@ fn main() -> ExitCode {
             output,
         } => commands::decide(
             &db_path,
-            commands::DecisionArgs::Merge(a, b),
+            Change::Merge { a, b },
             by.as_deref(),
             &db,
             &output,
@@ -485,7 +445,7 @@ fn main() -> ExitCode {
             output,
         } => commands::decide(
             &db_path,
-            commands::DecisionArgs::KeepApart(a, b),
+            Change::KeepApart { a, b },
             by.as_deref(),
             &db,
             &output,
@@ -499,7 +459,10 @@ fn main() -> ExitCode {
             output,
         } => commands::decide(
             &db_path,
-            commands::DecisionArgs::Split(entity, mentions),
+            Change::Split {
+                entity,
+                mentions: mentions.into_iter().map(MentionRef::Written).collect(),
+            },
             by.as_deref(),
             &db,
             &output,
@@ -521,13 +484,7 @@ fn main() -> ExitCode {
             by,
             db,
             output,
-        } => commands::decide(
-            &db_path,
-            commands::DecisionArgs::Undo(seq),
-            by.as_deref(),
-            &db,
-            &output,
-        ),
+        } => commands::decide(&db_path, Change::Undo { seq }, by.as_deref(), &db, &output),
         Command::Audit {
             action:
                 AuditAction::Verify {
@@ -544,19 +501,13 @@ fn main() -> ExitCode {
                     role,
                     db,
                 },
-        } => commands::user_add(&db_path, &name, &role, &db),
+        } => match role.parse() {
+            Ok(role) => commands::user_add(&db_path, &name, role, &db),
+            Err(e) => Err(UserError(e)),
+        },
         Command::Serve { db_path, bind, db } => commands::serve(&db_path, bind, &db),
         Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
         Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
-        Command::BenchAnnotate { file, words } => eval::bench_annotate(&file, words),
-        Command::BenchResolve { sizes } => bench::bench_resolve(&sizes),
-        Command::BenchServe {
-            url,
-            user,
-            connections,
-            seconds,
-            paths,
-        } => bench::bench_serve(&url, &user, connections, seconds, &paths),
         Command::TrainNer {
             train,
             dev,

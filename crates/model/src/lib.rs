@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 mod date;
 mod offsets;
 pub mod outlets;
+mod vocab;
 
 pub use date::{DateBounds, DateValue, Precision};
 pub use offsets::{OffsetMap, Segment, TextBuilder};
+pub use vocab::{EventField, ParticipantRole, Permission, Role};
 
 /// The version of the case.json layout this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -260,7 +262,7 @@ pub enum Modality {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MentionRole {
     pub mention: usize,
-    pub role: String,
+    pub role: ParticipantRole,
 }
 
 /// One report's telling of something that happened.
@@ -357,12 +359,11 @@ pub enum Decision {
     Split { entity: String, mentions: Vec<Span> },
     /// Undo an earlier decision (by its number in the log).
     Undo { seq: i64 },
-    /// Correct an event: `field` is `date` (an ISO value: 2021, 2021-02, 2021-02-04), `type` or
-    /// `place` (an entity name). The event is named by one of its source passages, which stays
-    /// the same from build to build.
+    /// Correct an event (see [`EventField`] for what `value` holds). The event is named by one of
+    /// its source passages, which stays the same from build to build.
     EditEvent {
         event: Span,
-        field: String,
+        field: EventField,
         value: String,
         /// The value before the change, as the case file had it (for the record).
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -393,7 +394,7 @@ pub enum Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
     pub entity: String,
-    pub role: String,
+    pub role: ParticipantRole,
 }
 
 /// One real-world person, organisation, place or group, after resolution.

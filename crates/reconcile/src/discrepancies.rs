@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use casefile_model::{
     Annotations, Claim, DateValue, Discrepancy, DiscrepancyValue, Document, EntityKind, Modality,
-    Resolved, Span, Verdict,
+    ParticipantRole, Resolved, Span, Verdict,
 };
 use casefile_names::romanisations_compatible;
 use chrono::{Duration, NaiveDate};
@@ -492,7 +492,7 @@ fn event_details(
                     let mut v: Vec<String> = em
                         .participants
                         .iter()
-                        .filter(|p| p.role == "perpetrator")
+                        .filter(|p| p.role == ParticipantRole::Perpetrator)
                         .filter_map(|p| resolved.entity_of(doc_id, p.mention))
                         .map(name)
                         .collect();

@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use casefile_model::{Annotations, Document, EntityKind, Intervention, Resolved};
+use casefile_model::{Annotations, Document, EntityKind, Intervention, ParticipantRole, Resolved};
 use regex::Regex;
 
 const KINDS: &[&str] = &[
@@ -48,7 +48,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         .flat_map(|e| {
             e.participants
                 .iter()
-                .filter(|p| p.role == "victim")
+                .filter(|p| p.role == ParticipantRole::Victim)
                 .map(|p| p.entity.as_str())
         })
         .collect();

@@ -2,7 +2,7 @@
 //! Organization, Event (with its involved entities, organisers and place), and Membership for
 //! affiliations. Ids are the case file's ids prefixed with the case name.
 
-use casefile_model::{CaseFile, EntityKind};
+use casefile_model::{CaseFile, EntityKind, ParticipantRole};
 use serde_json::{json, Value};
 
 pub fn render(case: &CaseFile) -> String {
@@ -76,7 +76,7 @@ pub fn render(case: &CaseFile) -> String {
         let organizers: Vec<String> = ev
             .participants
             .iter()
-            .filter(|p| p.role == "perpetrator" || p.role == "agent")
+            .filter(|p| p.role == ParticipantRole::Perpetrator || p.role == ParticipantRole::Agent)
             .map(|p| prefix(&p.entity))
             .collect();
         if !organizers.is_empty() {

@@ -111,7 +111,13 @@ pub fn render(case: &CaseFile) -> String {
         let who: Vec<String> = e
             .participants
             .iter()
-            .map(|p| format!("{} ({})", esc(&entity_name(case, &p.entity)), esc(&p.role)))
+            .map(|p| {
+                format!(
+                    "{} ({})",
+                    esc(&entity_name(case, &p.entity)),
+                    esc(p.role.as_str())
+                )
+            })
             .collect();
         let place = e
             .place

@@ -1,3 +1,5 @@
+//! Tests of the renderers on a small case file made by hand.
+
 use casefile_model::*;
 
 fn case_with(text: &str) -> CaseFile {
@@ -46,7 +48,7 @@ fn case_with(text: &str) -> CaseFile {
             place: None,
             participants: vec![Participant {
                 entity: "person-oleg".into(),
-                role: "victim".into(),
+                role: casefile_model::ParticipantRole::Victim,
             }],
             modality: Modality::Asserted,
             sources: vec![Span::new("d1", 0, text.len())],

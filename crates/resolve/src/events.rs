@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use casefile_model::{
     Annotations, DateValue, Document, Event, EventMention, MentionLink, Modality, Participant,
-    Precision, Span,
+    ParticipantRole, Precision, Span,
 };
 
 /// Acts that tell of the same kind of happening.
@@ -59,7 +59,7 @@ pub fn resolve(
             let victims = em
                 .participants
                 .iter()
-                .filter(|p| p.role == "victim")
+                .filter(|p| p.role == ParticipantRole::Victim)
                 .filter_map(|p| link(p.mention).map(str::to_string))
                 .collect();
             by_family
@@ -260,7 +260,7 @@ pub fn resolve(
                 }
             }
             // participants: entities with their most frequent role
-            let mut roles: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
+            let mut roles: BTreeMap<String, BTreeMap<ParticipantRole, usize>> = BTreeMap::new();
             let mut places: BTreeMap<String, usize> = BTreeMap::new();
             let mut sources: Vec<Span> = Vec::new();
             let mut triggers: Vec<String> = Vec::new();
@@ -272,7 +272,7 @@ pub fn resolve(
                         *roles
                             .entry(e.to_string())
                             .or_default()
-                            .entry(p.role.clone())
+                            .entry(p.role)
                             .or_default() += 1;
                     }
                 }
@@ -298,7 +298,9 @@ pub fn resolve(
                 .into_iter()
                 .filter_map(|(e, rs)| {
                     rs.into_iter()
-                        .filter(|(r, _)| r != "source" && r != "other")
+                        .filter(|(r, _)| {
+                            *r != ParticipantRole::Source && *r != ParticipantRole::Other
+                        })
                         .max_by_key(|(_, n)| *n)
                         .map(|(role, _)| Participant { entity: e, role })
                 })
@@ -318,7 +320,7 @@ pub fn resolve(
                 .unwrap_or_else(|| fam.clone());
             let victims: Vec<String> = participants
                 .iter()
-                .filter(|p| p.role == "victim")
+                .filter(|p| p.role == ParticipantRole::Victim)
                 .map(|p| entity_name(&p.entity))
                 .collect();
             let mut label = format!("{} ({})", r#type.replace('-', " "), triggers.join(", "));

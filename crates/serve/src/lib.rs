@@ -18,9 +18,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use casefile_model::{CaseFile, Decision, Span};
+use casefile_desk::{Actor, Change, Desk, DeskError, MentionRef, SearchQuery, Session};
+use casefile_model::{CaseFile, EventField};
 use casefile_report::html::esc;
-use casefile_store::{Session, SqliteStore, Store};
 use serde::Deserialize;
 use serde_json::json;
 
@@ -30,34 +30,21 @@ const COOKIE_NAME: &str = "casefile_session";
 const MAX_FAILURES: usize = 5;
 const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 
-/// The server's state: the store (one connection, serialised) and the current case file.
+/// The server's state: the case's desk (one store connection, serialised) and the current case
+/// file, shared by readers.
 pub struct AppState {
-    store: Mutex<SqliteStore>,
-    case_id: i64,
+    desk: Mutex<Desk>,
     case_name: String,
     file: RwLock<Arc<CaseFile>>,
     failures: Mutex<HashMap<String, Vec<Instant>>>,
 }
 
 impl AppState {
-    pub fn new(mut store: SqliteStore, case_name: &str) -> Result<Arc<Self>, String> {
-        if !store
-            .cases()
-            .map_err(|e| e.to_string())?
-            .iter()
-            .any(|c| c == case_name)
-        {
-            return Err(format!("no case named “{case_name}” in this database"));
-        }
-        let case_id = store.case(case_name).map_err(|e| e.to_string())?;
-        let file = match store.case_file(case_id).map_err(|e| e.to_string())? {
-            Some(f) => f,
-            None => rebuild(&mut store, case_id, case_name).map_err(|e| e.to_string())?,
-        };
+    pub fn new(mut desk: Desk) -> Result<Arc<Self>, DeskError> {
+        let file = desk.current()?;
         Ok(Arc::new(AppState {
-            store: Mutex::new(store),
-            case_id,
-            case_name: case_name.into(),
+            case_name: desk.case_name().to_string(),
+            desk: Mutex::new(desk),
             file: RwLock::new(Arc::new(file)),
             failures: Mutex::new(HashMap::new()),
         }))
@@ -65,14 +52,9 @@ impl AppState {
     fn file(&self) -> Arc<CaseFile> {
         self.file.read().expect("lock").clone()
     }
-}
-
-fn rebuild(store: &mut SqliteStore, case: i64, name: &str) -> casefile_store::Result<CaseFile> {
-    let mut docs = store.documents(case)?;
-    let decisions = casefile_store::in_force(&store.decisions(case)?);
-    let built = casefile_pipeline::build(name, &mut docs, &decisions);
-    store.save_case_file(case, &built.case)?;
-    Ok(built.case)
+    pub(crate) fn desk(&self) -> std::sync::MutexGuard<'_, Desk> {
+        self.desk.lock().expect("lock")
+    }
 }
 
 /// The routes.
@@ -133,7 +115,7 @@ fn cookie_token(headers: &HeaderMap) -> Option<String> {
 /// The session of a request, if any.
 pub(crate) fn session(state: &AppState, headers: &HeaderMap) -> Option<Session> {
     let token = cookie_token(headers)?;
-    state.store.lock().ok()?.session(&token).ok().flatten()
+    state.desk().session(&token).ok().flatten()
 }
 
 fn api_unauthorised() -> Response {
@@ -185,14 +167,11 @@ async fn login(
                 .into_response();
         }
     }
-    let user = state
-        .store
-        .lock()
-        .expect("lock")
-        .check_password(&f.name, &f.password)
-        .ok()
-        .flatten();
-    let Some(user) = user else {
+    let signed_in = state.desk().sign_in(&f.name, &f.password);
+    let Ok(signed_in) = signed_in else {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "cannot start a session").into_response();
+    };
+    let Some((token, _)) = signed_in else {
         state
             .failures
             .lock()
@@ -207,10 +186,10 @@ async fn login(
             .into_response();
     };
     state.failures.lock().expect("lock").remove(&key);
-    let Ok((token, _)) = state.store.lock().expect("lock").create_session(&user, 12) else {
-        return (StatusCode::INTERNAL_SERVER_ERROR, "cannot start a session").into_response();
-    };
-    let cookie = format!("{COOKIE_NAME}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200");
+    let cookie = format!(
+        "{COOKIE_NAME}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}",
+        casefile_desk::SESSION_HOURS * 3600
+    );
     let mut r = redirect("/");
     r.headers_mut()
         .insert(SET_COOKIE, HeaderValue::from_str(&cookie).expect("cookie"));
@@ -233,7 +212,7 @@ async fn logout(
     if s.csrf != f.csrf {
         return (StatusCode::FORBIDDEN, "missing or wrong CSRF token").into_response();
     }
-    let _ = state.store.lock().expect("lock").end_session(&token);
+    let _ = state.desk().sign_out(&token);
     let mut r = redirect("/login");
     r.headers_mut().insert(
         SET_COOKIE,
@@ -284,213 +263,28 @@ async fn api_decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -
     if session(&state, &headers).is_none() {
         return api_unauthorised();
     }
-    let records = state
-        .store
-        .lock()
-        .expect("lock")
-        .decisions(state.case_id)
-        .unwrap_or_default();
+    let records = state.desk().decisions().unwrap_or_default();
     Json(records.iter().map(|r| json!({"seq": r.seq, "decision": r.decision, "made_at": r.made_at, "made_by": r.made_by, "hash": r.hash})).collect::<Vec<_>>()).into_response()
 }
 
-/// A change asked for through the API or a page's form.
-#[derive(Deserialize)]
-#[serde(tag = "op", rename_all = "kebab-case")]
-pub(crate) enum Change {
-    Merge {
-        a: String,
-        b: String,
-    },
-    KeepApart {
-        a: String,
-        b: String,
-    },
-    Split {
-        entity: String,
-        mentions: Vec<Span>,
-    },
-    Undo {
-        seq: i64,
-    },
-    /// `event` is an event id (event-003); `field` is date, type or place.
-    EditEvent {
-        event: String,
-        field: String,
-        value: String,
-    },
-    SetVerdict {
-        subject: String,
-        attribute: String,
-        verdict: casefile_model::Verdict,
-    },
-    /// The extraction is wrong: drop the entity.
-    Reject {
-        entity: String,
-    },
-    /// The extraction is right.
-    Confirm {
-        entity: String,
-    },
-    /// A note on an entity (id or name) or an event (id).
-    Note {
-        entity: Option<String>,
-        event: Option<String>,
-        text: String,
-    },
-}
-
-/// Find an entity's name by id, name or alias.
-fn entity_name(file: &CaseFile, what: &str) -> Option<String> {
-    let w = what.to_lowercase();
-    file.entities
-        .iter()
-        .find(|e| {
-            e.id == what
-                || e.name.to_lowercase() == w
-                || e.aliases.iter().any(|a| a.to_lowercase() == w)
-        })
-        .map(|e| e.name.clone())
-}
-
-/// Record a change as a decision, by a signed-in editor or owner, and rebuild.
+/// Record a change as a decision by the signed-in account (the desk checks its role and the
+/// change), and put the rebuilt case file in place.
 pub(crate) fn apply_change(
     state: &AppState,
     s: &Session,
     change: Change,
 ) -> Result<serde_json::Value, (StatusCode, String)> {
-    if s.user.role == "viewer" {
-        return Err((
-            StatusCode::FORBIDDEN,
-            "viewers cannot change the case".into(),
-        ));
-    }
-    let file = state.file();
-    let bad = |m: String| (StatusCode::UNPROCESSABLE_ENTITY, m);
-    let decision = match change {
-        Change::Merge { a, b } => match (entity_name(&file, &a), entity_name(&file, &b)) {
-            (Some(x), Some(y)) if x != y => Decision::Merge { a: x, b: y },
-            (Some(_), Some(_)) => return Err(bad(format!("“{a}” and “{b}” are already one"))),
-            _ => return Err(bad(format!("no entity “{a}” or “{b}”"))),
-        },
-        Change::KeepApart { a, b } => Decision::KeepApart { a, b },
-        Change::Split { entity, mentions } => match entity_name(&file, &entity) {
-            Some(e) => Decision::Split {
-                entity: e,
-                mentions,
-            },
-            None => return Err(bad(format!("no entity “{entity}”"))),
-        },
-        Change::Undo { seq } => Decision::Undo { seq },
-        Change::EditEvent {
-            event,
-            field,
-            value,
-        } => {
-            let Some(ev) = file.events.iter().find(|e| e.id == event) else {
-                return Err(bad(format!("no event “{event}”")));
-            };
-            if field == "date" && casefile_pipeline::parse_date(&value).is_none() {
-                return Err(bad(format!(
-                    "“{value}” is not a date: write 2021, 2021-02 or 2021-02-04"
-                )));
-            }
-            if !matches!(
-                field.as_str(),
-                "date" | "type" | "place" | "add-participant" | "remove-participant"
-            ) {
-                return Err(bad(format!("cannot edit “{field}”: date, type, place, add-participant or remove-participant")));
-            }
-            let name = |id: &str| {
-                file.entity(id)
-                    .map(|e| e.name.clone())
-                    .unwrap_or_else(|| id.to_string())
-            };
-            let before = match field.as_str() {
-                "date" => ev.date.as_ref().map(|d| d.value.clone()),
-                "type" => Some(ev.r#type.clone()),
-                "place" => ev.place.as_deref().map(name),
-                _ => Some(
-                    ev.participants
-                        .iter()
-                        .map(|p| format!("{}:{}", name(&p.entity), p.role))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-            };
-            Decision::EditEvent {
-                event: ev.sources[0].clone(),
-                field,
-                value,
-                before,
-            }
-        }
-        Change::SetVerdict {
-            subject,
-            attribute,
-            verdict,
-        } => {
-            let before = file
-                .discrepancies
-                .iter()
-                .find(|d| d.subject == subject && d.attribute == attribute)
-                .map(|d| d.verdict);
-            Decision::SetVerdict {
-                subject,
-                attribute,
-                verdict,
-                before,
-            }
-        }
-        Change::Reject { entity } => match entity_name(&file, &entity) {
-            Some(e) => Decision::Reject { entity: e },
-            None => return Err(bad(format!("no entity “{entity}”"))),
-        },
-        Change::Confirm { entity } => match entity_name(&file, &entity) {
-            Some(e) => Decision::Confirm { entity: e },
-            None => return Err(bad(format!("no entity “{entity}”"))),
-        },
-        Change::Note {
-            entity,
-            event,
-            text,
-        } => {
-            if text.trim().is_empty() {
-                return Err(bad("an empty note".into()));
-            }
-            let entity = match entity {
-                Some(e) => {
-                    Some(entity_name(&file, &e).ok_or_else(|| bad(format!("no entity “{e}”")))?)
-                }
-                None => None,
-            };
-            let event = match event {
-                Some(id) => Some(
-                    file.events
-                        .iter()
-                        .find(|e| e.id == id)
-                        .map(|e| e.sources[0].clone())
-                        .ok_or_else(|| bad(format!("no event “{id}”")))?,
-                ),
-                None => None,
-            };
-            if entity.is_none() && event.is_none() {
-                return Err(bad("a note needs an entity or an event".into()));
-            }
-            Decision::Note {
-                entity,
-                event,
-                text,
-            }
-        }
-    };
-    let mut store = state.store.lock().expect("lock");
-    store
-        .add_decision(state.case_id, &decision, &s.user.name)
-        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let f = rebuild(&mut store, state.case_id, &state.case_name)
-        .map_err(|e| (StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    let n = f.entities.len();
-    *state.file.write().expect("lock") = Arc::new(f);
+    let actor = Actor::from(s);
+    let (decision, file) = state.desk().decide(change, &actor).map_err(|e| {
+        let code = match e {
+            DeskError::Forbidden(_) => StatusCode::FORBIDDEN,
+            DeskError::Invalid(_) | DeskError::Nothing(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            DeskError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        };
+        (code, e.to_string())
+    })?;
+    let n = file.entities.len();
+    *state.file.write().expect("lock") = Arc::new(file);
     Ok(json!({"ok": true, "decision": decision, "by": s.user.name, "entities": n}))
 }
 
@@ -530,6 +324,53 @@ pub(crate) struct ChangeForm {
     value: Option<String>,
 }
 
+impl ChangeForm {
+    /// The change a page's form asks for: its fields read as the [`Change`] of that `op`.
+    fn change(self) -> Result<Change, String> {
+        let text = |o: Option<String>| o.unwrap_or_default();
+        Ok(match self.op.as_str() {
+            "merge" => Change::Merge {
+                a: text(self.a),
+                b: text(self.b),
+            },
+            "keep-apart" => Change::KeepApart {
+                a: text(self.a),
+                b: text(self.b),
+            },
+            "undo" => Change::Undo {
+                seq: self.seq.unwrap_or(0),
+            },
+            "edit-event" => Change::EditEvent {
+                event: text(self.event),
+                field: text(self.field).parse::<EventField>()?,
+                value: text(self.value),
+            },
+            // every mention of the entity written as the chosen form
+            "split" => Change::Split {
+                entity: text(self.a),
+                mentions: vec![MentionRef::Written(text(self.value))],
+            },
+            "reject" => Change::Reject {
+                entity: text(self.a),
+            },
+            "confirm" => Change::Confirm {
+                entity: text(self.a),
+            },
+            "note" => Change::Note {
+                entity: self.a,
+                event: self.event,
+                text: text(self.value),
+            },
+            "set-verdict" => Change::SetVerdict {
+                subject: text(self.a),
+                attribute: text(self.b),
+                verdict: text(self.value).parse()?,
+            },
+            other => return Err(format!("unknown change “{other}”")),
+        })
+    }
+}
+
 async fn ui_decide(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
@@ -545,76 +386,16 @@ async fn ui_decide(
         )
             .into_response();
     }
-    let text = |o: Option<String>| o.unwrap_or_default();
-    let change = match f.op.as_str() {
-        "merge" => Change::Merge {
-            a: text(f.a),
-            b: text(f.b),
-        },
-        "keep-apart" => Change::KeepApart {
-            a: text(f.a),
-            b: text(f.b),
-        },
-        "undo" => Change::Undo {
-            seq: f.seq.unwrap_or(0),
-        },
-        "edit-event" => Change::EditEvent {
-            event: text(f.event),
-            field: text(f.field),
-            value: text(f.value),
-        },
-        "split" => {
-            // every mention of the entity written as the chosen form
-            let file = state.file();
-            let entity = text(f.a);
-            let form = text(f.value);
-            let mentions: Vec<Span> = file
-                .entities
-                .iter()
-                .filter(|e| e.id == entity)
-                .flat_map(|e| {
-                    e.mentions
-                        .iter()
-                        .filter(|m| file.span_text(m) == form)
-                        .cloned()
-                })
-                .collect();
-            Change::Split { entity, mentions }
-        }
-        "reject" => Change::Reject { entity: text(f.a) },
-        "confirm" => Change::Confirm { entity: text(f.a) },
-        "note" => Change::Note {
-            entity: f.a.filter(|x| !x.is_empty()),
-            event: f.event.filter(|x| !x.is_empty()),
-            text: text(f.value),
-        },
-        "set-verdict" => match serde_json::from_value(json!(text(f.value))) {
-            Ok(v) => Change::SetVerdict {
-                subject: text(f.a),
-                attribute: text(f.b),
-                verdict: v,
-            },
-            Err(_) => {
-                return (
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    Html("unknown verdict".to_string()),
-                )
-                    .into_response()
-            }
-        },
-        other => {
-            return (
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Html(format!("unknown change “{}”", h(other))),
-            )
-                .into_response()
-        }
-    };
     let back = f
         .back
+        .clone()
         .filter(|b| b.starts_with('/') && !b.starts_with("//"))
         .unwrap_or_else(|| "/".into());
-    match apply_change(&state, &s, change) {
+    let result = f
+        .change()
+        .map_err(|m| (StatusCode::UNPROCESSABLE_ENTITY, m))
+        .and_then(|change| apply_change(&state, &s, change));
+    match result {
         Ok(_) => redirect(&back),
         Err((code, m)) => (
             code,
@@ -624,53 +405,10 @@ async fn ui_decide(
     }
 }
 
-/// A search: words, and optionally an entity (id or name) the report must mention and a date
-/// range (ISO) its publication must fall in.
-#[derive(Deserialize, Default)]
-pub(crate) struct SearchQuery {
-    pub q: Option<String>,
-    pub entity: Option<String>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-}
-
-/// Run a search against the store and filter it by entity and dates.
-pub(crate) fn search(state: &AppState, q: &SearchQuery) -> Vec<casefile_store::SearchHit> {
-    let words = q.q.clone().unwrap_or_default();
-    let hits = state
-        .store
-        .lock()
-        .expect("lock")
-        .search(state.case_id, &words, 200)
-        .unwrap_or_default();
+/// Search the case's reports (see [`SearchQuery`]).
+pub(crate) fn search(state: &AppState, q: &SearchQuery) -> Vec<casefile_desk::SearchHit> {
     let file = state.file();
-    let entity_docs: Option<Vec<String>> = q.entity.as_deref().filter(|e| !e.is_empty()).map(|e| {
-        let w = e.to_lowercase();
-        file.entities
-            .iter()
-            .filter(|x| {
-                x.id == e
-                    || x.name.to_lowercase() == w
-                    || x.aliases.iter().any(|a| a.to_lowercase() == w)
-            })
-            .flat_map(|x| x.mentions.iter().map(|m| m.doc.clone()))
-            .collect()
-    });
-    let from = q.from.clone().filter(|f| !f.is_empty());
-    let to = q.to.clone().filter(|t| !t.is_empty());
-    hits.into_iter()
-        .filter(|h| entity_docs.as_ref().is_none_or(|d| d.contains(&h.doc)))
-        .filter(|h| {
-            from.as_ref()
-                .is_none_or(|f| !h.published.is_empty() && h.published.as_str() >= f.as_str())
-        })
-        .filter(|h| {
-            to.as_ref().is_none_or(|t| {
-                !h.published.is_empty()
-                    && &h.published[..h.published.len().min(t.len())] <= t.as_str()
-            })
-        })
-        .collect()
+    state.desk().search(&file, q).unwrap_or_default()
 }
 
 async fn api_search(

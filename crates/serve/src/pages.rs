@@ -5,22 +5,16 @@ use std::sync::Arc;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::{Html, IntoResponse, Redirect, Response};
+use casefile_desk::Session;
 use casefile_model::{CaseFile, EntityKind};
-use casefile_store::Session;
+use casefile_model::{Permission, Verdict};
 
 use crate::{h, session, AppState};
 
-/// The verdicts a person can give a discrepancy.
-const VERDICTS: &[&str] = &[
-    "conflict",
-    "consistent-over-time",
-    "spelling-variant",
-    "granularity",
-    "imprecision",
-    "different-detail",
-    "contested",
-    "paraphrase",
-];
+/// Whether the signed-in account may change the case (forms are shown to those who may).
+fn curates(s: &Session) -> bool {
+    s.user.role.may(Permission::Curate)
+}
 
 const CSS: &str = r#"
 :root { --ink:#1b1f24; --muted:#4d5660; --line:#c9d1d9; --accent:#0a58a8; --bg:#fff; --soft:#f3f5f7; }
@@ -50,7 +44,7 @@ fn layout(title: &str, s: Option<&Session>, body: &str) -> String {
             "<header><nav aria-label=\"Main\"><a href=\"/\">Overview</a> · <a href=\"/timeline\">Timeline</a> · <a href=\"/entities\">People and organisations</a> · <a href=\"/discrepancies\">Discrepancies</a> · <a href=\"/interventions\">Interventions</a> · <a href=\"/sources\">Sources</a> · <a href=\"/decisions\">Decisions</a> · <a href=\"/search\">Search</a></nav><form method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><span class=\"meta\" style=\"color:#fff\">{} ({})</span> <button type=\"submit\">Sign out</button></form></header>",
             h(&s.csrf),
             h(&s.user.name),
-            h(&s.user.role)
+            h(s.user.role.as_str())
         ),
         None => "<header><strong>casefile</strong></header>".to_string(),
     };
@@ -161,7 +155,7 @@ pub async fn timeline(State(state): State<Arc<AppState>>, headers: HeaderMap) ->
                     h(&e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default()),
                     id = h(&e.id)
                 );
-                let edit = if s.user.role == "viewer" { String::new() } else { change_form(s, "/timeline", &[("op", "edit-event"), ("event", &e.id), ("field", "date")], &input, "Set date") };
+                let edit = if !curates(s) { String::new() } else { change_form(s, "/timeline", &[("op", "edit-event"), ("event", &e.id), ("field", "date")], &input, "Set date") };
                 format!(
                     "<li id=\"{}\"><strong class=\"date\">{}</strong> · {} <span class=\"meta\">({} independent source{})</span>{src}{edit}</li>",
                     h(&e.id),
@@ -219,7 +213,7 @@ pub async fn entity(
         let select = |n: &str| {
             format!("<label for=\"{n}\" class=\"inline\">Other</label> <select id=\"{n}\" name=\"b\">{others}</select> ")
         };
-        let forms = if s.user.role == "viewer" {
+        let forms = if !curates(s) {
             String::new()
         } else {
             format!(
@@ -373,21 +367,18 @@ pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMa
             .discrepancies
             .iter()
             .map(|d| {
-                let verdict = serde_json::to_value(d.verdict)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
+                let verdict = d.verdict.as_str();
                 let values: Vec<String> = d
                     .values
                     .iter()
                     .map(|v| format!("{} ({} independent)", h(&v.value), v.independent_sources))
                     .collect();
                 let subject = c.entity(&d.subject).map(|e| e.name.clone()).or_else(|| c.events.iter().find(|e| e.id == d.subject).map(|e| e.label.clone())).unwrap_or_else(|| d.subject.clone());
-                let change = if s.user.role == "viewer" {
+                let change = if !curates(s) {
                     String::new()
                 } else {
                     let id = format!("verdict-{}-{}", d.subject, d.attribute.replace(' ', "-"));
-                    let options: String = VERDICTS.iter().map(|v| format!("<option value=\"{v}\"{}>{v}</option>", if *v == verdict { " selected" } else { "" })).collect();
+                    let options: String = Verdict::ALL.iter().map(|v| v.as_str()).map(|v| format!("<option value=\"{v}\"{}>{v}</option>", if v == verdict { " selected" } else { "" })).collect();
                     change_form(
                         s,
                         "/discrepancies",
@@ -400,7 +391,7 @@ pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMa
                     "<tr><td>{}</td><td>{}</td><td>{}{change}</td><td>{}</td><td>{}</td></tr>",
                     h(&subject),
                     h(&d.attribute),
-                    h(&verdict),
+                    h(verdict),
                     values.join("<br>"),
                     h(&d.explanation)
                 )
@@ -411,10 +402,7 @@ pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMa
 }
 
 pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let records = {
-        let store = state.store.lock().expect("lock");
-        casefile_store::Store::decisions(&*store, state.case_id).unwrap_or_default()
-    };
+    let records = { state.desk().decisions().unwrap_or_default() };
     page(&state, &headers, "Decisions", move |_, s| {
         let undone: Vec<i64> = records
             .iter()
@@ -429,7 +417,7 @@ pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -
                 let seq = r.seq.to_string();
                 let action = if undone.contains(&r.seq) {
                     "undone".to_string()
-                } else if s.user.role == "viewer" || matches!(r.decision, casefile_model::Decision::Undo { .. }) {
+                } else if !curates(s) || matches!(r.decision, casefile_model::Decision::Undo { .. }) {
                     String::new()
                 } else {
                     change_form(s, "/decisions", &[("op", "undo"), ("seq", &seq)], "", "Undo")
@@ -450,7 +438,7 @@ pub async fn decisions(State(state): State<Arc<AppState>>, headers: HeaderMap) -
 pub async fn search(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    axum::extract::Query(q): axum::extract::Query<crate::SearchQuery>,
+    axum::extract::Query(q): axum::extract::Query<casefile_desk::SearchQuery>,
 ) -> Response {
     let hits = if q.q.as_deref().is_some_and(|x| !x.trim().is_empty()) {
         Some(crate::search(&state, &q))

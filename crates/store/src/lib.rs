@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use casefile_model::{CaseFile, Decision, Document};
+use casefile_model::{CaseFile, Decision, Document, Role};
 
 mod migrations;
 mod sqlite;
@@ -81,22 +81,6 @@ pub struct DecisionRecord {
     pub hash: String,
 }
 
-/// The decisions in force: every decision not undone, undos themselves left out.
-pub fn in_force(records: &[DecisionRecord]) -> Vec<Decision> {
-    let undone: Vec<i64> = records
-        .iter()
-        .filter_map(|r| match r.decision {
-            Decision::Undo { seq } => Some(seq),
-            _ => None,
-        })
-        .collect();
-    records
-        .iter()
-        .filter(|r| !matches!(r.decision, Decision::Undo { .. }) && !undone.contains(&r.seq))
-        .map(|r| r.decision.clone())
-        .collect()
-}
-
 /// What checking the decision log found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditReport {
@@ -110,8 +94,7 @@ pub struct AuditReport {
 pub struct User {
     pub id: i64,
     pub name: String,
-    /// `owner`, `editor` or `viewer`.
-    pub role: String,
+    pub role: Role,
 }
 
 /// A signed-in session.
@@ -158,7 +141,7 @@ pub trait Store {
     /// Check the whole decision log: every entry's hash, the chain, and the head.
     fn verify_audit(&self) -> Result<AuditReport>;
     /// Create an account; the password is stored as an Argon2id hash.
-    fn add_user(&mut self, name: &str, role: &str, password: &str) -> Result<User>;
+    fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<User>;
     /// The account for a name and password, if they match.
     fn check_password(&self, name: &str, password: &str) -> Result<Option<User>>;
     /// Start a session for a user: returns the session token (kept only as a hash here).
@@ -170,9 +153,72 @@ pub trait Store {
     fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<SearchHit>>;
 }
 
-/// Open (or create) a store at `path`.
-pub fn open(path: &Path, key: Key) -> Result<SqliteStore> {
-    SqliteStore::open(path, key)
+/// A store of any kind, as the application layer holds it.
+pub type AnyStore = Box<dyn Store + Send>;
+
+/// Open (or create) the store at `path` (today an SQLite file).
+pub fn open(path: &Path, key: Key) -> Result<AnyStore> {
+    Ok(Box::new(SqliteStore::open(path, key)?))
+}
+
+/// A boxed store is a store: front ends hold `Box<dyn Store + Send>` and never name a backend.
+impl<T: Store + ?Sized> Store for Box<T> {
+    fn case(&mut self, name: &str) -> Result<i64> {
+        (**self).case(name)
+    }
+    fn cases(&self) -> Result<Vec<String>> {
+        (**self).cases()
+    }
+    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document) -> Result<Added> {
+        (**self).add_report(case, original, doc)
+    }
+    fn documents(&self, case: i64) -> Result<Vec<Document>> {
+        (**self).documents(case)
+    }
+    fn original(&self, case: i64, doc_id: &str) -> Result<Option<Vec<u8>>> {
+        (**self).original(case, doc_id)
+    }
+    fn record_failure(&mut self, case: i64, path: &str, error: &str) -> Result<()> {
+        (**self).record_failure(case, path, error)
+    }
+    fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()> {
+        (**self).save_case_file(case, file)
+    }
+    fn case_file(&self, case: i64) -> Result<Option<CaseFile>> {
+        (**self).case_file(case)
+    }
+    fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
+        (**self).add_decision(case, decision, by)
+    }
+    fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
+        (**self).decisions(case)
+    }
+    fn verify_audit(&self) -> Result<AuditReport> {
+        (**self).verify_audit()
+    }
+    fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<User> {
+        (**self).add_user(name, role, password)
+    }
+    fn check_password(&self, name: &str, password: &str) -> Result<Option<User>> {
+        (**self).check_password(name, password)
+    }
+    fn create_session(&mut self, user: &User, hours: i64) -> Result<(String, Session)> {
+        (**self).create_session(user, hours)
+    }
+    fn session(&self, token: &str) -> Result<Option<Session>> {
+        (**self).session(token)
+    }
+    fn end_session(&mut self, token: &str) -> Result<()> {
+        (**self).end_session(token)
+    }
+    fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        (**self).search(case, words, limit)
+    }
+}
+
+/// A store in memory, gone when dropped: for tests and throwaway work.
+pub fn in_memory() -> Result<AnyStore> {
+    Ok(Box::new(SqliteStore::in_memory()?))
 }
 
 /// Whether the file at `path` is an encrypted database (None if it does not exist).

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use argon2::{Algorithm, Argon2, Params, Version};
-use casefile_model::{CaseFile, Decision, Document};
+use casefile_model::{CaseFile, Decision, Document, Role};
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -84,6 +84,15 @@ impl SqliteStore {
         conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
         let mut store = SqliteStore { conn };
         store.migrate(&shown)?;
+        Ok(store)
+    }
+
+    /// A store that lives in memory and is gone when dropped (tests, throwaway work).
+    pub fn in_memory() -> Result<Self> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+        let mut store = SqliteStore { conn };
+        store.migrate(":memory:")?;
         Ok(store)
     }
 
@@ -337,13 +346,8 @@ impl Store for SqliteStore {
         Ok(out)
     }
 
-    fn add_user(&mut self, name: &str, role: &str, password: &str) -> Result<crate::User> {
+    fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<crate::User> {
         use argon2::password_hash::{PasswordHasher, SaltString};
-        if !matches!(role, "owner" | "editor" | "viewer") {
-            return Err(StoreError::Invalid(format!(
-                "unknown role “{role}”: use owner, editor or viewer"
-            )));
-        }
         if password.chars().count() < 10 {
             return Err(StoreError::Invalid(
                 "the password is too short: use at least 10 characters".into(),
@@ -357,7 +361,7 @@ impl Store for SqliteStore {
         self.conn
             .execute(
                 "INSERT INTO users (name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![name, role, hash, now()],
+                params![name, role.as_str(), hash, now()],
             )
             .map_err(|e| match e {
                 rusqlite::Error::SqliteFailure(f, _)
@@ -370,7 +374,7 @@ impl Store for SqliteStore {
         Ok(crate::User {
             id: self.conn.last_insert_rowid(),
             name: name.into(),
-            role: role.into(),
+            role,
         })
     }
 
@@ -400,7 +404,7 @@ impl Store for SqliteStore {
             .then(|| crate::User {
                 id,
                 name: name.into(),
-                role,
+                role: stored_role(&role),
             }))
     }
 
@@ -439,7 +443,11 @@ impl Store for SqliteStore {
             let live = chrono::DateTime::parse_from_rfc3339(&expires)
                 .is_ok_and(|e| e > chrono::Utc::now());
             live.then_some(crate::Session {
-                user: crate::User { id, name, role },
+                user: crate::User {
+                    id,
+                    name,
+                    role: stored_role(&role),
+                },
                 csrf,
             })
         }))
@@ -532,6 +540,12 @@ impl Store for SqliteStore {
         }
         Ok(crate::AuditReport { entries, problems })
     }
+}
+
+/// A role as stored. The schema's CHECK allows only the three names; anything else is read as
+/// the least powerful role rather than trusted.
+fn stored_role(s: &str) -> Role {
+    s.parse().unwrap_or(Role::Viewer)
 }
 
 fn token_hash(token: &str) -> String {
@@ -645,10 +659,13 @@ mod tests {
     fn accounts_and_sessions() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = SqliteStore::open(&dir.path().join("u.db"), Key::Plain).unwrap();
-        let u = s.add_user("ana", "owner", "a long passphrase").unwrap();
-        assert!(s.add_user("ana", "viewer", "another long one").is_err());
-        assert!(s.add_user("bo", "admin", "a long passphrase").is_err());
-        assert!(s.add_user("bo", "viewer", "short").is_err());
+        let u = s.add_user("ana", Role::Owner, "a long passphrase").unwrap();
+        assert!(s.add_user("ana", Role::Viewer, "another long one").is_err());
+        assert!(
+            "admin".parse::<Role>().is_err(),
+            "an unknown role is not a role"
+        );
+        assert!(s.add_user("bo", Role::Viewer, "short").is_err());
         assert!(s.check_password("ana", "wrong password").unwrap().is_none());
         assert!(s
             .check_password("nobody", "a long passphrase")

@@ -1,0 +1,95 @@
+//! `casefile-bench`: the measurements behind docs/benchmarks.md, kept out of the shipped binary
+//! so that `casefile --help` is the user's manual. `bench/run.sh` runs the annotator's beside
+//! spaCy.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod annotate;
+mod memory;
+mod resolve;
+mod serve;
+
+/// An error for the developer: one line.
+pub struct UserError(pub String);
+
+#[derive(Parser)]
+#[command(
+    name = "casefile-bench",
+    version,
+    about = "casefile's benchmarks (developers)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Measure the annotator's speed and memory on CoNLL text.
+    #[command(long_about = "\
+Turn a CoNLL file into plain-text documents (50 sentences each), annotate them on one thread, \
+repeated until WORDS words have been annotated, and print words per second for the whole \
+annotator and for the entity tagger alone, and the peak memory. The last line is JSON. \
+bench/run.sh runs it beside spaCy on the same text.")]
+    Annotate {
+        /// CoNLL file whose tokens make the text (for example eng.train).
+        file: PathBuf,
+        /// Words to annotate in all.
+        #[arg(long, default_value_t = 5_000_000)]
+        words: usize,
+    },
+    /// Measure entity resolution at scale on generated mentions.
+    #[command(long_about = "\
+Generate mentions of people, organisations and places the way reports write them (several \
+romanisations, surnames or given names alone, a little noise; Zipf-like frequencies; 20 to a \
+report) and resolve them, for each SIZE. Prints time, mentions per second and peak memory, and \
+how the time grows. The last line is JSON.")]
+    Resolve {
+        /// Numbers of mentions, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "100000,300000,1000000")]
+        sizes: Vec<usize>,
+    },
+    /// A bounded load run against `casefile serve` on loopback.
+    #[command(long_about = "\
+Sign in to a casefile server on a loopback address (as NAME, with CASEFILE_USER_PASSWORD) and \
+keep CONNECTIONS keep-alive connections busy for SECONDS, cycling through the paths; print \
+throughput and latency percentiles. Refuses any address that is not loopback.")]
+    Serve {
+        /// The server, http://127.0.0.1:PORT
+        url: String,
+        /// The account to sign in with.
+        #[arg(long)]
+        user: String,
+        #[arg(long, default_value_t = 100)]
+        connections: usize,
+        #[arg(long, default_value_t = 20)]
+        seconds: u64,
+        /// Paths to request, comma-separated.
+        #[arg(long, value_delimiter = ',', default_value = "/,/api/timeline")]
+        paths: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Annotate { file, words } => annotate::bench_annotate(&file, words),
+        Command::Resolve { sizes } => resolve::bench_resolve(&sizes),
+        Command::Serve {
+            url,
+            user,
+            connections,
+            seconds,
+            paths,
+        } => serve::bench_serve(&url, &user, connections, seconds, &paths),
+    };
+    match result {
+        Ok(code) => code,
+        Err(UserError(msg)) => {
+            eprintln!("casefile-bench: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! Writing a case file out: the formats and what each is made of.
+
+use casefile_model::CaseFile;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// case.json
+    Json,
+    /// report.md
+    Md,
+    /// report.html, self-contained
+    Html,
+    /// entities.csv, events.csv, claims.csv, discrepancies.csv (a folder)
+    Csv,
+    /// FollowTheMoney entities, one JSON object a line
+    Ftm,
+}
+
+/// The files of a format: (file name, content). One file for every format but CSV.
+pub fn files(case: &CaseFile, format: Format) -> Vec<(String, String)> {
+    match format {
+        Format::Json => vec![("case.json".into(), casefile_report::json(case))],
+        Format::Md => vec![("report.md".into(), casefile_report::markdown::render(case))],
+        Format::Html => vec![("report.html".into(), casefile_report::html::render(case))],
+        Format::Ftm => vec![("case.ftm.json".into(), casefile_report::ftm::render(case))],
+        Format::Csv => casefile_report::csv::render(case)
+            .into_iter()
+            .map(|(n, c)| (n.to_string(), c))
+            .collect(),
+    }
+}
+
+/// One text for a format (CSV files joined, each ending its lines with CRLF).
+pub fn render(case: &CaseFile, format: Format) -> String {
+    let files = files(case, format);
+    if files.len() == 1 {
+        return files.into_iter().next().map(|(_, c)| c).unwrap_or_default();
+    }
+    files
+        .into_iter()
+        .map(|(_, c)| c)
+        .collect::<Vec<_>>()
+        .join("\r\n")
+}
+
+/// What `casefile build` writes beside the database.
+pub const BUILD_OUTPUTS: [Format; 3] = [Format::Json, Format::Md, Format::Html];

@@ -1,0 +1,98 @@
+//! Adding reports to a case: each found, read, ingested and stored in its own transaction.
+//! A report that cannot be read is named with the reason and recorded; the others go on.
+
+use std::path::PathBuf;
+
+use casefile_store::{Added, Store};
+
+use crate::{Desk, DeskError, Result};
+
+/// What adding a set of paths did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Intake {
+    /// Reports stored for the first time.
+    pub new: usize,
+    /// Reports whose bytes were already in the case.
+    pub duplicate: usize,
+    /// Files that could not be read: (path as shown, reason).
+    pub failed: Vec<(String, String)>,
+}
+
+/// Who watches an intake: a progress bar at a terminal, nothing in a pipe.
+pub trait Observer {
+    /// `n` files are about to be read.
+    fn start(&mut self, _n: usize) {}
+    /// This file is being read.
+    fn reading(&mut self, _path: &str) {}
+    /// A file was read (stored, skipped or failed).
+    fn done_one(&mut self) {}
+    /// A file could not be read, and why ("the file is empty").
+    fn failed(&mut self, path: &str, reason: &str);
+    /// A file's bytes are already in the case, stored from `first`.
+    fn duplicate(&mut self, _path: &str, _first: &str) {}
+    /// All files were read.
+    fn finish(&mut self) {}
+}
+
+/// An observer that says nothing.
+pub struct Quiet;
+
+impl Observer for Quiet {
+    fn failed(&mut self, _path: &str, _reason: &str) {}
+}
+
+impl<S: Store> Desk<S> {
+    /// Find the reports under `paths`, ingest each and store it in its own transaction. Failures
+    /// are told to `obs` (one line each) and recorded; they never stop the others.
+    pub fn add_reports(&mut self, paths: &[PathBuf], obs: &mut dyn Observer) -> Result<Intake> {
+        let (files, path_errors) = casefile_ingest::discover(paths);
+        let mut intake = Intake::default();
+        for e in path_errors {
+            let (p, msg) = (e.path.display().to_string(), e.error.to_string());
+            obs.failed(&p, &msg);
+            self.store.record_failure(self.case, &p, &msg)?;
+            intake.failed.push((p, msg));
+        }
+        obs.start(files.len());
+        for f in &files {
+            let shown = f.display().to_string();
+            obs.reading(&shown);
+            let outcome = casefile_ingest::read_bytes(f)
+                .and_then(|bytes| casefile_ingest::ingest(&shown, &bytes).map(|d| (bytes, d)));
+            match outcome {
+                Ok((bytes, doc)) => match self.store.add_report(self.case, &bytes, &doc)? {
+                    Added::New => intake.new += 1,
+                    Added::Duplicate { path } => {
+                        obs.duplicate(&shown, &path);
+                        intake.duplicate += 1;
+                    }
+                },
+                Err(e) => {
+                    let msg = e.to_string();
+                    obs.failed(&shown, &msg);
+                    self.store.record_failure(self.case, &shown, &msg)?;
+                    intake.failed.push((shown, msg));
+                }
+            }
+            obs.done_one();
+        }
+        obs.finish();
+        Ok(intake)
+    }
+
+    /// Add reports and rebuild the case file. Refused when this call read no report at all
+    /// (every path failed): the case is left as it was.
+    pub fn add_and_rebuild(
+        &mut self,
+        paths: &[PathBuf],
+        obs: &mut dyn Observer,
+    ) -> Result<(Intake, casefile_model::CaseFile)> {
+        let intake = self.add_reports(paths, obs)?;
+        if intake.new == 0 && intake.duplicate == 0 {
+            return Err(DeskError::Nothing(
+                "nothing could be ingested: no report was read (see the lines above)".into(),
+            ));
+        }
+        Ok((intake, self.rebuild()?))
+    }
+}

@@ -1,0 +1,186 @@
+//! The documenter's desk: every use case of casefile, once, over any [`Store`].
+//!
+//! The command line and the web app are adapters: they turn arguments or HTTP requests into
+//! calls of a [`Desk`] and its results into lines or pages. What a documenter can do lives here:
+//! open a case, add reports ([`Desk::add_reports`]), rebuild the case file, look up an entity,
+//! change the case through one typed [`Change`] that is checked once and recorded as a
+//! [`Decision`](casefile_model::Decision), replay the decisions on every build, export, search,
+//! and manage accounts. Who may do what is asked of [`Role`] in one place.
+
+use std::path::Path;
+
+use casefile_model::{CaseFile, Permission, Role};
+pub use casefile_store::{
+    AnyStore, AuditReport, DecisionRecord, Key, SearchHit, Session, Store, StoreError, User,
+};
+
+mod accounts;
+mod change;
+pub mod export;
+mod intake;
+pub mod lookup;
+pub mod replay;
+mod search;
+
+pub use accounts::{add_user, SESSION_HOURS};
+pub use change::{Change, MentionRef};
+pub use export::Format;
+pub use intake::{Intake, Observer, Quiet};
+pub use search::SearchQuery;
+
+/// What went wrong, in words a documenter can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum DeskError {
+    /// The input does not make sense for this case (no such entity, not a date, …).
+    #[error("{0}")]
+    Invalid(String),
+    /// The account's role does not allow it.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Nothing could be done with what was given.
+    #[error("{0}")]
+    Nothing(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+pub type Result<T> = std::result::Result<T, DeskError>;
+
+/// Who acts: an account's name and role. The command line acts as the owner of the database
+/// (whoever holds the passphrase); the web app as the signed-in account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub name: String,
+    pub role: Role,
+}
+
+impl Actor {
+    /// The holder of the database's passphrase, at the command line.
+    pub fn owner(name: impl Into<String>) -> Actor {
+        Actor {
+            name: name.into(),
+            role: Role::Owner,
+        }
+    }
+    /// Refuse unless this actor's role grants `p`.
+    pub fn require(&self, p: Permission) -> Result<()> {
+        if self.role.may(p) {
+            return Ok(());
+        }
+        Err(DeskError::Forbidden(match p {
+            Permission::Read => "this account cannot read the case".into(),
+            Permission::Curate => format!("{}s cannot change the case", self.role),
+            Permission::Administer => "only an owner can do that".into(),
+        }))
+    }
+}
+
+/// Open an existing store; a path that does not exist is an error that says how to make one.
+pub fn open_store(path: &Path, key: Key) -> Result<AnyStore> {
+    if !path.exists() {
+        return Err(DeskError::Invalid(format!(
+            "{}: no such database; create one with `casefile build PATH... --out DIR`",
+            path.display()
+        )));
+    }
+    Ok(casefile_store::open(path, key)?)
+}
+
+/// Open the store at `path`, creating it when it does not exist.
+pub fn create_store(path: &Path, key: Key) -> Result<AnyStore> {
+    Ok(casefile_store::open(path, key)?)
+}
+
+/// Check the whole decision log of a store (every case): each entry's hash, the chain, the head.
+pub fn verify_audit(store: &impl Store) -> Result<AuditReport> {
+    Ok(store.verify_audit()?)
+}
+
+/// One case of a store, and everything a documenter does with it.
+pub struct Desk<S: Store = AnyStore> {
+    store: S,
+    case: i64,
+    name: String,
+}
+
+impl<S: Store> Desk<S> {
+    /// The case named `name`, made when the store has none of that name.
+    pub fn create(mut store: S, name: &str) -> Result<Self> {
+        let case = store.case(name)?;
+        Ok(Desk {
+            store,
+            case,
+            name: name.to_string(),
+        })
+    }
+
+    /// The existing case named `name`; an error lists the cases there are.
+    pub fn open(mut store: S, name: &str) -> Result<Self> {
+        let cases = store.cases()?;
+        if !cases.iter().any(|c| c == name) {
+            return Err(DeskError::Invalid(format!(
+                "no case named “{name}”; cases here: {}",
+                cases.join(", ")
+            )));
+        }
+        let case = store.case(name)?;
+        Ok(Desk {
+            store,
+            case,
+            name: name.to_string(),
+        })
+    }
+
+    pub fn case_name(&self) -> &str {
+        &self.name
+    }
+
+    /// Build the case file again from the stored reports and the decisions in force, and save
+    /// it. Resolution obeys merges, splits and keep-aparts; every other decision is replayed
+    /// on the result ([`replay`]).
+    pub fn rebuild(&mut self) -> Result<CaseFile> {
+        let mut docs = self.store.documents(self.case)?;
+        let decisions = replay::in_force(&self.store.decisions(self.case)?);
+        let mut file = casefile_pipeline::build(&self.name, &mut docs, &decisions).case;
+        replay::apply(&decisions, &mut file);
+        self.store.save_case_file(self.case, &file)?;
+        Ok(file)
+    }
+
+    /// The case file as last built (built now if it never was).
+    pub fn current(&mut self) -> Result<CaseFile> {
+        match self.store.case_file(self.case)? {
+            Some(f) => Ok(f),
+            None => self.rebuild(),
+        }
+    }
+
+    /// Check a change against the current case file, record it as a decision by `actor`, and
+    /// rebuild. Returns the decision as recorded and the new case file.
+    pub fn decide(
+        &mut self,
+        change: Change,
+        actor: &Actor,
+    ) -> Result<(casefile_model::Decision, CaseFile)> {
+        actor.require(Permission::Curate)?;
+        let file = self.current()?;
+        let records = self.store.decisions(self.case)?;
+        let decision = change.check(&file, &records)?;
+        self.store.add_decision(self.case, &decision, &actor.name)?;
+        let file = self.rebuild()?;
+        Ok((decision, file))
+    }
+
+    /// Every decision of the case, oldest first.
+    pub fn decisions(&self) -> Result<Vec<DecisionRecord>> {
+        Ok(self.store.decisions(self.case)?)
+    }
+
+    /// Check the whole decision log of the store.
+    pub fn verify_audit(&self) -> Result<AuditReport> {
+        verify_audit(&self.store)
+    }
+}
+
+#[cfg(test)]
+mod tests;
