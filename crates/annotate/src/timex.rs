@@ -9,9 +9,7 @@ use std::sync::OnceLock;
 
 use casefile_model::{DateBounds, DateValue, Document, Precision, Timex};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::Regex;
-
-use crate::re;
+use regex::{Captures, Regex};
 
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
 const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
@@ -246,486 +244,486 @@ fn off_word(w: &str) -> i32 {
     }
 }
 
-fn scan(text: &str) -> Vec<Found> {
-    static FULL_MDY: OnceLock<Regex> = OnceLock::new();
-    static FULL_DMY: OnceLock<Regex> = OnceLock::new();
-    static ISO: OnceLock<Regex> = OnceLock::new();
-    static MD: OnceLock<Regex> = OnceLock::new();
-    static DM: OnceLock<Regex> = OnceLock::new();
-    static MY: OnceLock<Regex> = OnceLock::new();
-    static M_REL_Y: OnceLock<Regex> = OnceLock::new();
-    static SEASON_Y: OnceLock<Regex> = OnceLock::new();
-    static SEASON_REL_Y: OnceLock<Regex> = OnceLock::new();
-    static REL: OnceLock<Regex> = OnceLock::new();
-    static THIS: OnceLock<Regex> = OnceLock::new();
-    static DAYWORD: OnceLock<Regex> = OnceLock::new();
-    static AGO: OnceLock<Regex> = OnceLock::new();
-    static WD: OnceLock<Regex> = OnceLock::new();
-    static MONTH_ALONE: OnceLock<Regex> = OnceLock::new();
-    static YEAR: OnceLock<Regex> = OnceLock::new();
-    static DUR: OnceLock<Regex> = OnceLock::new();
-    static DUR_ADJ: OnceLock<Regex> = OnceLock::new();
-    static REF: OnceLock<Regex> = OnceLock::new();
-    static SPAN: OnceLock<Regex> = OnceLock::new();
-    static DECADE: OnceLock<Regex> = OnceLock::new();
-    let time = r"(?:\s+at\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?))?";
-    let pats: Vec<(&Regex, u8)> = vec![
-        (
-            re(
-                &FULL_MDY,
-                &format!(
-                    r"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){time}"
-                ),
-            ),
-            1,
-        ),
-        (
-            re(
-                &FULL_DMY,
-                &format!(
-                    r"\b(?:{WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})"
-                ),
-            ),
-            2,
-        ),
-        (re(&ISO, r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b"), 3),
-        (
-            re(
-                &M_REL_Y,
-                &format!(r"(?i)\b{MONTH}\s+(last|this|next)\s+year\b"),
-            ),
-            7,
-        ),
-        (
-            re(
-                &SEASON_REL_Y,
-                r"(?i)\b(summer|winter|spring|autumn|fall)\s+(?:of\s+)?(last|this|next)\s+year\b",
-            ),
-            9,
-        ),
-        (
-            re(
-                &MY,
-                &format!(r"\b{MONTH},?\s+(?:of\s+)?((?:19|20)\d{{2}})\b"),
-            ),
-            6,
-        ),
-        (
-            re(
-                &SEASON_Y,
-                r"(?i)\b(summer|winter|spring|autumn|fall)\s+(?:of\s+)?((?:19|20)\d{2})\b",
-            ),
-            8,
-        ),
-        (
-            re(
-                &MD,
-                &format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b{time}"),
-            ),
-            4,
-        ),
-        (
-            re(
-                &DM,
-                &format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"),
-            ),
-            5,
-        ),
-        (
-            re(&THIS, r"(?i)\b(earlier|later)\s+this\s+(week|month|year)\b"),
-            11,
-        ),
-        (
-            re(
-                &REL,
-                &format!(
-                    r"(?i)\b(last|this|next|past|previous|coming)\s+(week|month|year|weekend|summer|winter|spring|autumn|fall|{WEEKDAY}|{MONTH})\b"
-                ),
-            ),
-            10,
-        ),
-        (
-            re(
-                &DAYWORD,
-                r"(?i)\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening|yesterday morning|yesterday afternoon|yesterday evening|tomorrow)\b",
-            ),
-            12,
-        ),
-        (
-            re(
-                &AGO,
-                &format!(
-                    r"(?i)\b{NUMBER}\s+(days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b"
-                ),
-            ),
-            13,
-        ),
-        (
-            re(
-                &SPAN,
-                &format!(
-                    r"(?i)\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+{NUMBER}\s+(days|weeks|months|years|hours)\b"
-                ),
-            ),
-            21,
-        ),
-        (re(&WD, &format!(r"\b(?:on\s+)?{WEEKDAY}\b")), 14),
-        (
-            re(
-                &MONTH_ALONE,
-                r"\b(?:(?:in|since|until|by|during|early|late|mid-)\s+(January|February|March|April|June|July|August|September|October|November|December)|(January|February|April|June|July|August|September|October|November|December))\b(?:\s+[A-Z])?",
-            ),
-            15,
-        ),
-        (re(&DECADE, r"\b(?:the\s+)?((?:19|20)\d)0s\b"), 19),
-        (re(&YEAR, r"\b((?:19|20)\d{2})\b"), 16),
-        (
-            re(
-                &DUR,
-                &format!(r"(?i)\b{NUMBER}\s+(days?|weeks?|months?|years?|hours?|minutes?)\b"),
-            ),
-            17,
-        ),
-        (
-            re(
-                &DUR_ADJ,
-                r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)-(day|week|month|year|hour|minute)\b",
-            ),
-            20,
-        ),
-        (
-            re(
-                &REF,
-                r"(?i)\b(now|currently|current|at present|nowadays|recently|recent|in recent years|recent years|previously|in the past|the past|in the future|the future|soon)\b",
-            ),
-            18,
-        ),
-    ];
-    let mut out: Vec<Found> = Vec::new();
-    for (rx, id) in pats {
-        for c in rx.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            let (mut s, e) = (m.start(), m.end());
-            if id == 14 && text[s..e].starts_with("on ") {
-                s += 3;
-            }
-            let mut e = e;
-            if id == 15 {
-                // a month name alone, not followed by a capitalised word (June Smith)
-                if c.get(0)
-                    .expect("m")
-                    .as_str()
-                    .chars()
-                    .last()
-                    .is_some_and(char::is_uppercase)
-                {
-                    continue;
-                }
-                let m = c.get(1).or_else(|| c.get(2)).expect("group");
-                s = m.start();
-                e = m.end();
-            }
-            if out.iter().any(|f| f.start < e && s < f.end) {
-                continue;
-            }
-            let g = |i: usize| c.get(i).map(|x| x.as_str()).unwrap_or("");
-            let mut clock = None;
-            let mut duration = None;
-            let mut kind = "date";
-            let rel = match id {
-                1 => {
-                    let (mo, d, y) = (month_number(g(2)), g(3).parse().ok(), g(4).parse().ok());
-                    let date =
-                        NaiveDate::from_ymd_opt(y.unwrap_or(0), mo.unwrap_or(0), d.unwrap_or(0));
-                    let h = if g(5).is_empty() {
-                        None
-                    } else {
-                        hour(g(5), g(7))
-                    };
-                    if let Some(h) = h {
-                        clock = Some(format!(
-                            "{h:02}:{}",
-                            if g(6).is_empty() { "00" } else { g(6) }
-                        ));
-                    }
-                    date.map(|d| {
-                        Rel::Abs(match h {
-                            Some(h) => DateValue::hour(d, h),
-                            None => DateValue::day(d),
-                        })
-                    })
-                }
-                2 => NaiveDate::from_ymd_opt(
-                    g(4).parse().unwrap_or(0),
-                    month_number(g(3)).unwrap_or(0),
-                    g(2).parse().unwrap_or(0),
-                )
-                .map(|d| Rel::Abs(DateValue::day(d))),
-                3 => NaiveDate::from_ymd_opt(
-                    g(1).parse().unwrap_or(0),
-                    g(2).parse().unwrap_or(0),
-                    g(3).parse().unwrap_or(0),
-                )
-                .map(|d| Rel::Abs(DateValue::day(d))),
-                4 => {
-                    let h = if g(3).is_empty() {
-                        None
-                    } else {
-                        hour(g(3), g(5))
-                    };
-                    if let Some(h) = h {
-                        clock = Some(format!(
-                            "{h:02}:{}",
-                            if g(4).is_empty() { "00" } else { g(4) }
-                        ));
-                    }
-                    let d: u32 = g(2).parse().unwrap_or(0);
-                    // "May 20" is a date; "May 2" too, but not "May 200"
-                    (1..=31)
-                        .contains(&d)
-                        .then(|| Rel::MonthDay(month_number(g(1)).unwrap_or(1), d, h))
-                }
-                5 => {
-                    let d: u32 = g(1).parse().unwrap_or(0);
-                    (1..=31)
-                        .contains(&d)
-                        .then(|| Rel::MonthDay(month_number(g(2)).unwrap_or(1), d, None))
-                }
-                6 => Some(Rel::Abs(DateValue::month(
-                    g(2).parse().unwrap_or(0),
-                    month_number(g(1)).unwrap_or(1),
-                ))),
-                7 => Some(Rel::MonthOfYear(
-                    month_number(g(1)).unwrap_or(1),
-                    off_word(g(2)),
-                )),
-                8 => Some(Rel::Abs(DateValue::season(
-                    g(2).parse().unwrap_or(0),
-                    season_code(g(1)),
-                ))),
-                9 => Some(Rel::SeasonOfYear(season_code(g(1)), off_word(g(2)))),
-                10 if matches!(g(1).to_ascii_lowercase().as_str(), "past" | "previous")
-                    && matches!(
-                        g(2).to_ascii_lowercase().as_str(),
-                        "week" | "month" | "year"
-                    ) =>
-                {
-                    let code = g(2).to_ascii_uppercase().chars().next().unwrap_or('Y');
-                    out.push(Found {
-                        start: s,
-                        end: e,
-                        rel: None,
-                        kind: "duration",
-                        duration: Some(format!("P1{code}")),
-                        clock,
-                        special: None,
-                    });
-                    continue;
-                }
-                10 => {
-                    let off = off_word(g(1));
-                    let w = g(2).to_ascii_lowercase();
-                    Some(match w.as_str() {
-                        "week" | "weekend" => Rel::Unit('W', off % 2),
-                        "month" => Rel::Unit('M', off % 2),
-                        "year" => Rel::Unit('Y', off % 2),
-                        "summer" | "winter" | "spring" | "autumn" | "fall" => {
-                            Rel::Season(season_code(&w), off)
-                        }
-                        _ => {
-                            if let Some(wd) = weekday(&w) {
-                                Rel::Weekday(wd, off % 2)
-                            } else {
-                                Rel::Month(month_number(&w).unwrap_or(1), off)
-                            }
-                        }
-                    })
-                }
-                11 => Some(match g(2).to_ascii_lowercase().as_str() {
-                    "week" => Rel::Unit('W', 0),
-                    "month" => Rel::Unit('M', 0),
-                    _ => Rel::Unit('Y', 0),
-                }),
-                12 => Some(match g(1).to_ascii_lowercase().as_str() {
-                    "yesterday" => Rel::Today(-1),
-                    "tomorrow" => Rel::Today(1),
-                    "last night" => Rel::PartOfDay(-1, "NI"),
-                    "tonight" => Rel::PartOfDay(0, "NI"),
-                    "this morning" => Rel::PartOfDay(0, "MO"),
-                    "this afternoon" => Rel::PartOfDay(0, "AF"),
-                    "this evening" => Rel::PartOfDay(0, "EV"),
-                    "yesterday morning" => Rel::PartOfDay(-1, "MO"),
-                    "yesterday afternoon" => Rel::PartOfDay(-1, "AF"),
-                    "yesterday evening" => Rel::PartOfDay(-1, "EV"),
-                    _ => Rel::Today(0),
-                }),
-                13 if number(g(1)).unwrap_or(1) < 0 => {
-                    out.push(Found {
-                        start: s,
-                        end: e,
-                        rel: None,
-                        kind: "date",
-                        duration: None,
-                        clock,
-                        special: Some("PAST_REF".into()),
-                    });
-                    continue;
-                }
-                21 => {
-                    let n = number(g(1)).unwrap_or(1);
-                    let n = if n < 0 {
-                        "X".to_string()
-                    } else {
-                        n.to_string()
-                    };
-                    let u = g(2).to_ascii_lowercase();
-                    let d = if u.starts_with('h') {
-                        format!("PT{n}H")
-                    } else {
-                        format!("P{n}{}", u[..1].to_ascii_uppercase())
-                    };
-                    out.push(Found {
-                        start: s,
-                        end: e,
-                        rel: None,
-                        kind: "duration",
-                        duration: Some(d),
-                        clock,
-                        special: None,
-                    });
-                    continue;
-                }
-                13 => {
-                    let n = number(g(1)).unwrap_or(1);
-                    let u = g(2).to_ascii_uppercase().chars().next().unwrap_or('D');
-                    Some(Rel::Ago(u, n))
-                }
-                14 => weekday(g(1)).map(|w| Rel::Weekday(w, 0)),
-                15 => month_number(if g(1).is_empty() { g(2) } else { g(1) })
-                    .map(|m| Rel::Month(m, 0)),
-                16 => {
-                    // not part of a longer number, an amount or a time
-                    let before = text[..s].chars().next_back().unwrap_or(' ');
-                    let after = text[e..].chars().next().unwrap_or(' ');
-                    if before.is_ascii_digit()
-                        || after.is_ascii_digit()
-                        || matches!(before, '$' | '€' | '£' | '#' | '/')
-                        || matches!(after, '%' | '/' | ':')
-                    {
-                        None
-                    } else {
-                        Some(Rel::Abs(DateValue::year(g(1).parse().unwrap_or(0))))
-                    }
-                }
-                17 => {
-                    let after = text[e..].trim_start().to_ascii_lowercase();
-                    let before = text[..s].trim_end();
-                    if after.starts_with("old")
-                        || after.starts_with("ago")
-                        || before.ends_with('-')
-                        || text[e..].starts_with('-')
-                    {
-                        None
-                    } else {
-                        kind = "duration";
-                        let n = number(g(1)).unwrap_or(1);
-                        let u = g(2).to_ascii_lowercase();
-                        let code = match u.chars().next() {
-                            Some('d') => "D",
-                            Some('w') => "W",
-                            Some('m') if u.starts_with("mo") => "M",
-                            Some('m') => "TM",
-                            Some('h') => "TH",
-                            _ => "Y",
-                        };
-                        let n = if n < 0 {
-                            "X".to_string()
-                        } else {
-                            n.to_string()
-                        };
-                        duration = Some(match code {
-                            "TM" => format!("PT{n}M"),
-                            "TH" => format!("PT{n}H"),
-                            c => format!("P{n}{c}"),
-                        });
-                        out.push(Found {
-                            start: s,
-                            end: e,
-                            rel: None,
-                            kind,
-                            duration,
-                            clock,
-                            special: None,
-                        });
-                        continue;
-                    }
-                }
-                18 | 19 => {
-                    let special = if id == 19 {
-                        g(1).to_string()
-                    } else {
-                        match g(1).to_ascii_lowercase().as_str() {
-                            "recently" | "recent" | "in recent years" | "recent years"
-                            | "in the past" | "the past" | "previously" => "PAST_REF",
-                            "in the future" | "the future" | "soon" => "FUTURE_REF",
-                            _ => "PRESENT_REF",
-                        }
-                        .to_string()
-                    };
-                    out.push(Found {
-                        start: s,
-                        end: e,
-                        rel: None,
-                        kind: "date",
-                        duration: None,
-                        clock,
-                        special: Some(special),
-                    });
-                    continue;
-                }
-                20 => {
-                    if text[e..].starts_with("-old") || text[e..].starts_with(" old") {
-                        continue;
-                    }
-                    let n = number(g(1)).unwrap_or(1);
-                    let code = match g(2).to_ascii_lowercase().as_str() {
-                        "day" => "D".to_string(),
-                        "week" => "W".to_string(),
-                        "month" => "M".to_string(),
-                        "hour" => "TH".to_string(),
-                        "minute" => "TM".to_string(),
-                        _ => "Y".to_string(),
-                    };
-                    let d = match code.as_str() {
-                        "TH" => format!("PT{n}H"),
-                        "TM" => format!("PT{n}M"),
-                        c => format!("P{n}{c}"),
-                    };
-                    out.push(Found {
-                        start: s,
-                        end: e,
-                        rel: None,
-                        kind: "duration",
-                        duration: Some(d),
-                        clock,
-                        special: None,
-                    });
-                    continue;
-                }
-                _ => None,
-            };
-            if rel.is_none() {
-                continue;
-            }
-            out.push(Found {
-                start: s,
-                end: e,
-                rel,
-                kind,
-                duration,
-                clock,
-                special: None,
+/// An optional clock time after a date ("at 3pm", "at 10:30 a.m.").
+const TIME: &str = r"(?:\s+at\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?))?";
+
+/// One kind of time expression: its regular expression, the span of a match it covers, and
+/// how a match is read. Patterns are tried in the order of [`PATTERNS`]; a match that overlaps
+/// one found before is passed over, so the longer, more specific forms come first.
+struct Pattern {
+    /// What it finds, for people ("month day year").
+    name: &'static str,
+    source: fn() -> String,
+    /// The part of the match that is the expression (the whole match unless said otherwise).
+    span: fn(&Captures, &str) -> Option<(usize, usize)>,
+    read: fn(&Match) -> Option<Found>,
+}
+
+/// A match of a pattern, with the span it covers.
+struct Match<'t> {
+    c: Captures<'t>,
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl Match<'_> {
+    /// Group `i` of the match, "" when it did not take part.
+    fn g(&self, i: usize) -> &str {
+        self.c.get(i).map(|x| x.as_str()).unwrap_or("")
+    }
+    fn date(&self, rel: Option<Rel>, clock: Option<String>) -> Option<Found> {
+        Some(Found {
+            start: self.start,
+            end: self.end,
+            rel: Some(rel?),
+            kind: "date",
+            duration: None,
+            clock,
+            special: None,
+        })
+    }
+    fn duration(&self, iso: String) -> Option<Found> {
+        Some(Found {
+            start: self.start,
+            end: self.end,
+            rel: None,
+            kind: "duration",
+            duration: Some(iso),
+            clock: None,
+            special: None,
+        })
+    }
+    fn special(&self, value: String) -> Option<Found> {
+        Some(Found {
+            start: self.start,
+            end: self.end,
+            rel: None,
+            kind: "date",
+            duration: None,
+            clock: None,
+            special: Some(value),
+        })
+    }
+}
+
+fn whole(c: &Captures, _: &str) -> Option<(usize, usize)> {
+    let m = c.get(0)?;
+    Some((m.start(), m.end()))
+}
+
+/// The hour and the clock time of groups `h`, `h + 1` (minutes) and `h + 2` (am/pm).
+fn clock_of(m: &Match, h: usize) -> (Option<u32>, Option<String>) {
+    if m.g(h).is_empty() {
+        return (None, None);
+    }
+    let hr = hour(m.g(h), m.g(h + 2));
+    let clock = hr.map(|hr| {
+        let min = if m.g(h + 1).is_empty() {
+            "00"
+        } else {
+            m.g(h + 1)
+        };
+        format!("{hr:02}:{min}")
+    });
+    (hr, clock)
+}
+
+/// An ISO duration of `n` units, the unit's word given ("days", "minute"): P3D, PT2H.
+fn iso_duration(n: &str, unit: &str) -> String {
+    let u = unit.to_ascii_lowercase();
+    match u.chars().next() {
+        Some('h') => format!("PT{n}H"),
+        Some('m') if !u.starts_with("mo") => format!("PT{n}M"),
+        Some(c) => format!("P{n}{}", c.to_ascii_uppercase()),
+        None => format!("P{n}Y"),
+    }
+}
+
+/// A count as an ISO duration writes it: "X" for "several".
+fn count(n: i64) -> String {
+    if n < 0 {
+        "X".to_string()
+    } else {
+        n.to_string()
+    }
+}
+
+const PATTERNS: &[Pattern] = &[
+    Pattern {
+        name: "month day year",
+        source: || {
+            format!(
+                r"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){TIME}"
+            )
+        },
+        span: whole,
+        read: |m| {
+            let (mo, d, y) = (
+                month_number(m.g(2)),
+                m.g(3).parse().ok(),
+                m.g(4).parse().ok(),
+            );
+            let date = NaiveDate::from_ymd_opt(y.unwrap_or(0), mo.unwrap_or(0), d.unwrap_or(0));
+            let (h, clock) = clock_of(m, 5);
+            let rel = date.map(|d| {
+                Rel::Abs(match h {
+                    Some(h) => DateValue::hour(d, h),
+                    None => DateValue::day(d),
+                })
             });
+            m.date(rel, clock)
+        },
+    },
+    Pattern {
+        name: "day month year",
+        source: || {
+            format!(
+                r"\b(?:{WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})"
+            )
+        },
+        span: whole,
+        read: |m| {
+            let date = NaiveDate::from_ymd_opt(
+                m.g(4).parse().unwrap_or(0),
+                month_number(m.g(3)).unwrap_or(0),
+                m.g(2).parse().unwrap_or(0),
+            );
+            m.date(date.map(|d| Rel::Abs(DateValue::day(d))), None)
+        },
+    },
+    Pattern {
+        name: "ISO date",
+        source: || r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b".into(),
+        span: whole,
+        read: |m| {
+            let date = NaiveDate::from_ymd_opt(
+                m.g(1).parse().unwrap_or(0),
+                m.g(2).parse().unwrap_or(0),
+                m.g(3).parse().unwrap_or(0),
+            );
+            m.date(date.map(|d| Rel::Abs(DateValue::day(d))), None)
+        },
+    },
+    Pattern {
+        name: "month of a relative year (June last year)",
+        source: || format!(r"(?i)\b{MONTH}\s+(last|this|next)\s+year\b"),
+        span: whole,
+        read: |m| {
+            let rel = Rel::MonthOfYear(month_number(m.g(1)).unwrap_or(1), off_word(m.g(2)));
+            m.date(Some(rel), None)
+        },
+    },
+    Pattern {
+        name: "season of a relative year (summer of last year)",
+        source: || {
+            r"(?i)\b(summer|winter|spring|autumn|fall)\s+(?:of\s+)?(last|this|next)\s+year\b".into()
+        },
+        span: whole,
+        read: |m| {
+            m.date(
+                Some(Rel::SeasonOfYear(season_code(m.g(1)), off_word(m.g(2)))),
+                None,
+            )
+        },
+    },
+    Pattern {
+        name: "month year",
+        source: || format!(r"\b{MONTH},?\s+(?:of\s+)?((?:19|20)\d{{2}})\b"),
+        span: whole,
+        read: |m| {
+            let v = DateValue::month(
+                m.g(2).parse().unwrap_or(0),
+                month_number(m.g(1)).unwrap_or(1),
+            );
+            m.date(Some(Rel::Abs(v)), None)
+        },
+    },
+    Pattern {
+        name: "season year",
+        source: || {
+            r"(?i)\b(summer|winter|spring|autumn|fall)\s+(?:of\s+)?((?:19|20)\d{2})\b".into()
+        },
+        span: whole,
+        read: |m| {
+            let v = DateValue::season(m.g(2).parse().unwrap_or(0), season_code(m.g(1)));
+            m.date(Some(Rel::Abs(v)), None)
+        },
+    },
+    Pattern {
+        name: "month day",
+        source: || format!(r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b{TIME}"),
+        span: whole,
+        read: |m| {
+            let (h, clock) = clock_of(m, 3);
+            let d: u32 = m.g(2).parse().unwrap_or(0);
+            // "May 20" is a date; "May 2" too, but not "May 200"
+            let rel = (1..=31)
+                .contains(&d)
+                .then(|| Rel::MonthDay(month_number(m.g(1)).unwrap_or(1), d, h));
+            m.date(rel, clock)
+        },
+    },
+    Pattern {
+        name: "day month",
+        source: || format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b"),
+        span: whole,
+        read: |m| {
+            let d: u32 = m.g(1).parse().unwrap_or(0);
+            let rel = (1..=31)
+                .contains(&d)
+                .then(|| Rel::MonthDay(month_number(m.g(2)).unwrap_or(1), d, None));
+            m.date(rel, None)
+        },
+    },
+    Pattern {
+        name: "earlier or later this week, month, year",
+        source: || r"(?i)\b(earlier|later)\s+this\s+(week|month|year)\b".into(),
+        span: whole,
+        read: |m| {
+            let rel = match m.g(2).to_ascii_lowercase().as_str() {
+                "week" => Rel::Unit('W', 0),
+                "month" => Rel::Unit('M', 0),
+                _ => Rel::Unit('Y', 0),
+            };
+            m.date(Some(rel), None)
+        },
+    },
+    Pattern {
+        name: "last, this or next week, month, year, season, weekday, month",
+        source: || {
+            format!(
+                r"(?i)\b(last|this|next|past|previous|coming)\s+(week|month|year|weekend|summer|winter|spring|autumn|fall|{WEEKDAY}|{MONTH})\b"
+            )
+        },
+        span: whole,
+        read: read_relative,
+    },
+    Pattern {
+        name: "yesterday, today, tonight, this morning",
+        source: || {
+            r"(?i)\b(yesterday|today|tonight|last night|this morning|this afternoon|this evening|yesterday morning|yesterday afternoon|yesterday evening|tomorrow)\b".into()
+        },
+        span: whole,
+        read: |m| {
+            let rel = match m.g(1).to_ascii_lowercase().as_str() {
+                "yesterday" => Rel::Today(-1),
+                "tomorrow" => Rel::Today(1),
+                "last night" => Rel::PartOfDay(-1, "NI"),
+                "tonight" => Rel::PartOfDay(0, "NI"),
+                "this morning" => Rel::PartOfDay(0, "MO"),
+                "this afternoon" => Rel::PartOfDay(0, "AF"),
+                "this evening" => Rel::PartOfDay(0, "EV"),
+                "yesterday morning" => Rel::PartOfDay(-1, "MO"),
+                "yesterday afternoon" => Rel::PartOfDay(-1, "AF"),
+                "yesterday evening" => Rel::PartOfDay(-1, "EV"),
+                _ => Rel::Today(0),
+            };
+            m.date(Some(rel), None)
+        },
+    },
+    Pattern {
+        name: "N units ago",
+        source: || {
+            format!(r"(?i)\b{NUMBER}\s+(days?|weeks?|months?|years?)\s+(?:ago|earlier|before)\b")
+        },
+        span: whole,
+        read: |m| {
+            let n = number(m.g(1)).unwrap_or(1);
+            if n < 0 {
+                // "several days ago": some time before
+                return m.special("PAST_REF".into());
+            }
+            let u = m.g(2).to_ascii_uppercase().chars().next().unwrap_or('D');
+            m.date(Some(Rel::Ago(u, n)), None)
+        },
+    },
+    Pattern {
+        name: "the past N units",
+        source: || {
+            format!(
+                r"(?i)\b(?:the\s+)?(?:past|last|next|coming|previous|first|final)\s+{NUMBER}\s+(days|weeks|months|years|hours)\b"
+            )
+        },
+        span: whole,
+        read: |m| m.duration(iso_duration(&count(number(m.g(1)).unwrap_or(1)), m.g(2))),
+    },
+    Pattern {
+        name: "weekday",
+        source: || format!(r"\b(?:on\s+)?{WEEKDAY}\b"),
+        // "on Monday": the expression is "Monday"
+        span: |c, text| {
+            let (s, e) = whole(c, text)?;
+            Some((
+                if text[s..e].starts_with("on ") {
+                    s + 3
+                } else {
+                    s
+                },
+                e,
+            ))
+        },
+        read: |m| m.date(weekday(m.g(1)).map(|w| Rel::Weekday(w, 0)), None),
+    },
+    Pattern {
+        name: "month alone",
+        source: || {
+            r"\b(?:(?:in|since|until|by|during|early|late|mid-)\s+(January|February|March|April|June|July|August|September|October|November|December)|(January|February|April|June|July|August|September|October|November|December))\b(?:\s+[A-Z])?".into()
+        },
+        // the month name alone, and not before a capitalised word (June Smith)
+        span: |c, _| {
+            if c.get(0)?
+                .as_str()
+                .chars()
+                .last()
+                .is_some_and(char::is_uppercase)
+            {
+                return None;
+            }
+            let m = c.get(1).or_else(|| c.get(2))?;
+            Some((m.start(), m.end()))
+        },
+        read: |m| {
+            let name = if m.g(1).is_empty() { m.g(2) } else { m.g(1) };
+            m.date(month_number(name).map(|mo| Rel::Month(mo, 0)), None)
+        },
+    },
+    Pattern {
+        name: "decade",
+        source: || r"\b(?:the\s+)?((?:19|20)\d)0s\b".into(),
+        span: whole,
+        read: |m| m.special(m.g(1).to_string()),
+    },
+    Pattern {
+        name: "year alone",
+        source: || r"\b((?:19|20)\d{2})\b".into(),
+        span: whole,
+        read: |m| {
+            // not part of a longer number, an amount or a time
+            let before = m.text[..m.start].chars().next_back().unwrap_or(' ');
+            let after = m.text[m.end..].chars().next().unwrap_or(' ');
+            if before.is_ascii_digit()
+                || after.is_ascii_digit()
+                || matches!(before, '$' | '€' | '£' | '#' | '/')
+                || matches!(after, '%' | '/' | ':')
+            {
+                return None;
+            }
+            m.date(
+                Some(Rel::Abs(DateValue::year(m.g(1).parse().unwrap_or(0)))),
+                None,
+            )
+        },
+    },
+    Pattern {
+        name: "duration (three days)",
+        source: || format!(r"(?i)\b{NUMBER}\s+(days?|weeks?|months?|years?|hours?|minutes?)\b"),
+        span: whole,
+        read: |m| {
+            let after = m.text[m.end..].trim_start().to_ascii_lowercase();
+            let before = m.text[..m.start].trim_end();
+            if after.starts_with("old")
+                || after.starts_with("ago")
+                || before.ends_with('-')
+                || m.text[m.end..].starts_with('-')
+            {
+                return None;
+            }
+            m.duration(iso_duration(&count(number(m.g(1)).unwrap_or(1)), m.g(2)))
+        },
+    },
+    Pattern {
+        name: "duration adjective (three-day)",
+        source: || {
+            r"(?i)\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)-(day|week|month|year|hour|minute)\b".into()
+        },
+        span: whole,
+        read: |m| {
+            let rest = &m.text[m.end..];
+            if rest.starts_with("-old") || rest.starts_with(" old") {
+                return None;
+            }
+            m.duration(iso_duration(
+                &number(m.g(1)).unwrap_or(1).to_string(),
+                m.g(2),
+            ))
+        },
+    },
+    Pattern {
+        name: "now, recently, in the future",
+        source: || {
+            r"(?i)\b(now|currently|current|at present|nowadays|recently|recent|in recent years|recent years|previously|in the past|the past|in the future|the future|soon)\b".into()
+        },
+        span: whole,
+        read: |m| {
+            let value = match m.g(1).to_ascii_lowercase().as_str() {
+                "recently" | "recent" | "in recent years" | "recent years" | "in the past"
+                | "the past" | "previously" => "PAST_REF",
+                "in the future" | "the future" | "soon" => "FUTURE_REF",
+                _ => "PRESENT_REF",
+            };
+            m.special(value.to_string())
+        },
+    },
+];
+
+/// "last week", "this summer", "next Tuesday", "last March"; "the past week" is a duration.
+fn read_relative(m: &Match) -> Option<Found> {
+    let w = m.g(2).to_ascii_lowercase();
+    if matches!(m.g(1).to_ascii_lowercase().as_str(), "past" | "previous")
+        && matches!(w.as_str(), "week" | "month" | "year")
+    {
+        return m.duration(iso_duration("1", &w));
+    }
+    let off = off_word(m.g(1));
+    let rel = match w.as_str() {
+        "week" | "weekend" => Rel::Unit('W', off % 2),
+        "month" => Rel::Unit('M', off % 2),
+        "year" => Rel::Unit('Y', off % 2),
+        "summer" | "winter" | "spring" | "autumn" | "fall" => Rel::Season(season_code(&w), off),
+        _ => match weekday(&w) {
+            Some(wd) => Rel::Weekday(wd, off % 2),
+            None => Rel::Month(month_number(&w).unwrap_or(1), off),
+        },
+    };
+    m.date(Some(rel), None)
+}
+
+/// The patterns' regular expressions, compiled once, in the order of [`PATTERNS`].
+fn compiled() -> &'static [Regex] {
+    static COMPILED: OnceLock<Vec<Regex>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        PATTERNS
+            .iter()
+            .map(|p| {
+                Regex::new(&(p.source)())
+                    .unwrap_or_else(|e| panic!("time pattern “{}”: {e}", p.name))
+            })
+            .collect()
+    })
+}
+
+/// Every time expression of a text, in text order: each pattern in turn, a match overlapping
+/// an earlier find passed over.
+fn scan(text: &str) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for (p, rx) in PATTERNS.iter().zip(compiled()) {
+        for c in rx.captures_iter(text) {
+            let Some((start, end)) = (p.span)(&c, text) else {
+                continue;
+            };
+            if out.iter().any(|f| f.start < end && start < f.end) {
+                continue;
+            }
+            let m = Match {
+                c,
+                text,
+                start,
+                end,
+            };
+            if let Some(f) = (p.read)(&m) {
+                out.push(f);
+            }
         }
     }
     out.sort_by_key(|f| f.start);

@@ -8,7 +8,10 @@
 //!    people, in one report; organisations merge on equal names, on a name that is another's
 //!    with a nationality or place in front ("LGBT Network" / "Russian LGBT Network"), and on
 //!    acronyms; places merge on their gazetteer name.
-//! 3. Manual decisions (merge, keep apart) are applied last, and win.
+//! 3. Acronyms across blocks ("ECHR" and "European Court of Human Rights").
+//! 4. Manual decisions (merge, keep apart, split) are applied last, and win.
+//!
+//! Each phase is a method of [`Resolver`], named for what it does.
 //!
 //! Every merge leaves a line of explanation on the entity.
 
@@ -147,66 +150,206 @@ fn is_prefixed_form(short: &str, long: &str, demonym: &dyn Fn(&str) -> bool) -> 
         && extra.iter().all(|w| demonym(w))
 }
 
-/// Resolve the mentions of all documents into entities.
+/// The key names share when they are one name: for people, each word's key; for
+/// organisations, the family of a descriptive body ("chechen police") or the name without "the"
+/// and a possessive; for places, their gazetteer name. Within one report, "Russian authorities"
+/// and "the Russian Government" share a key: the report speaks of one body.
+fn name_key(kind: EntityKind, name: &str, normalized: Option<&str>, descriptive: bool) -> String {
+    match kind {
+        EntityKind::Person => words(name)
+            .iter()
+            .map(|w| key(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+        EntityKind::Organization => descriptive_key(name)
+            .filter(|_| descriptive)
+            .unwrap_or_else(|| org_key(name)),
+        _ => normalized.unwrap_or(name).to_lowercase(),
+    }
+}
+
+/// The key clusters share across reports: [`name_key`], except that a proper organisation name
+/// never shares a key with a descriptive body ("Chechen police"), which joins only its own kind.
+fn across_key(kind: EntityKind, name: &str, normalized: Option<&str>, descriptive: bool) -> String {
+    let k = name_key(kind, name, normalized, descriptive);
+    match kind {
+        EntityKind::Organization if !descriptive => format!("name:{k}"),
+        _ => k,
+    }
+}
+
+/// The key of the block a cluster is compared within: persons whose surnames start with the
+/// same class of sound, organisations whose names end in the same word.
+fn cluster_block_key(kind: EntityKind, name: &str) -> String {
+    match kind {
+        EntityKind::Person => words(name).last().map(|w| block_key(w)).unwrap_or_default(),
+        EntityKind::Organization => org_key(name)
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Resolve the mentions of all documents into entities, phase by phase: within each report,
+/// across reports in blocks, acronyms, then people's merges and splits.
 pub fn resolve(
     docs: &[(&Document, &Annotations)],
     decisions: &[Decision],
     demonym: &dyn Fn(&str) -> bool,
 ) -> (Vec<Entity>, Vec<MentionLink>) {
-    let mut nodes = Vec::new();
-    for (di, (_, ann)) in docs.iter().enumerate() {
-        for (mi, m) in ann.mentions.iter().enumerate() {
-            if matches!(
-                m.kind,
-                EntityKind::Person | EntityKind::Organization | EntityKind::Place
-            ) {
-                nodes.push(Node {
-                    doc: di,
-                    mention: mi,
-                    kind: m.kind,
-                    text: m.text.clone(),
-                    normalized: m.normalized.clone(),
-                    descriptive: m.source == "descriptive",
-                });
-            }
+    let mut r = Resolver::new(docs, decisions, demonym);
+    r.within_reports();
+    r.across_reports();
+    r.join_acronyms();
+    r.merge_by_hand(decisions);
+    let clusters = r.split_by_hand(decisions);
+    r.entities(clusters)
+}
+
+/// The state resolution works on: every name mention as a node, the clusters they form, and
+/// the contrary evidence (ages, people's keep-aparts) that forbids a merge.
+struct Resolver<'a> {
+    docs: &'a [(&'a Document, &'a Annotations)],
+    demonym: &'a dyn Fn(&str) -> bool,
+    nodes: Vec<Node>,
+    dsu: Dsu,
+    /// Ages read off each person node, with the month they hold at.
+    ages: HashMap<usize, Vec<(u32, chrono::NaiveDate)>>,
+    /// Pairs of forms (lower-case) people said to keep apart.
+    apart_pairs: Vec<(String, String)>,
+    /// Each node's text, lower-case.
+    texts: Vec<String>,
+}
+
+impl<'a> Resolver<'a> {
+    fn new(
+        docs: &'a [(&'a Document, &'a Annotations)],
+        decisions: &[Decision],
+        demonym: &'a dyn Fn(&str) -> bool,
+    ) -> Self {
+        let nodes = nodes(docs);
+        let ages = ages(docs, &nodes);
+        let apart_pairs = decisions
+            .iter()
+            .filter_map(|d| match d {
+                Decision::KeepApart { a, b } => Some((a.to_lowercase(), b.to_lowercase())),
+                _ => None,
+            })
+            .collect();
+        let texts = nodes.iter().map(|n| n.text.to_lowercase()).collect();
+        Resolver {
+            docs,
+            demonym,
+            dsu: Dsu::new(nodes.len()),
+            nodes,
+            ages,
+            apart_pairs,
+            texts,
         }
     }
-    let mut dsu = Dsu::new(nodes.len());
 
-    // 1. within each document
-    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        by_doc.entry(n.doc).or_default().push(i);
+    /// Two clusters whose ages cannot belong to one person (apart by more than the time
+    /// between).
+    fn ages_clash(&mut self, x: usize, y: usize) -> bool {
+        if self.ages.is_empty() {
+            return false;
+        }
+        let (rx, ry) = (self.dsu.find(x), self.dsu.find(y));
+        let of = |r: usize| -> Vec<(u32, chrono::NaiveDate)> {
+            self.dsu.members[r]
+                .iter()
+                .filter_map(|i| self.ages.get(i))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        let (ax, ay) = (of(rx), of(ry));
+        ax.iter().any(|&(va, da)| {
+            ay.iter().any(|&(vb, db)| {
+                let years = (db - da).num_days() as f64 / 365.25;
+                let diff = vb as f64 - va as f64;
+                (diff - years).abs() > 1.5
+            })
+        })
     }
-    for ids in by_doc.values() {
+
+    /// Whether a keep-apart decision forbids joining the clusters of `x` and `y` (one holds one
+    /// form, the other the other).
+    fn kept_apart(&mut self, x: usize, y: usize) -> bool {
+        if self.apart_pairs.is_empty() {
+            return false;
+        }
+        let (rx, ry) = (self.dsu.find(x), self.dsu.find(y));
+        let forms = |r: usize| -> Vec<&str> {
+            self.dsu.members[r]
+                .iter()
+                .map(|&i| self.texts[i].as_str())
+                .collect()
+        };
+        let (fx, fy) = (forms(rx), forms(ry));
+        self.apart_pairs.iter().any(|(a, b)| {
+            (fx.contains(&a.as_str()) && fy.contains(&b.as_str()))
+                || (fx.contains(&b.as_str()) && fy.contains(&a.as_str()))
+        })
+    }
+
+    /// The clusters as they stand: root → members.
+    fn clusters(&mut self) -> BTreeMap<usize, Vec<usize>> {
+        let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..self.nodes.len() {
+            let r = self.dsu.find(i);
+            m.entry(r).or_default().push(i);
+        }
+        m
+    }
+
+    /// The reports a cluster is named in.
+    fn docs_of(&mut self, r: usize) -> Vec<usize> {
+        let root = self.dsu.find(r);
+        let mut v: Vec<usize> = self.dsu.members[root]
+            .iter()
+            .map(|&i| self.nodes[i].doc)
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    /// Phase 1: within each report.
+    fn within_reports(&mut self) {
+        let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            by_doc.entry(n.doc).or_default().push(i);
+        }
+        for ids in by_doc.values() {
+            self.join_same_key(ids);
+            self.join_lone_words(ids);
+            self.join_short_forms(ids);
+        }
+    }
+
+    /// Names with the same key in one report are one.
+    fn join_same_key(&mut self, ids: &[usize]) {
         let mut first_of_key: HashMap<(EntityKind, String), usize> = HashMap::new();
         for &i in ids {
-            let n = &nodes[i];
-            let k = match n.kind {
-                EntityKind::Person => words(&n.text)
-                    .iter()
-                    .map(|w| key(w))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                EntityKind::Organization => descriptive_key(&n.text)
-                    .filter(|_| n.descriptive)
-                    .unwrap_or_else(|| org_key(&n.text)),
-                _ => n
-                    .normalized
-                    .clone()
-                    .unwrap_or_else(|| n.text.clone())
-                    .to_lowercase(),
-            };
+            let n = &self.nodes[i];
+            let k = name_key(n.kind, &n.text, n.normalized.as_deref(), n.descriptive);
             match first_of_key.get(&(n.kind, k.clone())) {
                 Some(&j) => {
-                    dsu.union(j, i, None);
+                    self.dsu.union(j, i, None);
                 }
                 None => {
                     first_of_key.insert((n.kind, k), i);
                 }
             }
         }
-        // lone words join the nearest full name before them (else after)
+    }
+
+    /// A lone given name or surname joins the nearest full name before it (else after).
+    fn join_lone_words(&mut self, ids: &[usize]) {
+        let nodes = &self.nodes;
         for &i in ids {
             let n = &nodes[i];
             if n.kind != EntityKind::Person || words(&n.text).len() != 1 {
@@ -228,10 +371,15 @@ pub fn resolve(
                 .copied()
                 .rfind(|&j| nodes[j].mention < n.mention);
             if let Some(j) = before.or(full.first().copied()) {
-                dsu.union(j, i, None);
+                self.dsu.union(j, i, None);
             }
         }
-        // organisations: short forms and head words within the report
+    }
+
+    /// Organisations: "the Network" joins the organisation named before whose name ends in it;
+    /// "LGBT Network" joins "Russian LGBT Network"; an acronym joins its full name.
+    fn join_short_forms(&mut self, ids: &[usize]) {
+        let nodes = &self.nodes;
         for &i in ids {
             let n = &nodes[i];
             if n.kind != EntityKind::Organization || n.descriptive {
@@ -244,195 +392,105 @@ pub fn resolve(
                     continue;
                 }
                 let joins = if single && !n.text.chars().all(|c| c.is_uppercase()) {
-                    // "the Network" → the organisation whose name ends in "Network"
                     words(&m.text).len() > 1
                         && words(&m.text)
                             .last()
                             .is_some_and(|l| l.eq_ignore_ascii_case(&n.text))
                         && m.mention < n.mention
                 } else {
-                    is_prefixed_form(&n.text, &m.text, demonym)
+                    is_prefixed_form(&n.text, &m.text, self.demonym)
                         || (acronym(&m.text).len() >= 3 && n.text == acronym(&m.text))
                 };
                 if joins {
-                    dsu.union(j, i, None);
+                    self.dsu.union(j, i, None);
                     break;
                 }
             }
         }
     }
 
-    // ages read off each person mention, with the month they hold at: contrary evidence
-    let mut ages: HashMap<usize, Vec<(u32, chrono::NaiveDate)>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.kind != EntityKind::Person {
-            continue;
+    /// Phase 2: across reports, cluster against cluster within blocks (never all pairs).
+    fn across_reports(&mut self) {
+        let clusters = self.clusters();
+        let mut blocks: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+        let mut full_name: HashMap<usize, String> = HashMap::new();
+        for (&r, members) in &clusters {
+            // the cluster's representative: its fullest name
+            let best = members
+                .iter()
+                .map(|&i| self.nodes[i].text.as_str())
+                .max_by_key(|t| (words(t).len(), t.len()))
+                .unwrap_or("")
+                .to_string();
+            let kind = self.nodes[r].kind;
+            blocks
+                .entry((kind, cluster_block_key(kind, &best)))
+                .or_default()
+                .push(r);
+            full_name.insert(r, best);
         }
-        for a in docs[n.doc]
-            .1
-            .attributes
-            .iter()
-            .filter(|a| a.mention == n.mention && a.name == "age")
-        {
-            if let (Ok(v), Some((d, _))) = (
-                a.value.parse::<u32>(),
-                a.as_of.as_ref().and_then(|x| x.range()),
-            ) {
-                ages.entry(i).or_default().push((v, d));
+        let mut block_list: Vec<_> = blocks.into_iter().collect();
+        block_list.sort_by(|a, b| {
+            a.0 .1
+                .cmp(&b.0 .1)
+                .then((a.0 .0 as u8).cmp(&(b.0 .0 as u8)))
+        });
+        for ((kind, _), all) in block_list {
+            let rs = self.merge_identical(kind, &all, &full_name);
+            if kind != EntityKind::Place {
+                // places merge on their gazetteer name only: the pass above
+                self.merge_variants(kind, &rs, &full_name);
             }
         }
     }
-    // two clusters whose ages cannot belong to one person (apart by more than the time between)
-    let ages_clash = |dsu: &mut Dsu, x: usize, y: usize| -> bool {
-        if ages.is_empty() {
-            return false;
-        }
-        let (rx, ry) = (dsu.find(x), dsu.find(y));
-        let ax: Vec<(u32, chrono::NaiveDate)> = dsu.members[rx]
-            .iter()
-            .filter_map(|i| ages.get(i))
-            .flatten()
-            .copied()
-            .collect();
-        let ay: Vec<(u32, chrono::NaiveDate)> = dsu.members[ry]
-            .iter()
-            .filter_map(|i| ages.get(i))
-            .flatten()
-            .copied()
-            .collect();
-        ax.iter().any(|&(va, da)| {
-            ay.iter().any(|&(vb, db)| {
-                let years = (db - da).num_days() as f64 / 365.25;
-                let diff = vb as f64 - va as f64;
-                (diff - years).abs() > 1.5
-            })
-        })
-    };
 
-    // keep-apart decisions: no merge may join a cluster holding one form with one holding the other
-    let apart_pairs: Vec<(String, String)> = decisions
-        .iter()
-        .filter_map(|d| match d {
-            Decision::KeepApart { a, b } => Some((a.to_lowercase(), b.to_lowercase())),
-            _ => None,
-        })
-        .collect();
-    let texts: Vec<String> = nodes.iter().map(|n| n.text.to_lowercase()).collect();
-    let apart = |dsu: &mut Dsu, x: usize, y: usize| -> bool {
-        if apart_pairs.is_empty() {
-            return false;
-        }
-        let (rx, ry) = (dsu.find(x), dsu.find(y));
-        let fx: Vec<&str> = dsu.members[rx].iter().map(|&i| texts[i].as_str()).collect();
-        let fy: Vec<&str> = dsu.members[ry].iter().map(|&i| texts[i].as_str()).collect();
-        apart_pairs.iter().any(|(a, b)| {
-            (fx.contains(&a.as_str()) && fy.contains(&b.as_str()))
-                || (fx.contains(&b.as_str()) && fy.contains(&a.as_str()))
-        })
-    };
-
-    // 2. across documents, in blocks
-    let roots = |dsu: &mut Dsu| -> BTreeMap<usize, Vec<usize>> {
-        let mut m: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for i in 0..nodes.len() {
-            let r = dsu.find(i);
-            m.entry(r).or_default().push(i);
-        }
-        m
-    };
-    let clusters = roots(&mut dsu);
-    // person clusters: representative full name
-    let mut blocks: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
-    let mut full_name: HashMap<usize, String> = HashMap::new();
-    for (&r, members) in &clusters {
-        let n = &nodes[r];
-        let best = members
-            .iter()
-            .map(|&i| nodes[i].text.as_str())
-            .max_by_key(|t| (words(t).len(), t.len()))
-            .unwrap_or("")
-            .to_string();
-        full_name.insert(r, best.clone());
-        let block_key = match n.kind {
-            // persons share a block when their surnames start with the same class of sound
-            EntityKind::Person => words(&best)
-                .last()
-                .map(|w| block_key(w))
-                .unwrap_or_default(),
-            // organisations share a block when their names end in the same word
-            EntityKind::Organization => org_key(&best)
-                .split_whitespace()
-                .last()
-                .unwrap_or("")
-                .to_string(),
-            _ => String::new(),
-        };
-        blocks.entry((n.kind, block_key)).or_default().push(r);
-    }
-    let docs_of = |dsu: &mut Dsu, r: usize| -> Vec<usize> {
-        let root = dsu.find(r);
-        let mut v: Vec<usize> = dsu.members[root].iter().map(|&i| nodes[i].doc).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let mut block_list: Vec<_> = blocks.into_iter().collect();
-    block_list.sort_by(|a, b| {
-        a.0 .1
-            .cmp(&b.0 .1)
-            .then((a.0 .0 as u8).cmp(&(b.0 .0 as u8)))
-    });
-    for ((kind, _), all) in block_list {
-        // identical names first, in one pass: many reports naming one person cost no pairs
+    /// Identical names first, in one pass: many reports naming one person cost no pairs. Each
+    /// cluster joins the first of the same key that nothing keeps apart. Returns the clusters
+    /// left as representatives.
+    fn merge_identical(
+        &mut self,
+        kind: EntityKind,
+        all: &[usize],
+        full_name: &HashMap<usize, String>,
+    ) -> Vec<usize> {
         let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         let mut rs: Vec<usize> = Vec::new();
-        for &r in &all {
-            let name = &full_name[&r];
-            let k = match kind {
-                EntityKind::Person => words(name)
-                    .iter()
-                    .map(|w| key(w))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                EntityKind::Organization if nodes[r].descriptive => {
-                    descriptive_key(name).unwrap_or_else(|| org_key(name))
-                }
-                EntityKind::Organization => format!("name:{}", org_key(name)),
-                _ => nodes[r]
-                    .normalized
-                    .clone()
-                    .unwrap_or_else(|| name.clone())
-                    .to_lowercase(),
-            };
-            // join the first cluster of the same key that no decision keeps apart
+        for &r in all {
+            let n = &self.nodes[r];
+            let k = across_key(kind, &full_name[&r], n.normalized.as_deref(), n.descriptive);
             let reps = by_key.entry(k).or_default();
-            let mut joined = false;
-            for &first in reps.iter() {
-                if apart(&mut dsu, first, r)
-                    || (kind == EntityKind::Person && ages_clash(&mut dsu, first, r))
-                {
-                    continue;
+            let joined = reps.iter().copied().find(|&first| {
+                !(self.kept_apart(first, r)
+                    || (kind == EntityKind::Person && self.ages_clash(first, r)))
+            });
+            match joined {
+                Some(first) => {
+                    let (ra, rb) = (self.dsu.find(first), self.dsu.find(r));
+                    let first_merge = self.dsu.why[ra].is_empty() && self.dsu.why[rb].is_empty();
+                    let why = first_merge.then(|| {
+                        format!(
+                            "“{}” is named the same way in several reports",
+                            full_name[&first]
+                        )
+                    });
+                    self.dsu.union(first, r, why);
                 }
-                let (ra, rb) = (dsu.find(first), dsu.find(r));
-                let first_merge = dsu.why[ra].is_empty() && dsu.why[rb].is_empty();
-                let why = first_merge.then(|| {
-                    format!(
-                        "“{}” is named the same way in several reports",
-                        full_name[&first]
-                    )
-                });
-                dsu.union(first, r, why);
-                joined = true;
-                break;
-            }
-            if !joined {
-                reps.push(r);
-                rs.push(r);
+                None => {
+                    reps.push(r);
+                    rs.push(r);
+                }
             }
         }
-        if kind == EntityKind::Place {
-            continue; // places merge on their gazetteer name only: the pass above
-        }
+        rs
+    }
+
+    /// Spelling variants, pair by pair within a block, each merge with its reason.
+    fn merge_variants(
+        &mut self,
+        kind: EntityKind,
+        rs: &[usize],
+        full_name: &HashMap<usize, String>,
+    ) {
         // name words of each representative, with their skeletons computed once
         let wk: Vec<Vec<NameWord>> = rs
             .iter()
@@ -443,140 +501,171 @@ pub fn resolve(
                     .collect()
             })
             .collect();
-        let person_compat = |x: usize, y: usize| -> bool {
-            let (wa, wb) = (&wk[x], &wk[y]);
-            let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
-                return false;
-            };
-            words_match(la, lb) && (wa.len() == 1 || wb.len() == 1 || words_match(&wa[0], &wb[0]))
-        };
         let mut lone_counts: HashMap<usize, usize> = HashMap::new();
         for x in 0..rs.len() {
             for y in x + 1..rs.len() {
                 let (a, b) = (rs[x], rs[y]);
-                let (ra, rb) = (dsu.find(a), dsu.find(b));
-                if ra == rb {
+                if self.dsu.find(a) == self.dsu.find(b) {
                     continue;
                 }
                 let (na, nb) = (&full_name[&a], &full_name[&b]);
                 let reason = match kind {
                     EntityKind::Person => {
-                        if !person_compat(x, y) {
-                            continue;
-                        }
-                        let (wa, wb) = (&wk[x], &wk[y]);
-                        if wa.len() == 1 || wb.len() == 1 {
-                            // a lone name merges only into a unique full name
-                            let lone = if wa.len() == 1 { x } else { y };
-                            let others = *lone_counts.entry(lone).or_insert_with(|| {
-                                (0..rs.len())
-                                    .filter(|&z| {
-                                        wk[z].len() >= 2
-                                            && words_match(&wk[z][wk[z].len() - 1], &wk[lone][0])
-                                    })
-                                    .count()
-                            });
-                            if others != 1 {
-                                continue;
-                            }
-                        }
-                        // ages that cannot be one person's keep them apart
-                        if ages_clash(&mut dsu, a, b) {
-                            continue;
-                        }
-                        // two different people named in one report stay apart
-                        let (da, db) = (docs_of(&mut dsu, ra), docs_of(&mut dsu, rb));
-                        if da.iter().any(|d| db.contains(d)) {
-                            continue;
-                        }
-                        if na == nb {
-                            format!("“{na}” is named the same way in several reports")
-                        } else {
-                            format!("“{na}” and “{nb}” are spellings of one name (same surname key, compatible given names)")
-                        }
+                        self.person_variant(&wk, (x, y), (a, b), (na, nb), &mut lone_counts)
                     }
-                    EntityKind::Organization => {
-                        let (ka, kb) = (org_key(na), org_key(nb));
-                        let (da, db) = (nodes[a].descriptive, nodes[b].descriptive);
-                        if da || db {
-                            if !(da && db && descriptive_key(na) == descriptive_key(nb)) {
-                                continue;
-                            }
-                            format!("“{na}” and “{nb}” name the same body (same nationality, same kind of force)")
-                        } else if ka == kb {
-                            format!("“{na}” is named the same way in several reports")
-                        } else if is_prefixed_form(na, nb, demonym)
-                            || is_prefixed_form(nb, na, demonym)
-                        {
-                            format!(
-                                "“{na}” and “{nb}” differ only by a nationality or place in front"
-                            )
-                        } else if (acronym(nb).len() >= 3 && na == &acronym(nb))
-                            || (acronym(na).len() >= 3 && nb == &acronym(na))
-                        {
-                            format!("“{na}” is the acronym of “{nb}”")
-                        } else {
-                            continue;
-                        }
-                    }
-                    _ => {
-                        let ka = nodes[a]
-                            .normalized
-                            .clone()
-                            .unwrap_or_else(|| na.clone())
-                            .to_lowercase();
-                        let kb = nodes[b]
-                            .normalized
-                            .clone()
-                            .unwrap_or_else(|| nb.clone())
-                            .to_lowercase();
-                        if ka != kb {
-                            continue;
-                        }
-                        if na == nb {
-                            format!("“{na}” is named the same way in several reports")
-                        } else {
-                            format!("“{na}” and “{nb}” are one place in the gazetteer")
-                        }
-                    }
+                    EntityKind::Organization => self.organisation_variant((a, b), (na, nb)),
+                    _ => self.place_variant((a, b), (na, nb)),
                 };
-                if apart(&mut dsu, a, b) {
+                let Some(reason) = reason else { continue };
+                if self.kept_apart(a, b) {
                     continue;
                 }
-                dsu.union(a, b, Some(reason));
+                self.dsu.union(a, b, Some(reason));
             }
         }
     }
 
-    // acronyms across blocks: "ECHR" and "European Court of Human Rights"
-    let mut by_acronym: HashMap<String, usize> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if n.kind == EntityKind::Organization && !n.descriptive && words(&n.text).len() >= 3 {
-            let a = acronym(&n.text);
-            if a.len() >= 3 {
-                by_acronym.entry(a).or_insert(i);
+    /// Why two person clusters are one (`x`, `y` index the block's representatives and `wk`),
+    /// or None.
+    fn person_variant(
+        &mut self,
+        wk: &[Vec<NameWord>],
+        (x, y): (usize, usize),
+        (a, b): (usize, usize),
+        (na, nb): (&String, &String),
+        lone_counts: &mut HashMap<usize, usize>,
+    ) -> Option<String> {
+        let (wa, wb) = (&wk[x], &wk[y]);
+        let (la, lb) = (wa.last()?, wb.last()?);
+        let compatible =
+            words_match(la, lb) && (wa.len() == 1 || wb.len() == 1 || words_match(&wa[0], &wb[0]));
+        if !compatible {
+            return None;
+        }
+        if wa.len() == 1 || wb.len() == 1 {
+            // a lone name merges only into a unique full name
+            let lone = if wa.len() == 1 { x } else { y };
+            let others = *lone_counts.entry(lone).or_insert_with(|| {
+                (0..wk.len())
+                    .filter(|&z| {
+                        wk[z].len() >= 2 && words_match(&wk[z][wk[z].len() - 1], &wk[lone][0])
+                    })
+                    .count()
+            });
+            if others != 1 {
+                return None;
             }
         }
+        // ages that cannot be one person's keep them apart
+        if self.ages_clash(a, b) {
+            return None;
+        }
+        // two different people named in one report stay apart
+        let (da, db) = (self.docs_of(a), self.docs_of(b));
+        if da.iter().any(|d| db.contains(d)) {
+            return None;
+        }
+        Some(if na == nb {
+            format!("“{na}” is named the same way in several reports")
+        } else {
+            format!("“{na}” and “{nb}” are spellings of one name (same surname key, compatible given names)")
+        })
     }
-    for (i, n) in nodes.iter().enumerate() {
-        if n.kind == EntityKind::Organization
-            && words(&n.text).len() == 1
-            && n.text.chars().all(|c| c.is_uppercase())
+
+    /// Why two organisation clusters are one, or None.
+    fn organisation_variant(
+        &self,
+        (a, b): (usize, usize),
+        (na, nb): (&String, &String),
+    ) -> Option<String> {
+        let (ka, kb) = (org_key(na), org_key(nb));
+        let (da, db) = (self.nodes[a].descriptive, self.nodes[b].descriptive);
+        if da || db {
+            if !(da && db && descriptive_key(na) == descriptive_key(nb)) {
+                return None;
+            }
+            return Some(format!(
+                "“{na}” and “{nb}” name the same body (same nationality, same kind of force)"
+            ));
+        }
+        if ka == kb {
+            Some(format!("“{na}” is named the same way in several reports"))
+        } else if is_prefixed_form(na, nb, self.demonym) || is_prefixed_form(nb, na, self.demonym) {
+            Some(format!(
+                "“{na}” and “{nb}” differ only by a nationality or place in front"
+            ))
+        } else if (acronym(nb).len() >= 3 && na == &acronym(nb))
+            || (acronym(na).len() >= 3 && nb == &acronym(na))
         {
-            if let Some(&j) = by_acronym.get(&n.text) {
-                if dsu.find(i) != dsu.find(j) && !apart(&mut dsu, i, j) {
-                    let why = format!("“{}” is the acronym of “{}”", n.text, nodes[j].text);
-                    dsu.union(j, i, Some(why));
+            Some(format!("“{na}” is the acronym of “{nb}”"))
+        } else {
+            None
+        }
+    }
+
+    /// Why two place clusters are one (the same gazetteer name), or None.
+    fn place_variant(
+        &self,
+        (a, b): (usize, usize),
+        (na, nb): (&String, &String),
+    ) -> Option<String> {
+        let gazetteer = |i: usize, name: &String| {
+            self.nodes[i]
+                .normalized
+                .clone()
+                .unwrap_or_else(|| name.clone())
+                .to_lowercase()
+        };
+        if gazetteer(a, na) != gazetteer(b, nb) {
+            return None;
+        }
+        Some(if na == nb {
+            format!("“{na}” is named the same way in several reports")
+        } else {
+            format!("“{na}” and “{nb}” are one place in the gazetteer")
+        })
+    }
+
+    /// Phase 3: acronyms across blocks ("ECHR" and "European Court of Human Rights").
+    fn join_acronyms(&mut self) {
+        let mut by_acronym: HashMap<String, usize> = HashMap::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            if n.kind == EntityKind::Organization && !n.descriptive && words(&n.text).len() >= 3 {
+                let a = acronym(&n.text);
+                if a.len() >= 3 {
+                    by_acronym.entry(a).or_insert(i);
                 }
             }
         }
+        for i in 0..self.nodes.len() {
+            let n = &self.nodes[i];
+            if n.kind != EntityKind::Organization
+                || words(&n.text).len() != 1
+                || !n.text.chars().all(|c| c.is_uppercase())
+            {
+                continue;
+            }
+            let Some(&j) = by_acronym.get(&n.text) else {
+                continue;
+            };
+            if self.dsu.find(i) != self.dsu.find(j) && !self.kept_apart(i, j) {
+                let why = format!(
+                    "“{}” is the acronym of “{}”",
+                    self.nodes[i].text, self.nodes[j].text
+                );
+                self.dsu.union(j, i, Some(why));
+            }
+        }
     }
 
-    // 3. manual merges
-    for d in decisions {
-        if let Decision::Merge { a, b } = d {
+    /// Phase 4: people's merges, which win over the machine.
+    fn merge_by_hand(&mut self, decisions: &[Decision]) {
+        for d in decisions {
+            let Decision::Merge { a, b } = d else {
+                continue;
+            };
             let find_node = |name: &str| {
-                nodes.iter().position(|n| {
+                self.nodes.iter().position(|n| {
                     n.text.eq_ignore_ascii_case(name)
                         || n.normalized
                             .as_deref()
@@ -584,20 +673,22 @@ pub fn resolve(
                 })
             };
             if let (Some(x), Some(y)) = (find_node(a), find_node(b)) {
-                dsu.union(x, y, Some(format!("merged by hand: “{a}” and “{b}”")));
+                self.dsu
+                    .union(x, y, Some(format!("merged by hand: “{a}” and “{b}”")));
             }
         }
     }
 
-    // build entities; manual splits take mentions out of the cluster they ended in
-    let mut clusters = roots(&mut dsu);
-    for d in decisions {
-        if let Decision::Split { entity, mentions } = d {
-            let matched: Vec<usize> = (0..nodes.len())
-                .filter(|&i| {
-                    let span = &docs[nodes[i].doc].1.mentions[nodes[i].mention].span;
-                    mentions.contains(span)
-                })
+    /// Phase 5: the final clusters, with people's splits taking mentions out of the cluster
+    /// they ended in.
+    fn split_by_hand(&mut self, decisions: &[Decision]) -> BTreeMap<usize, Vec<usize>> {
+        let mut clusters = self.clusters();
+        for d in decisions {
+            let Decision::Split { entity, mentions } = d else {
+                continue;
+            };
+            let matched: Vec<usize> = (0..self.nodes.len())
+                .filter(|&i| mentions.contains(&self.span(i)))
                 .collect();
             let Some(&first) = matched.first() else {
                 continue;
@@ -606,34 +697,81 @@ pub fn resolve(
                 members.retain(|i| !matched.contains(i));
             }
             clusters.retain(|_, m| !m.is_empty());
-            dsu.why[first] = vec![format!("split by hand out of “{entity}”")];
+            self.dsu.why[first] = vec![format!("split by hand out of “{entity}”")];
             clusters.insert(first, matched);
         }
+        clusters
     }
-    let mut entities = Vec::new();
-    let mut links = Vec::new();
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
-    let mut ordered: Vec<(usize, Vec<usize>)> = clusters.into_iter().collect();
-    ordered.sort_by_key(|(_, m)| m.iter().map(|&i| (nodes[i].doc, nodes[i].mention)).min());
-    for (r, members) in ordered {
-        let kind = nodes[r].kind;
-        // preferred name: the most used full form, then the one in most reports, then the longest
+
+    fn span(&self, i: usize) -> Span {
+        let n = &self.nodes[i];
+        self.docs[n.doc].1.mentions[n.mention].span.clone()
+    }
+
+    /// The entities, in the order they are first named, and the link of every mention.
+    fn entities(&self, clusters: BTreeMap<usize, Vec<usize>>) -> (Vec<Entity>, Vec<MentionLink>) {
+        let mut entities = Vec::new();
+        let mut links = Vec::new();
+        let mut used_ids: HashMap<String, usize> = HashMap::new();
+        let mut ordered: Vec<(usize, Vec<usize>)> = clusters.into_iter().collect();
+        ordered.sort_by_key(|(_, m)| {
+            m.iter()
+                .map(|&i| (self.nodes[i].doc, self.nodes[i].mention))
+                .min()
+        });
+        for (r, members) in ordered {
+            let kind = self.nodes[r].kind;
+            let name = self.preferred_name(kind, &members);
+            let id = entity_id(kind, &name, &mut used_ids);
+            for &i in &members {
+                links.push(MentionLink {
+                    doc: self.docs[self.nodes[i].doc].0.id.clone(),
+                    mention: self.nodes[i].mention,
+                    entity: id.clone(),
+                });
+            }
+            let mut aliases: Vec<String> = members
+                .iter()
+                .map(|&i| self.nodes[i].text.clone())
+                .filter(|t| t != &name)
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            let mut mentions: Vec<Span> = members.iter().map(|&i| self.span(i)).collect();
+            mentions.sort();
+            let (roles, attributes) = self.attributes(&members);
+            entities.push(Entity {
+                id,
+                kind,
+                name,
+                aliases,
+                roles,
+                attributes,
+                mentions,
+                merges: self.dsu.why[r].clone(),
+                notes: Vec::new(),
+            });
+        }
+        (entities, links)
+    }
+
+    /// The preferred name: the most used full form, then the one in most reports, then the
+    /// longest.
+    fn preferred_name(&self, kind: EntityKind, members: &[usize]) -> String {
         let mut forms: BTreeMap<String, (usize, Vec<usize>)> = BTreeMap::new();
-        for &i in &members {
+        for &i in members {
+            let n = &self.nodes[i];
             let form = match kind {
-                EntityKind::Place => nodes[i]
-                    .normalized
-                    .clone()
-                    .unwrap_or_else(|| nodes[i].text.clone()),
-                EntityKind::Organization => nodes[i].text.trim_start_matches("the ").to_string(),
-                _ => nodes[i].text.clone(),
+                EntityKind::Place => n.normalized.clone().unwrap_or_else(|| n.text.clone()),
+                EntityKind::Organization => n.text.trim_start_matches("the ").to_string(),
+                _ => n.text.clone(),
             };
             let e = forms.entry(form).or_default();
             e.0 += 1;
-            e.1.push(nodes[i].doc);
+            e.1.push(n.doc);
         }
         let max_words = forms.keys().map(|f| words(f).len()).max().unwrap_or(1);
-        let name = forms
+        forms
             .iter()
             .filter(|(f, _)| kind != EntityKind::Person || words(f).len() == max_words)
             .max_by_key(|(f, (n, ds))| {
@@ -642,55 +780,20 @@ pub fn resolve(
                 (d.len(), *n, f.len())
             })
             .map(|(f, _)| f.clone())
-            .unwrap_or_default();
-        let mut aliases: Vec<String> = members
-            .iter()
-            .map(|&i| nodes[i].text.clone())
-            .filter(|t| t != &name)
-            .collect();
-        aliases.sort();
-        aliases.dedup();
-        let slug: String = name
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let prefix = match kind {
-            EntityKind::Person => "person",
-            EntityKind::Organization => "org",
-            EntityKind::Place => "place",
-            EntityKind::Group => "group",
-            EntityKind::Other => "other",
-        };
-        let base = format!("{prefix}-{slug}");
-        let n = used_ids.entry(base.clone()).or_insert(0);
-        *n += 1;
-        let id = if *n == 1 { base } else { format!("{base}-{n}") };
-        let mut mentions: Vec<Span> = members
-            .iter()
-            .map(|&i| docs[nodes[i].doc].1.mentions[nodes[i].mention].span.clone())
-            .collect();
-        mentions.sort();
-        for &i in &members {
-            links.push(MentionLink {
-                doc: docs[nodes[i].doc].0.id.clone(),
-                mention: nodes[i].mention,
-                entity: id.clone(),
-            });
-        }
-        // attributes from the annotator
+            .unwrap_or_default()
+    }
+
+    /// The roles and attributes the annotator read off a cluster's mentions, each attribute
+    /// once with all its sources.
+    fn attributes(&self, members: &[usize]) -> (Vec<String>, Vec<EntityAttribute>) {
         let mut roles: Vec<String> = Vec::new();
         let mut attributes: Vec<EntityAttribute> = Vec::new();
-        for &i in &members {
-            let ann = docs[nodes[i].doc].1;
+        for &i in members {
+            let ann = self.docs[self.nodes[i].doc].1;
             for a in ann
                 .attributes
                 .iter()
-                .filter(|a| a.mention == nodes[i].mention)
+                .filter(|a| a.mention == self.nodes[i].mention)
             {
                 if a.name == "role" && !roles.contains(&a.value) {
                     roles.push(a.value.clone());
@@ -713,19 +816,86 @@ pub fn resolve(
                 }
             }
         }
-        entities.push(Entity {
-            id,
-            kind,
-            name,
-            aliases,
-            roles,
-            attributes,
-            mentions,
-            merges: dsu.why[r].clone(),
-            notes: Vec::new(),
-        });
+        (roles, attributes)
     }
-    (entities, links)
+}
+
+/// Every person, organisation and place mention of every report, as a node.
+fn nodes(docs: &[(&Document, &Annotations)]) -> Vec<Node> {
+    let mut nodes = Vec::new();
+    for (di, (_, ann)) in docs.iter().enumerate() {
+        for (mi, m) in ann.mentions.iter().enumerate() {
+            if matches!(
+                m.kind,
+                EntityKind::Person | EntityKind::Organization | EntityKind::Place
+            ) {
+                nodes.push(Node {
+                    doc: di,
+                    mention: mi,
+                    kind: m.kind,
+                    text: m.text.clone(),
+                    normalized: m.normalized.clone(),
+                    descriptive: m.source == "descriptive",
+                });
+            }
+        }
+    }
+    nodes
+}
+
+/// Ages read off each person node, with the month they hold at: contrary evidence.
+fn ages(
+    docs: &[(&Document, &Annotations)],
+    nodes: &[Node],
+) -> HashMap<usize, Vec<(u32, chrono::NaiveDate)>> {
+    let mut ages: HashMap<usize, Vec<(u32, chrono::NaiveDate)>> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if n.kind != EntityKind::Person {
+            continue;
+        }
+        for a in docs[n.doc]
+            .1
+            .attributes
+            .iter()
+            .filter(|a| a.mention == n.mention && a.name == "age")
+        {
+            if let (Ok(v), Some((d, _))) = (
+                a.value.parse::<u32>(),
+                a.as_of.as_ref().and_then(|x| x.range()),
+            ) {
+                ages.entry(i).or_default().push((v, d));
+            }
+        }
+    }
+    ages
+}
+
+/// A stable id from the kind and name ("person-salekh-magamadov"), numbered when taken.
+fn entity_id(kind: EntityKind, name: &str, used: &mut HashMap<String, usize>) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect::<String>()
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let prefix = match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "org",
+        EntityKind::Place => "place",
+        EntityKind::Group => "group",
+        EntityKind::Other => "other",
+    };
+    let base = format!("{prefix}-{slug}");
+    let n = used.entry(base.clone()).or_insert(0);
+    *n += 1;
+    if *n == 1 {
+        base
+    } else {
+        format!("{base}-{n}")
+    }
 }
 
 #[cfg(test)]
