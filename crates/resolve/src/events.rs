@@ -38,11 +38,48 @@ fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option
     move |m| casefile_model::link_of(links, &doc, m)
 }
 
+/// One event per happening: mentions grouped by act family, clustered by compatible dates, and
+/// each cluster made an event with its date, participants, place and sources; numbered in
+/// time order. Returns the events and, for each, the (document id, event mention) it was built
+/// from.
 pub fn resolve(
     docs: &[(&Document, &Annotations)],
     links: &[MentionLink],
     entity_name: &dyn Fn(&str) -> String,
 ) -> (Vec<Event>, Vec<Vec<(String, usize)>>) {
+    let mut events = Vec::new();
+    let mut members_out = Vec::new();
+    for (fam, mut members) in members_by_family(docs, links) {
+        // dated first (own dates before context dates, fine before coarse), then undated
+        members.sort_by_key(|m| {
+            (
+                m.date.is_none(),
+                m.context,
+                std::cmp::Reverse(m.date.as_ref().map(|d| d.precision)),
+                m.doc,
+                m.idx,
+            )
+        });
+        let mut clusters = cluster(&members);
+        join_conflicting(&members, &mut clusters);
+        for c in clusters {
+            let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
+            events.push(event_of(&fam, &ms, docs, links, entity_name));
+            members_out.push(
+                ms.iter()
+                    .map(|m| (docs[m.doc].0.id.clone(), m.idx))
+                    .collect::<Vec<_>>(),
+            );
+        }
+    }
+    number(events, members_out)
+}
+
+/// Every event mention of every report, as a member of its act family.
+fn members_by_family(
+    docs: &[(&Document, &Annotations)],
+    links: &[MentionLink],
+) -> BTreeMap<String, Vec<Member>> {
     let mut by_family: BTreeMap<String, Vec<Member>> = BTreeMap::new();
     for (di, (doc, ann)) in docs.iter().enumerate() {
         let link = links_of(links, &doc.id);
@@ -75,279 +112,295 @@ pub fn resolve(
                 });
         }
     }
-    let mut events = Vec::new();
-    let mut members_out = Vec::new();
-    for (fam, mut members) in by_family {
-        // dated first (own dates before context dates, fine before coarse), then undated
-        members.sort_by_key(|m| {
-            (
-                m.date.is_none(),
-                m.context,
-                std::cmp::Reverse(m.date.as_ref().map(|d| d.precision)),
-                m.doc,
-                m.idx,
-            )
-        });
-        let mut clusters: Vec<Vec<usize>> = Vec::new();
-        for (mi, m) in members.iter().enumerate() {
-            let fits = |c: &Vec<usize>| -> bool {
-                let Some(d) = &m.date else { return false };
+    by_family
+}
+
+/// Whether a dated member fits a cluster: its date is compatible with every dated member's.
+fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
+    let Some(d) = &m.date else { return false };
+    c.iter()
+        .all(|&o| members[o].date.as_ref().is_none_or(|od| od.compatible(d)))
+}
+
+/// One happening told with two different days: the same act family, two or more named victims
+/// in common, day-precise dates less than two weeks apart (a conflict to report).
+fn conflicting(m: &Member, c: &[usize], members: &[Member]) -> bool {
+    let Some(d) = m.date.as_ref().filter(|d| d.precision >= Precision::Day) else {
+        return false;
+    };
+    let Some((day, _)) = d.range() else {
+        return false;
+    };
+    c.iter().any(|&o| {
+        let shared = members[o]
+            .victims
+            .iter()
+            .filter(|v| m.victims.contains(v))
+            .count();
+        let close = members[o]
+            .date
+            .as_ref()
+            .filter(|x| x.precision >= Precision::Day)
+            .and_then(|x| x.range())
+            .is_some_and(|(od, _)| (od - day).num_days().abs() <= 14);
+        !(members[o].context && m.context) && shared >= 2 && close
+    })
+}
+
+/// The cluster an undated member joins: the one sharing a participant, else the latest dated.
+fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Option<usize> {
+    let shared = clusters.iter().position(|c| {
+        c.iter()
+            .any(|&o| members[o].entities.iter().any(|e| m.entities.contains(e)))
+    });
+    shared.or_else(|| {
+        clusters
+            .iter()
+            .enumerate()
+            .filter_map(|(ci, c)| {
                 c.iter()
-                    .all(|&o| members[o].date.as_ref().is_none_or(|od| od.compatible(d)))
-            };
-            // one happening told with two different days: the same act family, two or more named
-            // victims in common, day-precise dates less than two weeks apart (a conflict to report)
-            let conflicting = |c: &Vec<usize>| -> bool {
-                let Some(d) = m.date.as_ref().filter(|d| d.precision >= Precision::Day) else {
-                    return false;
-                };
-                let Some((day, _)) = d.range() else {
-                    return false;
-                };
-                c.iter().any(|&o| {
-                    let shared = members[o]
-                        .victims
-                        .iter()
-                        .filter(|v| m.victims.contains(v))
-                        .count();
-                    let close = members[o]
-                        .date
-                        .as_ref()
-                        .filter(|x| x.precision >= Precision::Day)
-                        .and_then(|x| x.range())
-                        .is_some_and(|(od, _)| (od - day).num_days().abs() <= 14);
-                    !(members[o].context && m.context) && shared >= 2 && close
-                })
-            };
-            let target = if m.date.is_some() {
-                clusters
-                    .iter()
-                    .position(fits)
-                    .or_else(|| clusters.iter().position(conflicting))
-            } else {
-                // undated: the cluster sharing a participant, else the latest dated one
-                let shared = clusters.iter().position(|c| {
-                    c.iter()
-                        .any(|&o| members[o].entities.iter().any(|e| m.entities.contains(e)))
-                });
-                shared.or_else(|| {
-                    clusters
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(ci, c)| {
-                            c.iter()
-                                .filter_map(|&o| members[o].date.as_ref())
-                                .filter_map(|d| d.range())
-                                .map(|r| r.1)
-                                .max()
-                                .map(|d| (ci, d))
-                        })
-                        .max_by_key(|&(_, d)| d)
-                        .map(|(ci, _)| ci)
-                })
-            };
-            match target {
-                Some(ci) => clusters[ci].push(mi),
-                None => clusters.push(vec![mi]),
-            }
-        }
-        // clusters that tell one happening with two different days (see `conflicting`)
-        let day = |o: usize| {
-            members[o]
-                .date
-                .as_ref()
-                .filter(|x| x.precision >= Precision::Day)
-                .and_then(|x| x.range())
-                .map(|r| r.0)
+                    .filter_map(|&o| members[o].date.as_ref())
+                    .filter_map(|d| d.range())
+                    .map(|r| r.1)
+                    .max()
+                    .map(|d| (ci, d))
+            })
+            .max_by_key(|&(_, d)| d)
+            .map(|(ci, _)| ci)
+    })
+}
+
+/// The members of one family (sorted), clustered: each joins the first cluster it fits.
+fn cluster(members: &[Member]) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    for (mi, m) in members.iter().enumerate() {
+        let target = if m.date.is_some() {
+            clusters
+                .iter()
+                .position(|c| fits(m, c, members))
+                .or_else(|| clusters.iter().position(|c| conflicting(m, c, members)))
+        } else {
+            undated_target(m, &clusters, members)
         };
-        let mut i = 0;
-        while i < clusters.len() {
-            let mut j = i + 1;
-            while j < clusters.len() {
-                let victims = |c: &Vec<usize>| -> Vec<String> {
-                    let mut v: Vec<String> =
-                        c.iter().flat_map(|&o| members[o].victims.clone()).collect();
-                    v.sort();
-                    v.dedup();
-                    v
-                };
-                let (vi, vj) = (victims(&clusters[i]), victims(&clusters[j]));
-                let shared = vi.iter().filter(|v| vj.contains(v)).count();
-                let close = clusters[i]
-                    .iter()
-                    .filter(|&&o| !members[o].context)
-                    .filter_map(|&o| day(o))
-                    .any(|a| {
-                        clusters[j]
-                            .iter()
-                            .filter(|&&o| !members[o].context)
-                            .filter_map(|&o| day(o))
-                            .any(|b| (a - b).num_days().abs() <= 14)
-                    });
-                if shared >= 2 && close {
-                    let moved = clusters.remove(j);
-                    clusters[i].extend(moved);
-                } else {
-                    j += 1;
-                }
-            }
-            i += 1;
-        }
-        for c in clusters {
-            let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
-            let mentions: Vec<(&Document, &Annotations, &EventMention)> = ms
-                .iter()
-                .map(|m| (docs[m.doc].0, docs[m.doc].1, &docs[m.doc].1.events[m.idx]))
-                .collect();
-            // date: the most precise own date consistent with all others; context dates only if no own date
-            let own: Vec<&DateValue> = ms
-                .iter()
-                .filter(|m| !m.context)
-                .filter_map(|m| m.date.as_ref())
-                .collect();
-            let pool: Vec<&DateValue> = if own.is_empty() {
-                ms.iter().filter_map(|m| m.date.as_ref()).collect()
-            } else {
-                own
-            };
-            let consistent = pool
-                .iter()
-                .filter(|d| pool.iter().all(|o| d.within(o) || d.compatible(o)))
-                .max_by_key(|d| d.precision)
-                .map(|d| (*d).clone());
-            // when the sources disagree: the value most of them allow, then the most precise
-            let date = consistent.or_else(|| {
-                pool.iter()
-                    .max_by_key(|d| {
-                        (
-                            pool.iter().filter(|o| o.compatible(d)).count(),
-                            d.precision,
-                            std::cmp::Reverse(d.value.clone()),
-                        )
-                    })
-                    .map(|d| (*d).clone())
-            });
-            let mut basis: Vec<String> = Vec::new();
-            for (doc, ann, em) in &mentions {
-                if let Some(t) = em.time {
-                    let tx = &ann.timexes[t];
-                    let v = tx
-                        .value
-                        .as_ref()
-                        .map(|v| v.value.clone())
-                        .unwrap_or_else(|| "unresolved".into());
-                    let clock = tx
-                        .clock
-                        .as_ref()
-                        .map(|c| format!(" at {c}"))
-                        .unwrap_or_default();
-                    let ctx = if em.time_from_context {
-                        ", from the sentences before"
-                    } else {
-                        ""
-                    };
-                    let line = format!(
-                        "“{}”{} → {} in {}{}",
-                        tx.text,
-                        clock,
-                        v,
-                        doc.path.rsplit('/').next().unwrap_or(""),
-                        ctx
-                    );
-                    if !basis.contains(&line) {
-                        basis.push(line);
-                    }
-                }
-            }
-            // participants: entities with their most frequent role
-            let mut roles: BTreeMap<String, BTreeMap<ParticipantRole, usize>> = BTreeMap::new();
-            let mut places: BTreeMap<String, usize> = BTreeMap::new();
-            let mut sources: Vec<Span> = Vec::new();
-            let mut triggers: Vec<String> = Vec::new();
-            let mut modality = Modality::Asserted;
-            for (doc, _, em) in &mentions {
-                let link = links_of(links, &doc.id);
-                for p in &em.participants {
-                    if let Some(e) = link(p.mention) {
-                        *roles
-                            .entry(e.to_string())
-                            .or_default()
-                            .entry(p.role)
-                            .or_default() += 1;
-                    }
-                }
-                if let Some(p) = em.place.and_then(&link) {
-                    *places.entry(p.to_string()).or_default() += 1;
-                }
-                if !sources.contains(&em.sentence) {
-                    sources.push(em.sentence.clone());
-                }
-                let t = em.trigger.text(&doc.text).to_lowercase();
-                if !triggers.contains(&t) {
-                    triggers.push(t);
-                }
-                if em.modality != Modality::Asserted
-                    && mentions
-                        .iter()
-                        .all(|(_, _, o)| o.modality != Modality::Asserted)
-                {
-                    modality = em.modality;
-                }
-            }
-            let participants: Vec<Participant> = roles
-                .into_iter()
-                .filter_map(|(e, rs)| {
-                    rs.into_iter()
-                        .filter(|(r, _)| {
-                            *r != ParticipantRole::Source && *r != ParticipantRole::Other
-                        })
-                        .max_by_key(|(_, n)| *n)
-                        .map(|(role, _)| Participant { entity: e, role })
-                })
-                .collect();
-            let place = places.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p);
-            let kinds: Vec<&str> = {
-                let mut k: Vec<&str> = mentions.iter().map(|(_, _, em)| em.kind.as_str()).collect();
-                k.sort();
-                k.dedup();
-                k
-            };
-            // the act type: the most frequent kind among the mentions
-            let r#type = kinds
-                .iter()
-                .max_by_key(|k| mentions.iter().filter(|(_, _, em)| em.kind == **k).count())
-                .map(|k| k.to_string())
-                .unwrap_or_else(|| fam.clone());
-            let victims: Vec<String> = participants
-                .iter()
-                .filter(|p| p.role == ParticipantRole::Victim)
-                .map(|p| entity_name(&p.entity))
-                .collect();
-            let mut label = format!("{} ({})", r#type.replace('-', " "), triggers.join(", "));
-            if !victims.is_empty() {
-                label.push_str(&format!(": {}", victims.join(", ")));
-            }
-            events.push(Event {
-                id: String::new(),
-                r#type,
-                label,
-                date,
-                date_basis: basis,
-                place,
-                participants,
-                modality,
-                sources,
-                origins: Vec::new(),
-                notes: Vec::new(),
-            });
-            members_out.push(
-                ms.iter()
-                    .map(|m| (docs[m.doc].0.id.clone(), m.idx))
-                    .collect::<Vec<_>>(),
-            );
+        match target {
+            Some(ci) => clusters[ci].push(mi),
+            None => clusters.push(vec![mi]),
         }
     }
-    // order by date, undated last; number them
+    clusters
+}
+
+/// Join clusters that tell one happening with two different days (see [`conflicting`]).
+fn join_conflicting(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
+    let day = |o: usize| {
+        members[o]
+            .date
+            .as_ref()
+            .filter(|x| x.precision >= Precision::Day)
+            .and_then(|x| x.range())
+            .map(|r| r.0)
+    };
+    let victims = |c: &Vec<usize>| -> Vec<String> {
+        let mut v: Vec<String> = c.iter().flat_map(|&o| members[o].victims.clone()).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let own_days = |c: &Vec<usize>| -> Vec<chrono::NaiveDate> {
+        c.iter()
+            .filter(|&&o| !members[o].context)
+            .filter_map(|&o| day(o))
+            .collect()
+    };
+    let mut i = 0;
+    while i < clusters.len() {
+        let mut j = i + 1;
+        while j < clusters.len() {
+            let (vi, vj) = (victims(&clusters[i]), victims(&clusters[j]));
+            let shared = vi.iter().filter(|v| vj.contains(v)).count();
+            let (di, dj) = (own_days(&clusters[i]), own_days(&clusters[j]));
+            let close = di
+                .iter()
+                .any(|a| dj.iter().any(|b| (*a - *b).num_days().abs() <= 14));
+            if shared >= 2 && close {
+                let moved = clusters.remove(j);
+                clusters[i].extend(moved);
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// The event's date: the most precise own date consistent with all others (context dates only
+/// when no source dates it itself); when the sources disagree, the value most of them allow,
+/// then the most precise.
+fn event_date(ms: &[&Member]) -> Option<DateValue> {
+    let own: Vec<&DateValue> = ms
+        .iter()
+        .filter(|m| !m.context)
+        .filter_map(|m| m.date.as_ref())
+        .collect();
+    let pool: Vec<&DateValue> = if own.is_empty() {
+        ms.iter().filter_map(|m| m.date.as_ref()).collect()
+    } else {
+        own
+    };
+    let consistent = pool
+        .iter()
+        .filter(|d| pool.iter().all(|o| d.within(o) || d.compatible(o)))
+        .max_by_key(|d| d.precision)
+        .map(|d| (*d).clone());
+    consistent.or_else(|| {
+        pool.iter()
+            .max_by_key(|d| {
+                (
+                    pool.iter().filter(|o| o.compatible(d)).count(),
+                    d.precision,
+                    std::cmp::Reverse(d.value.clone()),
+                )
+            })
+            .map(|d| (*d).clone())
+    })
+}
+
+type Telling<'a> = (&'a Document, &'a Annotations, &'a EventMention);
+
+/// Why the event has its date: each time expression of its tellings, with its value and report.
+fn date_basis(tellings: &[Telling]) -> Vec<String> {
+    let mut basis: Vec<String> = Vec::new();
+    for (doc, ann, em) in tellings {
+        let Some(t) = em.time else { continue };
+        let tx = &ann.timexes[t];
+        let v = tx
+            .value
+            .as_ref()
+            .map(|v| v.value.clone())
+            .unwrap_or_else(|| "unresolved".into());
+        let clock = tx
+            .clock
+            .as_ref()
+            .map(|c| format!(" at {c}"))
+            .unwrap_or_default();
+        let ctx = if em.time_from_context {
+            ", from the sentences before"
+        } else {
+            ""
+        };
+        let line = format!(
+            "“{}”{} → {} in {}{}",
+            tx.text,
+            clock,
+            v,
+            doc.path.rsplit('/').next().unwrap_or(""),
+            ctx
+        );
+        if !basis.contains(&line) {
+            basis.push(line);
+        }
+    }
+    basis
+}
+
+/// One cluster of tellings made an event (its id is given later).
+fn event_of(
+    fam: &str,
+    ms: &[&Member],
+    docs: &[(&Document, &Annotations)],
+    links: &[MentionLink],
+    entity_name: &dyn Fn(&str) -> String,
+) -> Event {
+    let tellings: Vec<Telling> = ms
+        .iter()
+        .map(|m| (docs[m.doc].0, docs[m.doc].1, &docs[m.doc].1.events[m.idx]))
+        .collect();
+    // participants: entities with their most frequent role
+    let mut roles: BTreeMap<String, BTreeMap<ParticipantRole, usize>> = BTreeMap::new();
+    let mut places: BTreeMap<String, usize> = BTreeMap::new();
+    let mut sources: Vec<Span> = Vec::new();
+    let mut triggers: Vec<String> = Vec::new();
+    let mut modality = Modality::Asserted;
+    for (doc, _, em) in &tellings {
+        let link = links_of(links, &doc.id);
+        for p in &em.participants {
+            if let Some(e) = link(p.mention) {
+                *roles
+                    .entry(e.to_string())
+                    .or_default()
+                    .entry(p.role)
+                    .or_default() += 1;
+            }
+        }
+        if let Some(p) = em.place.and_then(&link) {
+            *places.entry(p.to_string()).or_default() += 1;
+        }
+        if !sources.contains(&em.sentence) {
+            sources.push(em.sentence.clone());
+        }
+        let t = em.trigger.text(&doc.text).to_lowercase();
+        if !triggers.contains(&t) {
+            triggers.push(t);
+        }
+        if em.modality != Modality::Asserted
+            && tellings
+                .iter()
+                .all(|(_, _, o)| o.modality != Modality::Asserted)
+        {
+            modality = em.modality;
+        }
+    }
+    let participants: Vec<Participant> = roles
+        .into_iter()
+        .filter_map(|(e, rs)| {
+            rs.into_iter()
+                .filter(|(r, _)| *r != ParticipantRole::Source && *r != ParticipantRole::Other)
+                .max_by_key(|(_, n)| *n)
+                .map(|(role, _)| Participant { entity: e, role })
+        })
+        .collect();
+    let r#type = act_type(&tellings, fam);
+    let victims: Vec<String> = participants
+        .iter()
+        .filter(|p| p.role == ParticipantRole::Victim)
+        .map(|p| entity_name(&p.entity))
+        .collect();
+    let mut label = format!("{} ({})", r#type.replace('-', " "), triggers.join(", "));
+    if !victims.is_empty() {
+        label.push_str(&format!(": {}", victims.join(", ")));
+    }
+    Event {
+        id: String::new(),
+        r#type,
+        label,
+        date: event_date(ms),
+        date_basis: date_basis(&tellings),
+        place: places.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p),
+        participants,
+        modality,
+        sources,
+        origins: Vec::new(),
+        notes: Vec::new(),
+    }
+}
+
+/// The act type: the most frequent kind among the tellings.
+fn act_type(tellings: &[Telling], fam: &str) -> String {
+    let mut kinds: Vec<&str> = tellings.iter().map(|(_, _, em)| em.kind.as_str()).collect();
+    kinds.sort();
+    kinds.dedup();
+    kinds
+        .iter()
+        .max_by_key(|k| tellings.iter().filter(|(_, _, em)| em.kind == **k).count())
+        .map(|k| k.to_string())
+        .unwrap_or_else(|| fam.to_string())
+}
+
+/// Order by date, undated last, and number them.
+fn number(
+    events: Vec<Event>,
+    members: Vec<Vec<(String, usize)>>,
+) -> (Vec<Event>, Vec<Vec<(String, usize)>>) {
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -362,7 +415,7 @@ pub fn resolve(
         let mut e = events[i].clone();
         e.id = format!("event-{:03}", n + 1);
         out_events.push(e);
-        out_members.push(members_out[i].clone());
+        out_members.push(members[i].clone());
     }
     (out_events, out_members)
 }
