@@ -36,7 +36,17 @@ fn spans(s: &[Span]) -> String {
 
 /// The four CSV files: (file name, content).
 pub fn render(case: &CaseFile) -> Vec<(&'static str, String)> {
-    let entities = table(
+    vec![
+        ("entities.csv", entities(case)),
+        ("events.csv", events(case)),
+        ("claims.csv", claims(case)),
+        ("discrepancies.csv", discrepancies(case)),
+    ]
+}
+
+/// entities.csv: one row an entity.
+fn entities(case: &CaseFile) -> String {
+    table(
         &[
             "id", "kind", "name", "aliases", "roles", "mentions", "merges",
         ],
@@ -57,8 +67,12 @@ pub fn render(case: &CaseFile) -> Vec<(&'static str, String)> {
                 ]
             })
             .collect(),
-    );
-    let events = table(
+    )
+}
+
+/// events.csv: one row an event.
+fn events(case: &CaseFile) -> String {
+    table(
         &[
             "id",
             "type",
@@ -100,8 +114,12 @@ pub fn render(case: &CaseFile) -> Vec<(&'static str, String)> {
                 ]
             })
             .collect(),
-    );
-    let claims = table(
+    )
+}
+
+/// claims.csv: one row a claim.
+fn claims(case: &CaseFile) -> String {
+    table(
         &[
             "id",
             "subject",
@@ -138,8 +156,12 @@ pub fn render(case: &CaseFile) -> Vec<(&'static str, String)> {
                 ]
             })
             .collect(),
-    );
-    let discrepancies = table(
+    )
+}
+
+/// discrepancies.csv: one row a value of a discrepancy.
+fn discrepancies(case: &CaseFile) -> String {
+    table(
         &[
             "subject",
             "subject_name",
@@ -184,11 +206,5 @@ pub fn render(case: &CaseFile) -> Vec<(&'static str, String)> {
                     .collect::<Vec<_>>()
             })
             .collect(),
-    );
-    vec![
-        ("entities.csv", entities),
-        ("events.csv", events),
-        ("claims.csv", claims),
-        ("discrepancies.csv", discrepancies),
-    ]
+    )
 }

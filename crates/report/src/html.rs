@@ -92,7 +92,22 @@ pub fn render(case: &CaseFile) -> String {
     );
     let _ = write!(b, "<p class=\"summary\">{}</p>", esc(&summary(case)));
 
-    // timeline
+    timeline(&mut b, &mut refs);
+    people_section(&mut b, &mut refs);
+    discrepancies(&mut b, &mut refs);
+    interventions(&mut b, &mut refs);
+    quotes(&mut b, &mut refs);
+    sources(&mut b, &mut refs);
+    passages(&mut b, &mut refs);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><title>Case file: {}</title><style>{CSS}</style></head><body>{b}</body></html>\n",
+        esc(&case.case)
+    )
+}
+
+/// The chain of events, each with its date, participants, origins and sources.
+fn timeline(b: &mut String, refs: &mut Refs) {
+    let case = refs.case;
     let _ = write!(
         b,
         "<h2 id=\"timeline\">Chain of events</h2><div class=\"timeline\" role=\"list\">"
@@ -139,8 +154,11 @@ pub fn render(case: &CaseFile) -> String {
         );
     }
     let _ = write!(b, "</div>");
+}
 
-    // people, organisations, places
+/// People with their roles and attributes; organisations and places.
+fn people_section(b: &mut String, refs: &mut Refs) {
+    let case = refs.case;
     let _ = write!(b, "<h2 id=\"people\">People and their roles</h2><table><thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Also written</th><th scope=\"col\">Roles</th><th scope=\"col\">Attributes</th><th scope=\"col\">Mentions</th></tr></thead><tbody>");
     for e in people(case) {
         let attrs: Vec<String> = e
@@ -196,8 +214,11 @@ pub fn render(case: &CaseFile) -> String {
         }
         let _ = write!(b, "</ul>");
     }
+}
 
-    // discrepancies
+/// Where the sources disagree, with the verdict and why.
+fn discrepancies(b: &mut String, refs: &mut Refs) {
+    let case = refs.case;
     let _ = write!(
         b,
         "<h2 id=\"discrepancies\">Where the sources disagree</h2>"
@@ -246,8 +267,11 @@ pub fn render(case: &CaseFile) -> String {
         }
         let _ = write!(b, "</tbody></table>");
     }
+}
 
-    // interventions
+/// Petitions, appeals and statements, with their outcome.
+fn interventions(b: &mut String, refs: &mut Refs) {
+    let case = refs.case;
     let _ = write!(b, "<h2 id=\"interventions\">Interventions</h2>");
     if case.interventions.is_empty() {
         let _ = write!(b, "<p>None recorded.</p>");
@@ -272,8 +296,11 @@ pub fn render(case: &CaseFile) -> String {
         }
         let _ = write!(b, "</tbody></table>");
     }
+}
 
-    // quotes
+/// Quotes with their speakers.
+fn quotes(b: &mut String, refs: &mut Refs) {
+    let case = refs.case;
     let _ = write!(b, "<h2 id=\"quotes\">Quotes</h2><ul>");
     for q in &case.quotes {
         let who = q
@@ -296,8 +323,11 @@ pub fn render(case: &CaseFile) -> String {
         );
     }
     let _ = write!(b, "</ul>");
+}
 
-    // sources
+/// The reports, what they cite, and their hashes.
+fn sources(b: &mut String, refs: &mut Refs) {
+    let case = refs.case;
     let _ = write!(b, "<h2 id=\"sources\">Sources</h2><table><thead><tr><th scope=\"col\">Report</th><th scope=\"col\">Title</th><th scope=\"col\">Outlet</th><th scope=\"col\">Published</th><th scope=\"col\">Cites</th><th scope=\"col\">SHA-256</th></tr></thead><tbody>");
     for d in &case.documents {
         let published = match (&d.published, &d.published_bounds) {
@@ -327,8 +357,11 @@ pub fn render(case: &CaseFile) -> String {
         );
     }
     let _ = write!(b, "</tbody></table>");
+}
 
-    // passages
+/// Every cited passage, numbered, in its context.
+fn passages(b: &mut String, refs: &mut Refs) {
+    let case = refs.case;
     let _ = write!(b, "<h2 id=\"passages\">Source passages</h2>");
     for (i, s) in refs.passages.spans().iter().enumerate() {
         let (before, mid, after) = passage(case, s, 120);
@@ -345,8 +378,4 @@ pub fn render(case: &CaseFile) -> String {
             esc(&after)
         );
     }
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"><title>Case file: {}</title><style>{CSS}</style></head><body>{b}</body></html>\n",
-        esc(&case.case)
-    )
 }
