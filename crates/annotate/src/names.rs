@@ -394,17 +394,12 @@ fn mention(
     }
 }
 
-/// Find names in a document. `sentences` are byte ranges into `doc.text`.
+/// Find names in a document, phase by phase: patterns, then runs of capitalised words (trimmed
+/// of titles and sentence-initial common words) classified as outlets, organisations, places
+/// and persons, then single words, then the statistical tagger. `sentences` are byte ranges
+/// into `doc.text`.
 pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
-    let text = doc.text.as_str();
     let mut out: Vec<Mention> = Vec::new();
-    let title_span = doc
-        .metadata
-        .iter()
-        .find(|m| m.field == "title")
-        .and_then(|m| m.span);
-
-    // 1. patterns
     for &(ss, se) in sentences {
         if doc.in_boilerplate(ss, se)
             && doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end)
@@ -413,11 +408,32 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
         }
         patterns(doc, ss, se, &mut out);
     }
-    let taken = |out: &Vec<Mention>, s: usize, e: usize| {
-        out.iter().any(|m| m.span.start < e && s < m.span.end)
-    };
+    let trimmed: Vec<Run> = runs(doc, sentences)
+        .into_iter()
+        .filter_map(|r| trim(&doc.text, r))
+        .collect();
+    let singles = classify_runs(doc, trimmed, &mut out);
+    classify_singles(doc, singles, &mut out);
+    tagger_pass(doc, sentences, &mut out);
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
 
-    // 2. runs
+/// Whether a span overlaps a name found already.
+fn taken(out: &[Mention], s: usize, e: usize) -> bool {
+    out.iter().any(|m| m.span.start < e && s < m.span.end)
+}
+
+/// Runs of capitalised words, sentence by sentence, with the words around them and the title
+/// in lower case before them ("lawyer Alexander Nemov").
+fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
+    let text = doc.text.as_str();
+    let title_span = doc
+        .metadata
+        .iter()
+        .find(|m| m.field == "title")
+        .and_then(|m| m.span);
     let mut runs: Vec<Run> = Vec::new();
     for &(ss, se) in sentences {
         let toks = tokens(text, ss, se);
@@ -484,81 +500,83 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
             }
         }
     }
+    runs
+}
 
-    // trim each run: leading common words at sentence start, titles
-    let mut trimmed: Vec<Run> = Vec::new();
-    for mut r in runs {
-        let full = span_text(text, &r.toks).to_string();
-        if outlets::is_known_name(&full) {
-            // keep "The" only where it belongs to the name ("The Guardian")
-            if r.toks.len() > 1
-                && r.toks[0].text(text) == "The"
-                && !outlets::all().iter().any(|o| o.name == full)
-            {
-                r.toks.remove(0);
-            }
-            trimmed.push(r);
-            continue;
-        }
-        // long titles
-        let lower = full.to_lowercase();
-        if let Some(t) = LONG_TITLES
-            .iter()
-            .find(|t| lower.starts_with(*t) && lower.len() > t.len())
+/// A run trimmed: leading common words at a sentence's start and titles leave it (a title is
+/// kept as the run's title), and trailing joiners; None when nothing is left.
+fn trim(text: &str, mut r: Run) -> Option<Run> {
+    let full = span_text(text, &r.toks).to_string();
+    if outlets::is_known_name(&full) {
+        // keep "The" only where it belongs to the name ("The Guardian")
+        if r.toks.len() > 1
+            && r.toks[0].text(text) == "The"
+            && !outlets::all().iter().any(|o| o.name == full)
         {
-            let n = t.split([' ', '-']).count();
-            let n = r
-                .toks
-                .iter()
-                .take_while(|k| k.end - r.toks[0].start <= t.len())
-                .count()
-                .max(n.min(r.toks.len()));
-            r.title = Some(t.to_string());
-            r.toks.drain(..n);
-            r.initial = false;
-        }
-        while let Some(&first) = r.toks.first() {
-            let w = first.text(text);
-            let lw = w.to_lowercase();
-            let st = word(w);
-            let is_title = TITLES.contains(&lw.trim_end_matches('.'));
-            let drop =
-                (r.initial && st.common() && !st.given_name() && !ORG_HEADS.contains(&lw.as_str()))
-                    || NOT_NAMES.contains(&lw.as_str())
-                    || (is_title && r.toks.len() > 1)
-                    || matches!(lw.as_str(), "of" | "for" | "and" | "&");
-            if !drop {
-                break;
-            }
-            if is_title {
-                r.title = Some(lw.clone());
-                // "Leader of Chechnya": a role phrase; what follows "of" is a separate name
-                if r.toks.len() > 2 && matches!(r.toks[1].text(text), "of" | "for" | "at") {
-                    r.title = None;
-                }
-            }
-            r.before = lw;
             r.toks.remove(0);
-            r.initial = false;
         }
-        // trailing joiners
-        while r
-            .toks
-            .last()
-            .is_some_and(|t| matches!(t.text(text), "of" | "for" | "and" | "&"))
-        {
-            r.toks.pop();
-        }
-        if !r.toks.is_empty() {
-            trimmed.push(r);
-        }
+        return Some(r);
     }
+    // long titles
+    let lower = full.to_lowercase();
+    if let Some(t) = LONG_TITLES
+        .iter()
+        .find(|t| lower.starts_with(*t) && lower.len() > t.len())
+    {
+        let n = t.split([' ', '-']).count();
+        let n = r
+            .toks
+            .iter()
+            .take_while(|k| k.end - r.toks[0].start <= t.len())
+            .count()
+            .max(n.min(r.toks.len()));
+        r.title = Some(t.to_string());
+        r.toks.drain(..n);
+        r.initial = false;
+    }
+    while let Some(&first) = r.toks.first() {
+        let w = first.text(text);
+        let lw = w.to_lowercase();
+        let st = word(w);
+        let is_title = TITLES.contains(&lw.trim_end_matches('.'));
+        let drop =
+            (r.initial && st.common() && !st.given_name() && !ORG_HEADS.contains(&lw.as_str()))
+                || NOT_NAMES.contains(&lw.as_str())
+                || (is_title && r.toks.len() > 1)
+                || matches!(lw.as_str(), "of" | "for" | "and" | "&");
+        if !drop {
+            break;
+        }
+        if is_title {
+            r.title = Some(lw.clone());
+            // "Leader of Chechnya": a role phrase; what follows "of" is a separate name
+            if r.toks.len() > 2 && matches!(r.toks[1].text(text), "of" | "for" | "at") {
+                r.title = None;
+            }
+        }
+        r.before = lw;
+        r.toks.remove(0);
+        r.initial = false;
+    }
+    // trailing joiners
+    while r
+        .toks
+        .last()
+        .is_some_and(|t| matches!(t.text(text), "of" | "for" | "and" | "&"))
+    {
+        r.toks.pop();
+    }
+    (!r.toks.is_empty()).then_some(r)
+}
 
-    // 3. classify multi-word runs first, then single words against the names found
+/// Classify multi-word runs (outlets, organisations, places, persons by shape); returns the
+/// single-word runs, to be classified against the names found.
+fn classify_runs(doc: &Document, trimmed: Vec<Run>, out: &mut Vec<Mention>) -> Vec<Run> {
+    let text = doc.text.as_str();
     let mut singles: Vec<Run> = Vec::new();
     for r in trimmed {
         let (s, e) = (r.toks[0].start, r.toks[r.toks.len() - 1].end);
-        if taken(&out, s, e) {
+        if taken(out, s, e) {
             continue;
         }
         let t = &text[s..e];
@@ -619,7 +637,13 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
             ));
         }
     }
-    // single words
+    singles
+}
+
+/// Classify single capitalised words: a word of a person named in full, a titled name, or what
+/// the word's counts in the CoNLL lexicon and a speech verb after it say.
+fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Vec<Mention>) {
+    let text = doc.text.as_str();
     let persons: Vec<String> = out
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
@@ -631,7 +655,7 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
         .collect();
     for r in singles {
         let (s, e) = (r.toks[0].start, r.toks[0].end);
-        if taken(&out, s, e) {
+        if taken(out, s, e) {
             continue;
         }
         let w = &text[s..e];
@@ -679,10 +703,6 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
             out.push(mention(doc, s, e, EntityKind::Person, "speech", None, 0.6));
         }
     }
-    tagger_pass(doc, sentences, &mut out);
-    out.sort_by_key(|m| (m.span.start, m.span.end));
-    out.dedup_by(|a, b| a.span == b.span);
-    out
 }
 
 /// The statistical tagger's say: it settles the rules' weakest guesses (a capitalised phrase
