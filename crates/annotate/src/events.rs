@@ -235,7 +235,37 @@ pub fn group_pair(text: &str, mentions: &[Mention]) -> Option<(usize, usize)> {
     }
 }
 
-/// Find event mentions in a document.
+/// What every sentence of a document is read against.
+struct Ctx<'a> {
+    doc: &'a Document,
+    text: &'a str,
+    mentions: &'a [Mention],
+    timexes: &'a [Timex],
+    quotes: &'a [(usize, usize)],
+    /// The pair of people "the two men" stands for.
+    pair: Option<(usize, usize)>,
+}
+
+/// One sentence: its number and range, the names in it and its date expressions.
+struct Sentence<'s> {
+    si: usize,
+    ss: usize,
+    se: usize,
+    st: &'s str,
+    in_sentence: Vec<usize>,
+    times: Vec<usize>,
+}
+
+/// A trigger found: the act and its byte range.
+struct Trigger {
+    act: &'static ActType,
+    ts: usize,
+    te: usize,
+}
+
+/// Find event mentions in a document: in each sentence, each act of the vocabulary whose
+/// trigger occurs, with its participants, place, time and modality. `last_time` carries the
+/// narrative's time from sentence to sentence.
 pub fn find(
     doc: &Document,
     sentences: &[(usize, usize)],
@@ -243,10 +273,281 @@ pub fn find(
     timexes: &[Timex],
     quotes: &[(usize, usize)],
 ) -> Vec<EventMention> {
+    let text = doc.text.as_str();
+    let cx = Ctx {
+        doc,
+        text,
+        mentions,
+        timexes,
+        quotes,
+        pair: group_pair(text, mentions),
+    };
+    let mut out = Vec::new();
+    let mut last_time: Option<(usize, usize)> = None; // (timex index, sentence index)
+    for (si, &(ss, se)) in sentences.iter().enumerate() {
+        if doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
+            continue;
+        }
+        let sent = Sentence {
+            si,
+            ss,
+            se,
+            st: &text[ss..se],
+            in_sentence: (0..mentions.len())
+                .filter(|&m| mentions[m].span.start >= ss && mentions[m].span.end <= se)
+                .collect(),
+            times: (0..timexes.len())
+                .filter(|&t| {
+                    timexes[t].span.start >= ss
+                        && timexes[t].span.end <= se
+                        && timexes[t].kind == "date"
+                        && (timexes[t].value.is_some()
+                            || timexes[t].bounds.is_some()
+                            || timexes[t].relative)
+                })
+                .collect(),
+        };
+        let first_new = out.len();
+        for tr in triggers(&cx, &sent) {
+            out.push(event_mention(&cx, &sent, &tr, last_time));
+        }
+        // the narrative time: what the sentence's acts were dated by, else its last expression
+        let act_time = out[first_new..]
+            .iter()
+            .find(|e: &&EventMention| e.time.is_some() && act(&e.kind).is_some_and(|a| a.violation))
+            .and_then(|e| e.time);
+        if let Some(t) = act_time.or_else(|| {
+            sent.times
+                .iter()
+                .copied()
+                .max_by_key(|&t| timexes[t].span.start)
+        }) {
+            last_time = Some((t, si));
+        }
+    }
+    out
+}
+
+/// The acts whose triggers occur in a sentence, each once, outside names and boilerplate.
+fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
+    let mut seen = Vec::new();
+    let mut found = Vec::new();
+    for (ai, rx) in patterns().iter().enumerate() {
+        let a = &ACTS[ai];
+        let Some(m) = rx.find(sent.st) else { continue };
+        let (ts, te) = (sent.ss + m.start(), sent.ss + m.end());
+        if cx.doc.in_boilerplate(ts, te)
+            || seen.contains(&a.name)
+            || sent
+                .in_sentence
+                .iter()
+                .any(|&k| cx.mentions[k].span.start <= ts && te <= cx.mentions[k].span.end)
+        {
+            continue;
+        }
+        seen.push(a.name);
+        found.push(Trigger { act: a, ts, te });
+    }
+    found
+}
+
+/// One telling of an act: participants, place, time and modality.
+fn event_mention(
+    cx: &Ctx,
+    sent: &Sentence,
+    tr: &Trigger,
+    last_time: Option<(usize, usize)>,
+) -> EventMention {
+    static GROUP: OnceLock<Regex> = OnceLock::new();
+    let group = re(
+        &GROUP,
+        r"(?i)\b(?:they|them|the (?:two )?(?:young |gay )?men|the pair|both men|both)\b",
+    );
+    let mentions = cx.mentions;
+    // place: the place mention nearest the trigger
+    let place = sent
+        .in_sentence
+        .iter()
+        .copied()
+        .filter(|&k| mentions[k].kind == EntityKind::Place)
+        .min_by_key(|&k| mentions[k].span.start.abs_diff(tr.ts));
+    let (time, from_context) = time_of(cx, sent, tr, last_time);
+    EventMention {
+        kind: tr.act.name.to_string(),
+        trigger: cx.doc.span(tr.ts, tr.te),
+        sentence: cx.doc.span(sent.ss, sent.se),
+        participants: participants(cx, sent, tr),
+        place,
+        time,
+        time_from_context: from_context,
+        group: group.is_match(sent.st)
+            || sent
+                .in_sentence
+                .iter()
+                .any(|&k| mentions[k].kind == EntityKind::Group),
+        modality: modality_of(sent.st, tr.act),
+    }
+}
+
+/// The names of a sentence that take part in an act, with their roles; "the two men", "the
+/// pair" stand for the report's pair of people, as victims.
+fn participants(cx: &Ctx, sent: &Sentence, tr: &Trigger) -> Vec<MentionRole> {
+    let mentions = cx.mentions;
+    let mut participants: Vec<MentionRole> = sent
+        .in_sentence
+        .iter()
+        .filter_map(|&k| {
+            participant_role(cx, sent, tr, &mentions[k])
+                .map(|role| MentionRole { mention: k, role })
+        })
+        .collect();
+    if tr.act.violation
+        && !participants.iter().any(|p| {
+            p.role == ParticipantRole::Victim && mentions[p.mention].kind == EntityKind::Person
+        })
+        && sent
+            .in_sentence
+            .iter()
+            .any(|&k| mentions[k].kind == EntityKind::Group)
+    {
+        if let Some((x, y)) = cx.pair {
+            for mention in [x, y] {
+                participants.push(MentionRole {
+                    mention,
+                    role: ParticipantRole::Victim,
+                });
+            }
+        }
+    }
+    participants
+}
+
+/// The role a name plays in an act told in its sentence, or None when it plays none.
+fn participant_role(
+    cx: &Ctx,
+    sent: &Sentence,
+    tr: &Trigger,
+    men: &Mention,
+) -> Option<ParticipantRole> {
+    let text = cx.text;
+    let (ss, se, a) = (sent.ss, sent.se, tr.act);
+    let before = text[ss..men.span.start].trim_end().to_lowercase();
+    Some(match men.kind {
+        EntityKind::Person | EntityKind::Group => {
+            let speaker = text[men.span.end..se]
+                .trim_start_matches([',', ' '])
+                .to_lowercase();
+            let speaks = [
+                "said",
+                "says",
+                "told",
+                "added",
+                "tweeted",
+                "claimed",
+                "dismissed",
+                "described",
+            ]
+            .iter()
+            .any(|w| speaker.starts_with(w));
+            // "according to the editor, Marta Kell": she tells, she is not the victim
+            let cited = before
+                .rsplit_once("according to")
+                .is_some_and(|(_, rest)| rest.len() < 40);
+            if speaks
+                || cited
+                || cx
+                    .quotes
+                    .iter()
+                    .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe)
+            {
+                ParticipantRole::Source
+            } else if a.violation {
+                ParticipantRole::Victim
+            } else if men.span.end <= tr.ts {
+                ParticipantRole::Agent
+            } else {
+                ParticipantRole::Other
+            }
+        }
+        EntityKind::Organization => {
+            let after = text[men.span.end..se].trim_start();
+            if before.ends_with("by") || before.ends_with("by both") {
+                if a.violation && a.name != "flight" {
+                    ParticipantRole::Perpetrator
+                } else {
+                    ParticipantRole::Agent
+                }
+            } else if before.ends_with("help of the")
+                || before.ends_with("help of")
+                || before.ends_with("assistance of the")
+                || after.starts_with("helped")
+                || after.starts_with("had helped")
+            {
+                ParticipantRole::Helper
+            } else if men.source == "descriptive" && a.violation {
+                ParticipantRole::Perpetrator
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The time of an act: the nearest expression in the sentence, else the last one in the three
+/// sentences before (then `true`: from the context). A time next to a reporting verb ("on
+/// Monday described", "said on Sunday") dates the telling: it dates statements, not the acts
+/// they tell of; and a time past "after" or "before" dates the other clause.
+fn time_of(
+    cx: &Ctx,
+    sent: &Sentence,
+    tr: &Trigger,
+    last_time: Option<(usize, usize)>,
+) -> (Option<usize>, bool) {
+    let (text, timexes) = (cx.text, cx.timexes);
+    let telling: Vec<usize> = sent
+        .times
+        .iter()
+        .copied()
+        .filter(|&t| reporting_time(text, sent.ss, sent.se, &timexes[t]))
+        .collect();
+    let other_clause = |t: usize| {
+        let tp = timexes[t].span.start;
+        tp > tr.te
+            && [" after ", " before ", " following "]
+                .iter()
+                .any(|w| text[tr.te..tp].contains(w))
+    };
+    let candidates: Vec<usize> = if tr.act.violation {
+        sent.times
+            .iter()
+            .copied()
+            .filter(|t| !telling.contains(t) && !other_clause(*t))
+            .collect()
+    } else if !telling.is_empty() {
+        telling
+    } else {
+        sent.times.clone()
+    };
+    match candidates
+        .iter()
+        .copied()
+        .min_by_key(|&t| timexes[t].span.start.abs_diff(tr.ts))
+    {
+        Some(t) => (Some(t), false),
+        None => match last_time {
+            Some((t, s)) if sent.si - s <= 3 => (Some(t), true),
+            _ => (None, false),
+        },
+    }
+}
+
+/// How the sentence puts the act: denied, hypothetical (a killing or threat at risk of, could,
+/// would), alleged, or asserted.
+fn modality_of(st: &str, a: &ActType) -> Modality {
     static ALLEGED: OnceLock<Regex> = OnceLock::new();
     static DENIED: OnceLock<Regex> = OnceLock::new();
     static HYPO: OnceLock<Regex> = OnceLock::new();
-    static GROUP: OnceLock<Regex> = OnceLock::new();
     let alleged = re(
         &ALLEGED,
         r"(?i)\b(?:alleged(?:ly)?|reportedly|claim(?:ed|s)?|accused of|according to|said to)\b",
@@ -259,218 +560,15 @@ pub fn find(
         &HYPO,
         r"(?i)\b(?:at risk of|could|would|might|if|threat of|danger of|prevent)\b",
     );
-    let group = re(
-        &GROUP,
-        r"(?i)\b(?:they|them|the (?:two )?(?:young |gay )?men|the pair|both men|both)\b",
-    );
-    let text = &doc.text;
-    let pair = group_pair(text, mentions);
-    let mut out = Vec::new();
-    let mut last_time: Option<(usize, usize)> = None; // (timex index, sentence index)
-    for (si, &(ss, se)) in sentences.iter().enumerate() {
-        if doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
-            continue;
-        }
-        let st = &text[ss..se];
-        let sent_times: Vec<usize> = (0..timexes.len())
-            .filter(|&t| {
-                timexes[t].span.start >= ss
-                    && timexes[t].span.end <= se
-                    && timexes[t].kind == "date"
-                    && (timexes[t].value.is_some()
-                        || timexes[t].bounds.is_some()
-                        || timexes[t].relative)
-            })
-            .collect();
-        let in_sentence: Vec<usize> = (0..mentions.len())
-            .filter(|&m| mentions[m].span.start >= ss && mentions[m].span.end <= se)
-            .collect();
-        let mut seen = Vec::new();
-        let first_new = out.len();
-        for (ai, rx) in patterns().iter().enumerate() {
-            let a = &ACTS[ai];
-            let Some(m) = rx.find(st) else { continue };
-            let (ts, te) = (ss + m.start(), ss + m.end());
-            if doc.in_boilerplate(ts, te)
-                || seen.contains(&a.name)
-                || in_sentence
-                    .iter()
-                    .any(|&k| mentions[k].span.start <= ts && te <= mentions[k].span.end)
-            {
-                continue;
-            }
-            seen.push(a.name);
-            // participants
-            let mut participants = Vec::new();
-            for &k in &in_sentence {
-                let men = &mentions[k];
-                let before = text[ss..men.span.start].trim_end().to_lowercase();
-                let role = match men.kind {
-                    EntityKind::Person | EntityKind::Group => {
-                        let speaker = text[men.span.end..se]
-                            .trim_start_matches([',', ' '])
-                            .to_lowercase();
-                        let speaks = [
-                            "said",
-                            "says",
-                            "told",
-                            "added",
-                            "tweeted",
-                            "claimed",
-                            "dismissed",
-                            "described",
-                        ]
-                        .iter()
-                        .any(|w| speaker.starts_with(w));
-                        // "according to the editor, Marta Kell": she tells, she is not the victim
-                        let cited = before
-                            .rsplit_once("according to")
-                            .is_some_and(|(_, rest)| rest.len() < 40);
-                        if speaks
-                            || cited
-                            || quotes
-                                .iter()
-                                .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe)
-                        {
-                            ParticipantRole::Source
-                        } else if a.violation {
-                            ParticipantRole::Victim
-                        } else if men.span.end <= ts {
-                            ParticipantRole::Agent
-                        } else {
-                            ParticipantRole::Other
-                        }
-                    }
-                    EntityKind::Organization => {
-                        if before.ends_with("by") || before.ends_with("by both") {
-                            if a.violation && a.name != "flight" {
-                                ParticipantRole::Perpetrator
-                            } else {
-                                ParticipantRole::Agent
-                            }
-                        } else if before.ends_with("help of the")
-                            || before.ends_with("help of")
-                            || before.ends_with("assistance of the")
-                            || text[men.span.end..se].trim_start().starts_with("helped")
-                            || text[men.span.end..se]
-                                .trim_start()
-                                .starts_with("had helped")
-                        {
-                            ParticipantRole::Helper
-                        } else if men.source == "descriptive" && a.violation {
-                            ParticipantRole::Perpetrator
-                        } else {
-                            continue;
-                        }
-                    }
-                    _ => continue,
-                };
-                participants.push(MentionRole { mention: k, role });
-            }
-            // "the two men", "the pair": the report's pair of people, as victims
-            if a.violation
-                && !participants.iter().any(|p: &MentionRole| {
-                    p.role == ParticipantRole::Victim
-                        && mentions[p.mention].kind == EntityKind::Person
-                })
-                && in_sentence
-                    .iter()
-                    .any(|&k| mentions[k].kind == EntityKind::Group)
-            {
-                if let Some((x, y)) = pair {
-                    participants.push(MentionRole {
-                        mention: x,
-                        role: ParticipantRole::Victim,
-                    });
-                    participants.push(MentionRole {
-                        mention: y,
-                        role: ParticipantRole::Victim,
-                    });
-                }
-            }
-            // place: nearest place mention after a locative word
-            let place = in_sentence
-                .iter()
-                .copied()
-                .filter(|&k| mentions[k].kind == EntityKind::Place)
-                .min_by_key(|&k| mentions[k].span.start.abs_diff(ts));
-            // time: nearest expression in the sentence, else the last one in the three sentences
-            // before. A time next to a reporting verb ("on Monday described", "said on Sunday")
-            // dates the telling: it dates statements, not the acts they tell of.
-            let telling: Vec<usize> = sent_times
-                .iter()
-                .copied()
-                .filter(|&t| reporting_time(text, ss, se, &timexes[t]))
-                .collect();
-            // "arrested after a protest in January": a time past "after"/"before" dates the other clause
-            let other_clause = |t: usize| {
-                let tp = timexes[t].span.start;
-                tp > te
-                    && [" after ", " before ", " following "]
-                        .iter()
-                        .any(|w| text[te..tp].contains(w))
-            };
-            let candidates: Vec<usize> = if a.violation {
-                sent_times
-                    .iter()
-                    .copied()
-                    .filter(|t| !telling.contains(t) && !other_clause(*t))
-                    .collect()
-            } else if !telling.is_empty() {
-                telling.clone()
-            } else {
-                sent_times.clone()
-            };
-            let (time, from_context) = match candidates
-                .iter()
-                .copied()
-                .min_by_key(|&t| timexes[t].span.start.abs_diff(ts))
-            {
-                Some(t) => (Some(t), false),
-                None => match last_time {
-                    Some((t, s)) if si - s <= 3 => (Some(t), true),
-                    _ => (None, false),
-                },
-            };
-            let modality = if denied.is_match(st) && a.violation {
-                Modality::Denied
-            } else if (a.name == "killing" || a.name == "threat") && hypo.is_match(st) {
-                Modality::Hypothetical
-            } else if alleged.is_match(st) {
-                Modality::Alleged
-            } else {
-                Modality::Asserted
-            };
-            out.push(EventMention {
-                kind: a.name.to_string(),
-                trigger: doc.span(ts, te),
-                sentence: doc.span(ss, se),
-                participants,
-                place,
-                time,
-                time_from_context: from_context,
-                group: group.is_match(st)
-                    || in_sentence
-                        .iter()
-                        .any(|&k| mentions[k].kind == EntityKind::Group),
-                modality,
-            });
-        }
-        // the narrative time: what the sentence's acts were dated by, else its last expression
-        let act_time = out[first_new..]
-            .iter()
-            .find(|e: &&EventMention| e.time.is_some() && act(&e.kind).is_some_and(|a| a.violation))
-            .and_then(|e| e.time);
-        if let Some(t) = act_time.or_else(|| {
-            sent_times
-                .iter()
-                .copied()
-                .max_by_key(|&t| timexes[t].span.start)
-        }) {
-            last_time = Some((t, si));
-        }
+    if denied.is_match(st) && a.violation {
+        Modality::Denied
+    } else if (a.name == "killing" || a.name == "threat") && hypo.is_match(st) {
+        Modality::Hypothetical
+    } else if alleged.is_match(st) {
+        Modality::Alleged
+    } else {
+        Modality::Asserted
     }
-    out
 }
 
 #[cfg(test)]
