@@ -247,11 +247,54 @@ pub fn entity(src: &str, at: usize) -> Option<(String, usize)> {
     Some((s, end + 2))
 }
 
-/// Extract the main text of an HTML page.
+type Meta = Vec<(String, String, (usize, usize))>;
+
+/// Extract the main text of an HTML page: its metadata from `<title>` and `<meta>`, then the
+/// text of its `<article>` (or `<main>`, or the whole page) with scripts, navigation and other
+/// furniture dropped, every piece mapped back to the source.
 pub fn to_text(src: &str) -> HtmlText {
     let lower = src.to_ascii_lowercase();
-    // Keep only <article> (or <main>) when the page has one.
-    let (scope_start, scope_end) = ["<article", "<main"]
+    let (scope_start, scope_end) = scope(src, &lower);
+    let mut meta = title_meta(src, &lower);
+    meta.extend(meta_tags(src, &lower));
+    let mut w = Walker {
+        b: TextBuilder::with_capacity(src.len() / 2),
+        pending_space: None,
+        pending_break: None,
+        h1: None,
+        h1_open: None,
+        pre_depth: 0,
+    };
+    let mut i = scope_start;
+    while i < scope_end {
+        if src.as_bytes()[i] == b'<' {
+            if let Some(next) = w.markup(src, &lower, i, scope_end) {
+                i = next;
+                continue;
+            }
+            // a lone '<': text
+        }
+        // text run up to the next '<'
+        let run_end = src[i..scope_end]
+            .find('<')
+            .map(|p| i + p)
+            .unwrap_or(scope_end);
+        let run_end = if run_end == i { i + 1 } else { run_end };
+        w.text_run(src, i, run_end);
+        i = run_end;
+    }
+    let (text, map) = w.b.finish();
+    HtmlText {
+        text,
+        map,
+        meta,
+        h1: w.h1,
+    }
+}
+
+/// The part of the page that holds the report: `<article>` (or `<main>`) when it has one.
+fn scope(src: &str, lower: &str) -> (usize, usize) {
+    ["<article", "<main"]
         .iter()
         .find_map(|open| {
             let s = lower.find(open)?;
@@ -259,24 +302,34 @@ pub fn to_text(src: &str) -> HtmlText {
             let e = lower[s..].find(&close).map(|e| s + e).unwrap_or(src.len());
             Some((s, e))
         })
-        .unwrap_or((0, src.len()));
+        .unwrap_or((0, src.len()))
+}
 
+/// The page's `<title>`, anywhere in the page.
+fn title_meta(src: &str, lower: &str) -> Meta {
     let mut meta = Vec::new();
-    // <title> and <meta> anywhere in the page
-    if let Some(t) = lower.find("<title") {
-        if let Some(tag) = parse_tag(src, t) {
-            if let Some(e) = lower[tag.end..].find("</title") {
-                let raw = &src[tag.end..tag.end + e];
-                let v = decode_entities(raw)
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                if !v.is_empty() {
-                    meta.push(("title".to_string(), v, (tag.end, tag.end + e)));
-                }
-            }
+    let Some(t) = lower.find("<title") else {
+        return meta;
+    };
+    let Some(tag) = parse_tag(src, t) else {
+        return meta;
+    };
+    if let Some(e) = lower[tag.end..].find("</title") {
+        let raw = &src[tag.end..tag.end + e];
+        let v = decode_entities(raw)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !v.is_empty() {
+            meta.push(("title".to_string(), v, (tag.end, tag.end + e)));
         }
     }
+    meta
+}
+
+/// The `<meta>` tags that name the outlet, title, date, author or address.
+fn meta_tags(src: &str, lower: &str) -> Meta {
+    let mut meta = Vec::new();
     let mut from = 0;
     while let Some(p) = lower[from..].find("<meta") {
         let at = from + p;
@@ -306,150 +359,143 @@ pub fn to_text(src: &str) -> HtmlText {
             meta.push((field.to_string(), decode_entities(v), (abs, abs + v.len())));
         }
     }
+    meta
+}
 
-    let mut b = TextBuilder::with_capacity(src.len() / 2);
-    let mut i = scope_start;
-    let bytes = src.as_bytes();
-    let mut pending_space: Option<usize> = None;
-    let mut pending_break: Option<(usize, &'static str)> = None;
-    let mut h1: Option<(usize, usize)> = None;
-    let mut h1_open: Option<usize> = None;
-    let mut pre_depth = 0usize;
-    while i < scope_end {
-        let c = bytes[i];
-        if c == b'<' {
-            if src[i..].starts_with("<!--") {
-                i = src[i..].find("-->").map(|e| i + e + 3).unwrap_or(scope_end);
-                continue;
+/// Where the element opened by a tag named `name` (ending at `from`) closes, counting nested
+/// elements of the same name (scripts, styles and templates hold raw text: no nesting).
+fn element_end(lower: &str, name: &str, from: usize, scope_end: usize) -> usize {
+    let open = format!("<{name}");
+    let close = format!("</{name}");
+    let raw_text = matches!(name, "script" | "style" | "template");
+    let mut depth = 1;
+    let mut j = from;
+    while depth > 0 {
+        let next_close = lower[j..].find(&close).map(|p| j + p);
+        let next_open = if raw_text {
+            None
+        } else {
+            lower[j..].find(&open).map(|p| j + p)
+        };
+        match (next_open, next_close) {
+            (Some(o), Some(cl)) if o < cl => {
+                let after = lower
+                    .as_bytes()
+                    .get(o + open.len())
+                    .copied()
+                    .unwrap_or(b' ');
+                if !after.is_ascii_alphanumeric() {
+                    depth += 1;
+                }
+                j = o + open.len();
             }
-            if src[i..].starts_with("<!") || src[i..].starts_with("<?") {
-                i = src[i..].find('>').map(|e| i + e + 1).unwrap_or(scope_end);
-                continue;
+            (_, Some(cl)) => {
+                depth -= 1;
+                j = lower[cl..]
+                    .find('>')
+                    .map(|e| cl + e + 1)
+                    .unwrap_or(scope_end);
             }
-            if let Some(tag) = parse_tag(src, i) {
-                let name = tag.name.as_str();
-                if !tag.closing
-                    && (DROP.contains(&name) || (is_furniture(tag.attrs) && !VOID.contains(&name)))
-                    && !tag.self_closing
-                {
-                    // skip to the matching close tag (same name, counting nesting)
-                    let open = format!("<{name}");
-                    let close = format!("</{name}");
-                    let mut depth = 1;
-                    let mut j = tag.end;
-                    while depth > 0 {
-                        let next_close = lower[j..].find(&close).map(|p| j + p);
-                        let raw_text = matches!(name, "script" | "style" | "template");
-                        let next_open = if raw_text {
-                            None
-                        } else {
-                            lower[j..].find(&open).map(|p| j + p)
-                        };
-                        match (next_open, next_close) {
-                            (Some(o), Some(cl)) if o < cl => {
-                                let after = lower
-                                    .as_bytes()
-                                    .get(o + open.len())
-                                    .copied()
-                                    .unwrap_or(b' ');
-                                if !after.is_ascii_alphanumeric() {
-                                    depth += 1;
-                                }
-                                j = o + open.len();
-                            }
-                            (_, Some(cl)) => {
-                                depth -= 1;
-                                j = lower[cl..]
-                                    .find('>')
-                                    .map(|e| cl + e + 1)
-                                    .unwrap_or(scope_end);
-                            }
-                            (_, None) => {
-                                j = scope_end;
-                                break;
-                            }
-                        }
-                    }
-                    i = j.min(scope_end).max(tag.end);
-                    continue;
-                }
-                if name == "br" {
-                    pending_break = Some((
-                        i,
-                        if pending_break.map(|p| p.1) == Some("\n\n") {
-                            "\n\n"
-                        } else {
-                            "\n"
-                        },
-                    ));
-                    pending_space = None;
-                } else if BLOCK.contains(&name) {
-                    pending_break = Some((i, "\n\n"));
-                    pending_space = None;
-                }
-                if name == "pre" {
-                    pre_depth = if tag.closing {
-                        pre_depth.saturating_sub(1)
-                    } else {
-                        pre_depth + 1
-                    };
-                }
-                if name == "h1" && h1.is_none() {
-                    if tag.closing {
-                        if let Some(s) = h1_open.take() {
-                            h1 = Some((s, b.text().len()));
-                        }
-                    } else {
-                        h1_open = Some(usize::MAX);
-                    }
-                }
-                i = tag.end;
-                continue;
-            }
-            // a lone '<': text
+            (_, None) => return scope_end,
         }
-        // text run up to the next '<'
-        let run_end = src[i..scope_end]
-            .find('<')
-            .map(|p| i + p)
-            .unwrap_or(scope_end);
-        let run_end = if run_end == i { i + 1 } else { run_end };
+    }
+    j
+}
+
+/// The text being built from a page, and what the markup before the next word asks for.
+struct Walker {
+    b: TextBuilder,
+    /// Whitespace seen (its source offset): one space before the next word.
+    pending_space: Option<usize>,
+    /// A line or paragraph break a tag asked for (its source offset, the break).
+    pending_break: Option<(usize, &'static str)>,
+    h1: Option<(usize, usize)>,
+    /// `Some(usize::MAX)` once `<h1>` opened, then the output offset of its first word.
+    h1_open: Option<usize>,
+    pre_depth: usize,
+}
+
+impl Walker {
+    /// Markup at `src[i..]` (a comment, declaration, or tag): where reading goes on, or None
+    /// when the '<' is text.
+    fn markup(&mut self, src: &str, lower: &str, i: usize, scope_end: usize) -> Option<usize> {
+        if src[i..].starts_with("<!--") {
+            return Some(src[i..].find("-->").map(|e| i + e + 3).unwrap_or(scope_end));
+        }
+        if src[i..].starts_with("<!") || src[i..].starts_with("<?") {
+            return Some(src[i..].find('>').map(|e| i + e + 1).unwrap_or(scope_end));
+        }
+        let tag = parse_tag(src, i)?;
+        let name = tag.name.as_str();
+        if !tag.closing
+            && (DROP.contains(&name) || (is_furniture(tag.attrs) && !VOID.contains(&name)))
+            && !tag.self_closing
+        {
+            // skip to the matching close tag
+            let j = element_end(lower, name, tag.end, scope_end);
+            return Some(j.min(scope_end).max(tag.end));
+        }
+        self.tag(&tag, i);
+        Some(tag.end)
+    }
+
+    /// What a kept tag does to the text: breaks, `<pre>`, the first `<h1>`.
+    fn tag(&mut self, tag: &Tag, i: usize) {
+        let name = tag.name.as_str();
+        if name == "br" {
+            let brk = if self.pending_break.map(|p| p.1) == Some("\n\n") {
+                "\n\n"
+            } else {
+                "\n"
+            };
+            self.pending_break = Some((i, brk));
+            self.pending_space = None;
+        } else if BLOCK.contains(&name) {
+            self.pending_break = Some((i, "\n\n"));
+            self.pending_space = None;
+        }
+        if name == "pre" {
+            self.pre_depth = if tag.closing {
+                self.pre_depth.saturating_sub(1)
+            } else {
+                self.pre_depth + 1
+            };
+        }
+        if name == "h1" && self.h1.is_none() {
+            if tag.closing {
+                if let Some(s) = self.h1_open.take() {
+                    self.h1 = Some((s, self.b.text().len()));
+                }
+            } else {
+                self.h1_open = Some(usize::MAX);
+            }
+        }
+    }
+
+    /// Text between tags: whitespace collapsed (outside `<pre>`), entities decoded, ordinary
+    /// characters copied with their source offsets.
+    fn text_run(&mut self, src: &str, i: usize, run_end: usize) {
         let mut j = i;
         while j < run_end {
             let ch = src[j..].chars().next().expect("in bounds");
             let n = ch.len_utf8();
-            if ch.is_whitespace() && pre_depth == 0 {
-                if !b.is_empty() && pending_break.is_none() && pending_space.is_none() {
-                    pending_space = Some(j);
+            if ch.is_whitespace() && self.pre_depth == 0 {
+                if !self.b.is_empty()
+                    && self.pending_break.is_none()
+                    && self.pending_space.is_none()
+                {
+                    self.pending_space = Some(j);
                 }
                 j += n;
                 continue;
             }
-            if let Some((at, brk)) = pending_break.take() {
-                if !b.is_empty() {
-                    let brk = if b.ends_with("\n\n") {
-                        ""
-                    } else if b.ends_with("\n") && brk == "\n\n" {
-                        "\n"
-                    } else {
-                        brk
-                    };
-                    b.replace(brk, at, at);
-                }
-                pending_space = None;
-            }
-            if let Some(at) = pending_space.take() {
-                b.replace(" ", at, at + 1);
-            }
-            if h1_open == Some(usize::MAX) {
-                h1_open = Some(b.text().len());
-            }
+            self.flush_pending();
             if ch == '&' {
                 if let Some((s, len)) = entity(src, j) {
                     if s.chars().all(char::is_whitespace) && !s.is_empty() {
-                        pending_space = Some(j);
+                        self.pending_space = Some(j);
                     } else {
-                        b.replace(&s, j, j + len);
+                        self.b.replace(&s, j, j + len);
                     }
                     j += len;
                     continue;
@@ -459,7 +505,7 @@ pub fn to_text(src: &str) -> HtmlText {
             let mut k = j;
             while k < run_end {
                 let c2 = src[k..].chars().next().expect("in bounds");
-                if c2 == '&' || (c2.is_whitespace() && pre_depth == 0) {
+                if c2 == '&' || (c2.is_whitespace() && self.pre_depth == 0) {
                     break;
                 }
                 k += c2.len_utf8();
@@ -467,17 +513,32 @@ pub fn to_text(src: &str) -> HtmlText {
             if k == j {
                 k = j + n;
             }
-            b.copy(&src[j..k], j);
+            self.b.copy(&src[j..k], j);
             j = k;
         }
-        i = run_end;
     }
-    let (text, map) = b.finish();
-    HtmlText {
-        text,
-        map,
-        meta,
-        h1,
+
+    /// Before a word: the break or space asked for, and the start of an open `<h1>`.
+    fn flush_pending(&mut self) {
+        if let Some((at, brk)) = self.pending_break.take() {
+            if !self.b.is_empty() {
+                let brk = if self.b.ends_with("\n\n") {
+                    ""
+                } else if self.b.ends_with("\n") && brk == "\n\n" {
+                    "\n"
+                } else {
+                    brk
+                };
+                self.b.replace(brk, at, at);
+            }
+            self.pending_space = None;
+        }
+        if let Some(at) = self.pending_space.take() {
+            self.b.replace(" ", at, at + 1);
+        }
+        if self.h1_open == Some(usize::MAX) {
+            self.h1_open = Some(self.b.text().len());
+        }
     }
 }
 
