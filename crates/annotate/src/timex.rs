@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use casefile_model::{DateBounds, DateValue, Document, Precision, Timex};
+use casefile_model::{month_number, DateBounds, DateValue, Document, Precision, Timex};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
@@ -37,16 +37,6 @@ enum Rel {
     Today(i64),
     /// A part of a day: offset in days and the TimeML code (MO, AF, EV, NI).
     PartOfDay(i64, &'static str),
-}
-
-pub fn month_number(s: &str) -> Option<u32> {
-    let s = s.trim_end_matches('.').to_ascii_lowercase();
-    const M: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    M.iter()
-        .position(|m| s.starts_with(m))
-        .map(|i| i as u32 + 1)
 }
 
 fn weekday(s: &str) -> Option<Weekday> {

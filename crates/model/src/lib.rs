@@ -13,7 +13,7 @@ mod offsets;
 pub mod outlets;
 mod vocab;
 
-pub use date::{DateBounds, DateValue, Precision};
+pub use date::{month_number, DateBounds, DateValue, Precision, MONTHS};
 pub use offsets::{OffsetMap, Segment, TextBuilder};
 pub use vocab::{EventField, ParticipantRole, Permission, Role};
 
