@@ -102,14 +102,161 @@ fn trimmed(at: usize, line: &str) -> (usize, usize) {
     (start, start + line.trim().len())
 }
 
+/// What reading a report's lines has found so far, and how text ranges map to original bytes.
+struct Reader<'a> {
+    f: Found,
+    to_original: &'a dyn Fn(usize, usize) -> (usize, usize),
+}
+
+impl Reader<'_> {
+    fn field(&mut self, name: &str, value: String, (s, e): (usize, usize)) {
+        self.f.fields.push(MetaField {
+            field: name.into(),
+            value,
+            span: Some((s, e)),
+            original: (self.to_original)(s, e),
+        });
+    }
+    fn boilerplate(&mut self, kind: BoilerplateKind, (start, end): (usize, usize)) {
+        self.f.boilerplate.push(Boilerplate { kind, start, end });
+    }
+
+    /// "Civic Defence Network, 12 March 2024": an issuer and a date.
+    fn issuer_dateline(&mut self, at: usize, line: &str) -> bool {
+        let t = line.trim();
+        let Some((who, rest)) = t.split_once(", ") else {
+            return false;
+        };
+        let words = who.split_whitespace().count();
+        if !(1..=6).contains(&words)
+            || !who.chars().next().is_some_and(char::is_uppercase)
+            || who.contains(['.', '"', '“'])
+        {
+            return false;
+        }
+        let Some(d) = dateline(rest) else {
+            return false;
+        };
+        let (s, e) = trimmed(at, line);
+        if self.f.published.is_none() {
+            self.f.published = Some(DateValue::day(d));
+            let ds = s + who.len() + 2;
+            self.field("published", rest.to_string(), (ds, e));
+        }
+        self.field("outlet", who.to_string(), (s, s + who.len()));
+        self.boilerplate(BoilerplateKind::Dateline, (s, e));
+        true
+    }
+
+    /// A line that is only a date.
+    fn dateline(&mut self, at: usize, line: &str) -> bool {
+        let t = line.trim();
+        let Some(d) = dateline(t) else {
+            return false;
+        };
+        if self.f.published.is_none() {
+            self.f.published = Some(DateValue::day(d));
+            self.field("published", t.to_string(), trimmed(at, line));
+        }
+        self.boilerplate(BoilerplateKind::Dateline, trimmed(at, line));
+        true
+    }
+
+    /// "By Lena Fischer", "By AFP".
+    fn byline(&mut self, at: usize, line: &str) -> bool {
+        static BYLINE: OnceLock<Regex> = OnceLock::new();
+        let byline = re(&BYLINE, r"^\s*(?i:by|from)\s+(.{2,80}?)\s*$");
+        let Some(c) = byline.captures(line.trim()) else {
+            return false;
+        };
+        let who = c[1].trim().trim_end_matches('.').to_string();
+        let (s, e) = trimmed(at, line);
+        let vs = s + c.get(1).expect("group").start();
+        if WIRES.iter().any(|w| w.eq_ignore_ascii_case(&who)) {
+            self.field("wire", who.clone(), (vs, vs + who.len()));
+        } else if who.split_whitespace().count() <= 6 {
+            self.field("byline", who.clone(), (vs, vs + who.len()));
+        }
+        self.boilerplate(BoilerplateKind::Byline, (s, e));
+        true
+    }
+
+    /// "MOSCOW (AFP) —": the wire a report is credited to.
+    fn wire_tag(&mut self, at: usize, line: &str) {
+        static WIRE_TAG: OnceLock<Regex> = OnceLock::new();
+        let wire_tag = re(
+            &WIRE_TAG,
+            r"^[A-Z][A-Za-z .'-]{1,40}\s*\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
+        );
+        let Some(c) = wire_tag.captures(line.trim()) else {
+            return;
+        };
+        let w = c[1].trim();
+        if WIRES.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+            let s = trimmed(at, line).0 + c.get(1).expect("group").start();
+            self.field("wire", w.to_string(), (s, s + w.len()));
+        }
+    }
+
+    /// "© 2021 The Moscow Times. All rights reserved.": a year and a holder.
+    fn copyright(&mut self, at: usize, line: &str) {
+        static COPY: OnceLock<Regex> = OnceLock::new();
+        let copyright = re(
+            &COPY,
+            r"^\s*(?:©|\([cC]\)|Copyright\b)\s*(?:©\s*)?((?:19|20)\d{2})?(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*(.*?)\s*$",
+        );
+        let t = line.trim();
+        let Some(c) = copyright.captures(t) else {
+            return;
+        };
+        if t.len() > 160 {
+            return;
+        }
+        let (s, e) = trimmed(at, line);
+        if let Some(y) = c.get(1) {
+            self.f.copyright_year = y.as_str().parse().ok();
+            let ys = s + y.start();
+            self.field("copyright", y.as_str().to_string(), (ys, ys + y.len()));
+        }
+        let holder = c.get(2).expect("group");
+        let mut name = holder.as_str();
+        for tail in [
+            "All rights reserved.",
+            "All rights reserved",
+            "All Rights Reserved.",
+        ] {
+            name = name.trim_end().trim_end_matches(tail).trim_end();
+        }
+        let name = name.trim_end_matches(['.', ',']).trim();
+        if !name.is_empty() && name.split_whitespace().count() <= 8 {
+            let hs = s + holder.start();
+            self.field("outlet", name.to_string(), (hs, hs + name.len()));
+        }
+        self.boilerplate(BoilerplateKind::Copyright, (s, e));
+    }
+
+    /// The report's address, and what it tells: the outlet, and the date when none was read.
+    fn url(&mut self, u: String, span: (usize, usize)) {
+        self.field("url", u.clone(), span);
+        if let Some(o) = outlet_for_url(&u) {
+            self.field("outlet", o, span);
+        }
+        if self.f.published.is_none() {
+            if let Some(d) = url_date(&u) {
+                self.f.published = Some(d.clone());
+                self.field("published", d.value, span);
+            }
+        }
+    }
+}
+
 /// Read metadata from normalised text. `to_original` maps a text range to original bytes.
+/// Lines near the top may be a dateline, a byline or a wire tag; any line may be a URL (near
+/// the top or end, or after a label) or a copyright; the title is the first head line that reads
+/// like a headline.
 pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) -> Found {
-    static BYLINE: OnceLock<Regex> = OnceLock::new();
     static URLLINE: OnceLock<Regex> = OnceLock::new();
     static LABEL: OnceLock<Regex> = OnceLock::new();
-    static COPY: OnceLock<Regex> = OnceLock::new();
-    static WIRE_TAG: OnceLock<Regex> = OnceLock::new();
-    let byline = re(&BYLINE, r"^\s*(?i:by|from)\s+(.{2,80}?)\s*$");
     let url_line = re(
         &URLLINE,
         r"^\s*(?i:(?:original\s+url|source|url|link|read online|published at)\s*:?\s*)?<?(https?://[^\s<>]+)>?\s*$",
@@ -118,23 +265,9 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
         &LABEL,
         r"^\s*(?i:original\s+url|source|url|link|read online)\s*:\s*$",
     );
-    let copyright = re(
-        &COPY,
-        r"^\s*(?:©|\([cC]\)|Copyright\b)\s*(?:©\s*)?((?:19|20)\d{2})?(?:\s*[-–]\s*(?:19|20)\d{2})?\s*,?\s*(.*?)\s*$",
-    );
-    let wire_tag = re(
-        &WIRE_TAG,
-        r"^[A-Z][A-Za-z .'-]{1,40}\s*\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
-    );
-
-    let mut f = Found::default();
-    let field = |f: &mut Found, name: &str, value: String, (s, e): (usize, usize)| {
-        f.fields.push(MetaField {
-            field: name.into(),
-            value,
-            span: Some((s, e)),
-            original: to_original(s, e),
-        });
+    let mut r = Reader {
+        f: Found::default(),
+        to_original,
     };
     let all: Vec<(usize, &str)> = lines(text).collect();
     let nonempty: Vec<usize> = (0..all.len())
@@ -151,11 +284,7 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
         let near_top = head.contains(&idx);
         let near_end = nonempty.iter().rev().take(6).any(|&i| i == idx);
         if label.is_match(t) {
-            f.boilerplate.push(Boilerplate {
-                kind: BoilerplateKind::SourceUrl,
-                start: trimmed(at, line).0,
-                end: trimmed(at, line).1,
-            });
+            r.boilerplate(BoilerplateKind::SourceUrl, trimmed(at, line));
             prev_label = true;
             continue;
         }
@@ -164,138 +293,24 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
                 let m = c.get(1).expect("group");
                 let start = at + (line.len() - line.trim_start().len()) + m.start();
                 url = Some((m.as_str().to_string(), (start, start + m.len())));
-                let (s, e) = trimmed(at, line);
-                f.boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::SourceUrl,
-                    start: s,
-                    end: e,
-                });
+                r.boilerplate(BoilerplateKind::SourceUrl, trimmed(at, line));
             }
             prev_label = false;
             continue;
         }
         prev_label = false;
         if near_top {
-            // "Civic Defence Network, 12 March 2024": an issuer and a date
-            if let Some((who, rest)) = t.split_once(", ") {
-                let words = who.split_whitespace().count();
-                if (1..=6).contains(&words)
-                    && who.chars().next().is_some_and(char::is_uppercase)
-                    && !who.contains(['.', '"', '“'])
-                {
-                    if let Some(d) = dateline(rest) {
-                        let (s, e) = trimmed(at, line);
-                        if f.published.is_none() {
-                            f.published = Some(DateValue::day(d));
-                            let ds = s + who.len() + 2;
-                            field(&mut f, "published", rest.to_string(), (ds, e));
-                        }
-                        field(&mut f, "outlet", who.to_string(), (s, s + who.len()));
-                        f.boilerplate.push(Boilerplate {
-                            kind: BoilerplateKind::Dateline,
-                            start: s,
-                            end: e,
-                        });
-                        continue;
-                    }
-                }
-            }
-            if let Some(d) = dateline(t) {
-                if f.published.is_none() {
-                    f.published = Some(DateValue::day(d));
-                    field(&mut f, "published", t.to_string(), trimmed(at, line));
-                }
-                let (s, e) = trimmed(at, line);
-                f.boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::Dateline,
-                    start: s,
-                    end: e,
-                });
+            if r.issuer_dateline(at, line) || r.dateline(at, line) || r.byline(at, line) {
                 continue;
             }
-            if let Some(c) = byline.captures(t) {
-                let who = c[1].trim().trim_end_matches('.').to_string();
-                let (s, e) = trimmed(at, line);
-                let m = c.get(1).expect("group");
-                let vs = s + m.start();
-                if WIRES.iter().any(|w| w.eq_ignore_ascii_case(&who)) {
-                    field(&mut f, "wire", who.clone(), (vs, vs + who.len()));
-                } else if who.split_whitespace().count() <= 6 {
-                    field(&mut f, "byline", who.clone(), (vs, vs + who.len()));
-                }
-                f.boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::Byline,
-                    start: s,
-                    end: e,
-                });
-                continue;
-            }
-            if let Some(c) = wire_tag.captures(t) {
-                let w = c[1].trim();
-                if WIRES.iter().any(|x| x.eq_ignore_ascii_case(w)) {
-                    let m = c.get(1).expect("group");
-                    let s = trimmed(at, line).0 + m.start();
-                    field(&mut f, "wire", w.to_string(), (s, s + w.len()));
-                }
-            }
+            r.wire_tag(at, line);
         }
-        if let Some(c) = copyright.captures(t) {
-            let (s, e) = trimmed(at, line);
-            if t.len() <= 160 {
-                if let Some(y) = c.get(1) {
-                    f.copyright_year = y.as_str().parse().ok();
-                    let ys = s + y.start();
-                    field(
-                        &mut f,
-                        "copyright",
-                        y.as_str().to_string(),
-                        (ys, ys + y.len()),
-                    );
-                }
-                let holder = c.get(2).expect("group");
-                let mut name = holder.as_str();
-                for tail in [
-                    "All rights reserved.",
-                    "All rights reserved",
-                    "All Rights Reserved.",
-                ] {
-                    name = name.trim_end().trim_end_matches(tail).trim_end();
-                }
-                let name = name.trim_end_matches(['.', ',']).trim();
-                if !name.is_empty() && name.split_whitespace().count() <= 8 {
-                    let hs = s + holder.start();
-                    field(&mut f, "outlet", name.to_string(), (hs, hs + name.len()));
-                }
-                f.boilerplate.push(Boilerplate {
-                    kind: BoilerplateKind::Copyright,
-                    start: s,
-                    end: e,
-                });
-            }
-        }
+        r.copyright(at, line);
     }
     if let Some((u, span)) = url {
-        field(&mut f, "url", u.clone(), span);
-        if let Some(o) = outlet_for_url(&u) {
-            f.fields.push(MetaField {
-                field: "outlet".into(),
-                value: o,
-                span: Some(span),
-                original: to_original(span.0, span.1),
-            });
-        }
-        if f.published.is_none() {
-            if let Some(d) = url_date(&u) {
-                f.published = Some(d.clone());
-                f.fields.push(MetaField {
-                    field: "published".into(),
-                    value: d.value,
-                    span: Some(span),
-                    original: to_original(span.0, span.1),
-                });
-            }
-        }
+        r.url(u, span);
     }
+    let mut f = r.f;
     // Title: the first line of the head that reads like a headline.
     for &idx in &head {
         let (at, line) = all[idx];
