@@ -92,27 +92,31 @@ fn as_of(doc: &Document) -> Option<DateValue> {
     doc.published.as_ref().map(|p| p.truncate(Precision::Month))
 }
 
+/// Ages, roles and affiliations of the persons named in a document.
 pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) -> Vec<Attribute> {
+    let mut out = Vec::new();
+    let persons: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].kind == EntityKind::Person)
+        .collect();
+    ages_beside(doc, mentions, &persons, &mut out);
+    ages_respectively(doc, sentences, mentions, &persons, &mut out);
+    roles(doc, sentences, mentions, &persons, &mut out);
+    out
+}
+
+/// Ages beside a name: "X, 20,", "19-year-old X", "X, who has just turned 18".
+fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mut Vec<Attribute>) {
     static AGE_AFTER: OnceLock<Regex> = OnceLock::new();
     static AGE_BEFORE: OnceLock<Regex> = OnceLock::new();
     static TURNED: OnceLock<Regex> = OnceLock::new();
-    static RESPECTIVELY: OnceLock<Regex> = OnceLock::new();
     let age_after = re(&AGE_AFTER, r"^,\s*(\d{1,3})\s*[,)]");
     let age_before = re(&AGE_BEFORE, r"(\d{1,3})-year-old\s+$");
     let turned = re(
         &TURNED,
         r"^,?\s*(?:who\s+)?(?:has\s+just\s+turned|just\s+turned|turned|is\s+now|is|was|aged)\s+(\d{1,3})\b",
     );
-    let respectively = re(
-        &RESPECTIVELY,
-        r"(\d{1,3})\s+and\s+(\d{1,3})\s+(?:years\s+old|years\s+of\s+age)?\s*,?\s*respectively",
-    );
     let text = &doc.text;
-    let mut out = Vec::new();
-    let persons: Vec<usize> = (0..mentions.len())
-        .filter(|&i| mentions[i].kind == EntityKind::Person)
-        .collect();
-    for &i in &persons {
+    for &i in persons {
         let m = &mentions[i];
         let (s, e) = (m.span.start, m.span.end);
         let after = slice(text, e, e + 60);
@@ -152,7 +156,22 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
             });
         }
     }
-    // "X and Y, 20 and 17 years old respectively"
+}
+
+/// "X and Y, 20 and 17 years old respectively".
+fn ages_respectively(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    persons: &[usize],
+    out: &mut Vec<Attribute>,
+) {
+    static RESPECTIVELY: OnceLock<Regex> = OnceLock::new();
+    let respectively = re(
+        &RESPECTIVELY,
+        r"(\d{1,3})\s+and\s+(\d{1,3})\s+(?:years\s+old|years\s+of\s+age)?\s*,?\s*respectively",
+    );
+    let text = &doc.text;
     for &(ss, se) in sentences {
         let st = &text[ss..se];
         if let Some(c) = respectively.captures(st) {
@@ -177,8 +196,19 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
             }
         }
     }
-    // roles and affiliations
-    for &i in &persons {
+}
+
+/// Roles ("lawyer", "spokesman") right before a name or in an appositive after it, and the
+/// organisation named in that phrase as the person's affiliation.
+fn roles(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    persons: &[usize],
+    out: &mut Vec<Attribute>,
+) {
+    let text = &doc.text;
+    for &i in persons {
         let m = &mentions[i];
         let (s, e) = (m.span.start, m.span.end);
         let sent = sentences
@@ -260,7 +290,6 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
