@@ -741,56 +741,10 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
                 .as_ref()
                 .is_some_and(|p| p.precision >= Precision::Day)
         });
-    let mut bounds = None;
-    if published.is_none() {
-        let mut earliest: Option<NaiveDate> = None;
-        let mut latest: Option<NaiveDate> = None;
-        let mut basis = Vec::new();
-        if let Some(y) = copyright_year {
-            earliest = NaiveDate::from_ymd_opt(y, 1, 1);
-            latest = NaiveDate::from_ymd_opt(y, 12, 31);
-            basis.push(format!("copyright year {y}"));
-        }
-        let mut latest_mention: Option<(NaiveDate, String)> = None;
-        for f in &found {
-            if let Some(Rel::Abs(v)) = &f.rel {
-                if v.precision >= Precision::Month {
-                    if let Some((s, _)) = v.range() {
-                        if latest_mention.as_ref().is_none_or(|(d, _)| s > *d) {
-                            latest_mention = Some((s, doc.text[f.start..f.end].to_string()));
-                        }
-                    }
-                }
-            }
-        }
-        // month-day without a year, when the copyright year pins the year
-        if let (Some(e), Some(l)) = (earliest, latest) {
-            if e.year() == l.year() {
-                for f in &found {
-                    if let Some(Rel::MonthDay(m, d, _)) = f.rel {
-                        if let Some(date) = NaiveDate::from_ymd_opt(e.year(), m, d) {
-                            if latest_mention.as_ref().is_none_or(|(x, _)| date > *x) {
-                                latest_mention = Some((date, doc.text[f.start..f.end].to_string()));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if let Some((d, t)) = latest_mention {
-            if earliest.is_none_or(|e| d > e) {
-                earliest = Some(d);
-            }
-            basis.push(format!("it reports \"{t}\" as past"));
-        }
-        if earliest.is_some() || latest.is_some() {
-            bounds = Some(DateBounds {
-                earliest: earliest.map(|d| d.format("%Y-%m-%d").to_string()),
-                latest: latest.map(|d| d.format("%Y-%m-%d").to_string()),
-                basis: basis.join("; "),
-            });
-        }
-    }
+    let bounds = match published {
+        Some(_) => None,
+        None => report_bounds(doc, &found, copyright_year),
+    };
     let (b_early, b_late) = bounds.as_ref().map(|b| b.range()).unwrap_or((None, None));
     let mut out = Vec::new();
     for f in found {
@@ -811,53 +765,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             continue;
         };
         let relative = !is_absolute(&rel);
-        let (value, tb) = if let Some(r) = published {
-            (resolve(&rel, r), None)
-        } else if !relative {
-            (
-                resolve(&rel, NaiveDate::from_ymd_opt(2000, 1, 1).expect("date")),
-                None,
-            )
-        } else if let (Some(a), Some(b), Rel::MonthDay(m, d, h)) = (b_early, b_late, &rel) {
-            // a day and month in a report whose bounds lie within one year: that year
-            let date = (a.year() == b.year())
-                .then(|| NaiveDate::from_ymd_opt(a.year(), *m, *d))
-                .flatten();
-            (
-                date.map(|x| match h {
-                    Some(h) => DateValue::hour(x, *h),
-                    None => DateValue::day(x),
-                }),
-                None,
-            )
-        } else if let (Some(a), Some(b)) = (b_early, b_late) {
-            let (va, vb) = (resolve(&rel, a), resolve(&rel, b));
-            match (va, vb) {
-                (Some(va), Some(vb)) if va == vb => (Some(va), None),
-                (Some(va), Some(vb)) => (
-                    None,
-                    Some(DateBounds {
-                        earliest: va.range().map(|r| r.0.format("%Y-%m-%d").to_string()),
-                        latest: vb.range().map(|r| r.1.format("%Y-%m-%d").to_string()),
-                        basis: "relative to the report's date bounds".into(),
-                    }),
-                ),
-                _ => (None, None),
-            }
-        } else if let Some(a) = b_early {
-            (
-                None,
-                resolve(&rel, a)
-                    .and_then(|v| v.range())
-                    .map(|r| DateBounds {
-                        earliest: Some(r.0.format("%Y-%m-%d").to_string()),
-                        latest: None,
-                        basis: "relative to the report's earliest possible date".into(),
-                    }),
-            )
-        } else {
-            (None, None)
-        };
+        let (value, tb) = value_of(&rel, published, (b_early, b_late));
         out.push(Timex {
             span,
             text,
@@ -871,6 +779,118 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
         });
     }
     (out, bounds)
+}
+
+/// The window a report with no date of its own must fall in: its copyright year, and no
+/// earlier than the latest date it mentions (it reports that as past).
+fn report_bounds(
+    doc: &Document,
+    found: &[Found],
+    copyright_year: Option<i32>,
+) -> Option<DateBounds> {
+    let mut earliest: Option<NaiveDate> = None;
+    let mut latest: Option<NaiveDate> = None;
+    let mut basis = Vec::new();
+    if let Some(y) = copyright_year {
+        earliest = NaiveDate::from_ymd_opt(y, 1, 1);
+        latest = NaiveDate::from_ymd_opt(y, 12, 31);
+        basis.push(format!("copyright year {y}"));
+    }
+    let mut latest_mention: Option<(NaiveDate, String)> = None;
+    for f in found {
+        if let Some(Rel::Abs(v)) = &f.rel {
+            if v.precision >= Precision::Month {
+                if let Some((s, _)) = v.range() {
+                    if latest_mention.as_ref().is_none_or(|(d, _)| s > *d) {
+                        latest_mention = Some((s, doc.text[f.start..f.end].to_string()));
+                    }
+                }
+            }
+        }
+    }
+    // month-day without a year, when the copyright year pins the year
+    if let (Some(e), Some(l)) = (earliest, latest) {
+        if e.year() == l.year() {
+            for f in found {
+                if let Some(Rel::MonthDay(m, d, _)) = f.rel {
+                    if let Some(date) = NaiveDate::from_ymd_opt(e.year(), m, d) {
+                        if latest_mention.as_ref().is_none_or(|(x, _)| date > *x) {
+                            latest_mention = Some((date, doc.text[f.start..f.end].to_string()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some((d, t)) = latest_mention {
+        if earliest.is_none_or(|e| d > e) {
+            earliest = Some(d);
+        }
+        basis.push(format!("it reports \"{t}\" as past"));
+    }
+    if earliest.is_some() || latest.is_some() {
+        return Some(DateBounds {
+            earliest: earliest.map(|d| d.format("%Y-%m-%d").to_string()),
+            latest: latest.map(|d| d.format("%Y-%m-%d").to_string()),
+            basis: basis.join("; "),
+        });
+    }
+    None
+}
+
+/// An expression's value, resolved against the report's date; for a report without one,
+/// against its bounds: a value when both ends agree, else the window it lies in.
+fn value_of(
+    rel: &Rel,
+    published: Option<NaiveDate>,
+    (b_early, b_late): (Option<NaiveDate>, Option<NaiveDate>),
+) -> (Option<DateValue>, Option<DateBounds>) {
+    let relative = !is_absolute(rel);
+    if let Some(r) = published {
+        (resolve(rel, r), None)
+    } else if !relative {
+        (
+            resolve(rel, NaiveDate::from_ymd_opt(2000, 1, 1).expect("date")),
+            None,
+        )
+    } else if let (Some(a), Some(b), Rel::MonthDay(m, d, h)) = (b_early, b_late, rel) {
+        // a day and month in a report whose bounds lie within one year: that year
+        let date = (a.year() == b.year())
+            .then(|| NaiveDate::from_ymd_opt(a.year(), *m, *d))
+            .flatten();
+        (
+            date.map(|x| match h {
+                Some(h) => DateValue::hour(x, *h),
+                None => DateValue::day(x),
+            }),
+            None,
+        )
+    } else if let (Some(a), Some(b)) = (b_early, b_late) {
+        let (va, vb) = (resolve(rel, a), resolve(rel, b));
+        match (va, vb) {
+            (Some(va), Some(vb)) if va == vb => (Some(va), None),
+            (Some(va), Some(vb)) => (
+                None,
+                Some(DateBounds {
+                    earliest: va.range().map(|r| r.0.format("%Y-%m-%d").to_string()),
+                    latest: vb.range().map(|r| r.1.format("%Y-%m-%d").to_string()),
+                    basis: "relative to the report's date bounds".into(),
+                }),
+            ),
+            _ => (None, None),
+        }
+    } else if let Some(a) = b_early {
+        (
+            None,
+            resolve(rel, a).and_then(|v| v.range()).map(|r| DateBounds {
+                earliest: Some(r.0.format("%Y-%m-%d").to_string()),
+                latest: None,
+                basis: "relative to the report's earliest possible date".into(),
+            }),
+        )
+    } else {
+        (None, None)
+    }
 }
 
 #[cfg(test)]
