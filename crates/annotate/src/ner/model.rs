@@ -214,16 +214,10 @@ pub fn contexts(sentences: &[Sentence], window: usize) -> Vec<std::sync::Arc<Doc
     out
 }
 
-/// Train on `train` for up to `epochs`, keeping the epoch that scores best on `dev`.
-pub fn train(
-    train: &[Sentence],
-    dev: &[Sentence],
-    epochs: usize,
-    log: &mut dyn FnMut(&str),
-) -> (Model, TrainReport) {
+/// The labels of the training data in IOB2, "O" first and the rest sorted.
+fn labels_of(gold: &[Vec<String>]) -> Vec<String> {
     let mut labels: Vec<String> = vec!["O".into()];
-    let gold: Vec<Vec<String>> = train.iter().map(|s| conll::to_iob2(&s.tags)).collect();
-    for g in &gold {
+    for g in gold {
         for t in g {
             if !labels.contains(t) {
                 labels.push(t.clone());
@@ -231,7 +225,140 @@ pub fn train(
         }
     }
     labels[1..].sort();
-    let l = labels.len();
+    labels
+}
+
+/// A row for every feature hash seen in training, in order of first sight.
+fn feature_index(feats: &[Vec<Vec<u64>>]) -> HashMap<u64, u32> {
+    let mut index: HashMap<u64, u32> = HashMap::new();
+    for s in feats {
+        for t in s {
+            for &f in t {
+                let n = index.len() as u32;
+                index.entry(f).or_insert(n);
+            }
+        }
+    }
+    index
+}
+
+/// A deterministic shuffle (xorshift), the same on every machine.
+fn shuffle(order: &mut [usize], rng: &mut u64) {
+    for i in (1..order.len()).rev() {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        order.swap(i, (*rng % (i as u64 + 1)) as usize);
+    }
+}
+
+/// The weights being learned, with the running sums that average them.
+struct Perceptron {
+    /// Labels.
+    l: usize,
+    w: Vec<f32>,
+    u: Vec<f32>,
+    tw: Vec<f32>,
+    tu: Vec<f32>,
+    /// Updates so far, plus one.
+    c: f32,
+}
+
+impl Perceptron {
+    fn new(rows: usize, l: usize) -> Self {
+        Perceptron {
+            l,
+            w: vec![0f32; rows * l],
+            u: vec![0f32; rows * l],
+            tw: vec![0f32; (l + 1) * l],
+            tu: vec![0f32; (l + 1) * l],
+            c: 1.0,
+        }
+    }
+
+    /// Emission scores of a sentence's tokens, one row of labels a token.
+    fn emissions(&self, fs: &[Vec<u64>], index: &HashMap<u64, u32>) -> Vec<f32> {
+        let l = self.l;
+        let mut em = vec![0f32; fs.len() * l];
+        for (i, t) in fs.iter().enumerate() {
+            for f in t {
+                let r = index[f] as usize;
+                for k in 0..l {
+                    em[i * l + k] += self.w[r * l + k];
+                }
+            }
+        }
+        em
+    }
+
+    /// Move the weights towards the gold tags and away from the predicted ones.
+    fn update(&mut self, fs: &[Vec<u64>], index: &HashMap<u64, u32>, g: &[usize], pred: &[usize]) {
+        let (l, c) = (self.l, self.c);
+        for i in 0..fs.len() {
+            let (gp, pp) = (g[i], pred[i]);
+            let (gprev, pprev) = if i == 0 {
+                (l, l)
+            } else {
+                (g[i - 1], pred[i - 1])
+            };
+            if gp != pp {
+                for f in &fs[i] {
+                    let r = index[f] as usize;
+                    self.w[r * l + gp] += 1.0;
+                    self.u[r * l + gp] += c;
+                    self.w[r * l + pp] -= 1.0;
+                    self.u[r * l + pp] -= c;
+                }
+            }
+            if gp != pp || gprev != pprev {
+                self.tw[gprev * l + gp] += 1.0;
+                self.tu[gprev * l + gp] += c;
+                self.tw[pprev * l + pp] -= 1.0;
+                self.tu[pprev * l + pp] -= c;
+            }
+        }
+    }
+
+    /// The model with the averaged weights.
+    fn averaged(&self, labels: &[String], index: &HashMap<u64, u32>) -> Model {
+        let c = self.c;
+        Model {
+            labels: labels.to_vec(),
+            index: index.clone(),
+            weights: self.w.iter().zip(&self.u).map(|(w, u)| w - u / c).collect(),
+            trans: self
+                .tw
+                .iter()
+                .zip(&self.tu)
+                .map(|(w, u)| w - u / c)
+                .collect(),
+        }
+    }
+}
+
+/// F1 of a model on a development set (0 when there is none).
+fn dev_f1(model: &Model, dev: &[Sentence], dev_ctx: &[std::sync::Arc<DocContext>]) -> f64 {
+    if dev.is_empty() {
+        return 0.0;
+    }
+    let pred: Vec<Vec<String>> = dev
+        .iter()
+        .zip(dev_ctx)
+        .map(|(s, cx)| model.tag(&s.tokens, cx))
+        .collect();
+    let gold: Vec<Vec<String>> = dev.iter().map(|s| s.tags.clone()).collect();
+    conll::score(&gold, &pred).0.f1()
+}
+
+/// Train on `train` for up to `epochs`, keeping the epoch that scores best on `dev`.
+pub fn train(
+    train: &[Sentence],
+    dev: &[Sentence],
+    epochs: usize,
+    log: &mut dyn FnMut(&str),
+) -> (Model, TrainReport) {
+    let gold: Vec<Vec<String>> = train.iter().map(|s| conll::to_iob2(&s.tags)).collect();
+    let labels = labels_of(&gold);
     let lab_idx: HashMap<&str, usize> = labels
         .iter()
         .enumerate()
@@ -244,22 +371,13 @@ pub fn train(
         .zip(&ctx)
         .map(|(s, c)| features::sentence(&s.tokens, c))
         .collect();
-    let mut index: HashMap<u64, u32> = HashMap::new();
-    for s in &feats {
-        for t in s {
-            for &f in t {
-                let n = index.len() as u32;
-                index.entry(f).or_insert(n);
-            }
-        }
-    }
-    log(&format!("{} features, {} labels", index.len(), l));
-    let rows = index.len();
-    let mut w = vec![0f32; rows * l];
-    let mut u = vec![0f32; rows * l];
-    let mut tw = vec![0f32; (l + 1) * l];
-    let mut tu = vec![0f32; (l + 1) * l];
-    let mut c: f32 = 1.0;
+    let index = feature_index(&feats);
+    log(&format!(
+        "{} features, {} labels",
+        index.len(),
+        labels.len()
+    ));
+    let mut p = Perceptron::new(index.len(), labels.len());
     let gold_idx: Vec<Vec<usize>> = gold
         .iter()
         .map(|g| g.iter().map(|t| lab_idx[t.as_str()]).collect())
@@ -274,76 +392,20 @@ pub fn train(
         best_f1: 0.0,
     };
     for epoch in 1..=epochs {
-        // deterministic shuffle
-        for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut order, &mut rng);
         let mut errors = 0usize;
         for &si in &order {
             let fs = &feats[si];
-            let n = fs.len();
-            let mut em = vec![0f32; n * l];
-            for (i, t) in fs.iter().enumerate() {
-                for f in t {
-                    let r = index[f] as usize;
-                    for k in 0..l {
-                        em[i * l + k] += w[r * l + k];
-                    }
-                }
-            }
-            let pred = Model::viterbi(&labels, &em, &tw, n);
-            let g = &gold_idx[si];
-            if pred != *g {
+            let em = p.emissions(fs, &index);
+            let pred = Model::viterbi(&labels, &em, &p.tw, fs.len());
+            if pred != gold_idx[si] {
                 errors += 1;
-                for i in 0..n {
-                    let (gp, pp) = (g[i], pred[i]);
-                    let (gprev, pprev) = if i == 0 {
-                        (l, l)
-                    } else {
-                        (g[i - 1], pred[i - 1])
-                    };
-                    if gp != pp {
-                        for f in &fs[i] {
-                            let r = index[f] as usize;
-                            w[r * l + gp] += 1.0;
-                            u[r * l + gp] += c;
-                            w[r * l + pp] -= 1.0;
-                            u[r * l + pp] -= c;
-                        }
-                    }
-                    if gp != pp || gprev != pprev {
-                        tw[gprev * l + gp] += 1.0;
-                        tu[gprev * l + gp] += c;
-                        tw[pprev * l + pp] -= 1.0;
-                        tu[pprev * l + pp] -= c;
-                    }
-                }
+                p.update(fs, &index, &gold_idx[si], &pred);
             }
-            c += 1.0;
+            p.c += 1.0;
         }
-        // averaged weights
-        let avg: Vec<f32> = w.iter().zip(&u).map(|(w, u)| w - u / c).collect();
-        let tavg: Vec<f32> = tw.iter().zip(&tu).map(|(w, u)| w - u / c).collect();
-        let model = Model {
-            labels: labels.clone(),
-            index: index.clone(),
-            weights: avg,
-            trans: tavg,
-        };
-        let f1 = if dev.is_empty() {
-            0.0
-        } else {
-            let pred: Vec<Vec<String>> = dev
-                .iter()
-                .zip(&dev_ctx)
-                .map(|(s, cx)| model.tag(&s.tokens, cx))
-                .collect();
-            let gold: Vec<Vec<String>> = dev.iter().map(|s| s.tags.clone()).collect();
-            conll::score(&gold, &pred).0.f1()
-        };
+        let model = p.averaged(&labels, &index);
+        let f1 = dev_f1(&model, dev, &dev_ctx);
         log(&format!(
             "epoch {epoch}: {errors} sentences wrong in training, dev F1 {f1:.4}"
         ));
