@@ -186,45 +186,50 @@ fn format_for(path: &str, bytes: &[u8]) -> Format {
     }
 }
 
-/// Turn a report's bytes into a [`Document`]. `path` is recorded as given.
-pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
-    let sha256 = sha256_hex(bytes);
-    let mut format = format_for(path, bytes);
-    let decoded = encoding::decode(bytes, format == Format::Html)?;
-    let mut notes = Vec::new();
-    let mut markup_meta = Vec::new();
-    let mut h1 = None;
-    let (marked_up, markup_map) = match format {
+/// A report's text with its markup taken out, and what the markup said.
+struct Unmarked {
+    text: String,
+    map: OffsetMap,
+    format: Format,
+    /// HTML `<title>` and `<meta>` values, with their ranges in the decoded source.
+    meta: Vec<(String, String, (usize, usize))>,
+    /// The first `<h1>`, in `text`.
+    h1: Option<(usize, usize)>,
+    notes: Vec<String>,
+}
+
+/// Take the markup out of decoded text: HTML, Markdown, or plain text that turns out to carry
+/// Markdown links.
+fn unmark(decoded: &str, format: Format) -> Unmarked {
+    let mut u = Unmarked {
+        text: String::new(),
+        map: OffsetMap::identity(0, 0),
+        format,
+        meta: Vec::new(),
+        h1: None,
+        notes: Vec::new(),
+    };
+    (u.text, u.map) = match format {
         Format::Html => {
-            let h = html::to_text(&decoded.text);
-            markup_meta = h.meta;
-            h1 = h.h1;
+            let h = html::to_text(decoded);
+            u.meta = h.meta;
+            u.h1 = h.h1;
             (h.text, h.map)
         }
-        Format::Markdown => markdown::to_text(&decoded.text),
-        Format::Text if markdown::looks_like_markdown(&decoded.text) => {
-            notes.push("plain text with Markdown links: read as Markdown".to_string());
-            format = Format::Markdown;
-            markdown::to_text(&decoded.text)
+        Format::Markdown => markdown::to_text(decoded),
+        Format::Text if markdown::looks_like_markdown(decoded) => {
+            u.notes
+                .push("plain text with Markdown links: read as Markdown".to_string());
+            u.format = Format::Markdown;
+            markdown::to_text(decoded)
         }
-        Format::Text => (
-            decoded.text.clone(),
-            OffsetMap::identity(decoded.text.len(), 0),
-        ),
+        Format::Text => (decoded.to_string(), OffsetMap::identity(decoded.len(), 0)),
     };
-    let (text, norm_map) = normalize::normalize(&marked_up);
-    if text.trim().is_empty() {
-        let why = match format {
-            Format::Html => {
-                "the HTML holds no readable text once scripts, styles and navigation are dropped"
-            }
-            _ => "the file holds only whitespace",
-        };
-        return Err(IngestError::NoText(why.into()));
-    }
-    let map = norm_map.compose(&markup_map).compose(&decoded.map);
-    let to_original = |s: usize, e: usize| map.map_range(s, e);
-    let found = metadata::read(&text, &to_original);
+    u
+}
+
+/// The boilerplate of a report: the metadata lines, and credits, appeals and footers.
+fn boilerplate_of(text: &str, found: &metadata::Found) -> Vec<casefile_model::Boilerplate> {
     let copyright_lines: Vec<(usize, usize)> = found
         .boilerplate
         .iter()
@@ -232,16 +237,45 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         .map(|b| (b.start, b.end))
         .collect();
     let mut boiler = found.boilerplate.clone();
-    for b in boilerplate::find(&text, &copyright_lines) {
+    for b in boilerplate::find(text, &copyright_lines) {
         if !boiler.iter().any(|x| x.start <= b.start && b.end <= x.end) {
             boiler.push(b);
         }
     }
     boiler.sort_by_key(|b| (b.start, b.end));
+    boiler
+}
 
+fn first(fields: &[MetaField], name: &str) -> Option<String> {
+    fields
+        .iter()
+        .find(|m| m.field == name)
+        .map(|m| m.value.clone())
+}
+
+/// Turn a report's bytes into a [`Document`]. `path` is recorded as given.
+pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+    let sha256 = sha256_hex(bytes);
+    let format = format_for(path, bytes);
+    let decoded = encoding::decode(bytes, format == Format::Html)?;
+    let u = unmark(&decoded.text, format);
+    let (text, norm_map) = normalize::normalize(&u.text);
+    if text.trim().is_empty() {
+        let why = match u.format {
+            Format::Html => {
+                "the HTML holds no readable text once scripts, styles and navigation are dropped"
+            }
+            _ => "the file holds only whitespace",
+        };
+        return Err(IngestError::NoText(why.into()));
+    }
+    let map = norm_map.compose(&u.map).compose(&decoded.map);
+    let to_original = |s: usize, e: usize| map.map_range(s, e);
+    let found = metadata::read(&text, &to_original);
+    let boiler = boilerplate_of(&text, &found);
     let mut fields: Vec<MetaField> = found.fields;
     // Markup metadata (HTML <title>, <meta>): original byte ranges of the decoded source.
-    for (field, value, (s, e)) in markup_meta {
+    for (field, value, (s, e)) in u.meta {
         let original = decoded.map.map_range(s, e);
         fields.push(MetaField {
             field,
@@ -250,39 +284,33 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
             original,
         });
     }
-    let first = |fields: &[MetaField], name: &str| {
-        fields
-            .iter()
-            .find(|m| m.field == name)
-            .map(|m| m.value.clone())
-    };
     // title: an <h1>, a headline line, or the HTML <title>
-    let title = if let Some((s, e)) = h1 {
-        let (ts, te) = map_through(&norm_map, s, e);
-        let t = text[ts..te].trim().to_string();
-        fields.push(MetaField {
-            field: "title".into(),
-            value: t.clone(),
-            span: Some((ts, te)),
-            original: to_original(ts, te),
-        });
-        Some(t)
-    } else if let Some((t, Some((s, e)))) = found.title {
-        fields.push(MetaField {
-            field: "title".into(),
-            value: t.clone(),
-            span: Some((s, e)),
-            original: to_original(s, e),
-        });
-        Some(t)
-    } else {
-        first(&fields, "title")
+    let title_span = match (u.h1, found.title) {
+        (Some((s, e)), _) => {
+            let (ts, te) = map_through(&norm_map, s, e);
+            Some((text[ts..te].trim().to_string(), (ts, te)))
+        }
+        (None, Some((t, Some(span)))) => Some((t, span)),
+        _ => None,
+    };
+    let title = match title_span {
+        Some((t, (s, e))) => {
+            fields.push(MetaField {
+                field: "title".into(),
+                value: t.clone(),
+                span: Some((s, e)),
+                original: to_original(s, e),
+            });
+            Some(t)
+        }
+        None => first(&fields, "title"),
     };
     let published = found.published.or_else(|| {
         let v = first(&fields, "published")?;
         let d = chrono::NaiveDate::parse_from_str(v.get(0..10)?, "%Y-%m-%d").ok()?;
         Some(casefile_model::DateValue::day(d))
     });
+    let mut notes = u.notes;
     if published.is_none() {
         notes.push("the report states no publication date of its own".to_string());
     }
@@ -292,7 +320,7 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         size: bytes.len(),
         sha256,
         encoding: decoded.encoding.to_string(),
-        format,
+        format: u.format,
         title,
         outlet: first(&fields, "outlet"),
         byline: first(&fields, "byline"),
