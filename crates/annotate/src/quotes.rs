@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use casefile_model::{Document, EntityKind, Mention, QuoteMention};
+use casefile_model::{Document, EntityKind, Mention, QuoteMention, Span};
 use regex::Regex;
 
 use crate::re;
@@ -94,128 +94,158 @@ fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> (usize, usize) {
         .unwrap_or((pos, pos))
 }
 
+/// The quotes of a document and its names, as a quote's speaker is looked for among them.
+struct Speakers<'a> {
+    doc: &'a Document,
+    mentions: &'a [Mention],
+    spans: Vec<(usize, usize)>,
+}
+
+/// Who said a quote, the words that say so, and the outlet it came through.
+#[derive(Default)]
+struct Attribution {
+    speaker: Option<usize>,
+    cue: Option<Span>,
+    via: Option<String>,
+}
+
+impl Speakers<'_> {
+    fn in_quote(&self, pos: usize) -> bool {
+        self.spans.iter().any(|&(s, e)| s <= pos && pos < e)
+    }
+
+    /// People and organisations named in `lo..hi`, outside quotes.
+    fn candidates(&self, lo: usize, hi: usize) -> Vec<usize> {
+        self.mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                m.span.start >= lo
+                    && m.span.end <= hi
+                    && !self.in_quote(m.span.start)
+                    && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// A speech cue before the quote: the nearest person before the cue, else the nearest
+    /// organisation; or a person right after it ("according to X: “…”").
+    fn before(&self, (lo, hi): (usize, usize)) -> Attribution {
+        let mentions = self.mentions;
+        let Some(c) = speech_cue().find_iter(&self.doc.text[lo..hi]).last() else {
+            return Attribution::default();
+        };
+        let cue_at = lo + c.start();
+        let cs = self.candidates(lo, cue_at);
+        let pick = cs
+            .iter()
+            .rev()
+            .find(|&&i| mentions[i].kind == EntityKind::Person)
+            .or_else(|| cs.last())
+            .copied()
+            .or_else(|| {
+                self.candidates(cue_at, hi)
+                    .into_iter()
+                    .find(|&i| mentions[i].kind == EntityKind::Person)
+            });
+        match pick {
+            Some(p) => Attribution {
+                speaker: Some(p),
+                cue: Some(self.doc.span(cue_at, lo + c.end())),
+                via: None,
+            },
+            None => Attribution::default(),
+        }
+    }
+
+    /// A speech cue after the quote: the person (else organisation) after it, or "he said"
+    /// for the last person named before the quote; "MBKh Media quoted", "told AFP" name the
+    /// outlet it came through.
+    fn after(&self, (lo, hi): (usize, usize), qs: usize) -> Attribution {
+        static PRONOUN: OnceLock<Regex> = OnceLock::new();
+        static QUOTED_AS: OnceLock<Regex> = OnceLock::new();
+        let pronoun = re(
+            &PRONOUN,
+            r"(?i)^[\s,.]*(?:he|she)\s+(?:said|says|added|told|wrote|explained)\b",
+        );
+        let quoted_as = re(&QUOTED_AS, r"(?i)\bquoted\b");
+        let mentions = self.mentions;
+        let after_text = &self.doc.text[lo..hi];
+        let mut a = Attribution::default();
+        let Some(c) = speech_cue().find(after_text) else {
+            return a;
+        };
+        let cs = self.candidates(lo, hi);
+        let pick = cs
+            .iter()
+            .find(|&&i| mentions[i].kind == EntityKind::Person)
+            .or_else(|| cs.first())
+            .copied();
+        if let Some(p) = pick {
+            a.speaker = Some(p);
+            a.cue = Some(self.doc.span(lo + c.start(), lo + c.end()));
+            if let Some(q) = quoted_as.find(after_text) {
+                let qpos = lo + q.start();
+                a.via = cs
+                    .iter()
+                    .find(|&&i| {
+                        mentions[i].span.end <= qpos && mentions[i].kind == EntityKind::Organization
+                    })
+                    .map(|&i| mentions[i].text.clone());
+            }
+        } else if pronoun.is_match(after_text) {
+            a.speaker = mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .find(|(_, m)| {
+                    m.span.end <= qs && m.kind == EntityKind::Person && !self.in_quote(m.span.start)
+                })
+                .map(|(i, _)| i);
+            a.cue = Some(self.doc.span(lo + c.start(), lo + c.end()));
+        }
+        // "told AFP": the channel it came through
+        if a.via.is_none() {
+            if let Some(p) = after_text.to_lowercase().find("told ") {
+                a.via = cs
+                    .iter()
+                    .map(|&i| &mentions[i])
+                    .find(|m| m.kind == EntityKind::Organization && m.span.start == lo + p + 5)
+                    .map(|m| m.text.clone());
+            }
+        }
+        a
+    }
+}
+
 /// Find quotes and their speakers. `mentions` are the document's names.
 pub fn find(
     doc: &Document,
     sentences: &[(usize, usize)],
     mentions: &[Mention],
 ) -> Vec<QuoteMention> {
-    static PRONOUN: OnceLock<Regex> = OnceLock::new();
-    static QUOTED_AS: OnceLock<Regex> = OnceLock::new();
-    let pronoun = re(
-        &PRONOUN,
-        r"(?i)^[\s,.]*(?:he|she)\s+(?:said|says|added|told|wrote|explained)\b",
-    );
-    let quoted_as = re(&QUOTED_AS, r"(?i)\bquoted\b");
-    let spans = find_spans(doc);
-    let text = &doc.text;
-    let in_quote = |pos: usize| spans.iter().any(|&(s, e)| s <= pos && pos < e);
-    let is_speaker_kind =
-        |m: &Mention| matches!(m.kind, EntityKind::Person | EntityKind::Organization);
+    let sp = Speakers {
+        doc,
+        mentions,
+        spans: find_spans(doc),
+    };
     let mut out: Vec<QuoteMention> = Vec::new();
-    for (qi, &(qs, qe)) in spans.iter().enumerate() {
+    for (qi, &(qs, qe)) in sp.spans.iter().enumerate() {
         let (ss, _) = sentence_of(sentences, qs);
         let (_, se) = sentence_of(sentences, qe.saturating_sub(1));
-        let before = (ss, qs);
         // the text after the quote, up to the next quote or the sentence end
-        let next_q = spans.get(qi + 1).map(|&(s, _)| s).unwrap_or(usize::MAX);
+        let next_q = sp.spans.get(qi + 1).map(|&(s, _)| s).unwrap_or(usize::MAX);
         let after = (qe, se.max(qe).min(next_q));
-        let cands = |lo: usize, hi: usize| -> Vec<usize> {
-            mentions
-                .iter()
-                .enumerate()
-                .filter(|(_, m)| {
-                    m.span.start >= lo
-                        && m.span.end <= hi
-                        && !in_quote(m.span.start)
-                        && is_speaker_kind(m)
-                })
-                .map(|(i, _)| i)
-                .collect()
-        };
-        let mut speaker = None;
-        let mut cue = None;
-        let mut via = None;
-        // cue before the quote: nearest person before the cue, else nearest organisation
-        let before_text = &text[before.0..before.1];
-        if let Some(c) = speech_cue().find_iter(before_text).last() {
-            let cue_at = before.0 + c.start();
-            let cs = cands(before.0, cue_at);
-            let pick = cs
-                .iter()
-                .rev()
-                .find(|&&i| mentions[i].kind == EntityKind::Person)
-                .or_else(|| cs.last())
-                .copied();
-            if let Some(p) = pick {
-                speaker = Some(p);
-                cue = Some(doc.span(cue_at, before.0 + c.end()));
-            } else if let Some(p) = cands(cue_at, before.1)
-                .into_iter()
-                .find(|&i| mentions[i].kind == EntityKind::Person)
-            {
-                // "according to X: “…”"
-                speaker = Some(p);
-                cue = Some(doc.span(cue_at, before.0 + c.end()));
-            }
-        }
-        // cue after the quote
-        if speaker.is_none() && after.1 > after.0 {
-            let after_text = &text[after.0..after.1];
-            if let Some(c) = speech_cue().find(after_text) {
-                let cs = cands(after.0, after.1);
-                let pick = cs
-                    .iter()
-                    .find(|&&i| mentions[i].kind == EntityKind::Person)
-                    .or_else(|| cs.first())
-                    .copied();
-                if let Some(p) = pick {
-                    speaker = Some(p);
-                    cue = Some(doc.span(after.0 + c.start(), after.0 + c.end()));
-                    if let Some(q) = quoted_as.find(after_text) {
-                        let qpos = after.0 + q.start();
-                        via = cs
-                            .iter()
-                            .find(|&&i| {
-                                mentions[i].span.end <= qpos
-                                    && mentions[i].kind == EntityKind::Organization
-                            })
-                            .map(|&i| mentions[i].text.clone());
-                    }
-                } else if pronoun.is_match(after_text) {
-                    speaker = mentions
-                        .iter()
-                        .enumerate()
-                        .rev()
-                        .find(|(_, m)| {
-                            m.span.end <= qs
-                                && m.kind == EntityKind::Person
-                                && !in_quote(m.span.start)
-                        })
-                        .map(|(i, _)| i);
-                    cue = Some(doc.span(after.0 + c.start(), after.0 + c.end()));
-                }
-                // "told AFP": the channel it came through
-                if via.is_none() {
-                    let lower = after_text.to_lowercase();
-                    if let Some(p) = lower.find("told ") {
-                        via = cs
-                            .iter()
-                            .map(|&i| &mentions[i])
-                            .find(|m| {
-                                m.kind == EntityKind::Organization
-                                    && m.span.start == after.0 + p + 5
-                            })
-                            .map(|m| m.text.clone());
-                    }
-                }
-            }
+        let mut a = sp.before((ss, qs));
+        if a.speaker.is_none() && after.1 > after.0 {
+            a = sp.after(after, qs);
         }
         out.push(QuoteMention {
             span: doc.span(qs, qe),
-            speaker,
-            cue,
-            via,
+            speaker: a.speaker,
+            cue: a.cue,
+            via: a.via,
         });
     }
     out
