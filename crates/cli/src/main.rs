@@ -402,8 +402,18 @@ pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_desk::Key, UserErr
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let result = match cli.command {
+    match run(Cli::parse().command) {
+        Ok(code) => code,
+        Err(UserError(msg)) => {
+            eprintln!("casefile: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Each command handed to its adapter in `commands` (use cases) or `eval` (measurements).
+fn run(command: Command) -> Result<ExitCode, UserError> {
+    match command {
         Command::Build {
             paths,
             out,
@@ -514,12 +524,5 @@ fn main() -> ExitCode {
             out,
             epochs,
         } => eval::train_ner(&train, &dev, &out, epochs),
-    };
-    match result {
-        Ok(code) => code,
-        Err(UserError(msg)) => {
-            eprintln!("casefile: {msg}");
-            ExitCode::FAILURE
-        }
     }
 }

@@ -213,6 +213,34 @@ impl DateBounds {
     }
 }
 
+/// The months' English names, January first: the one date vocabulary ingest and annotate share.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Month number of an English month name or abbreviation ("Feb", "Sept.").
+pub fn month_number(s: &str) -> Option<u32> {
+    let s = s.trim_end_matches('.').to_ascii_lowercase();
+    if s.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&s) && (s.len() >= 3) && (s.len() == m.len() || s.len() <= 4))
+        .map(|i| i as u32 + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,32 +268,4 @@ mod tests {
         assert_eq!(w.value, "2021-W05");
         assert!(d.within(&w));
     }
-}
-
-/// The months' English names, January first: the one date vocabulary ingest and annotate share.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Month number of an English month name or abbreviation ("Feb", "Sept.").
-pub fn month_number(s: &str) -> Option<u32> {
-    let s = s.trim_end_matches('.').to_ascii_lowercase();
-    if s.len() < 3 {
-        return None;
-    }
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&s) && (s.len() >= 3) && (s.len() == m.len() || s.len() <= 4))
-        .map(|i| i as u32 + 1)
 }
