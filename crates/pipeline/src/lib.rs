@@ -108,3 +108,59 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
     };
     Built { case, annotations }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(texts: &[&str]) -> CaseFile {
+        let mut docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                casefile_ingest::ingest(&format!("r{i}.txt"), t.as_bytes()).expect("ingested")
+            })
+            .collect();
+        build("test", &mut docs, &[]).case
+    }
+
+    fn victims(c: &CaseFile) -> Vec<String> {
+        let mut v: Vec<String> = c
+            .events
+            .iter()
+            .flat_map(|e| &e.participants)
+            .filter(|p| p.role == ParticipantRole::Victim)
+            .filter_map(|p| c.entity(&p.entity).map(|e| e.name.clone()))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn a_lawyer_is_named_beside_the_victims_not_as_one() {
+        let c = case(&["March 11, 2024\n\nThe lawyer Irina Volkova and the student Oleg Marchenko were detained in Marevo on 6 March 2024.\n\nIrina Volkova is a lawyer for the Civic Defence Network."]);
+        let v = victims(&c);
+        assert!(v.contains(&"Oleg Marchenko".to_string()), "{v:?}");
+        assert!(!v.contains(&"Irina Volkova".to_string()), "{v:?}");
+    }
+
+    #[test]
+    fn the_chain_runs_in_time_order_undated_last() {
+        let c = case(&["March 11, 2024\n\nOleg Marchenko was released on 9 March 2024. He had been arrested in Marevo on 6 March 2024. He was tortured at some point."]);
+        let keys: Vec<(bool, Option<chrono::NaiveDate>)> = c
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.date.is_none(),
+                    e.date.as_ref().and_then(|d| d.range()).map(|r| r.0),
+                )
+            })
+            .collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert!(c.events.len() >= 2, "{:?}", c.events);
+        assert_eq!(keys, sorted);
+    }
+}

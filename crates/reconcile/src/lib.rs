@@ -55,3 +55,6 @@ pub fn reconcile(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Rec
         event_origins,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -970,4 +970,133 @@ mod tests {
             1
         );
     }
+
+    /// Resolve reports given as lists of names (each with its kind, placed one after another in
+    /// the report's text) and return the entities as sorted lists of the forms they gather.
+    fn groups(reports: &[&[(&str, EntityKind)]], decisions: &[Decision]) -> Vec<Vec<String>> {
+        let docs: Vec<Document> = (0..reports.len())
+            .map(|i| doc(&format!("d{i}"), "2024-03-01"))
+            .collect();
+        let anns: Vec<Annotations> = reports
+            .iter()
+            .enumerate()
+            .map(|(i, names)| {
+                let id = format!("d{i}");
+                let mut at = 0;
+                let mentions = names
+                    .iter()
+                    .map(|(text, kind)| {
+                        let span = Span::new(id.as_str(), at, at + text.len());
+                        at += text.len() + 1;
+                        Mention {
+                            span,
+                            text: text.to_string(),
+                            kind: *kind,
+                            normalized: None,
+                            source: "t".into(),
+                            confidence: 1.0,
+                        }
+                    })
+                    .collect();
+                Annotations {
+                    doc: id,
+                    mentions,
+                    ..Default::default()
+                }
+            })
+            .collect();
+        let pairs: Vec<(&Document, &Annotations)> = docs.iter().zip(&anns).collect();
+        let demonym = |w: &str| matches!(w, "Russian" | "Chechen");
+        let (ents, _) = resolve(&pairs, decisions, &demonym);
+        let mut out: Vec<Vec<String>> = ents
+            .iter()
+            .map(|e| {
+                let mut forms: Vec<String> = e.aliases.clone();
+                forms.push(e.name.clone());
+                forms.sort();
+                forms
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    const P: EntityKind = EntityKind::Person;
+    const O: EntityKind = EntityKind::Organization;
+
+    #[test]
+    fn merge_rules() {
+        type Case<'a> = (&'a [&'a [(&'a str, EntityKind)]], &'a [&'a [&'a str]]);
+        let cases: &[Case] = &[
+            // two romanisations of one name, in two reports
+            (
+                &[&[("Salekh Magamadov", P)], &[("Salekh Magamedov", P)]],
+                &[&["Salekh Magamadov", "Salekh Magamedov"]],
+            ),
+            // one surname, two given names: father and son stay apart
+            (
+                &[&[("Ismail Isaev", P)], &[("Sayputy Isaev", P)]],
+                &[&["Ismail Isaev"], &["Sayputy Isaev"]],
+            ),
+            // a lone surname joins the one full name it can belong to
+            (
+                &[&[("Ismail Isayev", P)], &[("Isayev", P)]],
+                &[&["Isayev", "Ismail Isayev"]],
+            ),
+            // but not when two people of that surname are named
+            (
+                &[
+                    &[("Ismail Isayev", P)],
+                    &[("Sayputy Isayev", P)],
+                    &[("Isayev", P)],
+                ],
+                &[&["Isayev"], &["Ismail Isayev"], &["Sayputy Isayev"]],
+            ),
+            // within a report, the lone surname joins the full name before it
+            (
+                &[&[("Ismail Isayev", P), ("Isayev", P)]],
+                &[&["Isayev", "Ismail Isayev"]],
+            ),
+            // an organisation with and without a nationality in front
+            (
+                &[&[("Russian LGBT Network", O)], &[("LGBT Network", O)]],
+                &[&["LGBT Network", "Russian LGBT Network"]],
+            ),
+            // an acronym and its full name
+            (
+                &[&[("European Court of Human Rights", O)], &[("ECHR", O)]],
+                &[&["ECHR", "European Court of Human Rights"]],
+            ),
+        ];
+        for (reports, want) in cases {
+            let want: Vec<Vec<String>> = want
+                .iter()
+                .map(|g| g.iter().map(|s| s.to_string()).collect())
+                .collect();
+            assert_eq!(groups(reports, &[]), want, "{reports:?}");
+        }
+    }
+
+    #[test]
+    fn people_decide_last() {
+        let variants: &[&[(&str, EntityKind)]] =
+            &[&[("Salekh Magamadov", P)], &[("Salekh Magamedov", P)]];
+        let apart = [Decision::KeepApart {
+            a: "Salekh Magamadov".into(),
+            b: "Salekh Magamedov".into(),
+        }];
+        assert_eq!(
+            groups(variants, &apart),
+            [
+                vec!["Salekh Magamadov".to_string()],
+                vec!["Salekh Magamedov".to_string()]
+            ]
+        );
+        let two: &[&[(&str, EntityKind)]] = &[&[("Oleg Marchenko", P)], &[("Pavel Ostrov", P)]];
+        let merge = [Decision::Merge {
+            a: "Oleg Marchenko".into(),
+            b: "Pavel Ostrov".into(),
+        }];
+        assert_eq!(groups(two, &merge).len(), 1);
+    }
 }

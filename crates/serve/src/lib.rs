@@ -433,3 +433,93 @@ async fn api_search(
 pub(crate) fn h(s: &str) -> String {
     esc(s)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> ChangeForm {
+        let get = |k: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.to_string())
+        };
+        ChangeForm {
+            op: get("op").unwrap_or_default(),
+            csrf: "x".into(),
+            back: get("back"),
+            a: get("a"),
+            b: get("b"),
+            seq: get("seq").and_then(|s| s.parse().ok()),
+            event: get("event"),
+            field: get("field"),
+            value: get("value"),
+        }
+    }
+
+    /// Each page form reads as the change of its op; unknown ops and words are refused.
+    #[test]
+    fn forms_read_as_changes() {
+        let cases: &[(&[(&str, &str)], Result<Change, &str>)] = &[
+            (
+                &[("op", "merge"), ("a", "A"), ("b", "B")],
+                Ok(Change::Merge {
+                    a: "A".into(),
+                    b: "B".into(),
+                }),
+            ),
+            (&[("op", "undo"), ("seq", "3")], Ok(Change::Undo { seq: 3 })),
+            (
+                &[("op", "split"), ("a", "person-x"), ("value", "Volkova")],
+                Ok(Change::Split {
+                    entity: "person-x".into(),
+                    mentions: vec![MentionRef::Written("Volkova".into())],
+                }),
+            ),
+            (
+                &[
+                    ("op", "edit-event"),
+                    ("event", "event-001"),
+                    ("field", "date"),
+                    ("value", "2021-02-04"),
+                ],
+                Ok(Change::EditEvent {
+                    event: "event-001".into(),
+                    field: EventField::Date,
+                    value: "2021-02-04".into(),
+                }),
+            ),
+            (
+                &[
+                    ("op", "set-verdict"),
+                    ("a", "s"),
+                    ("b", "age"),
+                    ("value", "conflict"),
+                ],
+                Ok(Change::SetVerdict {
+                    subject: "s".into(),
+                    attribute: "age".into(),
+                    verdict: casefile_model::Verdict::Conflict,
+                }),
+            ),
+            (
+                &[("op", "edit-event"), ("event", "e"), ("field", "colour")],
+                Err("cannot edit “colour”"),
+            ),
+            (
+                &[("op", "set-verdict"), ("value", "maybe")],
+                Err("unknown verdict"),
+            ),
+            (&[("op", "launch")], Err("unknown change “launch”")),
+        ];
+        for (pairs, want) in cases {
+            let got = form(pairs).change();
+            match (want, &got) {
+                (Ok(w), Ok(g)) => assert_eq!(w, g, "{pairs:?}"),
+                (Err(w), Err(g)) => assert!(g.contains(w), "{pairs:?}: {g}"),
+                _ => panic!("{pairs:?}: wanted {want:?}, got {got:?}"),
+            }
+        }
+    }
+}

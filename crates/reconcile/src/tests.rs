@@ -1,0 +1,105 @@
+//! Verdicts on small reports written for the purpose: each case is a set of reports (a dateline,
+//! then text) and the verdict expected on one attribute, or none.
+
+use casefile_model::{Annotations, Document, Verdict};
+
+use crate::reconcile;
+
+/// Ingest, annotate and resolve the reports, reconcile them, and return every discrepancy as
+/// (attribute, verdict, values).
+fn discrepancies(reports: &[&str]) -> Vec<(String, Verdict, Vec<String>)> {
+    let docs: Vec<Document> = reports
+        .iter()
+        .enumerate()
+        .map(|(i, r)| casefile_ingest::ingest(&format!("r{i}.txt"), r.as_bytes()).unwrap())
+        .collect();
+    let anns: Vec<Annotations> = docs.iter().map(casefile_annotate::annotate).collect();
+    let pairs: Vec<(&Document, &Annotations)> = docs.iter().zip(&anns).collect();
+    let resolved = casefile_resolve::resolve(&pairs, &[], &|_| false);
+    reconcile(&pairs, &resolved)
+        .discrepancies
+        .into_iter()
+        .map(|d| {
+            let values = d.values.into_iter().map(|v| v.value).collect();
+            (d.attribute, d.verdict, values)
+        })
+        .collect()
+}
+
+/// Check each case: the discrepancy on `attribute` has the verdict given (None: there is none).
+fn check(cases: &[(&[&str], &str, Option<Verdict>)]) {
+    for (reports, attribute, want) in cases {
+        let found = discrepancies(reports);
+        let got = found
+            .iter()
+            .find(|(a, _, _)| a == attribute)
+            .map(|(_, v, _)| *v);
+        assert_eq!(got, *want, "{attribute} in {reports:?}: {found:?}");
+    }
+}
+
+#[test]
+fn verdicts_on_ages() {
+    check(&[
+        // 17, then "just turned 18" half a year later: one person growing older
+        (
+            &[
+                "March 1, 2024\n\nOleg Marchenko, 17, was detained in Marevo on Monday.",
+                "September 2, 2024\n\nOleg Marchenko, who has just turned 18, was released from custody.",
+            ],
+            "age",
+            Some(Verdict::ConsistentOverTime),
+        ),
+        // 20 and 21 two days apart: a birthday between the reports explains it
+        (
+            &[
+                "March 1, 2024\n\nOleg Marchenko, 20, was detained in Marevo on Monday.",
+                "March 3, 2024\n\nOleg Marchenko, 21, was detained in Marevo on Monday.",
+            ],
+            "age",
+            Some(Verdict::ConsistentOverTime),
+        ),
+        // 21 in January, 20 in March: ages do not go backwards
+        (
+            &[
+                "January 10, 2024\n\nOleg Marchenko, 21, was detained in Marevo on Monday.",
+                "March 3, 2024\n\nOleg Marchenko, 20, was detained in Marevo on Monday.",
+            ],
+            "age",
+            Some(Verdict::Conflict),
+        ),
+        // the same age twice is no discrepancy
+        (
+            &[
+                "March 1, 2024\n\nOleg Marchenko, 20, was detained in Marevo on Monday.",
+                "March 3, 2024\n\nOleg Marchenko, 20, was detained in Marevo on Monday.",
+            ],
+            "age",
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn verdicts_on_names_and_dates() {
+    check(&[
+        // one person, two romanisations
+        (
+            &[
+                "March 1, 2024\n\nSalekh Magamadov was detained in Marevo on Monday.",
+                "March 3, 2024\n\nSalekh Magamedov was detained in Marevo on Monday.",
+            ],
+            "name spelling",
+            Some(Verdict::SpellingVariant),
+        ),
+        // one arrest of two named people, dated a day apart by two reports
+        (
+            &[
+                "March 11, 2024\n\nArman Kesoyan and Dalia Ostrik were arrested in Marevo on March 6.",
+                "March 12, 2024\n\nArman Kesoyan and Dalia Ostrik were arrested in Marevo on March 7.",
+            ],
+            "date",
+            Some(Verdict::Conflict),
+        ),
+    ]);
+}
