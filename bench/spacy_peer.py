@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""spaCy's en_core_web_sm on the same text as `casefile bench-annotate`, on one thread.
+"""spaCy's en_core_web_sm on the same text as `casefile-bench annotate`, on one thread.
 
 Prints words per second for the full pipeline and for NER alone, and spaCy's entity F1 on a CoNLL
 file (pre-tokenised input; labels mapped PERSON->PER, ORG->ORG, GPE/LOC/FAC->LOC,

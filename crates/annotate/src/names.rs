@@ -207,20 +207,8 @@ const LONG_TITLES: &[&str] = &[
     "minister of the interior",
 ];
 
-/// Capitalised words that are never names on their own.
+/// Capitalised words that are never names on their own (and the months: [`not_a_name`]).
 const NOT_NAMES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "monday",
     "tuesday",
     "wednesday",
@@ -272,6 +260,11 @@ const NOT_NAMES: &[&str] = &[
     "more",
     "click",
 ];
+
+/// A lower-case word that is never a name on its own: a month, a weekday, a common word.
+fn not_a_name(lower: &str) -> bool {
+    casefile_model::MONTHS.contains(&lower) || NOT_NAMES.contains(&lower)
+}
 
 /// Things with capitalised names that are not persons, organisations or places.
 const MISC_HEADS: &[&str] = &[
@@ -458,8 +451,7 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
             let mut j = i + 1;
             while j < toks.len() && !doc.in_boilerplate(toks[j].start, toks[j].end) {
                 let wj = words[j];
-                if is_cap(wj) && !(NOT_NAMES.contains(&wj.to_lowercase().as_str()) && wj.len() > 3)
-                {
+                if is_cap(wj) && !(not_a_name(&wj.to_lowercase()) && wj.len() > 3) {
                     j += 1;
                 } else if matches!(
                     wj,
@@ -541,7 +533,7 @@ fn trim(text: &str, mut r: Run) -> Option<Run> {
         let is_title = TITLES.contains(&lw.trim_end_matches('.'));
         let drop =
             (r.initial && st.common() && !st.given_name() && !ORG_HEADS.contains(&lw.as_str()))
-                || NOT_NAMES.contains(&lw.as_str())
+                || not_a_name(&lw)
                 || (is_title && r.toks.len() > 1)
                 || matches!(lw.as_str(), "of" | "for" | "and" | "&");
         if !drop {
@@ -661,7 +653,7 @@ fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Vec<Mention>) {
         let w = &text[s..e];
         let st = word(w);
         let lw = w.to_lowercase();
-        if NOT_NAMES.contains(&lw.as_str()) || MISC_HEADS.contains(&lw.as_str()) || st.demonym() {
+        if not_a_name(&lw) || MISC_HEADS.contains(&lw.as_str()) || st.demonym() {
             continue;
         }
         if person_words.contains(w) {
@@ -761,9 +753,7 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Menti
             if demonym
                 || headline
                 || first_common
-                || words_in
-                    .iter()
-                    .any(|w| NOT_NAMES.contains(&w.to_lowercase().as_str()))
+                || words_in.iter().any(|w| not_a_name(&w.to_lowercase()))
             {
                 continue;
             }

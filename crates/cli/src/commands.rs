@@ -9,7 +9,7 @@ use casefile_model::{CaseFile, Role};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
-use crate::{interactive, key_for, DbOpts, Format, OutOpts, UserError};
+use crate::{interactive, key_for, DbOpts, OutOpts, UserError};
 
 /// Progress at a terminal: a bar while reports are read, lines above it.
 struct Terminal {
@@ -173,12 +173,11 @@ pub fn add(
 
 pub fn export(
     db_path: &Path,
-    format: Format,
+    format: export::Format,
     out: &Path,
     db: &DbOpts,
 ) -> Result<ExitCode, UserError> {
     let file = open(db_path, db)?.current()?;
-    let format = format.into();
     if format == export::Format::Csv {
         std::fs::create_dir_all(out)
             .map_err(|e| UserError(format!("{}: cannot create the folder: {e}", out.display())))?;

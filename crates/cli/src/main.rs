@@ -4,8 +4,8 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use casefile_desk::{Change, MentionRef};
-use clap::{Parser, Subcommand, ValueEnum};
+use casefile_desk::{Change, Format, MentionRef};
+use clap::{Parser, Subcommand};
 
 mod commands;
 mod eval;
@@ -288,7 +288,7 @@ the model casefile ships."
         #[arg(value_name = "DB")]
         db_path: PathBuf,
         /// Output format.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = formats())]
         format: Format,
         /// Output file ("-" for standard output); a folder for --format csv.
         #[arg(long, value_name = "FILE")]
@@ -326,30 +326,13 @@ enum AuditAction {
     },
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// case.json
-    Json,
-    /// report.md
-    Md,
-    /// report.html, self-contained
-    Html,
-    /// entities.csv, events.csv, claims.csv, discrepancies.csv (--out is a folder)
-    Csv,
-    /// FollowTheMoney entities, one JSON object a line
-    Ftm,
-}
-
-impl From<Format> for casefile_desk::Format {
-    fn from(f: Format) -> Self {
-        match f {
-            Format::Json => casefile_desk::Format::Json,
-            Format::Md => casefile_desk::Format::Md,
-            Format::Html => casefile_desk::Format::Html,
-            Format::Csv => casefile_desk::Format::Csv,
-            Format::Ftm => casefile_desk::Format::Ftm,
-        }
-    }
+/// The export formats, as clap offers them: the desk's names and descriptions.
+fn formats() -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    let values =
+        Format::ALL.map(|f| clap::builder::PossibleValue::new(f.name()).help(f.describe()));
+    clap::builder::PossibleValuesParser::new(values)
+        .map(|s| s.parse::<Format>().expect("a listed format"))
 }
 
 /// An error for the user: one line, saying what to do next.

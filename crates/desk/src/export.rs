@@ -31,6 +31,48 @@ pub fn files(case: &CaseFile, format: Format) -> Vec<(String, String)> {
     }
 }
 
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Json,
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ftm,
+    ];
+    /// Its name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Ftm => "ftm",
+        }
+    }
+    /// What it writes, in a line.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Format::Json => "case.json",
+            Format::Md => "report.md",
+            Format::Html => "report.html, self-contained",
+            Format::Csv => {
+                "entities.csv, events.csv, claims.csv, discrepancies.csv (--out is a folder)"
+            }
+            Format::Ftm => "FollowTheMoney entities, one JSON object a line",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| format!("unknown format “{s}”: json, md, html, csv or ftm"))
+    }
+}
+
 /// One text for a format (CSV files joined, each ending its lines with CRLF).
 pub fn render(case: &CaseFile, format: Format) -> String {
     let files = files(case, format);

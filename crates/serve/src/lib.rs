@@ -461,7 +461,8 @@ mod tests {
     /// Each page form reads as the change of its op; unknown ops and words are refused.
     #[test]
     fn forms_read_as_changes() {
-        let cases: &[(&[(&str, &str)], Result<Change, &str>)] = &[
+        type Case<'a> = (&'a [(&'a str, &'a str)], Result<Change, &'a str>);
+        let cases: &[Case] = &[
             (
                 &[("op", "merge"), ("a", "A"), ("b", "B")],
                 Ok(Change::Merge {
