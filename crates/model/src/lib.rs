@@ -15,7 +15,7 @@ mod vocab;
 
 pub use date::{month_number, DateBounds, DateValue, Precision, MONTHS};
 pub use offsets::{OffsetMap, Segment, TextBuilder};
-pub use vocab::{EventField, ParticipantRole, Permission, Role};
+pub use vocab::{EventField, Modality, ParticipantRole, Permission, Role, Verdict};
 
 /// The version of the case.json layout this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -248,16 +248,6 @@ pub struct ReportedSpeech {
     pub modality: Modality,
 }
 
-/// How an event is put by its source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    Asserted,
-    Alleged,
-    Denied,
-    Hypothetical,
-}
-
 /// A participant in an event mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MentionRole {
@@ -478,20 +468,6 @@ pub struct Claim {
     pub source: Span,
     /// Where the information comes from (see `Event::origins`).
     pub origin: String,
-}
-
-/// How two or more values of one attribute relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    Conflict,
-    ConsistentOverTime,
-    SpellingVariant,
-    Granularity,
-    Imprecision,
-    DifferentDetail,
-    Contested,
-    Paraphrase,
 }
 
 /// One value of a discrepancy and the passages that give it.

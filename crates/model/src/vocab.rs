@@ -1,5 +1,6 @@
 //! The domain words that more than one stage speaks: account roles and what each may do, the
-//! roles people play in an event, and the fields of an event a person may correct.
+//! roles people play in an event, the fields of an event a person may correct, the verdicts on
+//! a discrepancy and the modality of a telling.
 //!
 //! Each is an enum with its serde name, so case.json, the decision log, the web forms and the
 //! command line all spell a word the same way. A new word is a change here plus its rendering.
@@ -184,20 +185,44 @@ impl std::str::FromStr for EventField {
     }
 }
 
-impl crate::Verdict {
-    pub const ALL: [crate::Verdict; 8] = [
-        crate::Verdict::Conflict,
-        crate::Verdict::ConsistentOverTime,
-        crate::Verdict::SpellingVariant,
-        crate::Verdict::Granularity,
-        crate::Verdict::Imprecision,
-        crate::Verdict::DifferentDetail,
-        crate::Verdict::Contested,
-        crate::Verdict::Paraphrase,
+/// How two or more values of one attribute relate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Conflict,
+    ConsistentOverTime,
+    SpellingVariant,
+    Granularity,
+    Imprecision,
+    DifferentDetail,
+    Contested,
+    Paraphrase,
+}
+
+/// How an event is put by its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    Asserted,
+    Alleged,
+    Denied,
+    Hypothetical,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 8] = [
+        Verdict::Conflict,
+        Verdict::ConsistentOverTime,
+        Verdict::SpellingVariant,
+        Verdict::Granularity,
+        Verdict::Imprecision,
+        Verdict::DifferentDetail,
+        Verdict::Contested,
+        Verdict::Paraphrase,
     ];
     /// The serde name (`spelling-variant`).
     pub fn as_str(self) -> &'static str {
-        use crate::Verdict::*;
+        use Verdict::*;
         match self {
             Conflict => "conflict",
             ConsistentOverTime => "consistent-over-time",
@@ -211,23 +236,23 @@ impl crate::Verdict {
     }
 }
 
-impl std::str::FromStr for crate::Verdict {
+impl std::str::FromStr for Verdict {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        crate::Verdict::ALL
+        Verdict::ALL
             .into_iter()
             .find(|v| v.as_str() == s)
             .ok_or_else(|| format!("unknown verdict “{s}”"))
     }
 }
 
-impl crate::Modality {
+impl Modality {
     pub fn as_str(self) -> &'static str {
         match self {
-            crate::Modality::Asserted => "asserted",
-            crate::Modality::Alleged => "alleged",
-            crate::Modality::Denied => "denied",
-            crate::Modality::Hypothetical => "hypothetical",
+            Modality::Asserted => "asserted",
+            Modality::Alleged => "alleged",
+            Modality::Denied => "denied",
+            Modality::Hypothetical => "hypothetical",
         }
     }
 }
@@ -253,7 +278,7 @@ mod tests {
         check(&Role::ALL, |r| r.as_str());
         check(&ParticipantRole::ALL, |r| r.as_str());
         check(&EventField::ALL, |f| f.as_str());
-        check(&crate::Verdict::ALL, |v| v.as_str());
+        check(&Verdict::ALL, |v| v.as_str());
         assert!("admin".parse::<Role>().is_err());
         assert!("killer".parse::<ParticipantRole>().is_err());
     }
