@@ -1,21 +1,12 @@
 //! One typed change, from the command line, the JSON API or a page's form, and the one check
 //! that turns it into a [`Decision`] or says why not.
 
-use casefile_model::{CaseFile, Decision, EventField, ParticipantRole, Span, Verdict};
+use casefile_model::{CaseFile, Decision, EventField, Span, Verdict};
 use casefile_store::DecisionRecord;
 use serde::Deserialize;
 
-use crate::lookup;
+use crate::lookup::{self, MentionRef};
 use crate::{DeskError, Result};
-
-/// A mention named by its span, or by a form it is written in (every mention written that way),
-/// or as `DOC:START-END` with the document id shortened as the command line lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
-pub enum MentionRef {
-    Span(Span),
-    Written(String),
-}
 
 /// A change a person asks for. Entities are named by id, name or any alias; events by id.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -284,9 +275,4 @@ fn note(
         event,
         text,
     })
-}
-
-/// A participant role as typed after the colon of "Name:role".
-pub(crate) fn participant_role(s: &str) -> std::result::Result<ParticipantRole, String> {
-    s.trim().parse()
 }

@@ -23,9 +23,10 @@ pub mod replay;
 mod search;
 
 pub use accounts::{add_user, SESSION_HOURS};
-pub use change::{Change, MentionRef};
+pub use change::Change;
 pub use export::Format;
 pub use intake::{Intake, Observer, Quiet};
+pub use lookup::MentionRef;
 pub use search::SearchQuery;
 
 /// What went wrong, in words a documenter can act on.

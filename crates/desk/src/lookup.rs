@@ -2,8 +2,17 @@
 
 use casefile_model::{CaseFile, Entity, Span};
 
-use crate::change::MentionRef;
 use crate::{DeskError, Result};
+use serde::Deserialize;
+
+/// A mention named by its span, or by a form it is written in (every mention written that way),
+/// or as `DOC:START-END` with the document id shortened as the command line lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum MentionRef {
+    Span(Span),
+    Written(String),
+}
 
 /// The entity `what` names: its id, its name or any alias (letter case aside). Two entities
 /// answering to one name is an error that lists their ids.

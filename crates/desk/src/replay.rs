@@ -45,7 +45,7 @@ pub fn parse_date(v: &str) -> Option<DateValue> {
 /// "Name:role" as typed to add a participant: the name, and the role (victim when left out).
 pub fn participant(value: &str) -> (&str, Result<ParticipantRole, String>) {
     match value.split_once(':') {
-        Some((name, role)) => (name.trim(), crate::change::participant_role(role)),
+        Some((name, role)) => (name.trim(), role.trim().parse()),
         None => (value.trim(), Ok(ParticipantRole::Victim)),
     }
 }
