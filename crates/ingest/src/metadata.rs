@@ -17,17 +17,62 @@ pub(crate) fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
 }
 
-/// A line that is only a date: "April 29, 2021", "Published: 8 February 2021 14:05", "2021-02-08".
+/// A line that is only a date, or dates glued together as scraped pages print them: "April
+/// 29, 2021", "Published: 8 February 2021 14:05", "2021-02-08", "November 15, 2018 GMT", "NEWS
+/// 31.10.201820:57" (day.month.year glued to a time), "October 19, 2018Updated: October 20,
+/// 2018". Of several dates, the publication date is the first one not labelled as an update.
 pub fn dateline(line: &str) -> Option<NaiveDate> {
-    static MDY: OnceLock<Regex> = OnceLock::new();
-    static DMY: OnceLock<Regex> = OnceLock::new();
-    static ISO: OnceLock<Regex> = OnceLock::new();
-    let prefix = r"(?i)^\s*(?:(?:published|updated|posted|date|last updated)\s*(?:on)?\s*:?\s*)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?";
-    let tail = r"(?:\s*(?:[,|·•-]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*)?)?\s*$";
     let line = line.trim();
     if line.len() > 80 {
         return None;
     }
+    let parts = labelled_parts(line);
+    if parts.len() == 1 {
+        return single_date(line);
+    }
+    let dates: Vec<(bool, NaiveDate)> = parts
+        .iter()
+        .map(|(update, part)| Some((*update, single_date(part)?)))
+        .collect::<Option<_>>()?;
+    dates
+        .iter()
+        .find(|(update, _)| !update)
+        .or(dates.first())
+        .map(|&(_, d)| d)
+}
+
+/// A line cut before each label that starts a date of its own ("Updated:", "Published"), with
+/// whether the part is an update.
+fn labelled_parts(line: &str) -> Vec<(bool, &str)> {
+    static LABEL: OnceLock<Regex> = OnceLock::new();
+    let label = re(
+        &LABEL,
+        r"(?i)(?:last\s+updated|updated|published|posted)\b\s*(?:on)?\s*:?",
+    );
+    let mut cuts: Vec<usize> = label
+        .find_iter(line)
+        .map(|m| m.start())
+        .filter(|&s| s > 0)
+        .collect();
+    cuts.insert(0, 0);
+    cuts.push(line.len());
+    cuts.windows(2)
+        .map(|w| {
+            let part = line[w[0]..w[1]].trim().trim_end_matches(['|', '·', '•', ',', '-']);
+            (part.to_ascii_lowercase().contains("updated"), part.trim())
+        })
+        .filter(|(_, p)| !p.is_empty())
+        .collect()
+}
+
+/// One date, with an optional label ("Published:"), weekday, time and zone around it.
+fn single_date(line: &str) -> Option<NaiveDate> {
+    static MDY: OnceLock<Regex> = OnceLock::new();
+    static DMY: OnceLock<Regex> = OnceLock::new();
+    static ISO: OnceLock<Regex> = OnceLock::new();
+    static NUMERIC_DMY: OnceLock<Regex> = OnceLock::new();
+    let prefix = r"(?i)^\s*(?:(?:published|updated|posted|date|last updated)\s*(?:on)?\s*:?\s*)?(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)[a-z]*\.?,?\s+)?";
+    let tail = r"(?:\s*(?:[,|·•-]|at)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*(?:[A-Z]{2,5}|UTC[+-]?\d*|GMT[+-]?\d*)?\s*$";
     if let Some(c) = re(
         &MDY,
         &format!(r"{prefix}([A-Za-z]{{3,9}}\.?)\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}}){tail}"),
@@ -54,7 +99,46 @@ pub fn dateline(line: &str) -> Option<NaiveDate> {
     {
         return NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
     }
+    // day.month.year, as European pages print it, after a section word in capitals ("NEWS")
+    // and with a time that may be glued to the year ("31.10.201820:57")
+    if let Some(c) = re(
+        &NUMERIC_DMY,
+        &format!(r"{prefix}(?-i:[A-Z]{{2,12}}\s+)?(\d{{1,2}})\.(\d{{1,2}})\.(\d{{4}}){tail}"),
+    )
+    .captures(line)
+    {
+        return NaiveDate::from_ymd_opt(c[3].parse().ok()?, c[2].parse().ok()?, c[1].parse().ok()?);
+    }
     None
+}
+
+/// Why a date read off a report's address is not its date, if the text says otherwise: the
+/// text speaks of recent days ("this month", "yesterday", a weekday) yet names no year later
+/// than two years before the address's. Such an address is often a republication's.
+pub fn url_date_contradicted(d: &DateValue, text: &str) -> Option<String> {
+    static YEAR: OnceLock<Regex> = OnceLock::new();
+    static RECENT: OnceLock<Regex> = OnceLock::new();
+    let url_year: i32 = d.value.get(0..4)?.parse().ok()?;
+    let prose: String = text
+        .lines()
+        .filter(|l| !l.contains("://"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let latest = re(&YEAR, r"\b((?:19|20)\d{2})\b")
+        .captures_iter(&prose)
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .max()?;
+    let recent = re(
+        &RECENT,
+        r"(?i)\b(?:this (?:week|month|year)|today|yesterday|last (?:week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    );
+    if latest + 2 > url_year || !recent.is_match(&prose) {
+        return None;
+    }
+    Some(format!(
+        "the address carries the date {}, but the text speaks of recent days and names no year after {latest}: the address may be a republication's, so the report's date is read from its text instead",
+        d.value
+    ))
 }
 
 /// A date inside a URL path: `/2021/04/29/`, `/2021-04-29-`, or `/2021/04/` (month).
@@ -84,6 +168,8 @@ pub struct Found {
     pub boilerplate: Vec<Boilerplate>,
     pub published: Option<DateValue>,
     pub copyright_year: Option<i32>,
+    /// What a reader should know about how the date was read (a URL date not taken, and why).
+    pub notes: Vec<String>,
 }
 
 /// Lines of `text` with their byte offsets.
@@ -235,18 +321,23 @@ impl Reader<'_> {
         self.boilerplate(BoilerplateKind::Copyright, (s, e));
     }
 
-    /// The report's address, and what it tells: the outlet, and the date when none was read.
-    fn url(&mut self, u: String, span: (usize, usize)) {
+    /// The report's address, and what it tells: the outlet, and the date when none was read,
+    /// unless the text contradicts it (see [`url_date_contradicted`]).
+    fn url(&mut self, u: String, span: (usize, usize), text: &str) {
         self.field("url", u.clone(), span);
         if let Some(o) = outlet_for_url(&u) {
             self.field("outlet", o, span);
         }
-        if self.f.published.is_none() {
-            if let Some(d) = url_date(&u) {
-                self.f.published = Some(d.clone());
-                self.field("published", d.value, span);
-            }
+        if self.f.published.is_some() {
+            return;
         }
+        let Some(d) = url_date(&u) else { return };
+        if let Some(why) = url_date_contradicted(&d, text) {
+            self.f.notes.push(why);
+            return;
+        }
+        self.f.published = Some(d.clone());
+        self.field("published", d.value, span);
     }
 }
 
@@ -308,7 +399,7 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
         r.copyright(at, line);
     }
     if let Some((u, span)) = url {
-        r.url(u, span);
+        r.url(u, span, text);
     }
     let mut f = r.f;
     // Title: the first line of the head that reads like a headline.
@@ -365,6 +456,46 @@ mod tests {
             NaiveDate::from_ymd_opt(2019, 9, 3)
         );
         assert_eq!(dateline("The men were seized on April 29, 2021"), None);
+    }
+
+    /// Datelines as scraped pages really print them, and lines that only look like one.
+    #[test]
+    fn datelines_as_pages_print_them() {
+        let cases: &[(&str, Option<(i32, u32, u32)>)] = &[
+            ("October 19, 2018Updated: October 20, 2018", Some((2018, 10, 19))),
+            ("Updated: October 20, 2018 | Published: October 19, 2018", Some((2018, 10, 19))),
+            ("NEWS 31.10.201820:57", Some((2018, 10, 31))),
+            ("31.10.2018 20:57", Some((2018, 10, 31))),
+            ("November 15, 2018 GMT", Some((2018, 11, 15))),
+            ("Posted: Tuesday, 9 October 2018 at 10:35 a.m.", Some((2018, 10, 9))),
+            ("Posted Updated", None),
+            ("31.10.2018 was a day to remember", None),
+            ("October 19, 2018Updated: soon", None),
+            ("news 31.13.2018", None),
+        ];
+        for (line, want) in cases {
+            let want = want.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
+            assert_eq!(dateline(line), want, "{line}");
+        }
+    }
+
+    /// An address's date is not taken when the text speaks of recent days years before it.
+    #[test]
+    fn an_address_that_contradicts_the_text() {
+        let url_2024 = DateValue::day(NaiveDate::from_ymd_opt(2024, 5, 2).unwrap());
+        let of_2021 = "Two men were seized on Thursday. In February 2021 they were returned.";
+        let why = url_date_contradicted(&url_2024, of_2021).expect("flagged");
+        assert!(why.contains("2024-05-02") && why.contains("2021"), "{why}");
+        // the same text under a 2021 address, or a retrospective without recent days: no flag
+        let url_2021 = DateValue::day(NaiveDate::from_ymd_opt(2021, 2, 8).unwrap());
+        assert_eq!(url_date_contradicted(&url_2021, of_2021), None);
+        let retrospective = "In February 2021 two men were returned to Chechnya.";
+        assert_eq!(url_date_contradicted(&url_2024, retrospective), None);
+        // read end to end: the report stays undated, with the reason in its notes
+        let text = format!("Title of a story here\n\n{of_2021}\n\nhttps://example.com/2024/05/02/story\n");
+        let f = read(&text, &|a, b| (a, b));
+        assert!(f.published.is_none());
+        assert_eq!(f.notes.len(), 1, "{:?}", f.notes);
     }
 
     #[test]
