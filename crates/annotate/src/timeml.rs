@@ -150,9 +150,50 @@ fn ratio(a: usize, b: usize) -> f64 {
     }
 }
 
-/// Run the finder on one TimeML document and score it. Returns the score and, for each gold
-/// expression, (gold text, gold value, predicted value) for reports.
-pub fn score_doc(d: &TimeMlDoc) -> (TimexScore, Vec<(String, String, Option<String>)>) {
+/// What went wrong with one expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimexErrorKind {
+    /// In the gold, not found.
+    Missed,
+    /// Found, not in the gold.
+    Spurious,
+    /// Found, with another value than the gold's.
+    Value,
+}
+
+/// One error, for a person to read: the expression, the gold and predicted values, and the
+/// words around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimexError {
+    pub kind: TimexErrorKind,
+    pub text: String,
+    pub gold: Option<String>,
+    pub predicted: Option<String>,
+    pub context: String,
+}
+
+/// Up to 60 bytes on each side of `start..end`, on character boundaries, on one line.
+fn context(text: &str, start: usize, end: usize) -> String {
+    let mut a = start.saturating_sub(60);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (end + 60).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!(
+        "{}[{}]{}",
+        &text[a..start],
+        &text[start..end],
+        &text[end..b]
+    )
+    .replace('\n', " ")
+}
+
+/// Score casefile's time expressions on one TimeML document against its gold TIMEX3s: the
+/// counts, and every error (missed, spurious, wrong value).
+pub fn score_doc(d: &TimeMlDoc) -> (TimexScore, Vec<TimexError>) {
     let doc = Document {
         published: d.dct.map(DateValue::day),
         ..Document::from_text(d.name.clone(), d.name.clone(), d.text.clone())
@@ -163,29 +204,48 @@ pub fn score_doc(d: &TimeMlDoc) -> (TimexScore, Vec<(String, String, Option<Stri
         predicted: pred.len(),
         ..Default::default()
     };
-    let mut detail = Vec::new();
+    let mut errors = Vec::new();
+    let overlaps = |p: &Timex, g: &GoldTimex| p.span.start < g.end && g.start < p.span.end;
     for g in &d.gold {
-        let hit = pred
-            .iter()
-            .find(|p| p.span.start < g.end && g.start < p.span.end);
-        if let Some(p) = hit {
-            s.matched_gold += 1;
-            let v = timeml_value(p);
-            if v.as_deref() == Some(g.value.as_str()) {
-                s.value_correct += 1;
-            }
-            detail.push((d.text[g.start..g.end].to_string(), g.value.clone(), v));
+        let text = d.text[g.start..g.end].to_string();
+        let Some(p) = pred.iter().find(|p| overlaps(p, g)) else {
+            errors.push(TimexError {
+                kind: TimexErrorKind::Missed,
+                text,
+                gold: Some(g.value.clone()),
+                predicted: None,
+                context: context(&d.text, g.start, g.end),
+            });
+            continue;
+        };
+        s.matched_gold += 1;
+        let v = timeml_value(p);
+        if v.as_deref() == Some(g.value.as_str()) {
+            s.value_correct += 1;
+        } else {
+            errors.push(TimexError {
+                kind: TimexErrorKind::Value,
+                text,
+                gold: Some(g.value.clone()),
+                predicted: v,
+                context: context(&d.text, g.start, g.end),
+            });
         }
     }
-    s.matched_pred = pred
-        .iter()
-        .filter(|p| {
-            d.gold
-                .iter()
-                .any(|g| p.span.start < g.end && g.start < p.span.end)
-        })
-        .count();
-    (s, detail)
+    for p in &pred {
+        if d.gold.iter().any(|g| overlaps(p, g)) {
+            s.matched_pred += 1;
+        } else {
+            errors.push(TimexError {
+                kind: TimexErrorKind::Spurious,
+                text: p.text.clone(),
+                gold: None,
+                predicted: timeml_value(p),
+                context: context(&d.text, p.span.start, p.span.end),
+            });
+        }
+    }
+    (s, errors)
 }
 
 /// Read every `.tml` file in a folder.

@@ -39,7 +39,7 @@ pub fn train_ner(
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn eval_ner(file: &Path, predict: Option<&Path>) -> Result<ExitCode, UserError> {
+pub fn eval_ner(file: &Path, predict: Option<&Path>, errors: bool) -> Result<ExitCode, UserError> {
     let sents = conll::parse(&read(file)?);
     if sents.is_empty() {
         return Err(UserError(format!(
@@ -65,6 +65,9 @@ pub fn eval_ner(file: &Path, predict: Option<&Path>) -> Result<ExitCode, UserErr
         }
         std::fs::write(p, out)
             .map_err(|e| UserError(format!("{}: cannot write: {e}", p.display())))?;
+    }
+    if errors {
+        print_ner_errors(&sents, &gold, &pred);
     }
     // gold types that the model does not know are scored as they are (they will be missed)
     let (all, per) = conll::score(&gold, &pred);
@@ -108,11 +111,43 @@ pub fn eval_ner(file: &Path, predict: Option<&Path>) -> Result<ExitCode, UserErr
     Ok(ExitCode::SUCCESS)
 }
 
+/// Each entity the tagger got wrong: missed, spurious, or of the wrong type, with its text,
+/// the gold and predicted types and the sentence around it.
+fn print_ner_errors(sents: &[conll::Sentence], gold: &[Vec<String>], pred: &[Vec<String>]) {
+    for ((s, g), p) in sents.iter().zip(gold).zip(pred) {
+        let (gs, ps) = (conll::spans(g), conll::spans(p));
+        let words = |a: usize, b: usize| s.tokens[a..b].join(" ");
+        let sentence = || s.tokens.join(" ");
+        for (a, b, t) in &gs {
+            match ps.iter().find(|(pa, pb, _)| pa == a && pb == b) {
+                Some((_, _, pt)) if pt == t => {}
+                Some((_, _, pt)) => {
+                    println!(
+                        "type\t{}\tgold {t}\tgot {pt}\t{}",
+                        words(*a, *b),
+                        sentence()
+                    )
+                }
+                None => println!("missed\t{}\tgold {t}\tgot -\t{}", words(*a, *b), sentence()),
+            }
+        }
+        for (a, b, t) in &ps {
+            if !gs.iter().any(|(ga, gb, _)| ga == a && gb == b) {
+                println!(
+                    "spurious\t{}\tgold -\tgot {t}\t{}",
+                    words(*a, *b),
+                    sentence()
+                );
+            }
+        }
+    }
+}
+
 fn round(x: f64) -> f64 {
     (x * 10000.0).round() / 10000.0
 }
 
-pub fn eval_timex(dir: &Path, verbose: bool) -> Result<ExitCode, UserError> {
+pub fn eval_timex(dir: &Path, errors: bool) -> Result<ExitCode, UserError> {
     use casefile_annotate::timeml;
     let docs = timeml::read_dir(dir).map_err(UserError)?;
     if docs.is_empty() {
@@ -120,21 +155,26 @@ pub fn eval_timex(dir: &Path, verbose: bool) -> Result<ExitCode, UserError> {
     }
     let mut total = timeml::TimexScore::default();
     for d in &docs {
-        let (s, detail) = timeml::score_doc(d);
+        let (s, errs) = timeml::score_doc(d);
         total.gold += s.gold;
         total.predicted += s.predicted;
         total.matched_gold += s.matched_gold;
         total.matched_pred += s.matched_pred;
         total.value_correct += s.value_correct;
-        if verbose {
-            for (text, gold, pred) in detail
-                .iter()
-                .filter(|(_, g, p)| p.as_deref() != Some(g.as_str()))
-            {
+        if errors {
+            for e in &errs {
+                let kind = match e.kind {
+                    timeml::TimexErrorKind::Missed => "missed",
+                    timeml::TimexErrorKind::Spurious => "spurious",
+                    timeml::TimexErrorKind::Value => "value",
+                };
                 println!(
-                    "{}\t{text}\tgold {gold}\tgot {}",
+                    "{kind}\t{}\t{}\tgold {}\tgot {}\t{}",
                     d.name,
-                    pred.as_deref().unwrap_or("-")
+                    e.text,
+                    e.gold.as_deref().unwrap_or("-"),
+                    e.predicted.as_deref().unwrap_or("-"),
+                    e.context
                 );
             }
         }

@@ -244,6 +244,10 @@ recall and F1 per type and overall, counting exact spans. The last line is a JSO
         /// Also write `token<TAB>gold<TAB>predicted` lines, aligned with the input.
         #[arg(long, value_name = "OUT")]
         predict: Option<PathBuf>,
+        /// Also print every entity got wrong: missed, spurious, or of another type (text, gold,
+        /// predicted, sentence), one a line.
+        #[arg(long)]
+        errors: bool,
     },
     /// Score the time-expression finder on TimeML files (last line JSON).
     #[command(
@@ -257,9 +261,10 @@ equals the gold TIMEX3 value, over matched expressions). The last line is a JSON
     EvalTimex {
         /// Folder of .tml files (for example TimeBank).
         dir: PathBuf,
-        /// Also print each matched expression whose value differs.
-        #[arg(long)]
-        verbose: bool,
+        /// Also print every error: missed, spurious, or of another value (text, gold,
+        /// predicted, context), one a line.
+        #[arg(long, alias = "verbose")]
+        errors: bool,
     },
     /// Train the entity tagger (developers: rebuilds crates/annotate/data/ner.model).
     #[command(
@@ -499,8 +504,12 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             Err(e) => Err(UserError(e)),
         },
         Command::Serve { db_path, bind, db } => commands::serve(&db_path, bind, &db),
-        Command::EvalNer { file, predict } => eval::eval_ner(&file, predict.as_deref()),
-        Command::EvalTimex { dir, verbose } => eval::eval_timex(&dir, verbose),
+        Command::EvalNer {
+            file,
+            predict,
+            errors,
+        } => eval::eval_ner(&file, predict.as_deref(), errors),
+        Command::EvalTimex { dir, errors } => eval::eval_timex(&dir, errors),
         Command::TrainNer {
             train,
             dev,

@@ -58,7 +58,9 @@ fn labelled_parts(line: &str) -> Vec<(bool, &str)> {
     cuts.push(line.len());
     cuts.windows(2)
         .map(|w| {
-            let part = line[w[0]..w[1]].trim().trim_end_matches(['|', '·', '•', ',', '-']);
+            let part = line[w[0]..w[1]]
+                .trim()
+                .trim_end_matches(['|', '·', '•', ',', '-']);
             (part.to_ascii_lowercase().contains("updated"), part.trim())
         })
         .filter(|(_, p)| !p.is_empty())
@@ -461,13 +463,23 @@ mod tests {
     /// Datelines as scraped pages really print them, and lines that only look like one.
     #[test]
     fn datelines_as_pages_print_them() {
-        let cases: &[(&str, Option<(i32, u32, u32)>)] = &[
-            ("October 19, 2018Updated: October 20, 2018", Some((2018, 10, 19))),
-            ("Updated: October 20, 2018 | Published: October 19, 2018", Some((2018, 10, 19))),
+        type Ymd = Option<(i32, u32, u32)>;
+        let cases: &[(&str, Ymd)] = &[
+            (
+                "October 19, 2018Updated: October 20, 2018",
+                Some((2018, 10, 19)),
+            ),
+            (
+                "Updated: October 20, 2018 | Published: October 19, 2018",
+                Some((2018, 10, 19)),
+            ),
             ("NEWS 31.10.201820:57", Some((2018, 10, 31))),
             ("31.10.2018 20:57", Some((2018, 10, 31))),
             ("November 15, 2018 GMT", Some((2018, 11, 15))),
-            ("Posted: Tuesday, 9 October 2018 at 10:35 a.m.", Some((2018, 10, 9))),
+            (
+                "Posted: Tuesday, 9 October 2018 at 10:35 a.m.",
+                Some((2018, 10, 9)),
+            ),
             ("Posted Updated", None),
             ("31.10.2018 was a day to remember", None),
             ("October 19, 2018Updated: soon", None),
@@ -492,7 +504,8 @@ mod tests {
         let retrospective = "In February 2021 two men were returned to Chechnya.";
         assert_eq!(url_date_contradicted(&url_2024, retrospective), None);
         // read end to end: the report stays undated, with the reason in its notes
-        let text = format!("Title of a story here\n\n{of_2021}\n\nhttps://example.com/2024/05/02/story\n");
+        let text =
+            format!("Title of a story here\n\n{of_2021}\n\nhttps://example.com/2024/05/02/story\n");
         let f = read(&text, &|a, b| (a, b));
         assert!(f.published.is_none());
         assert_eq!(f.notes.len(), 1, "{:?}", f.notes);

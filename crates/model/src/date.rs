@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 pub enum Precision {
     Year,
     Season,
+    Quarter,
     Month,
     Week,
     Day,
@@ -20,6 +21,7 @@ impl Precision {
         match self {
             Precision::Year => "year",
             Precision::Season => "season",
+            Precision::Quarter => "quarter",
             Precision::Month => "month",
             Precision::Week => "week",
             Precision::Day => "day",
@@ -28,7 +30,7 @@ impl Precision {
     }
 }
 
-/// An ISO 8601 value cut to its precision: `2020`, `2020-SU`, `2020-06`, `2021-W05`,
+/// An ISO 8601 value cut to its precision: `2020`, `2020-SU`, `1989-Q3`, `2020-06`, `2021-W05`,
 /// `2021-02-04`, `2021-02-04T15`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct DateValue {
@@ -84,6 +86,13 @@ impl DateValue {
             precision: Precision::Season,
         }
     }
+    /// A quarter of a year (1 to 4): `1989-Q3` runs from July to September.
+    pub fn quarter(y: i32, q: u32) -> Self {
+        DateValue {
+            value: format!("{y:04}-Q{q}"),
+            precision: Precision::Quarter,
+        }
+    }
     /// ISO week containing `d`.
     pub fn week(d: NaiveDate) -> Self {
         let w = d.iso_week();
@@ -113,6 +122,13 @@ impl DateValue {
                 } else {
                     Some((NaiveDate::from_ymd_opt(year, a, 1)?, month_end(year, b)))
                 }
+            }
+            Precision::Quarter => {
+                let q: u32 = v.get(6..7)?.parse().ok().filter(|q| (1..=4).contains(q))?;
+                Some((
+                    NaiveDate::from_ymd_opt(year, 3 * q - 2, 1)?,
+                    month_end(year, 3 * q),
+                ))
             }
             Precision::Month => {
                 let m: u32 = v.get(5..7)?.parse().ok()?;
@@ -156,6 +172,7 @@ impl DateValue {
         };
         match p {
             Precision::Year => DateValue::year(start.year()),
+            Precision::Quarter => DateValue::quarter(start.year(), start.month().div_ceil(3)),
             Precision::Month => DateValue::month(start.year(), start.month()),
             Precision::Week => DateValue::week(start),
             Precision::Day => DateValue::day(start),
@@ -186,6 +203,11 @@ impl DateValue {
                 };
                 format!("{name} {}", self.value.get(0..4).unwrap_or(""))
             }
+            Precision::Quarter => format!(
+                "{} quarter of {}",
+                ["first", "second", "third", "fourth"][(start.month() as usize - 1) / 3],
+                start.year()
+            ),
             Precision::Month => start.format("%B %Y").to_string(),
             Precision::Week => format!("week of {}", start.format("%-d %B %Y")),
             Precision::Day => start.format("%-d %B %Y").to_string(),
