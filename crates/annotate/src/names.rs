@@ -115,6 +115,69 @@ pub const ORG_HEADS: &[&str] = &[
     "prosecutors",
 ];
 
+/// Last words that make a capitalised phrase a place one can stand in: a park, a gorge, a
+/// square, a palace ("Cal Anderson Park", "Pankisi Gorge", "Saudi Royal Palace").
+const LANDMARK_HEADS: &[&str] = &[
+    "park",
+    "garden",
+    "gardens",
+    "gorge",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "lane",
+    "highway",
+    "bridge",
+    "palace",
+    "mosque",
+    "cathedral",
+    "temple",
+    "synagogue",
+    "airport",
+    "station",
+    "prison",
+    "jail",
+    "stadium",
+    "hotel",
+    "valley",
+    "mountain",
+    "mountains",
+    "river",
+    "lake",
+    "island",
+    "islands",
+    "desert",
+    "forest",
+    "canyon",
+    "plaza",
+    "harbour",
+    "harbor",
+    "port",
+    "beach",
+    "hill",
+    "hills",
+    "camp",
+];
+
+/// Endings of one-word place names in languages that write them as compounds ("Tiergarten",
+/// "Alexanderplatz", "Friedrichstraße").
+const LANDMARK_ENDINGS: &[&str] = &[
+    "garten", "platz", "straße", "strasse", "allee", "ufer", "brücke", "bahnhof",
+];
+
+/// Whether a phrase (lower case words) names a landmark by its last word.
+fn landmark(words: &[String]) -> bool {
+    let Some(last) = words.last() else {
+        return false;
+    };
+    (words.len() >= 2 && LANDMARK_HEADS.contains(&last.as_str()))
+        || LANDMARK_ENDINGS
+            .iter()
+            .any(|e| last.len() > e.len() + 2 && last.ends_with(e))
+}
+
 /// Words that stand before a personal name as a title or role.
 pub const TITLES: &[&str] = &[
     "president",
@@ -800,6 +863,9 @@ fn classify_outlet_org_place(
     {
         return Some((EntityKind::Organization, "org-head", None));
     }
+    if landmark(&words) && !words.iter().any(|w| MISC_HEADS.contains(&w.as_str())) {
+        return Some((EntityKind::Place, "landmark", None));
+    }
     if let Some(p) = lexicon::place(t) {
         let cue = LOCATIVE.contains(&r.before.as_str()) || r.after == ",";
         if p.kind != "city" || p.population >= 100_000 || cue {
@@ -931,6 +997,39 @@ mod tests {
             .into_iter()
             .map(|m| (m.kind, m.text))
             .collect()
+    }
+
+    /// A park, a gorge, a palace or a German compound place name is a place, never a person.
+    #[test]
+    fn landmarks_are_places() {
+        let cases = [
+            (
+                "He was shot in the Kleiner Tiergarten on Friday.",
+                "Kleiner Tiergarten",
+            ),
+            (
+                "Protesters gathered in Cal Anderson Park last night.",
+                "Cal Anderson Park",
+            ),
+            ("He fought in the Pankisi Gorge for years.", "Pankisi Gorge"),
+            (
+                "A statement came from the Saudi Royal Palace on Monday.",
+                "Saudi Royal Palace",
+            ),
+        ];
+        for (text, name) in cases {
+            let got = names(text);
+            assert!(
+                got.iter().any(|(k, t)| *k == EntityKind::Place
+                    && t.ends_with(name.split(' ').next_back().unwrap())),
+                "{name} in “{text}”: {got:?}"
+            );
+            assert!(
+                !got.iter()
+                    .any(|(k, t)| *k == EntityKind::Person && name.contains(t.as_str())),
+                "{name} as a person: {got:?}"
+            );
+        }
     }
 
     #[test]
