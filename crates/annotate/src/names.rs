@@ -12,7 +12,7 @@
 //! Nationality words ("Chechen", "Russian") are affiliations, never persons or places.
 //! Boilerplate (photo credits and the like) is skipped, so a photographer is never a person.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use casefile_model::{outlets, Document, EntityKind, Mention};
@@ -473,7 +473,47 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     tagger_pass(doc, sentences, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
+    one_sense(&mut out);
     out
+}
+
+/// One sense per document: a name written the same way more than once keeps one kind through
+/// the report, the kind its surer readings give it (a weak guess of "organisation" for a name
+/// that is clearly a place elsewhere in the report becomes a place).
+fn one_sense(out: &mut [Mention]) {
+    let mut by_text: HashMap<&str, Vec<(EntityKind, f32)>> = HashMap::new();
+    for m in out.iter().filter(|m| m.kind != EntityKind::Group) {
+        by_text
+            .entry(m.text.as_str())
+            .or_default()
+            .push((m.kind, m.confidence));
+    }
+    let settled: HashMap<String, EntityKind> = by_text
+        .into_iter()
+        .filter_map(|(text, readings)| {
+            let mut weight: Vec<(EntityKind, f32)> = Vec::new();
+            for (k, c) in readings {
+                match weight.iter_mut().find(|(kk, _)| *kk == k) {
+                    Some(w) => w.1 += c,
+                    None => weight.push((k, c)),
+                }
+            }
+            if weight.len() < 2 {
+                return None;
+            }
+            weight.sort_by(|a, b| b.1.total_cmp(&a.1));
+            // only a clear winner settles the kind
+            (weight[0].1 >= 2.0 * weight[1].1).then(|| (text.to_string(), weight[0].0))
+        })
+        .collect();
+    for m in out.iter_mut() {
+        if let Some(&k) = settled.get(&m.text) {
+            if m.kind != k && m.kind != EntityKind::Group {
+                m.kind = k;
+                m.source = "one-sense".into();
+            }
+        }
+    }
 }
 
 /// Whether a span overlaps a name found already.
@@ -997,6 +1037,31 @@ mod tests {
             .into_iter()
             .map(|m| (m.kind, m.text))
             .collect()
+    }
+
+    /// A name keeps the kind its surer readings give it through the report; an even split
+    /// settles nothing.
+    #[test]
+    fn one_sense_per_document() {
+        let m = |text: &str, kind, confidence| Mention {
+            span: casefile_model::Span::new("d", 0, 1),
+            text: text.into(),
+            kind,
+            normalized: None,
+            source: "t".into(),
+            confidence,
+        };
+        let (o, p) = (EntityKind::Organization, EntityKind::Place);
+        let mut out = vec![
+            m("Belgrano", p, 0.9),
+            m("Belgrano", o, 0.4),
+            m("Reading", p, 0.6),
+            m("Reading", o, 0.6),
+        ];
+        one_sense(&mut out);
+        let kinds: Vec<EntityKind> = out.iter().map(|x| x.kind).collect();
+        assert_eq!(kinds, [p, p, p, o]);
+        assert_eq!(out[1].source, "one-sense");
     }
 
     /// A park, a gorge, a palace or a German compound place name is a place, never a person.
