@@ -167,6 +167,11 @@ const LANDMARK_ENDINGS: &[&str] = &[
     "garten", "platz", "straße", "strasse", "allee", "ufer", "brücke", "bahnhof",
 ];
 
+/// Whether a lower-case word is a landmark head ("park", "gorge").
+pub(crate) fn is_landmark_head(w: &str) -> bool {
+    LANDMARK_HEADS.contains(&w)
+}
+
 /// Whether a phrase (lower case words) names a landmark by its last word.
 fn landmark(words: &[String]) -> bool {
     let Some(last) = words.last() else {

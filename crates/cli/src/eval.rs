@@ -39,6 +39,66 @@ pub fn train_ner(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The words of a file: CoNLL (token first on a line) or CoNLL-U (the form, second column of
+/// word lines), one sentence a blank-line-separated block.
+fn token_sentences(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if line.starts_with('#') || line.starts_with("-DOCSTART-") {
+            continue;
+        }
+        let cols: Vec<&str> = line.split(['\t', ' ']).collect();
+        let conllu = line.contains('\t') && cols.len() >= 10;
+        if conllu {
+            // word lines only: "1", not "1-2" (a multiword token) or "1.1" (an empty node)
+            if cols[0].chars().all(|c| c.is_ascii_digit()) {
+                cur.push(cols[1].to_string());
+            }
+        } else if let Some(w) = cols.first() {
+            cur.push(w.to_string());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Learn word classes from the text of CoNLL and CoNLL-U files and write the table.
+pub fn train_clusters(files: &[std::path::PathBuf], out: &Path) -> Result<ExitCode, UserError> {
+    let mut sentences = Vec::new();
+    for f in files {
+        sentences.extend(token_sentences(&read(f)?));
+    }
+    if sentences.is_empty() {
+        return Err(UserError("no sentences in the files given".into()));
+    }
+    let words: usize = sentences.iter().map(Vec::len).sum();
+    eprintln!(
+        "train-clusters: {} sentences, {words} words",
+        sentences.len()
+    );
+    let c = ner::clusters::train(&sentences, &[64, 256, 1024], 2, 12, &mut |m| {
+        eprintln!("train-clusters: {m}")
+    });
+    std::fs::write(out, c.to_tsv())
+        .map_err(|e| UserError(format!("{}: cannot write: {e}", out.display())))?;
+    println!(
+        "train-clusters: {} words in classes written to {}",
+        c.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn eval_ner(file: &Path, predict: Option<&Path>, errors: bool) -> Result<ExitCode, UserError> {
     let sents = conll::parse(&read(file)?);
     if sents.is_empty() {

@@ -287,6 +287,23 @@ the model casefile ships."
         #[arg(long, default_value_t = 12)]
         epochs: usize,
     },
+    /// Learn word classes for the entity tagger (developers: rebuilds crates/annotate/data/clusters.tsv).
+    #[command(
+        name = "train-clusters",
+        long_about = "\
+Learn classes of words from unlabelled text (the exchange algorithm over word bigrams, at 64, 256 \
+and 1,024 classes) and write the table word<TAB>class… that the entity tagger reads. FILEs are \
+CoNLL (token first on a line) or CoNLL-U files; only their words are used. scripts/train_ner.sh \
+runs this on the CoNLL-2003 and UD English EWT training text."
+    )]
+    TrainClusters {
+        /// Text files (CoNLL or CoNLL-U).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the table.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Write a case file out of the database as JSON, Markdown or HTML.
     Export {
         /// The case database (case.db).
@@ -510,6 +527,7 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             errors,
         } => eval::eval_ner(&file, predict.as_deref(), errors),
         Command::EvalTimex { dir, errors } => eval::eval_timex(&dir, errors),
+        Command::TrainClusters { files, out } => eval::train_clusters(&files, &out),
         Command::TrainNer {
             train,
             dev,

@@ -91,12 +91,79 @@ fn gazetteer(words: &[String]) -> Vec<Option<String>> {
     out
 }
 
+/// Corporate and club suffixes that end an organisation's name.
+const ORG_SUFFIXES: &[&str] = &[
+    "inc",
+    "inc.",
+    "corp",
+    "corp.",
+    "co",
+    "co.",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "ag",
+    "sa",
+    "nv",
+    "gmbh",
+    "fc",
+    "club",
+    "united",
+    "city",
+    "rovers",
+    "wanderers",
+];
+
+/// For each token in a run of capitalised words ("European Court of Human Rights", "Cal
+/// Anderson Park"), what the run's last word says it is: `org` (an organisation head or
+/// suffix), `loc` (a landmark head).
+fn run_heads(words: &[String]) -> Vec<Option<&'static str>> {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let mut out = vec![None; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        if !cap(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len()
+            && (cap(&words[j])
+                || (matches!(words[j].as_str(), "of" | "for" | "and" | "&")
+                    && j + 1 < words.len()
+                    && cap(&words[j + 1])))
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            let last = words[j - 1].to_lowercase();
+            let head = if crate::names::ORG_HEADS.contains(&last.as_str())
+                || ORG_SUFFIXES.contains(&last.as_str())
+            {
+                Some("org")
+            } else if crate::names::is_landmark_head(&last) {
+                Some("loc")
+            } else {
+                None
+            };
+            for o in out.iter_mut().take(j).skip(i) {
+                *o = head;
+            }
+        }
+        i = j;
+    }
+    out
+}
+
 /// Features of every token of a sentence.
 pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
     let n = words.len();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let shapes: Vec<String> = words.iter().map(|w| shape(w, true)).collect();
     let gz = gazetteer(words);
+    let heads = run_heads(words);
+    let clusters = super::clusters::shipped();
     let all_caps_sentence = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -173,6 +240,28 @@ pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
                 get(&shapes, ii + 1)
             ),
         ));
+        // word classes learned from unlabelled text, of the word and its neighbours
+        for (tag, d) in [
+            ("c", 0isize),
+            ("c-1", -1),
+            ("c+1", 1),
+            ("c-2", -2),
+            ("c+2", 2),
+        ] {
+            if let Some(cs) = clusters.of(get(&lower, ii + d)) {
+                for (level, c) in cs.iter().enumerate() {
+                    f.push(h(tag, &format!("{level}:{c}")));
+                }
+            }
+        }
+        if let Some(cs) = clusters.of(l) {
+            f.push(h("c|s", &format!("{}|{}", cs[cs.len() - 1], shapes[i])));
+        }
+
+        if let Some(head) = heads[i] {
+            f.push(h("head", head));
+            f.push(h("head|s", &format!("{head}|{}", shapes[i])));
+        }
         if let Some(g) = &gz[i] {
             f.push(h("gz", g));
             f.push(h("gz|s", &format!("{g}|{}", shapes[i])));

@@ -3,6 +3,7 @@
 //! document features. Trained by [`train`] on CoNLL-2003 `eng.train`, tuned on `eng.testa`;
 //! the trained model ships as `data/ner.model` and is rebuilt by `scripts/train_ner.sh`.
 
+pub mod clusters;
 pub mod conll;
 mod features;
 mod model;
