@@ -78,6 +78,15 @@ fn encryption_note(db: &DbOpts) -> &'static str {
     }
 }
 
+/// A line for each report whose dates do not agree, so that nobody takes a date on trust.
+fn date_conflicts(case: &CaseFile) {
+    for d in &case.documents {
+        if let Some(c) = &d.date_conflict {
+            eprintln!("casefile: {}: {c}", d.path);
+        }
+    }
+}
+
 fn summary(case: &CaseFile, ing: &Intake) -> serde_json::Value {
     json!({
         "reports": case.documents.len(),
@@ -89,6 +98,7 @@ fn summary(case: &CaseFile, ing: &Intake) -> serde_json::Value {
         "quotes": case.quotes.len(),
         "discrepancies": case.discrepancies.len(),
         "interventions": case.interventions.len(),
+        "date_conflicts": case.documents.iter().filter_map(|d| d.date_conflict.as_ref().map(|c| json!({"path": d.path, "conflict": c}))).collect::<Vec<_>>(),
     })
 }
 
@@ -125,6 +135,7 @@ pub fn build(
         s["encrypted"] = json!(!db.no_encryption);
         println!("{s}");
     } else if !output.quiet {
+        date_conflicts(&file);
         println!(
             "casefile: {} reports ({} new, {} already stored, {} failed) → {} people, organisations and places, {} events, {} discrepancies",
             file.documents.len(),
@@ -160,6 +171,7 @@ pub fn add(
     if output.json {
         println!("{}", summary(&file, &ing));
     } else if !output.quiet {
+        date_conflicts(&file);
         println!(
             "casefile: added {} new reports ({} already stored, {} failed); the case now has {} reports. Write it out with `casefile export`.",
             ing.new,

@@ -311,7 +311,6 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         Some(casefile_model::DateValue::day(d))
     });
     let mut notes = u.notes;
-    notes.extend(found.notes);
     if published.is_none() {
         notes.push("the report states no publication date of its own".to_string());
     }
@@ -332,6 +331,7 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         metadata: fields,
         boilerplate: boiler,
         notes,
+        date_conflict: found.date_conflict,
         offsets: map,
         text,
     };

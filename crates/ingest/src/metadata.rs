@@ -170,8 +170,8 @@ pub struct Found {
     pub boilerplate: Vec<Boilerplate>,
     pub published: Option<DateValue>,
     pub copyright_year: Option<i32>,
-    /// What a reader should know about how the date was read (a URL date not taken, and why).
-    pub notes: Vec<String>,
+    /// A URL date the text contradicts, not taken, and why.
+    pub date_conflict: Option<String>,
 }
 
 /// Lines of `text` with their byte offsets.
@@ -335,7 +335,7 @@ impl Reader<'_> {
         }
         let Some(d) = url_date(&u) else { return };
         if let Some(why) = url_date_contradicted(&d, text) {
-            self.f.notes.push(why);
+            self.f.date_conflict = Some(why);
             return;
         }
         self.f.published = Some(d.clone());
@@ -508,7 +508,7 @@ mod tests {
             format!("Title of a story here\n\n{of_2021}\n\nhttps://example.com/2024/05/02/story\n");
         let f = read(&text, &|a, b| (a, b));
         assert!(f.published.is_none());
-        assert_eq!(f.notes.len(), 1, "{:?}", f.notes);
+        assert!(f.date_conflict.is_some());
     }
 
     #[test]

@@ -116,6 +116,10 @@ pub struct Document {
     pub boilerplate: Vec<Boilerplate>,
     /// Things a reader should know about how this document was read.
     pub notes: Vec<String>,
+    /// A date the report's address or metadata gives that its text contradicts, and what was
+    /// used instead (shown in the build summary).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_conflict: Option<String>,
     /// Text offsets back to original bytes.
     pub offsets: OffsetMap,
 }
@@ -146,6 +150,7 @@ impl Document {
             metadata: vec![],
             boilerplate: vec![],
             notes: vec![],
+            date_conflict: None,
             offsets: OffsetMap::identity(text.len(), 0),
             text,
         }
@@ -551,6 +556,8 @@ pub struct DocumentSummary {
     pub metadata: Vec<MetaField>,
     pub boilerplate: Vec<Boilerplate>,
     pub notes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_conflict: Option<String>,
 }
 
 impl From<&Document> for DocumentSummary {
@@ -573,6 +580,7 @@ impl From<&Document> for DocumentSummary {
             metadata: d.metadata.clone(),
             boilerplate: d.boilerplate.clone(),
             notes: d.notes.clone(),
+            date_conflict: d.date_conflict.clone(),
         }
     }
 }

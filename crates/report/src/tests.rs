@@ -21,6 +21,7 @@ fn case_with(text: &str) -> CaseFile {
         metadata: vec![],
         boilerplate: vec![],
         notes: vec![],
+        date_conflict: None,
     };
     let start = text.find("Oleg").unwrap();
     CaseFile {
