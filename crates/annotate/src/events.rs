@@ -385,7 +385,7 @@ fn event_mention(
                 .in_sentence
                 .iter()
                 .any(|&k| mentions[k].kind == EntityKind::Group),
-        modality: modality_of(sent.st, tr.act),
+        modality: modality_of(sent.st, tr.ts - sent.ss, tr.act),
     }
 }
 
@@ -542,12 +542,14 @@ fn time_of(
     }
 }
 
-/// How the sentence puts the act: denied, hypothetical (a killing or threat at risk of, could,
-/// would), alleged, or asserted.
-fn modality_of(st: &str, a: &ActType) -> Modality {
+/// How the sentence puts the act. The words that govern the trigger come first, read in the
+/// clause right before it: a negation ("did not", "was never") makes it negated; "threatened
+/// to", "threats of" threatened; "at risk of", "fears of", "could face" feared; "demands",
+/// "called for" demanded; "to prevent", "if", "could" hypothetical. Then the sentence: a
+/// denial, or words that attribute it ("allegedly", "according to").
+fn modality_of(st: &str, trigger: usize, a: &ActType) -> Modality {
     static ALLEGED: OnceLock<Regex> = OnceLock::new();
     static DENIED: OnceLock<Regex> = OnceLock::new();
-    static HYPO: OnceLock<Regex> = OnceLock::new();
     let alleged = re(
         &ALLEGED,
         r"(?i)\b(?:alleged(?:ly)?|reportedly|claim(?:ed|s)?|accused of|according to|said to)\b",
@@ -556,14 +558,11 @@ fn modality_of(st: &str, a: &ActType) -> Modality {
         &DENIED,
         r"(?i)\b(?:denied|denies|deny|no evidence|false information|made up)\b",
     );
-    let hypo = re(
-        &HYPO,
-        r"(?i)\b(?:at risk of|could|would|might|if|threat of|danger of|prevent)\b",
-    );
+    if let Some(m) = governing_modality(&st[..trigger]) {
+        return m;
+    }
     if denied.is_match(st) && a.violation {
         Modality::Denied
-    } else if (a.name == "killing" || a.name == "threat") && hypo.is_match(st) {
-        Modality::Hypothetical
     } else if alleged.is_match(st) {
         Modality::Alleged
     } else {
@@ -571,9 +570,114 @@ fn modality_of(st: &str, a: &ActType) -> Modality {
     }
 }
 
+/// The modality the words right before a trigger give it (its clause, up to 100 bytes back).
+fn governing_modality(before: &str) -> Option<Modality> {
+    static CUES: OnceLock<Vec<(Regex, Modality)>> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        let cue = |p: &str, m| (Regex::new(&format!("(?i){p}")).expect("valid regex"), m);
+        vec![
+            // a negation within three words of the trigger
+            cue(
+                r"\b(?:not|never|n't|no one was|none were)\s+(?:\w+\s+){0,2}$",
+                Modality::Negated,
+            ),
+            cue(
+                r"\b(?:threat(?:s|ened|ening)?|threaten(?:s|ed|ing)?)\s+(?:of|to|with)\b(?:\s+\S+){0,4}\s*$",
+                Modality::Threatened,
+            ),
+            cue(
+                r"\b(?:at risk of|risk of|risks|fears? of|feared|fearing|danger of|in danger of|could face|may face|might face|faces? (?:possible |potential )?)(?:\s+\S+){0,4}\s*$",
+                Modality::Feared,
+            ),
+            cue(
+                r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|appeal(?:s|ed)? for|ask(?:s|ed)? for)\b(?:\s+\S+){0,12}\s*$",
+                Modality::Demanded,
+            ),
+            cue(
+                r"\b(?:to prevent|prevent(?:s|ed|ing)?|if|whether|could|would|might|may|to perform|in order to)\b(?:\s+\S+){0,3}\s*$",
+                Modality::Hypothetical,
+            ),
+        ]
+    });
+    let mut from = before.len().saturating_sub(100);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    // the trigger's own clause: after the last clause break
+    let clause = window
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | ';' | ':' | '(' | '—'))
+        .map(|(i, c)| &window[i + c.len_utf8()..])
+        .unwrap_or(window);
+    cues.iter()
+        .find(|(rx, _)| rx.is_match(clause))
+        .map(|&(_, m)| m)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words that govern a trigger give the act its modality; a threat is not a deed.
+    #[test]
+    fn modality_from_the_words_that_govern_the_act() {
+        let cases = [
+            (
+                "Kadyrov threatened to kill the two men.",
+                "kill",
+                Modality::Threatened,
+            ),
+            (
+                "The men are at risk of honour killings.",
+                "killings",
+                Modality::Feared,
+            ),
+            (
+                "Rights groups demand the release and an end to the torture of the men.",
+                "torture",
+                Modality::Demanded,
+            ),
+            ("Police did not arrest anyone.", "arrest", Modality::Negated),
+            (
+                "The group acted to prevent the killing of the men.",
+                "killing",
+                Modality::Hypothetical,
+            ),
+            (
+                "Officials denied that the men were tortured.",
+                "tortured",
+                Modality::Denied,
+            ),
+            (
+                "The men were allegedly tortured by police.",
+                "tortured",
+                Modality::Alleged,
+            ),
+            (
+                "Police arrested the two men on Monday.",
+                "arrested",
+                Modality::Asserted,
+            ),
+        ];
+        let vocabulary = |w: &str| ACTS.iter().find(|a| a.name == w).expect("an act");
+        for (sentence, trigger, want) in cases {
+            let at = sentence
+                .find(trigger)
+                .expect("the trigger is in the sentence");
+            let act = match trigger {
+                "kill" | "killings" | "killing" => vocabulary("killing"),
+                "arrest" | "arrested" => vocabulary("arrest"),
+                _ => vocabulary("torture"),
+            };
+            assert_eq!(
+                modality_of(sentence, at, act),
+                want,
+                "{trigger} in “{sentence}”"
+            );
+        }
+    }
     use crate::{names, text::sentences, timex};
 
     #[test]

@@ -325,6 +325,10 @@ pub struct Resolved {
     pub links: Vec<MentionLink>,
     /// For each event, the (doc, event-mention index) pairs it was built from.
     pub event_members: Vec<Vec<(String, usize)>>,
+    /// Tellings of acts that no source asserts (only threatened, feared, demanded, denied or
+    /// supposed): not events of the chain, but claims with their source.
+    #[serde(default)]
+    pub not_in_chain: Vec<(String, usize)>,
 }
 
 impl Resolved {

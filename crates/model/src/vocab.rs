@@ -199,14 +199,34 @@ pub enum Verdict {
     Paraphrase,
 }
 
-/// How an event is put by its source.
+/// How a source puts an act. Only asserted and alleged acts enter the chain of events; the
+/// others are claims with their source: a threat is not a deed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
+    /// Told as done.
     Asserted,
+    /// Told as done, on someone's word ("allegedly", "according to").
     Alleged,
+    /// Someone says it was not done ("denied torturing").
     Denied,
+    /// A condition or a purpose ("could", "if", "to prevent").
     Hypothetical,
+    /// Threatened ("threatened to kill", "threats of").
+    Threatened,
+    /// Feared, or a risk ("at risk of honour killings", "could face").
+    Feared,
+    /// Asked for ("demands their release", "called for the arrest").
+    Demanded,
+    /// Told as not done ("did not", "was never").
+    Negated,
+}
+
+impl Modality {
+    /// Whether an act so put enters the chain of events.
+    pub fn in_chain(self) -> bool {
+        matches!(self, Modality::Asserted | Modality::Alleged)
+    }
 }
 
 impl Verdict {
@@ -253,6 +273,10 @@ impl Modality {
             Modality::Alleged => "alleged",
             Modality::Denied => "denied",
             Modality::Hypothetical => "hypothetical",
+            Modality::Threatened => "threatened",
+            Modality::Feared => "feared",
+            Modality::Demanded => "demanded",
+            Modality::Negated => "negated",
         }
     }
 }

@@ -40,7 +40,36 @@ pub fn collect(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<C
         of_report(&mut out, doc, ann, resolved);
     }
     of_events(&mut out, docs, resolved);
+    not_in_chain(&mut out, docs, resolved);
     out.0
+}
+
+/// An act no source asserts (a threat, a fear, a demand, a denial) is a claim about each person
+/// it names, with its modality, never an event.
+fn not_in_chain(out: &mut Claims, docs: &[(&Document, &Annotations)], resolved: &Resolved) {
+    for (doc_id, idx) in &resolved.not_in_chain {
+        let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+            continue;
+        };
+        let em = &ann.events[*idx];
+        let mut subjects: Vec<&str> = em
+            .participants
+            .iter()
+            .filter_map(|p| resolved.entity_of(doc_id, p.mention))
+            .collect();
+        subjects.dedup();
+        for subject in subjects {
+            out.push(
+                subject.to_string(),
+                &em.kind,
+                em.sentence.text(&doc.text).to_string(),
+                None,
+                em.modality,
+                None,
+                em.sentence.clone(),
+            );
+        }
+    }
 }
 
 /// The claims one report makes about the people and organisations in it.

@@ -686,7 +686,11 @@ fn contested(docs: &[(&Document, &Annotations)], resolved: &Resolved, out: &mut 
                 Modality::Denied => "denied",
                 Modality::Alleged => "alleged",
                 Modality::Asserted => "asserted",
-                Modality::Hypothetical => continue,
+                Modality::Hypothetical
+                | Modality::Threatened
+                | Modality::Feared
+                | Modality::Demanded
+                | Modality::Negated => continue,
             };
             modal.entry(key).or_default().push(em.sentence.clone());
         }

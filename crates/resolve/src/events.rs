@@ -46,9 +46,10 @@ pub fn resolve(
     docs: &[(&Document, &Annotations)],
     links: &[MentionLink],
     entity_name: &dyn Fn(&str) -> String,
-) -> (Vec<Event>, Vec<Vec<(String, usize)>>) {
+) -> Told {
     let mut events = Vec::new();
     let mut members_out = Vec::new();
+    let mut not_in_chain = Vec::new();
     for (fam, mut members) in members_by_family(docs, links) {
         // dated first (own dates before context dates, fine before coarse), then undated
         members.sort_by_key(|m| {
@@ -64,15 +65,36 @@ pub fn resolve(
         join_conflicting(&members, &mut clusters);
         for c in clusters {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
+            let tellings: Vec<(String, usize)> = ms
+                .iter()
+                .map(|m| (docs[m.doc].0.id.clone(), m.idx))
+                .collect();
+            // a happening only threatened, feared, demanded, denied or supposed is no event
+            if !ms
+                .iter()
+                .any(|m| docs[m.doc].1.events[m.idx].modality.in_chain())
+            {
+                not_in_chain.extend(tellings);
+                continue;
+            }
             events.push(event_of(&fam, &ms, docs, links, entity_name));
-            members_out.push(
-                ms.iter()
-                    .map(|m| (docs[m.doc].0.id.clone(), m.idx))
-                    .collect::<Vec<_>>(),
-            );
+            members_out.push(tellings);
         }
     }
-    number(events, members_out)
+    let (events, members) = number(events, members_out);
+    Told {
+        events,
+        members,
+        not_in_chain,
+    }
+}
+
+/// What event resolution gives: the chain of events, the tellings each was built from, and the
+/// tellings of acts no source asserts (threats, fears, demands, denials), which are claims.
+pub struct Told {
+    pub events: Vec<Event>,
+    pub members: Vec<Vec<(String, usize)>>,
+    pub not_in_chain: Vec<(String, usize)>,
 }
 
 /// Every event mention of every report, as a member of its act family.

@@ -26,11 +26,12 @@ pub fn resolve(
             .map(|e| e.name.clone())
             .unwrap_or_default()
     };
-    let (events, event_members) = events::resolve(docs, &links, &name);
+    let told = events::resolve(docs, &links, &name);
     Resolved {
         entities,
-        events,
+        events: told.events,
         links,
-        event_members,
+        event_members: told.members,
+        not_in_chain: told.not_in_chain,
     }
 }

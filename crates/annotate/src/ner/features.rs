@@ -156,6 +156,62 @@ fn run_heads(words: &[String]) -> Vec<Option<&'static str>> {
     out
 }
 
+/// Features from the tables: the word classes of the word and its neighbours, what its
+/// capitalised run's last word says, and the gazetteer.
+fn table_features(
+    f: &mut Vec<u64>,
+    i: usize,
+    lower: &[String],
+    shapes: &[String],
+    gz: &[Option<String>],
+    heads: &[Option<&'static str>],
+) {
+    let clusters = super::clusters::shipped();
+    let get = |v: &[String], k: isize| -> String {
+        if k < 0 {
+            "<s>".into()
+        } else {
+            v.get(k as usize).cloned().unwrap_or_else(|| "</s>".into())
+        }
+    };
+    // word classes learned from unlabelled text, of the word and its neighbours
+    for (tag, d) in [
+        ("c", 0isize),
+        ("c-1", -1),
+        ("c+1", 1),
+        ("c-2", -2),
+        ("c+2", 2),
+    ] {
+        if let Some(cs) = clusters.of(&get(lower, i as isize + d)) {
+            for (level, c) in cs.iter().enumerate() {
+                f.push(h(tag, &format!("{level}:{c}")));
+            }
+        }
+    }
+    if let Some(cs) = clusters.of(&lower[i]) {
+        f.push(h("c|s", &format!("{}|{}", cs[cs.len() - 1], shapes[i])));
+    }
+
+    if let Some(head) = heads[i] {
+        f.push(h("head", head));
+        f.push(h("head|s", &format!("{head}|{}", shapes[i])));
+    }
+    if let Some(g) = &gz[i] {
+        f.push(h("gz", g));
+        f.push(h("gz|s", &format!("{g}|{}", shapes[i])));
+    }
+    if i + 1 < lower.len() {
+        if let Some(g) = &gz[i + 1] {
+            f.push(h("gz+1", g));
+        }
+    }
+    if i > 0 {
+        if let Some(g) = &gz[i - 1] {
+            f.push(h("gz-1", g));
+        }
+    }
+}
+
 /// Features of every token of a sentence.
 pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
     let n = words.len();
@@ -163,7 +219,6 @@ pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
     let shapes: Vec<String> = words.iter().map(|w| shape(w, true)).collect();
     let gz = gazetteer(words);
     let heads = run_heads(words);
-    let clusters = super::clusters::shipped();
     let all_caps_sentence = words
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -240,42 +295,7 @@ pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
                 get(&shapes, ii + 1)
             ),
         ));
-        // word classes learned from unlabelled text, of the word and its neighbours
-        for (tag, d) in [
-            ("c", 0isize),
-            ("c-1", -1),
-            ("c+1", 1),
-            ("c-2", -2),
-            ("c+2", 2),
-        ] {
-            if let Some(cs) = clusters.of(get(&lower, ii + d)) {
-                for (level, c) in cs.iter().enumerate() {
-                    f.push(h(tag, &format!("{level}:{c}")));
-                }
-            }
-        }
-        if let Some(cs) = clusters.of(l) {
-            f.push(h("c|s", &format!("{}|{}", cs[cs.len() - 1], shapes[i])));
-        }
-
-        if let Some(head) = heads[i] {
-            f.push(h("head", head));
-            f.push(h("head|s", &format!("{head}|{}", shapes[i])));
-        }
-        if let Some(g) = &gz[i] {
-            f.push(h("gz", g));
-            f.push(h("gz|s", &format!("{g}|{}", shapes[i])));
-        }
-        if i + 1 < n {
-            if let Some(g) = &gz[i + 1] {
-                f.push(h("gz+1", g));
-            }
-        }
-        if i > 0 {
-            if let Some(g) = &gz[i - 1] {
-                f.push(h("gz-1", g));
-            }
-        }
+        table_features(&mut f, i, &lower, &shapes, &gz, &heads);
         // document: written capitalised elsewhere inside a sentence; written in lower case elsewhere
         if title || caps {
             let c = doc.capitalised.contains(l);

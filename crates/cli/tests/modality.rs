@@ -1,0 +1,68 @@
+//! A threat is not a deed: no event in the chain asserts an act that its sources only threaten,
+//! fear, demand, deny or suppose. Reports written for the test, built end to end.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(reports.join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Activist threatened in Marevo\n\nMarch 11, 2024\n\nThe governor threatened to kill Oleg Marchenko, the Civic Defence Network said on Monday. \
+         The network said Marchenko is at risk of honour killings.\n",
+    );
+    write(
+        "b.txt",
+        "Calls to free activist\n\nMarch 12, 2024\n\nThe Civic Defence Network demands the release of Oleg Marchenko and an end to the torture of prisoners. \
+         Officials denied that Marchenko was tortured. Police did not arrest his brother Pavel Marchenko.\n",
+    );
+    write(
+        "c.txt",
+        "Activist detained in Marevo\n\nMarch 13, 2024\n\nPolice detained Oleg Marchenko in Marevo on March 12, 2024, his lawyer said.\n",
+    );
+    let out = dir.path().join("out");
+    let o = run(casefile()
+        .args(["build", "--no-encryption", "-q"])
+        .arg(&reports)
+        .arg("--out")
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let case = read_json(&out.join("case.json"));
+    validate_schema(&case);
+    let events = case["events"].as_array().unwrap();
+    let types: Vec<&str> = events.iter().map(|e| e["type"].as_str().unwrap()).collect();
+    // the one act told as done is in the chain
+    assert!(
+        types.iter().any(|t| *t == "arrest" || *t == "detention"),
+        "{types:?}"
+    );
+    // the threatened or feared killing, the demanded end of torture, the denied torture and the
+    // arrest that did not happen are not
+    for t in ["killing", "torture"] {
+        assert!(
+            !types.contains(&t),
+            "a {t} event from words that do not assert one: {types:?}"
+        );
+    }
+    for e in events {
+        let m = e["modality"].as_str().unwrap();
+        assert!(m == "asserted" || m == "alleged", "{e}");
+    }
+    // making a threat is itself an act, and is told as one
+    assert!(types.contains(&"threat"), "{types:?}");
+    // what is feared, demanded or denied are claims, with their modality
+    let claims = case["claims"].as_array().unwrap();
+    let modal = |m: &str, act: &str| {
+        claims
+            .iter()
+            .any(|c| c["modality"] == m && c["attribute"] == act)
+    };
+    assert!(modal("feared", "killing"), "{claims:?}");
+    assert!(modal("demanded", "torture"), "{claims:?}");
+    assert!(modal("denied", "torture"), "{claims:?}");
+}
