@@ -207,30 +207,27 @@ pub fn score_doc(d: &TimeMlDoc) -> (TimexScore, Vec<TimexError>) {
     let mut errors = Vec::new();
     let overlaps = |p: &Timex, g: &GoldTimex| p.span.start < g.end && g.start < p.span.end;
     for g in &d.gold {
-        let text = d.text[g.start..g.end].to_string();
-        let Some(p) = pred.iter().find(|p| overlaps(p, g)) else {
-            errors.push(TimexError {
-                kind: TimexErrorKind::Missed,
-                text,
-                gold: Some(g.value.clone()),
-                predicted: None,
-                context: context(&d.text, g.start, g.end),
-            });
-            continue;
+        let hit = pred.iter().find(|p| overlaps(p, g));
+        let predicted = hit.and_then(timeml_value);
+        let kind = match (hit, &predicted) {
+            (None, _) => TimexErrorKind::Missed,
+            (Some(_), Some(v)) if *v == g.value => {
+                s.matched_gold += 1;
+                s.value_correct += 1;
+                continue;
+            }
+            (Some(_), _) => {
+                s.matched_gold += 1;
+                TimexErrorKind::Value
+            }
         };
-        s.matched_gold += 1;
-        let v = timeml_value(p);
-        if v.as_deref() == Some(g.value.as_str()) {
-            s.value_correct += 1;
-        } else {
-            errors.push(TimexError {
-                kind: TimexErrorKind::Value,
-                text,
-                gold: Some(g.value.clone()),
-                predicted: v,
-                context: context(&d.text, g.start, g.end),
-            });
-        }
+        errors.push(TimexError {
+            kind,
+            text: d.text[g.start..g.end].to_string(),
+            gold: Some(g.value.clone()),
+            predicted,
+            context: context(&d.text, g.start, g.end),
+        });
     }
     for p in &pred {
         if d.gold.iter().any(|g| overlaps(p, g)) {

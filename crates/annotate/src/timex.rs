@@ -512,6 +512,19 @@ impl Match<'_> {
     }
 }
 
+/// The whole match, less a leading "on " ("on Monday": the expression is "Monday").
+fn without_on(c: &Captures, text: &str) -> Option<(usize, usize)> {
+    let (s, e) = whole(c, text)?;
+    Some((
+        if text[s..e].starts_with("on ") {
+            s + 3
+        } else {
+            s
+        },
+        e,
+    ))
+}
+
 fn whole(c: &Captures, _: &str) -> Option<(usize, usize)> {
     let m = c.get(0)?;
     Some((m.start(), m.end()))
@@ -953,17 +966,7 @@ const PATTERNS: &[Pattern] = &[
     Pattern {
         name: "weekday and part of day (Thursday evening, Saturday night)",
         source: || format!(r"\b(?:on\s+)?{WEEKDAY}\s+(morning|afternoon|evening|night)s?\b"),
-        span: |c, text| {
-            let (s, e) = whole(c, text)?;
-            Some((
-                if text[s..e].starts_with("on ") {
-                    s + 3
-                } else {
-                    s
-                },
-                e,
-            ))
-        },
+        span: without_on,
         read: |m| {
             let code = match m.g(2) {
                 "morning" => "MO",
@@ -978,18 +981,7 @@ const PATTERNS: &[Pattern] = &[
     Pattern {
         name: "weekday",
         source: || format!(r"\b(?:on\s+)?{WEEKDAY}\b"),
-        // "on Monday": the expression is "Monday"
-        span: |c, text| {
-            let (s, e) = whole(c, text)?;
-            Some((
-                if text[s..e].starts_with("on ") {
-                    s + 3
-                } else {
-                    s
-                },
-                e,
-            ))
-        },
+        span: without_on,
         read: |m| {
             let off = if m.tense() == Dir::Future { 1 } else { 0 };
             m.date(weekday(m.g(1)).map(|w| Rel::Weekday(w, off)), None)

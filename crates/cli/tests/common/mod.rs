@@ -33,6 +33,20 @@ pub fn casefile() -> Command {
     c
 }
 
+/// `casefile build --no-encryption REPORTS --out OUT`, checked to succeed; the case file.
+#[allow(dead_code)]
+pub fn build_unencrypted(reports: &Path, out: &Path) -> (Output, Value) {
+    let o = run(casefile()
+        .args(["build", "--no-encryption"])
+        .arg(reports)
+        .arg("--out")
+        .arg(out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let case = read_json(&out.join("case.json"));
+    validate_schema(&case);
+    (o, case)
+}
+
 pub fn run(c: &mut Command) -> Output {
     c.output().expect("run casefile")
 }
