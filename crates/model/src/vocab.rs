@@ -2,10 +2,60 @@
 //! roles people play in an event, the fields of an event a person may correct, the verdicts on
 //! a discrepancy and the modality of a telling.
 //!
-//! Each is an enum with its serde name, so case.json, the decision log, the web forms and the
-//! command line all spell a word the same way. A new word is a change here plus its rendering.
+//! Each is an enum declared with [`words!`], which spells every word once: its serde name, its
+//! `as_str`, `Display`, `FromStr` and the list `ALL` all come from that one spelling, so case.json,
+//! the decision log, the web forms and the command line cannot disagree. A new word is one line
+//! here plus its rendering.
 
 use serde::{Deserialize, Serialize};
+
+/// Declare a domain vocabulary: an enum whose variants each carry the one name they are written
+/// by. `what` begins the error for an unknown word ("unknown role").
+macro_rules! words {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($what:literal) {
+            $( $(#[$vmeta:meta])* $variant:ident = $word:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $word)] $variant, )+
+        }
+
+        impl $name {
+            /// Every word, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// The word as written in case.json, the log and the forms.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $word,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, String> {
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|w| w.as_str() == s)
+                    .ok_or_else(|| {
+                        let all: Vec<&str> = $name::ALL.iter().map(|w| w.as_str()).collect();
+                        format!("{} “{s}”: use {}", $what, all.join(", "))
+                    })
+            }
+        }
+    };
+}
 
 /// What a signed-in account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,21 +68,19 @@ pub enum Permission {
     Administer,
 }
 
-/// An account's role in a case.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    /// Everything, including accounts and deletion.
-    Owner,
-    /// Reads and curates.
-    Editor,
-    /// Reads.
-    Viewer,
+words! {
+    /// An account's role in a case.
+    pub enum Role ("unknown role") {
+        /// Everything, including accounts and deletion.
+        Owner = "owner",
+        /// Reads and curates.
+        Editor = "editor",
+        /// Reads.
+        Viewer = "viewer",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Owner, Role::Editor, Role::Viewer];
-
     /// Whether this role may do `p`: the one place where roles are given their powers.
     pub fn may(self, p: Permission) -> bool {
         match p {
@@ -41,243 +89,88 @@ impl Role {
             Permission::Administer => self == Role::Owner,
         }
     }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Owner => "owner",
-            Role::Editor => "editor",
-            Role::Viewer => "viewer",
-        }
+}
+
+words! {
+    /// The part a named thing plays in one telling of an event.
+    ///
+    /// The variants are in alphabetical order of their names, which is also their order: where
+    /// two roles are equally supported, resolution keeps the first in this order.
+    pub enum ParticipantRole ("unknown participant role") {
+        /// Acted, without the act being a violation (flew, announced).
+        Agent = "agent",
+        /// Helped the victims (an organisation that evacuated them).
+        Helper = "helper",
+        /// Named in the sentence, in no clear part.
+        Other = "other",
+        /// Committed the violation.
+        Perpetrator = "perpetrator",
+        /// Tells of the event (a speaker, someone cited): never an actor.
+        Source = "source",
+        /// Suffered the violation.
+        Victim = "victim",
+        /// Saw it (set by people; extraction does not guess it).
+        Witness = "witness",
     }
 }
 
-impl std::fmt::Display for Role {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+words! {
+    /// A field of an event that a person may correct.
+    pub enum EventField ("cannot edit") {
+        /// The date: an ISO value (2021, 2021-02, 2021-02-04).
+        Date = "date",
+        /// The act type.
+        Type = "type",
+        /// The place: an entity name or id.
+        Place = "place",
+        /// "Name:role" adds a participant (role victim when left out).
+        AddParticipant = "add-participant",
+        /// "Name" removes a participant.
+        RemoveParticipant = "remove-participant",
     }
 }
 
-impl std::str::FromStr for Role {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Role::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| format!("unknown role “{s}”: use owner, editor or viewer"))
+words! {
+    /// How two or more values of one attribute relate.
+    pub enum Verdict ("unknown verdict") {
+        Conflict = "conflict",
+        ConsistentOverTime = "consistent-over-time",
+        SpellingVariant = "spelling-variant",
+        Granularity = "granularity",
+        Imprecision = "imprecision",
+        DifferentDetail = "different-detail",
+        Contested = "contested",
+        Paraphrase = "paraphrase",
     }
 }
 
-/// The part a named thing plays in one telling of an event.
-///
-/// The variants are in alphabetical order of their names, which is also their order: where
-/// two roles are equally supported, resolution keeps the first in this order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ParticipantRole {
-    /// Acted, without the act being a violation (flew, announced).
-    Agent,
-    /// Helped the victims (an organisation that evacuated them).
-    Helper,
-    /// Named in the sentence, in no clear part.
-    Other,
-    /// Committed the violation.
-    Perpetrator,
-    /// Tells of the event (a speaker, someone cited): never an actor.
-    Source,
-    /// Suffered the violation.
-    Victim,
-    /// Saw it (set by people; extraction does not guess it).
-    Witness,
-}
-
-impl ParticipantRole {
-    pub const ALL: [ParticipantRole; 7] = [
-        ParticipantRole::Agent,
-        ParticipantRole::Helper,
-        ParticipantRole::Other,
-        ParticipantRole::Perpetrator,
-        ParticipantRole::Source,
-        ParticipantRole::Victim,
-        ParticipantRole::Witness,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ParticipantRole::Agent => "agent",
-            ParticipantRole::Helper => "helper",
-            ParticipantRole::Other => "other",
-            ParticipantRole::Perpetrator => "perpetrator",
-            ParticipantRole::Source => "source",
-            ParticipantRole::Victim => "victim",
-            ParticipantRole::Witness => "witness",
-        }
+words! {
+    /// How a source puts an act. Only asserted and alleged acts enter the chain of events; the
+    /// others are claims with their source: a threat is not a deed.
+    pub enum Modality ("unknown modality") {
+        /// Told as done.
+        Asserted = "asserted",
+        /// Told as done, on someone's word ("allegedly", "according to").
+        Alleged = "alleged",
+        /// Someone says it was not done ("denied torturing").
+        Denied = "denied",
+        /// A condition or a purpose ("could", "if", "to prevent").
+        Hypothetical = "hypothetical",
+        /// Threatened ("threatened to kill", "threats of").
+        Threatened = "threatened",
+        /// Feared, or a risk ("at risk of honour killings", "could face").
+        Feared = "feared",
+        /// Asked for ("demands their release", "called for the arrest").
+        Demanded = "demanded",
+        /// Told as not done ("did not", "was never").
+        Negated = "negated",
     }
-}
-
-impl std::fmt::Display for ParticipantRole {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for ParticipantRole {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        ParticipantRole::ALL
-            .into_iter()
-            .find(|r| r.as_str() == s)
-            .ok_or_else(|| {
-                format!("unknown participant role “{s}”: use victim, perpetrator, witness, agent, helper, source or other")
-            })
-    }
-}
-
-/// A field of an event that a person may correct.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EventField {
-    /// The date: an ISO value (2021, 2021-02, 2021-02-04).
-    Date,
-    /// The act type.
-    Type,
-    /// The place: an entity name or id.
-    Place,
-    /// "Name:role" adds a participant (role victim when left out).
-    AddParticipant,
-    /// "Name" removes a participant.
-    RemoveParticipant,
-}
-
-impl EventField {
-    pub const ALL: [EventField; 5] = [
-        EventField::Date,
-        EventField::Type,
-        EventField::Place,
-        EventField::AddParticipant,
-        EventField::RemoveParticipant,
-    ];
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventField::Date => "date",
-            EventField::Type => "type",
-            EventField::Place => "place",
-            EventField::AddParticipant => "add-participant",
-            EventField::RemoveParticipant => "remove-participant",
-        }
-    }
-}
-
-impl std::fmt::Display for EventField {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl std::str::FromStr for EventField {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        EventField::ALL
-            .into_iter()
-            .find(|f| f.as_str() == s)
-            .ok_or_else(|| {
-                format!(
-                    "cannot edit “{s}”: date, type, place, add-participant or remove-participant"
-                )
-            })
-    }
-}
-
-/// How two or more values of one attribute relate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Verdict {
-    Conflict,
-    ConsistentOverTime,
-    SpellingVariant,
-    Granularity,
-    Imprecision,
-    DifferentDetail,
-    Contested,
-    Paraphrase,
-}
-
-/// How a source puts an act. Only asserted and alleged acts enter the chain of events; the
-/// others are claims with their source: a threat is not a deed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Modality {
-    /// Told as done.
-    Asserted,
-    /// Told as done, on someone's word ("allegedly", "according to").
-    Alleged,
-    /// Someone says it was not done ("denied torturing").
-    Denied,
-    /// A condition or a purpose ("could", "if", "to prevent").
-    Hypothetical,
-    /// Threatened ("threatened to kill", "threats of").
-    Threatened,
-    /// Feared, or a risk ("at risk of honour killings", "could face").
-    Feared,
-    /// Asked for ("demands their release", "called for the arrest").
-    Demanded,
-    /// Told as not done ("did not", "was never").
-    Negated,
 }
 
 impl Modality {
     /// Whether an act so put enters the chain of events.
     pub fn in_chain(self) -> bool {
         matches!(self, Modality::Asserted | Modality::Alleged)
-    }
-}
-
-impl Verdict {
-    pub const ALL: [Verdict; 8] = [
-        Verdict::Conflict,
-        Verdict::ConsistentOverTime,
-        Verdict::SpellingVariant,
-        Verdict::Granularity,
-        Verdict::Imprecision,
-        Verdict::DifferentDetail,
-        Verdict::Contested,
-        Verdict::Paraphrase,
-    ];
-    /// The serde name (`spelling-variant`).
-    pub fn as_str(self) -> &'static str {
-        use Verdict::*;
-        match self {
-            Conflict => "conflict",
-            ConsistentOverTime => "consistent-over-time",
-            SpellingVariant => "spelling-variant",
-            Granularity => "granularity",
-            Imprecision => "imprecision",
-            DifferentDetail => "different-detail",
-            Contested => "contested",
-            Paraphrase => "paraphrase",
-        }
-    }
-}
-
-impl std::str::FromStr for Verdict {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
-        Verdict::ALL
-            .into_iter()
-            .find(|v| v.as_str() == s)
-            .ok_or_else(|| format!("unknown verdict “{s}”"))
-    }
-}
-
-impl Modality {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Modality::Asserted => "asserted",
-            Modality::Alleged => "alleged",
-            Modality::Denied => "denied",
-            Modality::Hypothetical => "hypothetical",
-            Modality::Threatened => "threatened",
-            Modality::Feared => "feared",
-            Modality::Demanded => "demanded",
-            Modality::Negated => "negated",
-        }
     }
 }
 
@@ -299,10 +192,11 @@ mod tests {
                 assert_eq!(&name(w).parse::<T>().unwrap(), w);
             }
         }
-        check(&Role::ALL, |r| r.as_str());
-        check(&ParticipantRole::ALL, |r| r.as_str());
-        check(&EventField::ALL, |f| f.as_str());
-        check(&Verdict::ALL, |v| v.as_str());
+        check(Role::ALL, |r| r.as_str());
+        check(ParticipantRole::ALL, |r| r.as_str());
+        check(EventField::ALL, |f| f.as_str());
+        check(Verdict::ALL, |v| v.as_str());
+        check(Modality::ALL, |m| m.as_str());
         assert!("admin".parse::<Role>().is_err());
         assert!("killer".parse::<ParticipantRole>().is_err());
     }
