@@ -121,6 +121,21 @@ fn the_web_app_guards_and_curates_the_case() {
     assert_eq!(st, 303);
     assert!(head.contains("location: /login") || head.contains("Location: /login"));
     assert_eq!(http(a, "GET", "/login", &[], "").0, 200);
+    // a search before sign-in runs nothing: it is sent to the login page
+    let (st, head, _) = http(a, "GET", "/search?q=Volkova", &[], "");
+    assert_eq!(st, 303, "{head}");
+    // every response carries the protective headers
+    let (_, head, _) = http(a, "GET", "/login", &[], "");
+    let head = head.to_lowercase();
+    for h in [
+        "cache-control: no-store",
+        "x-frame-options: deny",
+        "x-content-type-options: nosniff",
+        "referrer-policy: no-referrer",
+        "content-security-policy: default-src 'none'",
+    ] {
+        assert!(head.contains(h), "{h} missing: {head}");
+    }
     let (st, _, body) = http(a, "GET", "/api/openapi.json", &[], "");
     assert_eq!(st, 200);
     let spec: serde_json::Value = serde_json::from_str(&body).unwrap();

@@ -20,12 +20,37 @@ fn given(o: &Option<String>) -> Option<&str> {
     o.as_deref().filter(|s| !s.is_empty())
 }
 
+/// The most words a search looks for, and the longest it may be: a query's cost stays bounded
+/// whatever is typed.
+pub const MAX_WORDS: usize = 12;
+pub const MAX_QUERY_BYTES: usize = 200;
+
+/// The words to look for: the first [`MAX_WORDS`] distinct words of at most
+/// [`MAX_QUERY_BYTES`] bytes of the query.
+pub fn bounded(q: &str) -> String {
+    let mut end = q.len().min(MAX_QUERY_BYTES);
+    while !q.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut words: Vec<String> = Vec::new();
+    for w in q[..end].split_whitespace() {
+        let w = w.to_lowercase();
+        if !words.contains(&w) {
+            words.push(w);
+        }
+        if words.len() == MAX_WORDS {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
 impl<S: Store> Desk<S> {
-    /// The reports matching `q` (at most 200), as passages around the matches.
+    /// The reports matching `q` (at most 200), as passages around the matches. Only the first
+    /// words of a long query count ([`bounded`]).
     pub fn search(&self, file: &CaseFile, q: &SearchQuery) -> Result<Vec<SearchHit>> {
-        let hits = self
-            .store
-            .search(self.case, given(&q.q).unwrap_or_default(), 200)?;
+        let words = bounded(given(&q.q).unwrap_or_default());
+        let hits = self.store.search(self.case, &words, 200)?;
         Ok(narrow(file, q, hits))
     }
 }
@@ -60,6 +85,16 @@ mod tests {
             published: published.into(),
             snippet: String::new(),
         }
+    }
+
+    #[test]
+    fn a_query_is_bounded() {
+        assert_eq!(bounded("Volkova  volkova VOLKOVA Marevo"), "volkova marevo");
+        let long = "word ".repeat(1000);
+        assert_eq!(bounded(&long), "word");
+        let many: String = (0..50).map(|i| format!("w{i} ")).collect();
+        assert_eq!(bounded(&many).split(' ').count(), MAX_WORDS);
+        assert!(bounded(&"я".repeat(500)).len() <= MAX_QUERY_BYTES);
     }
 
     #[test]

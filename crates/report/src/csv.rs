@@ -1,11 +1,21 @@
 //! CSV exports (RFC 4180: one header row, CRLF line ends, fields with commas, quotes or line
-//! breaks in double quotes, quotes doubled): entities, events, claims, discrepancies.
+//! breaks in double quotes, quotes doubled): entities, events, claims, discrepancies. Text that
+//! a spreadsheet would run as a formula is defused with a leading `'`.
 
 use casefile_model::{CaseFile, Span};
 
 use crate::entity_name;
 
+/// One CSV field. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return) is written with a leading `'`, so that it shows as text.
 pub(crate) fn field(s: &str) -> String {
+    let defused;
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        defused = format!("'{s}");
+        defused.as_str()
+    } else {
+        s
+    };
     if s.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

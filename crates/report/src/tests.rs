@@ -130,6 +130,26 @@ fn csv_is_rfc4180() {
     assert_eq!(crate::csv::field("plain"), "plain");
 }
 
+/// Report text a spreadsheet would run as a formula is written as text.
+#[test]
+fn csv_defuses_formulas() {
+    let cases = [
+        (
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"",
+        ),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("+1", "'+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTAB", "'\tTAB"),
+        ("a-b", "a-b"),
+        ("2021-02-04", "2021-02-04"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(crate::csv::field(text), want, "{text}");
+    }
+}
+
 #[test]
 fn ftm_lines_are_entities() {
     let case = case_with("Oleg was held.");

@@ -82,6 +82,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/decisions", get(api_decisions).post(api_decide))
         .route("/api/search", get(api_search))
         .route("/search", get(pages::search))
+        .layer(axum::middleware::map_response(protect))
         .with_state(state)
 }
 
@@ -389,7 +390,7 @@ async fn ui_decide(
     let back = f
         .back
         .clone()
-        .filter(|b| b.starts_with('/') && !b.starts_with("//"))
+        .filter(|b| local_path(b))
         .unwrap_or_else(|| "/".into());
     let result = f
         .change()
@@ -403,6 +404,36 @@ async fn ui_decide(
         )
             .into_response(),
     }
+}
+
+/// Whether a `back` link stays on this site: a path, not `//host` or `/\\host` (which browsers
+/// read as another host), and nothing a header cannot carry.
+fn local_path(b: &str) -> bool {
+    b.starts_with('/')
+        && !b.starts_with("//")
+        && !b.contains('\\')
+        && !b.chars().any(char::is_control)
+}
+
+/// Headers on every response: nothing cached on disk, no framing, no sniffing, no referrer, and
+/// a content policy that allows no script.
+async fn protect(mut r: Response) -> Response {
+    use axum::http::header::{
+        CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
+        X_FRAME_OPTIONS,
+    };
+    let h = r.headers_mut();
+    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(
+        CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    r
 }
 
 /// Search the case's reports (see [`SearchQuery`]).
@@ -455,6 +486,22 @@ mod tests {
             event: get("event"),
             field: get("field"),
             value: get("value"),
+        }
+    }
+
+    #[test]
+    fn back_links_stay_on_the_site() {
+        for ok in ["/", "/entities", "/timeline#event-001"] {
+            assert!(local_path(ok), "{ok}");
+        }
+        for bad in [
+            "//evil.example",
+            "/\\evil.example",
+            "https://evil.example",
+            "/a\nb",
+            "",
+        ] {
+            assert!(!local_path(bad), "{bad}");
         }
     }
 

@@ -440,6 +440,10 @@ pub async fn search(
     headers: HeaderMap,
     axum::extract::Query(q): axum::extract::Query<casefile_desk::SearchQuery>,
 ) -> Response {
+    // nothing runs before the session is checked: a stranger learns nothing, not even by time
+    if session(&state, &headers).is_none() {
+        return Redirect::to("/login").into_response();
+    }
     let hits = if q.q.as_deref().is_some_and(|x| !x.trim().is_empty()) {
         Some(crate::search(&state, &q))
     } else {
