@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild the entity tagger casefile ships: first the word classes (crates/annotate/data/
 # clusters.tsv, from the words of CoNLL-2003 eng.train and UD English EWT train and dev), then
-# the tagger (crates/annotate/data/ner.model, trained on eng.train, the epoch chosen on
-# eng.testa), rebuilding casefile between the steps so that each embeds what the last wrote, and
+# the tagger (crates/annotate/data/ner.model: two passes, trained on eng.train, the epoch chosen
+# on eng.testa), rebuilding casefile between the steps so that each embeds what the last wrote, and
 # score it on eng.testa. Data from ../shared/data (see docs/data.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -816,8 +816,8 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Menti
         .iter()
         .map(|t| t.iter().map(|k| k.text(text).to_string()).collect())
         .collect();
-    let ctx = crate::ner::DocContext::from_sentences(words.iter().map(|w| w.as_slice()));
-    for ((&(ss, se), tk), ws) in sentences.iter().zip(&toks).zip(&words) {
+    let all_tags = model.tag_document(&words);
+    for (((&(ss, se), tk), ws), tags) in sentences.iter().zip(&toks).zip(&words).zip(all_tags) {
         if ws.is_empty() || doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
             continue;
         }
@@ -827,7 +827,6 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Menti
             .filter(|w| w.chars().count() >= 4)
             .collect();
         let headline = long.len() >= 4 && long.iter().filter(|w| !is_cap(w)).count() <= 1;
-        let tags = model.tag(ws, &ctx);
         for (a, b, ty) in crate::ner::conll::spans(&tags) {
             let (s, e) = (tk[a].start, tk[b - 1].end);
             if doc.in_boilerplate(s, e) {

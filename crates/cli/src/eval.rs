@@ -25,7 +25,8 @@ pub fn train_ner(
     if tr.is_empty() {
         return Err(UserError(format!("{}: no sentences", train.display())));
     }
-    let (model, report) = ner::train(&tr, &dv, epochs, &mut |m| eprintln!("train-ner: {m}"));
+    let (model, report) =
+        ner::train_stacked(&tr, &dv, epochs, &mut |m| eprintln!("train-ner: {m}"));
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes)
         .map_err(|e| UserError(format!("{}: cannot write: {e}", out.display())))?;
@@ -107,13 +108,7 @@ pub fn eval_ner(file: &Path, predict: Option<&Path>, errors: bool) -> Result<Exi
             file.display()
         )));
     }
-    let model = ner::shipped();
-    let ctx = ner::model_contexts(&sents);
-    let pred: Vec<Vec<String>> = sents
-        .iter()
-        .zip(&ctx)
-        .map(|(s, c)| model.tag(&s.tokens, c))
-        .collect();
+    let pred = ner::tag_conll(ner::shipped(), &sents);
     let gold: Vec<Vec<String>> = sents.iter().map(|s| s.tags.clone()).collect();
     if let Some(p) = predict {
         let mut out = String::new();

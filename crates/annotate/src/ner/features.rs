@@ -10,6 +10,9 @@ use crate::lexicon;
 pub struct DocContext {
     pub capitalised: HashSet<String>,
     pub lower: HashSet<String>,
+    /// What a first pass of the tagger made of each word (lower case) elsewhere in the
+    /// document: the entity type it gave it most often. Empty in the first pass.
+    pub labels: std::collections::HashMap<String, String>,
 }
 
 impl DocContext {
@@ -30,6 +33,39 @@ impl DocContext {
             }
         }
         c
+    }
+
+    /// This context with the first pass's labels: each word (lower case) of a name the first
+    /// pass found, with the type it gave that word most often in the document.
+    pub fn with_labels<'a>(
+        &self,
+        tagged: impl IntoIterator<Item = (&'a [String], &'a [String])>,
+    ) -> DocContext {
+        let mut counts: std::collections::HashMap<String, Vec<(String, usize)>> =
+            std::collections::HashMap::new();
+        for (words, tags) in tagged {
+            for (a, b, ty) in super::conll::spans(tags) {
+                for w in &words[a..b] {
+                    let e = counts.entry(w.to_lowercase()).or_default();
+                    match e.iter_mut().find(|(t, _)| *t == ty) {
+                        Some(x) => x.1 += 1,
+                        None => e.push((ty.clone(), 1)),
+                    }
+                }
+            }
+        }
+        let labels = counts
+            .into_iter()
+            .filter_map(|(w, mut ts)| {
+                ts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                ts.first().map(|(t, _)| (w, t.clone()))
+            })
+            .collect();
+        DocContext {
+            capitalised: self.capitalised.clone(),
+            lower: self.lower.clone(),
+            labels,
+        }
     }
 }
 
@@ -304,6 +340,10 @@ pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
                 "doc",
                 &format!("{}{}{}", u8::from(c), u8::from(lo), u8::from(i == 0)),
             ));
+            if let Some(t) = doc.labels.get(l) {
+                f.push(h("agg", t));
+                f.push(h("agg|s", &format!("{t}|{}", shapes[i])));
+            }
         }
         out.push(f);
     }

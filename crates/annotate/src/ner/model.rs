@@ -192,6 +192,113 @@ impl Model {
     }
 }
 
+/// Contexts for a second pass: each pseudo-document of `window` sentences tagged by the first
+/// pass (`first` gives the model for pseudo-document `d`), its labels in its context.
+pub fn second_pass_contexts<'m>(
+    sentences: &[Sentence],
+    window: usize,
+    first: &dyn Fn(usize) -> &'m Model,
+) -> Vec<std::sync::Arc<DocContext>> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for (d, chunk) in sentences.chunks(window.max(1)).enumerate() {
+        let ctx0 = DocContext::from_sentences(chunk.iter().map(|s| s.tokens.as_slice()));
+        let m = first(d);
+        let tags: Vec<Vec<String>> = chunk.iter().map(|s| m.tag(&s.tokens, &ctx0)).collect();
+        let ctx = std::sync::Arc::new(
+            ctx0.with_labels(
+                chunk
+                    .iter()
+                    .zip(&tags)
+                    .map(|(s, t)| (s.tokens.as_slice(), t.as_slice())),
+            ),
+        );
+        for _ in chunk {
+            out.push(ctx.clone());
+        }
+    }
+    out
+}
+
+/// A tagger in two passes: the first tags a document; the second tags it again knowing what
+/// the first made of each word elsewhere in it.
+pub struct Stacked {
+    pub first: Model,
+    pub second: Model,
+}
+
+const STACKED_MAGIC: &[u8; 8] = b"CFNER2\0\0";
+
+impl Stacked {
+    /// Tag a document's sentences: the first pass, then the second with the first's labels.
+    pub fn tag_document(&self, sentences: &[Vec<String>]) -> Vec<Vec<String>> {
+        let ctx0 = DocContext::from_sentences(sentences.iter().map(|s| s.as_slice()));
+        let first: Vec<Vec<String>> = sentences.iter().map(|s| self.first.tag(s, &ctx0)).collect();
+        let ctx = ctx0.with_labels(
+            sentences
+                .iter()
+                .zip(&first)
+                .map(|(s, t)| (s.as_slice(), t.as_slice())),
+        );
+        sentences.iter().map(|s| self.second.tag(s, &ctx)).collect()
+    }
+
+    /// Both models in one file: a header, the first's length, the first, the second.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let first = self.first.to_bytes();
+        let mut out = STACKED_MAGIC.to_vec();
+        out.extend_from_slice(&(first.len() as u64).to_le_bytes());
+        out.extend_from_slice(&first);
+        out.extend_from_slice(&self.second.to_bytes());
+        out
+    }
+
+    pub fn from_bytes(b: &[u8]) -> Result<Stacked, String> {
+        let rest = b
+            .strip_prefix(STACKED_MAGIC.as_slice())
+            .ok_or("not a casefile two-pass tagger")?;
+        let n = u64::from_le_bytes(
+            rest.get(..8)
+                .ok_or("truncated tagger")?
+                .try_into()
+                .map_err(|_| "truncated tagger")?,
+        ) as usize;
+        let first = rest.get(8..8 + n).ok_or("truncated tagger")?;
+        let second = rest.get(8 + n..).ok_or("truncated tagger")?;
+        Ok(Stacked {
+            first: Model::from_bytes(first)?,
+            second: Model::from_bytes(second)?,
+        })
+    }
+}
+
+/// Train both passes. The second learns from first-pass labels that a model not trained on the
+/// same text gave (two halves of the training pseudo-documents, each tagged by a model trained
+/// on the other), so that it learns how far to trust them.
+pub fn train_stacked(
+    train_set: &[Sentence],
+    dev: &[Sentence],
+    epochs: usize,
+    log: &mut dyn FnMut(&str),
+) -> (Stacked, TrainReport) {
+    let (first, r1) = train(train_set, dev, epochs, log);
+    let docs: Vec<&[Sentence]> = train_set.chunks(40).collect();
+    let half = |p: usize| -> Vec<Sentence> {
+        docs.iter()
+            .enumerate()
+            .filter(|(i, _)| i % 2 == p)
+            .flat_map(|(_, c)| c.iter().cloned())
+            .collect()
+    };
+    log("first pass on each half, for the second pass to learn from");
+    let (ma, _) = train(&half(0), &[], r1.best_epoch, log);
+    let (mb, _) = train(&half(1), &[], r1.best_epoch, log);
+    let ctx = second_pass_contexts(train_set, 40, &|d| if d % 2 == 0 { &mb } else { &ma });
+    let dev_ctx = second_pass_contexts(dev, 40, &|_| &first);
+    log("second pass");
+    let (second, r2) = train_in(train_set, &ctx, dev, &dev_ctx, epochs, log);
+    (Stacked { first, second }, r2)
+}
+
 /// What training did.
 pub struct TrainReport {
     pub epochs: Vec<(usize, f64)>,
@@ -357,6 +464,19 @@ pub fn train(
     epochs: usize,
     log: &mut dyn FnMut(&str),
 ) -> (Model, TrainReport) {
+    let (ctx, dev_ctx) = (contexts(train, 40), contexts(dev, 40));
+    train_in(train, &ctx, dev, &dev_ctx, epochs, log)
+}
+
+/// Train with the document contexts given (one a sentence).
+pub fn train_in(
+    train: &[Sentence],
+    ctx: &[std::sync::Arc<DocContext>],
+    dev: &[Sentence],
+    dev_ctx: &[std::sync::Arc<DocContext>],
+    epochs: usize,
+    log: &mut dyn FnMut(&str),
+) -> (Model, TrainReport) {
     let gold: Vec<Vec<String>> = train.iter().map(|s| conll::to_iob2(&s.tags)).collect();
     let labels = labels_of(&gold);
     let lab_idx: HashMap<&str, usize> = labels
@@ -364,11 +484,10 @@ pub fn train(
         .enumerate()
         .map(|(i, s)| (s.as_str(), i))
         .collect();
-    let ctx = contexts(train, 40);
     log(&format!("features for {} sentences…", train.len()));
     let feats: Vec<Vec<Vec<u64>>> = train
         .iter()
-        .zip(&ctx)
+        .zip(ctx)
         .map(|(s, c)| features::sentence(&s.tokens, c))
         .collect();
     let index = feature_index(&feats);
@@ -382,7 +501,6 @@ pub fn train(
         .iter()
         .map(|g| g.iter().map(|t| lab_idx[t.as_str()]).collect())
         .collect();
-    let dev_ctx = contexts(dev, 40);
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng: u64 = 0x9e3779b97f4a7c15;
     let mut best: Option<(f64, usize, Model)> = None;
@@ -405,7 +523,7 @@ pub fn train(
             p.c += 1.0;
         }
         let model = p.averaged(&labels, &index);
-        let f1 = dev_f1(&model, dev, &dev_ctx);
+        let f1 = dev_f1(&model, dev, dev_ctx);
         log(&format!(
             "epoch {epoch}: {errors} sentences wrong in training, dev F1 {f1:.4}"
         ));
