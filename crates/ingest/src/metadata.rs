@@ -194,6 +194,41 @@ fn trimmed(at: usize, line: &str) -> (usize, usize) {
 struct Reader<'a> {
     f: Found,
     to_original: &'a dyn Fn(usize, usize) -> (usize, usize),
+    /// When the page was captured, if a line says so ("Captured: 2024-05-02").
+    captured: Option<NaiveDate>,
+}
+
+/// A line that says when a page was captured or retrieved, and the date it gives.
+pub fn capture_line(line: &str) -> Option<NaiveDate> {
+    static CAPTURED: OnceLock<Regex> = OnceLock::new();
+    let c = re(
+        &CAPTURED,
+        r"(?i)^\s*(?:captured|retrieved|accessed|archived|saved)(?:\s+(?:on|at))?\s*:?\s*(.+?)\s*$",
+    )
+    .captures(line.trim())?;
+    let rest = c.get(1)?.as_str();
+    single_date(rest).or_else(|| single_date(rest.get(..10)?))
+}
+
+/// A dateline relative to the moment the page was read ("2 hours ago", "Posted 3 days ago"):
+/// its offset in days.
+pub fn relative_dateline(line: &str) -> Option<i64> {
+    static AGO: OnceLock<Regex> = OnceLock::new();
+    let c = re(
+        &AGO,
+        r"(?i)^\s*(?:(?:published|posted|updated)\s*:?\s*)?(\d+|an?|one)\s+(minutes?|hours?|days?|weeks?)\s+ago\s*$",
+    )
+    .captures(line.trim())?;
+    let n: i64 = match c[1].to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        d => d.parse().ok()?,
+    };
+    Some(match c[2].to_ascii_lowercase().chars().next()? {
+        'd' => n,
+        'w' => 7 * n,
+        // minutes and hours: the day of the capture
+        _ => 0,
+    })
 }
 
 impl Reader<'_> {
@@ -245,6 +280,30 @@ impl Reader<'_> {
         if self.f.published.is_none() {
             self.f.published = Some(DateValue::day(d));
             self.field("published", t.to_string(), trimmed(at, line));
+        }
+        self.boilerplate(BoilerplateKind::Dateline, trimmed(at, line));
+        true
+    }
+
+    /// "2 hours ago", read against the capture time; without one, the report stays undated and
+    /// says why.
+    fn relative_dateline(&mut self, at: usize, line: &str) -> bool {
+        let Some(days) = relative_dateline(line) else {
+            return false;
+        };
+        let t = line.trim();
+        match self.captured {
+            Some(c) if self.f.published.is_none() => {
+                let d = c - chrono::Duration::days(days);
+                self.f.published = Some(DateValue::day(d));
+                self.field("published", t.to_string(), trimmed(at, line));
+            }
+            Some(_) => {}
+            None => {
+                self.f.date_conflict.get_or_insert_with(|| {
+                    format!("the report is dated “{t}”, relative to when it was read, but no capture time is known: it is left undated")
+                });
+            }
         }
         self.boilerplate(BoilerplateKind::Dateline, trimmed(at, line));
         true
@@ -358,11 +417,12 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
         &LABEL,
         r"^\s*(?i:original\s+url|source|url|link|read online)\s*:\s*$",
     );
+    let all: Vec<(usize, &str)> = lines(text).collect();
     let mut r = Reader {
         f: Found::default(),
         to_original,
+        captured: all.iter().find_map(|(_, l)| capture_line(l)),
     };
-    let all: Vec<(usize, &str)> = lines(text).collect();
     let nonempty: Vec<usize> = (0..all.len())
         .filter(|&i| !all[i].1.trim().is_empty())
         .collect();
@@ -393,7 +453,11 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
         }
         prev_label = false;
         if near_top {
-            if r.issuer_dateline(at, line) || r.dateline(at, line) || r.byline(at, line) {
+            if r.issuer_dateline(at, line)
+                || r.dateline(at, line)
+                || r.relative_dateline(at, line)
+                || r.byline(at, line)
+            {
                 continue;
             }
             r.wire_tag(at, line);
@@ -489,6 +553,29 @@ mod tests {
             let want = want.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d));
             assert_eq!(dateline(line), want, "{line}");
         }
+    }
+
+    /// A dateline relative to when the page was read is dated from its capture time.
+    #[test]
+    fn relative_datelines_need_a_capture_time() {
+        assert_eq!(relative_dateline("2 hours ago"), Some(0));
+        assert_eq!(relative_dateline("Posted 3 days ago"), Some(3));
+        assert_eq!(relative_dateline("a week ago"), Some(7));
+        assert_eq!(
+            relative_dateline("Three days ago police arrested him."),
+            None
+        );
+        assert_eq!(
+            capture_line("Captured: 2024-05-02T10:31:00Z"),
+            NaiveDate::from_ymd_opt(2024, 5, 2)
+        );
+        let with = "Story title of some length\n\n3 days ago\n\nPolice detained him.\n\nCaptured: May 2, 2024\n";
+        let f = read(with, &|a, b| (a, b));
+        assert_eq!(f.published.unwrap().value, "2024-04-29");
+        let without = "Story title of some length\n\n3 days ago\n\nPolice detained him.\n";
+        let f = read(without, &|a, b| (a, b));
+        assert!(f.published.is_none());
+        assert!(f.date_conflict.unwrap().contains("no capture time"));
     }
 
     /// An address's date is not taken when the text speaks of recent days years before it.

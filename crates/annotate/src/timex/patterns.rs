@@ -644,6 +644,17 @@ pub(super) const PATTERNS: &[Pattern] = &[
         },
     },
     Pattern {
+        name: "duration range (two to three weeks, 12 to 18 months)",
+        source: || {
+            format!(
+                r"(?i)\b{NUMBER}\s*(?:to|or|-|–)\s*{NUMBER}\s+(days|weeks|months|years|hours|minutes)\b"
+            )
+        },
+        span: whole,
+        // a range is told by its lower bound: it lasted at least that long
+        read: |m| m.duration(iso_duration(&count(number(m.g(1))?), m.g(3))),
+    },
+    Pattern {
         name: "duration and a half (2 1/2 years, a minute and a half, half an hour)",
         source: || {
             format!(
