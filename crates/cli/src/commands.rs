@@ -11,6 +11,20 @@ use serde_json::json;
 
 use crate::{interactive, key_for, DbOpts, OutOpts, UserError};
 
+/// A file name as printed: control characters (a newline, an escape code) written as escapes,
+/// so that a hostile name cannot forge lines or move the terminal's cursor.
+fn shown(path: &str) -> String {
+    path.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// Progress at a terminal: a bar while reports are read, lines above it.
 struct Terminal {
     bar: ProgressBar,
@@ -40,18 +54,23 @@ impl Observer for Terminal {
         );
     }
     fn reading(&mut self, path: &str) {
-        self.bar.set_message(path.to_string());
+        self.bar.set_message(shown(path));
     }
     fn done_one(&mut self) {
         self.bar.inc(1);
     }
     fn failed(&mut self, path: &str, reason: &str) {
-        self.bar.suspend(|| eprintln!("casefile: {path}: {reason}"));
+        self.bar
+            .suspend(|| eprintln!("casefile: {}: {reason}", shown(path)));
     }
     fn duplicate(&mut self, path: &str, first: &str) {
         if !self.quiet {
             self.bar.suspend(|| {
-                eprintln!("casefile: {path}: same bytes as {first}, already in the case; skipped")
+                eprintln!(
+                    "casefile: {}: same bytes as {}, already in the case; skipped",
+                    shown(path),
+                    shown(first)
+                )
             });
         }
     }
@@ -82,7 +101,7 @@ fn encryption_note(db: &DbOpts) -> &'static str {
 fn date_conflicts(case: &CaseFile) {
     for d in &case.documents {
         if let Some(c) = &d.date_conflict {
-            eprintln!("casefile: {}: {c}", d.path);
+            eprintln!("casefile: {}: {c}", shown(&d.path));
         }
     }
 }

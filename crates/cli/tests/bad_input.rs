@@ -110,3 +110,27 @@ fn usage_errors_and_help() {
     let o = run(casefile().args(["build", "x"]));
     assert_eq!(o.status.code(), Some(2), "missing --out is a usage error");
 }
+
+/// A file name with a newline and an escape code is printed escaped, on one line, and cannot
+/// forge a line of its own.
+#[cfg(unix)]
+#[test]
+fn hostile_file_names_are_printed_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    std::fs::write(reports.join("good.txt"), GOOD).unwrap();
+    std::fs::write(reports.join("evil\ncasefile: all fine\u{1b}[2J.txt"), b"").unwrap();
+    let o = build(&[&reports], &dir.path().join("out"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    assert!(
+        !err.lines().any(|l| l.starts_with("casefile: all fine")),
+        "{err:?}"
+    );
+    assert!(
+        err.contains("evil\\ncasefile: all fine\\u{1b}[2J.txt: the file is empty"),
+        "{err:?}"
+    );
+}

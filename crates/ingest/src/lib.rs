@@ -47,6 +47,8 @@ pub enum IngestError {
     },
     NoText(String),
     NoReports,
+    /// A pipe, a device or a socket: never opened, since reading one may never end.
+    NotRegular,
 }
 
 impl fmt::Display for IngestError {
@@ -66,6 +68,10 @@ impl fmt::Display for IngestError {
                 write!(f, "invalid bytes for its encoding {encoding} at byte {offset}; re-save the file as UTF-8")
             }
             IngestError::NoText(why) => write!(f, "no report text: {why}"),
+            IngestError::NotRegular => write!(
+                f,
+                "not a regular file (a pipe, a device or a socket): skipped without opening it"
+            ),
             IngestError::NoReports => write!(
                 f,
                 "no reports in this folder (looked for {} files)",
@@ -89,31 +95,42 @@ pub struct PathError {
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    // folders already walked (by their real path): links to one folder, or loops, walk it once
+    let mut seen: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     for p in paths {
-        if p.is_file() {
-            files.push(p.clone());
-        } else if p.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found, &mut errors);
-            if found.is_empty() {
-                errors.push(PathError {
-                    path: p.clone(),
-                    error: IngestError::NoReports,
-                });
+        let error = |error| PathError {
+            path: p.clone(),
+            error,
+        };
+        match std::fs::metadata(p) {
+            Err(_) => errors.push(error(IngestError::NotFound)),
+            Ok(m) if m.is_file() => files.push(p.clone()),
+            Ok(m) if m.is_dir() => {
+                let mut found = Vec::new();
+                walk(p, &mut found, &mut errors, &mut seen);
+                if found.is_empty() {
+                    errors.push(error(IngestError::NoReports));
+                }
+                found.sort();
+                files.extend(found);
             }
-            found.sort();
-            files.extend(found);
-        } else {
-            errors.push(PathError {
-                path: p.clone(),
-                error: IngestError::NotFound,
-            });
+            Ok(_) => errors.push(error(IngestError::NotRegular)),
         }
     }
     (files, errors)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<PathError>) {
+fn walk(
+    dir: &Path,
+    out: &mut Vec<PathBuf>,
+    errors: &mut Vec<PathError>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir) {
+        if !seen.insert(real) {
+            return;
+        }
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -133,14 +150,23 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<PathError>) {
         if hidden {
             continue;
         }
-        if path.is_dir() {
-            walk(&path, out, errors);
-        } else if path
+        // what the entry is, links followed, without opening it
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        let report_name = path
             .extension()
             .and_then(|e| e.to_str())
-            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-        {
+            .is_some_and(|e| REPORT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
+        if meta.is_dir() {
+            walk(&path, out, errors, seen);
+        } else if report_name && meta.is_file() {
             out.push(path);
+        } else if report_name {
+            errors.push(PathError {
+                path,
+                error: IngestError::NotRegular,
+            });
         }
     }
 }
@@ -154,13 +180,28 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, IngestError> {
             IngestError::Unreadable(e)
         }
     })?;
+    if !meta.is_file() {
+        return Err(IngestError::NotRegular);
+    }
     if meta.len() > MAX_REPORT_BYTES {
         return Err(IngestError::TooLarge {
             size: meta.len(),
             limit: MAX_REPORT_BYTES,
         });
     }
-    std::fs::read(path).map_err(IngestError::Unreadable)
+    // read no more than the limit allows, even from a file that grows while it is read
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_REPORT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(IngestError::Unreadable)?;
+    if bytes.len() as u64 > MAX_REPORT_BYTES {
+        return Err(IngestError::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_REPORT_BYTES,
+        });
+    }
+    Ok(bytes)
 }
 
 /// SHA-256 of bytes, hex.
@@ -372,6 +413,45 @@ fn map_through(norm: &OffsetMap, s: usize, e: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Hostile folders: two links to one folder and a loop are walked once; a pipe and a link
+    /// to a device named like reports are named and never opened (opening a pipe would wait
+    /// for ever; a device would be read without end).
+    #[cfg(unix)]
+    #[test]
+    fn hostile_folders_end_and_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let reports = dir.path().join("reports");
+        std::fs::create_dir(&reports).unwrap();
+        std::fs::write(reports.join("good.txt"), "Police detained him on Monday.\n").unwrap();
+        std::os::unix::fs::symlink(&reports, reports.join("again")).unwrap();
+        std::os::unix::fs::symlink(&reports, dir.path().join("alias")).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", reports.join("zero.txt")).unwrap();
+        let fifo = reports.join("pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        let (files, errors) = discover(&[reports.clone(), dir.path().join("alias")]);
+        assert_eq!(files, vec![reports.join("good.txt")]);
+        let not_regular: Vec<String> = errors
+            .iter()
+            .filter(|e| matches!(e.error, IngestError::NotRegular))
+            .map(|e| e.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert!(
+            not_regular.contains(&"zero.txt".to_string()),
+            "{not_regular:?}"
+        );
+        if made.is_ok_and(|s| s.success()) {
+            assert!(
+                not_regular.contains(&"pipe.txt".to_string()),
+                "{not_regular:?}"
+            );
+            assert!(matches!(read_bytes(&fifo), Err(IngestError::NotRegular)));
+        }
+        assert!(matches!(
+            read_bytes(&reports.join("zero.txt")),
+            Err(IngestError::NotRegular)
+        ));
+    }
 
     #[test]
     fn markdown_text_report() {
