@@ -1,7 +1,9 @@
 //! Detect a report's encoding and decode it, keeping a map back to the original bytes.
 //!
 //! Order of evidence: a byte-order mark; an encoding the document declares (`<meta charset>`);
-//! valid UTF-8; otherwise windows-1251 or windows-1252, chosen by how the high bytes cluster
+//! valid UTF-8; UTF-8 with a few invalid bytes among many valid multi-byte characters (the
+//! invalid bytes replaced by U+FFFD and said so: re-reading it as windows-1252 would turn every
+//! "ü" into "Ã¼"); otherwise windows-1251 or windows-1252, chosen by how the high bytes cluster
 //! (Cyrillic words are runs of high bytes; Western accents are lone high bytes among ASCII).
 
 use casefile_model::{OffsetMap, TextBuilder};
@@ -116,12 +118,45 @@ pub fn decode(bytes: &[u8], markup: bool) -> Result<Decoded, IngestError> {
             "UTF-8",
         );
     }
+    if let Some(d) = mostly_utf8(bytes) {
+        return d;
+    }
     let enc = if looks_cyrillic(bytes) {
         encoding_rs::WINDOWS_1251
     } else {
         encoding_rs::WINDOWS_1252
     };
     single_byte(bytes, enc, false)
+}
+
+/// UTF-8 with a few invalid bytes: many valid multi-byte characters (at least twice as many
+/// as invalid bytes) and at most 3 invalid bytes, plus one in 10,000. The invalid bytes become
+/// U+FFFD, each mapped to its original byte.
+fn mostly_utf8(bytes: &[u8]) -> Option<Result<Decoded, IngestError>> {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if invalid == 0 || invalid > 3 + bytes.len() / 10_000 || multibyte < 2 * invalid {
+        return None;
+    }
+    let mut b = TextBuilder::with_capacity(bytes.len() + 2 * invalid);
+    let mut at = 0;
+    for chunk in bytes.utf8_chunks() {
+        b.copy(chunk.valid(), at);
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            b.replace_char('\u{FFFD}', at, at + chunk.invalid().len());
+            at += chunk.invalid().len();
+        }
+    }
+    let (text, map) = b.finish();
+    Some(finish(
+        text,
+        map,
+        "UTF-8 (invalid bytes replaced by U+FFFD)",
+    ))
 }
 
 /// Cyrillic text in windows-1251 is mostly runs of bytes ≥ 0xC0; Western text in windows-1252
@@ -283,6 +318,27 @@ mod tests {
         let d = decode(&cp1252, false).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(d.text, "Café Zürich, naïve résumé");
+    }
+
+    /// UTF-8 with one bad byte stays UTF-8, Cyrillic too; the bad byte maps back to itself.
+    #[test]
+    fn utf8_with_a_bad_byte() {
+        for good in [
+            "Jörg Müller, der Zeuge, sagte aus. ",
+            "Заремa Мусаева, мать адвоката. ",
+        ] {
+            let mut bytes = good.as_bytes().to_vec();
+            bytes.push(0xFF);
+            bytes.extend_from_slice(good.as_bytes());
+            let d = decode(&bytes, false).unwrap();
+            assert!(d.encoding.starts_with("UTF-8"), "{}", d.encoding);
+            assert_eq!(d.text, format!("{good}\u{FFFD}{good}"));
+            let at = d.text.find('\u{FFFD}').unwrap();
+            assert_eq!(d.map.map_range(at, at + 3), (good.len(), good.len() + 1));
+        }
+        // a Western text in windows-1252 has no UTF-8 around its high bytes: still windows-1252
+        let (cp1252, _, _) = encoding_rs::WINDOWS_1252.encode("Café Zürich, naïve résumé");
+        assert_eq!(decode(&cp1252, false).unwrap().encoding, "windows-1252");
     }
 
     #[test]
