@@ -87,8 +87,21 @@ pub fn open_store(path: &Path, key: Key) -> Result<AnyStore> {
     Ok(casefile_store::open(path, key)?)
 }
 
-/// Open the store at `path`, creating it when it does not exist.
+/// The shortest passphrase a new database accepts.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Open the store at `path`, creating it when it does not exist. A new database is not made
+/// with a passphrase shorter than [`MIN_PASSPHRASE_CHARS`]: one character would protect
+/// nothing.
 pub fn create_store(path: &Path, key: Key) -> Result<AnyStore> {
+    if let Key::Passphrase(p) = &key {
+        if !path.exists() && p.chars().count() < MIN_PASSPHRASE_CHARS {
+            return Err(DeskError::Invalid(format!(
+                "{}: a new database needs a passphrase of at least {MIN_PASSPHRASE_CHARS} characters",
+                path.display()
+            )));
+        }
+    }
     Ok(casefile_store::open(path, key)?)
 }
 
