@@ -66,6 +66,15 @@ fn http(
     (status, head.to_string(), body.to_string())
 }
 
+/// The status of a request sent as written (for a `Host` other than the server's).
+fn raw_status(addr: &str, request: &str) -> u16 {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).unwrap();
+    resp.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
 fn login(addr: &str, name: &str, password: &str) -> (u16, String) {
     let form = format!("name={name}&password={}", password.replace(' ', "+"));
     let (st, head, _) = http(
@@ -131,7 +140,7 @@ fn the_web_app_guards_and_curates_the_case() {
         "cache-control: no-store",
         "x-frame-options: deny",
         "x-content-type-options: nosniff",
-        "referrer-policy: no-referrer",
+        "referrer-policy: same-origin",
         "content-security-policy: default-src 'none'",
     ] {
         assert!(head.contains(h), "{h} missing: {head}");
@@ -141,6 +150,28 @@ fn the_web_app_guards_and_curates_the_case() {
     let spec: serde_json::Value = serde_json::from_str(&body).unwrap();
     assert!(spec["paths"]["/api/entities"].is_object());
 
+    // another host's name pointed here (DNS rebinding) gets nothing; a form posted from another
+    // site is refused before it counts as an attempt, so a stranger's page cannot lock anyone out
+    assert_eq!(
+        raw_status(
+            a,
+            "GET /login HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+        ),
+        421
+    );
+    let form = "name=ana&password=wrong";
+    let cross = [
+        ("Content-Type", "application/x-www-form-urlencoded"),
+        ("Origin", "http://evil.example"),
+    ];
+    for _ in 0..10 {
+        assert_eq!(http(a, "POST", "/login", &cross, form).0, 403);
+    }
+    let hidden = [
+        ("Content-Type", "application/x-www-form-urlencoded"),
+        ("Origin", "null"),
+    ];
+    assert_eq!(http(a, "POST", "/login", &hidden, form).0, 403);
     // sign in: a wrong password is refused; the right one sets a guarded cookie
     assert_eq!(login(a, "ana", "wrong password").0, 401);
     let (st, set_cookie) = login(a, "ana", "correct horse battery");

@@ -37,6 +37,9 @@ pub struct AppState {
     case_name: String,
     file: RwLock<Arc<CaseFile>>,
     failures: Mutex<HashMap<String, Vec<Instant>>>,
+    /// The `Host` values this server answers to (its bound address, by number and as
+    /// localhost); empty until it is bound.
+    hosts: RwLock<Vec<String>>,
 }
 
 impl AppState {
@@ -47,6 +50,7 @@ impl AppState {
             desk: Mutex::new(desk),
             file: RwLock::new(Arc::new(file)),
             failures: Mutex::new(HashMap::new()),
+            hosts: RwLock::new(Vec::new()),
         }))
     }
     fn file(&self) -> Arc<CaseFile> {
@@ -83,6 +87,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/api/search", get(api_search))
         .route("/search", get(pages::search))
         .layer(axum::middleware::map_response(protect))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            same_site,
+        ))
         .with_state(state)
 }
 
@@ -93,12 +101,66 @@ pub async fn serve(
     on_ready: impl FnOnce(SocketAddr),
 ) -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(bind).await?;
-    on_ready(listener.local_addr()?);
+    let addr = listener.local_addr()?;
+    *state.hosts.write().expect("lock") = hosts_for(addr);
+    on_ready(addr);
     axum::serve(
         listener,
         router(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .await
+}
+
+/// The `Host` values a server bound to `addr` answers to.
+fn hosts_for(addr: SocketAddr) -> Vec<String> {
+    let port = addr.port();
+    let mut hosts = vec![addr.to_string()];
+    if addr.ip().is_loopback() {
+        hosts.extend([
+            format!("localhost:{port}"),
+            format!("127.0.0.1:{port}"),
+            format!("[::1]:{port}"),
+        ]);
+    }
+    hosts
+}
+
+/// Refuse a request for another host (DNS rebinding: a page of another site whose name now
+/// points here), and a change sent from another origin (a page of another site posting a form
+/// here), before any work is done.
+async fn same_site(
+    State(state): State<Arc<AppState>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let hosts = state.hosts.read().expect("lock").clone();
+    if !hosts.is_empty() {
+        let header = |name: &str| {
+            req.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        if !header("host").is_some_and(|h| hosts.contains(&h)) {
+            return (StatusCode::MISDIRECTED_REQUEST, "unknown host").into_response();
+        }
+        let changes =
+            req.method() != axum::http::Method::GET && req.method() != axum::http::Method::HEAD;
+        // an origin of "null" is what a page that hides its origin sends: not ours, whose
+        // pages send their origin to this site
+        let foreign = header("origin").is_some_and(|o| {
+            let host = o.split_once("://").map(|(_, h)| h).unwrap_or(o.as_str());
+            o == "null" || !hosts.iter().any(|h| h == host)
+        });
+        if changes && foreign {
+            return (
+                StatusCode::FORBIDDEN,
+                "a change from another site is refused",
+            )
+                .into_response();
+        }
+    }
+    next.run(req).await
 }
 
 fn cookie_token(headers: &HeaderMap) -> Option<String> {
@@ -158,7 +220,10 @@ async fn login(
         let mut fails = state.failures.lock().expect("lock");
         let list = fails.entry(key.clone()).or_default();
         list.retain(|t| t.elapsed() < FAILURE_WINDOW);
-        if list.len() >= MAX_FAILURES {
+        // each attempt counts as a failure until it succeeds, so that attempts made at once
+        // cannot slip past the limit
+        list.push(Instant::now());
+        if list.len() > MAX_FAILURES {
             return (
                 StatusCode::TOO_MANY_REQUESTS,
                 Html(pages::login_form(Some(
@@ -173,13 +238,6 @@ async fn login(
         return (StatusCode::INTERNAL_SERVER_ERROR, "cannot start a session").into_response();
     };
     let Some((token, _)) = signed_in else {
-        state
-            .failures
-            .lock()
-            .expect("lock")
-            .entry(key)
-            .or_default()
-            .push(Instant::now());
         return (
             StatusCode::UNAUTHORIZED,
             Html(pages::login_form(Some("Wrong name or password."))),
@@ -415,8 +473,9 @@ fn local_path(b: &str) -> bool {
         && !b.chars().any(char::is_control)
 }
 
-/// Headers on every response: nothing cached on disk, no framing, no sniffing, no referrer, and
-/// a content policy that allows no script.
+/// Headers on every response: nothing cached on disk, no framing, no sniffing, no referrer to
+/// other sites (our own forms still carry their origin, which [`same_site`] checks), and a
+/// content policy that allows no script.
 async fn protect(mut r: Response) -> Response {
     use axum::http::header::{
         CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
@@ -432,7 +491,7 @@ async fn protect(mut r: Response) -> Response {
     );
     h.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    h.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     r
 }
 
