@@ -177,7 +177,7 @@ fn landmark(words: &[String]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    (words.len() >= 2 && LANDMARK_HEADS.contains(&last.as_str()))
+    (words.len() >= 2 && is_landmark_head(last))
         || LANDMARK_ENDINGS
             .iter()
             .any(|e| last.len() > e.len() + 2 && last.ends_with(e))

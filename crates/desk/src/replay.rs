@@ -87,12 +87,7 @@ pub fn apply(decisions: &[Decision], file: &mut CaseFile) {
         }
     }
     // an edited date can move an event in the timeline
-    file.events.sort_by_key(|e| {
-        (
-            e.date.is_none(),
-            e.date.as_ref().and_then(|d| d.range()).map(|r| r.0),
-        )
-    });
+    file.events.sort_by_key(Event::timeline_key);
     drop_rejected(file);
 }
 

@@ -450,6 +450,16 @@ pub struct Event {
     pub notes: Vec<String>,
 }
 
+impl Event {
+    /// Where the event stands in the timeline: dated events first, earliest first.
+    pub fn timeline_key(&self) -> (bool, Option<chrono::NaiveDate>) {
+        (
+            self.date.is_none(),
+            self.date.as_ref().and_then(|d| d.range()).map(|r| r.0),
+        )
+    }
+}
+
 /// A quote in the case file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {

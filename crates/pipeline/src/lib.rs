@@ -86,13 +86,7 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
                     .any(|e| e.id == p.entity && e.roles.iter().any(|r| speaks_for_others(r)))
         });
     }
-    // the timeline's order: dated events first, earliest first
-    events.sort_by_key(|e| {
-        (
-            e.date.is_none(),
-            e.date.as_ref().and_then(|d| d.range()).map(|r| r.0),
-        )
-    });
+    events.sort_by_key(casefile_model::Event::timeline_key);
     let case = CaseFile {
         schema_version: SCHEMA_VERSION,
         case: case_name.to_string(),

@@ -133,34 +133,35 @@ async fn same_site(
     req: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    let hosts = state.hosts.read().expect("lock").clone();
-    if !hosts.is_empty() {
-        let header = |name: &str| {
-            req.headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .map(str::to_string)
-        };
-        if !header("host").is_some_and(|h| hosts.contains(&h)) {
-            return (StatusCode::MISDIRECTED_REQUEST, "unknown host").into_response();
-        }
-        let changes =
-            req.method() != axum::http::Method::GET && req.method() != axum::http::Method::HEAD;
-        // an origin of "null" is what a page that hides its origin sends: not ours, whose
-        // pages send their origin to this site
-        let foreign = header("origin").is_some_and(|o| {
-            let host = o.split_once("://").map(|(_, h)| h).unwrap_or(o.as_str());
-            o == "null" || !hosts.iter().any(|h| h == host)
-        });
-        if changes && foreign {
-            return (
-                StatusCode::FORBIDDEN,
-                "a change from another site is refused",
-            )
-                .into_response();
-        }
+    let refused = refusal(&state.hosts.read().expect("lock"), &req);
+    match refused {
+        Some(r) => r.into_response(),
+        None => next.run(req).await,
     }
-    next.run(req).await
+}
+
+/// Why [`same_site`] refuses a request, if it does (nothing is checked until the server knows
+/// the hosts it answers to).
+fn refusal(hosts: &[String], req: &axum::extract::Request) -> Option<(StatusCode, &'static str)> {
+    if hosts.is_empty() {
+        return None;
+    }
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if !header("host").is_some_and(|h| hosts.iter().any(|x| x == h)) {
+        return Some((StatusCode::MISDIRECTED_REQUEST, "unknown host"));
+    }
+    let changes =
+        req.method() != axum::http::Method::GET && req.method() != axum::http::Method::HEAD;
+    // an origin of "null" is what a page that hides its origin sends: not ours, whose pages
+    // send their origin to this site
+    let foreign = header("origin").is_some_and(|o| {
+        let host = o.split_once("://").map(|(_, h)| h).unwrap_or(o);
+        o == "null" || !hosts.iter().any(|h| h == host)
+    });
+    (changes && foreign).then_some((
+        StatusCode::FORBIDDEN,
+        "a change from another site is refused",
+    ))
 }
 
 fn cookie_token(headers: &HeaderMap) -> Option<String> {

@@ -127,6 +127,17 @@ fn gazetteer(words: &[String]) -> Vec<Option<String>> {
     out
 }
 
+/// The word at `i` of a sentence, or the sentence's edges `<s>` and `</s>` beyond it.
+fn get(v: &[String], i: isize) -> &str {
+    if i < 0 {
+        "<s>"
+    } else if i as usize >= v.len() {
+        "</s>"
+    } else {
+        &v[i as usize]
+    }
+}
+
 /// Corporate and club suffixes that end an organisation's name.
 const ORG_SUFFIXES: &[&str] = &[
     "inc",
@@ -203,13 +214,6 @@ fn table_features(
     heads: &[Option<&'static str>],
 ) {
     let clusters = super::clusters::shipped();
-    let get = |v: &[String], k: isize| -> String {
-        if k < 0 {
-            "<s>".into()
-        } else {
-            v.get(k as usize).cloned().unwrap_or_else(|| "</s>".into())
-        }
-    };
     // word classes learned from unlabelled text, of the word and its neighbours
     for (tag, d) in [
         ("c", 0isize),
@@ -218,7 +222,7 @@ fn table_features(
         ("c-2", -2),
         ("c+2", 2),
     ] {
-        if let Some(cs) = clusters.of(&get(lower, i as isize + d)) {
+        if let Some(cs) = clusters.of(get(lower, i as isize + d)) {
             for (level, c) in cs.iter().enumerate() {
                 f.push(h(tag, &format!("{level}:{c}")));
             }
@@ -259,15 +263,6 @@ pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
         .iter()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .all(|w| !w.chars().any(char::is_lowercase));
-    fn get(v: &[String], i: isize) -> &str {
-        if i < 0 {
-            "<s>"
-        } else if i as usize >= v.len() {
-            "</s>"
-        } else {
-            &v[i as usize]
-        }
-    }
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
         let w = &words[i];

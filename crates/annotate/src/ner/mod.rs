@@ -15,12 +15,6 @@ pub use model::{
     contexts, second_pass_contexts, train, train_in, train_stacked, Model, Stacked, TrainReport,
 };
 
-/// Document contexts for sentences read from a CoNLL file, the way training makes them
-/// (pseudo-documents of 40 sentences, since the files carry no document breaks).
-pub fn model_contexts(sentences: &[conll::Sentence]) -> Vec<std::sync::Arc<DocContext>> {
-    contexts(sentences, 40)
-}
-
 use std::sync::OnceLock;
 
 /// The tagger shipped with casefile.

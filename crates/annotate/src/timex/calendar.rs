@@ -10,10 +10,9 @@ use casefile_model::{DateValue, Precision};
 /// its clause says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Dir {
-    /// No tense to go by: the nearest.
+    /// No future words: each expression's own rule (the nearest day; a weekday on or before
+    /// the reference, as in "was detained on Tuesday").
     Nearest,
-    /// A past-tense clause ("was detained on Tuesday"): on or before the reference.
-    Past,
     /// A future clause ("will meet on Tuesday"): on or after it.
     Future,
 }

@@ -17,11 +17,10 @@ pub(super) const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Sat
 
 pub(super) const NUMBER: &str = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a few|few)";
 
-/// The way the clause before `at` points: future words ("will", "is to", "scheduled"), past
-/// verbs ("was", "were", "had", a verb in -ed), or neither.
+/// The way the clause before `at` points: ahead when it has future words ("will", "is to",
+/// "scheduled"), else no way in particular (the expression's own rule decides).
 pub(super) fn tense_before(text: &str, at: usize) -> Dir {
     static FUTURE: OnceLock<Regex> = OnceLock::new();
-    static PAST: OnceLock<Regex> = OnceLock::new();
     let from = text[..at]
         .rfind(['.', '!', '?', '\n', ';'])
         .map(|i| i + 1)
@@ -36,13 +35,8 @@ pub(super) fn tense_before(text: &str, at: usize) -> Dir {
         Regex::new(r"(?i)\b(?:will|'ll|shall|is to|are to|is due|are due|set to|expected to|scheduled|plans? to|going to|to be held)\b")
             .expect("valid regex")
     });
-    let past = PAST.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:was|were|had|did|said|told|\w{3,}ed)\b").expect("valid regex")
-    });
     if future.is_match(clause) {
         Dir::Future
-    } else if past.is_match(clause) {
-        Dir::Past
     } else {
         Dir::Nearest
     }
