@@ -10,7 +10,7 @@ data=${1:-../shared/data}
 cargo build --release -p casefile
 target/release/casefile train-clusters "$data/conll2003/eng.train" \
   "$data/ud-english-ewt/en_ewt-ud-train.conllu" "$data/ud-english-ewt/en_ewt-ud-dev.conllu" \
-  --out crates/annotate/data/clusters.tsv
+  --out crates/syntax/data/clusters.tsv
 cargo build --release -p casefile
 target/release/casefile train-ner "$data/conll2003/eng.train" --dev "$data/conll2003/eng.testa" --out crates/annotate/data/ner.model --epochs 15
 cargo build --release -p casefile

@@ -9,6 +9,7 @@ use casefile_model::{
 };
 use regex::Regex;
 
+use crate::grammar::Tie;
 use crate::re;
 
 /// One act type of the vocabulary.
@@ -261,6 +262,9 @@ struct Trigger {
     act: &'static ActType,
     ts: usize,
     te: usize,
+    /// Every span of the sentence that names the act ("the arrest of X, who was detained"):
+    /// a name's tie to any of them counts.
+    all: Vec<(usize, usize)>,
 }
 
 /// Find event mentions in a document: in each sentence, each act of the vocabulary whose
@@ -308,8 +312,11 @@ pub fn find(
                 .collect(),
         };
         let first_new = out.len();
-        for tr in triggers(&cx, &sent) {
-            out.push(event_mention(&cx, &sent, &tr, last_time));
+        let found = triggers(&cx, &sent);
+        // the grammar, read only for sentences that tell of an act
+        let tree = (!found.is_empty()).then(|| crate::grammar::parse(text, ss, se));
+        for tr in found {
+            out.push(event_mention(&cx, &sent, &tr, last_time, tree.as_ref()));
         }
         // the narrative time: what the sentence's acts were dated by, else its last expression
         let act_time = out[first_new..]
@@ -346,7 +353,16 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
             continue;
         }
         seen.push(a.name);
-        found.push(Trigger { act: a, ts, te });
+        let all = rx
+            .find_iter(sent.st)
+            .map(|m| (sent.ss + m.start(), sent.ss + m.end()))
+            .collect();
+        found.push(Trigger {
+            act: a,
+            ts,
+            te,
+            all,
+        });
     }
     found
 }
@@ -357,6 +373,7 @@ fn event_mention(
     sent: &Sentence,
     tr: &Trigger,
     last_time: Option<(usize, usize)>,
+    tree: Option<&crate::grammar::Tree>,
 ) -> EventMention {
     static GROUP: OnceLock<Regex> = OnceLock::new();
     let group = re(
@@ -376,7 +393,7 @@ fn event_mention(
         kind: tr.act.name.to_string(),
         trigger: cx.doc.span(tr.ts, tr.te),
         sentence: cx.doc.span(sent.ss, sent.se),
-        participants: participants(cx, sent, tr),
+        participants: participants(cx, sent, tr, tree),
         place,
         time,
         time_from_context: from_context,
@@ -391,14 +408,39 @@ fn event_mention(
 
 /// The names of a sentence that take part in an act, with their roles; "the two men", "the
 /// pair" stand for the report's pair of people, as victims.
-fn participants(cx: &Ctx, sent: &Sentence, tr: &Trigger) -> Vec<MentionRole> {
+fn participants(
+    cx: &Ctx,
+    sent: &Sentence,
+    tr: &Trigger,
+    tree: Option<&crate::grammar::Tree>,
+) -> Vec<MentionRole> {
     let mentions = cx.mentions;
     let mut participants: Vec<MentionRole> = sent
         .in_sentence
         .iter()
         .filter_map(|&k| {
-            participant_role(cx, sent, tr, &mentions[k])
-                .map(|role| MentionRole { mention: k, role })
+            // the closest tie to any word naming the act: doer or undergoer before any other
+            let span = (mentions[k].span.start, mentions[k].span.end);
+            let tie = tree.and_then(|t| {
+                tr.all
+                    .iter()
+                    .filter_map(|&w| t.tie(span, w))
+                    .min_by_key(|(tie, _)| matches!(tie, Tie::Other))
+            });
+            let silent = tree.is_none();
+            participant_role(
+                cx,
+                sent,
+                tr,
+                &mentions[k],
+                tie.as_ref().map(|t| t.0),
+                silent,
+            )
+            .map(|role| MentionRole {
+                mention: k,
+                role,
+                relation: tie.map(|t| t.1),
+            })
         })
         .collect();
     if tr.act.violation
@@ -415,6 +457,9 @@ fn participants(cx: &Ctx, sent: &Sentence, tr: &Trigger) -> Vec<MentionRole> {
                 participants.push(MentionRole {
                     mention,
                     role: ParticipantRole::Victim,
+                    relation: Some(
+                        "one of the pair the sentence's “they” or “the two men” stands for".into(),
+                    ),
                 });
             }
         }
@@ -422,12 +467,18 @@ fn participants(cx: &Ctx, sent: &Sentence, tr: &Trigger) -> Vec<MentionRole> {
     participants
 }
 
+/// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
+/// apologised").
+const UNDERGONE_BY_SUBJECT: &[&str] = &["flight", "disappearance", "coerced-statement"];
+
 /// The role a name plays in an act told in its sentence, or None when it plays none.
 fn participant_role(
     cx: &Ctx,
     sent: &Sentence,
     tr: &Trigger,
     men: &Mention,
+    tie: Option<Tie>,
+    tree_silent: bool,
 ) -> Option<ParticipantRole> {
     let text = cx.text;
     let (ss, se, a) = (sent.ss, sent.se, tr.act);
@@ -462,7 +513,21 @@ fn participant_role(
             {
                 ParticipantRole::Source
             } else if a.violation {
-                ParticipantRole::Victim
+                // the grammar says who did it: the subject of "killed", the agent of "was
+                // killed by"; those who flee, vanish or are made to recant undergo the act
+                match tie {
+                    Some(Tie::Doer) if UNDERGONE_BY_SUBJECT.contains(&a.name) => {
+                        ParticipantRole::Victim
+                    }
+                    Some(Tie::Doer) => ParticipantRole::Perpetrator,
+                    Some(Tie::Undergoer) => ParticipantRole::Victim,
+                    // "shot in the park", "told to the court": tied, but not as the one it befell
+                    Some(_) => ParticipantRole::Other,
+                    // named in the sentence, but the grammar ties them to something else: no
+                    // role is stated, and none is invented
+                    None if !tree_silent => ParticipantRole::Other,
+                    None => ParticipantRole::Victim,
+                }
             } else if men.span.end <= tr.ts {
                 ParticipantRole::Agent
             } else {
@@ -471,7 +536,11 @@ fn participant_role(
         }
         EntityKind::Organization => {
             let after = text[men.span.end..se].trim_start();
-            if before.ends_with("by") || before.ends_with("by both") {
+            // "by" must be the act's own: "killed by the FSB", not "reported by the Post"
+            if (before.ends_with("by") || before.ends_with("by both"))
+                && tie.is_none_or(|t| t == Tie::Doer)
+                && (tie.is_some() || tree_silent)
+            {
                 if a.violation && a.name != "flight" {
                     ParticipantRole::Perpetrator
                 } else {
@@ -484,7 +553,12 @@ fn participant_role(
                 || after.starts_with("had helped")
             {
                 ParticipantRole::Helper
-            } else if men.source == "descriptive" && a.violation {
+            } else if men.source == "descriptive"
+                && a.violation
+                && tie == Some(Tie::Doer)
+                && !UNDERGONE_BY_SUBJECT.contains(&a.name)
+            {
+                // "police detained him", not "according to the police, he was killed"
                 ParticipantRole::Perpetrator
             } else {
                 return None;
@@ -679,6 +753,67 @@ mod tests {
         }
     }
     use crate::{names, text::sentences, timex};
+
+    /// Roles from the grammar: (sentence, name, the role it must have, or None for none).
+    #[test]
+    fn roles_follow_the_grammar_not_the_nearness_of_words() {
+        let cases: &[(&str, &str, Option<ParticipantRole>)] = &[
+            // the passive's agent did it; the subject underwent it
+            (
+                "Oleg Marchenko was beaten by Ivan Dorn in Port Aster.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Perpetrator),
+            ),
+            (
+                "Oleg Marchenko was beaten by Ivan Dorn in Port Aster.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
+            // the active subject did it; the object underwent it
+            (
+                "Ivan Dorn killed Oleg Marchenko in Port Aster.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Perpetrator),
+            ),
+            (
+                "Ivan Dorn killed Oleg Marchenko in Port Aster.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
+            // who tells it is not who did it
+            (
+                "According to the Kestrel Police, Oleg Marchenko was killed by a neighbour.",
+                "Kestrel Police",
+                None,
+            ),
+            // named beside the act, tied to another verb: no role is invented
+            (
+                "Anna Roe, who met Oleg Marchenko in May, learned that he had been arrested.",
+                "Anna Roe",
+                Some(ParticipantRole::Other),
+            ),
+            // those who flee undergo it
+            (
+                "Oleg Marchenko fled to Port Aster.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
+        ];
+        for (text, name, want) in cases {
+            let d = crate::test_doc(text);
+            let s = sentences(text);
+            let m = names::find(&d, &s);
+            let (t, _) = timex::find(&d, None);
+            let ev = find(&d, &s, &m, &t, &[]);
+            assert!(!ev.is_empty(), "{text}: no act found");
+            let got = ev[0]
+                .participants
+                .iter()
+                .find(|p| m[p.mention].text == *name)
+                .map(|p| p.role);
+            assert_eq!(got, *want, "{name} in {text:?}");
+        }
+    }
 
     #[test]
     fn events_with_participants_time_and_context() {

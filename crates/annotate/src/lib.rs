@@ -3,6 +3,7 @@
 //! | module | finds |
 //! |---|---|
 //! | [`text`] | sentences and tokens |
+//! | [`grammar`] | each sentence's words, tags, lemmas and dependency tree ([`casefile_syntax`]) |
 //! | [`names`] | persons, organisations, places, groups |
 //! | [`timex`] | time expressions, normalised; date bounds for undated reports |
 //! | [`attributes`] | ages, roles, affiliations |
@@ -17,6 +18,7 @@ use casefile_model::{Annotations, Document};
 pub mod attributes;
 pub mod citations;
 pub mod events;
+pub mod grammar;
 pub mod lexicon;
 pub mod names;
 pub mod ner;

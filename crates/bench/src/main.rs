@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod annotate;
 mod memory;
+mod parse;
 mod resolve;
 mod serve;
 
@@ -40,6 +41,23 @@ bench/run.sh runs it beside spaCy on the same text.")]
         /// Words to annotate in all.
         #[arg(long, default_value_t = 5_000_000)]
         words: usize,
+    },
+    /// Measure the grammar model: load time, tagging and parsing speed, memory.
+    #[command(long_about = "\
+Load the shipped grammar model (timed), then tag, lemmatise and parse the sentences of a CoNLL \
+file's text on one thread, tokenised as casefile tokenises reports, repeated until WORDS words are \
+parsed; print words per second and the peak memory. With --docs DIR, first write the text once \
+as report files (50 sentences each) for a timed `casefile build`. The last line is JSON. \
+bench/run.sh runs it beside spaCy's full pipeline, which parses too.")]
+    Parse {
+        /// CoNLL file whose tokens make the text (for example eng.train).
+        file: PathBuf,
+        /// Words to parse in all.
+        #[arg(long, default_value_t = 1_000_000)]
+        words: usize,
+        /// Also write the text as report files here.
+        #[arg(long)]
+        docs: Option<PathBuf>,
     },
     /// Measure entity resolution at scale on generated mentions.
     #[command(long_about = "\
@@ -76,6 +94,7 @@ throughput and latency percentiles. Refuses any address that is not loopback.")]
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Annotate { file, words } => annotate::bench_annotate(&file, words),
+        Command::Parse { file, words, docs } => parse::bench_parse(&file, words, docs.as_deref()),
         Command::Resolve { sizes } => resolve::bench_resolve(&sizes),
         Command::Serve {
             url,

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 
 mod commands;
 mod eval;
+mod grammar;
 
 const ABOUT: &str =
     "Turn scattered reports about a human-rights case into one sourced, cross-checked case file.";
@@ -287,7 +288,59 @@ the model casefile ships."
         #[arg(long, default_value_t = 12)]
         epochs: usize,
     },
-    /// Learn word classes for the entity tagger (developers: rebuilds crates/annotate/data/clusters.tsv).
+    /// Score the tagger and parser on a CoNLL-U treebank (gold words; last line JSON).
+    #[command(
+        long_about = "Tag, lemmatise and parse the words of a CoNLL-U file and score the result \
+against it: UPOS, XPOS and lemma accuracy, UAS and LAS over every word (punctuation included, as \
+the CoNLL 2018 shared task scores), and the speed. The last line is JSON."
+    )]
+    EvalParse {
+        /// The CoNLL-U file.
+        file: PathBuf,
+        /// A model file to score instead of the shipped one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Also write what was predicted, as CoNLL-U, word for word beside the input.
+        #[arg(long, value_name = "OUT")]
+        predict: Option<PathBuf>,
+    },
+    /// Print what casefile reads in a report's grammar, as CoNLL-U.
+    Parse {
+        /// A report (.txt, .md, .html).
+        file: PathBuf,
+        /// A model file to use instead of the shipped one.
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+    /// Train the tagger, lemmatiser and parser (developers: rebuilds crates/syntax/data/syntax.model).
+    #[command(
+        long_about = "Train the part-of-speech tagger, the lemmatiser and the dependency parser \
+on a CoNLL-U treebank and write the model. scripts/train_parse.sh runs this on UD English EWT \
+train and writes the model casefile ships."
+    )]
+    TrainParse {
+        /// Training treebank (CoNLL-U).
+        train: PathBuf,
+        /// Where to write the model.
+        #[arg(long)]
+        out: PathBuf,
+        /// Tagger training passes.
+        #[arg(long, default_value_t = 8)]
+        tagger_epochs: usize,
+        /// Parser training passes.
+        #[arg(long, default_value_t = 12)]
+        parser_epochs: usize,
+        /// Folds for the tags the parser learns on (1: the treebank's own tags).
+        #[arg(long, default_value_t = 4)]
+        folds: usize,
+        /// Tagger weights smaller than this are dropped.
+        #[arg(long, default_value_t = 0.5)]
+        tagger_prune: f32,
+        /// Parser weights smaller than this are dropped.
+        #[arg(long, default_value_t = 1.5)]
+        parser_prune: f32,
+    },
+    /// Learn word classes for the entity tagger (developers: rebuilds crates/syntax/data/clusters.tsv).
     #[command(
         name = "train-clusters",
         long_about = "\
@@ -521,6 +574,13 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             Err(e) => Err(UserError(e)),
         },
         Command::Serve { db_path, bind, db } => commands::serve(&db_path, bind, &db),
+        other => run_models(other),
+    }
+}
+
+/// The developers' commands: training and scoring the models.
+fn run_models(command: Command) -> Result<ExitCode, UserError> {
+    match command {
         Command::EvalNer {
             file,
             predict,
@@ -528,11 +588,37 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
         } => eval::eval_ner(&file, predict.as_deref(), errors),
         Command::EvalTimex { dir, errors } => eval::eval_timex(&dir, errors),
         Command::TrainClusters { files, out } => eval::train_clusters(&files, &out),
+        Command::EvalParse {
+            file,
+            model,
+            predict,
+        } => grammar::eval_parse(&file, model.as_deref(), predict.as_deref()),
+        Command::Parse { file, model } => grammar::parse(&file, model.as_deref()),
+        Command::TrainParse {
+            train,
+            out,
+            tagger_epochs,
+            parser_epochs,
+            folds,
+            tagger_prune,
+            parser_prune,
+        } => grammar::train_parse(
+            &train,
+            &out,
+            casefile_syntax::train::Options {
+                tagger_epochs,
+                parser_epochs,
+                folds,
+                tagger_prune,
+            },
+            parser_prune,
+        ),
         Command::TrainNer {
             train,
             dev,
             out,
             epochs,
         } => eval::train_ner(&train, &dev, &out, epochs),
+        _ => Err(UserError("not a model command".into())),
     }
 }

@@ -334,6 +334,13 @@ fn curate_a_case_in_a_real_browser() {
         "names highlighted"
     );
     d.screenshot("web-report.png");
+    // the grammar of each sentence that tells of an act, drawn on the server: no script
+    assert!(
+        src.contains("class=\"grammar\"") && src.contains("<svg") && src.contains("nsubj"),
+        "a sentence's tree is drawn"
+    );
+    d.click("//details[@class='grammar']/summary");
+    d.screenshot("web-grammar.png");
 
     // merge two entities with the entity page's form
     let anna = id_of("Anna Kesoian");

@@ -23,6 +23,7 @@ pub mod replay;
 mod search;
 
 pub use accounts::{add_user, SESSION_HOURS};
+pub use casefile_pipeline::sentence_svg;
 pub use change::Change;
 pub use export::Format;
 pub use intake::{Intake, Observer, Quiet};

@@ -118,6 +118,7 @@ fn edit_event(ev: &mut Event, field: EventField, value: &str, entities: &[Entity
                 ev.participants.push(Participant {
                     entity: p.id.clone(),
                     role,
+                    basis: vec!["added by hand".to_string()],
                 });
             }
         }

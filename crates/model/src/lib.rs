@@ -258,6 +258,10 @@ pub struct ReportedSpeech {
 pub struct MentionRole {
     pub mention: usize,
     pub role: ParticipantRole,
+    /// How the sentence's grammar ties the name to the act ("object (obj) of “detained”"),
+    /// when the parse ties them directly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation: Option<String>,
 }
 
 /// One report's telling of something that happened.
@@ -394,6 +398,10 @@ pub enum Decision {
 pub struct Participant {
     pub entity: String,
     pub role: ParticipantRole,
+    /// Why: the grammatical relations the role was read from, one per distinct relation
+    /// ("victim: object (obj) of “seized”").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<String>,
 }
 
 /// One real-world person, organisation, place or group, after resolution.

@@ -18,6 +18,17 @@ pub struct Built {
     pub annotations: Vec<Annotations>,
 }
 
+/// The grammar of the sentence `text[start..end]` drawn as SVG, for a reader to check what
+/// casefile read; the words inside `marks` (byte ranges of the text) in bold.
+pub fn sentence_svg(text: &str, start: usize, end: usize, marks: &[(usize, usize)]) -> String {
+    let start = start.min(text.len());
+    let end = end.clamp(start, text.len());
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return String::new();
+    }
+    casefile_annotate::grammar::parse(text, start, end).svg(marks)
+}
+
 /// Build the case file for `documents` (in the order given). `resolution` holds the decisions
 /// resolution obeys (merge, keep apart, split); others are ignored here.
 pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision]) -> Built {

@@ -50,6 +50,7 @@ fn case_with(text: &str) -> CaseFile {
             participants: vec![Participant {
                 entity: "person-oleg".into(),
                 role: casefile_model::ParticipantRole::Victim,
+                basis: vec![],
             }],
             modality: Modality::Asserted,
             sources: vec![Span::new("d1", 0, text.len())],

@@ -339,6 +339,7 @@ fn event_of(
         .collect();
     // participants: entities with their most frequent role
     let mut roles: BTreeMap<String, BTreeMap<ParticipantRole, usize>> = BTreeMap::new();
+    let mut bases: BTreeMap<(String, ParticipantRole), Vec<String>> = BTreeMap::new();
     let mut places: BTreeMap<String, usize> = BTreeMap::new();
     let mut sources: Vec<Span> = Vec::new();
     let mut triggers: Vec<String> = Vec::new();
@@ -352,6 +353,13 @@ fn event_of(
                     .or_default()
                     .entry(p.role)
                     .or_default() += 1;
+                if let Some(r) = &p.relation {
+                    let b = bases.entry((e.to_string(), p.role)).or_default();
+                    let line = format!("{}: {r}", p.role);
+                    if !b.contains(&line) {
+                        b.push(line);
+                    }
+                }
             }
         }
         if let Some(p) = em.place.and_then(&link) {
@@ -378,7 +386,11 @@ fn event_of(
             rs.into_iter()
                 .filter(|(r, _)| *r != ParticipantRole::Source && *r != ParticipantRole::Other)
                 .max_by_key(|(_, n)| *n)
-                .map(|(role, _)| Participant { entity: e, role })
+                .map(|(role, _)| Participant {
+                    basis: bases.remove(&(e.clone(), role)).unwrap_or_default(),
+                    entity: e,
+                    role,
+                })
         })
         .collect();
     let r#type = act_type(&tellings, fam);

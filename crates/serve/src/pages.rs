@@ -353,12 +353,64 @@ pub async fn report(
         }
         out.push_str(&h(&t[pos..]));
         format!(
-            "<h1>{}</h1><p class=\"meta\">{} · SHA-256 {}</p><div class=\"text\">{out}</div>",
+            "<h1>{}</h1><p class=\"meta\">{} · SHA-256 {}</p><div class=\"text\">{out}</div>{}",
             h(d.title.as_deref().unwrap_or(&d.path)),
             h(&casefile_report::doc_label(c, &d.id)),
-            h(&d.sha256)
+            h(&d.sha256),
+            grammar_section(c, d)
         )
     })
+}
+
+/// The grammar of each sentence of `d` that tells of an act: the parse casefile read the
+/// participants from, drawn on the server, the participants' words in bold.
+fn grammar_section(c: &CaseFile, d: &casefile_model::DocumentSummary) -> String {
+    let t = &d.text;
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut out = String::new();
+    for ev in &c.events {
+        for s in ev
+            .sources
+            .iter()
+            .filter(|s| s.doc == d.id && s.end <= t.len())
+        {
+            if seen.contains(&(s.start, s.end)) || seen.len() >= 40 {
+                continue;
+            }
+            seen.push((s.start, s.end));
+            let marks: Vec<(usize, usize)> = ev
+                .participants
+                .iter()
+                .filter_map(|p| c.entity(&p.entity))
+                .flat_map(|e| e.mentions.iter())
+                .filter(|m| m.doc == d.id && m.start >= s.start && m.end <= s.end)
+                .map(|m| (m.start, m.end))
+                .collect();
+            let why: String = ev
+                .participants
+                .iter()
+                .flat_map(|p| {
+                    let name = c
+                        .entity(&p.entity)
+                        .map_or(p.entity.as_str(), |e| e.name.as_str());
+                    p.basis
+                        .iter()
+                        .map(move |b| format!("<li>{}: {}</li>", h(name), h(b)))
+                })
+                .collect();
+            let svg = casefile_desk::sentence_svg(t, s.start, s.end, &marks);
+            out.push_str(&format!(
+                "<details class=\"grammar\"><summary>{} <span class=\"meta\">({})</span></summary>\
+                 <div class=\"tree\">{svg}</div><ul>{why}</ul></details>",
+                h(t.get(s.start..s.end).unwrap_or("")),
+                h(&ev.label)
+            ));
+        }
+    }
+    if out.is_empty() {
+        return out;
+    }
+    format!("<h2>Grammar of the sentences that tell of acts</h2>{out}")
 }
 
 pub async fn discrepancies(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {

@@ -7,8 +7,9 @@ use casefile_tidy::{crate_graph, functions, source_files};
 const MAY_DEPEND_ON: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("names", &[]),
+    ("syntax", &[]),
     ("ingest", &["model"]),
-    ("annotate", &["model", "names"]),
+    ("annotate", &["model", "names", "syntax"]),
     ("resolve", &["model", "names"]),
     ("reconcile", &["model", "names"]),
     ("report", &["model"]),
@@ -16,8 +17,14 @@ const MAY_DEPEND_ON: &[(&str, &[&str])] = &[
     ("pipeline", &["model", "annotate", "resolve", "reconcile"]),
     ("desk", &["model", "ingest", "pipeline", "report", "store"]),
     ("serve", &["model", "report", "desk"]),
-    ("cli", &["model", "ingest", "annotate", "desk", "serve"]),
-    ("bench", &["model", "ingest", "annotate", "resolve"]),
+    (
+        "cli",
+        &["model", "ingest", "annotate", "syntax", "desk", "serve"],
+    ),
+    (
+        "bench",
+        &["model", "ingest", "annotate", "syntax", "resolve"],
+    ),
     ("tidy", &[]),
 ];
 

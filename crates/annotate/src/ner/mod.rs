@@ -5,7 +5,7 @@
 //! `eng.train`, tuned on `eng.testa`; the trained tagger ships as `data/ner.model` and is
 //! rebuilt by `scripts/train_ner.sh`.
 
-pub mod clusters;
+pub use casefile_syntax::clusters;
 pub mod conll;
 mod features;
 mod model;

@@ -64,7 +64,7 @@ impl Clusters {
 /// The table casefile ships.
 pub fn shipped() -> &'static Clusters {
     static C: OnceLock<Clusters> = OnceLock::new();
-    C.get_or_init(|| Clusters::from_tsv(include_str!("../../data/clusters.tsv")))
+    C.get_or_init(|| Clusters::from_tsv(include_str!("../data/clusters.tsv")))
 }
 
 fn xlogx(x: f64) -> f64 {

@@ -1,0 +1,310 @@
+//! The grammar of a sentence: its words (the treebank's, clitics split) tagged, lemmatised and
+//! parsed by [`casefile_syntax`], each word keeping its byte range in the document text.
+
+use casefile_syntax::{Analyzer, Word};
+
+use crate::text;
+
+/// A parsed word and where it stands in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub word: Word,
+}
+
+/// A sentence's tree: `words[i].word.head` is 1-based (0 is the root), as in CoNLL-U.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tree {
+    pub words: Vec<Parsed>,
+}
+
+impl Tree {
+    /// The head of word `i` (0-based), if it is not the root.
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.words[i].word.head.checked_sub(1)
+    }
+
+    /// The dependents of word `i` (0-based), in text order.
+    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        (0..self.words.len()).filter(move |&j| self.words[j].word.head == i + 1)
+    }
+
+    /// The relation of word `i` to its head.
+    pub fn rel(&self, i: usize) -> &str {
+        &self.words[i].word.deprel
+    }
+
+    /// The tree as SVG, the words inside any of `marks` (byte ranges) in bold.
+    pub fn svg(&self, marks: &[(usize, usize)]) -> String {
+        let words: Vec<Word> = self.words.iter().map(|p| p.word.clone()).collect();
+        let marked: Vec<usize> = (0..self.words.len())
+            .filter(|&i| {
+                marks
+                    .iter()
+                    .any(|&(a, b)| self.words[i].start >= a && self.words[i].end <= b)
+            })
+            .collect();
+        casefile_syntax::svg::draw(&words, &marked)
+    }
+
+    /// The word whose range holds byte `at`.
+    pub fn word_at(&self, at: usize) -> Option<usize> {
+        self.words.iter().position(|w| w.start <= at && at < w.end)
+    }
+}
+
+/// A reader's name for a relation.
+fn relation_name(rel: &str) -> &str {
+    match rel {
+        "nsubj" => "subject",
+        "nsubj:pass" => "passive subject",
+        "obj" => "object",
+        "iobj" => "indirect object",
+        "obl:agent" => "agent",
+        "obl" | "obl:unmarked" => "oblique",
+        "nmod" | "nmod:unmarked" => "noun modifier",
+        "nmod:poss" => "possessor",
+        "appos" => "apposition",
+        "compound" => "compound",
+        "acl" | "acl:relcl" => "clause on a noun",
+        "advcl" => "adverbial clause",
+        "xcomp" => "open complement",
+        "ccomp" => "clausal complement",
+        "conj" => "conjunct",
+        other => other,
+    }
+}
+
+impl Tree {
+    /// The word of `text[start..end]` that heads it: the one whose head lies outside it.
+    pub fn head_of(&self, start: usize, end: usize) -> Option<usize> {
+        let inside = |i: usize| self.words[i].start >= start && self.words[i].end <= end;
+        (0..self.words.len())
+            .filter(|&i| inside(i))
+            .find(|&i| self.head(i).is_none_or(|h| !inside(h)))
+    }
+
+    fn describe(&self, dep: usize) -> String {
+        let rel = self.rel(dep);
+        let case: Vec<&str> = self
+            .children(dep)
+            .filter(|&c| self.rel(c) == "case")
+            .map(|c| self.words[c].word.form.as_str())
+            .collect();
+        let mut out = format!("{} ({rel}", relation_name(rel));
+        if !case.is_empty() {
+            out.push_str(&format!(", “{}”", case.join(" ")));
+        }
+        out.push(')');
+        out
+    }
+
+    /// How the phrase at `span` is tied to the act whose words are `trigger` (a byte range),
+    /// in words a reader can check: "object (obj) of “detained”", "conjunct of the object (obj)
+    /// of “beat”", "“detained” hangs on it: clause on a noun (acl)". None when the tree does not
+    /// tie them directly.
+    pub fn relation(&self, span: (usize, usize), trigger: (usize, usize)) -> Option<String> {
+        self.tie(span, trigger).map(|(_, why)| why)
+    }
+
+    /// The tie between the phrase at `span` and the act at `trigger`, and its explanation.
+    pub fn tie(&self, span: (usize, usize), trigger: (usize, usize)) -> Option<(Tie, String)> {
+        let m = self.head_of(span.0, span.1)?;
+        let t = self.head_of(trigger.0, trigger.1)?;
+        let form = |i: usize| self.words[i].word.form.as_str();
+        if m == t || (span.0 <= self.words[t].start && self.words[t].end <= span.1) {
+            return None;
+        }
+        // the name, then what it is a conjunct of or in apposition to: "Salekh and Ismail",
+        // "the journalist Dmitri Varga" — each shares the relation of the word it hangs on
+        let mut chain = vec![m];
+        let mut x = m;
+        while matches!(self.rel(x), "conj" | "appos") && chain.len() < 8 {
+            x = self.head(x)?;
+            chain.push(x);
+        }
+        for (k, &c) in chain.iter().enumerate() {
+            let how = match k {
+                0 => String::new(),
+                _ if self.rel(chain[k - 1]) == "appos" => "in apposition to the ".to_string(),
+                _ => "conjunct of the ".to_string(),
+            };
+            if self.head(c) == Some(t) {
+                let why = format!("{how}{} of “{}”", self.describe(c), form(t));
+                return Some((self.tie_of(c, t), why));
+            }
+            // the act describes the name: "the men detained in January", "the men who were
+            // detained", where the relative pronoun says how
+            if self.head(t) == Some(c) {
+                let rel_pronoun = self.children(t).find(|&p| {
+                    matches!(
+                        self.words[p].word.form.to_lowercase().as_str(),
+                        "who" | "whom" | "which" | "that"
+                    ) && self.words[p].word.upos == "PRON"
+                });
+                if let (Some(p), true) = (rel_pronoun, self.rel(t).starts_with("acl")) {
+                    let why = format!(
+                        "{how}antecedent of “{}”, the {} of “{}”",
+                        form(p),
+                        self.describe(p),
+                        form(t)
+                    );
+                    return Some((self.tie_of(p, t), why));
+                }
+                let why = format!("{how}word “{}” hangs on: {}", form(t), self.describe(t));
+                let passive = self.words[t].word.xpos == "VBN" && self.rel(t) == "acl";
+                return Some((if passive { Tie::Undergoer } else { Tie::Other }, why));
+            }
+        }
+        None
+    }
+
+    /// The kind of tie of `dep`, a dependent of the act word `t`.
+    fn tie_of(&self, dep: usize, t: usize) -> Tie {
+        let verb = matches!(self.words[t].word.upos.as_str(), "VERB" | "AUX");
+        match self.rel(dep) {
+            "nsubj" if verb => Tie::Doer,
+            "nsubj:pass" | "obj" | "iobj" => Tie::Undergoer,
+            "obl:agent" => Tie::Doer,
+            // "the Khashoggi killing"
+            "compound" if !verb => Tie::Undergoer,
+            // "the arrest of X", "X's arrest"
+            "nmod" | "nmod:poss" if !verb => {
+                let by = self.children(dep).any(|c| {
+                    self.rel(c) == "case" && self.words[c].word.form.eq_ignore_ascii_case("by")
+                });
+                if by {
+                    Tie::Doer
+                } else {
+                    Tie::Undergoer
+                }
+            }
+            _ => Tie::Other,
+        }
+    }
+}
+
+/// How a name stands to an act in the grammar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    /// The act's doer: the subject of an active verb, the agent of a passive ("by …").
+    Doer,
+    /// The one the act is done to: object, passive subject, "the arrest of X", "the men detained".
+    Undergoer,
+    /// Tied otherwise (a time, a place, an instrument, a clause).
+    Other,
+}
+
+/// The treebank's words of `text[start..end]`, with byte ranges in `text`.
+pub fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    text::tokens(text, start, end)
+        .into_iter()
+        .flat_map(|t| {
+            casefile_syntax::words::split(t.text(text))
+                .into_iter()
+                .map(move |(a, b)| (t.start + a, t.start + b))
+        })
+        .collect()
+}
+
+/// Parse one sentence of `text` with the shipped model.
+pub fn parse(text: &str, start: usize, end: usize) -> Tree {
+    parse_with(casefile_syntax::shipped(), text, start, end)
+}
+
+/// Parse one sentence of `text` with `model`.
+pub fn parse_with(model: &Analyzer, text: &str, start: usize, end: usize) -> Tree {
+    let spans = words(text, start, end);
+    let forms: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
+    let analysed = model.analyze(&forms);
+    Tree {
+        words: spans
+            .into_iter()
+            .zip(analysed)
+            .map(|((start, end), word)| Parsed { start, end, word })
+            .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parse `s` and return, for each word named, (relation, head word).
+    fn rels(s: &str, of: &[&str]) -> Vec<(String, String)> {
+        let t = parse(s, 0, s.len());
+        of.iter()
+            .map(|w| {
+                let i = t
+                    .words
+                    .iter()
+                    .position(|p| &s[p.start..p.end] == *w)
+                    .unwrap_or_else(|| panic!("{w} not in {s}"));
+                let head = t
+                    .head(i)
+                    .map_or("ROOT".to_string(), |h| t.words[h].word.form.clone());
+                (t.rel(i).to_string(), head)
+            })
+            .collect()
+    }
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn spans_map_back_to_the_text() {
+        let s = "Police didn't say where he's held.";
+        let t = parse(s, 0, s.len());
+        let forms: Vec<&str> = t.words.iter().map(|w| &s[w.start..w.end]).collect();
+        assert_eq!(
+            forms,
+            ["Police", "did", "n't", "say", "where", "he", "'s", "held", "."]
+        );
+        assert!(t.words.iter().all(|w| w.word.form == s[w.start..w.end]));
+    }
+
+    /// The relations extraction needs, on sentences written as reports write them.
+    #[test]
+    fn reads_the_relations_extraction_needs() {
+        type Case<'a> = (&'a str, &'a [&'a str], &'a [(&'a str, &'a str)]);
+        let cases: &[Case] = &[
+            // active: who did it to whom
+            (
+                "Police detained the two brothers in Nizhny Novgorod.",
+                &["Police", "brothers"],
+                &[("nsubj", "detained"), ("obj", "detained")],
+            ),
+            // passive with an agent
+            (
+                "He was abducted by armed men on Thursday.",
+                &["He", "men"],
+                &[("nsubj:pass", "abducted"), ("obl:agent", "abducted")],
+            ),
+            // reported speech: the act is the complement of the verb of saying
+            (
+                "The lawyer said that the men were tortured.",
+                &["lawyer", "tortured"],
+                &[("nsubj", "said"), ("ccomp", "said")],
+            ),
+            // coordinated victims
+            (
+                "Officers beat Salekh and Ismail.",
+                &["Salekh", "Ismail"],
+                &[("obj", "beat"), ("conj", "Salekh")],
+            ),
+            // a relative clause
+            (
+                "The men who were arrested in January remain in custody.",
+                &["arrested"],
+                &[("acl:relcl", "men")],
+            ),
+        ];
+        for (s, words, want) in cases {
+            assert_eq!(rels(s, words), pairs(want), "{s}");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Syntax: the words of a sentence in, their grammar out.
+//!
+//! | module | does |
+//! |---|---|
+//! | [`tagger`] | universal and Penn part-of-speech tags |
+//! | [`lemma`] | dictionary forms |
+//! | [`parser`] | a labelled Universal Dependencies tree |
+//! | [`train`] | learning all three from a treebank, and scoring against one |
+//! | [`words`] | the treebank's words out of a token ("don't" → "do" + "n't") |
+//! | [`svg`] | a tree drawn for the web reader |
+//! | [`conllu`] | the treebank file format |
+//! | [`perceptron`] | the learner the tagger and parser share |
+//! | [`clusters`] | word classes learned from unlabelled text |
+//!
+//! The shipped model (`data/syntax.model`) is learned from Universal Dependencies English EWT
+//! (CC BY-SA 4.0; see `data/NOTICE`) by `scripts/train_parse.sh`.
+
+use std::sync::OnceLock;
+
+pub mod clusters;
+pub mod conllu;
+pub mod lemma;
+pub mod parser;
+pub mod perceptron;
+pub mod svg;
+pub mod tagger;
+pub mod train;
+pub mod words;
+
+pub use conllu::{Sentence, Word};
+
+const MAGIC: &[u8; 8] = b"CFSYN1\0\0";
+
+/// Tagger, lemmatiser and parser, trained together.
+pub struct Analyzer {
+    pub tagger: tagger::Tagger,
+    pub lemmatizer: lemma::Lemmatizer,
+    pub parser: parser::Parser,
+}
+
+impl Analyzer {
+    /// Tag, lemmatise and parse one sentence's words.
+    pub fn analyze(&self, forms: &[&str]) -> Vec<Word> {
+        if forms.is_empty() {
+            return Vec::new();
+        }
+        let classes = self.tagger.classes(forms);
+        let tags: Vec<String> = classes
+            .iter()
+            .map(|&c| {
+                let (u, x) = &self.tagger.tags[c];
+                format!("{u} {x}")
+            })
+            .collect();
+        let tag_refs: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+        let tree = self.parser.parse(&parser::Input::new(forms, &tag_refs));
+        forms
+            .iter()
+            .zip(classes)
+            .zip(tree)
+            .map(|((form, c), (head, deprel))| {
+                let (upos, xpos) = self.tagger.tags[c].clone();
+                Word {
+                    lemma: self.lemmatizer.lemma(form, &xpos),
+                    form: form.to_string(),
+                    upos,
+                    xpos,
+                    head,
+                    deprel,
+                }
+            })
+            .collect()
+    }
+
+    /// The model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        self.tagger.write(&mut out);
+        self.lemmatizer.write(&mut out);
+        self.parser.write(&mut out);
+        out
+    }
+
+    /// Read a model file, or say what is wrong with it.
+    pub fn from_bytes(b: &[u8]) -> Result<Analyzer, String> {
+        if b.get(..8) != Some(&MAGIC[..]) {
+            return Err("not a casefile syntax model".into());
+        }
+        let mut r = perceptron::Reader::new(&b[8..]);
+        let a = Analyzer {
+            tagger: tagger::Tagger::read(&mut r)?,
+            lemmatizer: lemma::Lemmatizer::read(&mut r)?,
+            parser: parser::Parser::read(&mut r)?,
+        };
+        if r.at + 8 != b.len() {
+            return Err("trailing bytes after the model".into());
+        }
+        Ok(a)
+    }
+}
+
+/// The model that ships with casefile, read on first use.
+pub fn shipped() -> &'static Analyzer {
+    static CELL: OnceLock<Analyzer> = OnceLock::new();
+    CELL.get_or_init(|| {
+        Analyzer::from_bytes(include_bytes!("../data/syntax.model"))
+            .expect("the shipped model reads")
+    })
+}
