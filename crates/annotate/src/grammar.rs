@@ -284,6 +284,12 @@ mod tests {
                 &["He", "men"],
                 &[("nsubj:pass", "abducted"), ("obl:agent", "abducted")],
             ),
+            // "according to X": X is where the telling comes from, not who did it
+            (
+                "According to the police, he was shot by a neighbour.",
+                &["police", "neighbour"],
+                &[("obl", "shot"), ("obl:agent", "shot")],
+            ),
             // reported speech: the act is the complement of the verb of saying
             (
                 "The lawyer said that the men were tortured.",

@@ -80,9 +80,21 @@ impl Observer for Terminal {
 }
 
 /// Write a file atomically: to a temporary file beside it, then renamed over it.
+/// Write a file whole or not at all, readable by its owner only (0600 on Unix): what casefile
+/// writes out of a case is case data.
 fn write_atomic(path: &Path, content: &str) -> Result<(), UserError> {
+    use std::io::Write as _;
     let tmp = path.with_extension("tmp-casefile");
-    std::fs::write(&tmp, content)
+    let _ = std::fs::remove_file(&tmp);
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        opts.mode(0o600);
+    }
+    opts.open(&tmp)
+        .and_then(|mut f| f.write_all(content.as_bytes()).and_then(|_| f.sync_all()))
         .map_err(|e| UserError(format!("{}: cannot write: {e}", tmp.display())))?;
     std::fs::rename(&tmp, path)
         .map_err(|e| UserError(format!("{}: cannot write: {e}", path.display())))?;
@@ -130,6 +142,7 @@ fn open(db_path: &Path, db: &DbOpts) -> Result<Desk, UserError> {
 pub fn build(
     paths: &[PathBuf],
     out: &Path,
+    plain_outputs: bool,
     db: &DbOpts,
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
@@ -143,15 +156,21 @@ pub fn build(
     let store = casefile_desk::create_store(&db_path, key_for(&db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
     let (ing, file) = desk.add_and_rebuild(paths, &mut Terminal::new(output.quiet))?;
-    for format in export::BUILD_OUTPUTS {
-        for (name, content) in export::files(&file, format) {
-            write_atomic(&out.join(name), &content)?;
+    // nothing in clear beside an encrypted database unless asked
+    let mut written: Vec<String> = Vec::new();
+    if plain_outputs || db.no_encryption {
+        for format in export::BUILD_OUTPUTS {
+            for (name, content) in export::files(&file, format) {
+                write_atomic(&out.join(&name), &content)?;
+                written.push(name);
+            }
         }
     }
     if output.json {
         let mut s = summary(&file, &ing);
         s["out"] = json!(out.display().to_string());
         s["encrypted"] = json!(!db.no_encryption);
+        s["plain_outputs"] = json!(written);
         println!("{s}");
     } else if !output.quiet {
         date_conflicts(&file);
@@ -166,14 +185,27 @@ pub fn build(
             file.discrepancies.len()
         );
         println!(
-            "casefile: wrote {0}/case.json, {0}/report.md, {0}/report.html",
-            out.display()
-        );
-        println!(
             "casefile: database {} is {}",
             db_path.display(),
             encryption_note(db)
         );
+        if written.is_empty() {
+            println!(
+                "casefile: nothing written in clear; read the case with `casefile serve {}`, \
+                 or write it out with `casefile export` or `build --plain-outputs` (NOT encrypted)",
+                db_path.display()
+            );
+        } else {
+            let names: Vec<String> = written
+                .iter()
+                .map(|n| out.join(n).display().to_string())
+                .collect();
+            println!(
+                "casefile: wrote {} — NOT encrypted: anyone who can read these files reads the case \
+                 (readable by you only)",
+                names.join(", ")
+            );
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -215,6 +247,11 @@ pub fn export(
         for (name, content) in export::files(&file, format) {
             write_atomic(&out.join(name), &content)?;
         }
+        eprintln!(
+            "casefile: wrote the CSV files in {} — NOT encrypted: anyone who can read them reads \
+             the case (readable by you only)",
+            out.display()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let text = export::render(&file, format);
@@ -222,6 +259,11 @@ pub fn export(
         print!("{text}");
     } else {
         write_atomic(out, &text)?;
+        eprintln!(
+            "casefile: wrote {} — NOT encrypted: anyone who can read this file reads the case \
+             (readable by you only)",
+            out.display()
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -42,6 +42,10 @@ EXIT STATUS:
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Threads for reading reports (default: one per core). The case file is the same whatever
+    /// the number.
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 }
 
 /// Options for opening the database.
@@ -73,10 +77,15 @@ enum Command {
 Build a case file from report files and folders (searched recursively for .txt, .md, .markdown, \
 .html and .htm files).
 
-Writes DIR/case.json (the case file, schema_version 1), DIR/report.md and DIR/report.html (a \
-self-contained report that opens from disk and prints cleanly), and keeps everything, including \
-the original bytes of every report, in the encrypted database DIR/case.db. If DIR/case.db \
-exists, the reports are added to it (the same bytes twice are stored once).
+Keeps everything, including the original bytes of every report, in the encrypted database \
+DIR/case.db. If DIR/case.db exists, the reports are added to it (the same bytes twice are stored \
+once).
+
+Nothing is written in clear beside an encrypted database unless asked: with --plain-outputs (or \
+--no-encryption) it also writes DIR/case.json (the case file, schema_version 1), DIR/report.md \
+and DIR/report.html (a self-contained report that opens from disk and prints cleanly), readable \
+by their owner only (mode 0600) and NOT encrypted. `casefile serve` reads the case without \
+writing it out; `casefile export` writes one file when you need it.
 
 A report that cannot be read is reported on one line, naming the file and the reason, and the \
 others are still processed. Each report is stored in its own transaction: an interrupted build \
@@ -85,9 +94,12 @@ keeps every report stored before the interruption.")]
         /// Report files or folders.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// Folder for case.json, report.md, report.html and case.db.
+        /// Folder for case.db (and, when asked, case.json, report.md, report.html).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Also write case.json, report.md and report.html, NOT encrypted (mode 0600).
+        #[arg(long)]
+        plain_outputs: bool,
         #[command(flatten)]
         db: DbOpts,
         #[command(flatten)]
@@ -460,7 +472,11 @@ pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_desk::Key, UserErr
 }
 
 fn main() -> ExitCode {
-    match run(Cli::parse().command) {
+    let cli = Cli::parse();
+    if let Some(n) = cli.jobs {
+        casefile_desk::set_jobs(n as usize);
+    }
+    match run(cli.command) {
         Ok(code) => code,
         Err(UserError(msg)) => {
             eprintln!("casefile: {msg}");
@@ -475,9 +491,10 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
         Command::Build {
             paths,
             out,
+            plain_outputs,
             db,
             output,
-        } => commands::build(&paths, &out, &db, &output),
+        } => commands::build(&paths, &out, plain_outputs, &db, &output),
         Command::Add {
             db_path,
             paths,

@@ -9,7 +9,7 @@ fn examples_build_into_a_valid_case_file() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("ex");
     let o = run(casefile()
-        .args(["build", "examples/reports", "--out"])
+        .args(["build", "examples/reports", "--plain-outputs", "--out"])
         .arg(&out)
         .env("CASEFILE_PASSPHRASE", "example-only"));
     assert!(o.status.success(), "{}", stderr(&o));
@@ -18,6 +18,14 @@ fn examples_build_into_a_valid_case_file() {
         stdout.contains("encrypted with your passphrase"),
         "{stdout}"
     );
+    // the plain outputs were asked for: said to be in clear, and readable by their owner only
+    assert!(stdout.contains("NOT encrypted"), "{stdout}");
+    #[cfg(unix)]
+    for f in ["case.json", "report.md", "report.html", "case.db"] {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(out.join(f)).unwrap().permissions().mode();
+        assert_eq!(mode & 0o077, 0, "{f} is readable by others: {mode:o}");
+    }
     let case = read_json(&out.join("case.json"));
     validate_schema(&case);
     check_spans(&case);

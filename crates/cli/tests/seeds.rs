@@ -13,7 +13,7 @@ fn seeds_build_and_score_above_every_floor() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("seeds");
     let o = run(casefile()
-        .args(["build"])
+        .args(["build", "--plain-outputs"])
         .arg(shared.join("seeds"))
         .arg("--out")
         .arg(&out)

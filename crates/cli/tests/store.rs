@@ -35,6 +35,17 @@ fn passphrase_is_required_and_checked() {
         !bytes.windows(13).any(|w| w == b"Irina Volkova"),
         "no report text in the clear"
     );
+    // and nothing in clear beside it, unless asked
+    for f in ["case.json", "report.md", "report.html"] {
+        assert!(
+            !out.join(f).exists(),
+            "{f} written in clear beside an encrypted case"
+        );
+    }
+    assert!(
+        String::from_utf8_lossy(&o.stdout).is_empty(),
+        "-q prints nothing"
+    );
     // no passphrase and no terminal: refused with what to do
     let o = run(casefile()
         .args(["export"])

@@ -23,7 +23,7 @@ pub mod replay;
 mod search;
 
 pub use accounts::{add_user, SESSION_HOURS};
-pub use casefile_pipeline::sentence_svg;
+pub use casefile_pipeline::{sentence_svg, set_jobs};
 pub use change::Change;
 pub use export::Format;
 pub use intake::{Intake, Observer, Quiet};
@@ -91,9 +91,9 @@ pub fn open_store(path: &Path, key: Key) -> Result<AnyStore> {
 /// The shortest passphrase a new database accepts.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-/// Open the store at `path`, creating it when it does not exist. A new database is not made
-/// with a passphrase shorter than [`MIN_PASSPHRASE_CHARS`]: one character would protect
-/// nothing.
+/// Open the store at `path`, creating it when it does not exist (readable by its owner only).
+/// A new database is not made with a passphrase shorter than [`MIN_PASSPHRASE_CHARS`]: one
+/// character would protect nothing.
 pub fn create_store(path: &Path, key: Key) -> Result<AnyStore> {
     if let Key::Passphrase(p) = &key {
         if !path.exists() && p.chars().count() < MIN_PASSPHRASE_CHARS {
@@ -103,7 +103,17 @@ pub fn create_store(path: &Path, key: Key) -> Result<AnyStore> {
             )));
         }
     }
-    Ok(casefile_store::open(path, key)?)
+    let new = !path.exists();
+    let store = casefile_store::open(path, key)?;
+    // a new database is its owner's alone, encrypted or not
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+            DeskError::Invalid(format!("{}: cannot make it private: {e}", path.display()))
+        })?;
+    }
+    Ok(store)
 }
 
 /// Check the whole decision log of a store (every case): each entry's hash, the chain, the head.

@@ -18,6 +18,54 @@ pub struct Built {
     pub annotations: Vec<Annotations>,
 }
 
+/// Threads for annotation; 0 means one per core.
+static JOBS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Annotate with `n` threads (0: one per core). Annotation is the costly, independent part of a
+/// build: each report is annotated alone, so the case file is the same whatever `n` is.
+pub fn set_jobs(n: usize) {
+    JOBS.store(n, std::sync::atomic::Ordering::Relaxed);
+}
+
+fn jobs() -> usize {
+    match JOBS.load(std::sync::atomic::Ordering::Relaxed) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+}
+
+/// Annotate every document on `jobs` threads, each taking the next report as it finishes one;
+/// the results in the documents' order.
+fn annotate_all(documents: &[Document], jobs: usize) -> Vec<Annotations> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let jobs = jobs.clamp(1, documents.len().max(1));
+    if jobs == 1 {
+        return documents.iter().map(casefile_annotate::annotate).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut done: Vec<(usize, Annotations)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(d) = documents.get(i) else { break };
+                        out.push((i, casefile_annotate::annotate(d)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("an annotation thread panicked"))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, a)| a).collect()
+}
+
 /// The grammar of the sentence `text[start..end]` drawn as SVG, for a reader to check what
 /// casefile read; the words inside `marks` (byte ranges of the text) in bold.
 pub fn sentence_svg(text: &str, start: usize, end: usize, marks: &[(usize, usize)]) -> String {
@@ -32,7 +80,7 @@ pub fn sentence_svg(text: &str, start: usize, end: usize, marks: &[(usize, usize
 /// Build the case file for `documents` (in the order given). `resolution` holds the decisions
 /// resolution obeys (merge, keep apart, split); others are ignored here.
 pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision]) -> Built {
-    let annotations: Vec<Annotations> = documents.iter().map(casefile_annotate::annotate).collect();
+    let annotations = annotate_all(documents, jobs());
     for (d, a) in documents.iter_mut().zip(&annotations) {
         if d.published.is_none() {
             d.published_bounds = a.published_bounds.clone();
@@ -148,6 +196,38 @@ mod tests {
         let v = victims(&c);
         assert!(v.contains(&"Oleg Marchenko".to_string()), "{v:?}");
         assert!(!v.contains(&"Irina Volkova".to_string()), "{v:?}");
+    }
+
+    /// One thread or four: the same annotations, in the same order, and the same case file.
+    #[test]
+    fn annotation_is_the_same_whatever_the_number_of_threads() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+        let mut docs: Vec<Document> = Vec::new();
+        for set in ["reports", "wire"] {
+            let mut files: Vec<_> = std::fs::read_dir(dir.join(set))
+                .expect("the examples")
+                .map(|e| e.expect("entry").path())
+                .collect();
+            files.sort();
+            for f in files {
+                let bytes = std::fs::read(&f).expect("readable");
+                docs.push(casefile_ingest::ingest(&f.to_string_lossy(), &bytes).expect("ingested"));
+            }
+        }
+        assert!(docs.len() >= 6);
+        let one = annotate_all(&docs, 1);
+        let four = annotate_all(&docs, 4);
+        assert_eq!(one, four);
+        assert_eq!(one.len(), docs.len());
+        set_jobs(1);
+        let a = build("t", &mut docs.clone(), &[]).case;
+        set_jobs(4);
+        let b = build("t", &mut docs.clone(), &[]).case;
+        set_jobs(0);
+        assert_eq!(
+            serde_json::to_string(&a).unwrap(),
+            serde_json::to_string(&b).unwrap()
+        );
     }
 
     #[test]
