@@ -21,10 +21,14 @@ out=$(mktemp -d)
 trap 'rm -rf "$docs" "$out"' EXIT
 target/release/casefile-bench parse "$data/eng.train" --words "${PARSE_WORDS:-1000000}" --docs "$docs"
 build_words=$(cat "$docs"/*.txt | wc -w)
-start=$(date +%s.%N)
-target/release/casefile build "$docs" --out "$out" --no-encryption --quiet >/dev/null
-end=$(date +%s.%N)
-python3 -c "import json,sys; w,s=int(sys.argv[1]),float(sys.argv[3])-float(sys.argv[2]); print(f'casefile build (whole pipeline, parse included): {w} words in {s:.1f} s = {w/s:.0f} words/s'); print(json.dumps({'build_words': w, 'build_seconds': round(s,2), 'build_words_per_second': round(w/s)}))" "$build_words" "$start" "$end"
+for jobs in 1 0; do
+  rm -rf "$out"; mkdir -p "$out"
+  args=(--no-encryption --quiet); [ "$jobs" = 0 ] || args+=(--jobs "$jobs")
+  start=$(date +%s.%N)
+  target/release/casefile build "$docs" --out "$out" "${args[@]}" >/dev/null
+  end=$(date +%s.%N)
+  python3 -c "import json,sys; w,s,j=int(sys.argv[1]),float(sys.argv[3])-float(sys.argv[2]),sys.argv[4]; t='one thread' if j=='1' else 'every core'; print(f'casefile build (whole pipeline, parse included, {t}): {w} words in {s:.1f} s = {w/s:.0f} words/s'); print(json.dumps({'build_words': w, 'build_seconds': round(s,2), 'build_words_per_second': round(w/s), 'threads': 1 if j=='1' else 'all'}))" "$build_words" "$start" "$end" "$jobs"
+done
 echo "== spaCy"
 venv=bench/.venv-peers
 if [ ! -x "$venv/bin/python" ]; then

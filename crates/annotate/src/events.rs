@@ -314,7 +314,20 @@ pub fn find(
         let first_new = out.len();
         let found = triggers(&cx, &sent);
         // the grammar, read only for sentences that tell of an act
-        let tree = (!found.is_empty()).then(|| crate::grammar::parse(text, ss, se));
+        let names: Vec<(usize, usize)> = sent
+            .in_sentence
+            .iter()
+            .map(|&k| &mentions[k])
+            .filter(|m| {
+                matches!(
+                    m.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
+                )
+            })
+            .map(|m| (m.span.start, m.span.end))
+            .collect();
+        let tree = (!found.is_empty())
+            .then(|| crate::grammar::parse_names(casefile_syntax::shipped(), text, ss, se, &names));
         for tr in found {
             out.push(event_mention(&cx, &sent, &tr, last_time, tree.as_ref()));
         }

@@ -215,9 +215,25 @@ pub fn parse(text: &str, start: usize, end: usize) -> Tree {
 
 /// Parse one sentence of `text` with `model`.
 pub fn parse_with(model: &Analyzer, text: &str, start: usize, end: usize) -> Tree {
+    parse_names(model, text, start, end, &[])
+}
+
+/// Parse one sentence of `text`, the words inside `names` (byte ranges of persons,
+/// organisations and places the annotator found) known to be parts of proper names.
+pub fn parse_names(
+    model: &Analyzer,
+    text: &str,
+    start: usize,
+    end: usize,
+    names: &[(usize, usize)],
+) -> Tree {
     let spans = words(text, start, end);
     let forms: Vec<&str> = spans.iter().map(|&(a, b)| &text[a..b]).collect();
-    let analysed = model.analyze(&forms);
+    let in_name: Vec<bool> = spans
+        .iter()
+        .map(|&(a, b)| names.iter().any(|&(s, e)| s <= a && b <= e))
+        .collect();
+    let analysed = model.analyze_names(&forms, &in_name);
     Tree {
         words: spans
             .into_iter()
@@ -265,6 +281,22 @@ mod tests {
             ["Police", "did", "n't", "say", "where", "he", "'s", "held", "."]
         );
         assert!(t.words.iter().all(|w| w.word.form == s[w.start..w.end]));
+    }
+
+    /// A name the entity tagger found is read as a proper noun, so the sentence around it
+    /// parses: "Human Rights Watch" says, it is not "Watch" the pronoun.
+    #[test]
+    fn names_found_are_proper_nouns_to_the_parser() {
+        let s = "Human Rights Watch said the two men had been abducted by security forces.";
+        let t = parse_names(casefile_syntax::shipped(), s, 0, s.len(), &[(0, 18)]);
+        let watch = &t.words[2].word;
+        assert_eq!(
+            (watch.upos.as_str(), watch.form.as_str()),
+            ("PROPN", "Watch")
+        );
+        let said = t.words.iter().position(|w| w.word.form == "said").unwrap();
+        assert_eq!(t.head(2), Some(said), "{:?}", t.words);
+        assert_eq!(t.rel(2), "nsubj");
     }
 
     /// The relations extraction needs, on sentences written as reports write them.

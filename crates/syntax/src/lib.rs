@@ -41,10 +41,29 @@ pub struct Analyzer {
 impl Analyzer {
     /// Tag, lemmatise and parse one sentence's words.
     pub fn analyze(&self, forms: &[&str]) -> Vec<Word> {
+        self.analyze_names(forms, &[])
+    }
+
+    /// As [`Analyzer::analyze`], where `names[i]` says that word `i` is part of a proper name
+    /// (found by an entity tagger): a capitalised word of a name is tagged a proper noun.
+    pub fn analyze_names(&self, forms: &[&str], names: &[bool]) -> Vec<Word> {
         if forms.is_empty() {
             return Vec::new();
         }
-        let classes = self.tagger.classes(forms);
+        let propn = self.tagger.class_of("PROPN", "NNP");
+        let fixed: Vec<Option<usize>> = forms
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let capital = f.chars().next().is_some_and(char::is_uppercase);
+                if names.get(i).copied().unwrap_or(false) && capital {
+                    propn
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let classes = self.tagger.classes_given(forms, &fixed);
         let tags: Vec<String> = classes
             .iter()
             .map(|&c| {

@@ -133,14 +133,16 @@ fn run(
     dict: &FastMap<u64, u16>,
     lx: &[Lex],
     first: Option<&[usize]>,
+    fixed: &[Option<usize>],
 ) -> Vec<usize> {
     let mut out = Vec::with_capacity(lx.len());
     let mut feats = Vec::with_capacity(64);
     let mut scores = vec![0f32; weights.classes];
     let (mut p1, mut p2) = (NONE, NONE);
     for i in 0..lx.len() {
-        let c = match dict.get(&lx[i].lower) {
-            Some(&c) => c as usize,
+        let known = fixed.get(i).copied().flatten();
+        let c = match known.or_else(|| dict.get(&lx[i].lower).map(|&c| c as usize)) {
+            Some(c) => c,
             None => {
                 features(lx, i, p1, p2, first, &mut feats);
                 weights.score(&feats, &mut scores);
@@ -165,12 +167,23 @@ impl Tagger {
 
     /// The class of each word.
     pub fn classes(&self, words: &[&str]) -> Vec<usize> {
+        self.classes_given(words, &[])
+    }
+
+    /// The class of each word, where `fixed[i]`, when given, is word `i`'s class already known
+    /// (a name the entity tagger found is a proper noun); the words around it are tagged knowing it.
+    pub fn classes_given(&self, words: &[&str], fixed: &[Option<usize>]) -> Vec<usize> {
         let lx: Vec<Lex> = words.iter().map(|w| lex(w)).collect();
-        let mut tags = run(&self.passes[0], &self.dict, &lx, None);
+        let mut tags = run(&self.passes[0], &self.dict, &lx, None, fixed);
         for w in &self.passes[1..] {
-            tags = run(w, &self.dict, &lx, Some(&tags));
+            tags = run(w, &self.dict, &lx, Some(&tags), fixed);
         }
         tags
+    }
+
+    /// The class of a (UPOS, XPOS) pair.
+    pub fn class_of(&self, upos: &str, xpos: &str) -> Option<usize> {
+        self.tags.iter().position(|(u, x)| u == upos && x == xpos)
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -309,7 +322,7 @@ pub fn train(data: &[Tagged], epochs: usize, min_abs: f32) -> Tagger {
                         .filter(|(i, _)| i % FOLDS == f)
                         .map(|(i, s)| {
                             let lx: Vec<Lex> = s.iter().map(|(w, _)| lex(w)).collect();
-                            (i, run(&w, dict, &lx, None))
+                            (i, run(&w, dict, &lx, None, &[]))
                         })
                         .collect()
                 })
