@@ -200,42 +200,20 @@ impl State {
     fn features(&self, x: &Input, out: &mut Vec<u64>) {
         out.clear();
         let n = self.n;
-        let w = |i: usize| -> u64 {
+        // a word's attribute; 1 for no word, 2 for the root
+        let of = |v: &[u64], i: usize| -> u64 {
             if i == NONE {
                 1
             } else if i == n {
                 2
             } else {
-                x.word[i]
+                v[i]
             }
         };
-        let p = |i: usize| -> u64 {
-            if i == NONE {
-                1
-            } else if i == n {
-                2
-            } else {
-                x.tag[i]
-            }
-        };
-        let u = |i: usize| -> u64 {
-            if i == NONE {
-                1
-            } else if i == n {
-                2
-            } else {
-                x.upos[i]
-            }
-        };
-        let c = |i: usize| -> u64 {
-            if i == NONE {
-                1
-            } else if i == n {
-                2
-            } else {
-                x.class[i]
-            }
-        };
+        let w = |i: usize| of(&x.word, i);
+        let p = |i: usize| of(&x.tag, i);
+        let u = |i: usize| of(&x.upos, i);
+        let c = |i: usize| of(&x.class, i);
         let get = |i: usize, f: &dyn Fn(usize) -> usize| if i == NONE { NONE } else { f(i) };
         let s0 = self.s0();
         let s1 = if self.stack.len() >= 2 {
