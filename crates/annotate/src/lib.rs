@@ -46,7 +46,7 @@ pub fn annotate(doc: &Document) -> Annotations {
         .and_then(|m| m.value.parse().ok());
     let (timexes, published_bounds) = timex::find(doc, copyright_year);
     let attributes = attributes::find(doc, &sentences, &mentions);
-    let quotes = quotes::find(doc, &sentences, &mentions);
+    let quotes = quotes::find(doc, &sentences, &mentions, &attributes);
     let quote_spans: Vec<(usize, usize)> =
         quotes.iter().map(|q| (q.span.start, q.span.end)).collect();
     let events = events::find(doc, &sentences, &mentions, &timexes, &quote_spans);

@@ -475,6 +475,7 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
         .collect();
     let singles = classify_runs(doc, trimmed, &mut out);
     classify_singles(doc, singles, &mut out);
+    initial_surnames(doc, sentences, &mut out);
     tagger_pass(doc, sentences, &mut out);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
@@ -801,6 +802,44 @@ fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Vec<Mention>) {
             ));
         } else if speech_after && !st.common() && !all_caps(w) {
             out.push(mention(doc, s, e, EntityKind::Person, "speech", None, 0.6));
+        }
+    }
+}
+
+/// A sentence that opens with the surname of a person the report names in full ("Ned Price …
+/// Price said") names that person, though the word is also a common one ("price") and a
+/// sentence's first word is capitalised whatever it is.
+fn initial_surnames(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Mention>) {
+    let text = doc.text.as_str();
+    let surnames: HashSet<String> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter_map(|m| {
+            let mut words = m.text.split_whitespace();
+            let first = words.next();
+            words.last().filter(|_| first.is_some()).map(str::to_string)
+        })
+        .collect();
+    for &(ss, se) in sentences {
+        if doc.in_boilerplate(ss, se) {
+            continue;
+        }
+        let toks = tokens(text, ss, se);
+        let (Some(first), next) = (toks.first(), toks.get(1)) else {
+            continue;
+        };
+        let w = first.text(text);
+        let followed_by_name = next.is_some_and(|n| is_cap(n.text(text)));
+        if surnames.contains(w) && !followed_by_name && !taken(out, first.start, first.end) {
+            out.push(mention(
+                doc,
+                first.start,
+                first.end,
+                EntityKind::Person,
+                "alias",
+                None,
+                0.7,
+            ));
         }
     }
 }
@@ -1164,5 +1203,23 @@ mod tests {
             .collect();
         assert!(!got.iter().any(|t| t.contains("Petrov")), "{got:?}");
         assert!(got.iter().any(|t| t == "Oleg Marchenko"), "{got:?}");
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_named_persons_surname() {
+        let text =
+            "State Department spokesman Ned Price spoke on Monday. Price said the men were held.";
+        let d = crate::test_doc(text);
+        let m = find(&d, &crate::text::sentences(text));
+        assert!(
+            m.iter()
+                .any(|m| m.text == "Price" && m.kind == EntityKind::Person),
+            "{m:?}"
+        );
+        // a common word that is nobody's surname stays a word
+        let text = "Ned Marchenko spoke on Monday. Price rises hurt the poor.";
+        let d = crate::test_doc(text);
+        let m = find(&d, &crate::text::sentences(text));
+        assert!(!m.iter().any(|m| m.text == "Price"), "{m:?}");
     }
 }

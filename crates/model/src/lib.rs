@@ -239,6 +239,14 @@ pub struct QuoteMention {
     pub cue: Option<Span>,
     /// An outlet the quote came through ("told AFP", "MBKh Media quoted").
     pub via: Option<String>,
+    /// How the speaker was found, in words a reader can check: "subject (nsubj) of “said”,
+    /// on which the quote hangs".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+    /// One or two words in quote marks: a term or a scare quote ("honour killings"), whose
+    /// speaker (when the grammar gives one) used the words but is not quoted as saying more.
+    #[serde(default)]
+    pub term: bool,
 }
 
 /// Indirect speech: "X claimed that the two men had confessed".
@@ -478,6 +486,9 @@ pub struct Quote {
     pub end: usize,
     pub text: String,
     pub via: Option<String>,
+    /// How the speaker was found (the grammatical relation and words, or the rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
 }
 
 /// A fact as one source puts it.

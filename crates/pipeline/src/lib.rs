@@ -96,9 +96,11 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
     let mut quotes = Vec::new();
     for (doc, ann) in &pairs {
         for q in &ann.quotes {
+            // a term in quote marks is not listed as its user's speech
             quotes.push(Quote {
                 speaker: q
                     .speaker
+                    .filter(|_| !q.term)
                     .and_then(|s| resolved.entity_of(&doc.id, s))
                     .map(str::to_string),
                 doc: doc.id.clone(),
@@ -106,6 +108,11 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
                 end: q.span.end,
                 text: q.span.text(&doc.text).to_string(),
                 via: q.via.clone(),
+                basis: if q.term {
+                    Some("one or two words in quote marks: a term, not speech".to_string())
+                } else {
+                    q.basis.clone()
+                },
             });
         }
     }
