@@ -61,7 +61,8 @@ pub const ACTS: &[ActType] = &[
         label: "raid or search",
         plover: ("COERCE", "seize"),
         violation: true,
-        pattern: r"raid(?:ed|s)?|searched",
+        // a search is a raid when premises are searched, not when a forest is searched for remains
+        pattern: r"raid(?:ed|s)?|searched (?:(?:his|her|their|its|the|a|an|several|two|three)\s+)?(?:\w+\s+)?(?:homes?|houses?|apartments?|flats?|offices?|premises|rooms?)\b",
     },
     ActType {
         name: "torture",
@@ -167,6 +168,14 @@ pub const ACTS: &[ActType] = &[
         plover: ("CONCEDE", "access"),
         violation: false,
         pattern: r"allowed access|access to (?:a |their )?lawyers?|refused access|without access to lawyers",
+    },
+    ActType {
+        // investigators looking for someone or something: not an act against anyone
+        name: "search",
+        label: "search",
+        plover: ("INVESTIGATE", "search"),
+        violation: false,
+        pattern: r"searched|search(?:es|ing)? for|look(?:ed|ing)? for|hunt(?:ed|ing)? for",
     },
 ];
 
@@ -358,6 +367,8 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
         let (ts, te) = (sent.ss + m.start(), sent.ss + m.end());
         if cx.doc.in_boilerplate(ts, te)
             || seen.contains(&a.name)
+            // words an act already found names ("searched their home": a raid, not a search)
+            || found.iter().any(|f: &Trigger| f.ts <= ts && te <= f.te)
             || sent
                 .in_sentence
                 .iter()
@@ -541,7 +552,9 @@ fn participant_role(
                     None if !tree_silent => ParticipantRole::Other,
                     None => ParticipantRole::Victim,
                 }
-            } else if men.span.end <= tr.ts {
+            } else if tie == Some(Tie::Doer) || (tree_silent && men.span.end <= tr.ts) {
+                // who appealed, petitioned, spoke: the act's doer in the grammar (where no tree
+                // was read, a name before the act)
                 ParticipantRole::Agent
             } else {
                 ParticipantRole::Other
@@ -811,6 +824,17 @@ mod tests {
                 "Oleg Marchenko",
                 Some(ParticipantRole::Victim),
             ),
+            // a name before an appeal is not its doer unless the grammar says so
+            (
+                "Oleg Marchenko: his wife appeals directly to the president for help",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Other),
+            ),
+            (
+                "Anna Roe appealed to the court in Port Aster.",
+                "Anna Roe",
+                Some(ParticipantRole::Agent),
+            ),
         ];
         for (text, name, want) in cases {
             let d = crate::test_doc(text);
@@ -852,6 +876,29 @@ mod tests {
             .any(|p| m[p.mention].text == "Oleg Marchenko" && p.role == ParticipantRole::Victim));
         assert_eq!(ev[2].modality, Modality::Alleged);
         assert!(ev[2].time_from_context);
+    }
+
+    /// Searching premises is a raid; searching a forest for remains is a search, no violation.
+    #[test]
+    fn a_search_is_a_raid_only_of_premises() {
+        for (text, want) in [
+            ("The police searched their apartment in Port Aster.", "raid"),
+            (
+                "The police searched a forest near Port Aster for his remains.",
+                "search",
+            ),
+            ("Investigators looked for clues in Port Aster.", "search"),
+        ] {
+            let d = crate::test_doc(text);
+            let s = sentences(text);
+            let m = names::find(&d, &s);
+            let (t, _) = timex::find(&d, None);
+            let kinds: Vec<String> = find(&d, &s, &m, &t, &[])
+                .into_iter()
+                .map(|e| e.kind)
+                .collect();
+            assert_eq!(kinds, [want], "{text}");
+        }
     }
 
     #[test]

@@ -347,7 +347,10 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// A lone given name or surname joins the nearest full name before it (else after).
+    /// A lone given name or surname joins the full name before it (else after). When the
+    /// report names two people with that word ("President Donald Trump and first lady Melania
+    /// Trump"), the lone word is the one named first, the report's principal: news style names
+    /// the other in full each time.
     fn join_lone_words(&mut self, ids: &[usize]) {
         let nodes = &self.nodes;
         for &i in ids {
@@ -366,11 +369,21 @@ impl<'a> Resolver<'a> {
                         && (key(f[f.len() - 1]) == key(w) || key(f[0]) == key(w))
                 })
                 .collect();
+            let first_named = full.iter().copied().min_by_key(|&j| nodes[j].mention);
+            let people: std::collections::HashSet<Vec<String>> = full
+                .iter()
+                .map(|&j| words(&nodes[j].text).iter().map(|w| key(w)).collect())
+                .collect();
             let before = full
                 .iter()
                 .copied()
                 .rfind(|&j| nodes[j].mention < n.mention);
-            if let Some(j) = before.or(full.first().copied()) {
+            let pick = if people.len() > 1 {
+                first_named
+            } else {
+                before.or(full.first().copied())
+            };
+            if let Some(j) = pick {
                 self.dsu.union(j, i, None);
             }
         }
@@ -1056,6 +1069,12 @@ mod tests {
             (
                 &[&[("Ismail Isayev", P), ("Isayev", P)]],
                 &[&["Isayev", "Ismail Isayev"]],
+            ),
+            // two people of one surname in a report: the lone surname is the one named first,
+            // not the one named nearest
+            (
+                &[&[("Donald Trump", P), ("Melania Trump", P), ("Trump", P)]],
+                &[&["Donald Trump", "Trump"], &["Melania Trump"]],
             ),
             // an organisation with and without a nationality in front
             (
