@@ -297,6 +297,17 @@ pub fn find(
     };
     let mut out = Vec::new();
     let mut last_time: Option<(usize, usize)> = None; // (timex index, sentence index)
+                                                      // names and times in text order, so a sentence finds its own by a binary search, not by a
+                                                      // pass over every name of the report
+    let mut by_start: Vec<usize> = (0..mentions.len()).collect();
+    by_start.sort_by_key(|&m| mentions[m].span.start);
+    let mut times_by_start: Vec<usize> = (0..timexes.len()).collect();
+    times_by_start.sort_by_key(|&t| timexes[t].span.start);
+    let within = |order: &[usize], start: &dyn Fn(usize) -> usize, ss: usize, se: usize| {
+        let a = order.partition_point(|&k| start(k) < ss);
+        let b = order.partition_point(|&k| start(k) < se);
+        order[a..b].to_vec()
+    };
     for (si, &(ss, se)) in sentences.iter().enumerate() {
         if doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
             continue;
@@ -306,18 +317,23 @@ pub fn find(
             ss,
             se,
             st: &text[ss..se],
-            in_sentence: (0..mentions.len())
-                .filter(|&m| mentions[m].span.start >= ss && mentions[m].span.end <= se)
-                .collect(),
-            times: (0..timexes.len())
+            in_sentence: {
+                let mut v = within(&by_start, &|m| mentions[m].span.start, ss, se);
+                v.retain(|&m| mentions[m].span.end <= se);
+                v.sort_unstable();
+                v
+            },
+            times: within(&times_by_start, &|t| timexes[t].span.start, ss, se)
+                .into_iter()
                 .filter(|&t| {
-                    timexes[t].span.start >= ss
-                        && timexes[t].span.end <= se
+                    timexes[t].span.end <= se
                         && timexes[t].kind == "date"
                         && (timexes[t].value.is_some()
                             || timexes[t].bounds.is_some()
                             || timexes[t].relative)
                 })
+                .collect::<std::collections::BTreeSet<usize>>()
+                .into_iter()
                 .collect(),
         };
         let first_new = out.len();

@@ -35,8 +35,43 @@ pub(crate) fn re(
     cell.get_or_init(|| regex::Regex::new(pat).expect("valid regex"))
 }
 
-/// Annotate a document.
+/// The most of one report's text that is analysed, in bytes (4 MiB, about half a minute on one
+/// core). Analysis grows with a report's length, so without a bound one enormous report would
+/// stall every later build of its case; past it the text is stored, hashed and searchable, and
+/// the case file says it was analysed in part ([`Annotations::analysed_up_to`]).
+pub const ANALYSIS_BUDGET: usize = 4 << 20;
+
+/// Annotate a document, within [`ANALYSIS_BUDGET`].
 pub fn annotate(doc: &Document) -> Annotations {
+    annotate_within(doc, ANALYSIS_BUDGET)
+}
+
+/// Annotate at most the first `budget` bytes of a document, cut at the last line break before
+/// it (else the last sentence end, else a character boundary).
+pub fn annotate_within(doc: &Document, budget: usize) -> Annotations {
+    if doc.text.len() <= budget {
+        return annotate_whole(doc);
+    }
+    let head = &doc.text[..doc.text.floor_char_boundary(budget)];
+    let cut = head
+        .rfind('\n')
+        .or_else(|| head.rfind(['.', '!', '?']).map(|i| i + 1))
+        .filter(|&c| c > 0)
+        .unwrap_or(head.len());
+    let mut part = doc.clone();
+    part.text.truncate(cut);
+    part.boilerplate.retain(|b| b.end <= cut);
+    for m in &mut part.metadata {
+        if m.span.is_some_and(|(_, e)| e > cut) {
+            m.span = None;
+        }
+    }
+    let mut a = annotate_whole(&part);
+    a.analysed_up_to = Some(cut);
+    a
+}
+
+fn annotate_whole(doc: &Document) -> Annotations {
     let sentences = text::sentences(&doc.text);
     let mentions = names::find(doc, &sentences);
     let copyright_year = doc
@@ -63,6 +98,7 @@ pub fn annotate(doc: &Document) -> Annotations {
         citations,
         reported,
         published_bounds,
+        analysed_up_to: None,
     }
 }
 
@@ -70,4 +106,31 @@ pub fn annotate(doc: &Document) -> Annotations {
 #[cfg(test)]
 pub(crate) fn test_doc(text: &str) -> Document {
     Document::from_text("d", "d.txt", text)
+}
+
+#[cfg(test)]
+mod budget_tests {
+    use super::*;
+
+    /// Past the budget, analysis stops at a line break before it, and nothing found lies past
+    /// the cut; within it, the report is read whole.
+    #[test]
+    fn a_long_report_is_analysed_within_the_budget() {
+        let para = "Oleg Marchenko was detained in Port Aster on March 3. Irina Volkova said: “We will appeal the ruling.”\n";
+        let text = para.repeat(20);
+        let doc = test_doc(&text);
+        let budget = para.len() * 5 + 10;
+        let a = annotate_within(&doc, budget);
+        let cut = a.analysed_up_to.expect("cut");
+        assert_eq!(
+            cut,
+            para.len() * 5 - 1,
+            "cut at the last line break before the budget"
+        );
+        assert!(!a.mentions.is_empty() && !a.quotes.is_empty());
+        assert!(a.mentions.iter().all(|m| m.span.end <= cut));
+        assert!(a.sentences.iter().all(|&(_, e)| e <= cut));
+        assert!(a.quotes.iter().all(|q| q.span.end <= cut));
+        assert!(annotate_within(&doc, text.len()).analysed_up_to.is_none());
+    }
 }

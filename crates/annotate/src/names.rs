@@ -460,7 +460,7 @@ fn mention(
 /// and persons, then single words, then the statistical tagger. `sentences` are byte ranges
 /// into `doc.text`.
 pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::new();
+    let mut out = Found::default();
     for &(ss, se) in sentences {
         if doc.in_boilerplate(ss, se)
             && doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end)
@@ -477,6 +477,8 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     classify_singles(doc, singles, &mut out);
     initial_surnames(doc, sentences, &mut out);
     tagger_pass(doc, sentences, &mut out);
+    let mut out = out.list;
+    out.retain(|m| m.kind != EntityKind::Other);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     one_sense(&mut out);
@@ -523,8 +525,54 @@ fn one_sense(out: &mut [Mention]) {
 }
 
 /// Whether a span overlaps a name found already.
-fn taken(out: &[Mention], s: usize, e: usize) -> bool {
-    out.iter().any(|m| m.span.start < e && s < m.span.end)
+fn taken(out: &Found, s: usize, e: usize) -> bool {
+    out.overlapping(s, e).next().is_some()
+}
+
+/// The mentions found so far, indexed by where they start, so asking what overlaps a span is a
+/// lookup and not a pass over every mention: a long report has thousands, and the cost of
+/// reading it must grow with its length, not with its square.
+#[derive(Default)]
+struct Found {
+    list: Vec<Mention>,
+    /// start → the mentions that start there (indices into `list`)
+    by_start: std::collections::BTreeMap<usize, Vec<usize>>,
+    /// the longest mention's length in bytes: no mention starting further back reaches a span
+    longest: usize,
+}
+
+impl Found {
+    fn push(&mut self, m: Mention) {
+        self.longest = self.longest.max(m.span.end - m.span.start);
+        self.by_start
+            .entry(m.span.start)
+            .or_default()
+            .push(self.list.len());
+        self.list.push(m);
+    }
+
+    /// The mentions that overlap `s..e` (indices into the list).
+    fn overlapping(&self, s: usize, e: usize) -> impl Iterator<Item = usize> + '_ {
+        self.by_start
+            .range(s.saturating_sub(self.longest)..e)
+            .flat_map(|(_, ids)| ids.iter().copied())
+            .filter(move |&i| self.list[i].span.start < e && s < self.list[i].span.end)
+    }
+
+    /// The mention of exactly `s..e` made by `source`.
+    fn at_mut(&mut self, s: usize, e: usize, source: &str) -> Option<&mut Mention> {
+        let i = self
+            .by_start
+            .get(&s)?
+            .iter()
+            .copied()
+            .find(|&i| self.list[i].span.end == e && self.list[i].source == source)?;
+        Some(&mut self.list[i])
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Mention> {
+        self.list.iter()
+    }
 }
 
 /// Runs of capitalised words, sentence by sentence, with the words around them and the title
@@ -538,6 +586,7 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
         .and_then(|m| m.span);
     let mut runs: Vec<Run> = Vec::new();
     for &(ss, se) in sentences {
+        let first_of_sentence = runs.len();
         let toks = tokens(text, ss, se);
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
         let long_words: Vec<&&str> = words
@@ -590,13 +639,9 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
             i = j;
         }
         // titles in lower case before a run: "lawyer Alexander Nemov", "spokesman Tim Roe"
-        let n = runs.len();
-        for r in runs.iter_mut().rev().take(n) {
-            if r.title.is_none()
-                && TITLES.contains(&r.before.as_str())
-                && r.toks[0].start >= ss
-                && r.toks[0].start < se
-            {
+        // (this sentence's runs only: a pass over every run so far would grow as the square)
+        for r in runs[first_of_sentence..].iter_mut() {
+            if r.title.is_none() && TITLES.contains(&r.before.as_str()) {
                 r.title = Some(r.before.clone());
             }
         }
@@ -672,7 +717,7 @@ fn trim(text: &str, mut r: Run) -> Option<Run> {
 
 /// Classify multi-word runs (outlets, organisations, places, persons by shape); returns the
 /// single-word runs, to be classified against the names found.
-fn classify_runs(doc: &Document, trimmed: Vec<Run>, out: &mut Vec<Mention>) -> Vec<Run> {
+fn classify_runs(doc: &Document, trimmed: Vec<Run>, out: &mut Found) -> Vec<Run> {
     let text = doc.text.as_str();
     let mut singles: Vec<Run> = Vec::new();
     for r in trimmed {
@@ -743,7 +788,7 @@ fn classify_runs(doc: &Document, trimmed: Vec<Run>, out: &mut Vec<Mention>) -> V
 
 /// Classify single capitalised words: a word of a person named in full, a titled name, or what
 /// the word's counts in the CoNLL lexicon and a speech verb after it say.
-fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Vec<Mention>) {
+fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Found) {
     let text = doc.text.as_str();
     let persons: Vec<String> = out
         .iter()
@@ -809,7 +854,7 @@ fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Vec<Mention>) {
 /// A sentence that opens with the surname of a person the report names in full ("Ned Price …
 /// Price said") names that person, though the word is also a common one ("price") and a
 /// sentence's first word is capitalised whatever it is.
-fn initial_surnames(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Mention>) {
+fn initial_surnames(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
     let text = doc.text.as_str();
     let surnames: HashSet<String> = out
         .iter()
@@ -847,7 +892,7 @@ fn initial_surnames(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<
 /// The statistical tagger's say: it settles the rules' weakest guesses (a capitalised phrase
 /// taken for an organisation), and adds organisations and places, and persons of two or more
 /// words, that the rules missed. Nationality words and headlines stay out.
-fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Mention>) {
+fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
     let text = doc.text.as_str();
     let model = crate::ner::shipped();
     let toks: Vec<Vec<Token>> = sentences.iter().map(|&(s, e)| tokens(text, s, e)).collect();
@@ -878,10 +923,7 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Menti
                 _ => EntityKind::Other,
             };
             // settle a weak rule guess on the same span
-            if let Some(m) = out
-                .iter_mut()
-                .find(|m| m.span.start == s && m.span.end == e && m.source == "capitalised-phrase")
-            {
+            if let Some(m) = out.at_mut(s, e, "capitalised-phrase") {
                 if kind == EntityKind::Other {
                     m.kind = EntityKind::Other;
                 } else {
@@ -890,7 +932,7 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Menti
                 }
                 continue;
             }
-            if kind == EntityKind::Other || out.iter().any(|m| m.span.start < e && s < m.span.end) {
+            if kind == EntityKind::Other || taken(out, s, e) {
                 continue;
             }
             let words_in: Vec<&str> = ws[a..b].iter().map(String::as_str).collect();
@@ -928,7 +970,6 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Vec<Menti
             out.push(mention(doc, s, e, kind, "tagger", None, 0.5));
         }
     }
-    out.retain(|m| m.kind != EntityKind::Other);
 }
 
 fn classify_outlet_org_place(
@@ -968,7 +1009,7 @@ fn classify_outlet_org_place(
 }
 
 /// Names written in lower case, and phrases whose shape says what they are.
-fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Vec<Mention>) {
+fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     static DESCRIPTIVE: OnceLock<Regex> = OnceLock::new();
     static INSTITUTION: OnceLock<Regex> = OnceLock::new();
     static ADMIN: OnceLock<Regex> = OnceLock::new();
@@ -995,14 +1036,12 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Vec<Mention>) {
         &GROUP,
         r"(?i)\b(the\s+two\s+(?:young\s+|gay\s+|chechen\s+)*(?:men|women|brothers|activists)|the\s+pair|both\s+men|the\s+(?:gay\s+)?men|two\s+(?:gay\s+)?(?:chechen\s+)?men)\b",
     );
-    let push =
-        |out: &mut Vec<Mention>, s: usize, e: usize, kind, source: &str, norm: Option<String>| {
-            let (s, e) = (ss + s, ss + e);
-            if !doc.in_boilerplate(s, e) && !out.iter().any(|m| m.span.start < e && s < m.span.end)
-            {
-                out.push(mention(doc, s, e, kind, source, norm, 0.6));
-            }
-        };
+    let push = |out: &mut Found, s: usize, e: usize, kind, source: &str, norm: Option<String>| {
+        let (s, e) = (ss + s, ss + e);
+        if !doc.in_boilerplate(s, e) && !taken(out, s, e) {
+            out.push(mention(doc, s, e, kind, source, norm, 0.6));
+        }
+    };
     for c in descriptive.captures_iter(text) {
         let adj = c.get(1).expect("group");
         let st = word(adj.as_str());

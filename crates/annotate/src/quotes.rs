@@ -179,11 +179,13 @@ pub fn find_spans(doc: &Document) -> Vec<(usize, usize)> {
     out
 }
 
+/// The sentence holding byte `pos` (sentences are in text order: a binary search).
 fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> (usize, usize) {
+    let k = sentences.partition_point(|&(_, e)| e <= pos);
     sentences
-        .iter()
+        .get(k)
         .copied()
-        .find(|&(s, e)| s <= pos && pos < e)
+        .filter(|&(s, e)| s <= pos && pos < e)
         .unwrap_or((pos, pos))
 }
 

@@ -296,6 +296,37 @@ pub fn decide(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `casefile remove DB REPORT`: take a report out of the case, logged.
+pub fn remove(
+    db_path: &Path,
+    report: &str,
+    reason: Option<String>,
+    by: Option<&str>,
+    db: &DbOpts,
+    output: &OutOpts,
+) -> Result<ExitCode, UserError> {
+    let mut desk = open(db_path, db)?;
+    let by = who(by);
+    let (decision, file) = desk.remove_report(report, reason, &Actor::owner(&by))?;
+    if output.json {
+        println!(
+            "{}",
+            json!({"decision": decision, "by": by, "documents": file.documents.len()})
+        );
+    } else if !output.quiet {
+        if let casefile_model::Decision::RemoveReport {
+            doc, path, sha256, ..
+        } = &decision
+        {
+            println!(
+                "casefile: removed report {doc} ({path}, SHA-256 {sha256}) by {by}, recorded in the decision log; the case file is rebuilt from {} reports.",
+                file.documents.len()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn entities(
     db_path: &Path,
     mentions: bool,

@@ -190,6 +190,29 @@ that way moves).")]
         #[command(flatten)]
         output: OutOpts,
     },
+    /// Take a report out of a case (its bytes deleted; recorded in the decision log)
+    #[command(long_about = "\
+Take a report out of a case: its original bytes, text and search entry are deleted from the \
+database, and the removal (the report's id, path, SHA-256 and size, who and why) is recorded in \
+the hash-chained decision log in the same transaction. The case file is rebuilt without it. Name \
+the report by its id, its path as added, or its file name. A removal cannot be undone: add the \
+file again to bring it back.")]
+    Remove {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// The report: its id, its path as added, or its file name.
+        report: String,
+        /// Why it is removed (kept in the log).
+        #[arg(long)]
+        reason: Option<String>,
+        /// Who removes it (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
     /// Check the decision log: report any entry edited or removed.
     #[command(long_about = "\
 Check the decision log of the database. Every decision (merge, split, keep apart, undo, and the \
@@ -570,6 +593,14 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             db,
             output,
         } => commands::decide(&db_path, Change::Undo { seq }, by.as_deref(), &db, &output),
+        Command::Remove {
+            db_path,
+            report,
+            reason,
+            by,
+            db,
+            output,
+        } => commands::remove(&db_path, &report, reason, by.as_deref(), &db, &output),
         Command::Audit {
             action:
                 AuditAction::Verify {

@@ -260,3 +260,91 @@ fn undo_is_a_new_entry_and_tampering_is_reported() {
         "{r}"
     );
 }
+
+/// `casefile remove` takes a report out of the case (its bytes gone, the case file rebuilt
+/// without it), logs the removal with the report's SHA-256, refuses an unknown report and an
+/// undo of the removal, and the log stays intact.
+#[test]
+fn a_report_is_removed_and_the_removal_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let json = dir.path().join("case.json");
+    let export = |db: &std::path::Path| {
+        let o = run(casefile()
+            .args(["export", "--no-encryption", "--format", "json", "--out"])
+            .arg(&json)
+            .arg(db));
+        assert!(o.status.success(), "{}", stderr(&o));
+        read_json(&json)
+    };
+    let before = export(&db);
+    let docs = before["documents"].as_array().unwrap();
+    let victim = &docs[0];
+    let (id, sha) = (
+        victim["id"].as_str().unwrap(),
+        victim["sha256"].as_str().unwrap(),
+    );
+
+    let o = run(casefile()
+        .args(["remove", "--no-encryption", "--json"])
+        .arg(&db)
+        .args([
+            id,
+            "--reason",
+            "duplicate of a wire copy",
+            "--by",
+            "owner-1",
+        ]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let said: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(said["decision"]["op"], "remove-report");
+    assert_eq!(said["decision"]["sha256"], sha);
+
+    let after = export(&db);
+    let left = after["documents"].as_array().unwrap();
+    assert_eq!(left.len(), docs.len() - 1);
+    assert!(left.iter().all(|d| d["id"] != id));
+    // nothing of the case file points into the removed report
+    assert!(!after.to_string().contains(&format!("\"doc\":\"{id}\"")));
+
+    // the log names it, and is intact
+    let o = run(casefile().args(["decisions", "--no-encryption"]).arg(&db));
+    let log = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        log.contains(sha) && log.contains("owner-1") && log.contains("duplicate of a wire copy"),
+        "{log}"
+    );
+    let o = run(casefile()
+        .args(["audit", "verify", "--no-encryption"])
+        .arg(&db));
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // an unknown report and an undo of the removal are refused, and say why
+    let o = run(casefile()
+        .args(["remove", "--no-encryption"])
+        .arg(&db)
+        .arg("no-such-report.txt"));
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("no report “no-such-report.txt”"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(casefile()
+        .args(["undo", "--no-encryption"])
+        .arg(&db)
+        .arg("1"));
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("add the file again"), "{}", stderr(&o));
+}

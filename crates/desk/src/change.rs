@@ -171,6 +171,9 @@ fn undo(log: &[DecisionRecord], seq: i64) -> Result<Decision> {
         Some(r) if matches!(r.decision, Decision::Undo { .. }) => {
             invalid(format!("decision {seq} is itself an undo"))
         }
+        Some(r) if matches!(r.decision, Decision::RemoveReport { .. }) => invalid(format!(
+            "decision {seq} removed a report, whose bytes are gone from the case: add the file again with `casefile add`"
+        )),
         Some(_) if log.iter().any(|r| r.decision == Decision::Undo { seq }) => {
             invalid(format!("decision {seq} is already undone"))
         }

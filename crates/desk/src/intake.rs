@@ -95,4 +95,69 @@ impl<S: Store> Desk<S> {
         }
         Ok((intake, self.rebuild()?))
     }
+
+    /// Take a report out of the case, named by its id, its path as added, or its file name:
+    /// its bytes are deleted and a [`Decision::RemoveReport`](casefile_model::Decision) with its
+    /// SHA-256 is logged in the same transaction; then the case file is rebuilt without it.
+    /// The owner's alone.
+    pub fn remove_report(
+        &mut self,
+        which: &str,
+        reason: Option<String>,
+        actor: &crate::Actor,
+    ) -> Result<(casefile_model::Decision, casefile_model::CaseFile)> {
+        actor.require(casefile_model::Permission::Administer)?;
+        let docs = self.store.documents(self.case)?;
+        let file_name = |p: &str| {
+            std::path::Path::new(p)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+        };
+        let by_id_or_path: Vec<_> = docs
+            .iter()
+            .filter(|d| d.id == which || d.path == which)
+            .collect();
+        let found = if by_id_or_path.is_empty() {
+            docs.iter()
+                .filter(|d| file_name(&d.path).as_deref() == Some(which))
+                .collect()
+        } else {
+            by_id_or_path
+        };
+        let doc = match found.as_slice() {
+            [d] => *d,
+            [] => {
+                return Err(DeskError::Invalid(format!(
+                    "no report “{which}” in this case: name it by its id or its path, as `casefile export DB --format json` lists them"
+                )))
+            }
+            many => {
+                let list: Vec<String> = many
+                    .iter()
+                    .map(|d| format!("{} ({})", d.id, d.path))
+                    .collect();
+                return Err(DeskError::Invalid(format!(
+                    "“{which}” names {} reports: {}; name one by its id",
+                    many.len(),
+                    list.join(", ")
+                )));
+            }
+        };
+        let decision = casefile_model::Decision::RemoveReport {
+            doc: doc.id.clone(),
+            path: doc.path.clone(),
+            sha256: doc.sha256.clone(),
+            size: doc.size,
+            reason: reason.filter(|r| !r.trim().is_empty()),
+        };
+        if !self
+            .store
+            .remove_report(self.case, &doc.id, &decision, &actor.name)?
+        {
+            return Err(DeskError::Invalid(format!(
+                "no report “{which}” in this case"
+            )));
+        }
+        Ok((decision, self.rebuild()?))
+    }
 }

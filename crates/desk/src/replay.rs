@@ -80,10 +80,12 @@ pub fn apply(decisions: &[Decision], file: &mut CaseFile) {
                 event,
                 text,
             } => note(file, entity.as_deref(), event.as_ref(), text),
+            // a removed report is no longer among the documents: nothing to replay
             Decision::Merge { .. }
             | Decision::KeepApart { .. }
             | Decision::Split { .. }
-            | Decision::Undo { .. } => {}
+            | Decision::Undo { .. }
+            | Decision::RemoveReport { .. } => {}
         }
     }
     // an edited date can move an event in the timeline

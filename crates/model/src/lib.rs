@@ -318,6 +318,10 @@ pub struct Annotations {
     pub reported: Vec<ReportedSpeech>,
     /// For a report with no date of its own: the window it must fall in.
     pub published_bounds: Option<DateBounds>,
+    /// For a report longer than the analysis budget: the byte where analysis stopped (the
+    /// whole text is still stored, hashed and searchable).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub analysed_up_to: Option<usize>,
 }
 
 /// Which entity a document's mention was resolved to.
@@ -398,6 +402,16 @@ pub enum Decision {
         entity: Option<String>,
         event: Option<Span>,
         text: String,
+    },
+    /// A report was taken out of the case (its bytes deleted from the store): which one, its
+    /// SHA-256 and size, and why. It cannot be undone; the report can be added again.
+    RemoveReport {
+        doc: String,
+        path: String,
+        sha256: String,
+        size: usize,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
     },
 }
 

@@ -85,6 +85,13 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
         if d.published.is_none() {
             d.published_bounds = a.published_bounds.clone();
         }
+        if let Some(cut) = a.analysed_up_to {
+            d.notes.push(format!(
+                "analysed in part: the first {cut} bytes of {} (casefile analyses at most {} bytes of one report, so that one long report cannot stall the case); the whole text is stored, hashed and searchable",
+                d.text.len(),
+                casefile_annotate::ANALYSIS_BUDGET
+            ));
+        }
     }
     let pairs: Vec<(&Document, &Annotations)> = documents.iter().zip(annotations.iter()).collect();
     let demonym = |w: &str| {

@@ -15,7 +15,7 @@
 //!
 //! Every merge leaves a line of explanation on the entity.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use casefile_model::{
     Annotations, Decision, Document, Entity, EntityAttribute, EntityKind, MentionLink, Span,
@@ -353,35 +353,50 @@ impl<'a> Resolver<'a> {
     /// the other in full each time.
     fn join_lone_words(&mut self, ids: &[usize]) {
         let nodes = &self.nodes;
+        // each word key of a first or last name → the full names that have it, in report order,
+        // and how many different people they are (one pass: never every pair)
+        struct Fulls {
+            by_mention: Vec<(usize, usize)>,
+            people: HashSet<Vec<String>>,
+        }
+        let mut index: HashMap<String, Fulls> = HashMap::new();
+        for &j in ids {
+            let f = words(&nodes[j].text);
+            if nodes[j].kind != EntityKind::Person || f.len() < 2 {
+                continue;
+            }
+            let person: Vec<String> = f.iter().map(|w| key(w)).collect();
+            let mut ends = vec![key(f[0]), key(f[f.len() - 1])];
+            ends.dedup();
+            for k in ends {
+                let e = index.entry(k).or_insert_with(|| Fulls {
+                    by_mention: Vec::new(),
+                    people: HashSet::new(),
+                });
+                e.by_mention.push((nodes[j].mention, j));
+                e.people.insert(person.clone());
+            }
+        }
+        for e in index.values_mut() {
+            e.by_mention.sort_unstable();
+        }
         for &i in ids {
             let n = &nodes[i];
             if n.kind != EntityKind::Person || words(&n.text).len() != 1 {
                 continue;
             }
-            let w = n.text.as_str();
-            let full: Vec<usize> = ids
-                .iter()
-                .copied()
-                .filter(|&j| {
-                    let f = words(&nodes[j].text);
-                    nodes[j].kind == EntityKind::Person
-                        && f.len() >= 2
-                        && (key(f[f.len() - 1]) == key(w) || key(f[0]) == key(w))
-                })
-                .collect();
-            let first_named = full.iter().copied().min_by_key(|&j| nodes[j].mention);
-            let people: std::collections::HashSet<Vec<String>> = full
-                .iter()
-                .map(|&j| words(&nodes[j].text).iter().map(|w| key(w)).collect())
-                .collect();
-            let before = full
-                .iter()
-                .copied()
-                .rfind(|&j| nodes[j].mention < n.mention);
-            let pick = if people.len() > 1 {
+            let Some(full) = index.get(&key(&n.text)) else {
+                continue;
+            };
+            let first_named = full.by_mention.first().map(|&(_, j)| j);
+            let before = match full.by_mention.partition_point(|&(m, _)| m < n.mention) {
+                0 => None,
+                k => Some(full.by_mention[k - 1].1),
+            };
+            let pick = if full.people.len() > 1 {
                 first_named
             } else {
-                before.or(full.first().copied())
+                before.or(first_named)
             };
             if let Some(j) = pick {
                 self.dsu.union(j, i, None);
@@ -393,32 +408,65 @@ impl<'a> Resolver<'a> {
     /// "LGBT Network" joins "Russian LGBT Network"; an acronym joins its full name.
     fn join_short_forms(&mut self, ids: &[usize]) {
         let nodes = &self.nodes;
-        for &i in ids {
-            let n = &nodes[i];
-            if n.kind != EntityKind::Organization || n.descriptive {
+        let org = |j: usize| nodes[j].kind == EntityKind::Organization && !nodes[j].descriptive;
+        // what each longer name can be shortened to, first holder first (`ids` are in report
+        // order): its last word, its acronym, and its words without a leading nationality.
+        // One pass over the names, then one lookup per name: never every pair.
+        let lower = |ws: &[&str]| {
+            ws.iter()
+                .map(|w| w.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mut by_last: HashMap<String, usize> = HashMap::new();
+        let mut by_acronym: HashMap<String, usize> = HashMap::new();
+        let mut by_rest: HashMap<String, usize> = HashMap::new();
+        for (p, &j) in ids.iter().enumerate() {
+            if !org(j) {
                 continue;
             }
-            let single = words(&n.text).len() == 1;
-            for &j in ids {
-                let m = &nodes[j];
-                if j == i || m.kind != EntityKind::Organization || m.descriptive {
-                    continue;
-                }
-                let joins = if single && !n.text.chars().all(|c| c.is_uppercase()) {
-                    words(&m.text).len() > 1
-                        && words(&m.text)
-                            .last()
-                            .is_some_and(|l| l.eq_ignore_ascii_case(&n.text))
-                        && m.mention < n.mention
-                } else {
-                    is_prefixed_form(&n.text, &m.text, self.demonym)
-                        || (acronym(&m.text).len() >= 3 && n.text == acronym(&m.text))
-                };
-                if joins {
-                    self.dsu.union(j, i, None);
-                    break;
+            let w = words(&nodes[j].text);
+            if w.len() > 1 {
+                by_last
+                    .entry(w[w.len() - 1].to_ascii_lowercase())
+                    .or_insert(p);
+                for k in 1..w.len() {
+                    if !w[..k].iter().all(|x| (self.demonym)(x)) {
+                        break;
+                    }
+                    by_rest.entry(lower(&w[k..])).or_insert(p);
                 }
             }
+            let a = acronym(&nodes[j].text);
+            if a.len() >= 3 {
+                by_acronym.entry(a).or_insert(p);
+            }
+        }
+        let mut joins = Vec::new();
+        for &i in ids {
+            let n = &nodes[i];
+            if !org(i) {
+                continue;
+            }
+            let w = words(&n.text);
+            let single = w.len() == 1;
+            let found = if single && !n.text.chars().all(|c| c.is_uppercase()) {
+                // "the Network": the organisation named before whose name ends in it
+                by_last
+                    .get(&n.text.to_ascii_lowercase())
+                    .map(|&p| ids[p])
+                    .filter(|&j| nodes[j].mention < n.mention)
+            } else {
+                let rest = by_rest.get(&lower(&w)).copied();
+                let acr = by_acronym.get(&n.text).copied();
+                rest.into_iter().chain(acr).min().map(|p| ids[p])
+            };
+            if let Some(j) = found.filter(|&j| j != i) {
+                joins.push((j, i));
+            }
+        }
+        for (j, i) in joins {
+            self.dsu.union(j, i, None);
         }
     }
 

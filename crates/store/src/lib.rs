@@ -136,6 +136,15 @@ pub trait Store {
     fn case_file(&self, case: i64) -> Result<Option<CaseFile>>;
     /// Record a manual decision.
     fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()>;
+    /// Delete a report (its bytes, document and search text) and record `decision` (which says
+    /// so) in the log, in one transaction. False when the case has no report `doc_id`.
+    fn remove_report(
+        &mut self,
+        case: i64,
+        doc_id: &str,
+        decision: &Decision,
+        by: &str,
+    ) -> Result<bool>;
     /// All decisions of a case, oldest first.
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
     /// Check the whole decision log: every entry's hash, the chain, and the head.
@@ -186,6 +195,15 @@ impl<T: Store + ?Sized> Store for Box<T> {
     }
     fn case_file(&self, case: i64) -> Result<Option<CaseFile>> {
         (**self).case_file(case)
+    }
+    fn remove_report(
+        &mut self,
+        case: i64,
+        doc_id: &str,
+        decision: &Decision,
+        by: &str,
+    ) -> Result<bool> {
+        (**self).remove_report(case, doc_id, decision, by)
     }
     fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
         (**self).add_decision(case, decision, by)

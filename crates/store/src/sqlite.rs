@@ -293,32 +293,34 @@ impl Store for SqliteStore {
     }
 
     fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
-        let json = serde_json::to_string(decision).map_err(corrupt)?;
         let tx = self.conn.transaction()?;
-        let (entries, prev): (i64, String) = tx
-            .query_row(
-                "SELECT entries, hash FROM audit_head WHERE id = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?
-            .unwrap_or((0, String::new()));
-        let seq: i64 =
-            tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM decisions", [], |r| {
-                r.get(0)
-            })?;
-        let at = now();
-        let hash = entry_hash(&prev, seq, case, &at, by, &json);
-        tx.execute(
-            "INSERT INTO decisions (seq, case_id, made_at, made_by, json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![seq, case, at, by, json, prev, hash],
-        )?;
-        tx.execute(
-            "INSERT INTO audit_head (id, entries, hash) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash",
-            params![entries + 1, hash],
-        )?;
+        append_decision(&tx, case, decision, by)?;
         tx.commit()?;
         Ok(())
+    }
+
+    fn remove_report(
+        &mut self,
+        case: i64,
+        doc_id: &str,
+        decision: &Decision,
+        by: &str,
+    ) -> Result<bool> {
+        let tx = self.conn.transaction()?;
+        let gone = tx.execute(
+            "DELETE FROM reports WHERE case_id = ?1 AND id = ?2",
+            params![case, doc_id],
+        )?;
+        if gone == 0 {
+            return Ok(false);
+        }
+        tx.execute(
+            "DELETE FROM report_search WHERE case_id = ?1 AND doc_id = ?2",
+            params![case, doc_id],
+        )?;
+        append_decision(&tx, case, decision, by)?;
+        tx.commit()?;
+        Ok(true)
     }
 
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
@@ -557,6 +559,38 @@ fn random_hex(bytes: usize) -> String {
     let mut b = vec![0u8; bytes];
     rand::rngs::OsRng.fill_bytes(&mut b);
     hex::encode(b)
+}
+
+/// Append one decision to the hash-chained log, inside the caller's transaction.
+fn append_decision(
+    tx: &rusqlite::Transaction<'_>,
+    case: i64,
+    decision: &Decision,
+    by: &str,
+) -> Result<()> {
+    let json = serde_json::to_string(decision).map_err(corrupt)?;
+    let (entries, prev): (i64, String) = tx
+        .query_row(
+            "SELECT entries, hash FROM audit_head WHERE id = 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?
+        .unwrap_or((0, String::new()));
+    let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM decisions", [], |r| {
+        r.get(0)
+    })?;
+    let at = now();
+    let hash = entry_hash(&prev, seq, case, &at, by, &json);
+    tx.execute(
+        "INSERT INTO decisions (seq, case_id, made_at, made_by, json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![seq, case, at, by, json, prev, hash],
+    )?;
+    tx.execute(
+        "INSERT INTO audit_head (id, entries, hash) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash",
+        params![entries + 1, hash],
+    )?;
+    Ok(())
 }
 
 /// The hash of one log entry, chained to the one before.
