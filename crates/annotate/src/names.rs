@@ -609,7 +609,19 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
             let mut j = i + 1;
             while j < toks.len() && !doc.in_boilerplate(toks[j].start, toks[j].end) {
                 let wj = words[j];
-                if is_cap(wj) && !(not_a_name(&wj.to_lowercase()) && wj.len() > 3) {
+                let initial_stop = wj == "."
+                    && toks[j].start == toks[j - 1].end
+                    && words[j - 1].chars().count() == 1
+                    && words[j - 1].chars().all(char::is_uppercase)
+                    && j + 1 < toks.len()
+                    && is_cap(words[j + 1]);
+                if wj == "I" {
+                    // the pronoun is never part of a name ("«Since I was …")
+                    break;
+                } else if initial_stop {
+                    // "Steven T. Mnuchin": an initial's full stop stays inside the name
+                    j += 1;
+                } else if is_cap(wj) && !(not_a_name(&wj.to_lowercase()) && wj.len() > 3) {
                     j += 1;
                 } else if matches!(
                     wj,
@@ -624,8 +636,11 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                 }
             }
             let prev = if i > 0 { words[i - 1] } else { "" };
-            let initial =
-                i == 0 || matches!(prev, "“" | "\"" | "‘" | ":" | "(" | "—" | "–" | "-" | "•");
+            let initial = i == 0
+                || matches!(
+                    prev,
+                    "“" | "\"" | "‘" | "«" | ":" | "(" | "—" | "–" | "-" | "•"
+                );
             let before = prev.to_lowercase();
             let after = words.get(j).map(|w| w.to_lowercase()).unwrap_or_default();
             runs.push(Run {
@@ -704,6 +719,24 @@ fn trim(text: &str, mut r: Run) -> Option<Run> {
         r.toks.remove(0);
         r.initial = false;
     }
+    // a title inside the run ("Treasury Secretary Steven Mnuchin", "Saudi Crown Prince
+    // Mohammed"): the name follows it; a run that ends in one ("Central Asia Director") names a
+    // role, not anyone. Runs with an organisation's head word ("Ministry of Justice") keep theirs.
+    let lower: Vec<String> = r.toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+    if !lower.iter().any(|w| ORG_HEADS.contains(&w.as_str())) {
+        let last_title = lower
+            .iter()
+            .rposition(|w| TITLES.contains(&w.trim_end_matches('.')));
+        match last_title {
+            Some(k) if k + 1 == lower.len() && k > 0 => return None,
+            Some(k) if k > 0 && word(r.toks[k + 1].text(text)).given_name() => {
+                r.title = Some(lower[k].clone());
+                r.toks.drain(..=k);
+                r.initial = false;
+            }
+            _ => {}
+        }
+    }
     // trailing joiners
     while r
         .toks
@@ -745,11 +778,14 @@ fn classify_runs(doc: &Document, trimmed: Vec<Run>, out: &mut Found) -> Vec<Run>
         {
             continue;
         }
-        let name_like = ws.iter().all(|w| {
-            is_cap(w)
-                && !all_caps(w)
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        // an initial ("T." in "Steven T. Mnuchin") is part of a personal name's shape
+        let initial = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        let name_like = ws.iter().filter(|w| **w != ".").all(|w| {
+            initial(w)
+                || (is_cap(w)
+                    && !all_caps(w)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
         });
         let any_common = stats.iter().any(|s| s.common());
         let demonyms = stats.iter().filter(|s| s.demonym()).count();
@@ -1260,5 +1296,59 @@ mod tests {
         let d = crate::test_doc(text);
         let m = find(&d, &crate::text::sentences(text));
         assert!(!m.iter().any(|m| m.text == "Price"), "{m:?}");
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(EntityKind, String)> {
+        let d = crate::test_doc(text);
+        find(&d, &crate::text::sentences(text))
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect()
+    }
+
+    /// A title inside a run is not part of the name; a run that ends in one is a role.
+    #[test]
+    fn titles_inside_and_at_the_end_of_a_run() {
+        // (text, names that must be found with their kind, names that must not)
+        type Case<'a> = (&'a str, &'a [(EntityKind, &'a str)], &'a [&'a str]);
+        let cases: &[Case] = &[
+            (
+                "From Washington, Treasury Secretary Steven T. Mnuchin announced sanctions.",
+                &[(EntityKind::Person, "Steven T. Mnuchin")],
+                &["Treasury Secretary Steven T"],
+            ),
+            (
+                "Critics of Saudi Crown Prince Mohammed were held.",
+                &[(EntityKind::Person, "Mohammed")],
+                &["Saudi Crown Prince Mohammed", "Crown Prince Mohammed"],
+            ),
+            (
+                "“It has gone too far,” said Marie Struthers, Eastern Europe and Central Asia Director at Amnesty International.",
+                &[(EntityKind::Person, "Marie Struthers")],
+                &["Central Asia Director"],
+            ),
+            (
+                "The Ministry of Justice said nothing.",
+                &[(EntityKind::Organization, "Ministry of Justice")],
+                &[],
+            ),
+        ];
+        for (text, want, not) in cases {
+            let got = found(text);
+            for (k, t) in *want {
+                assert!(
+                    got.iter().any(|(gk, gt)| gk == k && gt == t),
+                    "{t} in {text}: {got:?}"
+                );
+            }
+            for t in *not {
+                assert!(!got.iter().any(|(_, gt)| gt == t), "{t} in {text}: {got:?}");
+            }
+        }
     }
 }

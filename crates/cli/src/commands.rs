@@ -238,9 +238,28 @@ pub fn export(
     db_path: &Path,
     format: export::Format,
     out: &Path,
+    public: bool,
     db: &DbOpts,
 ) -> Result<ExitCode, UserError> {
-    let file = open(db_path, db)?.current()?;
+    let mut desk = open(db_path, db)?;
+    let file = if public {
+        let (file, given) = desk.public()?;
+        if given.is_empty() {
+            eprintln!(
+                "casefile: warning: no one in this case is protected, so the public export names everyone; protect a person with `casefile protect DB NAME`"
+            );
+        } else {
+            let list: Vec<String> = given.iter().map(|(_, p)| p.clone()).collect();
+            eprintln!(
+                "casefile: public export: {} protected people named {} in every name, quote, passage, source text and file name",
+                given.len(),
+                list.join(", ")
+            );
+        }
+        file
+    } else {
+        desk.current()?
+    };
     if format == export::Format::Csv {
         std::fs::create_dir_all(out)
             .map_err(|e| UserError(format!("{}: cannot create the folder: {e}", out.display())))?;

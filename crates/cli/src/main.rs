@@ -190,6 +190,28 @@ that way moves).")]
         #[command(flatten)]
         output: OutOpts,
     },
+    /// Protect a person: public exports name them by a pseudonym (recorded; undo lifts it)
+    #[command(long_about = "\
+Protect a person (a victim, a witness, a source who asked not to be named): `casefile export \
+--public` then replaces every form of their name (every spelling in the reports, every \
+romanisation the name matcher accepts, the family's surname) with a pseudonym such as \
+\"Person A\", in names, quotes, passages, source texts, titles and file names. The pseudonyms \
+follow the order people were protected, so each keeps theirs from export to export. Recorded \
+in the decision log; `casefile undo` lifts it. The case itself, and non-public exports, keep \
+the name.")]
+    Protect {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// The person, by name, any alias or id.
+        name: String,
+        /// Who decides it (default: $USER).
+        #[arg(long)]
+        by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
     /// Take a report out of a case (its bytes deleted; recorded in the decision log)
     #[command(long_about = "\
 Take a report out of a case: its original bytes, text and search entry are deleted from the \
@@ -403,6 +425,10 @@ runs this on the CoNLL-2003 and UD English EWT training text."
         /// Output file ("-" for standard output); a folder for --format csv.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
+        /// For the public: every protected person (`casefile protect`) named by a pseudonym
+        /// ("Person A") in names, quotes, passages, source texts and file names.
+        #[arg(long)]
+        public: bool,
         #[command(flatten)]
         db: DbOpts,
     },
@@ -528,8 +554,22 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             db_path,
             format,
             out,
+            public,
             db,
-        } => commands::export(&db_path, format, &out, &db),
+        } => commands::export(&db_path, format, &out, public, &db),
+        Command::Protect {
+            db_path,
+            name,
+            by,
+            db,
+            output,
+        } => commands::decide(
+            &db_path,
+            Change::Protect { entity: name },
+            by.as_deref(),
+            &db,
+            &output,
+        ),
         Command::Merge {
             db_path,
             a,
@@ -586,21 +626,6 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             db,
             output,
         } => commands::decisions(&db_path, &db, &output),
-        Command::Undo {
-            db_path,
-            seq,
-            by,
-            db,
-            output,
-        } => commands::decide(&db_path, Change::Undo { seq }, by.as_deref(), &db, &output),
-        Command::Remove {
-            db_path,
-            report,
-            reason,
-            by,
-            db,
-            output,
-        } => commands::remove(&db_path, &report, reason, by.as_deref(), &db, &output),
         Command::Audit {
             action:
                 AuditAction::Verify {
@@ -622,6 +647,28 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             Err(e) => Err(UserError(e)),
         },
         Command::Serve { db_path, bind, db } => commands::serve(&db_path, bind, &db),
+        other => run_decisions(other),
+    }
+}
+
+/// The commands that record a decision of their own kind: undo, protect, remove.
+fn run_decisions(command: Command) -> Result<ExitCode, UserError> {
+    match command {
+        Command::Undo {
+            db_path,
+            seq,
+            by,
+            db,
+            output,
+        } => commands::decide(&db_path, Change::Undo { seq }, by.as_deref(), &db, &output),
+        Command::Remove {
+            db_path,
+            report,
+            reason,
+            by,
+            db,
+            output,
+        } => commands::remove(&db_path, &report, reason, by.as_deref(), &db, &output),
         other => run_models(other),
     }
 }

@@ -39,6 +39,8 @@ pub enum Change {
     Reject { entity: String },
     /// The extraction is right.
     Confirm { entity: String },
+    /// Protect a person: a public export gives them a pseudonym.
+    Protect { entity: String },
     /// A note on an entity or an event.
     Note {
         entity: Option<String>,
@@ -76,6 +78,15 @@ impl Change {
             Change::Confirm { entity } => Ok(Decision::Confirm {
                 entity: lookup::entity(file, &entity)?.name.clone(),
             }),
+            Change::Protect { entity } => {
+                let e = lookup::entity(file, &entity)?;
+                if e.protected {
+                    return invalid(format!("“{}” is already protected", e.name));
+                }
+                Ok(Decision::Protect {
+                    entity: e.name.clone(),
+                })
+            }
             Change::Note {
                 entity,
                 event,

@@ -19,6 +19,7 @@ mod change;
 pub mod export;
 mod intake;
 pub mod lookup;
+pub mod public;
 pub mod replay;
 mod search;
 
@@ -194,6 +195,20 @@ impl<S: Store> Desk<S> {
         self.store.add_decision(self.case, &decision, &actor.name)?;
         let file = self.rebuild()?;
         Ok((decision, file))
+    }
+
+    /// The case file for the public: every protected person given a pseudonym ([`public`]),
+    /// and the pseudonyms given (name, pseudonym).
+    pub fn public(&mut self) -> Result<(CaseFile, Vec<(String, String)>)> {
+        let file = self.current()?;
+        let order: Vec<String> = replay::in_force(&self.store.decisions(self.case)?)
+            .into_iter()
+            .filter_map(|d| match d {
+                casefile_model::Decision::Protect { entity } => Some(entity),
+                _ => None,
+            })
+            .collect();
+        Ok(public::pseudonymise(&file, &order))
     }
 
     /// Every decision of the case, oldest first.

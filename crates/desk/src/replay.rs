@@ -75,6 +75,11 @@ pub fn apply(decisions: &[Decision], file: &mut CaseFile) {
             Decision::Confirm { entity } => {
                 note_entity(&mut file.entities, entity, "confirmed by hand")
             }
+            Decision::Protect { entity } => {
+                for e in file.entities.iter_mut().filter(|e| named(e, entity)) {
+                    e.protected = true;
+                }
+            }
             Decision::Note {
                 entity,
                 event,

@@ -31,6 +31,14 @@ pub fn find(text: &str, copyright_lines: &[(usize, usize)]) -> Vec<Boilerplate> 
             r"(?:^|[.!?”\x22]\s+|\s+[-–—|]\s+)(\(?(?:[\p{{Lu}}][\p{{L}}'.-]*\s+){{0,3}}[\p{{L}}'.-]+\s*/\s*(?:{IMAGE_SOURCES})(?:\s*/\s*[\p{{Lu}}][\p{{L}}.&-]*(?: [\p{{Lu}}][\p{{L}}.&-]*)?){{0,3}}\)?)\s*$"
         ),
     );
+    // "… Jamal Khashoggi (Domenico Stinellis/AP)": a caption's credit in parentheses
+    static CREDIT_PAREN: OnceLock<Regex> = OnceLock::new();
+    let credit_paren = re(
+        &CREDIT_PAREN,
+        &format!(
+            r"\s(\((?:[\p{{Lu}}][\p{{L}}'.-]*\s+){{0,3}}[\p{{L}}'.-]+\s*/\s*(?:{IMAGE_SOURCES})(?:\s*/\s*[\p{{Lu}}][\p{{L}}.&-]*(?: [\p{{Lu}}][\p{{L}}.&-]*)?){{0,3}}\))\s*$"
+        ),
+    );
     let via = re(
         &VIA,
         &format!(
@@ -83,7 +91,7 @@ pub fn find(text: &str, copyright_lines: &[(usize, usize)]) -> Vec<Boilerplate> 
         }
         if credit_line.is_match(t) || via.is_match(t) {
             push(BoilerplateKind::PhotoCredit, s, e);
-        } else if let Some(c) = credit_tail.captures(t) {
+        } else if let Some(c) = credit_tail.captures(t).or_else(|| credit_paren.captures(t)) {
             let m = c.get(1).expect("group");
             push(BoilerplateKind::PhotoCredit, s + m.start(), s + m.end());
         } else if related.is_match(t) {
@@ -125,7 +133,12 @@ mod tests {
             kinds("Photo: Jane Roe\n")[0].0,
             BoilerplateKind::PhotoCredit
         );
+        assert_eq!(
+            kinds("Anna Roe, the widow of Oleg Marchenko (Ivan Petrov/AP)\n"),
+            vec![(BoilerplateKind::PhotoCredit, "(Ivan Petrov/AP)".to_string())]
+        );
         assert!(kinds("The court in Moscow said the men were held.").is_empty());
+        assert!(kinds("He met the minister (and his deputy) in Moscow.").is_empty());
     }
 
     #[test]

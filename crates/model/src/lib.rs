@@ -403,6 +403,9 @@ pub enum Decision {
         event: Option<Span>,
         text: String,
     },
+    /// Protect a person (by name): a public export replaces every form of their name with a
+    /// pseudonym. Undo lifts it.
+    Protect { entity: String },
     /// A report was taken out of the case (its bytes deleted from the store): which one, its
     /// SHA-256 and size, and why. It cannot be undone; the report can be added again.
     RemoveReport {
@@ -444,6 +447,10 @@ pub struct Entity {
     /// Notes and checks by people ("confirmed by hand").
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Marked by a person as one whose name must not leave the case: `export --public`
+    /// replaces every form of it with a pseudonym ("Person A").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub protected: bool,
 }
 
 /// An attribute value held by a resolved entity, with its sources.

@@ -30,6 +30,7 @@ fn case_with(text: &str) -> CaseFile {
         generated_by: "test".into(),
         documents: vec![doc],
         entities: vec![Entity {
+            protected: false,
             id: "person-oleg".into(),
             kind: EntityKind::Person,
             name: "Oleg <b>Marchenko</b>".into(),

@@ -802,6 +802,7 @@ impl<'a> Resolver<'a> {
             mentions.sort();
             let (roles, attributes) = self.attributes(&members);
             entities.push(Entity {
+                protected: false,
                 id,
                 kind,
                 name,

@@ -416,6 +416,9 @@ impl ChangeForm {
             "confirm" => Change::Confirm {
                 entity: text(self.a),
             },
+            "protect" => Change::Protect {
+                entity: text(self.a),
+            },
             "note" => Change::Note {
                 entity: self.a,
                 event: self.event,

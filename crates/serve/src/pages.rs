@@ -217,12 +217,17 @@ pub async fn entity(
             String::new()
         } else {
             format!(
-                "<h2>Correct</h2>{}{}<br>{}{}<br>{}{}",
+                "<h2>Correct</h2>{}{}<br>{}{}<br>{}{}{}",
                 change_form(s, "/entities", &[("op", "merge"), ("a", &e.id)], &select("merge-with"), "Merge into one"),
                 change_form(s, &back, &[("op", "keep-apart"), ("a", &e.name)], &select("keep-apart-from"), "Keep apart"),
                 change_form(s, &back, &[("op", "confirm"), ("a", &e.id)], "", "Confirm: this is right"),
                 change_form(s, "/entities", &[("op", "reject"), ("a", &e.id)], "", "Reject: not a real name"),
                 change_form(s, &back, &[("op", "note"), ("a", &e.id)], "<label for=\"note\" class=\"inline\">Note</label> <input id=\"note\" name=\"value\" size=\"40\"> ", "Add note"),
+                if e.protected {
+                    "<p class=\"protected\">Protected: a public export gives this name a pseudonym (undo the decision to lift it).</p>".to_string()
+                } else {
+                    format!("<br>{}", change_form(s, &back, &[("op", "protect"), ("a", &e.id)], "", "Protect: a pseudonym in public exports"))
+                },
                 if e.aliases.is_empty() {
                     String::new()
                 } else {

@@ -15,7 +15,10 @@ const MAY_DEPEND_ON: &[(&str, &[&str])] = &[
     ("report", &["model"]),
     ("store", &["model"]),
     ("pipeline", &["model", "annotate", "resolve", "reconcile"]),
-    ("desk", &["model", "ingest", "pipeline", "report", "store"]),
+    (
+        "desk",
+        &["model", "names", "ingest", "pipeline", "report", "store"],
+    ),
     ("serve", &["model", "report", "desk"]),
     (
         "cli",
