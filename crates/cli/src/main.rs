@@ -520,8 +520,24 @@ pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_desk::Key, UserErr
     Ok(casefile_desk::Key::Passphrase(p))
 }
 
+/// A closed pipe (`casefile entities DB | head`) ends casefile quietly, as it ends `cat` or
+/// `grep`, instead of a panic in `println!`. Not for `serve`, whose sockets must never stop it.
+#[cfg(unix)]
+fn quiet_on_closed_pipe() {
+    // SAFETY: puts one signal back to its default disposition at start-up, before any thread.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn quiet_on_closed_pipe() {}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve { .. }) {
+        quiet_on_closed_pipe();
+    }
     if let Some(n) = cli.jobs {
         casefile_desk::set_jobs(n as usize);
     }

@@ -134,3 +134,33 @@ fn hostile_file_names_are_printed_escaped() {
         "{err:?}"
     );
 }
+
+/// Output into a pipe that is already closed (`casefile entities DB | head`) ends casefile
+/// quietly, as it ends `cat`: no panic message.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_it_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let mut child = casefile()
+        .args(["entities", "--mentions", "--no-encryption"])
+        .arg(out.join("case.db"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before a line is written
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}
