@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Run casefile's tests. The browser tests need Debian's chromium and chromium-driver and the
-# axe-core accessibility engine (npm): this script installs what is missing (apt-get as root,
-# npm into target/axe), then runs every test. The seed tests read ../shared beside the repo.
+# axe-core accessibility engine (npm); the capture and PDF tests need two Python packages, warcio
+# (reads the WARC casefile writes, as pywb does) and fpdf2 (writes the test PDFs): this script
+# installs what is missing (apt-get as root, npm into target/axe, pip into target/pyhelpers),
+# then runs every test. The seed tests read ../shared beside the repo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,5 +23,12 @@ if [ ! -f target/axe/node_modules/axe-core/axe.min.js ]; then
   echo "== installing axe-core for the accessibility test"
   mkdir -p target/axe
   npm install --silent --no-audit --no-fund --prefix target/axe axe-core@4.14.1
+fi
+if ! PYTHONPATH=target/pyhelpers python3 -c "import warcio, fpdf" >/dev/null 2>&1; then
+  command -v python3 >/dev/null 2>&1 || { echo "the capture and PDF tests need python3 with pip" >&2; exit 1; }
+  echo "== installing warcio and fpdf2 for the capture and PDF tests (into target/pyhelpers)"
+  rm -rf target/pyhelpers
+  python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --root-user-action=ignore \
+    --target target/pyhelpers warcio==1.8.1 fpdf2==2.8.9
 fi
 cargo test --workspace --locked

@@ -83,6 +83,10 @@ impl Observer for Terminal {
 /// Write a file whole or not at all, readable by its owner only (0600 on Unix): what casefile
 /// writes out of a case is case data.
 fn write_atomic(path: &Path, content: &str) -> Result<(), UserError> {
+    write_atomic_bytes(path, content.as_bytes())
+}
+
+fn write_atomic_bytes(path: &Path, content: &[u8]) -> Result<(), UserError> {
     use std::io::Write as _;
     let tmp = path.with_extension("tmp-casefile");
     let _ = std::fs::remove_file(&tmp);
@@ -94,7 +98,7 @@ fn write_atomic(path: &Path, content: &str) -> Result<(), UserError> {
         opts.mode(0o600);
     }
     opts.open(&tmp)
-        .and_then(|mut f| f.write_all(content.as_bytes()).and_then(|_| f.sync_all()))
+        .and_then(|mut f| f.write_all(content).and_then(|_| f.sync_all()))
         .map_err(|e| UserError(format!("{}: cannot write: {e}", tmp.display())))?;
     std::fs::rename(&tmp, path)
         .map_err(|e| UserError(format!("{}: cannot write: {e}", path.display())))?;
@@ -155,7 +159,7 @@ pub fn build(
     let db_path = out.join("case.db");
     let store = casefile_desk::create_store(&db_path, key_for(&db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
-    let (ing, file) = desk.add_and_rebuild(paths, &mut Terminal::new(output.quiet))?;
+    let (ing, file) = desk.add_and_rebuild(paths, &who(None), &mut Terminal::new(output.quiet))?;
     // nothing in clear beside an encrypted database unless asked
     let mut written: Vec<String> = Vec::new();
     if plain_outputs || db.no_encryption {
@@ -218,7 +222,7 @@ pub fn add(
 ) -> Result<ExitCode, UserError> {
     let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
-    let (ing, file) = desk.add_and_rebuild(paths, &mut Terminal::new(output.quiet))?;
+    let (ing, file) = desk.add_and_rebuild(paths, &who(None), &mut Terminal::new(output.quiet))?;
     if output.json {
         println!("{}", summary(&file, &ing));
     } else if !output.quiet {
@@ -260,6 +264,9 @@ pub fn export(
     } else {
         desk.current()?
     };
+    if format == export::Format::Warc {
+        return export_warc(&desk, out);
+    }
     if format == export::Format::Csv {
         std::fs::create_dir_all(out)
             .map_err(|e| UserError(format!("{}: cannot create the folder: {e}", out.display())))?;
@@ -409,6 +416,142 @@ pub fn decisions(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCo
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every capture's WARC records, as stored, to a file or standard output.
+fn export_warc(desk: &Desk, out: &Path) -> Result<ExitCode, UserError> {
+    let (n, bytes) = desk.warc()?;
+    if n == 0 {
+        return Err(UserError(
+            "this case holds no captured pages (`casefile capture DB URL` captures one), so there is no WARC to write".into(),
+        ));
+    }
+    if out == Path::new("-") {
+        use std::io::Write as _;
+        std::io::stdout().write_all(&bytes)?;
+    } else {
+        write_atomic_bytes(out, &bytes)?;
+        eprintln!(
+            "casefile: wrote the WARC records of {n} capture(s) to {} — NOT encrypted: anyone who can read this file reads the pages (readable by you only)",
+            out.display()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn capture(
+    db_path: &Path,
+    mut urls: Vec<String>,
+    from_file: Option<&Path>,
+    timeout: std::time::Duration,
+    by: Option<&str>,
+    db: &DbOpts,
+    output: &OutOpts,
+) -> Result<ExitCode, UserError> {
+    if let Some(list) = from_file {
+        let text = std::fs::read_to_string(list)
+            .map_err(|e| UserError(format!("{}: cannot read the list: {e}", list.display())))?;
+        urls.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+    if urls.is_empty() {
+        return Err(UserError(
+            "no address to capture: give URLs, or --from-file LIST".into(),
+        ));
+    }
+    let mut desk = open(db_path, db)?;
+    let opts = casefile_desk::CaptureOptions {
+        timeout,
+        ..Default::default()
+    };
+    struct Lines {
+        quiet: bool,
+    }
+    impl casefile_desk::custody::CaptureObserver for Lines {
+        fn done(&mut self, url: &str, outcome: &str) {
+            if !self.quiet {
+                eprintln!("{}: {outcome}", shown(url));
+            }
+        }
+    }
+    let quiet = output.quiet || output.json;
+    let got = desk.capture(&urls, &opts, &who(by), &mut Lines { quiet })?;
+    let stored = got.new.len() + got.same.len();
+    if stored > 0 {
+        desk.rebuild()?;
+    }
+    if output.json {
+        println!(
+            "{}",
+            json!({
+                "captured": got.new.iter().map(|(u, d, s)| json!({"url": u, "doc": d, "sha256": s})).collect::<Vec<_>>(),
+                "same_as_stored": got.same.iter().map(|(u, d, p)| json!({"url": u, "doc": d, "first_stored_as": p})).collect::<Vec<_>>(),
+                "failed": got.failed.iter().map(|(u, w)| json!({"url": u, "error": w})).collect::<Vec<_>>(),
+            })
+        );
+    } else if !output.quiet {
+        println!(
+            "casefile: captured {} of {} addresses ({} new reports, {} the same as a stored report, {} failed); the case file is rebuilt",
+            stored,
+            urls.len(),
+            got.new.len(),
+            got.same.len(),
+            got.failed.len()
+        );
+    }
+    Ok(if stored > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+pub fn verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode, UserError> {
+    let desk = open(db_path, db)?;
+    let v = desk.verify()?;
+    if output.json {
+        println!(
+            "{}",
+            json!({
+                "ok": v.problems.is_empty(),
+                "reports": v.reports,
+                "captures": v.captures,
+                "custody_entries": v.custody_entries,
+                "decisions": v.decisions,
+                "problems": v.problems,
+                "notes": v.notes,
+            })
+        );
+    } else {
+        for n in &v.notes {
+            println!("casefile: note: {n}");
+        }
+        for p in &v.problems {
+            println!("casefile: DIFFERS: {p}");
+        }
+        if v.problems.is_empty() {
+            println!(
+                "casefile: every report is the bytes that were stored ({} reports, {} captures); the custody log ({} entries) and the decision log ({} entries) are intact",
+                v.reports, v.captures, v.custody_entries, v.decisions
+            );
+        } else {
+            println!(
+                "casefile: {} problem(s) found in {} reports, {} captures and the logs",
+                v.problems.len(),
+                v.reports,
+                v.captures
+            );
+        }
+    }
+    Ok(if v.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 pub fn audit_verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode, UserError> {

@@ -235,6 +235,51 @@ file again to bring it back.")]
         #[command(flatten)]
         output: OutOpts,
     },
+    /// Capture web pages by address: kept as WARC records and added as reports.
+    #[command(long_about = "\
+Fetch each web page (http or https; redirects followed, each one recorded; --timeout seconds for \
+one address; pages over 32 MB refused) and keep the whole HTTP exchange as WARC/1.1 records \
+(ISO 28500) with the SHA-256 of the page and the capture time in UTC. The page is added to the \
+case as a report whose metadata carries its address and capture time, and the capture is an \
+entry of the hash-chained custody log, all in one transaction. A page that fails (not found, no \
+answer, too large) is named with the reason in one line and nothing of it is kept; the others go \
+on. `casefile export DB --format warc --out FILE.warc.gz` writes every capture; docs/capture.md \
+says what is kept and why. Exit status 1 when no address could be captured.")]
+    Capture {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// Web addresses, in full (https://…).
+        #[arg(value_name = "URL")]
+        urls: Vec<String>,
+        /// Read addresses from a file, one a line (blank lines and lines starting with # skipped).
+        #[arg(long, value_name = "LIST")]
+        from_file: Option<PathBuf>,
+        /// Seconds to wait for one address, redirects included.
+        #[arg(long, default_value_t = 30, value_name = "SECONDS")]
+        timeout: u64,
+        /// Who captures (default: $USER), kept in the custody log.
+        #[arg(long)]
+        by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Check every stored report against its hash and the custody log, and both logs.
+    #[command(long_about = "\
+Check the evidence in DB: every stored report's bytes against the SHA-256 recorded when it was \
+stored and against the custody log (every file added and every page captured is an entry of \
+that hash-chained log); every capture's WARC records against their SHA-256 and their record \
+digests; and the custody and decision logs, entry by entry. Names each report or entry that \
+differs. Exit status 1 when anything differs.")]
+    Verify {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
     /// Check the decision log: report any entry edited or removed.
     #[command(long_about = "\
 Check the decision log of the database. Every decision (merge, split, keep apart, undo, and the \
@@ -466,7 +511,7 @@ enum AuditAction {
 fn formats() -> impl clap::builder::TypedValueParser<Value = Format> {
     use clap::builder::TypedValueParser;
     let values =
-        Format::ALL.map(|f| clap::builder::PossibleValue::new(f.name()).help(f.describe()));
+        Format::CHOICES.map(|f| clap::builder::PossibleValue::new(f.name()).help(f.describe()));
     clap::builder::PossibleValuesParser::new(values)
         .map(|s| s.parse::<Format>().expect("a listed format"))
 }
@@ -685,6 +730,35 @@ fn run_decisions(command: Command) -> Result<ExitCode, UserError> {
             db,
             output,
         } => commands::remove(&db_path, &report, reason, by.as_deref(), &db, &output),
+        other => run_custody(other),
+    }
+}
+
+/// The commands that keep evidence as it came: capture and verify.
+fn run_custody(command: Command) -> Result<ExitCode, UserError> {
+    match command {
+        Command::Capture {
+            db_path,
+            urls,
+            from_file,
+            timeout,
+            by,
+            db,
+            output,
+        } => commands::capture(
+            &db_path,
+            urls,
+            from_file.as_deref(),
+            std::time::Duration::from_secs(timeout.max(1)),
+            by.as_deref(),
+            &db,
+            &output,
+        ),
+        Command::Verify {
+            db_path,
+            db,
+            output,
+        } => commands::verify(&db_path, &db, &output),
         other => run_models(other),
     }
 }

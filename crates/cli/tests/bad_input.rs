@@ -52,7 +52,8 @@ fn each_bad_input_is_named_and_the_rest_is_processed() {
     drop(big);
     let empty_dir = d.join("nothing-here");
     std::fs::create_dir(&empty_dir).unwrap();
-    std::fs::write(empty_dir.join("notes.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(empty_dir.join("notes.odt"), b"PK\x03\x04").unwrap();
+    std::fs::write(reports.join("broken.pdf"), b"%PDF-1.4\n%%EOF").unwrap();
     let missing = d.join("no-such-file.txt");
 
     let out = d.join("out");
@@ -67,6 +68,7 @@ fn each_bad_input_is_named_and_the_rest_is_processed() {
     assert_one_line(&err, "bad-utf8.html", "invalid bytes");
     assert_one_line(&err, "scripts.html", "no report text");
     assert_one_line(&err, "huge.txt", "limit");
+    assert_one_line(&err, "broken.pdf", "unreadable PDF");
     assert_one_line(&err, "nothing-here", "no reports in this folder");
     assert_one_line(&err, "no-such-file.txt", "no such file");
     let case = read_json(&out.join("case.json"));

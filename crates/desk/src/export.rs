@@ -15,6 +15,9 @@ pub enum Format {
     Csv,
     /// FollowTheMoney entities, one JSON object a line
     Ftm,
+    /// Every capture's WARC records (a .warc.gz file), byte for byte as stored; not made from
+    /// the case file but from the store ([`crate::Desk::warc`]).
+    Warc,
 }
 
 /// The files of a format: (file name, content). One file for every format but CSV.
@@ -28,10 +31,22 @@ pub fn files(case: &CaseFile, format: Format) -> Vec<(String, String)> {
             .into_iter()
             .map(|(n, c)| (n.to_string(), c))
             .collect(),
+        // bytes from the store, not text from the case file
+        Format::Warc => vec![],
     }
 }
 
 impl Format {
+    /// Every format a case file can be written in, and the WARC of its captures.
+    pub const CHOICES: [Format; 6] = [
+        Format::Json,
+        Format::Md,
+        Format::Html,
+        Format::Csv,
+        Format::Ftm,
+        Format::Warc,
+    ];
+    /// The formats a case file is rendered in.
     pub const ALL: [Format; 5] = [
         Format::Json,
         Format::Md,
@@ -47,6 +62,7 @@ impl Format {
             Format::Html => "html",
             Format::Csv => "csv",
             Format::Ftm => "ftm",
+            Format::Warc => "warc",
         }
     }
     /// What it writes, in a line.
@@ -59,6 +75,7 @@ impl Format {
                 "entities.csv, events.csv, claims.csv, discrepancies.csv (--out is a folder)"
             }
             Format::Ftm => "FollowTheMoney entities, one JSON object a line",
+            Format::Warc => "every captured page's WARC records, as stored (a .warc.gz file)",
         }
     }
 }
@@ -66,10 +83,10 @@ impl Format {
 impl std::str::FromStr for Format {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        Format::ALL
+        Format::CHOICES
             .into_iter()
             .find(|f| f.name() == s)
-            .ok_or_else(|| format!("unknown format “{s}”: json, md, html, csv or ftm"))
+            .ok_or_else(|| format!("unknown format “{s}”: json, md, html, csv, ftm or warc"))
     }
 }
 

@@ -43,8 +43,14 @@ impl Observer for Quiet {
 
 impl<S: Store> Desk<S> {
     /// Find the reports under `paths`, ingest each and store it in its own transaction. Failures
-    /// are told to `obs` (one line each) and recorded; they never stop the others.
-    pub fn add_reports(&mut self, paths: &[PathBuf], obs: &mut dyn Observer) -> Result<Intake> {
+    /// are told to `obs` (one line each) and recorded; they never stop the others. Each report
+    /// stored is an entry of the chain of custody, made by `by`.
+    pub fn add_reports(
+        &mut self,
+        paths: &[PathBuf],
+        by: &str,
+        obs: &mut dyn Observer,
+    ) -> Result<Intake> {
         let (files, path_errors) = casefile_ingest::discover(paths);
         let mut intake = Intake::default();
         for e in path_errors {
@@ -60,7 +66,7 @@ impl<S: Store> Desk<S> {
             let outcome = casefile_ingest::read_bytes(f)
                 .and_then(|bytes| casefile_ingest::ingest(&shown, &bytes).map(|d| (bytes, d)));
             match outcome {
-                Ok((bytes, doc)) => match self.store.add_report(self.case, &bytes, &doc)? {
+                Ok((bytes, doc)) => match self.store.add_report(self.case, &bytes, &doc, by)? {
                     Added::New => intake.new += 1,
                     Added::Duplicate { path } => {
                         obs.duplicate(&shown, &path);
@@ -85,9 +91,10 @@ impl<S: Store> Desk<S> {
     pub fn add_and_rebuild(
         &mut self,
         paths: &[PathBuf],
+        by: &str,
         obs: &mut dyn Observer,
     ) -> Result<(Intake, casefile_model::CaseFile)> {
-        let intake = self.add_reports(paths, obs)?;
+        let intake = self.add_reports(paths, by, obs)?;
         if intake.new == 0 && intake.duplicate == 0 {
             return Err(DeskError::Nothing(
                 "nothing could be ingested: no report was read (see the lines above)".into(),

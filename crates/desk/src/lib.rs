@@ -16,6 +16,8 @@ pub use casefile_store::{
 
 mod accounts;
 mod change;
+pub mod custody;
+pub use casefile_capture::Options as CaptureOptions;
 pub mod export;
 mod intake;
 pub mod lookup;

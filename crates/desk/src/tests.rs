@@ -15,7 +15,9 @@ fn examples() -> PathBuf {
 pub(crate) fn desk() -> (Desk<AnyStore>, CaseFile) {
     let store = casefile_store::in_memory().unwrap();
     let mut desk = Desk::create(store, "default").unwrap();
-    let (intake, file) = desk.add_and_rebuild(&[examples()], &mut Quiet).unwrap();
+    let (intake, file) = desk
+        .add_and_rebuild(&[examples()], "test", &mut Quiet)
+        .unwrap();
     assert_eq!((intake.new, intake.duplicate), (3, 0));
     (desk, file)
 }
@@ -180,10 +182,12 @@ fn decisions_replay_on_every_rebuild_and_undo_takes_them_back() {
 #[test]
 fn adding_the_same_reports_twice_stores_them_once() {
     let (mut desk, file) = desk();
-    let (intake, again) = desk.add_and_rebuild(&[examples()], &mut Quiet).unwrap();
+    let (intake, again) = desk
+        .add_and_rebuild(&[examples()], "test", &mut Quiet)
+        .unwrap();
     assert_eq!((intake.new, intake.duplicate), (0, 3));
     assert_eq!(again, file);
-    let nothing = desk.add_and_rebuild(&[examples().join("no-such-file.txt")], &mut Quiet);
+    let nothing = desk.add_and_rebuild(&[examples().join("no-such-file.txt")], "test", &mut Quiet);
     assert!(matches!(nothing, Err(DeskError::Nothing(_))));
 }
 

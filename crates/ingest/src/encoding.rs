@@ -57,6 +57,16 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Decode `bytes`. `markup` says whether the file may declare its encoding in markup.
 pub fn decode(bytes: &[u8], markup: bool) -> Result<Decoded, IngestError> {
+    decode_with(bytes, markup, None)
+}
+
+/// Decode `bytes` whose carrier named their charset (an HTTP `Content-Type` header): the
+/// carrier's word comes before the markup's, as browsers read it.
+pub fn decode_with(
+    bytes: &[u8],
+    markup: bool,
+    charset: Option<&str>,
+) -> Result<Decoded, IngestError> {
     if bytes.is_empty() {
         return Err(IngestError::Empty);
     }
@@ -84,7 +94,9 @@ pub fn decode(bytes: &[u8], markup: bool) -> Result<Decoded, IngestError> {
     if bytes.starts_with(b"\xFE\xFF") {
         return utf16(bytes, true);
     }
-    let declared = if markup { declared(bytes) } else { None };
+    let declared = charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()))
+        .or_else(|| if markup { declared(bytes) } else { None });
     match declared {
         Some(enc) if enc == encoding_rs::UTF_8 => {
             let text = std::str::from_utf8(bytes).map_err(|e| IngestError::InvalidBytes {

@@ -74,6 +74,9 @@ const FURNITURE: &[&str] = &[
     "subscribe",
     "paywall",
     "related",
+    "comments",
+    "disqus",
+    "promo",
 ];
 
 pub struct HtmlText {

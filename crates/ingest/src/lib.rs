@@ -22,13 +22,14 @@ pub mod html;
 pub mod markdown;
 pub mod metadata;
 pub mod normalize;
+pub mod pdf;
 
 /// Reports larger than this are refused: no news report or testimony is this long, and reading
 /// one would hold the whole file in memory.
 pub const MAX_REPORT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// File extensions read when walking a folder.
-pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub const REPORT_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "pdf"];
 
 /// Why a file could not be ingested. Each reads as the end of "FILE: …".
 #[derive(Debug)]
@@ -49,6 +50,8 @@ pub enum IngestError {
     NoReports,
     /// A pipe, a device or a socket: never opened, since reading one may never end.
     NotRegular,
+    /// A PDF that cannot be read, and why.
+    Pdf(String),
 }
 
 impl fmt::Display for IngestError {
@@ -68,6 +71,7 @@ impl fmt::Display for IngestError {
                 write!(f, "invalid bytes for its encoding {encoding} at byte {offset}; re-save the file as UTF-8")
             }
             IngestError::NoText(why) => write!(f, "no report text: {why}"),
+            IngestError::Pdf(why) => write!(f, "unreadable PDF: {why}"),
             IngestError::NotRegular => write!(
                 f,
                 "not a regular file (a pipe, a device or a socket): skipped without opening it"
@@ -211,6 +215,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn format_for(path: &str, bytes: &[u8]) -> Format {
     let ext = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    if ext == "pdf" || bytes.starts_with(b"%PDF-") {
+        return Format::Pdf;
+    }
     match ext.as_str() {
         "html" | "htm" | "xhtml" => Format::Html,
         "md" | "markdown" => Format::Markdown,
@@ -264,7 +271,7 @@ fn unmark(decoded: &str, format: Format) -> Unmarked {
             u.format = Format::Markdown;
             markdown::to_text(decoded)
         }
-        Format::Text => (decoded.to_string(), OffsetMap::identity(decoded.len(), 0)),
+        Format::Text | Format::Pdf => (decoded.to_string(), OffsetMap::identity(decoded.len(), 0)),
     };
     u
 }
@@ -296,11 +303,57 @@ fn first(fields: &[MetaField], name: &str) -> Option<String> {
 
 /// Turn a report's bytes into a [`Document`]. `path` is recorded as given.
 pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
+    ingest_as(path, bytes, format_for(path, bytes), None)
+}
+
+/// Turn bytes fetched from the web into a [`Document`]: `content_type` and `charset` are what
+/// the server's `Content-Type` said; `path` is the address.
+pub fn ingest_fetched(
+    path: &str,
+    bytes: &[u8],
+    content_type: Option<&str>,
+    charset: Option<&str>,
+) -> Result<Document, IngestError> {
+    let mime = content_type
+        .and_then(|c| c.split(';').next())
+        .map(|m| m.trim().to_ascii_lowercase());
+    let format = match mime.as_deref() {
+        _ if bytes.starts_with(b"%PDF-") => Format::Pdf,
+        Some("text/html" | "application/xhtml+xml") => Format::Html,
+        Some("application/pdf") => Format::Pdf,
+        Some("text/markdown") => Format::Markdown,
+        Some("text/plain") => Format::Text,
+        _ => format_for(path, bytes),
+    };
+    ingest_as(path, bytes, format, charset)
+}
+
+fn ingest_as(
+    path: &str,
+    bytes: &[u8],
+    format: Format,
+    charset: Option<&str>,
+) -> Result<Document, IngestError> {
     let sha256 = sha256_hex(bytes);
-    let format = format_for(path, bytes);
-    let decoded = encoding::decode(bytes, format == Format::Html)?;
-    let u = unmark(&decoded.text, format);
+    let mut pages = Vec::new();
+    let mut furniture = Vec::new();
+    let (decoded, u) = if format == Format::Pdf {
+        let (decoded, u, p, f) = unmark_pdf(bytes)?;
+        (pages, furniture) = (p, f);
+        (decoded, u)
+    } else {
+        let decoded = encoding::decode_with(bytes, format == Format::Html, charset)?;
+        let u = unmark(&decoded.text, format);
+        (decoded, u)
+    };
     let (text, norm_map) = normalize::normalize(&u.text);
+    let pages: Vec<casefile_model::PageRange> = pages
+        .into_iter()
+        .map(|r| {
+            let (start, end) = map_through(&norm_map, r.start, r.end);
+            casefile_model::PageRange { start, end, ..r }
+        })
+        .collect();
     if text.trim().is_empty() {
         let why = match u.format {
             Format::Html => {
@@ -313,7 +366,12 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
     let map = norm_map.compose(&u.map).compose(&decoded.map);
     let to_original = |s: usize, e: usize| map.map_range(s, e);
     let found = metadata::read(&text, &to_original);
-    let boiler = boilerplate_of(&text, &found);
+    let mut boiler = boilerplate_of(&text, &found);
+    for (s, e, kind) in furniture {
+        let (start, end) = map_through(&norm_map, s, e);
+        boiler.push(casefile_model::Boilerplate { kind, start, end });
+    }
+    boiler.sort_by_key(|b| (b.start, b.end));
     let mut fields: Vec<MetaField> = found.fields;
     // Markup metadata (HTML <title>, <meta>): original byte ranges of the decoded source.
     for (field, value, (s, e)) in u.meta {
@@ -373,6 +431,7 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         boilerplate: boiler,
         notes,
         date_conflict: found.date_conflict,
+        pages,
         offsets: map,
         text,
     };
@@ -384,6 +443,44 @@ pub fn ingest(path: &str, bytes: &[u8]) -> Result<Document, IngestError> {
         }
     }
     Ok(doc)
+}
+
+/// A PDF's text layer as ingest's steps see it: "decoded" bytes (the identity: the text maps
+/// to the file's bytes directly), the text, its pages and its page furniture.
+#[allow(clippy::type_complexity)]
+fn unmark_pdf(
+    bytes: &[u8],
+) -> Result<
+    (
+        encoding::Decoded,
+        Unmarked,
+        Vec<casefile_model::PageRange>,
+        Vec<(usize, usize, casefile_model::BoilerplateKind)>,
+    ),
+    IngestError,
+> {
+    let p = pdf::to_text(bytes)?;
+    let decoded = encoding::Decoded {
+        text: String::new(),
+        encoding: "PDF text layer",
+        map: OffsetMap::identity(bytes.len(), 0),
+    };
+    let pages = p.pages.iter().map(|r| r.page).max().unwrap_or(0);
+    let u = Unmarked {
+        text: p.text,
+        map: p.map,
+        format: Format::Pdf,
+        meta: p
+            .title
+            .map(|t| ("title".to_string(), t, (0, bytes.len())))
+            .into_iter()
+            .collect(),
+        h1: None,
+        notes: vec![format!(
+            "read from a PDF's text layer ({pages} page(s)); running headers, footers and page numbers are listed after the text"
+        )],
+    };
+    Ok((decoded, u, p.pages, p.furniture))
 }
 
 /// Map a range of the pre-normalisation text to the normalised text (inverse direction of the

@@ -49,6 +49,28 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// A PDF's text layer, page by page.
+    Pdf,
+}
+
+/// A range of a document's text and the page it is on (PDF reports; 1-based page numbers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageRange {
+    pub page: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The pages a text range of a document lies on, in order (empty for reports without pages).
+pub fn pages_of(pages: &[PageRange], start: usize, end: usize) -> Vec<u32> {
+    let mut out: Vec<u32> = pages
+        .iter()
+        .filter(|r| r.start < end.max(start + 1) && start < r.end)
+        .map(|r| r.page)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A piece of a document that is not part of the report itself (credits, appeals, prompts).
@@ -72,6 +94,8 @@ pub enum BoilerplateKind {
     Dateline,
     Byline,
     Footer,
+    /// A running header at the top of a PDF's pages.
+    PageHeader,
 }
 
 /// One piece of report metadata and where it was found.
@@ -120,6 +144,9 @@ pub struct Document {
     /// used instead (shown in the build summary).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_conflict: Option<String>,
+    /// For a PDF: which text range is on which page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageRange>,
     /// Text offsets back to original bytes.
     pub offsets: OffsetMap,
 }
@@ -151,6 +178,7 @@ impl Document {
             boilerplate: vec![],
             notes: vec![],
             date_conflict: None,
+            pages: vec![],
             offsets: OffsetMap::identity(text.len(), 0),
             text,
         }
@@ -418,6 +446,46 @@ pub enum Decision {
     },
 }
 
+/// An entry of the chain of custody: a report stored, with where it came from and its hash.
+/// Written by the store in the same transaction as the report, in a hash-chained log of its own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "kebab-case")]
+pub enum Custody {
+    /// A report read from a file: its path as given, SHA-256 and size.
+    Import {
+        doc: String,
+        path: String,
+        sha256: String,
+        size: usize,
+    },
+    /// A web page captured: the address asked for, the address it came from, when (UTC), the
+    /// page's SHA-256 and size, and the SHA-256 of the WARC records kept with it.
+    Capture {
+        doc: String,
+        requested: String,
+        url: String,
+        captured_at: String,
+        sha256: String,
+        size: usize,
+        warc_sha256: String,
+    },
+}
+
+impl Custody {
+    /// The report the entry is about.
+    pub fn doc(&self) -> &str {
+        match self {
+            Custody::Import { doc, .. } | Custody::Capture { doc, .. } => doc,
+        }
+    }
+    /// The SHA-256 the report's bytes had when stored.
+    pub fn sha256(&self) -> &str {
+        match self {
+            Custody::Import { sha256, .. } | Custody::Capture { sha256, .. } => sha256,
+        }
+    }
+}
+
 /// The role a participant plays in an event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Participant {
@@ -510,6 +578,9 @@ pub struct Quote {
     /// How the speaker was found (the grammatical relation and words, or the rule).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
+    /// For a PDF report: the pages the quote is printed on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u32>,
 }
 
 /// A fact as one source puts it.
@@ -612,6 +683,9 @@ pub struct DocumentSummary {
     pub notes: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_conflict: Option<String>,
+    /// For a PDF: which text range is on which page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageRange>,
 }
 
 impl From<&Document> for DocumentSummary {
@@ -635,6 +709,7 @@ impl From<&Document> for DocumentSummary {
             boilerplate: d.boilerplate.clone(),
             notes: d.notes.clone(),
             date_conflict: d.date_conflict.clone(),
+            pages: d.pages.clone(),
         }
     }
 }

@@ -120,6 +120,7 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
                 } else {
                     q.basis.clone()
                 },
+                pages: casefile_model::pages_of(&doc.pages, q.span.start, q.span.end),
             });
         }
     }

@@ -22,6 +22,7 @@ fn case_with(text: &str) -> CaseFile {
         boilerplate: vec![],
         notes: vec![],
         date_conflict: None,
+        pages: vec![],
     };
     let start = text.find("Oleg").unwrap();
     CaseFile {

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use casefile_model::{CaseFile, Decision, Document, Role};
+use casefile_model::{CaseFile, Custody, Decision, Document, Role};
 
 mod migrations;
 mod sqlite;
@@ -71,6 +71,26 @@ pub enum Added {
     Duplicate { path: String },
 }
 
+/// A web page captured: where from, when, and its WARC records (gzip members, byte for byte).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Capture {
+    /// The report the page became.
+    pub doc: String,
+    pub requested: String,
+    pub url: String,
+    pub captured_at: String,
+    pub warc: Vec<u8>,
+    pub warc_sha256: String,
+}
+
+/// A stored report as `each_original` shows it: the bytes as stored and the hash recorded.
+pub struct StoredReport<'a> {
+    pub doc: &'a str,
+    pub path: &'a str,
+    pub sha256: &'a str,
+    pub bytes: &'a [u8],
+}
+
 /// A decision as recorded: its number in the log, when and by whom, and its hash.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecisionRecord {
@@ -81,10 +101,23 @@ pub struct DecisionRecord {
     pub hash: String,
 }
 
-/// What checking the decision log found.
+/// An entry of the custody log as recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CustodyRecord {
+    pub seq: i64,
+    pub entry: Custody,
+    pub made_at: String,
+    pub made_by: String,
+    pub hash: String,
+}
+
+/// What checking the decision log and the custody log found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AuditReport {
+    /// Entries of the decision log.
     pub entries: i64,
+    /// Entries of the custody log (reports stored).
+    pub custody_entries: i64,
     /// One line per problem: an entry edited, removed or out of order.
     pub problems: Vec<String>,
 }
@@ -122,8 +155,27 @@ pub trait Store {
     fn case(&mut self, name: &str) -> Result<i64>;
     /// The names of all cases.
     fn cases(&self) -> Result<Vec<String>>;
-    /// Add one report (its original bytes and its ingested document) in one transaction.
-    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document) -> Result<Added>;
+    /// Add one report (its original bytes and its ingested document) and its custody entry
+    /// ([`Custody::Import`], made by `by`) in one transaction.
+    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document, by: &str)
+        -> Result<Added>;
+    /// Add a captured page: the report (unless the same bytes are stored), its WARC records and
+    /// its custody entry ([`Custody::Capture`]), in one transaction. A page captured again is
+    /// a new capture of the same report.
+    fn add_capture(
+        &mut self,
+        case: i64,
+        original: &[u8],
+        doc: &Document,
+        capture: &Capture,
+        by: &str,
+    ) -> Result<Added>;
+    /// Every capture of a case, oldest first, with its WARC records.
+    fn captures(&self, case: i64) -> Result<Vec<Capture>>;
+    /// Each stored report's bytes as stored, one at a time (for `casefile verify`).
+    fn each_original(&self, case: i64, f: &mut dyn FnMut(&StoredReport<'_>)) -> Result<()>;
+    /// The chain of custody of a case: every report stored, oldest first.
+    fn custody(&self, case: i64) -> Result<Vec<CustodyRecord>>;
     /// All reports of a case, in the order they were added.
     fn documents(&self, case: i64) -> Result<Vec<Document>>;
     /// The original bytes of a report, untouched.
@@ -147,7 +199,7 @@ pub trait Store {
     ) -> Result<bool>;
     /// All decisions of a case, oldest first.
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
-    /// Check the whole decision log: every entry's hash, the chain, and the head.
+    /// Check the decision log and the custody log: every entry's hash, each chain, each head.
     fn verify_audit(&self) -> Result<AuditReport>;
     /// Create an account; the password is stored as an Argon2id hash.
     fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<User>;
@@ -178,8 +230,33 @@ impl<T: Store + ?Sized> Store for Box<T> {
     fn cases(&self) -> Result<Vec<String>> {
         (**self).cases()
     }
-    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document) -> Result<Added> {
-        (**self).add_report(case, original, doc)
+    fn add_report(
+        &mut self,
+        case: i64,
+        original: &[u8],
+        doc: &Document,
+        by: &str,
+    ) -> Result<Added> {
+        (**self).add_report(case, original, doc, by)
+    }
+    fn add_capture(
+        &mut self,
+        case: i64,
+        original: &[u8],
+        doc: &Document,
+        capture: &Capture,
+        by: &str,
+    ) -> Result<Added> {
+        (**self).add_capture(case, original, doc, capture, by)
+    }
+    fn captures(&self, case: i64) -> Result<Vec<Capture>> {
+        (**self).captures(case)
+    }
+    fn each_original(&self, case: i64, f: &mut dyn FnMut(&StoredReport<'_>)) -> Result<()> {
+        (**self).each_original(case, f)
+    }
+    fn custody(&self, case: i64) -> Result<Vec<CustodyRecord>> {
+        (**self).custody(case)
     }
     fn documents(&self, case: i64) -> Result<Vec<Document>> {
         (**self).documents(case)

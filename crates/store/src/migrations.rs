@@ -105,4 +105,39 @@ INSERT INTO report_search (case_id, doc_id, published, text)
     FROM reports;
 "#,
     ),
+    (
+        4,
+        "web captures (the WARC records of each captured page) and the hash-chained custody log",
+        r#"
+CREATE TABLE captures (
+    case_id      INTEGER NOT NULL REFERENCES cases(id),
+    doc_id       TEXT NOT NULL,
+    requested    TEXT NOT NULL,
+    url          TEXT NOT NULL,
+    captured_at  TEXT NOT NULL,
+    warc         BLOB NOT NULL,
+    warc_sha256  TEXT NOT NULL,
+    seq          INTEGER NOT NULL
+);
+CREATE INDEX captures_by_case ON captures (case_id, seq);
+CREATE TABLE custody (
+    seq         INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    made_at     TEXT NOT NULL,
+    made_by     TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE TABLE custody_head (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    entries     INTEGER NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE TRIGGER custody_append_only_update BEFORE UPDATE ON custody
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+CREATE TRIGGER custody_append_only_delete BEFORE DELETE ON custody
+BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
+"#,
+    ),
 ];

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use argon2::{Algorithm, Argon2, Params, Version};
-use casefile_model::{CaseFile, Decision, Document, Role};
+use casefile_model::{CaseFile, Custody, Decision, Document, Role};
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -164,44 +164,94 @@ impl Store for SqliteStore {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document) -> Result<Added> {
+    fn add_report(
+        &mut self,
+        case: i64,
+        original: &[u8],
+        doc: &Document,
+        by: &str,
+    ) -> Result<Added> {
         let tx = self.conn.transaction()?;
-        if let Some(path) = tx
-            .query_row(
-                "SELECT path FROM reports WHERE case_id = ?1 AND sha256 = ?2",
-                params![case, doc.sha256],
-                |r| r.get::<_, String>(0),
-            )
-            .optional()?
-        {
-            return Ok(Added::Duplicate { path });
+        let added = insert_report(&tx, case, original, doc)?;
+        if added == Added::New {
+            let custody = Custody::Import {
+                doc: doc.id.clone(),
+                path: doc.path.clone(),
+                sha256: doc.sha256.clone(),
+                size: original.len(),
+            };
+            append_entry(&tx, CUSTODY, case, &to_json(&custody)?, by)?;
         }
+        tx.commit()?;
+        Ok(added)
+    }
+
+    fn add_capture(
+        &mut self,
+        case: i64,
+        original: &[u8],
+        doc: &Document,
+        capture: &crate::Capture,
+        by: &str,
+    ) -> Result<Added> {
+        let tx = self.conn.transaction()?;
+        let added = insert_report(&tx, case, original, doc)?;
         let seq: i64 = tx.query_row(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM reports WHERE case_id = ?1",
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM captures WHERE case_id = ?1",
             [case],
             |r| r.get(0),
         )?;
-        let json = serde_json::to_string(doc).map_err(corrupt)?;
         tx.execute(
-            "INSERT INTO reports (case_id, id, sha256, path, original, document, added_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![case, doc.id, doc.sha256, doc.path, original, json, now(), seq],
+            "INSERT INTO captures (case_id, doc_id, requested, url, captured_at, warc, warc_sha256, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![case, doc.id, capture.requested, capture.url, capture.captured_at, capture.warc, capture.warc_sha256, seq],
         )?;
-        let published = doc
-            .published
-            .as_ref()
-            .map(|p| p.value.clone())
-            .or_else(|| {
-                doc.published_bounds
-                    .as_ref()
-                    .and_then(|b| b.earliest.clone())
-            })
-            .unwrap_or_default();
-        tx.execute(
-            "INSERT INTO report_search (case_id, doc_id, published, text) VALUES (?1, ?2, ?3, ?4)",
-            params![case, doc.id, published, doc.text],
-        )?;
+        let custody = Custody::Capture {
+            doc: doc.id.clone(),
+            requested: capture.requested.clone(),
+            url: capture.url.clone(),
+            captured_at: capture.captured_at.clone(),
+            sha256: doc.sha256.clone(),
+            size: original.len(),
+            warc_sha256: capture.warc_sha256.clone(),
+        };
+        append_entry(&tx, CUSTODY, case, &to_json(&custody)?, by)?;
         tx.commit()?;
-        Ok(Added::New)
+        Ok(added)
+    }
+
+    fn captures(&self, case: i64) -> Result<Vec<crate::Capture>> {
+        let mut st = self.conn.prepare(
+            "SELECT doc_id, requested, url, captured_at, warc, warc_sha256 FROM captures WHERE case_id = ?1 ORDER BY seq",
+        )?;
+        let rows = st.query_map([case], |r| {
+            Ok(crate::Capture {
+                doc: r.get(0)?,
+                requested: r.get(1)?,
+                url: r.get(2)?,
+                captured_at: r.get(3)?,
+                warc: r.get(4)?,
+                warc_sha256: r.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn each_original(&self, case: i64, f: &mut dyn FnMut(&crate::StoredReport<'_>)) -> Result<()> {
+        let mut st = self.conn.prepare(
+            "SELECT id, path, sha256, original FROM reports WHERE case_id = ?1 ORDER BY seq",
+        )?;
+        let mut rows = st.query([case])?;
+        while let Some(r) = rows.next()? {
+            let (id, path, sha256): (String, String, String) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            let bytes = r.get_ref(3)?.as_blob().map_err(rusqlite::Error::from)?;
+            f(&crate::StoredReport {
+                doc: &id,
+                path: &path,
+                sha256: &sha256,
+                bytes,
+            });
+        }
+        Ok(())
     }
 
     fn documents(&self, case: i64) -> Result<Vec<Document>> {
@@ -324,28 +374,18 @@ impl Store for SqliteStore {
     }
 
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
-        let mut st = self.conn.prepare("SELECT seq, json, made_at, made_by, hash FROM decisions WHERE case_id = ?1 ORDER BY seq")?;
-        let rows = st.query_map([case], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-            ))
-        })?;
-        let mut out = Vec::new();
-        for r in rows {
-            let (seq, j, made_at, made_by, hash) = r?;
-            out.push(DecisionRecord {
+        read_log(
+            &self.conn,
+            DECISIONS,
+            case,
+            |seq, decision, made_at, made_by, hash| DecisionRecord {
                 seq,
-                decision: serde_json::from_str(&j).map_err(corrupt)?,
+                decision,
                 made_at,
                 made_by,
                 hash,
-            });
-        }
-        Ok(out)
+            },
+        )
     }
 
     fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<crate::User> {
@@ -488,60 +528,120 @@ impl Store for SqliteStore {
     }
 
     fn verify_audit(&self) -> Result<crate::AuditReport> {
-        let mut st = self.conn.prepare("SELECT seq, case_id, made_at, made_by, json, prev_hash, hash FROM decisions ORDER BY seq")?;
-        let rows = st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-            ))
-        })?;
-        let mut problems = Vec::new();
-        let mut running = String::new();
-        let mut entries = 0i64;
-        let mut last_seq = 0i64;
-        for r in rows {
-            let (seq, case, at, by, json, prev, hash) = r?;
-            entries += 1;
-            if seq != last_seq + 1 {
-                problems.push(format!(
-                    "entries {}–{} are missing (removed from the log)",
-                    last_seq + 1,
-                    seq - 1
-                ));
-            }
-            if prev != running {
-                problems.push(format!("entry {seq} does not follow the entry before it (an entry before it was removed or changed)"));
-            }
-            if entry_hash(&prev, seq, case, &at, &by, &json) != hash {
-                problems.push(format!(
-                    "entry {seq} ({by}, {at}) was edited after it was written"
-                ));
-            }
-            running = hash;
-            last_seq = seq;
-        }
-        let head: Option<(i64, String)> = self
-            .conn
-            .query_row(
-                "SELECT entries, hash FROM audit_head WHERE id = 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        match head {
-            Some((n, h)) if n != entries || h != running => {
-                problems.push(format!("the log holds {entries} entries but {n} were written: entries at its end were removed"));
-            }
-            None if entries > 0 => problems.push("the log's head record is missing".into()),
-            _ => {}
-        }
-        Ok(crate::AuditReport { entries, problems })
+        let (entries, mut problems) = verify_chain(&self.conn, DECISIONS)?;
+        let (custody_entries, custody_problems) = verify_chain(&self.conn, CUSTODY)?;
+        problems.extend(custody_problems);
+        Ok(crate::AuditReport {
+            entries,
+            custody_entries,
+            problems,
+        })
     }
+
+    fn custody(&self, case: i64) -> Result<Vec<crate::CustodyRecord>> {
+        read_log(
+            &self.conn,
+            CUSTODY,
+            case,
+            |seq, entry, made_at, made_by, hash| crate::CustodyRecord {
+                seq,
+                entry,
+                made_at,
+                made_by,
+                hash,
+            },
+        )
+    }
+}
+
+/// The entries of a case in one log, oldest first, each made into a record by `make` from its
+/// number, its entry (parsed), when, by whom and its hash.
+fn read_log<E: serde::de::DeserializeOwned, R>(
+    conn: &Connection,
+    chain: Chain,
+    case: i64,
+    make: impl Fn(i64, E, String, String, String) -> R,
+) -> Result<Vec<R>> {
+    let mut st = conn.prepare(&format!(
+        "SELECT seq, json, made_at, made_by, hash FROM {} WHERE case_id = ?1 ORDER BY seq",
+        chain.table
+    ))?;
+    let rows = st.query_map([case], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for r in rows {
+        let (seq, j, made_at, made_by, hash) = r?;
+        let entry = serde_json::from_str(&j).map_err(corrupt)?;
+        out.push(make(seq, entry, made_at, made_by, hash));
+    }
+    Ok(out)
+}
+
+/// Check one hash-chained log: every entry's hash, the chain, and the head.
+fn verify_chain(conn: &Connection, chain: Chain) -> Result<(i64, Vec<String>)> {
+    let mut st = conn.prepare(&format!(
+        "SELECT seq, case_id, made_at, made_by, json, prev_hash, hash FROM {} ORDER BY seq",
+        chain.table
+    ))?;
+    let rows = st.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let mut problems = Vec::new();
+    let mut running = String::new();
+    let mut entries = 0i64;
+    let mut last_seq = 0i64;
+    let name = chain.name;
+    for r in rows {
+        let (seq, case, at, by, json, prev, hash) = r?;
+        entries += 1;
+        if seq != last_seq + 1 {
+            problems.push(format!(
+                "{name}: entries {}–{} are missing (removed from the log)",
+                last_seq + 1,
+                seq - 1
+            ));
+        }
+        if prev != running {
+            problems.push(format!("{name}: entry {seq} does not follow the entry before it (an entry before it was removed or changed)"));
+        }
+        if entry_hash(&prev, seq, case, &at, &by, &json) != hash {
+            problems.push(format!(
+                "{name}: entry {seq} ({by}, {at}) was edited after it was written"
+            ));
+        }
+        running = hash;
+        last_seq = seq;
+    }
+    let head: Option<(i64, String)> = conn
+        .query_row(
+            &format!("SELECT entries, hash FROM {} WHERE id = 1", chain.head),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match head {
+        Some((n, h)) if n != entries || h != running => {
+            problems.push(format!("{name}: the log holds {entries} entries but {n} were written: entries at its end were removed"));
+        }
+        None if entries > 0 => problems.push(format!("{name}: the log's head record is missing")),
+        _ => {}
+    }
+    Ok((entries, problems))
 }
 
 /// A role as stored. The schema's CHECK allows only the three names; anything else is read as
@@ -561,33 +661,114 @@ fn random_hex(bytes: usize) -> String {
     hex::encode(b)
 }
 
-/// Append one decision to the hash-chained log, inside the caller's transaction.
+/// Store a report's bytes, document and search text inside the caller's transaction (nothing
+/// when the case already holds the same bytes).
+fn insert_report(
+    tx: &rusqlite::Transaction<'_>,
+    case: i64,
+    original: &[u8],
+    doc: &Document,
+) -> Result<Added> {
+    if let Some(path) = tx
+        .query_row(
+            "SELECT path FROM reports WHERE case_id = ?1 AND sha256 = ?2",
+            params![case, doc.sha256],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+    {
+        return Ok(Added::Duplicate { path });
+    }
+    let seq: i64 = tx.query_row(
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM reports WHERE case_id = ?1",
+        [case],
+        |r| r.get(0),
+    )?;
+    let json = serde_json::to_string(doc).map_err(corrupt)?;
+    tx.execute(
+        "INSERT INTO reports (case_id, id, sha256, path, original, document, added_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![case, doc.id, doc.sha256, doc.path, original, json, now(), seq],
+    )?;
+    let published = doc
+        .published
+        .as_ref()
+        .map(|p| p.value.clone())
+        .or_else(|| {
+            doc.published_bounds
+                .as_ref()
+                .and_then(|b| b.earliest.clone())
+        })
+        .unwrap_or_default();
+    tx.execute(
+        "INSERT INTO report_search (case_id, doc_id, published, text) VALUES (?1, ?2, ?3, ?4)",
+        params![case, doc.id, published, doc.text],
+    )?;
+    Ok(Added::New)
+}
+
+/// A hash-chained, append-only log: its table and the table holding its head.
+#[derive(Clone, Copy)]
+struct Chain {
+    table: &'static str,
+    head: &'static str,
+    /// How problems name it.
+    name: &'static str,
+}
+
+const DECISIONS: Chain = Chain {
+    table: "decisions",
+    head: "audit_head",
+    name: "decision log",
+};
+const CUSTODY: Chain = Chain {
+    table: "custody",
+    head: "custody_head",
+    name: "custody log",
+};
+
+fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(corrupt)
+}
+
+/// Append one decision to the hash-chained decision log, inside the caller's transaction.
 fn append_decision(
     tx: &rusqlite::Transaction<'_>,
     case: i64,
     decision: &Decision,
     by: &str,
 ) -> Result<()> {
-    let json = serde_json::to_string(decision).map_err(corrupt)?;
+    append_entry(tx, DECISIONS, case, &to_json(decision)?, by)
+}
+
+/// Append one entry (JSON) to a hash-chained log, inside the caller's transaction.
+fn append_entry(
+    tx: &rusqlite::Transaction<'_>,
+    chain: Chain,
+    case: i64,
+    json: &str,
+    by: &str,
+) -> Result<()> {
     let (entries, prev): (i64, String) = tx
         .query_row(
-            "SELECT entries, hash FROM audit_head WHERE id = 1",
+            &format!("SELECT entries, hash FROM {} WHERE id = 1", chain.head),
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?
         .unwrap_or((0, String::new()));
-    let seq: i64 = tx.query_row("SELECT COALESCE(MAX(seq), 0) + 1 FROM decisions", [], |r| {
-        r.get(0)
-    })?;
+    let seq: i64 = tx.query_row(
+        &format!("SELECT COALESCE(MAX(seq), 0) + 1 FROM {}", chain.table),
+        [],
+        |r| r.get(0),
+    )?;
     let at = now();
-    let hash = entry_hash(&prev, seq, case, &at, by, &json);
+    let hash = entry_hash(&prev, seq, case, &at, by, json);
     tx.execute(
-        "INSERT INTO decisions (seq, case_id, made_at, made_by, json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        &format!("INSERT INTO {} (seq, case_id, made_at, made_by, json, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", chain.table),
         params![seq, case, at, by, json, prev, hash],
     )?;
     tx.execute(
-        "INSERT INTO audit_head (id, entries, hash) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash",
+        &format!("INSERT INTO {} (id, entries, hash) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash", chain.head),
         params![entries + 1, hash],
     )?;
     Ok(())
@@ -624,16 +805,16 @@ mod tests {
             let a = s.case("alpha").unwrap();
             let b = s.case("beta").unwrap();
             assert_eq!(
-                s.add_report(a, b"hello", &doc("hello", "aaaaaaaaaaaaaaaaaaaa"))
+                s.add_report(a, b"hello", &doc("hello", "aaaaaaaaaaaaaaaaaaaa"), "t")
                     .unwrap(),
                 Added::New
             );
             assert!(matches!(
-                s.add_report(a, b"hello", &doc("hello", "aaaaaaaaaaaaaaaaaaaa"))
+                s.add_report(a, b"hello", &doc("hello", "aaaaaaaaaaaaaaaaaaaa"), "t")
                     .unwrap(),
                 Added::Duplicate { .. }
             ));
-            s.add_report(b, b"other", &doc("other", "bbbbbbbbbbbbbbbbbbbb"))
+            s.add_report(b, b"other", &doc("other", "bbbbbbbbbbbbbbbbbbbb"), "t")
                 .unwrap();
             s.add_decision(
                 a,
@@ -674,7 +855,12 @@ mod tests {
         assert_eq!(s.decisions(a).unwrap()[0].made_by, "tester");
         assert!(s.verify_audit().unwrap().problems.is_empty());
         assert_eq!(s.cases().unwrap(), vec!["alpha", "beta"]);
-        assert_eq!(s.schema_version().unwrap(), 3);
+        assert_eq!(s.schema_version().unwrap(), 4);
+        // each report stored is an entry of the custody log, with its hash
+        let custody = s.custody(a).unwrap();
+        assert_eq!(custody.len(), 1);
+        assert_eq!(custody[0].entry.sha256(), "aaaaaaaaaaaaaaaaaaaa");
+        assert_eq!(s.verify_audit().unwrap().custody_entries, 2);
         // the search index lives in the encrypted file too
         let hits = s.search(a, "HELLO", 10).unwrap();
         assert_eq!(hits.len(), 1);
@@ -727,7 +913,7 @@ mod tests {
         {
             let mut s = SqliteStore::open(&path, Key::Plain).unwrap();
             let a = s.case("c").unwrap();
-            s.add_report(a, b"x", &doc("x", "cccccccccccccccccccc"))
+            s.add_report(a, b"x", &doc("x", "cccccccccccccccccccc"), "t")
                 .unwrap();
         }
         assert!(!is_encrypted(&path).unwrap());

@@ -8,6 +8,7 @@ const MAY_DEPEND_ON: &[(&str, &[&str])] = &[
     ("model", &[]),
     ("names", &[]),
     ("syntax", &[]),
+    ("capture", &[]),
     ("ingest", &["model"]),
     ("annotate", &["model", "names", "syntax"]),
     ("resolve", &["model", "names"]),
@@ -17,7 +18,9 @@ const MAY_DEPEND_ON: &[(&str, &[&str])] = &[
     ("pipeline", &["model", "annotate", "resolve", "reconcile"]),
     (
         "desk",
-        &["model", "names", "ingest", "pipeline", "report", "store"],
+        &[
+            "model", "names", "ingest", "capture", "pipeline", "report", "store",
+        ],
     ),
     ("serve", &["model", "report", "desk"]),
     (

@@ -204,3 +204,32 @@ pub fn check_spans(case: &Value) {
     }
     assert!(n > 0, "no spans checked");
 }
+
+/// Run a Python test helper (`tests/helpers/NAME`) with the packages scripts/test.sh installs
+/// into target/pyhelpers (warcio, fpdf2). Fails, naming what to do, when they are missing.
+pub fn python_helper(name: &str, args: &[&std::ffi::OsStr]) -> Output {
+    let helpers = std::env::var_os("CASEFILE_PYHELPERS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/pyhelpers"));
+    assert!(
+        helpers.is_dir(),
+        "the Python test helpers are missing: run scripts/test.sh, which installs warcio and fpdf2 into {}",
+        helpers.display()
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/helpers")
+        .join(name);
+    let o = Command::new("python3")
+        .arg(&script)
+        .args(args)
+        .env("PYTHONPATH", &helpers)
+        .output()
+        .expect("run python3");
+    assert!(
+        o.status.success(),
+        "{name} failed: {}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
