@@ -143,6 +143,31 @@ fn open(db_path: &Path, db: &DbOpts) -> Result<Desk, UserError> {
     Desk::open(store, &db.case).map_err(|e| UserError(format!("{}: {e}", db_path.display())))
 }
 
+/// Exit status of an add or build stopped part-way: some reports stored, the rest not.
+const STOPPED_PART_WAY: u8 = 3;
+
+/// Add reports and rebuild: the intake and case file; or the exit status of an add stopped
+/// part-way (said on stderr); or an error naming the database.
+#[allow(clippy::type_complexity)]
+fn intake(
+    desk: &mut Desk,
+    paths: &[PathBuf],
+    db_path: &Path,
+    output: &OutOpts,
+) -> Result<Result<(casefile_desk::Intake, casefile_model::CaseFile), ExitCode>, UserError> {
+    match desk.add_and_rebuild(paths, &who(None), &mut Terminal::new(output.quiet)) {
+        Ok(got) => Ok(Ok(got)),
+        Err(e @ casefile_desk::DeskError::Partial { .. }) => {
+            eprintln!("casefile: {}: {e}", db_path.display());
+            Ok(Err(ExitCode::from(STOPPED_PART_WAY)))
+        }
+        Err(e @ casefile_desk::DeskError::Store(_)) => {
+            Err(UserError(format!("{}: {e}", db_path.display())))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 pub fn build(
     paths: &[PathBuf],
     out: &Path,
@@ -159,7 +184,10 @@ pub fn build(
     let db_path = out.join("case.db");
     let store = casefile_desk::create_store(&db_path, key_for(&db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
-    let (ing, file) = desk.add_and_rebuild(paths, &who(None), &mut Terminal::new(output.quiet))?;
+    let (ing, file) = match intake(&mut desk, paths, &db_path, output)? {
+        Ok(got) => got,
+        Err(code) => return Ok(code),
+    };
     // nothing in clear beside an encrypted database unless asked
     let mut written: Vec<String> = Vec::new();
     if plain_outputs || db.no_encryption {
@@ -222,7 +250,10 @@ pub fn add(
 ) -> Result<ExitCode, UserError> {
     let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
-    let (ing, file) = desk.add_and_rebuild(paths, &who(None), &mut Terminal::new(output.quiet))?;
+    let (ing, file) = match intake(&mut desk, paths, db_path, output)? {
+        Ok(got) => got,
+        Err(code) => return Ok(code),
+    };
     if output.json {
         println!("{}", summary(&file, &ing));
     } else if !output.quiet {

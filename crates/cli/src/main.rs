@@ -32,10 +32,15 @@ EXAMPLES:
 
 ENVIRONMENT:
     CASEFILE_PASSPHRASE   the database passphrase (otherwise asked for at the terminal)
+    CASEFILE_LOCK_WAIT    seconds to wait for another casefile using the database (30)
 
 EXIT STATUS:
     0 when at least one report was read (failures on others are reported, one line each);
-    1 when nothing could be read or the database could not be opened; 2 on a usage error.";
+    1 when nothing could be read or the database could not be opened (or stayed locked by
+      another casefile for CASEFILE_LOCK_WAIT seconds, 30 by default): nothing was stored;
+    2 on a usage error;
+    3 when an add or build stopped part-way: the reports stored stay, the rest were not read;
+      run the same command again to add them (reports already stored are skipped).";
 
 #[derive(Parser)]
 #[command(name = "casefile", version, about = ABOUT, long_about = LONG_ABOUT, after_help = AFTER_HELP)]

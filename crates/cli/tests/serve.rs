@@ -438,3 +438,90 @@ fn the_web_app_guards_and_curates_the_case() {
         .arg(&db));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
 }
+
+/// Reports added by `casefile add` while the server runs are in the next answer; so are reports
+/// stored by an add cut off before its rebuild, there and in an export.
+#[test]
+fn the_web_app_and_export_see_reports_added_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let o = run(casefile()
+        .args(["user", "add", "--no-encryption"])
+        .arg(&db)
+        .args(["ana", "--role", "viewer"])
+        .env("CASEFILE_USER_PASSWORD", "correct horse battery"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let srv = start(&db);
+    let a = srv.addr.as_str();
+    let (_, cookie) = login(a, "ana", "correct horse battery");
+    let ck = cookie
+        .trim_start_matches(|c: char| c != ':')
+        .trim_start_matches(':')
+        .split(';')
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
+    let docs = |a: &str| -> Vec<String> {
+        let (st, _, body) = http(a, "GET", "/api/case", &[("Cookie", ck.as_str())], "");
+        assert_eq!(st, 200, "{body}");
+        let case: serde_json::Value = serde_json::from_str(&body).unwrap();
+        case["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["path"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let before = docs(a);
+    // an add from another process, while the server runs
+    let new = dir.path().join("new-report.txt");
+    std::fs::write(&new, "Oleg Marchenko was released in the city of Marevo on March 20, 2024, the Harbour Rights Network said.\n").unwrap();
+    let o = run(casefile()
+        .args(["add", "--no-encryption", "-q"])
+        .arg(&db)
+        .arg(&new));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = docs(a);
+    assert_eq!(after.len(), before.len() + 1, "{after:?}");
+    assert!(after.iter().any(|p| p.ends_with("new-report.txt")));
+    // an add cut off after storing a report and before rebuilding the case file
+    let cut =
+        "Irina Volkova was detained in Marevo on March 22, 2024, the Harbour Post reported.\n";
+    let doc = casefile_ingest::ingest("cut-off.txt", cut.as_bytes()).unwrap();
+    {
+        let mut store = casefile_store::SqliteStore::open(&db, casefile_store::Key::Plain).unwrap();
+        let case = casefile_store::Store::case(&mut store, "default").unwrap();
+        casefile_store::Store::add_report(&mut store, case, cut.as_bytes(), &doc, "test").unwrap();
+    }
+    let served = docs(a);
+    assert!(served.iter().any(|p| p == "cut-off.txt"), "{served:?}");
+    drop(srv);
+    let o = run(casefile()
+        .args([
+            "export",
+            "--no-encryption",
+            "--format",
+            "json",
+            "--out",
+            "-",
+        ])
+        .arg(&db));
+    let case: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(case["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["path"] == "cut-off.txt"));
+}

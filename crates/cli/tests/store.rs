@@ -249,3 +249,85 @@ fn a_build_killed_midway_keeps_every_committed_report() {
     assert_eq!(summary["reports"], N as u64);
     assert_eq!(summary["duplicates"], docs.len() as u64);
 }
+
+/// Two writers: two adds at once both finish, every report stored; an add that finds the
+/// database held by another writer longer than it waits names the file, stores nothing and
+/// exits 1, as the help says; run again once the other is done, it succeeds.
+#[test]
+fn two_writers_wait_for_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let before = count_reports(&db);
+    let mut sets = Vec::new();
+    for s in 0..2 {
+        let folder = dir.path().join(format!("set{s}"));
+        std::fs::create_dir(&folder).unwrap();
+        for i in 0..40 {
+            std::fs::write(folder.join(format!("r{i}.txt")), report(1000 * (s + 1) + i)).unwrap();
+        }
+        sets.push(folder);
+    }
+    let adds: Vec<std::process::Child> = sets
+        .iter()
+        .map(|f| {
+            casefile()
+                .args(["add", "--no-encryption", "-q"])
+                .arg(&db)
+                .arg(f)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for a in adds {
+        let o = a.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    assert_eq!(count_reports(&db), before + 80);
+
+    // a writer holding the database: the add waits CASEFILE_LOCK_WAIT seconds, then says so
+    let holder = rusqlite::Connection::open(&db).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE;").unwrap();
+    let late = dir.path().join("late.txt");
+    std::fs::write(&late, report(5000)).unwrap();
+    let started = Instant::now();
+    let o = run(casefile()
+        .args(["add", "--no-encryption"])
+        .arg(&db)
+        .arg(&late)
+        .env("CASEFILE_LOCK_WAIT", "1"));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(started.elapsed() >= Duration::from_secs(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&db.display().to_string())
+            && err.contains("in use by another casefile")
+            && err.contains("stayed locked for 1 s"),
+        "{err}"
+    );
+    holder.execute_batch("ROLLBACK;").unwrap();
+    drop(holder);
+    assert_eq!(count_reports(&db), before + 80, "nothing stored");
+    let o = run(casefile()
+        .args(["add", "--no-encryption", "-q"])
+        .arg(&db)
+        .arg(&late));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(count_reports(&db), before + 81);
+}
+
+fn count_reports(db: &std::path::Path) -> usize {
+    let s = casefile_store::SqliteStore::open(db, Key::Plain).unwrap();
+    s.documents(1).unwrap().len()
+}

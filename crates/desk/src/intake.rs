@@ -60,18 +60,29 @@ impl<S: Store> Desk<S> {
             intake.failed.push((p, msg));
         }
         obs.start(files.len());
-        for f in &files {
+        for (i, f) in files.iter().enumerate() {
             let shown = f.display().to_string();
             obs.reading(&shown);
             let outcome = casefile_ingest::read_bytes(f)
                 .and_then(|bytes| casefile_ingest::ingest(&shown, &bytes).map(|d| (bytes, d)));
             match outcome {
-                Ok((bytes, doc)) => match self.store.add_report(self.case, &bytes, &doc, by)? {
-                    Added::New => intake.new += 1,
-                    Added::Duplicate { path } => {
+                Ok((bytes, doc)) => match self.store.add_report(self.case, &bytes, &doc, by) {
+                    Ok(Added::New) => intake.new += 1,
+                    Ok(Added::Duplicate { path }) => {
                         obs.duplicate(&shown, &path);
                         intake.duplicate += 1;
                     }
+                    // the store failed (held by another writer too long, the disk full):
+                    // what is stored stays, and the caller says so
+                    Err(cause) if intake.new > 0 => {
+                        obs.finish();
+                        return Err(DeskError::Partial {
+                            stored: intake.new,
+                            left: files.len() - i,
+                            cause,
+                        });
+                    }
+                    Err(cause) => return Err(cause.into()),
                 },
                 Err(e) => {
                     let msg = e.to_string();
@@ -100,7 +111,16 @@ impl<S: Store> Desk<S> {
                 "nothing could be ingested: no report was read (see the lines above)".into(),
             ));
         }
-        Ok((intake, self.rebuild()?))
+        match self.rebuild() {
+            Ok(file) => Ok((intake, file)),
+            // the reports are stored; the case file is rebuilt at the next add, export or serve
+            Err(DeskError::Store(cause)) if intake.new > 0 => Err(DeskError::Partial {
+                stored: intake.new,
+                left: 0,
+                cause,
+            }),
+            Err(e) => Err(e),
+        }
     }
 
     /// Take a report out of the case, named by its id, its path as added, or its file name:

@@ -45,6 +45,13 @@ pub enum DeskError {
     /// Nothing could be done with what was given.
     #[error("{0}")]
     Nothing(String),
+    /// Adding reports stopped part-way: those stored stay, the rest were not read.
+    #[error("stopped part-way: {stored} report(s) stored in this run stay stored, {left} not read: {cause}. Run the same command again to add the rest (reports already stored are skipped)")]
+    Partial {
+        stored: usize,
+        left: usize,
+        cause: StoreError,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -178,9 +185,25 @@ impl<S: Store> Desk<S> {
     /// The case file as last built (built now if it never was).
     pub fn current(&mut self) -> Result<CaseFile> {
         match self.store.case_file(self.case)? {
-            Some(f) => Ok(f),
-            None => self.rebuild(),
+            // a file built from the reports stored now (an `add` cut off before its rebuild
+            // leaves one that is not)
+            Some(f) if self.built_from_stored(&f)? => Ok(f),
+            _ => self.rebuild(),
         }
+    }
+
+    /// Whether a case file was built from exactly the reports the case holds now.
+    fn built_from_stored(&self, file: &CaseFile) -> Result<bool> {
+        let mut stored = self.store.report_ids(self.case)?;
+        let mut built: Vec<String> = file.documents.iter().map(|d| d.id.clone()).collect();
+        stored.sort_unstable();
+        built.sort_unstable();
+        Ok(stored == built)
+    }
+
+    /// Changes whenever another process commits to the store (see [`Store::generation`]).
+    pub fn generation(&self) -> Result<i64> {
+        Ok(self.store.generation()?)
     }
 
     /// Check a change against the current case file, record it as a decision by `actor`, and

@@ -40,12 +40,17 @@ pub struct AppState {
     /// The `Host` values this server answers to (its bound address, by number and as
     /// localhost); empty until it is bound.
     hosts: RwLock<Vec<String>>,
+    /// The store's generation when `file` was last read: another process (an `add`) that
+    /// commits changes it, and the next request reads the case again.
+    seen: Mutex<i64>,
 }
 
 impl AppState {
     pub fn new(mut desk: Desk) -> Result<Arc<Self>, DeskError> {
         let file = desk.current()?;
+        let seen = desk.generation()?;
         Ok(Arc::new(AppState {
+            seen: Mutex::new(seen),
             case_name: desk.case_name().to_string(),
             desk: Mutex::new(desk),
             file: RwLock::new(Arc::new(file)),
@@ -53,8 +58,26 @@ impl AppState {
             hosts: RwLock::new(Vec::new()),
         }))
     }
+    /// The current case file: read again first when another process changed the store (reports
+    /// added by `casefile add` while the server runs, rebuilt if that add was cut off).
     fn file(&self) -> Arc<CaseFile> {
+        self.refresh();
         self.file.read().expect("lock").clone()
+    }
+    fn refresh(&self) {
+        let mut desk = self.desk();
+        let Ok(now) = desk.generation() else {
+            return;
+        };
+        let mut seen = self.seen.lock().expect("lock");
+        if *seen == now {
+            return;
+        }
+        if let Ok(f) = desk.current() {
+            *self.file.write().expect("lock") = Arc::new(f);
+            // a rebuild here is this connection's own write: the generation stays
+            *seen = now;
+        }
     }
     pub(crate) fn desk(&self) -> std::sync::MutexGuard<'_, Desk> {
         self.desk.lock().expect("lock")
@@ -339,7 +362,8 @@ pub(crate) fn apply_change(
         let code = match e {
             DeskError::Forbidden(_) => StatusCode::FORBIDDEN,
             DeskError::Invalid(_) | DeskError::Nothing(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            DeskError::Store(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            DeskError::Store(casefile_desk::StoreError::Busy(_)) => StatusCode::SERVICE_UNAVAILABLE,
+            DeskError::Store(_) | DeskError::Partial { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         };
         (code, e.to_string())
     })?;

@@ -52,12 +52,24 @@ pub enum StoreError {
     Invalid(String),
     #[error("no case named “{0}” in this database")]
     NoSuchCase(String),
+    #[error("the database is in use by another casefile (an add, a build or the web app) and stayed locked for {0} s; everything stored before stays stored: run the command again when the other one ends (CASEFILE_LOCK_WAIT sets the wait in seconds)")]
+    Busy(u64),
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseBusy, DatabaseLocked};
+        match e.sqlite_error_code() {
+            Some(DatabaseBusy | DatabaseLocked) => StoreError::Busy(sqlite::lock_wait().as_secs()),
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -176,6 +188,11 @@ pub trait Store {
     fn each_original(&self, case: i64, f: &mut dyn FnMut(&StoredReport<'_>)) -> Result<()>;
     /// The chain of custody of a case: every report stored, oldest first.
     fn custody(&self, case: i64) -> Result<Vec<CustodyRecord>>;
+    /// The ids of a case's reports, in the order they were added (cheap: no text).
+    fn report_ids(&self, case: i64) -> Result<Vec<String>>;
+    /// A number that changes whenever another process commits to the store (not this one):
+    /// a long-running reader compares it to notice reports added meanwhile.
+    fn generation(&self) -> Result<i64>;
     /// All reports of a case, in the order they were added.
     fn documents(&self, case: i64) -> Result<Vec<Document>>;
     /// The original bytes of a report, untouched.
@@ -260,6 +277,12 @@ impl<T: Store + ?Sized> Store for Box<T> {
     }
     fn documents(&self, case: i64) -> Result<Vec<Document>> {
         (**self).documents(case)
+    }
+    fn report_ids(&self, case: i64) -> Result<Vec<String>> {
+        (**self).report_ids(case)
+    }
+    fn generation(&self) -> Result<i64> {
+        (**self).generation()
     }
     fn original(&self, case: i64, doc_id: &str) -> Result<Option<Vec<u8>>> {
         (**self).original(case, doc_id)

@@ -38,6 +38,16 @@ fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// How long a command waits for another casefile that holds the database (an `add`, a build,
+/// the web app saving a decision): 30 s, or `CASEFILE_LOCK_WAIT` seconds.
+pub fn lock_wait() -> std::time::Duration {
+    let secs = std::env::var("CASEFILE_LOCK_WAIT")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or(30);
+    std::time::Duration::from_secs(secs)
+}
+
 /// A case store in one SQLite (SQLCipher) file.
 pub struct SqliteStore {
     conn: Connection,
@@ -55,6 +65,8 @@ impl SqliteStore {
             _ => {}
         }
         let conn = Connection::open(path)?;
+        // another casefile (an add, a build, the web app) may be writing: wait for it
+        conn.busy_timeout(lock_wait())?;
         // SQLCipher logs failed HMAC checks to stderr; the error below says it better
         let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE;");
         if let Key::Passphrase(p) = &key {
@@ -108,7 +120,9 @@ impl SqliteStore {
             return Err(StoreError::TooNew(shown.to_string(), current));
         }
         for (version, name, sql) in MIGRATIONS.iter().filter(|m| m.0 > current) {
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             tx.execute_batch(sql)?;
             tx.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
@@ -171,7 +185,9 @@ impl Store for SqliteStore {
         doc: &Document,
         by: &str,
     ) -> Result<Added> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let added = insert_report(&tx, case, original, doc)?;
         if added == Added::New {
             let custody = Custody::Import {
@@ -194,7 +210,9 @@ impl Store for SqliteStore {
         capture: &crate::Capture,
         by: &str,
     ) -> Result<Added> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let added = insert_report(&tx, case, original, doc)?;
         let seq: i64 = tx.query_row(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM captures WHERE case_id = ?1",
@@ -254,6 +272,20 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn report_ids(&self, case: i64) -> Result<Vec<String>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id FROM reports WHERE case_id = ?1 ORDER BY seq")?;
+        let rows = st.query_map([case], |r| r.get(0))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn generation(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     fn documents(&self, case: i64) -> Result<Vec<Document>> {
         let mut st = self
             .conn
@@ -286,7 +318,9 @@ impl Store for SqliteStore {
     }
 
     fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute("DELETE FROM entities WHERE case_id = ?1", [case])?;
         tx.execute("DELETE FROM events WHERE case_id = ?1", [case])?;
         {
@@ -343,7 +377,9 @@ impl Store for SqliteStore {
     }
 
     fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         append_decision(&tx, case, decision, by)?;
         tx.commit()?;
         Ok(())
@@ -356,7 +392,9 @@ impl Store for SqliteStore {
         decision: &Decision,
         by: &str,
     ) -> Result<bool> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let gone = tx.execute(
             "DELETE FROM reports WHERE case_id = ?1 AND id = ?2",
             params![case, doc_id],
