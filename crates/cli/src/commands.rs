@@ -610,33 +610,110 @@ pub fn audit_verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<Exi
     })
 }
 
-pub fn user_add(
-    db_path: &Path,
-    name: &str,
-    role: Role,
-    db: &DbOpts,
-) -> Result<ExitCode, UserError> {
+/// A password for an account: CASEFILE_USER_PASSWORD, or asked twice at the terminal.
+fn new_password(name: &str, what: &str) -> Result<String, UserError> {
     use std::io::IsTerminal;
-    let mut store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
-    let password = match std::env::var("CASEFILE_USER_PASSWORD") {
-        Ok(p) => p,
+    match std::env::var("CASEFILE_USER_PASSWORD") {
+        Ok(p) => Ok(p),
         Err(_) if std::io::stdin().is_terminal() => {
             let p = rpassword::prompt_password(format!("Password for {name}: "))?;
             if rpassword::prompt_password("Repeat it: ")? != p {
-                return Err(UserError(
-                    "the passwords differ; no account was made".into(),
-                ));
+                return Err(UserError(format!("the passwords differ; {what}")));
             }
-            p
+            Ok(p)
         }
-        Err(_) => {
-            return Err(UserError(
-                "no password: set CASEFILE_USER_PASSWORD or run at a terminal to be asked".into(),
-            ))
-        }
-    };
+        Err(_) => Err(UserError(
+            "no password: set CASEFILE_USER_PASSWORD or run at a terminal to be asked".into(),
+        )),
+    }
+}
+
+fn user_add(db_path: &Path, name: &str, role: Role, db: &DbOpts) -> Result<ExitCode, UserError> {
+    let mut store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
+    let password = new_password(name, "no account was made")?;
     let u = casefile_desk::add_user(&mut store, name, role, &password)?;
     println!("casefile: account “{}” ({}) created", u.name, u.role);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The account commands.
+pub enum UserManage {
+    Add {
+        db_path: PathBuf,
+        name: String,
+        role: String,
+        db: DbOpts,
+    },
+    List {
+        db_path: PathBuf,
+        db: DbOpts,
+    },
+    Remove {
+        db_path: PathBuf,
+        name: String,
+        db: DbOpts,
+    },
+    Password {
+        db_path: PathBuf,
+        name: String,
+        db: DbOpts,
+    },
+    SignOut {
+        db_path: PathBuf,
+        name: String,
+        db: DbOpts,
+    },
+}
+
+pub fn user_manage(action: UserManage) -> Result<ExitCode, UserError> {
+    let open = |db_path: &Path, db: &DbOpts| -> Result<_, UserError> {
+        Ok(casefile_desk::open_store(db_path, key_for(db_path, db)?)?)
+    };
+    match action {
+        UserManage::Add {
+            db_path,
+            name,
+            role,
+            db,
+        } => {
+            let role: Role = role.parse().map_err(UserError)?;
+            return user_add(&db_path, &name, role, &db);
+        }
+        UserManage::List { db_path, db } => {
+            let store = open(&db_path, &db)?;
+            let users = casefile_desk::Store::users(&store)?;
+            if users.is_empty() {
+                println!(
+                    "casefile: no accounts; make one with `casefile user add DB NAME --role owner`"
+                );
+            }
+            for u in users {
+                println!("{}\t{}", shown(&u.name), u.role);
+            }
+        }
+        UserManage::Remove { db_path, name, db } => {
+            let mut store = open(&db_path, &db)?;
+            casefile_desk::remove_user(&mut store, &name)?;
+            println!(
+                "casefile: account “{}” removed; its sessions ended",
+                shown(&name)
+            );
+        }
+        UserManage::Password { db_path, name, db } => {
+            let mut store = open(&db_path, &db)?;
+            let password = new_password(&name, "the password is unchanged")?;
+            casefile_desk::set_password(&mut store, &name, &password)?;
+            println!(
+                "casefile: new password for “{}”; its sessions ended (sign in again)",
+                shown(&name)
+            );
+        }
+        UserManage::SignOut { db_path, name, db } => {
+            let mut store = open(&db_path, &db)?;
+            let n = casefile_desk::end_sessions(&mut store, &name)?;
+            println!("casefile: {n} session(s) of “{}” ended", shown(&name));
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

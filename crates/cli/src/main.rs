@@ -497,6 +497,37 @@ enum UserAction {
         #[command(flatten)]
         db: DbOpts,
     },
+    /// List the accounts and their roles.
+    List {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+    },
+    /// Delete an account and end its sessions (not the last owner).
+    Remove {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        name: String,
+        #[command(flatten)]
+        db: DbOpts,
+    },
+    /// Give an account a new password (CASEFILE_USER_PASSWORD or a prompt); its sessions end.
+    Password {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        name: String,
+        #[command(flatten)]
+        db: DbOpts,
+    },
+    /// End every session of an account: signed out everywhere (a lost laptop, a stolen cookie).
+    SignOut {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        name: String,
+        #[command(flatten)]
+        db: DbOpts,
+    },
 }
 
 #[derive(Subcommand)]
@@ -510,6 +541,28 @@ enum AuditAction {
         #[command(flatten)]
         output: OutOpts,
     },
+}
+
+/// An account command, as the commands module takes it.
+fn action_of(action: UserAction) -> commands::UserManage {
+    use commands::UserManage as M;
+    match action {
+        UserAction::List { db_path, db } => M::List { db_path, db },
+        UserAction::Remove { db_path, name, db } => M::Remove { db_path, name, db },
+        UserAction::Password { db_path, name, db } => M::Password { db_path, name, db },
+        UserAction::SignOut { db_path, name, db } => M::SignOut { db_path, name, db },
+        UserAction::Add {
+            db_path,
+            name,
+            role,
+            db,
+        } => M::Add {
+            db_path,
+            name,
+            role,
+            db,
+        },
+    }
 }
 
 /// The export formats, as clap offers them: the desk's names and descriptions.
@@ -700,18 +753,7 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
                     output,
                 },
         } => commands::audit_verify(&db_path, &db, &output),
-        Command::User {
-            action:
-                UserAction::Add {
-                    db_path,
-                    name,
-                    role,
-                    db,
-                },
-        } => match role.parse() {
-            Ok(role) => commands::user_add(&db_path, &name, role, &db),
-            Err(e) => Err(UserError(e)),
-        },
+        Command::User { action } => commands::user_manage(action_of(action)),
         Command::Serve { db_path, bind, db } => commands::serve(&db_path, bind, &db),
         other => run_decisions(other),
     }

@@ -525,3 +525,93 @@ fn the_web_app_and_export_see_reports_added_meanwhile() {
         .iter()
         .any(|d| d["path"] == "cut-off.txt"));
 }
+
+/// Accounts from the command line: list, a new password (old sessions end), signed out
+/// everywhere, removed; the last owner stays; an empty name is refused.
+#[test]
+fn accounts_are_managed_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let user = |args: &[&str], password: Option<&str>| {
+        let mut c = casefile();
+        c.args(["user", args[0], "--no-encryption"])
+            .arg(&db)
+            .args(&args[1..]);
+        if let Some(p) = password {
+            c.env("CASEFILE_USER_PASSWORD", p);
+        }
+        run(&mut c)
+    };
+    for (name, role) in [("ana", "owner"), ("bo", "editor")] {
+        let o = user(
+            &["add", name, "--role", role],
+            Some("correct horse battery"),
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = user(
+        &["add", " ", "--role", "viewer"],
+        Some("correct horse battery"),
+    );
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("a name of visible characters"),
+        "{}",
+        stderr(&o)
+    );
+    let o = user(&["list"], None);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "ana\towner\nbo\teditor\n"
+    );
+
+    let srv = start(&db);
+    let a = srv.addr.as_str();
+    let session = |cookie: &str| {
+        let c = cookie
+            .split_once(':')
+            .map(|(_, v)| v.trim().split(';').next().unwrap().to_string())
+            .unwrap_or_default();
+        http(a, "GET", "/api/session", &[("Cookie", c.as_str())], "").0
+    };
+    let (_, bo) = login(a, "bo", "correct horse battery");
+    assert_eq!(session(&bo), 200);
+    // a new password: the old one and the old session no longer work, the new one does
+    let o = user(&["password", "bo"], Some("a new battery staple"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(session(&bo), 401);
+    assert_eq!(login(a, "bo", "correct horse battery").1, "");
+    let (_, bo) = login(a, "bo", "a new battery staple");
+    assert_eq!(session(&bo), 200);
+    // signed out everywhere
+    let o = user(&["sign-out", "bo"], None);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("1 session(s)"));
+    assert_eq!(session(&bo), 401);
+    // removed
+    let (_, bo) = login(a, "bo", "a new battery staple");
+    let o = user(&["remove", "bo"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(session(&bo), 401);
+    assert_eq!(login(a, "bo", "a new battery staple").1, "");
+    // the last owner stays; an unknown name is named
+    let o = user(&["remove", "ana"], None);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("the last owner"), "{}", stderr(&o));
+    let o = user(&["password", "nobody"], Some("whatever long enough"));
+    assert!(
+        stderr(&o).contains("no account named “nobody” (accounts: ana)"),
+        "{}",
+        stderr(&o)
+    );
+}

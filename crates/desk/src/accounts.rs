@@ -20,6 +20,52 @@ pub fn add_user(store: &mut impl Store, name: &str, role: Role, password: &str) 
     Ok(store.add_user(name, role, password)?)
 }
 
+/// Delete an account and end its sessions; the last owner cannot be removed (nobody could
+/// then manage the accounts from the web app, nor remove reports there).
+pub fn remove_user(store: &mut impl Store, name: &str) -> Result<()> {
+    let users = store.users()?;
+    let Some(user) = users.iter().find(|u| u.name == name) else {
+        return Err(no_account(name, &users));
+    };
+    let owners = users.iter().filter(|u| u.role == Role::Owner).count();
+    if user.role == Role::Owner && owners == 1 {
+        return Err(DeskError::Invalid(format!(
+            "“{name}” is the last owner: make another owner first (`casefile user add DB NAME --role owner`)"
+        )));
+    }
+    store.remove_user(name)?;
+    Ok(())
+}
+
+/// Give an account a new password; its sessions end.
+pub fn set_password(store: &mut impl Store, name: &str, password: &str) -> Result<()> {
+    if !store.set_password(name, password)? {
+        return Err(no_account(name, &store.users()?));
+    }
+    Ok(())
+}
+
+/// End every session of an account (signed out everywhere): how many there were.
+pub fn end_sessions(store: &mut impl Store, name: &str) -> Result<usize> {
+    let users = store.users()?;
+    if !users.iter().any(|u| u.name == name) {
+        return Err(no_account(name, &users));
+    }
+    Ok(store.end_sessions(name)?)
+}
+
+fn no_account(name: &str, users: &[User]) -> DeskError {
+    let names: Vec<&str> = users.iter().map(|u| u.name.as_str()).collect();
+    DeskError::Invalid(format!(
+        "no account named “{name}” (accounts: {})",
+        if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join(", ")
+        }
+    ))
+}
+
 impl<S: Store> Desk<S> {
     /// Make an account, as `actor` (who must be an owner).
     pub fn add_user(

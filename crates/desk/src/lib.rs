@@ -25,7 +25,7 @@ pub mod public;
 pub mod replay;
 mod search;
 
-pub use accounts::{add_user, SESSION_HOURS};
+pub use accounts::{add_user, end_sessions, remove_user, set_password, SESSION_HOURS};
 pub use casefile_pipeline::{sentence_svg, set_jobs};
 pub use change::Change;
 pub use export::Format;

@@ -227,6 +227,14 @@ pub trait Store {
     /// The session a token belongs to, if it exists and has not expired.
     fn session(&self, token: &str) -> Result<Option<Session>>;
     fn end_session(&mut self, token: &str) -> Result<()>;
+    /// Every account, by name.
+    fn users(&self) -> Result<Vec<User>>;
+    /// Delete an account and end its sessions (one transaction). False when there is none.
+    fn remove_user(&mut self, name: &str) -> Result<bool>;
+    /// Give an account a new password and end its sessions. False when there is none.
+    fn set_password(&mut self, name: &str, password: &str) -> Result<bool>;
+    /// End every session of an account: how many there were.
+    fn end_sessions(&mut self, name: &str) -> Result<usize>;
     /// Full-text search of a case's reports (every word must occur; no query syntax).
     fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<SearchHit>>;
 }
@@ -328,6 +336,18 @@ impl<T: Store + ?Sized> Store for Box<T> {
     }
     fn end_session(&mut self, token: &str) -> Result<()> {
         (**self).end_session(token)
+    }
+    fn users(&self) -> Result<Vec<User>> {
+        (**self).users()
+    }
+    fn remove_user(&mut self, name: &str) -> Result<bool> {
+        (**self).remove_user(name)
+    }
+    fn set_password(&mut self, name: &str, password: &str) -> Result<bool> {
+        (**self).set_password(name, password)
+    }
+    fn end_sessions(&mut self, name: &str) -> Result<usize> {
+        (**self).end_sessions(name)
     }
     fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<SearchHit>> {
         (**self).search(case, words, limit)

@@ -427,17 +427,7 @@ impl Store for SqliteStore {
     }
 
     fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<crate::User> {
-        use argon2::password_hash::{PasswordHasher, SaltString};
-        if password.chars().count() < 10 {
-            return Err(StoreError::Invalid(
-                "the password is too short: use at least 10 characters".into(),
-            ));
-        }
-        let salt = SaltString::generate(&mut rand::rngs::OsRng);
-        let hash = Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map_err(|e| StoreError::Invalid(format!("cannot hash the password: {e}")))?
-            .to_string();
+        let hash = password_hash(password)?;
         self.conn
             .execute(
                 "INSERT INTO users (name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
@@ -531,6 +521,57 @@ impl Store for SqliteStore {
                 csrf,
             })
         }))
+    }
+
+    fn users(&self) -> Result<Vec<crate::User>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, name, role FROM users ORDER BY name")?;
+        let rows = st.query_map([], |r| {
+            Ok(crate::User {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                role: stored_role(&r.get::<_, String>(2)?),
+            })
+        })?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    fn remove_user(&mut self, name: &str) -> Result<bool> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = ?1)",
+            [name],
+        )?;
+        let gone = tx.execute("DELETE FROM users WHERE name = ?1", [name])?;
+        tx.commit()?;
+        Ok(gone > 0)
+    }
+
+    fn set_password(&mut self, name: &str, password: &str) -> Result<bool> {
+        let hash = password_hash(password)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let changed = tx.execute(
+            "UPDATE users SET password_hash = ?1 WHERE name = ?2",
+            params![hash, name],
+        )?;
+        tx.execute(
+            "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = ?1)",
+            [name],
+        )?;
+        tx.commit()?;
+        Ok(changed > 0)
+    }
+
+    fn end_sessions(&mut self, name: &str) -> Result<usize> {
+        Ok(self.conn.execute(
+            "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = ?1)",
+            [name],
+        )?)
     }
 
     fn end_session(&mut self, token: &str) -> Result<()> {
@@ -680,6 +721,21 @@ fn verify_chain(conn: &Connection, chain: Chain) -> Result<(i64, Vec<String>)> {
         _ => {}
     }
     Ok((entries, problems))
+}
+
+/// A password as stored: its Argon2id hash (PHC string), refused when shorter than 10 characters.
+fn password_hash(password: &str) -> Result<String> {
+    use argon2::password_hash::{PasswordHasher, SaltString};
+    if password.chars().count() < 10 {
+        return Err(StoreError::Invalid(
+            "the password is too short: use at least 10 characters".into(),
+        ));
+    }
+    let salt = SaltString::generate(&mut rand::rngs::OsRng);
+    Ok(Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map_err(|e| StoreError::Invalid(format!("cannot hash the password: {e}")))?
+        .to_string())
 }
 
 /// A role as stored. The schema's CHECK allows only the three names; anything else is read as
