@@ -32,3 +32,5 @@ if ! PYTHONPATH=target/pyhelpers python3 -c "import warcio, fpdf" >/dev/null 2>&
     --target target/pyhelpers warcio==1.8.1 fpdf2==2.8.9
 fi
 cargo test --workspace --locked
+# each fuzz target briefly (10 s): a crash fails the tests; `bash scripts/fuzz.sh` runs them long
+bash scripts/fuzz.sh --brief

@@ -50,7 +50,8 @@ pub fn parse(name: &str, xml: &str) -> Result<TimeMlDoc, String> {
         })
         .and_then(|v| NaiveDate::parse_from_str(v.get(0..10)?, "%Y-%m-%d").ok());
     let t0 = xml.find("<TEXT>").ok_or("no <TEXT> element")? + "<TEXT>".len();
-    let t1 = xml.find("</TEXT>").ok_or("no </TEXT>")?;
+    // the closing tag after the opening one (a stray "</TEXT>" before it is not the end)
+    let t1 = xml[t0..].find("</TEXT>").ok_or("no </TEXT> after <TEXT>")? + t0;
     let body = &xml[t0..t1];
     let mut text = String::with_capacity(body.len());
     let mut gold = Vec::new();
@@ -286,5 +287,13 @@ mod tests {
         assert_eq!(&d.text[d.gold[0].start..d.gold[0].end], "today");
         let (s, _) = score_doc(&d);
         assert_eq!((s.gold, s.matched_gold, s.value_correct), (2, 2, 2));
+    }
+
+    /// Found by the `timeml` fuzz target: a closing tag before the opening one.
+    #[test]
+    fn a_closing_tag_before_the_text_is_not_its_end() {
+        assert!(parse("x.tml", "</TEXT> <TEXT>no end").is_err());
+        let d = parse("x.tml", "</TEXT><TEXT>words</TEXT>").unwrap();
+        assert_eq!(d.text, "words");
     }
 }
