@@ -585,18 +585,38 @@ pub fn verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode,
     })
 }
 
-pub fn audit_verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode, UserError> {
+pub fn audit_verify(
+    db_path: &Path,
+    anchor: Option<&Path>,
+    db: &DbOpts,
+    output: &OutOpts,
+) -> Result<ExitCode, UserError> {
     let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
-    let report = casefile_desk::verify_audit(&store)?;
+    let mut report = casefile_desk::verify_audit(&store)?;
+    if let Some(file) = anchor {
+        let text = std::fs::read_to_string(file)
+            .map_err(|e| UserError(format!("{}: cannot read the anchor: {e}", file.display())))?;
+        let a = casefile_desk::audit::read_anchor(&text)
+            .map_err(|e| UserError(format!("{}: {e}", file.display())))?;
+        report
+            .problems
+            .extend(casefile_desk::audit::check_anchor(&store, &a)?);
+    }
     if output.json {
         println!(
             "{}",
-            json!({"entries": report.entries, "ok": report.problems.is_empty(), "problems": report.problems})
+            json!({"entries": report.entries, "custody_entries": report.custody_entries, "anchored": anchor.is_some(), "ok": report.problems.is_empty(), "problems": report.problems})
         );
     } else if report.problems.is_empty() {
         println!(
-            "casefile: the decision log is intact ({} entries, each chained to the one before)",
-            report.entries
+            "casefile: the decision log is intact ({} entries, each chained to the one before); the custody log too ({} entries){}",
+            report.entries,
+            report.custody_entries,
+            if anchor.is_some() {
+                "; every anchored entry is still there, unchanged"
+            } else {
+                ""
+            }
         );
     } else {
         for p in &report.problems {
@@ -608,6 +628,30 @@ pub fn audit_verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<Exi
     } else {
         ExitCode::FAILURE
     })
+}
+
+pub fn audit_anchor(
+    db_path: &Path,
+    out: Option<&Path>,
+    db: &DbOpts,
+) -> Result<ExitCode, UserError> {
+    let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
+    let a = casefile_desk::audit::anchor(&store)?;
+    let text = serde_json::to_string_pretty(&a)? + "\n";
+    match out {
+        None => print!("{text}"),
+        Some(p) if p == Path::new("-") => print!("{text}"),
+        Some(p) => {
+            write_atomic(p, &text)?;
+            eprintln!(
+                "casefile: anchor written to {}: {} decisions, {} custody entries; keep it where the database's holder cannot change it",
+                p.display(),
+                a.decisions.entries,
+                a.custody.entries
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A password for an account: CASEFILE_USER_PASSWORD, or asked twice at the terminal.

@@ -532,14 +532,34 @@ enum UserAction {
 
 #[derive(Subcommand)]
 enum AuditAction {
-    /// Recompute the hash chain of the decision log.
+    /// Recompute the hash chains of the decision log and the custody log.
     Verify {
         #[arg(value_name = "DB")]
         db_path: PathBuf,
+        /// Also check against an anchor made earlier (`casefile audit anchor`): every entry it
+        /// names must still be there, unchanged.
+        #[arg(long, value_name = "FILE")]
+        anchor: Option<PathBuf>,
         #[command(flatten)]
         db: DbOpts,
         #[command(flatten)]
         output: OutOpts,
+    },
+    /// Write where both logs stand now (entries and last hash), to keep somewhere else.
+    #[command(long_about = "\
+Write an anchor: how many entries the decision log and the custody log hold and the hash of \
+each one's last entry, as JSON (to --out FILE, or standard output). Keep it where the database's \
+holder cannot change it (hand it to a colleague, mail it, print it). Someone with the passphrase \
+can rewrite a log and recompute its chain, or cut its last entries, and `audit verify` alone \
+would not see it; `audit verify --anchor FILE` does.")]
+    Anchor {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// Where to write it ("-" or nothing: standard output).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbOpts,
     },
 }
 
@@ -749,10 +769,14 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             action:
                 AuditAction::Verify {
                     db_path,
+                    anchor,
                     db,
                     output,
                 },
-        } => commands::audit_verify(&db_path, &db, &output),
+        } => commands::audit_verify(&db_path, anchor.as_deref(), &db, &output),
+        Command::Audit {
+            action: AuditAction::Anchor { db_path, out, db },
+        } => commands::audit_anchor(&db_path, out.as_deref(), &db),
         Command::User { action } => commands::user_manage(action_of(action)),
         Command::Serve { db_path, bind, db } => commands::serve(&db_path, bind, &db),
         other => run_decisions(other),

@@ -348,3 +348,127 @@ fn a_report_is_removed_and_the_removal_logged() {
     assert!(!o.status.success());
     assert!(stderr(&o).contains("add the file again"), "{}", stderr(&o));
 }
+
+/// The hash of a log entry as the store chains it (the tamperer's knowledge: the code is open).
+fn chained(prev: &str, seq: i64, case: i64, at: &str, by: &str, json: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    for part in [prev, &seq.to_string(), &case.to_string(), at, by, json] {
+        h.update(part.as_bytes());
+        h.update([0u8]);
+    }
+    hex::encode(h.finalize())
+}
+
+/// Someone with the passphrase rewrites an entry and recomputes the chain, or cuts the last
+/// entry: `audit verify` alone cannot tell; against an anchor made before, it can.
+#[test]
+fn an_anchor_catches_a_rewritten_or_cut_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let dbs = db.to_str().unwrap();
+    for args in [
+        ["keep-apart", dbs, "Anna Kesoian", "Dalia Ostrik"],
+        ["keep-apart", dbs, "Arman Kesoyan", "Dalia Ostrik"],
+    ] {
+        let o = run(casefile().args(args).args(["--no-encryption", "-q"]));
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    }
+    let anchor = dir.path().join("anchor.json");
+    let o = run(casefile()
+        .args(["audit", "anchor", "--no-encryption"])
+        .arg(&db)
+        .arg("--out")
+        .arg(&anchor));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let verify = |with_anchor: bool| {
+        let mut c = casefile();
+        c.args(["audit", "verify", "--no-encryption"]).arg(&db);
+        if with_anchor {
+            c.arg("--anchor").arg(&anchor);
+        }
+        let o = run(&mut c);
+        (
+            o.status.success(),
+            String::from_utf8_lossy(&o.stdout).to_string(),
+        )
+    };
+    let (ok, said) = verify(true);
+    assert!(
+        ok && said.contains("every anchored entry is still there"),
+        "{said}"
+    );
+
+    // rewrite entry 1 (keep apart → merge) and recompute the whole chain and its head
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete;",
+    )
+    .unwrap();
+    conn.execute(
+        "UPDATE decisions SET json = replace(json, 'keep-apart', 'merge') WHERE seq = 1",
+        [],
+    )
+    .unwrap();
+    let rechain = |conn: &rusqlite::Connection| {
+        let rows: Vec<(i64, i64, String, String, String)> = conn
+            .prepare("SELECT seq, case_id, made_at, made_by, json FROM decisions ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut prev = String::new();
+        for (seq, case, at, by, json) in &rows {
+            let h = chained(&prev, *seq, *case, at, by, json);
+            conn.execute(
+                "UPDATE decisions SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+                rusqlite::params![prev, h, seq],
+            )
+            .unwrap();
+            prev = h;
+        }
+        conn.execute(
+            "UPDATE audit_head SET entries = ?1, hash = ?2",
+            rusqlite::params![rows.len() as i64, prev],
+        )
+        .unwrap();
+    };
+    rechain(&conn);
+    let (ok, said) = verify(false);
+    assert!(ok, "without an anchor the forged chain passes: {said}");
+    let (ok, said) = verify(true);
+    assert!(!ok);
+    assert!(
+        said.contains("entry 2 of the decision log is not the one anchored"),
+        "{said}"
+    );
+    // cut the last entry instead (after putting entry 1 back)
+    conn.execute(
+        "UPDATE decisions SET json = replace(json, 'merge', 'keep-apart') WHERE seq = 1",
+        [],
+    )
+    .unwrap();
+    rechain(&conn);
+    assert!(verify(true).0, "restored");
+    conn.execute("DELETE FROM decisions WHERE seq = 2", [])
+        .unwrap();
+    rechain(&conn);
+    let (ok, said) = verify(false);
+    assert!(ok, "without an anchor the cut log passes: {said}");
+    let (ok, said) = verify(true);
+    assert!(!ok && said.contains("entries were cut"), "{said}");
+}

@@ -15,6 +15,7 @@ pub use casefile_store::{
 };
 
 mod accounts;
+pub mod audit;
 mod change;
 pub mod custody;
 pub use casefile_capture::Options as CaptureOptions;

@@ -113,6 +113,20 @@ pub struct DecisionRecord {
     pub hash: String,
 }
 
+/// The two hash-chained logs of a database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Log {
+    Decisions,
+    Custody,
+}
+
+/// Where a log stands: how many entries, and the hash of the last (empty when none).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Head {
+    pub entries: i64,
+    pub hash: String,
+}
+
 /// An entry of the custody log as recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustodyRecord {
@@ -216,6 +230,10 @@ pub trait Store {
     ) -> Result<bool>;
     /// All decisions of a case, oldest first.
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
+    /// Where a log stands, read from its entries (not from its head record).
+    fn head(&self, log: Log) -> Result<Head>;
+    /// The hash recorded for entry `seq` of a log (None when there is no such entry).
+    fn hash_at(&self, log: Log, seq: i64) -> Result<Option<String>>;
     /// Check the decision log and the custody log: every entry's hash, each chain, each head.
     fn verify_audit(&self) -> Result<AuditReport>;
     /// Create an account; the password is stored as an Argon2id hash.
@@ -321,6 +339,12 @@ impl<T: Store + ?Sized> Store for Box<T> {
     }
     fn verify_audit(&self) -> Result<AuditReport> {
         (**self).verify_audit()
+    }
+    fn head(&self, log: Log) -> Result<Head> {
+        (**self).head(log)
+    }
+    fn hash_at(&self, log: Log, seq: i64) -> Result<Option<String>> {
+        (**self).hash_at(log, seq)
     }
     fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<User> {
         (**self).add_user(name, role, password)

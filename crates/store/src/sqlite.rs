@@ -617,6 +617,33 @@ impl Store for SqliteStore {
         })
     }
 
+    fn head(&self, log: crate::Log) -> Result<crate::Head> {
+        let chain = chain_of(log);
+        let (entries, hash): (i64, Option<String>) = self.conn.query_row(
+            &format!(
+                "SELECT COUNT(*), (SELECT hash FROM {t} ORDER BY seq DESC LIMIT 1) FROM {t}",
+                t = chain.table
+            ),
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        Ok(crate::Head {
+            entries,
+            hash: hash.unwrap_or_default(),
+        })
+    }
+
+    fn hash_at(&self, log: crate::Log, seq: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT hash FROM {} WHERE seq = ?1", chain_of(log).table),
+                [seq],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     fn custody(&self, case: i64) -> Result<Vec<crate::CustodyRecord>> {
         read_log(
             &self.conn,
@@ -819,6 +846,13 @@ const CUSTODY: Chain = Chain {
     head: "custody_head",
     name: "custody log",
 };
+
+fn chain_of(log: crate::Log) -> Chain {
+    match log {
+        crate::Log::Decisions => DECISIONS,
+        crate::Log::Custody => CUSTODY,
+    }
+}
 
 fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(corrupt)
