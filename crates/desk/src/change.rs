@@ -53,6 +53,10 @@ fn invalid<T>(m: String) -> Result<T> {
     Err(DeskError::Invalid(m))
 }
 
+fn not_found<T>(m: String) -> Result<T> {
+    Err(DeskError::NotFound(m))
+}
+
 impl Change {
     /// The decision this change records, checked against the case file and the log as they
     /// are: every name must be found, every value must parse, nothing may be a no-op.
@@ -176,7 +180,7 @@ fn split(file: &CaseFile, entity: &str, mentions: &[MentionRef]) -> Result<Decis
 
 fn undo(log: &[DecisionRecord], seq: i64) -> Result<Decision> {
     match log.iter().find(|r| r.seq == seq) {
-        None => invalid(format!(
+        None => not_found(format!(
             "no decision {seq} in this case; list them with `casefile decisions DB`"
         )),
         Some(r) if matches!(r.decision, Decision::Undo { .. }) => {
@@ -194,7 +198,7 @@ fn undo(log: &[DecisionRecord], seq: i64) -> Result<Decision> {
 
 fn edit_event(file: &CaseFile, event: &str, field: EventField, value: String) -> Result<Decision> {
     let Some(ev) = file.events.iter().find(|e| e.id == event) else {
-        return invalid(format!("no event “{event}”"));
+        return not_found(format!("no event “{event}”"));
     };
     match field {
         EventField::Date if crate::replay::parse_date(&value).is_none() => {
@@ -251,7 +255,7 @@ fn set_verdict(
         .iter()
         .find(|d| d.subject == subject && d.attribute == attribute)
     else {
-        return invalid(format!("no discrepancy on “{attribute}” of “{subject}”"));
+        return not_found(format!("no discrepancy on “{attribute}” of “{subject}”"));
     };
     Ok(Decision::SetVerdict {
         subject,
@@ -277,7 +281,7 @@ fn note(
     let event = match event.filter(|e| !e.is_empty()) {
         Some(id) => match file.events.iter().find(|e| e.id == id) {
             Some(e) => Some(e.sources[0].clone()),
-            None => return invalid(format!("no event “{id}”")),
+            None => return not_found(format!("no event “{id}”")),
         },
         None => None,
     };

@@ -37,9 +37,12 @@ pub use search::SearchQuery;
 /// What went wrong, in words a documenter can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum DeskError {
-    /// The input does not make sense for this case (no such entity, not a date, …).
+    /// The input does not make sense for this case (not a date, two kinds of thing merged, …).
     #[error("{0}")]
     Invalid(String),
+    /// The input names something the case does not hold (an entity, an event, a decision).
+    #[error("{0}")]
+    NotFound(String),
     /// The account's role does not allow it.
     #[error("{0}")]
     Forbidden(String),

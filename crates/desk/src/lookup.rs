@@ -20,7 +20,7 @@ pub fn entity<'a>(file: &'a CaseFile, what: &str) -> Result<&'a Entity> {
     let hits = matching(file, what);
     match hits.as_slice() {
         [one] => Ok(one),
-        [] => Err(DeskError::Invalid(format!(
+        [] => Err(DeskError::NotFound(format!(
             "no entity “{what}” in the case; list them with `casefile entities DB`"
         ))),
         many => Err(DeskError::Invalid(format!(

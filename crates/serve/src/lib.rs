@@ -230,7 +230,10 @@ async fn login_page() -> Html<String> {
 
 #[derive(Deserialize)]
 struct LoginForm {
+    // a form without a field is a failed sign-in like any other, not a malformed request
+    #[serde(default)]
     name: String,
+    #[serde(default)]
     password: String,
 }
 
@@ -362,6 +365,7 @@ pub(crate) fn apply_change(
         let code = match e {
             DeskError::Forbidden(_) => StatusCode::FORBIDDEN,
             DeskError::Invalid(_) | DeskError::Nothing(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            DeskError::NotFound(_) => StatusCode::NOT_FOUND,
             DeskError::Store(casefile_desk::StoreError::Busy(_)) => StatusCode::SERVICE_UNAVAILABLE,
             DeskError::Store(_) | DeskError::Partial { .. } => StatusCode::INTERNAL_SERVER_ERROR,
         };
@@ -537,6 +541,15 @@ async fn api_search(
     if session(&state, &headers).is_none() {
         return api_unauthorised();
     }
+    for (name, value) in [("from", &q.from), ("to", &q.to)] {
+        if value.as_deref().is_some_and(|v| !full_date(v)) {
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Json(json!({"error": format!("“{name}” is not a date: write it as 2021-02-04")})),
+            )
+                .into_response();
+        }
+    }
     let hits = search(&state, &q);
     let marked = |t: &str| t.replace('\u{E000}', "[").replace('\u{E001}', "]");
     Json(
@@ -547,6 +560,20 @@ async fn api_search(
     .into_response()
 }
 
+/// A date written in full as RFC 3339 does (2021-02-04), and a real one.
+fn full_date(v: &str) -> bool {
+    let b = v.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
+        && chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()
+}
+
 /// Escape for HTML (re-exported for the pages).
 pub(crate) fn h(s: &str) -> String {
     esc(s)
@@ -555,6 +582,24 @@ pub(crate) fn h(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by schemathesis: search dates that are not full dates were taken.
+    #[test]
+    fn search_dates_are_full_dates() {
+        for good in ["2021-02-04", "2024-02-29"] {
+            assert!(full_date(good), "{good}");
+        }
+        for bad in [
+            "2021-2-4",
+            "+2021-02-04",
+            "2021-02-30",
+            "2021-02-04x",
+            "２０２１-02-04",
+            "",
+        ] {
+            assert!(!full_date(bad), "{bad}");
+        }
+    }
 
     fn form(pairs: &[(&str, &str)]) -> ChangeForm {
         let get = |k: &str| {
