@@ -395,10 +395,25 @@ struct Run {
 /// Whether a joiner ("of", "for", "and") continues a name: after an organisation head or a
 /// title ("European Court of Human Rights", "Secretary of State"), or before a head word
 /// ("Ministry of Justice" has the head on the left; "Institute for War and Peace Reporting").
+/// Lower-case particles inside personal names: "Mohammed bin Salman", "Ursula von der Leyen",
+/// "Luiz Inácio Lula da Silva", "Vincent van Gogh".
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "ben", "de", "da", "di", "del", "della", "dos", "das", "du", "van", "von",
+];
+
 fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
     let head = |w: &&str| ORG_HEADS.contains(&w.to_lowercase().as_str());
     let title = |w: &&str| TITLES.contains(&w.to_lowercase().as_str());
     let right_caps: Vec<&&str> = right.iter().take_while(|w| is_cap(w)).collect();
+    // a name particle between a name and a capitalised word: one person's name
+    if NAME_PARTICLES.contains(&joiner)
+        && !right_caps.is_empty()
+        && left
+            .last()
+            .is_some_and(|w| !head(w) && !title(w) && w.chars().count() > 1)
+    {
+        return true;
+    }
     if joiner == "and" {
         return left.iter().any(head) && right_caps.iter().any(|w| head(w));
     }
@@ -623,10 +638,9 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                     j += 1;
                 } else if is_cap(wj) && !(not_a_name(&wj.to_lowercase()) && wj.len() > 3) {
                     j += 1;
-                } else if matches!(
-                    wj,
-                    "of" | "for" | "de" | "von" | "van" | "al" | "bin" | "&" | "and"
-                ) && j + 1 < toks.len()
+                } else if (matches!(wj, "of" | "for" | "al" | "&" | "and")
+                    || NAME_PARTICLES.contains(&wj))
+                    && j + 1 < toks.len()
                     && is_cap(words[j + 1])
                     && joins(&words[i..j], &words[j + 1..], wj)
                 {
@@ -780,13 +794,19 @@ fn classify_runs(doc: &Document, trimmed: Vec<Run>, out: &mut Found) -> Vec<Run>
         }
         // an initial ("T." in "Steven T. Mnuchin") is part of a personal name's shape
         let initial = |w: &str| w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-        let name_like = ws.iter().filter(|w| **w != ".").all(|w| {
-            initial(w)
-                || (is_cap(w)
-                    && !all_caps(w)
-                    && w.chars()
-                        .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
-        });
+        let inner = |i: usize| i > 0 && i + 1 < ws.len();
+        let name_like = ws
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w != ".")
+            .all(|(i, w)| {
+                initial(w)
+                    || (inner(i) && NAME_PARTICLES.contains(w))
+                    || (is_cap(w)
+                        && !all_caps(w)
+                        && w.chars()
+                            .all(|c| c.is_alphabetic() || c == '-' || c == '\''))
+            });
         let any_common = stats.iter().any(|s| s.common());
         let demonyms = stats.iter().filter(|s| s.demonym()).count();
         if name_like
@@ -1213,6 +1233,28 @@ mod tests {
                 "{name} as a person: {got:?}"
             );
         }
+    }
+
+    /// Lower-case particles inside a personal name keep it one name.
+    #[test]
+    fn name_particles_stay_inside_a_name() {
+        let got = names(
+            "Officials, including Crown Prince Mohammed bin Salman, denied it. \
+             The painter Vincent van Gogh lived in Arles. Ana dos Santos was detained on Monday.",
+        );
+        let has = |t: &str| {
+            got.iter()
+                .any(|(k, tt)| *k == EntityKind::Person && tt == t)
+        };
+        for p in ["Mohammed bin Salman", "Vincent van Gogh", "Ana dos Santos"] {
+            assert!(has(p), "{p}: {got:?}");
+        }
+        // not between names: no join
+        let got = names("The Ministry of Justice said the case was closed.");
+        assert!(
+            !got.iter().any(|(k, _)| *k == EntityKind::Person),
+            "{got:?}"
+        );
     }
 
     #[test]
