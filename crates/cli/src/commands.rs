@@ -332,6 +332,36 @@ fn who(by: Option<&str>) -> String {
         .unwrap_or_else(|| "unknown".into())
 }
 
+/// Who makes a decision at the command line: the holder of the passphrase, under the name
+/// `--by` gives (or the login name). When `--by` names an account, the decision is signed with
+/// the account's key, opened by its password (CASEFILE_USER_PASSWORD or the prompt).
+fn cli_actor(desk: &mut Desk, by: Option<&str>) -> Result<Actor, UserError> {
+    let actor = Actor::owner(who(by));
+    let Some(name) = by else {
+        return Ok(actor);
+    };
+    if !desk.is_account(name)? {
+        return Ok(actor);
+    }
+    let password = match std::env::var("CASEFILE_USER_PASSWORD") {
+        Ok(p) => p,
+        Err(_) if std::io::IsTerminal::is_terminal(&std::io::stdin()) => rpassword::prompt_password(format!(
+            "Password of the account {name} (the decision is signed with its key): "
+        ))?,
+        Err(_) => {
+            return Err(UserError(format!(
+                "“{name}” is an account: give its password (CASEFILE_USER_PASSWORD or the prompt) so that the decision is signed with its key; nothing was recorded"
+            )))
+        }
+    };
+    match desk.unlock_key(name, &password)? {
+        Some(signer) => Ok(actor.signing(Some(signer))),
+        None => Err(UserError(format!(
+            "wrong password for the account “{name}”; nothing was recorded"
+        ))),
+    }
+}
+
 pub fn decide(
     db_path: &Path,
     change: Change,
@@ -340,8 +370,9 @@ pub fn decide(
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
     let mut desk = open(db_path, db)?;
-    let by = who(by);
-    let (decision, file) = desk.decide(change, &Actor::owner(&by))?;
+    let actor = cli_actor(&mut desk, by)?;
+    let by = actor.name.clone();
+    let (decision, file) = desk.decide(change, &actor)?;
     if output.json {
         println!(
             "{}",
@@ -363,8 +394,9 @@ pub fn remove(
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
     let mut desk = open(db_path, db)?;
-    let by = who(by);
-    let (decision, file) = desk.remove_report(report, reason, &Actor::owner(&by))?;
+    let actor = cli_actor(&mut desk, by)?;
+    let by = actor.name.clone();
+    let (decision, file) = desk.remove_report(report, reason, &actor)?;
     if output.json {
         println!(
             "{}",
@@ -605,12 +637,13 @@ pub fn audit_verify(
     if output.json {
         println!(
             "{}",
-            json!({"entries": report.entries, "custody_entries": report.custody_entries, "anchored": anchor.is_some(), "ok": report.problems.is_empty(), "problems": report.problems})
+            json!({"entries": report.entries, "signed": report.signed, "custody_entries": report.custody_entries, "anchored": anchor.is_some(), "ok": report.problems.is_empty(), "problems": report.problems})
         );
     } else if report.problems.is_empty() {
         println!(
-            "casefile: the decision log is intact ({} entries, each chained to the one before); the custody log too ({} entries){}",
+            "casefile: the decision log is intact ({} entries, each chained to the one before; {} signed by their authors); the custody log too ({} entries){}",
             report.entries,
+            report.signed,
             report.custody_entries,
             if anchor.is_some() {
                 "; every anchored entry is still there, unchanged"

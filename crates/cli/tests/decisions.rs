@@ -472,3 +472,170 @@ fn an_anchor_catches_a_rewritten_or_cut_log() {
     let (ok, said) = verify(true);
     assert!(!ok && said.contains("entries were cut"), "{said}");
 }
+
+/// A decision made under an account's name is signed with the account's own key (sealed by its
+/// password, not the database's passphrase): someone holding only the passphrase who rewrites
+/// it and recomputes the chain is caught without any anchor; one who strips the signature or the
+/// key is caught against an anchor.
+#[test]
+fn signed_decisions_cannot_be_forged_with_the_passphrase_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = out.join("case.db");
+    let dbs = db.to_str().unwrap();
+    let o = run(casefile()
+        .args([
+            "user",
+            "add",
+            "--no-encryption",
+            dbs,
+            "ana",
+            "--role",
+            "owner",
+        ])
+        .env("CASEFILE_USER_PASSWORD", "correct horse battery"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let decide = |password: Option<&str>| {
+        let mut c = casefile();
+        c.args([
+            "keep-apart",
+            dbs,
+            "Anna Kesoian",
+            "Dalia Ostrik",
+            "--by",
+            "ana",
+        ])
+        .args(["--no-encryption", "-q"]);
+        if let Some(p) = password {
+            c.env("CASEFILE_USER_PASSWORD", p);
+        }
+        run(&mut c)
+    };
+    let o = decide(Some("not her password"));
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("wrong password for the account “ana”"),
+        "{}",
+        stderr(&o)
+    );
+    let o = decide(None);
+    assert!(
+        !o.status.success(),
+        "an account's decision needs its password"
+    );
+    let o = decide(Some("correct horse battery"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    // an unsigned one, by a name that is no account
+    let o = run(casefile()
+        .args([
+            "keep-apart",
+            dbs,
+            "Arman Kesoyan",
+            "Dalia Ostrik",
+            "--by",
+            "clerk",
+        ])
+        .args(["--no-encryption", "-q"]));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let verify = |anchor: Option<&std::path::Path>| {
+        let mut c = casefile();
+        c.args(["audit", "verify", "--no-encryption", "--json"])
+            .arg(&db);
+        if let Some(a) = anchor {
+            c.arg("--anchor").arg(a);
+        }
+        let o = run(&mut c);
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let r = verify(None);
+    assert_eq!(
+        (r["ok"].clone(), r["signed"].clone()),
+        (true.into(), 1.into()),
+        "{r}"
+    );
+    let anchor = dir.path().join("anchor.json");
+    let o = run(casefile()
+        .args(["audit", "anchor", "--no-encryption", dbs, "--out"])
+        .arg(&anchor));
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // the passphrase holder rewrites ana's entry and recomputes the chain: her signature fails
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete; \
+         DROP TRIGGER decision_signatures_append_only_update; DROP TRIGGER decision_signatures_append_only_delete;",
+    )
+    .unwrap();
+    let rechain = |conn: &rusqlite::Connection| {
+        let rows: Vec<(i64, i64, String, String, String)> = conn
+            .prepare("SELECT seq, case_id, made_at, made_by, json FROM decisions ORDER BY seq")
+            .unwrap()
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut prev = String::new();
+        for (seq, case, at, by, json) in &rows {
+            let h = chained(&prev, *seq, *case, at, by, json);
+            conn.execute(
+                "UPDATE decisions SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+                rusqlite::params![prev, h, seq],
+            )
+            .unwrap();
+            prev = h;
+        }
+        conn.execute(
+            "UPDATE audit_head SET entries = ?1, hash = ?2",
+            rusqlite::params![rows.len() as i64, prev],
+        )
+        .unwrap();
+    };
+    conn.execute(
+        "UPDATE decisions SET json = replace(json, 'keep-apart', 'merge') WHERE seq = 1",
+        [],
+    )
+    .unwrap();
+    rechain(&conn);
+    let r = verify(None);
+    assert_eq!(r["ok"], false);
+    assert!(
+        r["problems"]
+            .to_string()
+            .contains("entry 1 (ana) is not what its author signed"),
+        "{r}"
+    );
+    // stripping the signature makes it an unsigned entry: the anchor knows it was signed
+    conn.execute("DELETE FROM decision_signatures", []).unwrap();
+    let r = verify(None);
+    assert_eq!(
+        r["ok"], true,
+        "without an anchor an unsigned entry is not a fault: {r}"
+    );
+    let r = verify(Some(&anchor));
+    assert!(
+        r["problems"]
+            .to_string()
+            .contains("signatures were removed"),
+        "{r}"
+    );
+    // and removing her key from the record is seen against the anchor too
+    conn.execute("DELETE FROM user_keys WHERE name = 'ana'", [])
+        .unwrap();
+    let r = verify(Some(&anchor));
+    assert!(
+        r["problems"].to_string().contains("no longer on record"),
+        "{r}"
+    );
+}

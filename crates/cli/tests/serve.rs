@@ -603,6 +603,37 @@ fn accounts_are_managed_from_the_command_line() {
     };
     let (_, bo) = login(a, "bo", "correct horse battery");
     assert_eq!(session(&bo), 200);
+    // a decision made in the web app is signed with bo's key, unlocked at sign-in
+    let c = bo
+        .split_once(':')
+        .map(|(_, v)| v.trim().split(';').next().unwrap().to_string())
+        .unwrap();
+    let (_, _, body) = http(a, "GET", "/api/session", &[("Cookie", c.as_str())], "");
+    let csrf = serde_json::from_str::<serde_json::Value>(&body).unwrap()["csrf"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (st, _, body) = http(
+        a,
+        "POST",
+        "/api/decisions",
+        &[
+            ("Cookie", c.as_str()),
+            ("Content-Type", "application/json"),
+            ("X-CSRF-Token", csrf.as_str()),
+        ],
+        r#"{"op":"keep-apart","a":"Anna Kesoian","b":"Dalia Ostrik"}"#,
+    );
+    assert_eq!(st, 200, "{body}");
+    let o = run(casefile()
+        .args(["audit", "verify", "--no-encryption", "--json"])
+        .arg(&db));
+    let r: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        (r["ok"].clone(), r["signed"].clone()),
+        (true.into(), 1.into()),
+        "{r}"
+    );
     // a new password: the old one and the old session no longer work, the new one does
     let o = user(&["password", "bo"], Some("a new battery staple"));
     assert!(o.status.success(), "{}", stderr(&o));

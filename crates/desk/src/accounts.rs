@@ -87,6 +87,20 @@ impl<S: Store> Desk<S> {
         Ok(Some(self.store.create_session(&user, SESSION_HOURS)?))
     }
 
+    /// Whether `name` is an account of the store.
+    pub fn is_account(&self, name: &str) -> Result<bool> {
+        Ok(self.store.users()?.iter().any(|u| u.name == name))
+    }
+
+    /// An account's signing key, opened with its password (None: wrong name or password).
+    pub fn unlock_key(
+        &mut self,
+        name: &str,
+        password: &str,
+    ) -> Result<Option<casefile_store::Signer>> {
+        Ok(self.store.unlock_key(name, password)?)
+    }
+
     /// The live session a token belongs to.
     pub fn session(&self, token: &str) -> Result<Option<Session>> {
         Ok(self.store.session(token)?)
@@ -102,6 +116,7 @@ impl From<&Session> for Actor {
         Actor {
             name: s.user.name.clone(),
             role: s.user.role,
+            signer: None,
         }
     }
 }

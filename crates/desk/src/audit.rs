@@ -18,6 +18,12 @@ pub struct Anchor {
     pub made_at: String,
     pub decisions: Head,
     pub custody: Head,
+    /// How many of the anchored decisions carried their author's valid signature.
+    #[serde(default)]
+    pub signed_decisions: i64,
+    /// Every author's public key on record: (account, key hex).
+    #[serde(default)]
+    pub keys: Vec<(String, String)>,
 }
 
 /// An anchor for the logs of `store` as they stand.
@@ -27,6 +33,8 @@ pub fn anchor(store: &impl Store) -> Result<Anchor> {
         made_at: chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         decisions: store.head(Log::Decisions)?,
         custody: store.head(Log::Custody)?,
+        signed_decisions: store.signed_up_to(i64::MAX)?,
+        keys: store.keys()?,
     })
 }
 
@@ -70,6 +78,23 @@ pub fn check_anchor(store: &impl Store, anchor: &Anchor) -> Result<Vec<String>> 
             )),
         }
     }
+    if anchor.decisions.entries > 0 {
+        let now = store.signed_up_to(anchor.decisions.entries)?;
+        if now < anchor.signed_decisions {
+            problems.push(format!(
+                "{} of the anchored decisions carried their author's signature, {now} do now: signatures were removed or broken",
+                anchor.signed_decisions
+            ));
+        }
+    }
+    let keys = store.keys()?;
+    for (name, key) in &anchor.keys {
+        if !keys.iter().any(|(n, k)| n == name && k == key) {
+            problems.push(format!(
+                "the signing key {name} had when anchored is no longer on record: the accounts' keys were changed"
+            ));
+        }
+    }
     Ok(problems)
 }
 
@@ -89,13 +114,13 @@ mod tests {
             event: None,
             text: t.into(),
         };
-        store.add_decision(case, &note("one"), "t").unwrap();
+        store.add_decision(case, &note("one"), "t", None).unwrap();
         let a = anchor(&store).unwrap();
         assert_eq!(a.decisions.entries, 1);
         assert_eq!(a.custody.entries, 1);
         let back = read_anchor(&serde_json::to_string(&a).unwrap()).unwrap();
         assert_eq!(back, a);
-        store.add_decision(case, &note("two"), "t").unwrap();
+        store.add_decision(case, &note("two"), "t", None).unwrap();
         assert!(check_anchor(&store, &a).unwrap().is_empty());
         // an anchor from a longer log: this one was cut
         let mut later = anchor(&store).unwrap();

@@ -177,10 +177,13 @@ impl<S: Store> Desk<S> {
             size: doc.size,
             reason: reason.filter(|r| !r.trim().is_empty()),
         };
-        if !self
-            .store
-            .remove_report(self.case, &doc.id, &decision, &actor.name)?
-        {
+        if !self.store.remove_report(
+            self.case,
+            &doc.id,
+            &decision,
+            &actor.name,
+            actor.signer.as_ref(),
+        )? {
             return Err(DeskError::Invalid(format!(
                 "no report “{which}” in this case"
             )));

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use casefile_model::{CaseFile, Permission, Role};
 pub use casefile_store::{
-    AnyStore, AuditReport, DecisionRecord, Key, SearchHit, Session, Store, StoreError, User,
+    AnyStore, AuditReport, DecisionRecord, Key, SearchHit, Session, Signer, Store, StoreError, User,
 };
 
 mod accounts;
@@ -68,6 +68,8 @@ pub type Result<T> = std::result::Result<T, DeskError>;
 pub struct Actor {
     pub name: String,
     pub role: Role,
+    /// The account's signing key, unlocked by its password: the decisions it makes are signed.
+    pub signer: Option<casefile_store::Signer>,
 }
 
 impl Actor {
@@ -76,7 +78,14 @@ impl Actor {
         Actor {
             name: name.into(),
             role: Role::Owner,
+            signer: None,
         }
+    }
+
+    /// The same actor, signing with `signer`.
+    pub fn signing(mut self, signer: Option<casefile_store::Signer>) -> Actor {
+        self.signer = signer;
+        self
     }
     /// Refuse unless this actor's role grants `p`.
     pub fn require(&self, p: Permission) -> Result<()> {
@@ -221,7 +230,8 @@ impl<S: Store> Desk<S> {
         let file = self.current()?;
         let records = self.store.decisions(self.case)?;
         let decision = change.check(&file, &records)?;
-        self.store.add_decision(self.case, &decision, &actor.name)?;
+        self.store
+            .add_decision(self.case, &decision, &actor.name, actor.signer.as_ref())?;
         let file = self.rebuild()?;
         Ok((decision, file))
     }

@@ -133,6 +133,7 @@ fn a_viewer_reads_but_cannot_change() {
     let viewer = Actor {
         name: "vic".into(),
         role: Role::Viewer,
+        signer: None,
     };
     let change = Change::Confirm {
         entity: file.entities[0].id.clone(),
@@ -144,6 +145,7 @@ fn a_viewer_reads_but_cannot_change() {
     let editor = Actor {
         name: "ed".into(),
         role: Role::Editor,
+        signer: None,
     };
     assert!(desk.decide(change, &editor).is_ok());
     assert!(matches!(

@@ -43,6 +43,9 @@ pub struct AppState {
     /// The store's generation when `file` was last read: another process (an `add`) that
     /// commits changes it, and the next request reads the case again.
     seen: Mutex<i64>,
+    /// Each session's signing key, unlocked by the password at sign-in and held in memory only
+    /// (by the session's CSRF token): the decisions made in the session are signed with it.
+    signers: Mutex<HashMap<String, casefile_desk::Signer>>,
 }
 
 impl AppState {
@@ -51,6 +54,7 @@ impl AppState {
         let seen = desk.generation()?;
         Ok(Arc::new(AppState {
             seen: Mutex::new(seen),
+            signers: Mutex::new(HashMap::new()),
             case_name: desk.case_name().to_string(),
             desk: Mutex::new(desk),
             file: RwLock::new(Arc::new(file)),
@@ -264,7 +268,7 @@ async fn login(
     let Ok(signed_in) = signed_in else {
         return (StatusCode::INTERNAL_SERVER_ERROR, "cannot start a session").into_response();
     };
-    let Some((token, _)) = signed_in else {
+    let Some((token, session)) = signed_in else {
         return (
             StatusCode::UNAUTHORIZED,
             Html(pages::login_form(Some("Wrong name or password."))),
@@ -272,6 +276,13 @@ async fn login(
             .into_response();
     };
     state.failures.lock().expect("lock").remove(&key);
+    if let Ok(Some(signer)) = state.desk().unlock_key(&f.name, &f.password) {
+        state
+            .signers
+            .lock()
+            .expect("lock")
+            .insert(session.csrf.clone(), signer);
+    }
     let cookie = format!(
         "{COOKIE_NAME}={token}; HttpOnly; SameSite=Strict; Path=/; Max-Age={}",
         casefile_desk::SESSION_HOURS * 3600
@@ -299,6 +310,7 @@ async fn logout(
         return (StatusCode::FORBIDDEN, "missing or wrong CSRF token").into_response();
     }
     let _ = state.desk().sign_out(&token);
+    state.signers.lock().expect("lock").remove(&s.csrf);
     let mut r = redirect("/login");
     r.headers_mut().insert(
         SET_COOKIE,
@@ -360,7 +372,8 @@ pub(crate) fn apply_change(
     s: &Session,
     change: Change,
 ) -> Result<serde_json::Value, (StatusCode, String)> {
-    let actor = Actor::from(s);
+    let signer = state.signers.lock().expect("lock").get(&s.csrf).cloned();
+    let actor = Actor::from(s).signing(signer);
     let (decision, file) = state.desk().decide(change, &actor).map_err(|e| {
         let code = match e {
             DeskError::Forbidden(_) => StatusCode::FORBIDDEN,

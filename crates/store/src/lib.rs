@@ -12,8 +12,11 @@ use std::path::Path;
 
 use casefile_model::{CaseFile, Custody, Decision, Document, Role};
 
+pub mod keys;
 mod migrations;
 mod sqlite;
+
+pub use keys::Signer;
 
 pub use sqlite::SqliteStore;
 
@@ -144,6 +147,8 @@ pub struct AuditReport {
     pub entries: i64,
     /// Entries of the custody log (reports stored).
     pub custody_entries: i64,
+    /// Decisions signed by their authors' keys (the others were made without an account).
+    pub signed: i64,
     /// One line per problem: an entry edited, removed or out of order.
     pub problems: Vec<String>,
 }
@@ -217,8 +222,14 @@ pub trait Store {
     fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()>;
     /// The last case file built for a case.
     fn case_file(&self, case: i64) -> Result<Option<CaseFile>>;
-    /// Record a manual decision.
-    fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()>;
+    /// Record a manual decision, signed by `signer` (the author's unlocked key) when given.
+    fn add_decision(
+        &mut self,
+        case: i64,
+        decision: &Decision,
+        by: &str,
+        signer: Option<&Signer>,
+    ) -> Result<()>;
     /// Delete a report (its bytes, document and search text) and record `decision` (which says
     /// so) in the log, in one transaction. False when the case has no report `doc_id`.
     fn remove_report(
@@ -227,9 +238,12 @@ pub trait Store {
         doc_id: &str,
         decision: &Decision,
         by: &str,
+        signer: Option<&Signer>,
     ) -> Result<bool>;
     /// All decisions of a case, oldest first.
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
+    /// How many of the decisions numbered up to `seq` carry a valid signature of their author.
+    fn signed_up_to(&self, seq: i64) -> Result<i64>;
     /// Where a log stands, read from its entries (not from its head record).
     fn head(&self, log: Log) -> Result<Head>;
     /// The hash recorded for entry `seq` of a log (None when there is no such entry).
@@ -240,6 +254,11 @@ pub trait Store {
     fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<User>;
     /// The account for a name and password, if they match.
     fn check_password(&self, name: &str, password: &str) -> Result<Option<User>>;
+    /// The account's signing key, opened with its password (None for a wrong name or password).
+    /// An account made before keys existed gets one now.
+    fn unlock_key(&mut self, name: &str, password: &str) -> Result<Option<Signer>>;
+    /// Every public key an account ever had: (name, key hex), oldest first.
+    fn keys(&self) -> Result<Vec<(String, String)>>;
     /// Start a session for a user: returns the session token (kept only as a hash here).
     fn create_session(&mut self, user: &User, hours: i64) -> Result<(String, Session)>;
     /// The session a token belongs to, if it exists and has not expired.
@@ -328,11 +347,18 @@ impl<T: Store + ?Sized> Store for Box<T> {
         doc_id: &str,
         decision: &Decision,
         by: &str,
+        signer: Option<&Signer>,
     ) -> Result<bool> {
-        (**self).remove_report(case, doc_id, decision, by)
+        (**self).remove_report(case, doc_id, decision, by, signer)
     }
-    fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
-        (**self).add_decision(case, decision, by)
+    fn add_decision(
+        &mut self,
+        case: i64,
+        decision: &Decision,
+        by: &str,
+        signer: Option<&Signer>,
+    ) -> Result<()> {
+        (**self).add_decision(case, decision, by, signer)
     }
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
         (**self).decisions(case)
@@ -343,6 +369,9 @@ impl<T: Store + ?Sized> Store for Box<T> {
     fn head(&self, log: Log) -> Result<Head> {
         (**self).head(log)
     }
+    fn signed_up_to(&self, seq: i64) -> Result<i64> {
+        (**self).signed_up_to(seq)
+    }
     fn hash_at(&self, log: Log, seq: i64) -> Result<Option<String>> {
         (**self).hash_at(log, seq)
     }
@@ -351,6 +380,12 @@ impl<T: Store + ?Sized> Store for Box<T> {
     }
     fn check_password(&self, name: &str, password: &str) -> Result<Option<User>> {
         (**self).check_password(name, password)
+    }
+    fn unlock_key(&mut self, name: &str, password: &str) -> Result<Option<Signer>> {
+        (**self).unlock_key(name, password)
+    }
+    fn keys(&self) -> Result<Vec<(String, String)>> {
+        (**self).keys()
     }
     fn create_session(&mut self, user: &User, hours: i64) -> Result<(String, Session)> {
         (**self).create_session(user, hours)

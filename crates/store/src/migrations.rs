@@ -140,4 +140,25 @@ CREATE TRIGGER custody_append_only_delete BEFORE DELETE ON custody
 BEGIN SELECT RAISE(ABORT, 'the custody log is append-only'); END;
 "#,
     ),
+    (
+        5,
+        "authors' signing keys, sealed by their own passwords; signed decisions",
+        r#"
+ALTER TABLE users ADD COLUMN sealed_key BLOB;
+CREATE TABLE user_keys (
+    name        TEXT NOT NULL,
+    public_key  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE decision_signatures (
+    seq         INTEGER PRIMARY KEY REFERENCES decisions(seq),
+    signer      TEXT NOT NULL,
+    signature   TEXT NOT NULL
+);
+CREATE TRIGGER decision_signatures_append_only_update BEFORE UPDATE ON decision_signatures
+BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
+CREATE TRIGGER decision_signatures_append_only_delete BEFORE DELETE ON decision_signatures
+BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
+"#,
+    ),
 ];

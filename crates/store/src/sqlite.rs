@@ -376,11 +376,17 @@ impl Store for SqliteStore {
             .transpose()
     }
 
-    fn add_decision(&mut self, case: i64, decision: &Decision, by: &str) -> Result<()> {
+    fn add_decision(
+        &mut self,
+        case: i64,
+        decision: &Decision,
+        by: &str,
+        signer: Option<&crate::Signer>,
+    ) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        append_decision(&tx, case, decision, by)?;
+        append_decision(&tx, case, decision, by, signer)?;
         tx.commit()?;
         Ok(())
     }
@@ -391,6 +397,7 @@ impl Store for SqliteStore {
         doc_id: &str,
         decision: &Decision,
         by: &str,
+        signer: Option<&crate::Signer>,
     ) -> Result<bool> {
         let tx = self
             .conn
@@ -406,7 +413,7 @@ impl Store for SqliteStore {
             "DELETE FROM report_search WHERE case_id = ?1 AND doc_id = ?2",
             params![case, doc_id],
         )?;
-        append_decision(&tx, case, decision, by)?;
+        append_decision(&tx, case, decision, by, signer)?;
         tx.commit()?;
         Ok(true)
     }
@@ -428,10 +435,14 @@ impl Store for SqliteStore {
 
     fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<crate::User> {
         let hash = password_hash(password)?;
-        self.conn
-            .execute(
-                "INSERT INTO users (name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![name, role.as_str(), hash, now()],
+        let (signer, sealed) = crate::keys::new_sealed(name, password)
+            .ok_or_else(|| StoreError::Invalid("cannot make a signing key".into()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+                "INSERT INTO users (name, role, password_hash, created_at, sealed_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![name, role.as_str(), hash, now(), sealed],
             )
             .map_err(|e| match e {
                 rusqlite::Error::SqliteFailure(f, _)
@@ -439,10 +450,13 @@ impl Store for SqliteStore {
                 {
                     StoreError::Invalid(format!("an account named “{name}” exists already"))
                 }
-                e => StoreError::Sqlite(e),
+                e => StoreError::from(e),
             })?;
+        let id = tx.last_insert_rowid();
+        register_key(&tx, &signer)?;
+        tx.commit()?;
         Ok(crate::User {
-            id: self.conn.last_insert_rowid(),
+            id,
             name: name.into(),
             role,
         })
@@ -476,6 +490,41 @@ impl Store for SqliteStore {
                 name: name.into(),
                 role: stored_role(&role),
             }))
+    }
+
+    fn unlock_key(&mut self, name: &str, password: &str) -> Result<Option<crate::Signer>> {
+        if self.check_password(name, password)?.is_none() {
+            return Ok(None);
+        }
+        let sealed: Option<Vec<u8>> = self.conn.query_row(
+            "SELECT sealed_key FROM users WHERE name = ?1",
+            [name],
+            |r| r.get(0),
+        )?;
+        if let Some(signer) = sealed.and_then(|s| crate::keys::unseal(name, &s, password)) {
+            return Ok(Some(signer));
+        }
+        // an account made before keys were: give it one now that its password is known
+        let (signer, sealed) = crate::keys::new_sealed(name, password)
+            .ok_or_else(|| StoreError::Invalid("cannot make a signing key".into()))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "UPDATE users SET sealed_key = ?1 WHERE name = ?2",
+            params![sealed, name],
+        )?;
+        register_key(&tx, &signer)?;
+        tx.commit()?;
+        Ok(Some(signer))
+    }
+
+    fn keys(&self) -> Result<Vec<(String, String)>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT name, public_key FROM user_keys ORDER BY rowid")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     fn create_session(
@@ -552,13 +601,20 @@ impl Store for SqliteStore {
 
     fn set_password(&mut self, name: &str, password: &str) -> Result<bool> {
         let hash = password_hash(password)?;
+        // the old key is sealed by the old password, which is not asked for: a new key, the
+        // old one kept on record so that the entries it signed still verify
+        let (signer, sealed) = crate::keys::new_sealed(name, password)
+            .ok_or_else(|| StoreError::Invalid("cannot make a signing key".into()))?;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let changed = tx.execute(
-            "UPDATE users SET password_hash = ?1 WHERE name = ?2",
-            params![hash, name],
+            "UPDATE users SET password_hash = ?1, sealed_key = ?3 WHERE name = ?2",
+            params![hash, name, sealed],
         )?;
+        if changed > 0 {
+            register_key(&tx, &signer)?;
+        }
         tx.execute(
             "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE name = ?1)",
             [name],
@@ -610,11 +666,18 @@ impl Store for SqliteStore {
         let (entries, mut problems) = verify_chain(&self.conn, DECISIONS)?;
         let (custody_entries, custody_problems) = verify_chain(&self.conn, CUSTODY)?;
         problems.extend(custody_problems);
+        let (signed, signature_problems) = verify_signatures(&self.conn, None)?;
+        problems.extend(signature_problems);
         Ok(crate::AuditReport {
             entries,
             custody_entries,
+            signed,
             problems,
         })
+    }
+
+    fn signed_up_to(&self, seq: i64) -> Result<i64> {
+        Ok(verify_signatures(&self.conn, Some(seq))?.0)
     }
 
     fn head(&self, log: crate::Log) -> Result<crate::Head> {
@@ -688,6 +751,49 @@ fn read_log<E: serde::de::DeserializeOwned, R>(
         out.push(make(seq, entry, made_at, made_by, hash));
     }
     Ok(out)
+}
+
+/// Check every signed decision (up to entry `upto`): the signature is over the entry's hash as
+/// it stands, by a key its author had. Returns the number of valid signatures and the problems.
+fn verify_signatures(conn: &Connection, upto: Option<i64>) -> Result<(i64, Vec<String>)> {
+    let mut keys: std::collections::HashMap<String, Vec<String>> = Default::default();
+    {
+        let mut st = conn.prepare("SELECT name, public_key FROM user_keys")?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        for r in rows {
+            let (n, k) = r?;
+            keys.entry(n).or_default().push(k);
+        }
+    }
+    let mut st = conn.prepare(
+        "SELECT d.seq, d.made_by, d.hash, s.signer, s.signature FROM decision_signatures s \
+         JOIN decisions d ON d.seq = s.seq WHERE d.seq <= ?1 ORDER BY d.seq",
+    )?;
+    let rows = st.query_map([upto.unwrap_or(i64::MAX)], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let (mut signed, mut problems) = (0, Vec::new());
+    for r in rows {
+        let (seq, by, hash, signer, signature) = r?;
+        if !crate::keys::verify(&signer, &hash, &signature) {
+            problems.push(format!(
+                "decision log: entry {seq} ({by}) is not what its author signed: it was changed after"
+            ));
+        } else if !keys.get(&by).is_some_and(|k| k.contains(&signer)) {
+            problems.push(format!(
+                "decision log: entry {seq} is signed by a key that was never {by}'s"
+            ));
+        } else {
+            signed += 1;
+        }
+    }
+    Ok((signed, problems))
 }
 
 /// Check one hash-chained log: every entry's hash, the chain, and the head.
@@ -858,14 +964,32 @@ fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(corrupt)
 }
 
-/// Append one decision to the hash-chained decision log, inside the caller's transaction.
+/// Append one decision to the hash-chained decision log, inside the caller's transaction,
+/// signed by its author when the author's key is unlocked.
 fn append_decision(
     tx: &rusqlite::Transaction<'_>,
     case: i64,
     decision: &Decision,
     by: &str,
+    signer: Option<&crate::Signer>,
 ) -> Result<()> {
-    append_entry(tx, DECISIONS, case, &to_json(decision)?, by)
+    let (seq, hash) = append_entry(tx, DECISIONS, case, &to_json(decision)?, by)?;
+    if let Some(s) = signer.filter(|s| s.name == by) {
+        tx.execute(
+            "INSERT INTO decision_signatures (seq, signer, signature) VALUES (?1, ?2, ?3)",
+            params![seq, s.public_key(), s.sign(&hash)],
+        )?;
+    }
+    Ok(())
+}
+
+/// Record an author's public key (all keys an account ever had stay on record).
+fn register_key(tx: &rusqlite::Transaction<'_>, signer: &crate::Signer) -> Result<()> {
+    tx.execute(
+        "INSERT INTO user_keys (name, public_key, created_at) VALUES (?1, ?2, ?3)",
+        params![signer.name, signer.public_key(), now()],
+    )?;
+    Ok(())
 }
 
 /// Append one entry (JSON) to a hash-chained log, inside the caller's transaction.
@@ -875,7 +999,7 @@ fn append_entry(
     case: i64,
     json: &str,
     by: &str,
-) -> Result<()> {
+) -> Result<(i64, String)> {
     let (entries, prev): (i64, String) = tx
         .query_row(
             &format!("SELECT entries, hash FROM {} WHERE id = 1", chain.head),
@@ -899,7 +1023,7 @@ fn append_entry(
         &format!("INSERT INTO {} (id, entries, hash) VALUES (1, ?1, ?2) ON CONFLICT(id) DO UPDATE SET entries = excluded.entries, hash = excluded.hash", chain.head),
         params![entries + 1, hash],
     )?;
-    Ok(())
+    Ok((seq, hash))
 }
 
 /// The hash of one log entry, chained to the one before.
@@ -951,6 +1075,7 @@ mod tests {
                     b: "Y".into(),
                 },
                 "tester",
+                None,
             )
             .unwrap();
         }
@@ -983,7 +1108,7 @@ mod tests {
         assert_eq!(s.decisions(a).unwrap()[0].made_by, "tester");
         assert!(s.verify_audit().unwrap().problems.is_empty());
         assert_eq!(s.cases().unwrap(), vec!["alpha", "beta"]);
-        assert_eq!(s.schema_version().unwrap(), 4);
+        assert_eq!(s.schema_version().unwrap(), 5);
         // each report stored is an entry of the custody log, with its hash
         let custody = s.custody(a).unwrap();
         assert_eq!(custody.len(), 1);
