@@ -360,23 +360,40 @@ fn chained(prev: &str, seq: i64, case: i64, at: &str, by: &str, json: &str) -> S
     hex::encode(h.finalize())
 }
 
+/// Recompute every hash of the decision log and its head, as a tamperer would after editing.
+fn rechain(conn: &rusqlite::Connection) {
+    let rows: Vec<(i64, i64, String, String, String)> = conn
+        .prepare("SELECT seq, case_id, made_at, made_by, json FROM decisions ORDER BY seq")
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut prev = String::new();
+    for (seq, case, at, by, json) in &rows {
+        let h = chained(&prev, *seq, *case, at, by, json);
+        conn.execute(
+            "UPDATE decisions SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
+            rusqlite::params![prev, h, seq],
+        )
+        .unwrap();
+        prev = h;
+    }
+    conn.execute(
+        "UPDATE audit_head SET entries = ?1, hash = ?2",
+        rusqlite::params![rows.len() as i64, prev],
+    )
+    .unwrap();
+}
+
 /// Someone with the passphrase rewrites an entry and recomputes the chain, or cuts the last
 /// entry: `audit verify` alone cannot tell; against an anchor made before, it can.
 #[test]
 fn an_anchor_catches_a_rewritten_or_cut_log() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = examples_case(dir.path());
     let dbs = db.to_str().unwrap();
     for args in [
         ["keep-apart", dbs, "Anna Kesoian", "Dalia Ostrik"],
@@ -421,32 +438,6 @@ fn an_anchor_catches_a_rewritten_or_cut_log() {
         [],
     )
     .unwrap();
-    let rechain = |conn: &rusqlite::Connection| {
-        let rows: Vec<(i64, i64, String, String, String)> = conn
-            .prepare("SELECT seq, case_id, made_at, made_by, json FROM decisions ORDER BY seq")
-            .unwrap()
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let mut prev = String::new();
-        for (seq, case, at, by, json) in &rows {
-            let h = chained(&prev, *seq, *case, at, by, json);
-            conn.execute(
-                "UPDATE decisions SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
-                rusqlite::params![prev, h, seq],
-            )
-            .unwrap();
-            prev = h;
-        }
-        conn.execute(
-            "UPDATE audit_head SET entries = ?1, hash = ?2",
-            rusqlite::params![rows.len() as i64, prev],
-        )
-        .unwrap();
-    };
     rechain(&conn);
     let (ok, said) = verify(false);
     assert!(ok, "without an anchor the forged chain passes: {said}");
@@ -480,18 +471,7 @@ fn an_anchor_catches_a_rewritten_or_cut_log() {
 #[test]
 fn signed_decisions_cannot_be_forged_with_the_passphrase_alone() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = examples_case(dir.path());
     let dbs = db.to_str().unwrap();
     let o = run(casefile()
         .args([
@@ -576,32 +556,6 @@ fn signed_decisions_cannot_be_forged_with_the_passphrase_alone() {
          DROP TRIGGER decision_signatures_append_only_update; DROP TRIGGER decision_signatures_append_only_delete;",
     )
     .unwrap();
-    let rechain = |conn: &rusqlite::Connection| {
-        let rows: Vec<(i64, i64, String, String, String)> = conn
-            .prepare("SELECT seq, case_id, made_at, made_by, json FROM decisions ORDER BY seq")
-            .unwrap()
-            .query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-            })
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        let mut prev = String::new();
-        for (seq, case, at, by, json) in &rows {
-            let h = chained(&prev, *seq, *case, at, by, json);
-            conn.execute(
-                "UPDATE decisions SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
-                rusqlite::params![prev, h, seq],
-            )
-            .unwrap();
-            prev = h;
-        }
-        conn.execute(
-            "UPDATE audit_head SET entries = ?1, hash = ?2",
-            rusqlite::params![rows.len() as i64, prev],
-        )
-        .unwrap();
-    };
     conn.execute(
         "UPDATE decisions SET json = replace(json, 'keep-apart', 'merge') WHERE seq = 1",
         [],

@@ -460,18 +460,7 @@ fn the_web_app_guards_and_curates_the_case() {
 #[test]
 fn the_web_app_and_export_see_reports_added_meanwhile() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = examples_case(dir.path());
     let o = run(casefile()
         .args(["user", "add", "--no-encryption"])
         .arg(&db)
@@ -547,18 +536,7 @@ fn the_web_app_and_export_see_reports_added_meanwhile() {
 #[test]
 fn accounts_are_managed_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = examples_case(dir.path());
     let user = |args: &[&str], password: Option<&str>| {
         let mut c = casefile();
         c.args(["user", args[0], "--no-encryption"])

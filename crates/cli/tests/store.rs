@@ -256,18 +256,7 @@ fn a_build_killed_midway_keeps_every_committed_report() {
 #[test]
 fn two_writers_wait_for_each_other() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = examples_case(dir.path());
     let before = count_reports(&db);
     let mut sets = Vec::new();
     for s in 0..2 {

@@ -233,3 +233,19 @@ pub fn python_helper(name: &str, args: &[&std::ffi::OsStr]) -> Output {
     );
     o
 }
+
+/// The example reports built into an unencrypted case under `dir`: its database.
+pub fn examples_case(dir: &Path) -> PathBuf {
+    let out = dir.join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out));
+    assert!(o.status.success(), "{}", stderr(&o));
+    out.join("case.db")
+}
