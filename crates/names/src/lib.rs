@@ -87,6 +87,13 @@ pub fn latin(s: &str) -> String {
 /// romanisation differences levelled (kh/h, -yev/-ev, ya/ia/a, iy/y/i, ts/tz/c, w/v, doubled
 /// letters).
 pub fn key(word: &str) -> String {
+    // the Arabic article written on a name ("al-Assiri", "El-Sisi", "Al-Qahtani") is left out
+    // as often as not: it is not part of what must match
+    let lower_head = word.get(..3).map(str::to_ascii_lowercase);
+    let word = match lower_head.as_deref() {
+        Some("al-" | "el-") if word.len() > 4 => &word[3..],
+        _ => word,
+    };
     let mut s = if word.is_ascii() {
         word.to_ascii_lowercase()
     } else {
@@ -159,6 +166,9 @@ mod tests {
         assert_eq!(key("Dudyaev"), key("Dudayev"));
         assert_eq!(key("Salekh"), key("Saleh"));
         assert_eq!(key("Isayev"), key("Isaev"));
+        assert_eq!(key("al-Assiri"), key("Asiri"));
+        assert_eq!(key("Al-Qahtani"), key("Qahtani"));
+        assert_ne!(key("Alan"), key("An"));
         assert_eq!(key("Alexeyev"), key("Alekseev"));
         assert_eq!(key("Магамадов"), key("Magamadov"));
         assert_eq!(key("Салех"), key("Salekh"));
