@@ -167,6 +167,8 @@ mod tests {
         assert_eq!(key("Salekh"), key("Saleh"));
         assert_eq!(key("Isayev"), key("Isaev"));
         assert_eq!(key("al-Assiri"), key("Asiri"));
+        assert!(patronymic_last(&["Mohammed", "bin", "Salman"]));
+        assert!(!patronymic_last(&["Vincent", "van", "Gogh"]));
         assert_eq!(key("Al-Qahtani"), key("Qahtani"));
         assert_ne!(key("Alan"), key("An"));
         assert_eq!(key("Alexeyev"), key("Alekseev"));
@@ -378,6 +380,16 @@ pub fn block_key(word: &str) -> String {
         })
         .take(2)
         .collect()
+}
+
+/// Whether a name's last word names the father, not the family ("Mohammed bin Salman": son of
+/// Salman): a lone "Salman" is then not this person's surname.
+pub fn patronymic_last<S: AsRef<str>>(words: &[S]) -> bool {
+    words.len() > 2
+        && matches!(
+            words[words.len() - 2].as_ref().to_lowercase().as_str(),
+            "bin" | "ibn" | "bint" | "ben"
+        )
 }
 
 /// A name word with its skeletons computed once, for many comparisons.

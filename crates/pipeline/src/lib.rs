@@ -142,6 +142,7 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
             }
         }
     }
+    titled_forms(&mut entities, documents);
     let mut events: Vec<casefile_model::Event> = resolved
         .events
         .iter()
@@ -177,6 +178,48 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
     Built { case, annotations }
 }
 
+/// A person written with a title before the name ("President Trump", "Mr. Mnuchin", "Prince
+/// Mohammed"): that form is one the person is written in, so it is among the aliases (the name
+/// itself stays without the title).
+fn titled_forms(entities: &mut [casefile_model::Entity], documents: &[Document]) {
+    let texts: std::collections::HashMap<&str, &str> = documents
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.kind == casefile_model::EntityKind::Person)
+    {
+        let mut forms: Vec<String> = Vec::new();
+        for m in &e.mentions {
+            let Some(text) = texts.get(m.doc.as_str()) else {
+                continue;
+            };
+            let (Some(before), Some(name)) = (text.get(..m.start), text.get(m.start..m.end)) else {
+                continue;
+            };
+            let Some(prev) = before.strip_suffix(' ') else {
+                continue;
+            };
+            let word = prev
+                .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
+                .next()
+                .unwrap_or("");
+            let bare = word.trim_end_matches('.').to_lowercase();
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+            if capitalised && casefile_annotate::names::TITLES.contains(&bare.as_str()) {
+                forms.push(format!("{word} {name}"));
+            }
+        }
+        for f in forms {
+            if f != e.name && !e.aliases.contains(&f) {
+                e.aliases.push(f);
+            }
+        }
+        e.aliases.sort();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,6 +246,36 @@ mod tests {
         v.sort();
         v.dedup();
         v
+    }
+
+    /// A person written with a title keeps that form among the aliases; a lone father's name
+    /// in a patronymic is not the son ("King Salman" is not "Mohammed bin Salman").
+    #[test]
+    fn titled_forms_are_aliases_and_a_patronymic_is_not_a_surname() {
+        let c = case(&[
+            "March 11, 2024\n\nThe minister Dalia Ostrik met Crown Prince Mohammed bin Salman in Riyadh. Minister Ostrik said the talks went well.",
+            "March 12, 2024\n\nKing Salman received the delegation in Jeddah on Tuesday.",
+        ]);
+        let ostrik = c
+            .entities
+            .iter()
+            .find(|e| e.name == "Dalia Ostrik")
+            .expect("Dalia Ostrik");
+        assert!(
+            ostrik.aliases.contains(&"Minister Ostrik".to_string()),
+            "{:?}",
+            ostrik.aliases
+        );
+        let mbs = c
+            .entities
+            .iter()
+            .find(|e| e.name == "Mohammed bin Salman")
+            .expect("Mohammed bin Salman");
+        assert!(
+            !mbs.aliases.iter().any(|a| a.contains("King")),
+            "{:?}",
+            mbs.aliases
+        );
     }
 
     #[test]

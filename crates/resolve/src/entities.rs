@@ -366,7 +366,13 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let person: Vec<String> = f.iter().map(|w| key(w)).collect();
-            let mut ends = vec![key(f[0]), key(f[f.len() - 1])];
+            // in "Mohammed bin Salman" the last word names the father ("son of Salman"): a lone
+            // "Salman" is not this person's surname
+            let patronymic = casefile_names::patronymic_last(&f);
+            let mut ends = vec![key(f[0])];
+            if !patronymic {
+                ends.push(key(f[f.len() - 1]));
+            }
             ends.dedup();
             for k in ends {
                 let e = index.entry(k).or_insert_with(|| Fulls {
@@ -601,6 +607,13 @@ impl<'a> Resolver<'a> {
         let compatible =
             words_match(la, lb) && (wa.len() == 1 || wb.len() == 1 || words_match(&wa[0], &wb[0]));
         if !compatible {
+            return None;
+        }
+        let patronymic = |w: &[NameWord]| {
+            casefile_names::patronymic_last(&w.iter().map(|n| n.raw).collect::<Vec<_>>())
+        };
+        if (wa.len() == 1 && patronymic(wb)) || (wb.len() == 1 && patronymic(wa)) {
+            // "Salman" alone is not "Mohammed bin Salman": his father is
             return None;
         }
         if wa.len() == 1 || wb.len() == 1 {
