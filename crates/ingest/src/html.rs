@@ -466,7 +466,8 @@ impl Walker {
         }
         if name == "h1" && self.h1.is_none() {
             if tag.closing {
-                if let Some(s) = self.h1_open.take() {
+                // an <h1> with no word in it is no headline (found by the `html` fuzz target)
+                if let Some(s) = self.h1_open.take().filter(|&s| s != usize::MAX) {
                     self.h1 = Some((s, self.b.text().len()));
                 }
             } else {
@@ -593,6 +594,15 @@ mod tests {
         let q = h.text.find("“").unwrap();
         let (a, e) = h.map.map_range(q, q + "“".len());
         assert_eq!(&src[a..e], "&ldquo;");
+    }
+
+    #[test]
+    fn an_empty_h1_is_no_headline() {
+        let h = to_text("<h1> </h1><h1>Real headline</h1><p>Body text.</p>");
+        let (s, e) = h.h1.expect("the second h1");
+        assert!(s <= e && e <= h.text.len());
+        assert_eq!(&h.text[s..e], "Real headline");
+        assert!(to_text("<h1></h1><p>Body.</p>").h1.is_none());
     }
 
     #[test]
