@@ -312,6 +312,7 @@ fn assemble(
     };
     let mut last_line: Option<&Line> = None;
     let mut furn: Vec<(&Line, BoilerplateKind)> = Vec::new();
+    let mut held: Option<(usize, usize, usize)> = None;
     for (p, lines) in pages.iter().enumerate() {
         let (src, src_end) = structure.ranges[p];
         let mut first_body = true;
@@ -332,24 +333,40 @@ fn assemble(
                 Some(_) => " ",
             };
             first_body = false;
-            let start = b.text().len();
+            // a line-end hyphen is held back until the next line says whether it joins a word
             let hyphen_join = joiner == " "
-                && b.ends_with("-")
-                && !b.ends_with(" -")
-                && !b.ends_with("--")
+                && held.is_some()
+                && !b.ends_with(" ")
+                && !b.ends_with("-")
                 && line.text.starts_with(|c: char| c.is_lowercase());
-            if hyphen_join {
-                // the hyphen stays in the map as part of the join: drop it from the text
-                let (text, map) = std::mem::take(&mut b).finish();
-                b = rebuild_without_last(text, map);
-            } else {
+            if let Some((page, s0, s1)) = held.take() {
+                if !hyphen_join {
+                    let at = b.text().len();
+                    b.replace("-", s0, s1);
+                    mark(&mut ranges, page, at, at + 1);
+                }
+            }
+            let start = b.text().len();
+            if !hyphen_join {
                 b.replace(joiner, src, src_end);
             }
-            b.replace(&line.text, src, src_end);
+            let text = match line.text.strip_suffix('-') {
+                Some(rest) => {
+                    held = Some((line.page, src, src_end));
+                    rest
+                }
+                None => line.text.as_str(),
+            };
+            b.replace(text, src, src_end);
             let end = b.text().len();
             mark(&mut ranges, line.page, start.min(end), end);
             last_line = Some(line);
         }
+    }
+    if let Some((page, s0, s1)) = held.take() {
+        let at = b.text().len();
+        b.replace("-", s0, s1);
+        mark(&mut ranges, page, at, at + 1);
     }
     let mut furniture_ranges = Vec::new();
     for (line, kind) in furn {
@@ -372,20 +389,6 @@ fn assemble(
         furniture: furniture_ranges,
         title: structure.title.clone(),
     }
-}
-
-/// The builder's text without its last character (a line-end hyphen), its map kept for the rest.
-fn rebuild_without_last(text: String, map: OffsetMap) -> TextBuilder {
-    let mut b = TextBuilder::with_capacity(text.len());
-    let cut = text.len() - 1;
-    for s in &map.segments {
-        if s.out >= cut {
-            break;
-        }
-        let end = (s.out + s.out_len).min(cut);
-        b.replace(&text[s.out..end], s.src, s.src + s.src_len);
-    }
-    b
 }
 
 #[cfg(test)]
