@@ -11,6 +11,17 @@ use serde_json::json;
 
 use crate::{interactive, key_for, DbOpts, OutOpts, UserError};
 
+/// Where a database is, from the DB argument: a file, or a PostgreSQL server (`postgres://…`).
+pub fn location(db_path: &Path) -> casefile_desk::Location {
+    casefile_desk::Location::from(db_path)
+}
+
+/// A database as printed: a server's address without its password, a file name with
+/// control characters escaped.
+fn db_name(db_path: &Path) -> String {
+    shown(&location(db_path).shown())
+}
+
 /// A file name as printed: control characters (a newline, an escape code) written as escapes,
 /// so that a hostile name cannot forge lines or move the terminal's cursor.
 fn shown(path: &str) -> String {
@@ -139,8 +150,8 @@ fn summary(case: &CaseFile, ing: &Intake) -> serde_json::Value {
 
 /// The desk of an existing database's case.
 fn open(db_path: &Path, db: &DbOpts) -> Result<Desk, UserError> {
-    let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
-    Desk::open(store, &db.case).map_err(|e| UserError(format!("{}: {e}", db_path.display())))
+    let store = casefile_desk::open_store(&location(db_path), key_for(db_path, db)?)?;
+    Desk::open(store, &db.case).map_err(|e| UserError(format!("{}: {e}", db_name(db_path))))
 }
 
 /// Exit status of an add or build stopped part-way: some reports stored, the rest not.
@@ -158,11 +169,11 @@ fn intake(
     match desk.add_and_rebuild(paths, &who(None), &mut Terminal::new(output.quiet)) {
         Ok(got) => Ok(Ok(got)),
         Err(e @ casefile_desk::DeskError::Partial { .. }) => {
-            eprintln!("casefile: {}: {e}", db_path.display());
+            eprintln!("casefile: {}: {e}", db_name(db_path));
             Ok(Err(ExitCode::from(STOPPED_PART_WAY)))
         }
         Err(e @ casefile_desk::DeskError::Store(_)) => {
-            Err(UserError(format!("{}: {e}", db_path.display())))
+            Err(UserError(format!("{}: {e}", db_name(db_path))))
         }
         Err(e) => Err(e.into()),
     }
@@ -172,6 +183,7 @@ pub fn build(
     paths: &[PathBuf],
     out: &Path,
     plain_outputs: bool,
+    database: Option<PathBuf>,
     db: &DbOpts,
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
@@ -181,8 +193,8 @@ pub fn build(
             out.display()
         ))
     })?;
-    let db_path = out.join("case.db");
-    let store = casefile_desk::create_store(&db_path, key_for(&db_path, db)?)?;
+    let db_path = database.unwrap_or_else(|| out.join("case.db"));
+    let store = casefile_desk::create_store(&location(&db_path), key_for(&db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
     let (ing, file) = match intake(&mut desk, paths, &db_path, output)? {
         Ok(got) => got,
@@ -218,14 +230,14 @@ pub fn build(
         );
         println!(
             "casefile: database {} is {}",
-            db_path.display(),
+            db_name(&db_path),
             encryption_note(db)
         );
         if written.is_empty() {
             println!(
                 "casefile: nothing written in clear; read the case with `casefile serve {}`, \
                  or write it out with `casefile export` or `build --plain-outputs` (NOT encrypted)",
-                db_path.display()
+                db_name(&db_path)
             );
         } else {
             let names: Vec<String> = written
@@ -248,7 +260,7 @@ pub fn add(
     db: &DbOpts,
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
-    let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
+    let store = casefile_desk::open_store(&location(db_path), key_for(db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
     let (ing, file) = match intake(&mut desk, paths, db_path, output)? {
         Ok(got) => got,
@@ -623,7 +635,7 @@ pub fn audit_verify(
     db: &DbOpts,
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
-    let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
+    let store = casefile_desk::open_store(&location(db_path), key_for(db_path, db)?)?;
     let mut report = casefile_desk::verify_audit(&store)?;
     if let Some(file) = anchor {
         let text = std::fs::read_to_string(file)
@@ -668,7 +680,7 @@ pub fn audit_anchor(
     out: Option<&Path>,
     db: &DbOpts,
 ) -> Result<ExitCode, UserError> {
-    let store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
+    let store = casefile_desk::open_store(&location(db_path), key_for(db_path, db)?)?;
     let a = casefile_desk::audit::anchor(&store)?;
     let text = serde_json::to_string_pretty(&a)? + "\n";
     match out {
@@ -706,7 +718,7 @@ fn new_password(name: &str, what: &str) -> Result<String, UserError> {
 }
 
 fn user_add(db_path: &Path, name: &str, role: Role, db: &DbOpts) -> Result<ExitCode, UserError> {
-    let mut store = casefile_desk::open_store(db_path, key_for(db_path, db)?)?;
+    let mut store = casefile_desk::open_store(&location(db_path), key_for(db_path, db)?)?;
     let password = new_password(name, "no account was made")?;
     let u = casefile_desk::add_user(&mut store, name, role, &password)?;
     println!("casefile: account “{}” ({}) created", u.name, u.role);
@@ -744,7 +756,10 @@ pub enum UserManage {
 
 pub fn user_manage(action: UserManage) -> Result<ExitCode, UserError> {
     let open = |db_path: &Path, db: &DbOpts| -> Result<_, UserError> {
-        Ok(casefile_desk::open_store(db_path, key_for(db_path, db)?)?)
+        Ok(casefile_desk::open_store(
+            &location(db_path),
+            key_for(db_path, db)?,
+        )?)
     };
     match action {
         UserManage::Add {

@@ -105,6 +105,10 @@ keeps every report stored before the interruption.")]
         /// Also write case.json, report.md and report.html, NOT encrypted (mode 0600).
         #[arg(long)]
         plain_outputs: bool,
+        /// Keep the case in this database instead of DIR/case.db: another file, or a team's
+        /// PostgreSQL server (postgres://USER@HOST/DATABASE; see docs/team.md).
+        #[arg(long, value_name = "DB")]
+        database: Option<PathBuf>,
         #[command(flatten)]
         db: DbOpts,
         #[command(flatten)]
@@ -622,11 +626,12 @@ pub fn key_for(path: &Path, opts: &DbOpts) -> Result<casefile_desk::Key, UserErr
     if !std::io::stdin().is_terminal() {
         return Err(UserError(format!(
             "{}: no passphrase: set CASEFILE_PASSPHRASE, run at a terminal to be asked, or use --no-encryption for throwaway work",
-            path.display()
+            commands::location(path).shown()
         )));
     }
-    let exists = path.exists();
-    let p = rpassword::prompt_password(format!("Passphrase for {}: ", path.display()))?;
+    let at = commands::location(path);
+    let exists = at.exists();
+    let p = rpassword::prompt_password(format!("Passphrase for {}: ", at.shown()))?;
     if p.is_empty() {
         return Err(UserError(
             "an empty passphrase is not allowed; use --no-encryption for throwaway work".into(),
@@ -680,9 +685,10 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
             paths,
             out,
             plain_outputs,
+            database,
             db,
             output,
-        } => commands::build(&paths, &out, plain_outputs, &db, &output),
+        } => commands::build(&paths, &out, plain_outputs, database, &db, &output),
         Command::Add {
             db_path,
             paths,

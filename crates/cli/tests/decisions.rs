@@ -21,6 +21,12 @@ fn holder<'a>(ents: &'a [serde_json::Value], form: &str) -> Vec<&'a serde_json::
 
 #[test]
 fn decisions_survive_rebuild_and_add() {
+    for b in backends() {
+        decisions_survive_rebuild_and_add_on(&b);
+    }
+}
+
+fn decisions_survive_rebuild_and_add_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
     let o = run(casefile()
@@ -31,9 +37,10 @@ fn decisions_survive_rebuild_and_add() {
             "examples/reports",
             "--out",
         ])
-        .arg(&out));
+        .arg(&out)
+        .args(b.build_args()));
     assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = b.db(&out);
     // before: the two spellings are one person
     let e = entities(&db);
     assert_eq!(holder(&e, "Arman Kesoian").len(), 1);
@@ -116,7 +123,8 @@ fn decisions_survive_rebuild_and_add() {
             "examples/reports",
             "--out",
         ])
-        .arg(&out));
+        .arg(&out)
+        .args(b.build_args()));
     assert!(o.status.success(), "{}", stderr(&o));
     check("after build");
     // the log says who and when
@@ -266,6 +274,12 @@ fn undo_is_a_new_entry_and_tampering_is_reported() {
 /// undo of the removal, and the log stays intact.
 #[test]
 fn a_report_is_removed_and_the_removal_logged() {
+    for b in backends() {
+        a_report_is_removed_and_the_removal_logged_on(&b);
+    }
+}
+
+fn a_report_is_removed_and_the_removal_logged_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
     let o = run(casefile()
@@ -276,9 +290,10 @@ fn a_report_is_removed_and_the_removal_logged() {
             "examples/reports",
             "--out",
         ])
-        .arg(&out));
+        .arg(&out)
+        .args(b.build_args()));
     assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = b.db(&out);
     let json = dir.path().join("case.json");
     let export = |db: &std::path::Path| {
         let o = run(casefile()

@@ -29,15 +29,22 @@ fn files_under(p: &Path) -> Vec<std::path::PathBuf> {
 
 #[test]
 fn a_public_export_names_no_protected_person() {
+    for b in backends() {
+        a_public_export_names_no_protected_person_on(&b);
+    }
+}
+
+fn a_public_export_names_no_protected_person_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
     let o = run(casefile()
         .args(["build", "--no-encryption", "-q"])
+        .args(b.build_args())
         .arg(shared().join("seeds"))
         .arg("--out")
         .arg(&out));
     assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = b.db(&out);
     for who in ["Salekh Magamadov", "Ismail Isayev"] {
         let o = run(casefile()
             .args(["protect", "--no-encryption", "-q"])

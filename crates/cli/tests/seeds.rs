@@ -9,20 +9,37 @@ use common::*;
 
 #[test]
 fn seeds_build_and_score_above_every_floor() {
+    for b in backends() {
+        seeds_build_and_score_above_every_floor_on(&b);
+    }
+}
+
+fn seeds_build_and_score_above_every_floor_on(b: &Backend) {
     let shared = shared();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("seeds");
     let o = run(casefile()
         .args(["build", "--plain-outputs"])
+        .args(b.build_args())
         .arg(shared.join("seeds"))
         .arg("--out")
         .arg(&out)
         .env("CASEFILE_PASSPHRASE", "seed-test"));
-    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    assert!(
+        o.status.success(),
+        "build on {} failed: {}",
+        b.name(),
+        stderr(&o)
+    );
     let case_path = out.join("case.json");
-    for f in ["case.json", "report.md", "report.html", "case.db"] {
+    for f in ["case.json", "report.md", "report.html"] {
         assert!(out.join(f).is_file(), "{f} missing");
     }
+    assert_eq!(
+        out.join("case.db").is_file(),
+        matches!(b, Backend::File),
+        "the case is where it was asked to be"
+    );
     let case = read_json(&case_path);
     validate_schema(&case);
     check_spans(&case);

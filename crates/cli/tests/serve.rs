@@ -94,6 +94,12 @@ fn login(addr: &str, name: &str, password: &str) -> (u16, String) {
 
 #[test]
 fn the_web_app_guards_and_curates_the_case() {
+    for b in backends() {
+        the_web_app_guards_and_curates_the_case_on(&b);
+    }
+}
+
+fn the_web_app_guards_and_curates_the_case_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("reports");
     std::fs::create_dir(&reports).unwrap();
@@ -107,11 +113,12 @@ fn the_web_app_guards_and_curates_the_case() {
     let out = dir.path().join("o");
     let o = run(casefile()
         .args(["build", "--no-encryption", "-q"])
+        .args(b.build_args())
         .arg(&reports)
         .arg("--out")
         .arg(&out));
     assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = b.db(&out);
     for (name, role) in [("ana", "owner"), ("vic", "viewer")] {
         let o = run(casefile()
             .args(["user", "add", "--no-encryption"])

@@ -193,7 +193,8 @@ fn a_build_killed_midway_keeps_every_committed_report() {
     let pass = "kill-test";
     // an empty database first, to know its size before any report
     {
-        let mut s = casefile_store::open(&db, Key::Passphrase(pass.into())).unwrap();
+        let mut s =
+            casefile_store::open(&db.as_path().into(), Key::Passphrase(pass.into())).unwrap();
         s.case("default").unwrap();
     }
     let baseline = std::fs::metadata(&db).unwrap().len();
@@ -220,7 +221,7 @@ fn a_build_killed_midway_keeps_every_committed_report() {
         "the build was to be killed before it finished"
     );
     // the database opens, and every stored report is whole
-    let mut s = casefile_store::open(&db, Key::Passphrase(pass.into()))
+    let mut s = casefile_store::open(&db.as_path().into(), Key::Passphrase(pass.into()))
         .expect("the database opens after a kill");
     let case = s.case("default").unwrap();
     let docs = s.documents(case).unwrap();

@@ -204,6 +204,12 @@ fn free_port() -> u16 {
 
 #[test]
 fn curate_a_case_in_a_real_browser() {
+    for b in backends() {
+        curate_a_case_in_a_real_browser_on(&b);
+    }
+}
+
+fn curate_a_case_in_a_real_browser_on(b: &Backend) {
     assert!(
         std::path::Path::new("/usr/bin/chromedriver").exists(),
         "the browser tests need Debian's chromium-driver (scripts/test.sh installs it)"
@@ -227,11 +233,12 @@ fn curate_a_case_in_a_real_browser() {
     let out = dir.path().join("o");
     let o = run(casefile()
         .args(["build", "--no-encryption", "-q"])
+        .args(b.build_args())
         .arg(&reports)
         .arg("--out")
         .arg(&out));
     assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = b.db(&out);
     let o = run(casefile()
         .args(["user", "add", "--no-encryption"])
         .arg(&db)

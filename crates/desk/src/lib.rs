@@ -7,11 +7,10 @@
 //! [`Decision`](casefile_model::Decision), replay the decisions on every build, export, search,
 //! and manage accounts. Who may do what is asked of [`Role`] in one place.
 
-use std::path::Path;
-
 use casefile_model::{CaseFile, Permission, Role};
 pub use casefile_store::{
-    AnyStore, AuditReport, DecisionRecord, Key, SearchHit, Session, Signer, Store, StoreError, User,
+    AnyStore, AuditReport, DecisionRecord, Key, Location, SearchHit, Session, Signer, Store,
+    StoreError, User,
 };
 
 mod accounts;
@@ -100,24 +99,28 @@ impl Actor {
     }
 }
 
-/// Open an existing store; a path that does not exist is an error that says how to make one.
-pub fn open_store(path: &Path, key: Key) -> Result<AnyStore> {
-    if !path.exists() {
+/// Open an existing store; a file that does not exist is an error that says how to make one.
+pub fn open_store(at: &Location, key: Key) -> Result<AnyStore> {
+    if !at.exists() {
         return Err(DeskError::Invalid(format!(
             "{}: no such database; create one with `casefile build PATH... --out DIR`",
-            path.display()
+            at.shown()
         )));
     }
-    Ok(casefile_store::open(path, key)?)
+    Ok(casefile_store::open(at, key)?)
 }
 
 /// The shortest passphrase a new database accepts.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-/// Open the store at `path`, creating it when it does not exist (readable by its owner only).
-/// A new database is not made with a passphrase shorter than [`MIN_PASSPHRASE_CHARS`]: one
-/// character would protect nothing.
-pub fn create_store(path: &Path, key: Key) -> Result<AnyStore> {
+/// Open the store at `at`, creating it when it does not exist (a file readable by its owner
+/// only). A new database is not made with a passphrase shorter than [`MIN_PASSPHRASE_CHARS`]:
+/// one character would protect nothing. (A server's database is set up on first use, and its
+/// passphrase is checked the same way there: see [`casefile_store::PostgresStore`].)
+pub fn create_store(at: &Location, key: Key) -> Result<AnyStore> {
+    let Location::File(path) = at else {
+        return Ok(casefile_store::open(at, key)?);
+    };
     if let Key::Passphrase(p) = &key {
         if !path.exists() && p.chars().count() < MIN_PASSPHRASE_CHARS {
             return Err(DeskError::Invalid(format!(
@@ -127,7 +130,7 @@ pub fn create_store(path: &Path, key: Key) -> Result<AnyStore> {
         }
     }
     let new = !path.exists();
-    let store = casefile_store::open(path, key)?;
+    let store = casefile_store::open(at, key)?;
     // a new database is its owner's alone, encrypted or not
     #[cfg(unix)]
     if new {

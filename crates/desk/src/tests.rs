@@ -208,13 +208,19 @@ fn opening_a_case_that_is_not_there_names_those_that_are() {
 fn a_new_database_needs_a_real_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("case.db");
-    let short = crate::create_store(&path, casefile_store::Key::Passphrase("p".into()));
+    let short = crate::create_store(
+        &path.as_path().into(),
+        casefile_store::Key::Passphrase("p".into()),
+    );
     assert!(short
         .err()
         .unwrap()
         .to_string()
         .contains("at least 8 characters"));
     assert!(!path.exists(), "nothing is made");
-    let long = crate::create_store(&path, casefile_store::Key::Passphrase("a long one".into()));
+    let long = crate::create_store(
+        &path.as_path().into(),
+        casefile_store::Key::Passphrase("a long one".into()),
+    );
     assert!(long.is_ok());
 }

@@ -1,9 +1,12 @@
 //! The store: where a case lives between commands.
 //!
-//! [`Store`] is the narrow interface the rest of casefile uses; [`SqliteStore`] implements it on
-//! SQLite encrypted at rest with SQLCipher (a PostgreSQL backend for teams plugs in behind the
-//! same trait). The key is derived from a passphrase with Argon2id; the Argon2 salt is the
-//! 16-byte SQLCipher salt at the head of the file, so nothing sits beside the database.
+//! [`Store`] is the narrow interface the rest of casefile uses. Two backends implement it, and
+//! [`open`] picks one from where the database is ([`Location`]):
+//! - [`SqliteStore`]: one file, encrypted at rest with SQLCipher. The key is derived from a
+//!   passphrase with Argon2id; the Argon2 salt is the 16-byte SQLCipher salt at the head of the
+//!   file, so nothing sits beside the database.
+//! - [`PostgresStore`]: a team's server (`postgres://…`). The server is not trusted with
+//!   anything readable: case data is sealed by casefile before it is sent ([`seal`]).
 //!
 //! Every row knows its case: one database can hold many cases. Each report is added in one
 //! transaction, so a crash or kill mid-build leaves every committed report intact.
@@ -12,13 +15,62 @@ use std::path::Path;
 
 use casefile_model::{CaseFile, Custody, Decision, Document, Role};
 
+mod common;
 pub mod keys;
+mod memsearch;
 mod migrations;
+mod pg;
+pub mod scratch;
+mod seal;
 mod sqlite;
 
 pub use keys::Signer;
 
+pub use pg::PostgresStore;
 pub use sqlite::SqliteStore;
+
+/// Where a database is: a file (SQLite) or a PostgreSQL server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    File(std::path::PathBuf),
+    /// A `postgres://` or `postgresql://` address.
+    Server(String),
+}
+
+impl Location {
+    /// A `postgres://…` or `postgresql://…` address is a server; anything else a file path.
+    pub fn new(s: impl Into<std::ffi::OsString>) -> Location {
+        let s: std::ffi::OsString = s.into();
+        match s.to_str() {
+            Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
+                Location::Server(u.to_string())
+            }
+            _ => Location::File(s.into()),
+        }
+    }
+
+    /// How messages name it (a server's password left out).
+    pub fn shown(&self) -> String {
+        match self {
+            Location::File(p) => p.display().to_string(),
+            Location::Server(u) => pg::shown(u),
+        }
+    }
+
+    /// Whether a database is there already (a server is taken to hold one).
+    pub fn exists(&self) -> bool {
+        match self {
+            Location::File(p) => p.exists(),
+            Location::Server(_) => true,
+        }
+    }
+}
+
+impl From<&Path> for Location {
+    fn from(p: &Path) -> Location {
+        Location::new(p.as_os_str())
+    }
+}
 
 /// How to unlock a database.
 #[derive(Clone)]
@@ -59,6 +111,8 @@ pub enum StoreError {
     Busy(u64),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
+    #[error("database server: {0}")]
+    Server(String),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
     #[error("{0}")]
@@ -279,9 +333,12 @@ pub trait Store {
 /// A store of any kind, as the application layer holds it.
 pub type AnyStore = Box<dyn Store + Send>;
 
-/// Open (or create) the store at `path` (today an SQLite file).
-pub fn open(path: &Path, key: Key) -> Result<AnyStore> {
-    Ok(Box::new(SqliteStore::open(path, key)?))
+/// Open (or create) the store at `location`: an SQLite file or a PostgreSQL database.
+pub fn open(location: &Location, key: Key) -> Result<AnyStore> {
+    Ok(match location {
+        Location::File(path) => Box::new(SqliteStore::open(path, key)?),
+        Location::Server(url) => Box::new(PostgresStore::open(url, key)?),
+    })
 }
 
 /// A boxed store is a store: front ends hold `Box<dyn Store + Send>` and never name a backend.

@@ -1,7 +1,8 @@
-//! Schema migrations, applied in order, each in its own transaction. Never edit a released
-//! migration: add a new one.
+//! Schema migrations of both backends, applied in order, each in its own transaction. Never
+//! edit a released migration: add a new one.
 
-pub const MIGRATIONS: &[(i64, &str, &str)] = &[
+/// SQLite (SQLCipher): one case database file.
+pub const SQLITE: &[(i64, &str, &str)] = &[
     (
         1,
         "initial schema",
@@ -162,3 +163,133 @@ BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
 "#,
     ),
 ];
+
+/// PostgreSQL: a team database. Sealed columns (`BYTEA`, and the logs' `content`) hold what
+/// [`crate::seal`] sealed; `*_tag` columns hold keyed tags for lookups. The logs are the same
+/// hash chains as SQLite's, their content as stored; triggers keep them append-only.
+pub const POSTGRES: &[(i64, &str, &str)] = &[(
+    1,
+    "team database: sealed case data, hash-chained logs, accounts",
+    r#"
+CREATE TABLE keyring (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    encrypted   BOOLEAN NOT NULL,
+    salt        BYTEA NOT NULL,
+    check_value BYTEA NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE cases (
+    id          BIGSERIAL PRIMARY KEY,
+    name_tag    TEXT NOT NULL UNIQUE,
+    name        BYTEA NOT NULL,
+    case_key    BYTEA NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE reports (
+    seq         BIGSERIAL PRIMARY KEY,
+    case_id     BIGINT NOT NULL REFERENCES cases(id),
+    id_tag      TEXT NOT NULL,
+    sha_tag     TEXT NOT NULL,
+    meta        BYTEA NOT NULL,
+    original    BYTEA NOT NULL,
+    document    BYTEA NOT NULL,
+    added_at    TEXT NOT NULL,
+    UNIQUE (case_id, sha_tag)
+);
+CREATE INDEX reports_by_id ON reports (case_id, id_tag);
+CREATE TABLE failures (
+    id          BIGSERIAL PRIMARY KEY,
+    case_id     BIGINT NOT NULL REFERENCES cases(id),
+    entry       BYTEA NOT NULL,
+    at          TEXT NOT NULL
+);
+CREATE TABLE case_files (
+    case_id     BIGINT PRIMARY KEY REFERENCES cases(id),
+    built_at    TEXT NOT NULL,
+    json        BYTEA NOT NULL
+);
+CREATE TABLE captures (
+    seq         BIGSERIAL PRIMARY KEY,
+    case_id     BIGINT NOT NULL REFERENCES cases(id),
+    meta        BYTEA NOT NULL,
+    warc        BYTEA NOT NULL
+);
+CREATE TABLE decisions (
+    seq         BIGINT PRIMARY KEY,
+    case_id     BIGINT NOT NULL REFERENCES cases(id),
+    made_at     TEXT NOT NULL,
+    made_by     TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE TABLE audit_head (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    entries     BIGINT NOT NULL,
+    hash        TEXT NOT NULL
+);
+INSERT INTO audit_head VALUES (1, 0, '');
+CREATE TABLE custody (
+    seq         BIGINT PRIMARY KEY,
+    case_id     BIGINT NOT NULL REFERENCES cases(id),
+    made_at     TEXT NOT NULL,
+    made_by     TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    prev_hash   TEXT NOT NULL,
+    hash        TEXT NOT NULL
+);
+CREATE TABLE custody_head (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    entries     BIGINT NOT NULL,
+    hash        TEXT NOT NULL
+);
+INSERT INTO custody_head VALUES (1, 0, '');
+CREATE TABLE users (
+    id            BIGSERIAL PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE,
+    role          TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'viewer')),
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    sealed_key    BYTEA
+);
+CREATE TABLE user_keys (
+    id          BIGSERIAL PRIMARY KEY,
+    name        TEXT NOT NULL,
+    public_key  TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE decision_signatures (
+    seq         BIGINT PRIMARY KEY REFERENCES decisions(seq),
+    signer      TEXT NOT NULL,
+    signature   TEXT NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash  TEXT PRIMARY KEY,
+    user_id     BIGINT NOT NULL REFERENCES users(id),
+    csrf        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+);
+CREATE TABLE generation (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    n           BIGINT NOT NULL
+);
+INSERT INTO generation VALUES (1, 0);
+CREATE FUNCTION casefile_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+CREATE TRIGGER decisions_append_only BEFORE UPDATE OR DELETE ON decisions
+    FOR EACH ROW EXECUTE FUNCTION casefile_append_only();
+CREATE TRIGGER custody_append_only BEFORE UPDATE OR DELETE ON custody
+    FOR EACH ROW EXECUTE FUNCTION casefile_append_only();
+CREATE TRIGGER signatures_append_only BEFORE UPDATE OR DELETE ON decision_signatures
+    FOR EACH ROW EXECUTE FUNCTION casefile_append_only();
+CREATE FUNCTION casefile_next_generation() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN UPDATE generation SET n = n + 1 WHERE id = 1; RETURN NULL; END $$;
+CREATE TRIGGER reports_generation AFTER INSERT OR UPDATE OR DELETE ON reports
+    FOR EACH STATEMENT EXECUTE FUNCTION casefile_next_generation();
+CREATE TRIGGER decisions_generation AFTER INSERT ON decisions
+    FOR EACH STATEMENT EXECUTE FUNCTION casefile_next_generation();
+CREATE TRIGGER case_files_generation AFTER INSERT OR UPDATE ON case_files
+    FOR EACH STATEMENT EXECUTE FUNCTION casefile_next_generation();
+"#,
+)];

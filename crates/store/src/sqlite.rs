@@ -3,25 +3,19 @@
 use std::io::Read;
 use std::path::Path;
 
-use argon2::{Algorithm, Argon2, Params, Version};
 use casefile_model::{CaseFile, Custody, Decision, Document, Role};
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::migrations::MIGRATIONS;
+use crate::common::{
+    chain_of, check_chain, check_signatures, corrupt, derive, entry_hash, now, password_hash,
+    password_matches, random_hex, stored_role, to_json, token_hash, Chain, ChainRow, SignedRow,
+    CUSTODY, DECISIONS,
+};
+use crate::migrations::SQLITE as MIGRATIONS;
 use crate::{Added, DecisionRecord, Key, Result, Store, StoreError};
 
 const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
-
-/// Argon2id parameters: 64 MiB, 3 passes, 1 lane (above the OWASP minimum).
-fn derive(passphrase: &str, salt: &[u8; 16]) -> [u8; 32] {
-    let params = Params::new(64 * 1024, 3, 1, Some(32)).expect("valid Argon2 parameters");
-    let mut out = [0u8; 32];
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password_into(passphrase.as_bytes(), salt, &mut out)
-        .expect("Argon2 with a 16-byte salt and 32-byte output");
-    out
-}
 
 fn head(path: &Path) -> Option<[u8; 16]> {
     let mut f = std::fs::File::open(path).ok()?;
@@ -32,10 +26,6 @@ fn head(path: &Path) -> Option<[u8; 16]> {
 
 pub fn is_encrypted(path: &Path) -> Option<bool> {
     head(path).map(|h| &h != PLAIN_HEADER)
-}
-
-fn now() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// How long a command waits for another casefile that holds the database (an `add`, a build,
@@ -150,10 +140,6 @@ impl SqliteStore {
         let rows = st.query_map([case], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
-}
-
-fn corrupt(e: serde_json::Error) -> StoreError {
-    StoreError::Corrupt(e.to_string())
 }
 
 impl Store for SqliteStore {
@@ -463,7 +449,6 @@ impl Store for SqliteStore {
     }
 
     fn check_password(&self, name: &str, password: &str) -> Result<Option<crate::User>> {
-        use argon2::password_hash::{PasswordHash, PasswordVerifier};
         let row: Option<(i64, String, String)> = self
             .conn
             .query_row(
@@ -472,24 +457,12 @@ impl Store for SqliteStore {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
-        let Some((id, role, stored)) = row else {
-            // spend the same time as a real check, so that names cannot be probed by timing
-            let _ = Argon2::default().hash_password_into(
-                password.as_bytes(),
-                b"casefile-no-user",
-                &mut [0u8; 32],
-            );
-            return Ok(None);
-        };
-        let parsed = PasswordHash::new(&stored).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        Ok(Argon2::default()
-            .verify_password(password.as_bytes(), &parsed)
-            .is_ok()
-            .then(|| crate::User {
-                id,
-                name: name.into(),
-                role: stored_role(&role),
-            }))
+        let matches = password_matches(row.as_ref().map(|r| r.2.as_str()), password)?;
+        Ok(row.filter(|_| matches).map(|(id, role, _)| crate::User {
+            id,
+            name: name.into(),
+            role: stored_role(&role),
+        }))
     }
 
     fn unlock_key(&mut self, name: &str, password: &str) -> Result<Option<crate::Signer>> {
@@ -534,8 +507,7 @@ impl Store for SqliteStore {
     ) -> Result<(String, crate::Session)> {
         let token = random_hex(32);
         let csrf = random_hex(32);
-        let expires = (chrono::Utc::now() + chrono::Duration::hours(hours))
-            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let expires = crate::common::expiry(hours);
         self.conn.execute(
             "INSERT INTO sessions (token_hash, user_id, csrf, created_at, expires_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![token_hash(&token), user.id, csrf, now(), expires],
@@ -559,9 +531,7 @@ impl Store for SqliteStore {
             )
             .optional()?;
         Ok(row.and_then(|(id, name, role, csrf, expires)| {
-            let live = chrono::DateTime::parse_from_rfc3339(&expires)
-                .is_ok_and(|e| e > chrono::Utc::now());
-            live.then_some(crate::Session {
+            crate::common::live(&expires).then_some(crate::Session {
                 user: crate::User {
                     id,
                     name,
@@ -753,92 +723,31 @@ fn read_log<E: serde::de::DeserializeOwned, R>(
     Ok(out)
 }
 
-/// Check every signed decision (up to entry `upto`): the signature is over the entry's hash as
-/// it stands, by a key its author had. Returns the number of valid signatures and the problems.
+/// Check every signed decision (up to entry `upto`): see [`check_signatures`].
 fn verify_signatures(conn: &Connection, upto: Option<i64>) -> Result<(i64, Vec<String>)> {
-    let mut keys: std::collections::HashMap<String, Vec<String>> = Default::default();
-    {
+    let keys = {
         let mut st = conn.prepare("SELECT name, public_key FROM user_keys")?;
         let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-        for r in rows {
-            let (n, k) = r?;
-            keys.entry(n).or_default().push(k);
-        }
-    }
+        rows.collect::<std::result::Result<Vec<_>, _>>()?
+    };
     let mut st = conn.prepare(
         "SELECT d.seq, d.made_by, d.hash, s.signer, s.signature FROM decision_signatures s \
          JOIN decisions d ON d.seq = s.seq WHERE d.seq <= ?1 ORDER BY d.seq",
     )?;
     let rows = st.query_map([upto.unwrap_or(i64::MAX)], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
+        Ok(SignedRow {
+            seq: r.get(0)?,
+            by: r.get(1)?,
+            hash: r.get(2)?,
+            signer: r.get(3)?,
+            signature: r.get(4)?,
+        })
     })?;
-    let (mut signed, mut problems) = (0, Vec::new());
-    for r in rows {
-        let (seq, by, hash, signer, signature) = r?;
-        if !crate::keys::verify(&signer, &hash, &signature) {
-            problems.push(format!(
-                "decision log: entry {seq} ({by}) is not what its author signed: it was changed after"
-            ));
-        } else if !keys.get(&by).is_some_and(|k| k.contains(&signer)) {
-            problems.push(format!(
-                "decision log: entry {seq} is signed by a key that was never {by}'s"
-            ));
-        } else {
-            signed += 1;
-        }
-    }
-    Ok((signed, problems))
+    check_signatures(&keys, rows.map(|r| r.map_err(StoreError::from)))
 }
 
-/// Check one hash-chained log: every entry's hash, the chain, and the head.
+/// Check one hash-chained log: see [`check_chain`].
 fn verify_chain(conn: &Connection, chain: Chain) -> Result<(i64, Vec<String>)> {
-    let mut st = conn.prepare(&format!(
-        "SELECT seq, case_id, made_at, made_by, json, prev_hash, hash FROM {} ORDER BY seq",
-        chain.table
-    ))?;
-    let rows = st.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-        ))
-    })?;
-    let mut problems = Vec::new();
-    let mut running = String::new();
-    let mut entries = 0i64;
-    let mut last_seq = 0i64;
-    let name = chain.name;
-    for r in rows {
-        let (seq, case, at, by, json, prev, hash) = r?;
-        entries += 1;
-        if seq != last_seq + 1 {
-            problems.push(format!(
-                "{name}: entries {}–{} are missing (removed from the log)",
-                last_seq + 1,
-                seq - 1
-            ));
-        }
-        if prev != running {
-            problems.push(format!("{name}: entry {seq} does not follow the entry before it (an entry before it was removed or changed)"));
-        }
-        if entry_hash(&prev, seq, case, &at, &by, &json) != hash {
-            problems.push(format!(
-                "{name}: entry {seq} ({by}, {at}) was edited after it was written"
-            ));
-        }
-        running = hash;
-        last_seq = seq;
-    }
     let head: Option<(i64, String)> = conn
         .query_row(
             &format!("SELECT entries, hash FROM {} WHERE id = 1", chain.head),
@@ -846,46 +755,22 @@ fn verify_chain(conn: &Connection, chain: Chain) -> Result<(i64, Vec<String>)> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    match head {
-        Some((n, h)) if n != entries || h != running => {
-            problems.push(format!("{name}: the log holds {entries} entries but {n} were written: entries at its end were removed"));
-        }
-        None if entries > 0 => problems.push(format!("{name}: the log's head record is missing")),
-        _ => {}
-    }
-    Ok((entries, problems))
-}
-
-/// A password as stored: its Argon2id hash (PHC string), refused when shorter than 10 characters.
-fn password_hash(password: &str) -> Result<String> {
-    use argon2::password_hash::{PasswordHasher, SaltString};
-    if password.chars().count() < 10 {
-        return Err(StoreError::Invalid(
-            "the password is too short: use at least 10 characters".into(),
-        ));
-    }
-    let salt = SaltString::generate(&mut rand::rngs::OsRng);
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| StoreError::Invalid(format!("cannot hash the password: {e}")))?
-        .to_string())
-}
-
-/// A role as stored. The schema's CHECK allows only the three names; anything else is read as
-/// the least powerful role rather than trusted.
-fn stored_role(s: &str) -> Role {
-    s.parse().unwrap_or(Role::Viewer)
-}
-
-fn token_hash(token: &str) -> String {
-    use sha2::{Digest, Sha256};
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-fn random_hex(bytes: usize) -> String {
-    let mut b = vec![0u8; bytes];
-    rand::rngs::OsRng.fill_bytes(&mut b);
-    hex::encode(b)
+    let mut st = conn.prepare(&format!(
+        "SELECT seq, case_id, made_at, made_by, json, prev_hash, hash FROM {} ORDER BY seq",
+        chain.table
+    ))?;
+    let rows = st.query_map([], |r| {
+        Ok(ChainRow {
+            seq: r.get(0)?,
+            case: r.get(1)?,
+            at: r.get(2)?,
+            by: r.get(3)?,
+            content: r.get(4)?,
+            prev: r.get(5)?,
+            hash: r.get(6)?,
+        })
+    })?;
+    check_chain(chain, rows.map(|r| r.map_err(StoreError::from)), head)
 }
 
 /// Store a report's bytes, document and search text inside the caller's transaction (nothing
@@ -916,52 +801,12 @@ fn insert_report(
         "INSERT INTO reports (case_id, id, sha256, path, original, document, added_at, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![case, doc.id, doc.sha256, doc.path, original, json, now(), seq],
     )?;
-    let published = doc
-        .published
-        .as_ref()
-        .map(|p| p.value.clone())
-        .or_else(|| {
-            doc.published_bounds
-                .as_ref()
-                .and_then(|b| b.earliest.clone())
-        })
-        .unwrap_or_default();
+    let published = crate::common::published(doc);
     tx.execute(
         "INSERT INTO report_search (case_id, doc_id, published, text) VALUES (?1, ?2, ?3, ?4)",
         params![case, doc.id, published, doc.text],
     )?;
     Ok(Added::New)
-}
-
-/// A hash-chained, append-only log: its table and the table holding its head.
-#[derive(Clone, Copy)]
-struct Chain {
-    table: &'static str,
-    head: &'static str,
-    /// How problems name it.
-    name: &'static str,
-}
-
-const DECISIONS: Chain = Chain {
-    table: "decisions",
-    head: "audit_head",
-    name: "decision log",
-};
-const CUSTODY: Chain = Chain {
-    table: "custody",
-    head: "custody_head",
-    name: "custody log",
-};
-
-fn chain_of(log: crate::Log) -> Chain {
-    match log {
-        crate::Log::Decisions => DECISIONS,
-        crate::Log::Custody => CUSTODY,
-    }
-}
-
-fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String> {
-    serde_json::to_string(v).map_err(corrupt)
 }
 
 /// Append one decision to the hash-chained decision log, inside the caller's transaction,
@@ -1024,17 +869,6 @@ fn append_entry(
         params![entries + 1, hash],
     )?;
     Ok((seq, hash))
-}
-
-/// The hash of one log entry, chained to the one before.
-fn entry_hash(prev: &str, seq: i64, case: i64, at: &str, by: &str, json: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    for part in [prev, &seq.to_string(), &case.to_string(), at, by, json] {
-        h.update(part.as_bytes());
-        h.update([0u8]);
-    }
-    hex::encode(h.finalize())
 }
 
 #[cfg(test)]

@@ -249,3 +249,50 @@ pub fn examples_case(dir: &Path) -> PathBuf {
     assert!(o.status.success(), "{}", stderr(&o));
     out.join("case.db")
 }
+
+/// Where a test keeps its case: the SQLite file `build --out DIR` makes (DIR/case.db), or a
+/// PostgreSQL database made for the test and dropped after it (`build --database URL`).
+/// `CASEFILE_TEST_POSTGRES=off` leaves the second out (see `casefile_store::scratch`).
+pub enum Backend {
+    File,
+    Server(casefile_store::scratch::ScratchDatabase),
+}
+
+/// Every backend a test runs on.
+pub fn backends() -> Vec<Backend> {
+    use casefile_store::scratch;
+    let mut out = vec![Backend::File];
+    if scratch::server() == "off" {
+        eprintln!("CASEFILE_TEST_POSTGRES=off: the PostgreSQL run of this test is left out");
+    } else {
+        let db =
+            scratch::ScratchDatabase::create(&scratch::server()).unwrap_or_else(|e| panic!("{e}"));
+        out.push(Backend::Server(db));
+    }
+    out
+}
+
+impl Backend {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Backend::File => "SQLite",
+            Backend::Server(_) => "PostgreSQL",
+        }
+    }
+
+    /// The DB argument of every command but `build`.
+    pub fn db(&self, out: &Path) -> PathBuf {
+        match self {
+            Backend::File => out.join("case.db"),
+            Backend::Server(s) => PathBuf::from(s.url()),
+        }
+    }
+
+    /// What `build` needs to keep the case there.
+    pub fn build_args(&self) -> Vec<String> {
+        match self {
+            Backend::File => vec![],
+            Backend::Server(s) => vec!["--database".into(), s.url().into()],
+        }
+    }
+}
