@@ -257,11 +257,31 @@ pub fn build(
 pub fn add(
     db_path: &Path,
     paths: &[PathBuf],
+    no_wait: bool,
     db: &DbOpts,
     output: &OutOpts,
 ) -> Result<ExitCode, UserError> {
     let store = casefile_desk::open_store(&location(db_path), key_for(db_path, db)?)?;
     let mut desk = Desk::create(store, &db.case)?;
+    if no_wait {
+        let queued = desk
+            .enqueue_reports(paths, &who(None), &mut Terminal::new(output.quiet))
+            .map_err(|e| UserError(format!("{}: {e}", db_name(db_path))))?;
+        if output.json {
+            println!(
+                "{}",
+                json!({"queued": queued.new, "failed": queued.failed.len()})
+            );
+        } else if !output.quiet {
+            println!(
+                "casefile: {} reports queued ({} could not be read); `casefile worker {}` ingests them",
+                queued.new,
+                queued.failed.len(),
+                db_name(db_path)
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let (ing, file) = match intake(&mut desk, paths, db_path, output)? {
         Ok(got) => got,
         Err(code) => return Ok(code),
@@ -583,6 +603,55 @@ pub fn capture(
     } else {
         ExitCode::FAILURE
     })
+}
+
+pub fn worker(
+    db_path: &Path,
+    until_empty: bool,
+    name: Option<String>,
+    db: &DbOpts,
+    output: &OutOpts,
+) -> Result<ExitCode, UserError> {
+    let mut store = casefile_desk::open_store(&location(db_path), key_for(db_path, db)?)?;
+    let name = name.unwrap_or_else(|| {
+        let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+        format!("{}:{}", host.trim(), std::process::id())
+    });
+    /// One line per report that could not be read, as `add` says it.
+    struct Lines(bool);
+    impl casefile_desk::Observer for Lines {
+        fn failed(&mut self, path: &str, reason: &str) {
+            eprintln!("casefile: {}: {reason}", shown(path));
+        }
+        fn duplicate(&mut self, path: &str, first: &str) {
+            if !self.0 {
+                eprintln!(
+                    "casefile: {}: already stored (as {})",
+                    shown(path),
+                    shown(first)
+                );
+            }
+        }
+    }
+    if !output.quiet && !output.json {
+        eprintln!("casefile: worker {name} on {}", db_name(db_path));
+    }
+    let done = casefile_desk::work(&mut store, &name, until_empty, &mut Lines(output.quiet))
+        .map_err(|e| UserError(format!("{}: {e}", db_name(db_path))))?;
+    if output.json {
+        println!(
+            "{}",
+            json!({"stored": done.new, "duplicate": done.duplicate, "failed": done.failed.len()})
+        );
+    } else if !output.quiet {
+        println!(
+            "casefile: worker {name}: {} reports stored, {} already stored, {} could not be read",
+            done.new,
+            done.duplicate,
+            done.failed.len()
+        );
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn verify(db_path: &Path, db: &DbOpts, output: &OutOpts) -> Result<ExitCode, UserError> {

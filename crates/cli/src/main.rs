@@ -126,6 +126,10 @@ rebuilt case file out.")]
         /// Report files or folders.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// On a team database: only put the reports on the ingest queue, for `casefile worker`s
+        /// to read (without it, add works on the queue too until its reports are in).
+        #[arg(long)]
+        no_wait: bool,
         #[command(flatten)]
         db: DbOpts,
         #[command(flatten)]
@@ -269,6 +273,29 @@ says what is kept and why. Exit status 1 when no address could be captured.")]
         /// Who captures (default: $USER), kept in the custody log.
         #[arg(long)]
         by: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Ingest reports queued on a team's database (shared ingest).
+    #[command(long_about = "\
+Take reports off the ingest queue of a team's database (postgres://…), read each and store it with \
+its custody entry, one transaction each. `casefile add` on a team database puts reports on the \
+queue (and works on it too until its reports are in); run workers on as many machines as you like. \
+Each job is a worker's for a lease (60 s, or CASEFILE_LEASE seconds): a worker killed mid-job \
+loses nothing, as another takes the job when the lease runs out, and the same bytes are stored \
+once. Runs until stopped, or with --until-empty until nothing waits. The case file is rebuilt \
+by the next command or page that reads it.")]
+    Worker {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// Stop when no report waits.
+        #[arg(long)]
+        until_empty: bool,
+        /// This worker's name in the queue (default: host and process id).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
         #[command(flatten)]
         db: DbOpts,
         #[command(flatten)]
@@ -692,9 +719,10 @@ fn run(command: Command) -> Result<ExitCode, UserError> {
         Command::Add {
             db_path,
             paths,
+            no_wait,
             db,
             output,
-        } => commands::add(&db_path, &paths, &db, &output),
+        } => commands::add(&db_path, &paths, no_wait, &db, &output),
         Command::Export {
             db_path,
             format,
@@ -831,6 +859,13 @@ fn run_custody(command: Command) -> Result<ExitCode, UserError> {
             &db,
             &output,
         ),
+        Command::Worker {
+            db_path,
+            until_empty,
+            name,
+            db,
+            output,
+        } => commands::worker(&db_path, until_empty, name, &db, &output),
         Command::Verify {
             db_path,
             db,

@@ -647,3 +647,117 @@ fn accounts_are_managed_from_the_command_line() {
         stderr(&o)
     );
 }
+
+/// Two editors on the same version of the case change the same entity: the second is refused
+/// (409), told whose change it met, and nothing of theirs is undone; in the browser's forms as
+/// in the API. On both backends.
+#[test]
+fn a_second_editors_change_to_the_same_thing_is_refused() {
+    for b in backends() {
+        a_second_editors_change_to_the_same_thing_is_refused_on(&b);
+    }
+}
+
+fn a_second_editors_change_to_the_same_thing_is_refused_on(b: &Backend) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out)
+        .args(b.build_args()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let db = b.db(&out);
+    for name in ["ana", "bo"] {
+        let o = run(casefile()
+            .args(["user", "add", "--no-encryption"])
+            .arg(&db)
+            .args([name, "--role", "editor"])
+            .env("CASEFILE_USER_PASSWORD", "correct horse battery"));
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let srv = start(&db);
+    let a = srv.addr.as_str();
+    let json_ct = ("Content-Type", "application/json");
+    let session = |name: &str| {
+        let (st, cookie) = login(a, name, "correct horse battery");
+        assert_eq!(st, 303);
+        let cookie = cookie
+            .split_once(':')
+            .unwrap()
+            .1
+            .split(';')
+            .next()
+            .unwrap()
+            .trim()
+            .to_string();
+        let (_, _, body) = http(a, "GET", "/api/session", &[("Cookie", &cookie)], "");
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        (
+            cookie,
+            v["csrf"].as_str().unwrap().to_string(),
+            v["version"].as_i64().unwrap(),
+        )
+    };
+    let (ana, ana_csrf, base) = session("ana");
+    let (bo, bo_csrf, bo_base) = session("bo");
+    assert_eq!(base, bo_base);
+    let post = |cookie: &str, csrf: &str, body: String| {
+        http(
+            a,
+            "POST",
+            "/api/decisions",
+            &[("Cookie", cookie), json_ct, ("X-CSRF-Token", csrf)],
+            &body,
+        )
+    };
+    let merge = format!(r#"{{"op":"merge","a":"Anna Kesoian","b":"Dalia Ostrik","base":{base}}}"#);
+    let (st, _, body) = post(&ana, &ana_csrf, merge);
+    assert_eq!(st, 200, "{} {body}", b.name());
+    let apart =
+        format!(r#"{{"op":"keep-apart","a":"Anna Kesoian","b":"Irina Volkova","base":{base}}}"#);
+    let (st, _, body) = post(&bo, &bo_csrf, apart.clone());
+    assert_eq!(st, 409, "{} {body}", b.name());
+    assert!(body.contains("ana") && body.contains("merge"), "{body}");
+    // a change to something else on the same old version goes through
+    let other = format!(r#"{{"op":"confirm","entity":"Pavel Ostrov","base":{base}}}"#);
+    assert_eq!(post(&bo, &bo_csrf, other).0, 200, "{}", b.name());
+    // the page's forms carry the version: an old one is refused there too, and said so
+    let (_, _, ents) = http(a, "GET", "/api/entities", &[("Cookie", &bo)], "");
+    let ents: Vec<serde_json::Value> = serde_json::from_str(&ents).unwrap();
+    let id = ents.iter().find(|e| e["name"] == "Pavel Ostrov").unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (_, _, page) = http(a, "GET", &format!("/entities/{id}"), &[("Cookie", &bo)], "");
+    assert!(page.contains("name=\"base\""), "{page}");
+    let form = format!("op=reject&a=Anna+Kesoian&csrf={bo_csrf}&base={base}&back=%2Fentities");
+    let (st, _, page) = http(
+        a,
+        "POST",
+        "/ui/decide",
+        &[
+            ("Cookie", &bo),
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Origin", &format!("http://{a}")),
+        ],
+        &form,
+    );
+    assert_eq!(st, 409, "{page}");
+    assert!(page.contains("ana"), "{page}");
+    // the log holds ana's merge and bo's confirmation, nothing else
+    let o = run(casefile()
+        .args(["decisions", "--json", "--no-encryption"])
+        .arg(&db));
+    let log: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let ops: Vec<&str> = log
+        .iter()
+        .map(|d| d["decision"]["op"].as_str().unwrap())
+        .collect();
+    assert_eq!(ops, ["merge", "confirm"], "{}", b.name());
+}

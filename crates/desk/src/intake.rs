@@ -98,13 +98,17 @@ impl<S: Store> Desk<S> {
     }
 
     /// Add reports and rebuild the case file. Refused when this call read no report at all
-    /// (every path failed): the case is left as it was.
+    /// (every path failed): the case is left as it was. On a team database the reports go
+    /// through its ingest queue ([`Desk::add_through_queue`]), which workers share.
     pub fn add_and_rebuild(
         &mut self,
         paths: &[PathBuf],
         by: &str,
         obs: &mut dyn Observer,
     ) -> Result<(Intake, casefile_model::CaseFile)> {
+        if self.store.queue().is_some() {
+            return self.add_through_queue(paths, by, obs);
+        }
         let intake = self.add_reports(paths, by, obs)?;
         if intake.new == 0 && intake.duplicate == 0 {
             return Err(DeskError::Nothing(

@@ -24,6 +24,7 @@ pub mod lookup;
 pub mod public;
 pub mod replay;
 mod search;
+pub mod work;
 
 pub use accounts::{add_user, end_sessions, remove_user, set_password, SESSION_HOURS};
 pub use casefile_pipeline::{sentence_svg, set_jobs};
@@ -32,6 +33,7 @@ pub use export::Format;
 pub use intake::{Intake, Observer, Quiet};
 pub use lookup::MentionRef;
 pub use search::SearchQuery;
+pub use work::work;
 
 /// What went wrong, in words a documenter can act on.
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +50,10 @@ pub enum DeskError {
     /// Nothing could be done with what was given.
     #[error("{0}")]
     Nothing(String),
+    /// Someone else changed the same thing after the version the change was made on: nothing
+    /// was changed. Holds their decisions.
+    #[error("{}", StoreError::Conflict(.0.clone()))]
+    Conflict(Vec<DecisionRecord>),
     /// Adding reports stopped part-way: those stored stay, the rest were not read.
     #[error("stopped part-way: {stored} report(s) stored in this run stay stored, {left} not read: {cause}. Run the same command again to add the rest (reports already stored are skipped)")]
     Partial {
@@ -56,7 +62,16 @@ pub enum DeskError {
         cause: StoreError,
     },
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(StoreError),
+}
+
+impl From<StoreError> for DeskError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Conflict(theirs) => DeskError::Conflict(theirs),
+            e => DeskError::Store(e),
+        }
+    }
 }
 
 pub type Result<T> = std::result::Result<T, DeskError>;
@@ -229,14 +244,40 @@ impl<S: Store> Desk<S> {
         change: Change,
         actor: &Actor,
     ) -> Result<(casefile_model::Decision, CaseFile)> {
+        self.decide_on(change, actor, None)
+    }
+
+    /// [`Desk::decide`], for a change made on the case as it stood at `base` (its
+    /// [`Desk::version`] then): refused with [`DeskError::Conflict`] when someone else has
+    /// changed the same thing since, never applied over their change unseen.
+    pub fn decide_on(
+        &mut self,
+        change: Change,
+        actor: &Actor,
+        base: Option<i64>,
+    ) -> Result<(casefile_model::Decision, CaseFile)> {
         actor.require(Permission::Curate)?;
         let file = self.current()?;
         let records = self.store.decisions(self.case)?;
         let decision = change.check(&file, &records)?;
-        self.store
-            .add_decision(self.case, &decision, &actor.name, actor.signer.as_ref())?;
+        let signer = actor.signer.as_ref();
+        match base {
+            Some(base) => {
+                self.store
+                    .add_decision_on(self.case, &decision, &actor.name, signer, base)?
+            }
+            None => self
+                .store
+                .add_decision(self.case, &decision, &actor.name, signer)?,
+        }
         let file = self.rebuild()?;
         Ok((decision, file))
+    }
+
+    /// The version of the case a change is made on: the number of entries of the decision log
+    /// (which every decision, by anyone, moves on).
+    pub fn version(&self) -> Result<i64> {
+        Ok(self.store.head(casefile_store::Log::Decisions)?.entries)
     }
 
     /// The case file for the public: every protected person given a pseudonym ([`public`]),

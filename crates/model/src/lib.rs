@@ -446,6 +446,51 @@ pub enum Decision {
     },
 }
 
+/// What a decision changes: two editors' decisions conflict when they change the same thing.
+#[derive(Debug, PartialEq)]
+enum Changed<'a> {
+    /// An entity, by any name (compared without regard to case).
+    Entity(String),
+    /// One field of one event.
+    EventField(&'a Span, EventField),
+    /// The verdict on one discrepancy.
+    Verdict(&'a str, &'a str),
+    /// An earlier decision (undone).
+    Decision(i64),
+    /// A report (removed).
+    Report(&'a str),
+}
+
+impl Decision {
+    fn changes(&self) -> Vec<Changed<'_>> {
+        let entity = |n: &str| Changed::Entity(n.trim().to_lowercase());
+        match self {
+            Decision::Merge { a, b } | Decision::KeepApart { a, b } => vec![entity(a), entity(b)],
+            Decision::Split { entity: e, .. }
+            | Decision::Reject { entity: e }
+            | Decision::Confirm { entity: e }
+            | Decision::Protect { entity: e } => vec![entity(e)],
+            Decision::EditEvent { event, field, .. } => vec![Changed::EventField(event, *field)],
+            Decision::SetVerdict {
+                subject, attribute, ..
+            } => vec![Changed::Verdict(subject, attribute)],
+            Decision::Undo { seq } => vec![Changed::Decision(*seq)],
+            Decision::RemoveReport { doc, .. } => vec![Changed::Report(doc)],
+            // a note adds to what is there and overwrites nothing
+            Decision::Note { .. } => vec![],
+        }
+    }
+
+    /// Whether this decision and `other`, made by two people each on the case as they saw it,
+    /// change the same thing (an entity, one field of an event, a verdict, an earlier
+    /// decision, a report), so that the later one may undo what the earlier did unseen. Notes
+    /// conflict with nothing.
+    pub fn conflicts_with(&self, other: &Decision) -> bool {
+        let theirs = other.changes();
+        self.changes().iter().any(|c| theirs.contains(c))
+    }
+}
+
 /// An entry of the chain of custody: a report stored, with where it came from and its hash.
 /// Written by the store in the same transaction as the report, in a hash-chained log of its own.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -726,5 +771,65 @@ impl CaseFile {
         self.document(&span.doc)
             .map(|d| span.text(&d.text))
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: usize) -> Span {
+        Span {
+            doc: "d".into(),
+            start,
+            end: start + 4,
+        }
+    }
+
+    #[test]
+    fn decisions_conflict_when_they_change_the_same_thing() {
+        let merge = Decision::Merge {
+            a: "Salekh Magamadov".into(),
+            b: "Salek".into(),
+        };
+        let apart = Decision::KeepApart {
+            a: "salekh magamadov ".into(),
+            b: "Ismail Isaev".into(),
+        };
+        let other = Decision::Reject {
+            entity: "Grozny".into(),
+        };
+        let note = Decision::Note {
+            entity: Some("Salek".into()),
+            event: None,
+            text: "checked".into(),
+        };
+        let edit = |start, field| Decision::EditEvent {
+            event: span(start),
+            field,
+            value: "x".into(),
+            before: None,
+        };
+        let table = [
+            (&merge, &apart, true),
+            (&merge, &other, false),
+            (&merge, &note, false),
+            (&note, &note, false),
+            (&edit(0, EventField::Date), &edit(0, EventField::Date), true),
+            (
+                &edit(0, EventField::Date),
+                &edit(0, EventField::Place),
+                false,
+            ),
+            (
+                &edit(0, EventField::Date),
+                &edit(9, EventField::Date),
+                false,
+            ),
+        ];
+        for (a, b, expected) in table {
+            assert_eq!(a.conflicts_with(b), expected, "{a:?} / {b:?}");
+            assert_eq!(b.conflicts_with(a), expected, "symmetric: {b:?} / {a:?}");
+        }
     }
 }

@@ -329,7 +329,10 @@ async fn openapi() -> Response {
 
 async fn api_session(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     match session(&state, &headers) {
-        Some(s) => Json(json!({"user": s.user.name, "role": s.user.role, "csrf": s.csrf, "case": state.case_name})).into_response(),
+        Some(s) => {
+            let version = state.desk().version().unwrap_or(0);
+            Json(json!({"user": s.user.name, "role": s.user.role, "csrf": s.csrf, "case": state.case_name, "version": version})).into_response()
+        }
         None => api_unauthorised(),
     }
 }
@@ -371,11 +374,13 @@ pub(crate) fn apply_change(
     state: &AppState,
     s: &Session,
     change: Change,
+    base: Option<i64>,
 ) -> Result<serde_json::Value, (StatusCode, String)> {
     let signer = state.signers.lock().expect("lock").get(&s.csrf).cloned();
     let actor = Actor::from(s).signing(signer);
-    let (decision, file) = state.desk().decide(change, &actor).map_err(|e| {
+    let (decision, file) = state.desk().decide_on(change, &actor, base).map_err(|e| {
         let code = match e {
+            DeskError::Conflict(_) => StatusCode::CONFLICT,
             DeskError::Forbidden(_) => StatusCode::FORBIDDEN,
             DeskError::Invalid(_) | DeskError::Nothing(_) => StatusCode::UNPROCESSABLE_ENTITY,
             DeskError::NotFound(_) => StatusCode::NOT_FOUND,
@@ -389,10 +394,19 @@ pub(crate) fn apply_change(
     Ok(json!({"ok": true, "decision": decision, "by": s.user.name, "entities": n}))
 }
 
+/// A change sent to the API, with the version of the case it was made on (optional: without
+/// it, the change is applied to the case as it is).
+#[derive(Deserialize)]
+struct Decide {
+    #[serde(flatten)]
+    change: Change,
+    base: Option<i64>,
+}
+
 async fn api_decide(
     State(state): State<Arc<AppState>>,
     headers: HeaderMap,
-    Json(change): Json<Change>,
+    Json(Decide { change, base }): Json<Decide>,
 ) -> Response {
     let Some(s) = session(&state, &headers) else {
         return api_unauthorised();
@@ -405,7 +419,7 @@ async fn api_decide(
         )
             .into_response();
     }
-    match apply_change(&state, &s, change) {
+    match apply_change(&state, &s, change, base) {
         Ok(v) => Json(v).into_response(),
         Err((code, m)) => (code, Json(json!({"error": m}))).into_response(),
     }
@@ -423,6 +437,8 @@ pub(crate) struct ChangeForm {
     event: Option<String>,
     field: Option<String>,
     value: Option<String>,
+    /// The version of the case the page showed.
+    base: Option<i64>,
 }
 
 impl ChangeForm {
@@ -495,10 +511,11 @@ async fn ui_decide(
         .clone()
         .filter(|b| local_path(b))
         .unwrap_or_else(|| "/".into());
+    let base = f.base;
     let result = f
         .change()
         .map_err(|m| (StatusCode::UNPROCESSABLE_ENTITY, m))
-        .and_then(|change| apply_change(&state, &s, change));
+        .and_then(|change| apply_change(&state, &s, change, base));
     match result {
         Ok(_) => redirect(&back),
         Err((code, m)) => (
@@ -631,6 +648,7 @@ mod tests {
             event: get("event"),
             field: get("field"),
             value: get("value"),
+            base: get("base").and_then(|s| s.parse().ok()),
         }
     }
 

@@ -68,9 +68,24 @@ pub fn message(title: &str, text: &str, back: &str) -> String {
     )
 }
 
+/// Who is looking, and at which version of the case ([`casefile_desk::Desk::version`]): every
+/// change form carries the version, so that a change to something another editor changed
+/// meanwhile is refused instead of applied over theirs.
+pub(crate) struct Viewer {
+    pub session: Session,
+    pub version: i64,
+}
+
+impl std::ops::Deref for Viewer {
+    type Target = Session;
+    fn deref(&self) -> &Session {
+        &self.session
+    }
+}
+
 /// A hidden-field form that records one change and comes back to `back`.
 fn change_form(
-    s: &Session,
+    s: &Viewer,
     back: &str,
     fields: &[(&str, &str)],
     visible: &str,
@@ -87,8 +102,9 @@ fn change_form(
         })
         .collect();
     format!(
-        "<form method=\"post\" action=\"/ui/decide\" class=\"change\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"back\" value=\"{}\">{hidden}{visible}<button type=\"submit\">{}</button></form>",
+        "<form method=\"post\" action=\"/ui/decide\" class=\"change\"><input type=\"hidden\" name=\"csrf\" value=\"{}\"><input type=\"hidden\" name=\"base\" value=\"{}\"><input type=\"hidden\" name=\"back\" value=\"{}\">{hidden}{visible}<button type=\"submit\">{}</button></form>",
         h(&s.csrf),
+        s.version,
         h(back),
         h(button)
     )
@@ -112,13 +128,17 @@ fn page(
     state: &AppState,
     headers: &HeaderMap,
     title: &str,
-    body: impl FnOnce(&CaseFile, &Session) -> String,
+    body: impl FnOnce(&CaseFile, &Viewer) -> String,
 ) -> Response {
-    let Some(s) = session(state, headers) else {
+    let Some(session) = session(state, headers) else {
         return Redirect::to("/login").into_response();
     };
+    // the version before the case file: a file newer than its version can only make a
+    // conflict be seen where there is none, never hide one
+    let version = state.desk().version().unwrap_or(0);
     let file = state.file();
-    Html(layout(title, Some(&s), &body(&file, &s))).into_response()
+    let s = Viewer { session, version };
+    Html(layout(title, Some(&s.session), &body(&file, &s))).into_response()
 }
 
 pub async fn overview(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {

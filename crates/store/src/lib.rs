@@ -113,6 +113,10 @@ pub enum StoreError {
     Sqlite(rusqlite::Error),
     #[error("database server: {0}")]
     Server(String),
+    /// Someone else changed the same thing after the version the change was made on: nothing
+    /// was written. Holds their decisions.
+    #[error("{}", conflict_message(.0))]
+    Conflict(Vec<DecisionRecord>),
     #[error("stored data could not be read: {0}")]
     Corrupt(String),
     #[error("{0}")]
@@ -130,6 +134,20 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+fn conflict_message(theirs: &[DecisionRecord]) -> String {
+    let said: Vec<String> = theirs
+        .iter()
+        .map(|r| {
+            let what = serde_json::to_string(&r.decision).unwrap_or_default();
+            format!("{} ({}, entry {}): {what}", r.made_by, r.made_at, r.seq)
+        })
+        .collect();
+    format!(
+        "someone changed the same thing after you opened it, so nothing was changed: {}. Look at the case as it is now and decide again",
+        said.join("; ")
+    )
+}
 
 /// What adding a report did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,6 +314,19 @@ pub trait Store {
     ) -> Result<bool>;
     /// All decisions of a case, oldest first.
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
+    /// Record a decision made on the case as it stood at entry `base` of the decision log,
+    /// unless a decision of the case recorded after `base` changes the same thing
+    /// ([`Decision::conflicts_with`]): then nothing is written and the error holds those
+    /// decisions ([`StoreError::Conflict`]). Checked and written in one transaction, so two
+    /// editors deciding at once cannot both pass.
+    fn add_decision_on(
+        &mut self,
+        case: i64,
+        decision: &Decision,
+        by: &str,
+        signer: Option<&Signer>,
+        base: i64,
+    ) -> Result<()>;
     /// How many of the decisions numbered up to `seq` carry a valid signature of their author.
     fn signed_up_to(&self, seq: i64) -> Result<i64>;
     /// Where a log stands, read from its entries (not from its head record).
@@ -328,6 +359,54 @@ pub trait Store {
     fn end_sessions(&mut self, name: &str) -> Result<usize>;
     /// Full-text search of a case's reports (every word must occur; no query syntax).
     fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<SearchHit>>;
+    /// The ingest queue, for a store that has one (a team database).
+    fn queue(&mut self) -> Option<&mut dyn JobQueue> {
+        None
+    }
+}
+
+/// The decisions among `since` that conflict with `decision`: an error holding them, if any.
+pub(crate) fn refuse_conflicts(decision: &Decision, since: Vec<DecisionRecord>) -> Result<()> {
+    let theirs: Vec<DecisionRecord> = since
+        .into_iter()
+        .filter(|r| r.decision.conflicts_with(decision))
+        .collect();
+    if theirs.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict(theirs))
+    }
+}
+
+/// A report waiting on the ingest queue, as a worker takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub id: i64,
+    pub case: i64,
+    /// The path it was added from, as given.
+    pub path: String,
+    /// Who added it (for the custody log).
+    pub by: String,
+    pub bytes: Vec<u8>,
+    /// How many times a worker has taken it (more than once: a worker died on it).
+    pub attempts: i32,
+}
+
+/// The ingest queue of a team database: `casefile add` puts reports on it, workers on any
+/// machine take them one at a time under a lease (a worker that dies loses its job to the next
+/// when the lease runs out) and store what they make of them.
+pub trait JobQueue {
+    /// Put a report on the queue.
+    fn enqueue(&mut self, case: i64, path: &str, bytes: &[u8], by: &str) -> Result<()>;
+    /// Take the oldest report no live worker holds, for `lease` (none waiting: None).
+    fn take(&mut self, worker: &str, lease: std::time::Duration) -> Result<Option<Job>>;
+    /// Store what the job became and close it, in one transaction (the same bytes stored once,
+    /// even when two workers finished it).
+    fn finish(&mut self, job: &Job, doc: &Document) -> Result<Added>;
+    /// Close a job whose report cannot be read, recording why.
+    fn fail(&mut self, job: &Job, error: &str) -> Result<()>;
+    /// Reports of the case still waiting or being worked on.
+    fn pending(&self, case: i64) -> Result<i64>;
 }
 
 /// A store of any kind, as the application layer holds it.
@@ -420,6 +499,16 @@ impl<T: Store + ?Sized> Store for Box<T> {
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
         (**self).decisions(case)
     }
+    fn add_decision_on(
+        &mut self,
+        case: i64,
+        decision: &Decision,
+        by: &str,
+        signer: Option<&Signer>,
+        base: i64,
+    ) -> Result<()> {
+        (**self).add_decision_on(case, decision, by, signer, base)
+    }
     fn verify_audit(&self) -> Result<AuditReport> {
         (**self).verify_audit()
     }
@@ -467,6 +556,9 @@ impl<T: Store + ?Sized> Store for Box<T> {
     }
     fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<SearchHit>> {
         (**self).search(case, words, limit)
+    }
+    fn queue(&mut self) -> Option<&mut dyn JobQueue> {
+        (**self).queue()
     }
 }
 

@@ -167,10 +167,11 @@ BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
 /// PostgreSQL: a team database. Sealed columns (`BYTEA`, and the logs' `content`) hold what
 /// [`crate::seal`] sealed; `*_tag` columns hold keyed tags for lookups. The logs are the same
 /// hash chains as SQLite's, their content as stored; triggers keep them append-only.
-pub const POSTGRES: &[(i64, &str, &str)] = &[(
-    1,
-    "team database: sealed case data, hash-chained logs, accounts",
-    r#"
+pub const POSTGRES: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "team database: sealed case data, hash-chained logs, accounts",
+        r#"
 CREATE TABLE keyring (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
     encrypted   BOOLEAN NOT NULL,
@@ -292,4 +293,22 @@ CREATE TRIGGER decisions_generation AFTER INSERT ON decisions
 CREATE TRIGGER case_files_generation AFTER INSERT OR UPDATE ON case_files
     FOR EACH STATEMENT EXECUTE FUNCTION casefile_next_generation();
 "#,
-)];
+    ),
+    (
+        2,
+        "the ingest queue: reports waiting for a worker, each leased to one at a time",
+        r#"
+CREATE TABLE jobs (
+    id          BIGSERIAL PRIMARY KEY,
+    case_id     BIGINT NOT NULL REFERENCES cases(id),
+    meta        BYTEA NOT NULL,
+    bytes       BYTEA NOT NULL,
+    queued_at   TEXT NOT NULL,
+    taken_by    TEXT,
+    lease_until TIMESTAMPTZ,
+    attempts    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX jobs_waiting ON jobs (id) WHERE taken_by IS NULL;
+"#,
+    ),
+];

@@ -392,20 +392,20 @@ fn append_custody(
 /// One log entry as read: (seq, entry, made_at, made_by, hash).
 type LogEntry<E> = (i64, E, String, String, String);
 
-/// A case's entries in one log, oldest first.
+/// A case's entries in one log after entry `after`, oldest first.
 fn read_log<E: serde::de::DeserializeOwned>(
-    c: &mut Client,
+    c: &mut impl GenericClient,
     k: &Sealer,
     chain: Chain,
     label: &str,
-    case: i64,
+    (case, after): (i64, i64),
 ) -> Result<Vec<LogEntry<E>>> {
     let rows = c.query(
         &format!(
-            "SELECT seq, json, made_at, made_by, hash FROM {} WHERE case_id = $1 ORDER BY seq",
+            "SELECT seq, json, made_at, made_by, hash FROM {} WHERE case_id = $1 AND seq > $2 ORDER BY seq",
             chain.table
         ),
-        &[&case],
+        &[&case, &after],
     )?;
     rows.iter()
         .map(|r| {
@@ -413,6 +413,25 @@ fn read_log<E: serde::de::DeserializeOwned>(
             Ok((r.get(0), entry, r.get(2), r.get(3), r.get(4)))
         })
         .collect()
+}
+
+/// A case's decisions after entry `after` of the log, oldest first.
+fn decisions_after(
+    c: &mut impl GenericClient,
+    k: &Sealer,
+    case: i64,
+    after: i64,
+) -> Result<Vec<DecisionRecord>> {
+    Ok(read_log(c, k, DECISIONS, "decision", (case, after))?
+        .into_iter()
+        .map(|(seq, decision, made_at, made_by, hash)| DecisionRecord {
+            seq,
+            decision,
+            made_at,
+            made_by,
+            hash,
+        })
+        .collect())
 }
 
 fn verify_chain(c: &mut Client, chain: Chain) -> Result<(i64, Vec<String>)> {
@@ -632,7 +651,7 @@ impl Store for PostgresStore {
     fn custody(&self, case: i64) -> Result<Vec<crate::CustodyRecord>> {
         self.with(|c| {
             let k = self.key(c, case)?;
-            Ok(read_log(c, &k, CUSTODY, "custody entry", case)?
+            Ok(read_log(c, &k, CUSTODY, "custody entry", (case, 0))?
                 .into_iter()
                 .map(
                     |(seq, entry, made_at, made_by, hash)| crate::CustodyRecord {
@@ -767,16 +786,24 @@ impl Store for PostgresStore {
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
         self.with(|c| {
             let k = self.key(c, case)?;
-            Ok(read_log(c, &k, DECISIONS, "decision", case)?
-                .into_iter()
-                .map(|(seq, decision, made_at, made_by, hash)| DecisionRecord {
-                    seq,
-                    decision,
-                    made_at,
-                    made_by,
-                    hash,
-                })
-                .collect())
+            decisions_after(c, &k, case, 0)
+        })
+    }
+
+    fn add_decision_on(
+        &mut self,
+        case: i64,
+        decision: &Decision,
+        by: &str,
+        signer: Option<&crate::Signer>,
+        base: i64,
+    ) -> Result<()> {
+        self.tx(|tx| {
+            let k = self.key(tx, case)?;
+            // the log's head first: whoever appends next waits until this is decided
+            tx.execute("SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE", &[])?;
+            crate::refuse_conflicts(decision, decisions_after(tx, &k, case, base)?)?;
+            append_decision(tx, &k, case, decision, by, signer)
         })
     }
 
@@ -1013,6 +1040,10 @@ impl Store for PostgresStore {
         })
     }
 
+    fn queue(&mut self) -> Option<&mut dyn crate::JobQueue> {
+        Some(self)
+    }
+
     fn search(&self, case: i64, words: &str, limit: usize) -> Result<Vec<crate::SearchHit>> {
         let generation = self.generation()?;
         let cached = self
@@ -1038,5 +1069,102 @@ impl Store for PostgresStore {
             }
         };
         Ok(index.search(words, limit))
+    }
+}
+
+/// A job's description, sealed (its bytes are sealed apart).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct JobMeta {
+    path: String,
+    by: String,
+}
+
+impl crate::JobQueue for PostgresStore {
+    fn enqueue(&mut self, case: i64, path: &str, bytes: &[u8], by: &str) -> Result<()> {
+        self.with(|c| {
+            let k = self.key(c, case)?;
+            let meta = to_json(&JobMeta {
+                path: path.into(),
+                by: by.into(),
+            })?;
+            c.execute(
+                "INSERT INTO jobs (case_id, meta, bytes, queued_at) VALUES ($1, $2, $3, $4)",
+                &[
+                    &case,
+                    &k.seal("job", meta.as_bytes()),
+                    &k.seal("job bytes", bytes),
+                    &now(),
+                ],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn take(&mut self, worker: &str, lease: std::time::Duration) -> Result<Option<crate::Job>> {
+        let secs = lease.as_secs_f64();
+        let row = self.with(|c| {
+            Ok(c.query_opt(
+                "UPDATE jobs SET taken_by = $1, lease_until = now() + make_interval(secs => $2), attempts = attempts + 1 \
+                 WHERE id = (SELECT id FROM jobs WHERE taken_by IS NULL OR lease_until < now() \
+                             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+                 RETURNING id, case_id, meta, bytes, attempts",
+                &[&worker, &secs],
+            )?)
+        })?;
+        let Some(r) = row else { return Ok(None) };
+        let case: i64 = r.get(1);
+        let k = self.with(|c| self.key(c, case))?;
+        let meta: JobMeta = from_json(&k.open_string("job", r.get(2))?)?;
+        Ok(Some(crate::Job {
+            id: r.get(0),
+            case,
+            path: meta.path,
+            by: meta.by,
+            bytes: k.open("job bytes", r.get(3))?,
+            attempts: r.get(4),
+        }))
+    }
+
+    fn finish(&mut self, job: &crate::Job, doc: &Document) -> Result<Added> {
+        self.tx(|tx| {
+            let k = self.key(tx, job.case)?;
+            let added = insert_report(tx, &k, job.case, &job.bytes, doc)?;
+            if added == Added::New {
+                let entry = Custody::Import {
+                    doc: doc.id.clone(),
+                    path: doc.path.clone(),
+                    sha256: doc.sha256.clone(),
+                    size: job.bytes.len(),
+                };
+                append_custody(tx, &k, job.case, &entry, &job.by)?;
+            }
+            tx.execute("DELETE FROM jobs WHERE id = $1", &[&job.id])?;
+            Ok(added)
+        })
+    }
+
+    fn fail(&mut self, job: &crate::Job, error: &str) -> Result<()> {
+        self.tx(|tx| {
+            let k = self.key(tx, job.case)?;
+            let entry = to_json(&Failure {
+                path: job.path.clone(),
+                error: error.into(),
+            })?;
+            tx.execute(
+                "INSERT INTO failures (case_id, entry, at) VALUES ($1, $2, $3)",
+                &[&job.case, &k.seal("failure", entry.as_bytes()), &now()],
+            )?;
+            tx.execute("DELETE FROM jobs WHERE id = $1", &[&job.id])?;
+            Ok(())
+        })
+    }
+
+    fn pending(&self, case: i64) -> Result<i64> {
+        self.with(|c| {
+            Ok(
+                c.query_one("SELECT COUNT(*) FROM jobs WHERE case_id = $1", &[&case])?
+                    .get(0),
+            )
+        })
     }
 }

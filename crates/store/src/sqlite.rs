@@ -405,18 +405,24 @@ impl Store for SqliteStore {
     }
 
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
-        read_log(
-            &self.conn,
-            DECISIONS,
-            case,
-            |seq, decision, made_at, made_by, hash| DecisionRecord {
-                seq,
-                decision,
-                made_at,
-                made_by,
-                hash,
-            },
-        )
+        decisions_after(&self.conn, case, 0)
+    }
+
+    fn add_decision_on(
+        &mut self,
+        case: i64,
+        decision: &Decision,
+        by: &str,
+        signer: Option<&crate::Signer>,
+        base: i64,
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        crate::refuse_conflicts(decision, decisions_after(&tx, case, base)?)?;
+        append_decision(&tx, case, decision, by, signer)?;
+        tx.commit()?;
+        Ok(())
     }
 
     fn add_user(&mut self, name: &str, role: Role, password: &str) -> Result<crate::User> {
@@ -682,6 +688,7 @@ impl Store for SqliteStore {
             &self.conn,
             CUSTODY,
             case,
+            0,
             |seq, entry, made_at, made_by, hash| crate::CustodyRecord {
                 seq,
                 entry,
@@ -693,19 +700,37 @@ impl Store for SqliteStore {
     }
 }
 
-/// The entries of a case in one log, oldest first, each made into a record by `make` from its
-/// number, its entry (parsed), when, by whom and its hash.
+/// A case's decisions after entry `after` of the log, oldest first.
+fn decisions_after(conn: &Connection, case: i64, after: i64) -> Result<Vec<DecisionRecord>> {
+    read_log(
+        conn,
+        DECISIONS,
+        case,
+        after,
+        |seq, decision, made_at, made_by, hash| DecisionRecord {
+            seq,
+            decision,
+            made_at,
+            made_by,
+            hash,
+        },
+    )
+}
+
+/// The entries of a case in one log after entry `after`, oldest first, each made into a record
+/// by `make` from its number, its entry (parsed), when, by whom and its hash.
 fn read_log<E: serde::de::DeserializeOwned, R>(
     conn: &Connection,
     chain: Chain,
     case: i64,
+    after: i64,
     make: impl Fn(i64, E, String, String, String) -> R,
 ) -> Result<Vec<R>> {
     let mut st = conn.prepare(&format!(
-        "SELECT seq, json, made_at, made_by, hash FROM {} WHERE case_id = ?1 ORDER BY seq",
+        "SELECT seq, json, made_at, made_by, hash FROM {} WHERE case_id = ?1 AND seq > ?2 ORDER BY seq",
         chain.table
     ))?;
-    let rows = st.query_map([case], |r| {
+    let rows = st.query_map([case, after], |r| {
         Ok((
             r.get::<_, i64>(0)?,
             r.get::<_, String>(1)?,

@@ -255,3 +255,43 @@ fn the_wrong_key_opens_nothing() {
         ));
     }
 }
+
+/// Two editors on the same version of the case: the first one's change is recorded, the second
+/// one's change to the same thing is refused with the first one's decision; a change to
+/// something else, and the same change made on the newer version, are recorded.
+#[test]
+fn a_change_made_on_an_old_version_of_the_same_thing_is_refused() {
+    let key = Key::Plain;
+    for (at, _keep) in fresh(&key) {
+        let shown = at.shown();
+        let mut ana = open(&at, &key);
+        let mut bo = open(&at, &key);
+        let case = ana.case("c").unwrap();
+        let base = ana.head(Log::Decisions).unwrap().entries;
+        ana.add_decision_on(case, &merge("X", "Y"), "ana", None, base)
+            .unwrap();
+        let apart = Decision::KeepApart {
+            a: "x".into(),
+            b: "Z".into(),
+        };
+        match bo.add_decision_on(case, &apart, "bo", None, base) {
+            Err(StoreError::Conflict(theirs)) => {
+                assert_eq!(theirs.len(), 1, "{shown}");
+                assert_eq!(theirs[0].made_by, "ana");
+                assert_eq!(theirs[0].decision, merge("X", "Y"));
+            }
+            other => panic!("{shown}: {other:?}"),
+        }
+        assert_eq!(
+            bo.decisions(case).unwrap().len(),
+            1,
+            "{shown}: nothing written"
+        );
+        bo.add_decision_on(case, &merge("V", "W"), "bo", None, base)
+            .unwrap();
+        let now = bo.head(Log::Decisions).unwrap().entries;
+        bo.add_decision_on(case, &apart, "bo", None, now).unwrap();
+        assert_eq!(bo.decisions(case).unwrap().len(), 3);
+        assert!(bo.verify_audit().unwrap().problems.is_empty(), "{shown}");
+    }
+}

@@ -171,3 +171,81 @@ fn a_rewritten_log_is_found_out() {
         Err(casefile_store::StoreError::WrongPassphrase(_))
     ));
 }
+
+/// Eight editors, each on its own connection and on the same version of the case, change the
+/// same entity at the same moment: exactly one change is recorded, seven are refused.
+#[test]
+fn of_simultaneous_changes_to_one_thing_one_is_recorded() {
+    let Some(db) = server() else { return };
+    let case = open(&db).case("c").unwrap();
+    let barrier = std::sync::Barrier::new(8);
+    let outcomes: Vec<bool> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|w| {
+                let (db, barrier) = (&db, &barrier);
+                s.spawn(move || {
+                    let mut store = open(db);
+                    let d = Decision::Merge {
+                        a: "Salekh Magamadov".into(),
+                        b: format!("Person {w}"),
+                    };
+                    barrier.wait();
+                    match store.add_decision_on(case, &d, &format!("editor{w}"), None, 0) {
+                        Ok(()) => true,
+                        Err(casefile_store::StoreError::Conflict(_)) => false,
+                        Err(e) => panic!("{e}"),
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(outcomes.iter().filter(|ok| **ok).count(), 1, "{outcomes:?}");
+    let store = open(&db);
+    assert_eq!(store.decisions(case).unwrap().len(), 1);
+    assert!(store.verify_audit().unwrap().problems.is_empty());
+}
+
+/// A worker that takes a job and dies holds it only for its lease: then another takes it again,
+/// and when both finish it the report is stored once.
+#[test]
+fn a_dead_workers_job_is_taken_again_and_stored_once() {
+    let Some(db) = server() else { return };
+    let mut first = open(&db);
+    let mut second = open(&db);
+    let case = first.case("c").unwrap();
+    let q = first.queue().expect("a team database has a queue");
+    q.enqueue(
+        case,
+        "reports/a.txt",
+        b"Salekh Magamadov was seized.",
+        "ana",
+    )
+    .unwrap();
+    let lease = std::time::Duration::from_millis(800);
+    let job = q.take("first", lease).unwrap().expect("a job");
+    assert_eq!((job.path.as_str(), job.attempts), ("reports/a.txt", 1));
+    assert_eq!(job.bytes, b"Salekh Magamadov was seized.");
+    let q2 = second.queue().unwrap();
+    assert!(
+        q2.take("second", lease).unwrap().is_none(),
+        "leased to the first"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    let again = q2
+        .take("second", lease)
+        .unwrap()
+        .expect("the lease ran out");
+    assert_eq!((again.id, again.attempts), (job.id, 2));
+    let doc = doc("Salekh Magamadov was seized.", "ffffffffffffffffffff");
+    assert_eq!(q2.finish(&again, &doc).unwrap(), Added::New);
+    // the first worker was only slow, not dead: its finish stores nothing more
+    let q = first.queue().unwrap();
+    assert!(matches!(
+        q.finish(&job, &doc).unwrap(),
+        Added::Duplicate { .. }
+    ));
+    assert_eq!(q.pending(case).unwrap(), 0);
+    assert_eq!(first.report_ids(case).unwrap().len(), 1);
+    assert_eq!(first.verify_audit().unwrap().custody_entries, 1);
+}
