@@ -74,7 +74,10 @@ how the time grows. The last line is JSON.")]
     #[command(long_about = "\
 Sign in to a casefile server on a loopback address (as NAME, with CASEFILE_USER_PASSWORD) and \
 keep CONNECTIONS keep-alive connections busy for SECONDS, cycling through the paths; print \
-throughput and latency percentiles. Refuses any address that is not loopback.")]
+throughput and latency percentiles. With --editors N, N more accounts (PREFIX1…) make changes at \
+the same time, each on the version of the case it read: changes sent, stored, refused as \
+conflicting, and the new entries of the decision log are counted. Refuses any address that is \
+not loopback. bench/team_load.sh runs it against a team database.")]
     Serve {
         /// The server, http://127.0.0.1:PORT
         url: String,
@@ -88,6 +91,12 @@ throughput and latency percentiles. Refuses any address that is not loopback.")]
         /// Paths to request, comma-separated.
         #[arg(long, value_delimiter = ',', default_value = "/,/api/timeline")]
         paths: Vec<String>,
+        /// Also this many editors, signed in as PREFIX1, PREFIX2, … (same password), each
+        /// confirming entities on the version it read; conflicts are counted.
+        #[arg(long, default_value_t = 0)]
+        editors: usize,
+        #[arg(long, default_value = "editor", value_name = "PREFIX")]
+        editor_prefix: String,
     },
 }
 
@@ -102,7 +111,15 @@ fn main() -> ExitCode {
             connections,
             seconds,
             paths,
-        } => serve::bench_serve(&url, &user, connections, seconds, &paths),
+            editors,
+            editor_prefix,
+        } => serve::bench_serve(
+            &url,
+            &user,
+            (connections, editors, &editor_prefix),
+            seconds,
+            &paths,
+        ),
     };
     match result {
         Ok(code) => code,

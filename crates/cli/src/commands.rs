@@ -605,6 +605,93 @@ pub fn capture(
     })
 }
 
+/// Which copy of cases between databases.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Copy {
+    Migrate,
+    Backup,
+    Restore,
+}
+
+/// `migrate`, `backup` and `restore`: every case of `from` (or `only`) into `to`.
+pub fn copy(
+    from: &Path,
+    to: &Path,
+    only: Option<&str>,
+    kind: Copy,
+    db: &DbOpts,
+    output: &OutOpts,
+) -> Result<ExitCode, UserError> {
+    let key = key_for(from, db)?;
+    let to_key = match (&key, std::env::var("CASEFILE_TARGET_PASSPHRASE")) {
+        (casefile_desk::Key::Passphrase(_), Ok(p)) if !p.is_empty() => {
+            casefile_desk::Key::Passphrase(p)
+        }
+        _ => key.clone(),
+    };
+    if kind == Copy::Backup
+        && (to.exists() || !matches!(location(to), casefile_desk::Location::File(_)))
+    {
+        return Err(UserError(format!(
+            "{}: a backup goes to a new file: this one exists or is not a file",
+            db_name(to)
+        )));
+    }
+    let mut source = casefile_desk::open_store(&location(from), key)
+        .map_err(|e| UserError(format!("{}: {e}", db_name(from))))?;
+    let mut target = casefile_desk::create_store(&location(to), to_key)
+        .map_err(|e| UserError(format!("{}: {e}", db_name(to))))?;
+    let copied = casefile_desk::migrate::copy_cases(&mut source, &mut target, only)?;
+    let audit = target.verify_audit()?;
+    if output.json {
+        let cases: Vec<serde_json::Value> = copied
+            .iter()
+            .map(|c| json!({"case": c.case, "reports": c.reports, "captures": c.captures, "decisions": c.decisions, "removed": c.removed, "source_decision_log": c.source_decisions, "source_custody_log": c.source_custody}))
+            .collect();
+        println!(
+            "{}",
+            json!({"cases": cases, "target_log_intact": audit.problems.is_empty()})
+        );
+    } else if !output.quiet {
+        for c in &copied {
+            println!(
+                "casefile: case “{}”: {} reports ({} captured pages), {} decisions copied to {}{}",
+                c.case,
+                c.reports,
+                c.captures,
+                c.decisions,
+                db_name(to),
+                if c.removed > 0 {
+                    format!(
+                        "; {} reports removed earlier are only in the logs",
+                        c.removed
+                    )
+                } else {
+                    String::new()
+                }
+            );
+        }
+        if let Some(c) = copied.first() {
+            println!(
+                "casefile: the source's decision log stood at {} entries (head {}), its custody log at {} (head {}); the copy's logs are chains of their own ({}). Keep these heads beside the source.",
+                c.source_decisions.entries,
+                c.source_decisions.hash,
+                c.source_custody.entries,
+                c.source_custody.hash,
+                if audit.problems.is_empty() { "intact" } else { "NOT intact" }
+            );
+        }
+        if kind != Copy::Restore {
+            println!("casefile: accounts are not copied: add them with `casefile user add`");
+        }
+    }
+    Ok(if audit.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
 pub fn worker(
     db_path: &Path,
     until_empty: bool,

@@ -278,6 +278,62 @@ says what is kept and why. Exit status 1 when no address could be captured.")]
         #[command(flatten)]
         output: OutOpts,
     },
+    /// Move cases from one database to another (a file to a team's server, or back).
+    #[command(long_about = "\
+Copy every case of FROM (or only --only NAME) into TO: a case file on disk to a team's \
+PostgreSQL server (postgres://…), or the other way. Reports are copied with their original bytes, \
+documents and captures, in the order of the custody log and with the same authors, then every \
+decision in order. Both databases keep their own hash chains, and `audit verify` passes on both; \
+the entries' times are the copy's, and signatures cannot be carried over (the source's log heads \
+are printed: keep them, with `casefile audit anchor FROM`, beside the source). Accounts are not \
+copied. FROM's passphrase is CASEFILE_PASSPHRASE (or the prompt); TO's is \
+CASEFILE_TARGET_PASSPHRASE, or the same. Refused, copying nothing, when TO already holds a case of \
+the same name with reports or decisions.")]
+    Migrate {
+        #[arg(value_name = "FROM")]
+        from: PathBuf,
+        #[arg(value_name = "TO")]
+        to: PathBuf,
+        /// Copy only this case (default: every case).
+        #[arg(long = "only", value_name = "NAME")]
+        only: Option<String>,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Make an encrypted copy of a database's cases in a new file.
+    #[command(long_about = "\
+Copy every case of DB (a team's server or a case file) into FILE, a new database file encrypted \
+with the same passphrase (or CASEFILE_TARGET_PASSPHRASE), readable by you only: a copy that \
+`casefile restore` puts back, and that every casefile command reads. What is copied, and what a \
+copy cannot carry (entry times, signatures, accounts): see `casefile migrate --help`.")]
+    Backup {
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        /// The new file (refused if it exists).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
+    /// Put the cases of a backup back into a database.
+    #[command(long_about = "\
+Copy every case of FILE (made by `casefile backup`) into DB (a team's server or a case file). \
+Refused, copying nothing, when DB already holds a case of the same name with reports or \
+decisions.")]
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[arg(value_name = "DB")]
+        db_path: PathBuf,
+        #[command(flatten)]
+        db: DbOpts,
+        #[command(flatten)]
+        output: OutOpts,
+    },
     /// Ingest reports queued on a team's database (shared ingest).
     #[command(long_about = "\
 Take reports off the ingest queue of a team's database (postgres://…), read each and store it with \
@@ -859,6 +915,32 @@ fn run_custody(command: Command) -> Result<ExitCode, UserError> {
             &db,
             &output,
         ),
+        Command::Migrate {
+            from,
+            to,
+            only,
+            db,
+            output,
+        } => commands::copy(
+            &from,
+            &to,
+            only.as_deref(),
+            commands::Copy::Migrate,
+            &db,
+            &output,
+        ),
+        Command::Backup {
+            db_path,
+            out,
+            db,
+            output,
+        } => commands::copy(&db_path, &out, None, commands::Copy::Backup, &db, &output),
+        Command::Restore {
+            file,
+            db_path,
+            db,
+            output,
+        } => commands::copy(&file, &db_path, None, commands::Copy::Restore, &db, &output),
         Command::Worker {
             db_path,
             until_empty,

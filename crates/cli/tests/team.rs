@@ -104,3 +104,163 @@ fn workers_share_the_ingest_and_a_killed_one_loses_nothing() {
     let audit: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(audit["custody_entries"], 60, "{audit}");
 }
+
+/// A case moves from a file to a team's server with its reports and its decision log (audit
+/// verify passes on both sides, the case file is the same); a backup of the server is an
+/// encrypted file that restores into another server.
+#[test]
+fn a_case_moves_to_a_server_and_a_backup_restores() {
+    if casefile_store::scratch::server() == "off" {
+        return;
+    }
+    let scratch = || {
+        casefile_store::scratch::ScratchDatabase::create(&casefile_store::scratch::server())
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let (server, other) = (scratch(), scratch());
+    let pass = "move passphrase";
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o");
+    let ok = |args: &[&std::ffi::OsStr]| {
+        let o = run(casefile().args(args).env("CASEFILE_PASSPHRASE", pass));
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        o
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    ok(&[
+        &os("build"),
+        &os("-q"),
+        &os("examples/reports"),
+        &os("--out"),
+        out.as_os_str(),
+    ]);
+    let file = out.join("case.db");
+    ok(&[
+        &os("merge"),
+        file.as_os_str(),
+        &os("Anna Kesoian"),
+        &os("Dalia Ostrik"),
+        &os("-q"),
+    ]);
+    let entities = |db: &std::ffi::OsStr| -> Vec<serde_json::Value> {
+        let o = ok(&[&os("entities"), &os("--json"), db]);
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let names = |db: &std::ffi::OsStr| -> Vec<String> {
+        let mut n: Vec<String> = entities(db)
+            .iter()
+            .map(|e| e["name"].as_str().unwrap().to_string())
+            .collect();
+        n.sort();
+        n
+    };
+    let url = os(server.url());
+    let o = ok(&[&os("migrate"), file.as_os_str(), &url, &os("--json")]);
+    let said: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(said["cases"][0]["reports"], 3, "{said}");
+    assert_eq!(said["cases"][0]["decisions"], 1);
+    assert_eq!(said["target_log_intact"], true);
+    assert_eq!(names(file.as_os_str()), names(&url), "the same case file");
+    for db in [file.as_os_str(), &url] {
+        ok(&[&os("audit"), &os("verify"), db]);
+        ok(&[&os("verify"), db]);
+    }
+    // moving it again is refused and changes nothing
+    let o = run(casefile()
+        .arg("migrate")
+        .arg(&file)
+        .arg(&url)
+        .env("CASEFILE_PASSPHRASE", pass));
+    assert!(
+        !o.status.success() && stderr(&o).contains("already holds"),
+        "{}",
+        stderr(&o)
+    );
+    // backup: a new encrypted file; restore: into another server
+    let backup = dir.path().join("backup.db");
+    ok(&[
+        &os("backup"),
+        &url,
+        &os("--out"),
+        backup.as_os_str(),
+        &os("-q"),
+    ]);
+    let bytes = std::fs::read(&backup).unwrap();
+    assert!(
+        !bytes.windows(7).any(|w| w == b"Kesoian"),
+        "the backup is encrypted"
+    );
+    let o = run(casefile()
+        .args(["backup", "-q", "--out"])
+        .arg(&backup)
+        .arg(&url)
+        .env("CASEFILE_PASSPHRASE", pass));
+    assert!(!o.status.success(), "a backup never overwrites a file");
+    let other_url = os(other.url());
+    ok(&[&os("restore"), backup.as_os_str(), &other_url, &os("-q")]);
+    assert_eq!(names(&other_url), names(&url));
+    ok(&[&os("audit"), &os("verify"), &other_url]);
+    let o = ok(&[&os("decisions"), &os("--json"), &other_url]);
+    let log: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0]["decision"]["op"], "merge");
+}
+
+/// The seeds' case on a team database: a dump of the server (what a seizure gives) holds no
+/// form of either victim's name, nor of any other person the case names.
+#[test]
+fn a_dump_of_the_seeds_case_names_nobody() {
+    let Some(Backend::Server(db)) = backends()
+        .into_iter()
+        .find(|b| matches!(b, Backend::Server(_)))
+    else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(casefile()
+        .args(["build", "-q"])
+        .arg(shared().join("seeds"))
+        .arg("--out")
+        .arg(dir.path().join("o"))
+        .args(["--database", db.url()])
+        .env("CASEFILE_PASSPHRASE", "seed team passphrase"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dump = std::process::Command::new("pg_dump")
+        .args(["--dbname", db.url()])
+        .output()
+        .expect("pg_dump (PostgreSQL's client tools; scripts/test.sh installs them)");
+    assert!(
+        dump.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dump.stderr)
+    );
+    // what `strings` would show: runs of printable bytes
+    let text: String = dump
+        .stdout
+        .split(|b| !(0x20..0x7f).contains(b))
+        .filter(|run| run.len() >= 4)
+        .map(|run| String::from_utf8_lossy(run).to_lowercase() + "\n")
+        .collect();
+    assert!(
+        text.contains("copy public.reports"),
+        "the dump holds the reports table"
+    );
+    for name in [
+        "magamadov",
+        "magamadow",
+        "isaev",
+        "isayev",
+        "salekh",
+        "salek",
+        "ismail",
+        "chechnya",
+        "grozny",
+        "kadyrov",
+        "nizhny",
+    ] {
+        assert!(
+            !text.contains(name),
+            "“{name}” is readable in a dump of the server"
+        );
+    }
+}

@@ -21,6 +21,7 @@ pub use casefile_capture::Options as CaptureOptions;
 pub mod export;
 mod intake;
 pub mod lookup;
+pub mod migrate;
 pub mod public;
 pub mod replay;
 mod search;

@@ -121,6 +121,10 @@ impl<S: Store> Desk<S> {
     }
 }
 
+/// Reports a worker takes at once: they are stored in one transaction (one wait for the disk,
+/// one turn at the custody log's head), and come back to the queue together if it dies.
+const BATCH: usize = 32;
+
 /// Take reports off the queue, read and store each, until none waits (`until_empty`) or for
 /// ever (waiting a second when none does). What this worker stored, skipped and could not read.
 pub fn work(
@@ -133,29 +137,37 @@ pub fn work(
     let mut done = Intake::default();
     loop {
         let queue = store.queue().ok_or_else(no_queue)?;
-        let Some(job) = queue.take(worker, lease)? else {
+        let jobs = queue.take(worker, lease, BATCH)?;
+        if jobs.is_empty() {
             if until_empty {
                 return Ok(done);
             }
             std::thread::sleep(Duration::from_secs(1));
             continue;
-        };
-        obs.reading(&job.path);
-        match casefile_ingest::ingest(&job.path, &job.bytes) {
-            Ok(doc) => match queue.finish(&job, &doc)? {
+        }
+        let mut read = Vec::with_capacity(jobs.len());
+        for job in jobs {
+            obs.reading(&job.path);
+            match casefile_ingest::ingest(&job.path, &job.bytes) {
+                Ok(doc) => read.push((job, doc)),
+                Err(e) => {
+                    let msg = e.to_string();
+                    obs.failed(&job.path, &msg);
+                    queue.fail(&job, &msg)?;
+                    done.failed.push((job.path.clone(), msg));
+                    obs.done_one();
+                }
+            }
+        }
+        for ((job, _), added) in read.iter().zip(queue.finish(&read)?) {
+            match added {
                 Added::New => done.new += 1,
                 Added::Duplicate { path } => {
                     obs.duplicate(&job.path, &path);
                     done.duplicate += 1;
                 }
-            },
-            Err(e) => {
-                let msg = e.to_string();
-                obs.failed(&job.path, &msg);
-                queue.fail(&job, &msg)?;
-                done.failed.push((job.path.clone(), msg));
             }
+            obs.done_one();
         }
-        obs.done_one();
     }
 }

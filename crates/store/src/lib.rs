@@ -398,11 +398,12 @@ pub struct Job {
 pub trait JobQueue {
     /// Put a report on the queue.
     fn enqueue(&mut self, case: i64, path: &str, bytes: &[u8], by: &str) -> Result<()>;
-    /// Take the oldest report no live worker holds, for `lease` (none waiting: None).
-    fn take(&mut self, worker: &str, lease: std::time::Duration) -> Result<Option<Job>>;
-    /// Store what the job became and close it, in one transaction (the same bytes stored once,
-    /// even when two workers finished it).
-    fn finish(&mut self, job: &Job, doc: &Document) -> Result<Added>;
+    /// Take up to `max` of the oldest reports no live worker holds, for `lease` (none waiting:
+    /// none).
+    fn take(&mut self, worker: &str, lease: std::time::Duration, max: usize) -> Result<Vec<Job>>;
+    /// Store what each job became and close them, all in one transaction (the same bytes
+    /// stored once, even when two workers finished the same job).
+    fn finish(&mut self, done: &[(Job, Document)]) -> Result<Vec<Added>>;
     /// Close a job whose report cannot be read, recording why.
     fn fail(&mut self, job: &Job, error: &str) -> Result<()>;
     /// Reports of the case still waiting or being worked on.

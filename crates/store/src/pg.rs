@@ -1100,46 +1100,60 @@ impl crate::JobQueue for PostgresStore {
         })
     }
 
-    fn take(&mut self, worker: &str, lease: std::time::Duration) -> Result<Option<crate::Job>> {
+    fn take(
+        &mut self,
+        worker: &str,
+        lease: std::time::Duration,
+        max: usize,
+    ) -> Result<Vec<crate::Job>> {
         let secs = lease.as_secs_f64();
-        let row = self.with(|c| {
-            Ok(c.query_opt(
+        let max = max.max(1) as i64;
+        let rows = self.with(|c| {
+            Ok(c.query(
                 "UPDATE jobs SET taken_by = $1, lease_until = now() + make_interval(secs => $2), attempts = attempts + 1 \
-                 WHERE id = (SELECT id FROM jobs WHERE taken_by IS NULL OR lease_until < now() \
-                             ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+                 WHERE id IN (SELECT id FROM jobs WHERE taken_by IS NULL OR lease_until < now() \
+                              ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
                  RETURNING id, case_id, meta, bytes, attempts",
-                &[&worker, &secs],
+                &[&worker, &secs, &max],
             )?)
         })?;
-        let Some(r) = row else { return Ok(None) };
-        let case: i64 = r.get(1);
-        let k = self.with(|c| self.key(c, case))?;
-        let meta: JobMeta = from_json(&k.open_string("job", r.get(2))?)?;
-        Ok(Some(crate::Job {
-            id: r.get(0),
-            case,
-            path: meta.path,
-            by: meta.by,
-            bytes: k.open("job bytes", r.get(3))?,
-            attempts: r.get(4),
-        }))
+        let mut jobs = Vec::with_capacity(rows.len());
+        for r in rows {
+            let case: i64 = r.get(1);
+            let k = self.with(|c| self.key(c, case))?;
+            let meta: JobMeta = from_json(&k.open_string("job", r.get(2))?)?;
+            jobs.push(crate::Job {
+                id: r.get(0),
+                case,
+                path: meta.path,
+                by: meta.by,
+                bytes: k.open("job bytes", r.get(3))?,
+                attempts: r.get(4),
+            });
+        }
+        jobs.sort_by_key(|j| j.id);
+        Ok(jobs)
     }
 
-    fn finish(&mut self, job: &crate::Job, doc: &Document) -> Result<Added> {
+    fn finish(&mut self, done: &[(crate::Job, Document)]) -> Result<Vec<Added>> {
         self.tx(|tx| {
-            let k = self.key(tx, job.case)?;
-            let added = insert_report(tx, &k, job.case, &job.bytes, doc)?;
-            if added == Added::New {
-                let entry = Custody::Import {
-                    doc: doc.id.clone(),
-                    path: doc.path.clone(),
-                    sha256: doc.sha256.clone(),
-                    size: job.bytes.len(),
-                };
-                append_custody(tx, &k, job.case, &entry, &job.by)?;
+            let mut out = Vec::with_capacity(done.len());
+            for (job, doc) in done {
+                let k = self.key(tx, job.case)?;
+                let added = insert_report(tx, &k, job.case, &job.bytes, doc)?;
+                if added == Added::New {
+                    let entry = Custody::Import {
+                        doc: doc.id.clone(),
+                        path: doc.path.clone(),
+                        sha256: doc.sha256.clone(),
+                        size: job.bytes.len(),
+                    };
+                    append_custody(tx, &k, job.case, &entry, &job.by)?;
+                }
+                tx.execute("DELETE FROM jobs WHERE id = $1", &[&job.id])?;
+                out.push(added);
             }
-            tx.execute("DELETE FROM jobs WHERE id = $1", &[&job.id])?;
-            Ok(added)
+            Ok(out)
         })
     }
 

@@ -223,27 +223,28 @@ fn a_dead_workers_job_is_taken_again_and_stored_once() {
     )
     .unwrap();
     let lease = std::time::Duration::from_millis(800);
-    let job = q.take("first", lease).unwrap().expect("a job");
+    let job = q.take("first", lease, 8).unwrap().pop().expect("a job");
     assert_eq!((job.path.as_str(), job.attempts), ("reports/a.txt", 1));
     assert_eq!(job.bytes, b"Salekh Magamadov was seized.");
     let q2 = second.queue().unwrap();
     assert!(
-        q2.take("second", lease).unwrap().is_none(),
+        q2.take("second", lease, 8).unwrap().is_empty(),
         "leased to the first"
     );
     std::thread::sleep(std::time::Duration::from_millis(900));
     let again = q2
-        .take("second", lease)
+        .take("second", lease, 8)
         .unwrap()
+        .pop()
         .expect("the lease ran out");
     assert_eq!((again.id, again.attempts), (job.id, 2));
     let doc = doc("Salekh Magamadov was seized.", "ffffffffffffffffffff");
-    assert_eq!(q2.finish(&again, &doc).unwrap(), Added::New);
+    assert_eq!(q2.finish(&[(again, doc.clone())]).unwrap(), [Added::New]);
     // the first worker was only slow, not dead: its finish stores nothing more
     let q = first.queue().unwrap();
     assert!(matches!(
-        q.finish(&job, &doc).unwrap(),
-        Added::Duplicate { .. }
+        q.finish(&[(job, doc)]).unwrap()[..],
+        [Added::Duplicate { .. }]
     ));
     assert_eq!(q.pending(case).unwrap(), 0);
     assert_eq!(first.report_ids(case).unwrap().len(), 1);
