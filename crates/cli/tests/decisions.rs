@@ -148,20 +148,17 @@ fn decisions_survive_rebuild_and_add_on(b: &Backend) {
 
 #[test]
 fn unknown_entities_are_refused_with_a_hint() {
+    for b in backends() {
+        unknown_entities_are_refused_with_a_hint_on(&b);
+    }
+}
+
+fn unknown_entities_are_refused_with_a_hint_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
+    let db = examples_case_on(b, dir.path());
     let o = run(casefile()
         .args(["merge", "--no-encryption"])
-        .arg(out.join("case.db"))
+        .arg(&db)
         .args(["Nobody Here", "Dalia Ostrik"]));
     assert!(!o.status.success());
     assert!(stderr(&o).contains("casefile entities"), "{}", stderr(&o));
@@ -169,19 +166,14 @@ fn unknown_entities_are_refused_with_a_hint() {
 
 #[test]
 fn undo_is_a_new_entry_and_tampering_is_reported() {
+    for b in backends() {
+        undo_is_a_new_entry_and_tampering_is_reported_on(&b);
+    }
+}
+
+fn undo_is_a_new_entry_and_tampering_is_reported_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = examples_case_on(b, dir.path());
     let dbs = db.to_str().unwrap();
     let ok = |args: &[&str]| {
         let o = run(casefile().args(args).arg("--no-encryption").arg("-q"));
@@ -222,20 +214,16 @@ fn undo_is_a_new_entry_and_tampering_is_reported() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     assert!(String::from_utf8_lossy(&o.stdout).contains("intact (3 entries"));
     // casefile cannot edit it, and neither can SQL without first removing the guards
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let t = Tamperer::new(b, &db);
     assert!(
-        conn.execute("UPDATE decisions SET made_by = 'mallory' WHERE seq = 1", [])
+        t.exec("UPDATE decisions SET made_by = 'mallory' WHERE seq = 1")
             .is_err(),
         "the log is append-only"
     );
     // a tamperer who drops the guards and edits an entry is caught
-    conn.execute_batch(
-        "DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete;",
-    )
-    .unwrap();
-    conn.execute("UPDATE decisions SET made_by = 'mallory' WHERE seq = 1", [])
+    t.unguard();
+    t.exec("UPDATE decisions SET made_by = 'mallory' WHERE seq = 1")
         .unwrap();
-    drop(conn);
     let o = run(casefile()
         .args(["audit", "verify", "--no-encryption", "--json"])
         .arg(&db));
@@ -251,10 +239,7 @@ fn undo_is_a_new_entry_and_tampering_is_reported() {
         "{r}"
     );
     // and one who removes an entry too
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute("DELETE FROM decisions WHERE seq = 2", [])
-        .unwrap();
-    drop(conn);
+    t.exec("DELETE FROM decisions WHERE seq = 2").unwrap();
     let o = run(casefile()
         .args(["audit", "verify", "--no-encryption", "--json"])
         .arg(&db));
@@ -364,51 +349,18 @@ fn a_report_is_removed_and_the_removal_logged_on(b: &Backend) {
     assert!(stderr(&o).contains("add the file again"), "{}", stderr(&o));
 }
 
-/// The hash of a log entry as the store chains it (the tamperer's knowledge: the code is open).
-fn chained(prev: &str, seq: i64, case: i64, at: &str, by: &str, json: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let mut h = Sha256::new();
-    for part in [prev, &seq.to_string(), &case.to_string(), at, by, json] {
-        h.update(part.as_bytes());
-        h.update([0u8]);
-    }
-    hex::encode(h.finalize())
-}
-
-/// Recompute every hash of the decision log and its head, as a tamperer would after editing.
-fn rechain(conn: &rusqlite::Connection) {
-    let rows: Vec<(i64, i64, String, String, String)> = conn
-        .prepare("SELECT seq, case_id, made_at, made_by, json FROM decisions ORDER BY seq")
-        .unwrap()
-        .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut prev = String::new();
-    for (seq, case, at, by, json) in &rows {
-        let h = chained(&prev, *seq, *case, at, by, json);
-        conn.execute(
-            "UPDATE decisions SET prev_hash = ?1, hash = ?2 WHERE seq = ?3",
-            rusqlite::params![prev, h, seq],
-        )
-        .unwrap();
-        prev = h;
-    }
-    conn.execute(
-        "UPDATE audit_head SET entries = ?1, hash = ?2",
-        rusqlite::params![rows.len() as i64, prev],
-    )
-    .unwrap();
-}
-
 /// Someone with the passphrase rewrites an entry and recomputes the chain, or cuts the last
 /// entry: `audit verify` alone cannot tell; against an anchor made before, it can.
 #[test]
 fn an_anchor_catches_a_rewritten_or_cut_log() {
+    for b in backends() {
+        an_anchor_catches_a_rewritten_or_cut_log_on(&b);
+    }
+}
+
+fn an_anchor_catches_a_rewritten_or_cut_log_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = examples_case(dir.path());
+    let db = examples_case_on(b, dir.path());
     let dbs = db.to_str().unwrap();
     for args in [
         ["keep-apart", dbs, "Anna Kesoian", "Dalia Ostrik"],
@@ -443,17 +395,11 @@ fn an_anchor_catches_a_rewritten_or_cut_log() {
     );
 
     // rewrite entry 1 (keep apart → merge) and recompute the whole chain and its head
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch(
-        "DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete;",
-    )
-    .unwrap();
-    conn.execute(
-        "UPDATE decisions SET json = replace(json, 'keep-apart', 'merge') WHERE seq = 1",
-        [],
-    )
-    .unwrap();
-    rechain(&conn);
+    let t = Tamperer::new(b, &db);
+    t.unguard();
+    t.exec("UPDATE decisions SET json = replace(json, 'keep-apart', 'merge') WHERE seq = 1")
+        .unwrap();
+    t.rechain();
     let (ok, said) = verify(false);
     assert!(ok, "without an anchor the forged chain passes: {said}");
     let (ok, said) = verify(true);
@@ -463,16 +409,12 @@ fn an_anchor_catches_a_rewritten_or_cut_log() {
         "{said}"
     );
     // cut the last entry instead (after putting entry 1 back)
-    conn.execute(
-        "UPDATE decisions SET json = replace(json, 'merge', 'keep-apart') WHERE seq = 1",
-        [],
-    )
-    .unwrap();
-    rechain(&conn);
-    assert!(verify(true).0, "restored");
-    conn.execute("DELETE FROM decisions WHERE seq = 2", [])
+    t.exec("UPDATE decisions SET json = replace(json, 'merge', 'keep-apart') WHERE seq = 1")
         .unwrap();
-    rechain(&conn);
+    t.rechain();
+    assert!(verify(true).0, "restored");
+    t.exec("DELETE FROM decisions WHERE seq = 2").unwrap();
+    t.rechain();
     let (ok, said) = verify(false);
     assert!(ok, "without an anchor the cut log passes: {said}");
     let (ok, said) = verify(true);
@@ -485,8 +427,14 @@ fn an_anchor_catches_a_rewritten_or_cut_log() {
 /// key is caught against an anchor.
 #[test]
 fn signed_decisions_cannot_be_forged_with_the_passphrase_alone() {
+    for b in backends() {
+        signed_decisions_cannot_be_forged_with_the_passphrase_alone_on(&b);
+    }
+}
+
+fn signed_decisions_cannot_be_forged_with_the_passphrase_alone_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = examples_case(dir.path());
+    let db = examples_case_on(b, dir.path());
     let dbs = db.to_str().unwrap();
     let o = run(casefile()
         .args([
@@ -565,18 +513,11 @@ fn signed_decisions_cannot_be_forged_with_the_passphrase_alone() {
     assert!(o.status.success(), "{}", stderr(&o));
 
     // the passphrase holder rewrites ana's entry and recomputes the chain: her signature fails
-    let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch(
-        "DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete; \
-         DROP TRIGGER decision_signatures_append_only_update; DROP TRIGGER decision_signatures_append_only_delete;",
-    )
-    .unwrap();
-    conn.execute(
-        "UPDATE decisions SET json = replace(json, 'keep-apart', 'merge') WHERE seq = 1",
-        [],
-    )
-    .unwrap();
-    rechain(&conn);
+    let t = Tamperer::new(b, &db);
+    t.unguard();
+    t.exec("UPDATE decisions SET json = replace(json, 'keep-apart', 'merge') WHERE seq = 1")
+        .unwrap();
+    t.rechain();
     let r = verify(None);
     assert_eq!(r["ok"], false);
     assert!(
@@ -586,7 +527,7 @@ fn signed_decisions_cannot_be_forged_with_the_passphrase_alone() {
         "{r}"
     );
     // stripping the signature makes it an unsigned entry: the anchor knows it was signed
-    conn.execute("DELETE FROM decision_signatures", []).unwrap();
+    t.exec("DELETE FROM decision_signatures").unwrap();
     let r = verify(None);
     assert_eq!(
         r["ok"], true,
@@ -600,8 +541,7 @@ fn signed_decisions_cannot_be_forged_with_the_passphrase_alone() {
         "{r}"
     );
     // and removing her key from the record is seen against the anchor too
-    conn.execute("DELETE FROM user_keys WHERE name = 'ana'", [])
-        .unwrap();
+    t.exec("DELETE FROM user_keys WHERE name = 'ana'").unwrap();
     let r = verify(Some(&anchor));
     assert!(
         r["problems"].to_string().contains("no longer on record"),

@@ -466,8 +466,14 @@ fn the_web_app_guards_and_curates_the_case_on(b: &Backend) {
 /// stored by an add cut off before its rebuild, there and in an export.
 #[test]
 fn the_web_app_and_export_see_reports_added_meanwhile() {
+    for b in backends() {
+        the_web_app_and_export_see_reports_added_meanwhile_on(&b);
+    }
+}
+
+fn the_web_app_and_export_see_reports_added_meanwhile_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = examples_case(dir.path());
+    let db = examples_case_on(b, dir.path());
     let o = run(casefile()
         .args(["user", "add", "--no-encryption"])
         .arg(&db)
@@ -513,7 +519,8 @@ fn the_web_app_and_export_see_reports_added_meanwhile() {
         "Irina Volkova was detained in Marevo on March 22, 2024, the Harbour Post reported.\n";
     let doc = casefile_ingest::ingest("cut-off.txt", cut.as_bytes()).unwrap();
     {
-        let mut store = casefile_store::SqliteStore::open(&db, casefile_store::Key::Plain).unwrap();
+        let mut store =
+            casefile_store::open(&db.as_path().into(), casefile_store::Key::Plain).unwrap();
         let case = casefile_store::Store::case(&mut store, "default").unwrap();
         casefile_store::Store::add_report(&mut store, case, cut.as_bytes(), &doc, "test").unwrap();
     }
@@ -542,8 +549,14 @@ fn the_web_app_and_export_see_reports_added_meanwhile() {
 /// everywhere, removed; the last owner stays; an empty name is refused.
 #[test]
 fn accounts_are_managed_from_the_command_line() {
+    for b in backends() {
+        accounts_are_managed_from_the_command_line_on(&b);
+    }
+}
+
+fn accounts_are_managed_from_the_command_line_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let db = examples_case(dir.path());
+    let db = examples_case_on(b, dir.path());
     let user = |args: &[&str], password: Option<&str>| {
         let mut c = casefile();
         c.args(["user", args[0], "--no-encryption"])

@@ -296,3 +296,133 @@ impl Backend {
         }
     }
 }
+
+/// The examples' case built on backend `b` (without encryption); its DB argument.
+pub fn examples_case_on(b: &Backend, dir: &Path) -> PathBuf {
+    let out = dir.join("o");
+    let o = run(casefile()
+        .args([
+            "build",
+            "--no-encryption",
+            "-q",
+            "examples/reports",
+            "--out",
+        ])
+        .arg(&out)
+        .args(b.build_args()));
+    assert!(o.status.success(), "{}", stderr(&o));
+    b.db(&out)
+}
+
+/// Someone holding a test's (unencrypted) database who edits it behind casefile's back: SQL
+/// straight into the file, or into the server's database with psql.
+pub enum Tamperer {
+    File(rusqlite::Connection),
+    Server(String),
+}
+
+impl Tamperer {
+    pub fn new(b: &Backend, db: &Path) -> Tamperer {
+        match b {
+            Backend::File => Tamperer::File(rusqlite::Connection::open(db).unwrap()),
+            Backend::Server(s) => Tamperer::Server(s.url().to_string()),
+        }
+    }
+
+    /// Run SQL; the database's refusal as an error.
+    pub fn exec(&self, sql: &str) -> Result<(), String> {
+        match self {
+            Tamperer::File(c) => c.execute_batch(sql).map_err(|e| e.to_string()),
+            Tamperer::Server(url) => {
+                let o = std::process::Command::new("psql")
+                    .args([url.as_str(), "-v", "ON_ERROR_STOP=1", "-qXc", sql])
+                    .output()
+                    .expect("psql (PostgreSQL's client tools; scripts/test.sh installs them)");
+                o.status
+                    .success()
+                    .then_some(())
+                    .ok_or_else(|| String::from_utf8_lossy(&o.stderr).into_owned())
+            }
+        }
+    }
+
+    /// Take away the guards that keep the decision log and its signatures append-only.
+    pub fn unguard(&self) {
+        let sql = match self {
+            Tamperer::File(_) => "DROP TRIGGER decisions_append_only_update; DROP TRIGGER decisions_append_only_delete; \
+                 DROP TRIGGER decision_signatures_append_only_update; DROP TRIGGER decision_signatures_append_only_delete;",
+            Tamperer::Server(_) => "ALTER TABLE decisions DISABLE TRIGGER decisions_append_only; \
+                 ALTER TABLE decision_signatures DISABLE TRIGGER signatures_append_only;",
+        };
+        self.exec(sql).unwrap();
+    }
+
+    /// The decision log's rows: (seq, case, made_at, made_by, content as stored).
+    fn rows(&self) -> Vec<(i64, i64, String, String, String)> {
+        const Q: &str = "SELECT seq, case_id, made_at, made_by, json FROM decisions ORDER BY seq";
+        match self {
+            Tamperer::File(c) => c
+                .prepare(Q)
+                .unwrap()
+                .query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                })
+                .unwrap()
+                .map(Result::unwrap)
+                .collect(),
+            Tamperer::Server(url) => {
+                let o = std::process::Command::new("psql")
+                    .args([url.as_str(), "-AtqX", "-F", "\u{1f}", "-c", Q])
+                    .output()
+                    .expect("psql");
+                String::from_utf8(o.stdout)
+                    .unwrap()
+                    .lines()
+                    .map(|l| {
+                        let f: Vec<&str> = l.split('\u{1f}').collect();
+                        (
+                            f[0].parse().unwrap(),
+                            f[1].parse().unwrap(),
+                            f[2].into(),
+                            f[3].into(),
+                            f[4].into(),
+                        )
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    /// Recompute every hash of the decision log and its head, as a tamperer would after
+    /// editing (the code is open: they know how entries are chained).
+    pub fn rechain(&self) {
+        use sha2::{Digest, Sha256};
+        let rows = self.rows();
+        let mut prev = String::new();
+        let mut sql = String::new();
+        for (seq, case, at, by, json) in &rows {
+            let mut h = Sha256::new();
+            for part in [
+                prev.as_str(),
+                &seq.to_string(),
+                &case.to_string(),
+                at,
+                by,
+                json,
+            ] {
+                h.update(part.as_bytes());
+                h.update([0u8]);
+            }
+            let h = hex::encode(h.finalize());
+            sql.push_str(&format!(
+                "UPDATE decisions SET prev_hash = '{prev}', hash = '{h}' WHERE seq = {seq};"
+            ));
+            prev = h;
+        }
+        sql.push_str(&format!(
+            "UPDATE audit_head SET entries = {}, hash = '{prev}';",
+            rows.len()
+        ));
+        self.exec(&sql).unwrap();
+    }
+}
