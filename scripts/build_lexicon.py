@@ -3,7 +3,8 @@
 
 For every word (keyed lower-cased) it counts how often the training text writes it in lower case,
 capitalised inside a sentence, capitalised at a sentence start, and inside each entity type, plus
-how often it opens or closes a multi-word person name. The annotator uses these counts to tell a
+how often it opens or closes a multi-word person name, and how often it opens a multi-word place
+name (the "Saudi" of "Saudi Arabia", which is otherwise a nationality word). The annotator uses these counts to tell a
 common word ("Authorities" at a sentence start) from a name, and a given name from a surname.
 Only counts are shipped, never the text.
 
@@ -17,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SRC = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "..", "..", "shared", "data", "conll2003", "eng.train")
 OUT = os.path.join(HERE, "..", "crates", "annotate", "data", "lexicon.tsv")
 
-COLS = ["lower", "cap_mid", "cap_init", "per", "org", "loc", "misc", "per_first", "per_last"]
+COLS = ["lower", "cap_mid", "cap_init", "per", "org", "loc", "misc", "per_first", "per_last", "loc_head"]
 
 
 def sentences(path):
@@ -69,6 +70,8 @@ def main():
             if typ == "PER" and e - s >= 2:
                 counts[words[s].lower()]["per_first"] += 1
                 counts[words[e - 1].lower()]["per_last"] += 1
+            if typ == "LOC" and e - s >= 2:
+                counts[words[s].lower()]["loc_head"] += 1
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("# word\t" + "\t".join(COLS) + f"  (built by scripts/build_lexicon.py from CoNLL-2003 eng.train, {n} sentences)\n")
         kept = 0

@@ -19,6 +19,8 @@ pub struct WordStats {
     pub misc: u32,
     pub per_first: u32,
     pub per_last: u32,
+    /// Times it opens a place name of several words ("Saudi" in "Saudi Arabia").
+    pub loc_head: u32,
 }
 
 impl WordStats {
@@ -29,9 +31,14 @@ impl WordStats {
     pub fn entity_total(&self) -> u32 {
         self.per + self.org + self.loc + self.misc
     }
-    /// A nationality or other adjective of affiliation ("Chechen", "Russian").
+    /// A nationality or other adjective of affiliation ("Chechen", "Russian", "Saudi"): tagged
+    /// MISC more often than anything else, never written in lower case. The first word of a
+    /// place name of several words does not count against it: "Saudi Arabia" is a place,
+    /// "Saudi" alone a nationality.
     pub fn demonym(&self) -> bool {
-        self.misc >= 3 && self.misc * 2 > self.entity_total() && self.lower == 0
+        self.misc >= 3
+            && self.misc * 2 > self.entity_total().saturating_sub(self.loc_head)
+            && self.lower == 0
     }
     pub fn given_name(&self) -> bool {
         self.per_first >= 2 && self.per_first * 2 >= self.per
@@ -61,6 +68,7 @@ pub fn word(w: &str) -> WordStats {
                     misc: n[6],
                     per_first: n[7],
                     per_last: n[8],
+                    loc_head: n.get(9).copied().unwrap_or(0),
                 },
             );
         }
@@ -119,6 +127,20 @@ fn gazetteer() -> &'static Gazetteer {
 pub fn place(name: &str) -> Option<&'static Place> {
     let g = gazetteer();
     g.by_name.get(&name.to_lowercase()).map(|&i| &g.places[i])
+}
+
+/// The country an abbreviation names by its ISO 3166 code, written with or without points
+/// ("U.S.", "US").
+pub fn country_by_code(abbreviation: &str) -> Option<&'static Place> {
+    let code: String = abbreviation.chars().filter(|c| *c != '.').collect();
+    if code.len() != 2 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    gazetteer()
+        .places
+        .iter()
+        .filter(|p| p.kind == "country" && p.country == code)
+        .max_by_key(|p| p.population)
 }
 
 /// A gazetteer entry one edit away from `name` (for names of 8 letters or more, sharing the first

@@ -1074,11 +1074,11 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     let text = &doc.text[ss..se];
     let descriptive = re(
         &DESCRIPTIVE,
-        r"\b([A-Z][a-z]+)((?:\s+(?:special|riot|federal|local|regional|state|security|secret|military|border|traffic|transport|national|interior))*\s+(?:police|authorities|officials|government|security\s+services|security\s+forces|law\s+enforcement|forces|troops|prosecutors|investigators|army|military))\b",
+        r"\b([A-Z][a-z]+|(?:[A-Z]\.){2}|[A-Z]{2})((?:\s+(?:special|riot|federal|local|regional|state|security|secret|military|border|traffic|transport|national|interior))*\s+(?:police|authorities|officials|government|security\s+services|security\s+forces|law\s+enforcement|forces|troops|prosecutors|investigators|army|military))\b",
     );
     let institution = re(
         &INSTITUTION,
-        r"\b(investigative committee|interior ministry|foreign ministry|justice ministry|defen[cs]e ministry|prosecutor(?:’s|'s)? office|prosecutor general(?:’s|'s)? office|supreme court|constitutional court|federal security service)\b",
+        r"\b(?:([A-Z][a-z]+)\s+)?(investigative committee|interior ministry|foreign ministry|justice ministry|defen[cs]e ministry|prosecutor(?:’s|'s)? office|prosecutor general(?:’s|'s)? office|supreme court|constitutional court|federal security service|royal court|royal family)\b",
     );
     let admin = re(
         &ADMIN,
@@ -1101,7 +1101,11 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     for c in descriptive.captures_iter(text) {
         let adj = c.get(1).expect("group");
         let st = word(adj.as_str());
-        if st.demonym() || lexicon::place(adj.as_str()).is_some_and(|p| p.kind != "city") {
+        // a nationality, a country or region, or a country's code ("U.S. officials")
+        if st.demonym()
+            || lexicon::place(adj.as_str()).is_some_and(|p| p.kind != "city")
+            || lexicon::country_by_code(adj.as_str()).is_some()
+        {
             let m = c.get(0).expect("match");
             push(
                 out,
@@ -1114,10 +1118,15 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
         }
     }
     for c in institution.captures_iter(text) {
-        let m = c.get(1).expect("group");
+        let m = c.get(2).expect("group");
+        // with the nationality in front when there is one ("Saudi royal family")
+        let start = c
+            .get(1)
+            .filter(|adj| word(adj.as_str()).demonym())
+            .map_or(m.start(), |adj| adj.start());
         push(
             out,
-            m.start(),
+            start,
             m.end(),
             EntityKind::Organization,
             "institution",
@@ -1378,6 +1387,29 @@ mod title_tests {
                 "The Ministry of Justice said nothing.",
                 &[(EntityKind::Organization, "Ministry of Justice")],
                 &[],
+            ),
+            // a nationality whose word also opens a place name ("Saudi Arabia"), a country's
+            // code, and a nationality in front of an institution
+            (
+                "Saudi officials denied it, and the Saudi government said nothing.",
+                &[
+                    (EntityKind::Organization, "Saudi officials"),
+                    (EntityKind::Organization, "Saudi government"),
+                ],
+                &[],
+            ),
+            (
+                "The sanctions were announced after U.S. officials met the Saudi royal family.",
+                &[
+                    (EntityKind::Organization, "U.S. officials"),
+                    (EntityKind::Organization, "Saudi royal family"),
+                ],
+                &["royal family"],
+            ),
+            (
+                "Police officials in Marevo said nothing.",
+                &[],
+                &["Police officials", "Marevo said"],
             ),
         ];
         for (text, want, not) in cases {

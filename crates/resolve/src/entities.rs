@@ -117,7 +117,9 @@ fn descriptive_key(s: &str) -> Option<String> {
     {
         "government"
     } else {
-        return None;
+        // any other kind is itself: "Turkish prosecutors" are not "Saudi prosecutors", nor
+        // "Turkish investigators"
+        lower.split_whitespace().last()?
     };
     Some(format!("{demonym} {family}"))
 }
@@ -655,7 +657,8 @@ impl<'a> Resolver<'a> {
         let (ka, kb) = (org_key(na), org_key(nb));
         let (da, db) = (self.nodes[a].descriptive, self.nodes[b].descriptive);
         if da || db {
-            if !(da && db && descriptive_key(na) == descriptive_key(nb)) {
+            let (ka, kb) = (descriptive_key(na), descriptive_key(nb));
+            if !(da && db && ka.is_some() && ka == kb) {
                 return None;
             }
             return Some(format!(
@@ -977,6 +980,21 @@ fn entity_id(kind: EntityKind, name: &str, used: &mut HashMap<String, usize>) ->
 mod tests {
     use super::*;
     use casefile_model::{Attribute, DateValue, Mention, Span};
+
+    #[test]
+    fn descriptive_bodies_are_one_only_with_the_same_nationality_and_kind() {
+        let same = [
+            ("Chechen police", "Chechen law enforcement", true),
+            ("Chechen authorities", "Chechen officials", true),
+            ("Chechen police", "Chechen officials", false),
+            ("Turkish prosecutors", "Saudi prosecutors", false),
+            ("Turkish prosecutors", "Turkish investigators", false),
+            ("Turkish prosecutors", "Turkish prosecutors", true),
+        ];
+        for (a, b, one) in same {
+            assert_eq!(descriptive_key(a) == descriptive_key(b), one, "{a} / {b}");
+        }
+    }
 
     fn doc(id: &str, published: &str) -> Document {
         let published = Some(DateValue::day(
