@@ -161,11 +161,18 @@ pub fn place_near(name: &str) -> Option<&'static Place> {
         if pl.split_whitespace().count() != words || (p.kind == "city" && p.population < 100_000) {
             continue;
         }
-        if edit_distance(&pl, &lower) <= 1 && best.is_none_or(|b| b.population < p.population) {
+        // one slip, or the same words in another romanisation ("Nizhnii"/"Nizhny")
+        let near = edit_distance(&pl, &lower) <= 1 || romanised(&pl) == romanised(&lower);
+        if near && best.is_none_or(|b| b.population < p.population) {
             best = Some(p);
         }
     }
     best
+}
+
+/// A place name's words as the name matcher keys them (romanisation differences levelled).
+fn romanised(name: &str) -> Vec<String> {
+    name.split_whitespace().map(casefile_names::key).collect()
 }
 
 #[cfg(test)]
@@ -182,6 +189,7 @@ mod tests {
             place_near("Nizhny Novogorod").unwrap().name,
             "Nizhny Novgorod"
         );
+        assert!(place_near("Nizhnyi Novgorod").is_some_and(|p| p.country == "RU"));
         assert!(place_near("Mark Alexeyev").is_none());
         assert_eq!(edit_distance("bestvet", "bestsvet"), 1);
     }

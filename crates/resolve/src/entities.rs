@@ -137,6 +137,16 @@ fn acronym(s: &str) -> String {
         .collect()
 }
 
+/// Whether `a` is `b` with two neighbouring letters swapped ("Yangulbaev"/"Yangulabev").
+fn swapped(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() || a.len() < 5 {
+        return false;
+    }
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    matches!(diff[..], [i, j] if j == i + 1 && a[i] == b[j] && a[j] == b[i])
+}
+
 /// Whether `short` is `long` without a leading nationality or place ("LGBT Network" and
 /// "Russian LGBT Network").
 fn is_prefixed_form(short: &str, long: &str, demonym: &dyn Fn(&str) -> bool) -> bool {
@@ -154,8 +164,10 @@ fn is_prefixed_form(short: &str, long: &str, demonym: &dyn Fn(&str) -> bool) -> 
 
 /// The key names share when they are one name: for people, each word's key; for
 /// organisations, the family of a descriptive body ("chechen police") or the name without "the"
-/// and a possessive; for places, their gazetteer name. Within one report, "Russian authorities"
-/// and "the Russian Government" share a key: the report speaks of one body.
+/// and a possessive; for places, their gazetteer name with each word keyed as a person's
+/// ("Nizhnii Novgorod" and "Nizhny Novgorod" are one city in two romanisations). Within one
+/// report, "Russian authorities" and "the Russian Government" share a key: the report speaks of
+/// one body.
 fn name_key(kind: EntityKind, name: &str, normalized: Option<&str>, descriptive: bool) -> String {
     match kind {
         EntityKind::Person => words(name)
@@ -166,7 +178,11 @@ fn name_key(kind: EntityKind, name: &str, normalized: Option<&str>, descriptive:
         EntityKind::Organization => descriptive_key(name)
             .filter(|_| descriptive)
             .unwrap_or_else(|| org_key(name)),
-        _ => normalized.unwrap_or(name).to_lowercase(),
+        _ => words(normalized.unwrap_or(name))
+            .iter()
+            .map(|w| key(w))
+            .collect::<Vec<_>>()
+            .join(" "),
     }
 }
 
@@ -636,9 +652,17 @@ impl<'a> Resolver<'a> {
         if self.ages_clash(a, b) {
             return None;
         }
-        // two different people named in one report stay apart
+        // two different people named in one report stay apart, unless one name is the other
+        // with two neighbouring letters swapped (a typist's slip: "Yangulabev")
         let (da, db) = (self.docs_of(a), self.docs_of(b));
-        if da.iter().any(|d| db.contains(d)) {
+        let slip = wa.len() == wb.len()
+            && wa.len() >= 2
+            && wa[..wa.len() - 1]
+                .iter()
+                .zip(&wb[..wb.len() - 1])
+                .all(|(x, y)| key(x.raw) == key(y.raw))
+            && swapped(&key(la.raw), &key(lb.raw));
+        if !slip && da.iter().any(|d| db.contains(d)) {
             return None;
         }
         Some(if na == nb {
@@ -980,6 +1004,15 @@ fn entity_id(kind: EntityKind, name: &str, used: &mut HashMap<String, usize>) ->
 mod tests {
     use super::*;
     use casefile_model::{Attribute, DateValue, Mention, Span};
+
+    #[test]
+    fn a_swap_of_two_letters_is_a_slip() {
+        assert!(swapped("Yangulbaev", "Yangulabev"));
+        assert!(!swapped("Yangulbaev", "Yangulbaev"));
+        assert!(!swapped("Isaev", "Isaeva"));
+        assert!(!swapped("Magamadov", "Magamedov"));
+        assert!(!swapped("Abcde", "Badce"), "two swaps");
+    }
 
     #[test]
     fn descriptive_bodies_are_one_only_with_the_same_nationality_and_kind() {
