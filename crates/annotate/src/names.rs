@@ -362,6 +362,10 @@ const MISC_HEADS: &[&str] = &[
 ];
 
 fn is_cap(w: &str) -> bool {
+    // the Arabic article on a name: "al-Assiri", "el-Sisi" are name words
+    if let Some(rest) = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-")) {
+        return rest.chars().next().is_some_and(char::is_uppercase) && is_cap(rest);
+    }
     let mut ch = w.chars();
     match ch.next() {
         Some(c) if c.is_uppercase() => {
@@ -497,7 +501,89 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     one_sense(&mut out);
+    short_forms(doc, &mut out);
     out
+}
+
+/// "the Post" after "The Washington Post" in the same report: "the" and the last word of an
+/// organisation's name, later in the report, name that organisation again, when no other
+/// organisation of the report ends with that word and the word is not the start of a longer
+/// name ("the Post Office").
+fn short_forms(doc: &Document, out: &mut Vec<Mention>) {
+    // last word → (where the organisation is first named, its name)
+    let mut by_last: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for m in out.iter().filter(|m| m.kind == EntityKind::Organization) {
+        let words: Vec<&str> = m.text.split_whitespace().collect();
+        let Some(&last) = words.last().filter(|_| words.len() >= 2) else {
+            continue;
+        };
+        let capitalised = last.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised || last.chars().count() < 3 || !last.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        let full = m.normalized.clone().unwrap_or_else(|| {
+            let t = m.text.as_str();
+            t.strip_prefix("The ")
+                .or_else(|| t.strip_prefix("the "))
+                .unwrap_or(t)
+                .to_string()
+        });
+        let named = by_last.entry(last.to_string()).or_default();
+        match named.iter_mut().find(|(_, f)| *f == full) {
+            Some(first) => first.0 = first.0.min(m.span.end),
+            None => named.push((m.span.end, full)),
+        }
+    }
+    let mut found = Vec::new();
+    let mut by_last: Vec<(String, Vec<(usize, String)>)> = by_last.into_iter().collect();
+    by_last.sort();
+    for (last, named) in &by_last {
+        let [(first_end, full)] = named.as_slice() else {
+            continue;
+        };
+        for article in ["the ", "The "] {
+            let needle = format!("{article}{last}");
+            for (s, _) in doc.text.match_indices(&needle) {
+                let e = s + needle.len();
+                let before = doc.text[..s].chars().next_back();
+                let after = doc.text[e..].trim_start_matches(' ');
+                if s < *first_end
+                    || before.is_some_and(char::is_alphanumeric)
+                    || doc.text[e..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric)
+                    || (after.len() < doc.text.len() - e
+                        && after.chars().next().is_some_and(char::is_uppercase))
+                    || doc.in_boilerplate(s, e)
+                {
+                    continue;
+                }
+                let m = mention(
+                    doc,
+                    s,
+                    e,
+                    EntityKind::Organization,
+                    "short-form",
+                    Some(full.clone()),
+                    0.7,
+                );
+                // the word alone may have been read already ("Post"): it is this short form
+                let word_start = s + article.len();
+                match out.iter().position(|o| o.span.start < e && s < o.span.end) {
+                    Some(i) if out[i].span.start == word_start && out[i].span.end == e => {
+                        out[i] = m
+                    }
+                    Some(_) => {}
+                    None => found.push(m),
+                }
+            }
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+    }
 }
 
 /// One sense per document: a name written the same way more than once keeps one kind through
@@ -1405,6 +1491,19 @@ mod title_tests {
                     (EntityKind::Organization, "Saudi royal family"),
                 ],
                 &["royal family"],
+            ),
+            (
+                "He wrote for The Washington Post. As a columnist for the Post, he was known. The Post Office is elsewhere.",
+                &[
+                    (EntityKind::Organization, "The Washington Post"),
+                    (EntityKind::Organization, "the Post"),
+                ],
+                &["The Post Office", "The Post"],
+            ),
+            (
+                "The mission was ordered by the former deputy intelligence chief, Ahmed al-Assiri, prosecutors said.",
+                &[(EntityKind::Person, "Ahmed al-Assiri")],
+                &["Ahmed"],
             ),
             (
                 "Police officials in Marevo said nothing.",

@@ -177,7 +177,7 @@ fn name_key(kind: EntityKind, name: &str, normalized: Option<&str>, descriptive:
             .join(" "),
         EntityKind::Organization => descriptive_key(name)
             .filter(|_| descriptive)
-            .unwrap_or_else(|| org_key(name)),
+            .unwrap_or_else(|| org_key(normalized.unwrap_or(name))),
         _ => words(normalized.unwrap_or(name))
             .iter()
             .map(|w| key(w))
