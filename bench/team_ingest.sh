@@ -36,11 +36,13 @@ for i in range(n):
     data = data.replace(b"</body>", line + b"</body>", 1) if b"</body>" in data else data + line
     open(os.path.join(out, f"{i:05d}-{base}"), "wb").write(data)
 PY
+# a new database named casefile_ingest_PID_$1, its address in $url (not in a subshell: the
+# cleanup must know every database made)
 fresh() {
   local d="casefile_ingest_$$_$1"
   psql "$ADMIN" -qc "CREATE DATABASE $d"
   dbs+=("$d")
-  echo "${ADMIN%/*}/$d"
+  url="${ADMIN%/*}/$d"
 }
 check() {
   local url=$1
@@ -58,7 +60,7 @@ PY
 now() { date +%s.%N; }
 
 echo "== $REPORTS reports, one worker"
-url=$(fresh one)
+fresh one
 $cf add "$url" "$work/reports" --no-wait -q
 t0=$(now)
 $cf worker "$url" --until-empty -q
@@ -68,7 +70,7 @@ echo "   one worker: ${one} s"
 check "$url"
 
 echo "== $REPORTS reports, $WORKERS workers, one of them killed with SIGKILL twice"
-url=$(fresh many)
+fresh many
 $cf add "$url" "$work/reports" --no-wait -q
 t0=$(now)
 pids=()
@@ -90,7 +92,7 @@ echo "   $WORKERS workers (one killed twice, lease ${CASEFILE_LEASE} s): ${many}
 check "$url"
 
 echo "== $REPORTS reports, $WORKERS workers, none killed"
-url=$(fresh calm)
+fresh calm
 $cf add "$url" "$work/reports" --no-wait -q
 t0=$(now)
 pids=()

@@ -153,9 +153,15 @@ fn one_line_about<'a>(err: &'a str, url: &str) -> &'a str {
 
 #[test]
 fn pages_are_captured_as_warc_and_reports_and_tampering_is_found() {
+    for b in backends() {
+        pages_are_captured_as_warc_and_reports_and_tampering_is_found_on(&b);
+    }
+}
+
+fn pages_are_captured_as_warc_and_reports_and_tampering_is_found_on(b: &Backend) {
     let base = serve();
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("case.db");
+    let db = b.db(dir.path());
     // a case to capture into
     let seed = dir.path().join("seed.txt");
     std::fs::write(
@@ -167,7 +173,8 @@ fn pages_are_captured_as_warc_and_reports_and_tampering_is_found() {
         .args(["build", "--no-encryption", "-q"])
         .arg(&seed)
         .arg("--out")
-        .arg(dir.path()));
+        .arg(dir.path())
+        .args(b.build_args()));
     assert!(o.status.success(), "{}", stderr(&o));
 
     let url = |p: &str| format!("{base}{p}");
@@ -314,7 +321,7 @@ fn pages_are_captured_as_warc_and_reports_and_tampering_is_found() {
     );
     let out = String::from_utf8_lossy(&o.stdout).to_string();
     assert!(out.contains("3 reports, 2 captures"), "{out}");
-    alter_report(&db, &url("/article"));
+    alter_report(b, &db, &url("/article"));
     let o = run(casefile().args(["verify", "--no-encryption"]).arg(&db));
     assert!(!o.status.success());
     let out = String::from_utf8_lossy(&o.stdout).to_string();
@@ -329,8 +336,16 @@ fn pages_are_captured_as_warc_and_reports_and_tampering_is_found() {
     );
 }
 
-/// Change one byte of a stored report, as someone with the database file could.
-fn alter_report(db: &Path, path: &str) {
+/// Change one byte of a stored report, as someone with the database could.
+fn alter_report(b: &Backend, db: &Path, path: &str) {
+    if let Backend::Server(_) = b {
+        let sql = format!(
+            "UPDATE reports SET original = set_byte(original, length(original) / 2, get_byte(original, length(original) / 2) # 32) \
+             WHERE convert_from(meta, 'UTF8')::json->>'path' = '{path}'"
+        );
+        Tamperer::new(b, db).exec(&sql).unwrap();
+        return;
+    }
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut bytes: Vec<u8> = conn
         .query_row(

@@ -85,6 +85,12 @@ fn passphrase_is_required_and_checked() {
 
 #[test]
 fn add_is_idempotent_and_export_writes_each_format() {
+    for b in backends() {
+        add_is_idempotent_and_export_writes_each_format_on(&b);
+    }
+}
+
+fn add_is_idempotent_and_export_writes_each_format_on(backend: &Backend) {
     let dir = tempfile::tempdir().unwrap();
     let reports = dir.path().join("r");
     std::fs::create_dir(&reports).unwrap();
@@ -94,9 +100,10 @@ fn add_is_idempotent_and_export_writes_each_format() {
         .args(["build", "--no-encryption", "-q"])
         .arg(&reports)
         .arg("--out")
-        .arg(&out));
+        .arg(&out)
+        .args(backend.build_args()));
     assert!(o.status.success(), "{}", stderr(&o));
-    let db = out.join("case.db");
+    let db = backend.db(&out);
     // same bytes under another name: a no-op
     let copy = dir.path().join("copy.txt");
     std::fs::write(&copy, report(1)).unwrap();
