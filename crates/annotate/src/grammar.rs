@@ -196,16 +196,34 @@ pub enum Tie {
     Other,
 }
 
-/// The treebank's words of `text[start..end]`, with byte ranges in `text`.
+/// The treebank's words of `text[start..end]`, with byte ranges in `text`. An abbreviation
+/// keeps its period, as the treebank writes it ("Mr.", "Dr.", "Sept."), unless the period ends
+/// the sentence: a stray "." inside a sentence makes the parser read two.
 pub fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    text::tokens(text, start, end)
+    let split: Vec<(usize, usize)> = text::tokens(text, start, end)
         .into_iter()
         .flat_map(|t| {
             casefile_syntax::words::split(t.text(text))
                 .into_iter()
                 .map(move |(a, b)| (t.start + a, t.start + b))
         })
-        .collect()
+        .collect();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(split.len());
+    for (i, &(a, b)) in split.iter().enumerate() {
+        let last = i + 1 == split.len();
+        match out.last_mut() {
+            Some(prev)
+                if &text[a..b] == "."
+                    && prev.1 == a
+                    && !last
+                    && text::is_abbreviation(&text[prev.0..prev.1]) =>
+            {
+                prev.1 = b
+            }
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 /// Parse one sentence of `text` with the shipped model.
@@ -269,6 +287,40 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn an_abbreviation_keeps_its_period() {
+        let t = "Mr. Khashoggi met Dr. Ali on Sept. 4, the U.S. said. He left.";
+        let (s, e) = (0, t.find(" He").unwrap());
+        let w: Vec<&str> = words(t, s, e).iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(
+            w,
+            [
+                "Mr.",
+                "Khashoggi",
+                "met",
+                "Dr.",
+                "Ali",
+                "on",
+                "Sept.",
+                "4",
+                ",",
+                "the",
+                "U.S.",
+                "said",
+                "."
+            ]
+        );
+        let w: Vec<&str> = words("I met the Co.", 0, 13)
+            .iter()
+            .map(|&(a, b)| &"I met the Co."[a..b])
+            .collect();
+        assert_eq!(
+            w.last(),
+            Some(&"."),
+            "a period that ends the sentence stays one"
+        );
     }
 
     #[test]

@@ -21,6 +21,11 @@ const ABBREV: &[&str] = &[
     "est", "fig", "mt", "ft", "pp",
 ];
 
+/// Whether `word` (without its period) is an abbreviation that takes one ("Mr", "Dr", "Sept").
+pub fn is_abbreviation(word: &str) -> bool {
+    ABBREV.contains(&word.to_lowercase().as_str())
+}
+
 /// Split text into sentences: at `.`, `!`, `?` (and a closing quote after them) before a capital,
 /// digit or quote, and always at line breaks.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
