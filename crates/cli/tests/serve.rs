@@ -673,19 +673,7 @@ fn a_second_editors_change_to_the_same_thing_is_refused() {
 
 fn a_second_editors_change_to_the_same_thing_is_refused_on(b: &Backend) {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out)
-        .args(b.build_args()));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let db = b.db(&out);
+    let db = examples_case_on(b, dir.path());
     for name in ["ana", "bo"] {
         let o = run(casefile()
             .args(["user", "add", "--no-encryption"])

@@ -104,6 +104,33 @@ pub(crate) fn published(doc: &Document) -> String {
         .unwrap_or_default()
 }
 
+/// The custody entry of a report stored from a file: its path, SHA-256 and size.
+pub(crate) fn import_entry(doc: &Document, size: usize) -> casefile_model::Custody {
+    casefile_model::Custody::Import {
+        doc: doc.id.clone(),
+        path: doc.path.clone(),
+        sha256: doc.sha256.clone(),
+        size,
+    }
+}
+
+/// The custody entry of a captured page: where from, when, and the hashes of page and WARC.
+pub(crate) fn capture_entry(
+    doc: &Document,
+    capture: &crate::Capture,
+    size: usize,
+) -> casefile_model::Custody {
+    casefile_model::Custody::Capture {
+        doc: doc.id.clone(),
+        requested: capture.requested.clone(),
+        url: capture.url.clone(),
+        captured_at: capture.captured_at.clone(),
+        sha256: doc.sha256.clone(),
+        size,
+        warc_sha256: capture.warc_sha256.clone(),
+    }
+}
+
 /// A hash-chained, append-only log: its table and the table holding its head.
 #[derive(Clone, Copy)]
 pub(crate) struct Chain {

@@ -541,12 +541,7 @@ impl Store for PostgresStore {
             let k = self.key(tx, case)?;
             let added = insert_report(tx, &k, case, original, doc)?;
             if added == Added::New {
-                let entry = Custody::Import {
-                    doc: doc.id.clone(),
-                    path: doc.path.clone(),
-                    sha256: doc.sha256.clone(),
-                    size: original.len(),
-                };
+                let entry = crate::common::import_entry(doc, original.len());
                 append_custody(tx, &k, case, &entry, by)?;
             }
             Ok(added)
@@ -579,15 +574,7 @@ impl Store for PostgresStore {
                     &k.seal("capture warc", &capture.warc),
                 ],
             )?;
-            let entry = Custody::Capture {
-                doc: doc.id.clone(),
-                requested: capture.requested.clone(),
-                url: capture.url.clone(),
-                captured_at: capture.captured_at.clone(),
-                sha256: doc.sha256.clone(),
-                size: original.len(),
-                warc_sha256: capture.warc_sha256.clone(),
-            };
+            let entry = crate::common::capture_entry(doc, capture, original.len());
             append_custody(tx, &k, case, &entry, by)?;
             Ok(added)
         })
@@ -1142,12 +1129,7 @@ impl crate::JobQueue for PostgresStore {
                 let k = self.key(tx, job.case)?;
                 let added = insert_report(tx, &k, job.case, &job.bytes, doc)?;
                 if added == Added::New {
-                    let entry = Custody::Import {
-                        doc: doc.id.clone(),
-                        path: doc.path.clone(),
-                        sha256: doc.sha256.clone(),
-                        size: job.bytes.len(),
-                    };
+                    let entry = crate::common::import_entry(doc, job.bytes.len());
                     append_custody(tx, &k, job.case, &entry, &job.by)?;
                 }
                 tx.execute("DELETE FROM jobs WHERE id = $1", &[&job.id])?;

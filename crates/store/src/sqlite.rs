@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use casefile_model::{CaseFile, Custody, Decision, Document, Role};
+use casefile_model::{CaseFile, Decision, Document, Role};
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -176,12 +176,7 @@ impl Store for SqliteStore {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let added = insert_report(&tx, case, original, doc)?;
         if added == Added::New {
-            let custody = Custody::Import {
-                doc: doc.id.clone(),
-                path: doc.path.clone(),
-                sha256: doc.sha256.clone(),
-                size: original.len(),
-            };
+            let custody = crate::common::import_entry(doc, original.len());
             append_entry(&tx, CUSTODY, case, &to_json(&custody)?, by)?;
         }
         tx.commit()?;
@@ -209,15 +204,7 @@ impl Store for SqliteStore {
             "INSERT INTO captures (case_id, doc_id, requested, url, captured_at, warc, warc_sha256, seq) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![case, doc.id, capture.requested, capture.url, capture.captured_at, capture.warc, capture.warc_sha256, seq],
         )?;
-        let custody = Custody::Capture {
-            doc: doc.id.clone(),
-            requested: capture.requested.clone(),
-            url: capture.url.clone(),
-            captured_at: capture.captured_at.clone(),
-            sha256: doc.sha256.clone(),
-            size: original.len(),
-            warc_sha256: capture.warc_sha256.clone(),
-        };
+        let custody = crate::common::capture_entry(doc, capture, original.len());
         append_entry(&tx, CUSTODY, case, &to_json(&custody)?, by)?;
         tx.commit()?;
         Ok(added)
@@ -985,37 +972,6 @@ mod tests {
             s.search(b, "hello", 10).unwrap().is_empty(),
             "rows know their case"
         );
-    }
-
-    #[test]
-    fn accounts_and_sessions() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut s = SqliteStore::open(&dir.path().join("u.db"), Key::Plain).unwrap();
-        let u = s.add_user("ana", Role::Owner, "a long passphrase").unwrap();
-        assert!(s.add_user("ana", Role::Viewer, "another long one").is_err());
-        assert!(
-            "admin".parse::<Role>().is_err(),
-            "an unknown role is not a role"
-        );
-        assert!(s.add_user("bo", Role::Viewer, "short").is_err());
-        assert!(s.check_password("ana", "wrong password").unwrap().is_none());
-        assert!(s
-            .check_password("nobody", "a long passphrase")
-            .unwrap()
-            .is_none());
-        assert_eq!(
-            s.check_password("ana", "a long passphrase")
-                .unwrap()
-                .unwrap(),
-            u
-        );
-        let (token, sess) = s.create_session(&u, 12).unwrap();
-        assert_eq!(s.session(&token).unwrap().unwrap(), sess);
-        assert!(s.session("not a token").unwrap().is_none());
-        s.end_session(&token).unwrap();
-        assert!(s.session(&token).unwrap().is_none());
-        let (expired, _) = s.create_session(&u, -1).unwrap();
-        assert!(s.session(&expired).unwrap().is_none());
     }
 
     #[test]
