@@ -58,48 +58,50 @@ assert v["reports"] == n and v["custody_entries"] == n, "every report exactly on
 PY
 }
 now() { date +%s.%N; }
+# a new database named casefile_ingest_PID_$1 with every report queued on it; the clock started
+start_run() {
+  fresh "$1"
+  $cf add "$url" "$work/reports" --no-wait -q
+  t0=$(now)
+}
+# seconds since start_run, to a tenth
+elapsed() { python3 -c "print(round($(now) - $t0, 1))"; }
+# $1 workers at once, until nothing waits
+workers() {
+  local pids=()
+  for _ in $(seq 1 "$1"); do $cf worker "$url" --until-empty -q & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p"; done
+}
 
 echo "== $REPORTS reports, one worker"
-fresh one
-$cf add "$url" "$work/reports" --no-wait -q
-t0=$(now)
-$cf worker "$url" --until-empty -q
-t1=$(now)
-one=$(python3 -c "print(round($t1 - $t0, 1))")
+start_run one
+workers 1
+one=$(elapsed)
 echo "   one worker: ${one} s"
 check "$url"
 
 echo "== $REPORTS reports, $WORKERS workers, one of them killed with SIGKILL twice"
-fresh many
-$cf add "$url" "$work/reports" --no-wait -q
-t0=$(now)
-pids=()
-for _ in $(seq 2 "$WORKERS"); do $cf worker "$url" --until-empty -q & pids+=($!); done
+start_run many
+workers $((WORKERS - 1)) & others=$!
 for kill in 1 2; do
   $cf worker "$url" --until-empty -q & victim=$!
   sleep 0.7
   kill -9 "$victim" 2>/dev/null && echo "   killed a worker (SIGKILL) after 0.7 s" || echo "   the worker had finished"
   wait "$victim" 2>/dev/null || true
 done
-$cf worker "$url" --until-empty -q & pids+=($!)
-for p in "${pids[@]}"; do wait "$p"; done
+workers 1
+wait "$others"
 # what the killed worker held comes back when its lease (CASEFILE_LEASE s) runs out
 sleep "$CASEFILE_LEASE"
-$cf worker "$url" --until-empty -q
-t1=$(now)
-many=$(python3 -c "print(round($t1 - $t0, 1))")
+workers 1
+many=$(elapsed)
 echo "   $WORKERS workers (one killed twice, lease ${CASEFILE_LEASE} s): ${many} s"
 check "$url"
 
 echo "== $REPORTS reports, $WORKERS workers, none killed"
-fresh calm
-$cf add "$url" "$work/reports" --no-wait -q
-t0=$(now)
-pids=()
-for _ in $(seq 1 "$WORKERS"); do $cf worker "$url" --until-empty -q & pids+=($!); done
-for p in "${pids[@]}"; do wait "$p"; done
-t1=$(now)
-calm=$(python3 -c "print(round($t1 - $t0, 1))")
+start_run calm
+workers "$WORKERS"
+calm=$(elapsed)
 echo "   $WORKERS workers: ${calm} s"
 check "$url"
 echo "{\"reports\": $REPORTS, \"one_worker_s\": $one, \"workers\": $WORKERS, \"workers_s\": $calm, \"workers_one_killed_twice_s\": $many, \"kills\": 2, \"lease_s\": $CASEFILE_LEASE}"

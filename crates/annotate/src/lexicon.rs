@@ -154,6 +154,7 @@ pub fn place_near(name: &str) -> Option<&'static Place> {
     let lower = name.to_lowercase();
     let key: String = lower.chars().take(4).collect();
     let words = lower.split_whitespace().count();
+    let keyed = romanised(&lower);
     let mut best: Option<&Place> = None;
     for &i in g.by_prefix.get(&key)? {
         let p = &g.places[i];
@@ -162,7 +163,7 @@ pub fn place_near(name: &str) -> Option<&'static Place> {
             continue;
         }
         // one slip, or the same words in another romanisation ("Nizhnii"/"Nizhny")
-        let near = edit_distance(&pl, &lower) <= 1 || romanised(&pl) == romanised(&lower);
+        let near = edit_distance(&pl, &lower) <= 1 || romanised(&pl) == keyed;
         if near && best.is_none_or(|b| b.population < p.population) {
             best = Some(p);
         }

@@ -510,8 +510,8 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
 /// organisation of the report ends with that word and the word is not the start of a longer
 /// name ("the Post Office").
 fn short_forms(doc: &Document, out: &mut Vec<Mention>) {
-    // last word → (where the organisation is first named, its name)
-    let mut by_last: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    // last word → (where the organisation is first named, its name), in the words' order
+    let mut by_last: std::collections::BTreeMap<String, Vec<(usize, String)>> = Default::default();
     for m in out.iter().filter(|m| m.kind == EntityKind::Organization) {
         let words: Vec<&str> = m.text.split_whitespace().collect();
         let Some(&last) = words.last().filter(|_| words.len() >= 2) else {
@@ -535,8 +535,6 @@ fn short_forms(doc: &Document, out: &mut Vec<Mention>) {
         }
     }
     let mut found = Vec::new();
-    let mut by_last: Vec<(String, Vec<(usize, String)>)> = by_last.into_iter().collect();
-    by_last.sort();
     for (last, named) in &by_last {
         let [(first_end, full)] = named.as_slice() else {
             continue;
@@ -553,8 +551,7 @@ fn short_forms(doc: &Document, out: &mut Vec<Mention>) {
                         .chars()
                         .next()
                         .is_some_and(char::is_alphanumeric)
-                    || (after.len() < doc.text.len() - e
-                        && after.chars().next().is_some_and(char::is_uppercase))
+                    || after.chars().next().is_some_and(char::is_uppercase)
                     || doc.in_boilerplate(s, e)
                 {
                     continue;

@@ -704,27 +704,16 @@ pub fn worker(
         let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
         format!("{}:{}", host.trim(), std::process::id())
     });
-    /// One line per report that could not be read, as `add` says it.
-    struct Lines(bool);
-    impl casefile_desk::Observer for Lines {
-        fn failed(&mut self, path: &str, reason: &str) {
-            eprintln!("casefile: {}: {reason}", shown(path));
-        }
-        fn duplicate(&mut self, path: &str, first: &str) {
-            if !self.0 {
-                eprintln!(
-                    "casefile: {}: already stored (as {})",
-                    shown(path),
-                    shown(first)
-                );
-            }
-        }
-    }
     if !output.quiet && !output.json {
         eprintln!("casefile: worker {name} on {}", db_name(db_path));
     }
-    let done = casefile_desk::work(&mut store, &name, until_empty, &mut Lines(output.quiet))
-        .map_err(|e| UserError(format!("{}: {e}", db_name(db_path))))?;
+    let done = casefile_desk::work(
+        &mut store,
+        &name,
+        until_empty,
+        &mut Terminal::new(output.quiet),
+    )
+    .map_err(|e| UserError(format!("{}: {e}", db_name(db_path))))?;
     if output.json {
         println!(
             "{}",

@@ -11,10 +11,7 @@ use common::*;
 
 #[test]
 fn workers_share_the_ingest_and_a_killed_one_loses_nothing() {
-    let Some(Backend::Server(db)) = backends()
-        .into_iter()
-        .find(|b| matches!(b, Backend::Server(_)))
-    else {
+    let Some(db) = casefile_store::scratch::for_test() else {
         return;
     };
     let url = db.url().to_string();
@@ -110,14 +107,10 @@ fn workers_share_the_ingest_and_a_killed_one_loses_nothing() {
 /// encrypted file that restores into another server.
 #[test]
 fn a_case_moves_to_a_server_and_a_backup_restores() {
-    if casefile_store::scratch::server() == "off" {
+    use casefile_store::scratch::for_test;
+    let (Some(server), Some(other)) = (for_test(), for_test()) else {
         return;
-    }
-    let scratch = || {
-        casefile_store::scratch::ScratchDatabase::create(&casefile_store::scratch::server())
-            .unwrap_or_else(|e| panic!("{e}"))
     };
-    let (server, other) = (scratch(), scratch());
     let pass = "move passphrase";
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
@@ -210,10 +203,7 @@ fn a_case_moves_to_a_server_and_a_backup_restores() {
 /// form of either victim's name, nor of any other person the case names.
 #[test]
 fn a_dump_of_the_seeds_case_names_nobody() {
-    let Some(Backend::Server(db)) = backends()
-        .into_iter()
-        .find(|b| matches!(b, Backend::Server(_)))
-    else {
+    let Some(db) = casefile_store::scratch::for_test() else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

@@ -10,7 +10,7 @@
 use casefile_model::{CaseFile, Permission, Role};
 pub use casefile_store::{
     AnyStore, AuditReport, DecisionRecord, Key, Location, SearchHit, Session, Signer, Store,
-    StoreError, User,
+    StoreError, User, MIN_PASSPHRASE_CHARS,
 };
 
 mod accounts;
@@ -53,7 +53,7 @@ pub enum DeskError {
     Nothing(String),
     /// Someone else changed the same thing after the version the change was made on: nothing
     /// was changed. Holds their decisions.
-    #[error("{}", StoreError::Conflict(.0.clone()))]
+    #[error("{}", casefile_store::conflict_message(.0))]
     Conflict(Vec<DecisionRecord>),
     /// Adding reports stopped part-way: those stored stay, the rest were not read.
     #[error("stopped part-way: {stored} report(s) stored in this run stay stored, {left} not read: {cause}. Run the same command again to add the rest (reports already stored are skipped)")]
@@ -126,25 +126,13 @@ pub fn open_store(at: &Location, key: Key) -> Result<AnyStore> {
     Ok(casefile_store::open(at, key)?)
 }
 
-/// The shortest passphrase a new database accepts.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
 /// Open the store at `at`, creating it when it does not exist (a file readable by its owner
-/// only). A new database is not made with a passphrase shorter than [`MIN_PASSPHRASE_CHARS`]:
-/// one character would protect nothing. (A server's database is set up on first use, and its
-/// passphrase is checked the same way there: see [`casefile_store::PostgresStore`].)
+/// only). The store refuses to make a new database with a passphrase shorter than
+/// [`MIN_PASSPHRASE_CHARS`], on disk or on a server alike.
 pub fn create_store(at: &Location, key: Key) -> Result<AnyStore> {
     let Location::File(path) = at else {
         return Ok(casefile_store::open(at, key)?);
     };
-    if let Key::Passphrase(p) = &key {
-        if !path.exists() && p.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(DeskError::Invalid(format!(
-                "{}: a new database needs a passphrase of at least {MIN_PASSPHRASE_CHARS} characters",
-                path.display()
-            )));
-        }
-    }
     let new = !path.exists();
     let store = casefile_store::open(at, key)?;
     // a new database is its owner's alone, encrypted or not
@@ -261,16 +249,13 @@ impl<S: Store> Desk<S> {
         let file = self.current()?;
         let records = self.store.decisions(self.case)?;
         let decision = change.check(&file, &records)?;
-        let signer = actor.signer.as_ref();
-        match base {
-            Some(base) => {
-                self.store
-                    .add_decision_on(self.case, &decision, &actor.name, signer, base)?
-            }
-            None => self
-                .store
-                .add_decision(self.case, &decision, &actor.name, signer)?,
-        }
+        self.store.add_decision_on(
+            self.case,
+            &decision,
+            &actor.name,
+            actor.signer.as_ref(),
+            base,
+        )?;
         let file = self.rebuild()?;
         Ok((decision, file))
     }

@@ -79,30 +79,20 @@ impl<S: Store> Desk<S> {
         obs: &mut dyn Observer,
     ) -> Result<(Intake, casefile_model::CaseFile)> {
         let queued = self.enqueue_reports(paths, by, obs)?;
-        let mut done = work(
-            &mut self.store,
-            &format!("add:{by}"),
-            true,
-            &mut crate::Quiet,
-        )?;
-        // jobs other workers hold: wait for them (a dead worker's lease runs out, and then
-        // they are ours)
-        let deadline = Instant::now() + lease() * 3;
+        // work on the queue; then wait for jobs other workers hold (a dead worker's lease runs
+        // out, and then they are ours), working again each time
+        let (worker, deadline) = (format!("add:{by}"), Instant::now() + lease() * 3);
+        let mut done = Intake::default();
         loop {
+            let more = work(&mut self.store, &worker, true, &mut crate::Quiet)?;
+            done.new += more.new;
+            done.duplicate += more.duplicate;
+            done.failed.extend(more.failed);
             let queue = self.store.queue().ok_or_else(no_queue)?;
             if queue.pending(self.case)? == 0 || Instant::now() > deadline {
                 break;
             }
             std::thread::sleep(Duration::from_millis(200));
-            let more = work(
-                &mut self.store,
-                &format!("add:{by}"),
-                true,
-                &mut crate::Quiet,
-            )?;
-            done.new += more.new;
-            done.duplicate += more.duplicate;
-            done.failed.extend(more.failed);
         }
         for (p, why) in &done.failed {
             obs.failed(p, why);

@@ -169,20 +169,19 @@ fn is_prefixed_form(short: &str, long: &str, demonym: &dyn Fn(&str) -> bool) -> 
 /// report, "Russian authorities" and "the Russian Government" share a key: the report speaks of
 /// one body.
 fn name_key(kind: EntityKind, name: &str, normalized: Option<&str>, descriptive: bool) -> String {
-    match kind {
-        EntityKind::Person => words(name)
+    let keyed = |s: &str| {
+        words(s)
             .iter()
             .map(|w| key(w))
             .collect::<Vec<_>>()
-            .join(" "),
+            .join(" ")
+    };
+    match kind {
+        EntityKind::Person => keyed(name),
         EntityKind::Organization => descriptive_key(name)
             .filter(|_| descriptive)
             .unwrap_or_else(|| org_key(normalized.unwrap_or(name))),
-        _ => words(normalized.unwrap_or(name))
-            .iter()
-            .map(|w| key(w))
-            .collect::<Vec<_>>()
-            .join(" "),
+        _ => keyed(normalized.unwrap_or(name)),
     }
 }
 
@@ -655,14 +654,16 @@ impl<'a> Resolver<'a> {
         // two different people named in one report stay apart, unless one name is the other
         // with two neighbouring letters swapped (a typist's slip: "Yangulabev")
         let (da, db) = (self.docs_of(a), self.docs_of(b));
-        let slip = wa.len() == wb.len()
-            && wa.len() >= 2
-            && wa[..wa.len() - 1]
-                .iter()
-                .zip(&wb[..wb.len() - 1])
-                .all(|(x, y)| key(x.raw) == key(y.raw))
-            && swapped(&key(la.raw), &key(lb.raw));
-        if !slip && da.iter().any(|d| db.contains(d)) {
+        let slip = || {
+            wa.len() == wb.len()
+                && wa.len() >= 2
+                && wa[..wa.len() - 1]
+                    .iter()
+                    .zip(&wb[..wb.len() - 1])
+                    .all(|(x, y)| key(x.raw) == key(y.raw))
+                && swapped(&key(la.raw), &key(lb.raw))
+        };
+        if da.iter().any(|d| db.contains(d)) && !slip() {
             return None;
         }
         Some(if na == nb {

@@ -90,6 +90,19 @@ impl std::fmt::Debug for Key {
     }
 }
 
+/// The shortest passphrase a new database accepts: one character would protect nothing.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Refuse to make a new database with a passphrase shorter than [`MIN_PASSPHRASE_CHARS`].
+pub(crate) fn check_new_passphrase(key: &Key, shown: &str) -> Result<()> {
+    match key {
+        Key::Passphrase(p) if p.chars().count() < MIN_PASSPHRASE_CHARS => Err(StoreError::Invalid(
+            format!("{shown}: a new database needs a passphrase of at least {MIN_PASSPHRASE_CHARS} characters"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// Store errors, each saying what to do next.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -135,7 +148,8 @@ impl From<rusqlite::Error> for StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-fn conflict_message(theirs: &[DecisionRecord]) -> String {
+/// The message of a refused change: whose changes it met, when, and what to do.
+pub fn conflict_message(theirs: &[DecisionRecord]) -> String {
     let said: Vec<String> = theirs
         .iter()
         .map(|r| {
@@ -294,14 +308,17 @@ pub trait Store {
     fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()>;
     /// The last case file built for a case.
     fn case_file(&self, case: i64) -> Result<Option<CaseFile>>;
-    /// Record a manual decision, signed by `signer` (the author's unlocked key) when given.
+    /// Record a manual decision, signed by `signer` (the author's unlocked key) when given, on
+    /// the case as it is ([`Store::add_decision_on`] with no version).
     fn add_decision(
         &mut self,
         case: i64,
         decision: &Decision,
         by: &str,
         signer: Option<&Signer>,
-    ) -> Result<()>;
+    ) -> Result<()> {
+        self.add_decision_on(case, decision, by, signer, None)
+    }
     /// Delete a report (its bytes, document and search text) and record `decision` (which says
     /// so) in the log, in one transaction. False when the case has no report `doc_id`.
     fn remove_report(
@@ -314,18 +331,18 @@ pub trait Store {
     ) -> Result<bool>;
     /// All decisions of a case, oldest first.
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>>;
-    /// Record a decision made on the case as it stood at entry `base` of the decision log,
-    /// unless a decision of the case recorded after `base` changes the same thing
-    /// ([`Decision::conflicts_with`]): then nothing is written and the error holds those
-    /// decisions ([`StoreError::Conflict`]). Checked and written in one transaction, so two
-    /// editors deciding at once cannot both pass.
+    /// Record a decision, signed by `signer` when given. Made on the case as it stood at entry
+    /// `base` of the decision log, it is refused when a decision of the case recorded after
+    /// `base` changes the same thing ([`Decision::conflicts_with`]): nothing is written and the
+    /// error holds those decisions ([`StoreError::Conflict`]). Checked and written in one
+    /// transaction, so two editors deciding at once cannot both pass. No `base`: no check.
     fn add_decision_on(
         &mut self,
         case: i64,
         decision: &Decision,
         by: &str,
         signer: Option<&Signer>,
-        base: i64,
+        base: Option<i64>,
     ) -> Result<()>;
     /// How many of the decisions numbered up to `seq` carry a valid signature of their author.
     fn signed_up_to(&self, seq: i64) -> Result<i64>;
@@ -488,15 +505,6 @@ impl<T: Store + ?Sized> Store for Box<T> {
     ) -> Result<bool> {
         (**self).remove_report(case, doc_id, decision, by, signer)
     }
-    fn add_decision(
-        &mut self,
-        case: i64,
-        decision: &Decision,
-        by: &str,
-        signer: Option<&Signer>,
-    ) -> Result<()> {
-        (**self).add_decision(case, decision, by, signer)
-    }
     fn decisions(&self, case: i64) -> Result<Vec<DecisionRecord>> {
         (**self).decisions(case)
     }
@@ -506,7 +514,7 @@ impl<T: Store + ?Sized> Store for Box<T> {
         decision: &Decision,
         by: &str,
         signer: Option<&Signer>,
-        base: i64,
+        base: Option<i64>,
     ) -> Result<()> {
         (**self).add_decision_on(case, decision, by, signer, base)
     }

@@ -135,19 +135,24 @@ impl Index {
 /// The passage of [`PASSAGE_WORDS`] words holding the most of the terms (the first such), the
 /// matching words between U+E000 and U+E001, '…' where the text goes on.
 fn passage(doc: &Indexed, terms: &[String]) -> String {
-    let hit: Vec<bool> = doc
+    // which term each word is, if any: each word folded once
+    let term: Vec<Option<usize>> = doc
         .spans
         .iter()
-        .map(|&(s, e)| terms.binary_search(&fold(&doc.text[s..e])).is_ok())
+        .map(|&(s, e)| terms.binary_search(&fold(&doc.text[s..e])).ok())
         .collect();
+    let hit: Vec<bool> = term.iter().map(Option::is_some).collect();
     let n = doc.spans.len();
     let width = PASSAGE_WORDS.min(n);
     let best = (0..=n - width)
         .max_by_key(|&start| {
-            let held: std::collections::HashSet<String> = (start..start + width)
-                .filter(|&i| hit[i])
-                .map(|i| fold(&doc.text[doc.spans[i].0..doc.spans[i].1]))
+            let mut held: Vec<usize> = term[start..start + width]
+                .iter()
+                .flatten()
+                .copied()
                 .collect();
+            held.sort_unstable();
+            held.dedup();
             (held.len(), std::cmp::Reverse(start))
         })
         .unwrap_or(0);

@@ -215,6 +215,7 @@ fn unlock(tx: &mut Transaction<'_>, key: &Key, where_: &str) -> Result<Sealer> {
         &[],
     )?;
     let Some(row) = row else {
+        crate::check_new_passphrase(key, where_)?;
         let (encrypted, salt, master) = match key {
             Key::Plain => (false, Vec::new(), Sealer::plain()),
             Key::Passphrase(p) => {
@@ -312,6 +313,42 @@ fn insert_report(
     )?;
     let meta: ReportMeta = from_json(&k.open_string("report meta", row.get(0))?)?;
     Ok(Added::Duplicate { path: meta.path })
+}
+
+/// Store a report read from a file and, when it is new, its custody entry, inside the caller's
+/// transaction (`add` and the ingest queue's workers alike).
+fn import_report(
+    tx: &mut Transaction<'_>,
+    k: &Sealer,
+    case: i64,
+    (original, doc): (&[u8], &Document),
+    by: &str,
+) -> Result<Added> {
+    let added = insert_report(tx, k, case, original, doc)?;
+    if added == Added::New {
+        let entry = crate::common::import_entry(doc, original.len());
+        append_custody(tx, k, case, &entry, by)?;
+    }
+    Ok(added)
+}
+
+/// Record a file that could not be read (sealed), on the caller's connection.
+fn insert_failure(
+    c: &mut impl GenericClient,
+    k: &Sealer,
+    case: i64,
+    path: &str,
+    error: &str,
+) -> Result<()> {
+    let entry = to_json(&Failure {
+        path: path.into(),
+        error: error.into(),
+    })?;
+    c.execute(
+        "INSERT INTO failures (case_id, entry, at) VALUES ($1, $2, $3)",
+        &[&case, &k.seal("failure", entry.as_bytes()), &now()],
+    )?;
+    Ok(())
 }
 
 /// Append one entry (its content as stored) to a hash-chained log, inside the caller's
@@ -539,12 +576,7 @@ impl Store for PostgresStore {
     ) -> Result<Added> {
         self.tx(|tx| {
             let k = self.key(tx, case)?;
-            let added = insert_report(tx, &k, case, original, doc)?;
-            if added == Added::New {
-                let entry = crate::common::import_entry(doc, original.len());
-                append_custody(tx, &k, case, &entry, by)?;
-            }
-            Ok(added)
+            import_report(tx, &k, case, (original, doc), by)
         })
     }
 
@@ -701,15 +733,7 @@ impl Store for PostgresStore {
     fn record_failure(&mut self, case: i64, path: &str, error: &str) -> Result<()> {
         self.with(|c| {
             let k = self.key(c, case)?;
-            let entry = to_json(&Failure {
-                path: path.into(),
-                error: error.into(),
-            })?;
-            c.execute(
-                "INSERT INTO failures (case_id, entry, at) VALUES ($1, $2, $3)",
-                &[&case, &k.seal("failure", entry.as_bytes()), &now()],
-            )?;
-            Ok(())
+            insert_failure(c, &k, case, path, error)
         })
     }
 
@@ -732,19 +756,6 @@ impl Store for PostgresStore {
             c.query_opt("SELECT json FROM case_files WHERE case_id = $1", &[&case])?
                 .map(|r| from_json(&k.open_string("case file", r.get(0))?))
                 .transpose()
-        })
-    }
-
-    fn add_decision(
-        &mut self,
-        case: i64,
-        decision: &Decision,
-        by: &str,
-        signer: Option<&crate::Signer>,
-    ) -> Result<()> {
-        self.tx(|tx| {
-            let k = self.key(tx, case)?;
-            append_decision(tx, &k, case, decision, by, signer)
         })
     }
 
@@ -783,13 +794,15 @@ impl Store for PostgresStore {
         decision: &Decision,
         by: &str,
         signer: Option<&crate::Signer>,
-        base: i64,
+        base: Option<i64>,
     ) -> Result<()> {
         self.tx(|tx| {
             let k = self.key(tx, case)?;
-            // the log's head first: whoever appends next waits until this is decided
-            tx.execute("SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE", &[])?;
-            crate::refuse_conflicts(decision, decisions_after(tx, &k, case, base)?)?;
+            if let Some(base) = base {
+                // the log's head first: whoever appends next waits until this is decided
+                tx.execute("SELECT 1 FROM audit_head WHERE id = 1 FOR UPDATE", &[])?;
+                crate::refuse_conflicts(decision, decisions_after(tx, &k, case, base)?)?;
+            }
             append_decision(tx, &k, case, decision, by, signer)
         })
     }
@@ -1095,29 +1108,31 @@ impl crate::JobQueue for PostgresStore {
     ) -> Result<Vec<crate::Job>> {
         let secs = lease.as_secs_f64();
         let max = max.max(1) as i64;
-        let rows = self.with(|c| {
-            Ok(c.query(
+        // taken and opened on one connection (a case's key is read from it at most once)
+        let mut jobs = self.with(|c| {
+            let rows = c.query(
                 "UPDATE jobs SET taken_by = $1, lease_until = now() + make_interval(secs => $2), attempts = attempts + 1 \
                  WHERE id IN (SELECT id FROM jobs WHERE taken_by IS NULL OR lease_until < now() \
                               ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED) \
                  RETURNING id, case_id, meta, bytes, attempts",
                 &[&worker, &secs, &max],
-            )?)
+            )?;
+            rows.iter()
+                .map(|r| {
+                    let case: i64 = r.get(1);
+                    let k = self.key(c, case)?;
+                    let meta: JobMeta = from_json(&k.open_string("job", r.get(2))?)?;
+                    Ok(crate::Job {
+                        id: r.get(0),
+                        case,
+                        path: meta.path,
+                        by: meta.by,
+                        bytes: k.open("job bytes", r.get(3))?,
+                        attempts: r.get(4),
+                    })
+                })
+                .collect::<Result<Vec<_>>>()
         })?;
-        let mut jobs = Vec::with_capacity(rows.len());
-        for r in rows {
-            let case: i64 = r.get(1);
-            let k = self.with(|c| self.key(c, case))?;
-            let meta: JobMeta = from_json(&k.open_string("job", r.get(2))?)?;
-            jobs.push(crate::Job {
-                id: r.get(0),
-                case,
-                path: meta.path,
-                by: meta.by,
-                bytes: k.open("job bytes", r.get(3))?,
-                attempts: r.get(4),
-            });
-        }
         jobs.sort_by_key(|j| j.id);
         Ok(jobs)
     }
@@ -1127,11 +1142,7 @@ impl crate::JobQueue for PostgresStore {
             let mut out = Vec::with_capacity(done.len());
             for (job, doc) in done {
                 let k = self.key(tx, job.case)?;
-                let added = insert_report(tx, &k, job.case, &job.bytes, doc)?;
-                if added == Added::New {
-                    let entry = crate::common::import_entry(doc, job.bytes.len());
-                    append_custody(tx, &k, job.case, &entry, &job.by)?;
-                }
+                let added = import_report(tx, &k, job.case, (&job.bytes, doc), &job.by)?;
                 tx.execute("DELETE FROM jobs WHERE id = $1", &[&job.id])?;
                 out.push(added);
             }
@@ -1142,14 +1153,7 @@ impl crate::JobQueue for PostgresStore {
     fn fail(&mut self, job: &crate::Job, error: &str) -> Result<()> {
         self.tx(|tx| {
             let k = self.key(tx, job.case)?;
-            let entry = to_json(&Failure {
-                path: job.path.clone(),
-                error: error.into(),
-            })?;
-            tx.execute(
-                "INSERT INTO failures (case_id, entry, at) VALUES ($1, $2, $3)",
-                &[&job.case, &k.seal("failure", entry.as_bytes()), &now()],
-            )?;
+            insert_failure(tx, &k, job.case, &job.path, error)?;
             tx.execute("DELETE FROM jobs WHERE id = $1", &[&job.id])?;
             Ok(())
         })

@@ -12,6 +12,18 @@ pub fn server() -> String {
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
+/// A scratch database on [`server`] for one test, or None (said on stderr) when
+/// `CASEFILE_TEST_POSTGRES=off` leaves the PostgreSQL tests out. A server that cannot make one
+/// fails the test, with what to do.
+pub fn for_test() -> Option<ScratchDatabase> {
+    let admin = server();
+    if admin == "off" {
+        eprintln!("CASEFILE_TEST_POSTGRES=off: the PostgreSQL part of this test is left out");
+        return None;
+    }
+    Some(ScratchDatabase::create(&admin).unwrap_or_else(|e| panic!("{e}")))
+}
+
 /// A database made for one test or run, dropped (with any connection left to it) on drop.
 pub struct ScratchDatabase {
     admin: String,

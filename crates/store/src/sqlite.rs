@@ -54,6 +54,9 @@ impl SqliteStore {
             }
             _ => {}
         }
+        if existing.is_none() {
+            crate::check_new_passphrase(&key, &shown)?;
+        }
         let conn = Connection::open(path)?;
         // another casefile (an add, a build, the web app) may be writing: wait for it
         conn.busy_timeout(lock_wait())?;
@@ -349,21 +352,6 @@ impl Store for SqliteStore {
             .transpose()
     }
 
-    fn add_decision(
-        &mut self,
-        case: i64,
-        decision: &Decision,
-        by: &str,
-        signer: Option<&crate::Signer>,
-    ) -> Result<()> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        append_decision(&tx, case, decision, by, signer)?;
-        tx.commit()?;
-        Ok(())
-    }
-
     fn remove_report(
         &mut self,
         case: i64,
@@ -401,12 +389,14 @@ impl Store for SqliteStore {
         decision: &Decision,
         by: &str,
         signer: Option<&crate::Signer>,
-        base: i64,
+        base: Option<i64>,
     ) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        crate::refuse_conflicts(decision, decisions_after(&tx, case, base)?)?;
+        if let Some(base) = base {
+            crate::refuse_conflicts(decision, decisions_after(&tx, case, base)?)?;
+        }
         append_decision(&tx, case, decision, by, signer)?;
         tx.commit()?;
         Ok(())

@@ -18,16 +18,12 @@ enum Keep {
 }
 
 /// A fresh database of each backend, with how to open it again.
-fn fresh(key: &Key) -> Vec<(Location, Keep)> {
+fn fresh() -> Vec<(Location, Keep)> {
     let dir = tempfile::tempdir().unwrap();
     let mut out = vec![(Location::File(dir.path().join("case.db")), Keep::Dir(dir))];
-    if scratch::server() == "off" {
-        eprintln!("CASEFILE_TEST_POSTGRES=off: the PostgreSQL half of this test is not run");
-    } else {
-        let db = ScratchDatabase::create(&scratch::server()).unwrap_or_else(|e| panic!("{e}"));
+    if let Some(db) = scratch::for_test() {
         out.push((Location::Server(db.url().to_string()), Keep::Server(db)));
     }
-    let _ = key;
     out
 }
 
@@ -52,7 +48,7 @@ fn open(at: &Location, key: &Key) -> AnyStore {
 #[test]
 fn reports_decisions_and_logs_on_both_backends() {
     let key = Key::Passphrase("correct horse battery".into());
-    for (at, _keep) in fresh(&key) {
+    for (at, _keep) in fresh() {
         let shown = at.shown();
         {
             let mut s = open(&at, &key);
@@ -157,7 +153,7 @@ fn reports_decisions_and_logs_on_both_backends() {
 #[test]
 fn captures_keep_their_warc_records() {
     let key = Key::Plain;
-    for (at, _keep) in fresh(&key) {
+    for (at, _keep) in fresh() {
         let mut s = open(&at, &key);
         let a = s.case("c").unwrap();
         let page = doc("a page", "cccccccccccccccccccc");
@@ -182,7 +178,7 @@ fn captures_keep_their_warc_records() {
 #[test]
 fn accounts_sessions_and_signed_decisions() {
     let key = Key::Plain;
-    for (at, _keep) in fresh(&key) {
+    for (at, _keep) in fresh() {
         let shown = at.shown();
         let mut s = open(&at, &key);
         let u = s.add_user("ana", Role::Owner, "a long passphrase").unwrap();
@@ -236,7 +232,7 @@ fn accounts_sessions_and_signed_decisions() {
 #[test]
 fn the_wrong_key_opens_nothing() {
     let key = Key::Passphrase("correct horse battery".into());
-    for (at, _keep) in fresh(&key) {
+    for (at, _keep) in fresh() {
         drop(open(&at, &key));
         assert!(matches!(
             casefile_store::open(&at, Key::Passphrase("wrong horse battery".into())),
@@ -247,7 +243,7 @@ fn the_wrong_key_opens_nothing() {
             Err(StoreError::Encrypted(_))
         ));
     }
-    for (at, _keep) in fresh(&Key::Plain) {
+    for (at, _keep) in fresh() {
         drop(open(&at, &Key::Plain));
         assert!(matches!(
             casefile_store::open(&at, key.clone()),
@@ -262,19 +258,19 @@ fn the_wrong_key_opens_nothing() {
 #[test]
 fn a_change_made_on_an_old_version_of_the_same_thing_is_refused() {
     let key = Key::Plain;
-    for (at, _keep) in fresh(&key) {
+    for (at, _keep) in fresh() {
         let shown = at.shown();
         let mut ana = open(&at, &key);
         let mut bo = open(&at, &key);
         let case = ana.case("c").unwrap();
         let base = ana.head(Log::Decisions).unwrap().entries;
-        ana.add_decision_on(case, &merge("X", "Y"), "ana", None, base)
+        ana.add_decision_on(case, &merge("X", "Y"), "ana", None, Some(base))
             .unwrap();
         let apart = Decision::KeepApart {
             a: "x".into(),
             b: "Z".into(),
         };
-        match bo.add_decision_on(case, &apart, "bo", None, base) {
+        match bo.add_decision_on(case, &apart, "bo", None, Some(base)) {
             Err(StoreError::Conflict(theirs)) => {
                 assert_eq!(theirs.len(), 1, "{shown}");
                 assert_eq!(theirs[0].made_by, "ana");
@@ -287,11 +283,32 @@ fn a_change_made_on_an_old_version_of_the_same_thing_is_refused() {
             1,
             "{shown}: nothing written"
         );
-        bo.add_decision_on(case, &merge("V", "W"), "bo", None, base)
+        bo.add_decision_on(case, &merge("V", "W"), "bo", None, Some(base))
             .unwrap();
         let now = bo.head(Log::Decisions).unwrap().entries;
-        bo.add_decision_on(case, &apart, "bo", None, now).unwrap();
+        bo.add_decision_on(case, &apart, "bo", None, Some(now))
+            .unwrap();
         assert_eq!(bo.decisions(case).unwrap().len(), 3);
         assert!(bo.verify_audit().unwrap().problems.is_empty(), "{shown}");
+    }
+}
+
+/// A new database is not made with a passphrase too short to protect anything, on disk or on a
+/// server; nothing is set up.
+#[test]
+fn a_new_database_refuses_a_short_passphrase() {
+    for (at, _keep) in fresh() {
+        let short = casefile_store::open(&at, Key::Passphrase("p".into()));
+        assert!(
+            matches!(&short, Err(StoreError::Invalid(m)) if m.contains("at least 8 characters")),
+            "{}: {:?}",
+            at.shown(),
+            short.err()
+        );
+        assert!(
+            matches!(&at, Location::Server(_)) || !at.exists(),
+            "no file made"
+        );
+        drop(open(&at, &Key::Passphrase("a long one".into())));
     }
 }

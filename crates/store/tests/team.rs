@@ -6,11 +6,7 @@ use casefile_store::scratch::{self, ScratchDatabase};
 use casefile_store::{Added, Key, Location, Store};
 
 fn server() -> Option<ScratchDatabase> {
-    if scratch::server() == "off" {
-        eprintln!("CASEFILE_TEST_POSTGRES=off: this PostgreSQL test is not run");
-        return None;
-    }
-    Some(ScratchDatabase::create(&scratch::server()).unwrap_or_else(|e| panic!("{e}")))
+    scratch::for_test()
 }
 
 fn key() -> Key {
@@ -190,7 +186,7 @@ fn of_simultaneous_changes_to_one_thing_one_is_recorded() {
                         b: format!("Person {w}"),
                     };
                     barrier.wait();
-                    match store.add_decision_on(case, &d, &format!("editor{w}"), None, 0) {
+                    match store.add_decision_on(case, &d, &format!("editor{w}"), None, Some(0)) {
                         Ok(()) => true,
                         Err(casefile_store::StoreError::Conflict(_)) => false,
                         Err(e) => panic!("{e}"),

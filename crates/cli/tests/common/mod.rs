@@ -236,18 +236,7 @@ pub fn python_helper(name: &str, args: &[&std::ffi::OsStr]) -> Output {
 
 /// The example reports built into an unencrypted case under `dir`: its database.
 pub fn examples_case(dir: &Path) -> PathBuf {
-    let out = dir.join("o");
-    let o = run(casefile()
-        .args([
-            "build",
-            "--no-encryption",
-            "-q",
-            "examples/reports",
-            "--out",
-        ])
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    out.join("case.db")
+    examples_case_on(&Backend::File, dir)
 }
 
 /// Where a test keeps its case: the SQLite file `build --out DIR` makes (DIR/case.db), or a
@@ -260,15 +249,8 @@ pub enum Backend {
 
 /// Every backend a test runs on.
 pub fn backends() -> Vec<Backend> {
-    use casefile_store::scratch;
     let mut out = vec![Backend::File];
-    if scratch::server() == "off" {
-        eprintln!("CASEFILE_TEST_POSTGRES=off: the PostgreSQL run of this test is left out");
-    } else {
-        let db =
-            scratch::ScratchDatabase::create(&scratch::server()).unwrap_or_else(|e| panic!("{e}"));
-        out.push(Backend::Server(db));
-    }
+    out.extend(casefile_store::scratch::for_test().map(Backend::Server));
     out
 }
 
