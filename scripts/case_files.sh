@@ -7,6 +7,7 @@
 #   bash scripts/case_files.sh /tmp/after           # on the new one
 #   diff -r /tmp/before /tmp/after && echo identical
 #
+# JOBS=N builds with `--jobs N` (the case files must be the same whatever N is).
 # Outputs are case.json, report.md and report.html (the database, which holds timestamps and
 # random salts, is left out). Uses target/release/casefile; builds it when missing.
 set -euo pipefail
@@ -23,7 +24,7 @@ for d in ../shared/cases/*/reports; do [ -d "$d" ] && sets+=("$d"); done
 for set in "${sets[@]}"; do
   name=$(echo "$set" | sed 's#^\.\./shared/##; s#/reports$##; s#/#-#g')
   work=$(mktemp -d)
-  "$bin" build "$set" --out "$work" --no-encryption --quiet
+  "$bin" build "$set" --out "$work" --no-encryption --quiet ${JOBS:+--jobs "$JOBS"}
   mkdir -p "$out/$name"
   cp "$work/case.json" "$work/report.md" "$work/report.html" "$out/$name/"
   rm -rf "$work"

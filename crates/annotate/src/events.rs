@@ -286,6 +286,25 @@ pub fn find(
     timexes: &[Timex],
     quotes: &[(usize, usize)],
 ) -> Vec<EventMention> {
+    find_with(
+        doc,
+        sentences,
+        mentions,
+        timexes,
+        quotes,
+        &mut Default::default(),
+    )
+}
+
+/// [`find`], taking sentences' trees from `trees` (and keeping those it parses there).
+pub fn find_with(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    timexes: &[Timex],
+    quotes: &[(usize, usize)],
+    trees: &mut crate::grammar::Trees,
+) -> Vec<EventMention> {
     let text = doc.text.as_str();
     let cx = Ctx {
         doc,
@@ -351,10 +370,9 @@ pub fn find(
             })
             .map(|m| (m.span.start, m.span.end))
             .collect();
-        let tree = (!found.is_empty())
-            .then(|| crate::grammar::parse_names(casefile_syntax::shipped(), text, ss, se, &names));
+        let tree = (!found.is_empty()).then(|| trees.get(text, ss, se, names));
         for tr in found {
-            out.push(event_mention(&cx, &sent, &tr, last_time, tree.as_ref()));
+            out.push(event_mention(&cx, &sent, &tr, last_time, tree));
         }
         // the narrative time: what the sentence's acts were dated by, else its last expression
         let act_time = out[first_new..]

@@ -226,6 +226,32 @@ pub fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     out
 }
 
+/// The trees of one document's sentences, each parsed once whichever step asks for it (quotes
+/// and events read the grammar of many of the same sentences).
+#[derive(Default)]
+pub struct Trees(std::collections::HashMap<TreeKey, Tree>);
+
+/// A sentence (start, end) and the byte ranges of the names in it.
+type TreeKey = (usize, usize, Vec<(usize, usize)>);
+
+impl Trees {
+    /// The tree of `text[start..end]` with the words inside `names` known to be parts of proper
+    /// names ([`parse_names`] with the shipped model), parsed when first asked for.
+    pub fn get(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        names: Vec<(usize, usize)>,
+    ) -> &Tree {
+        self.0
+            .entry((start, end, names))
+            .or_insert_with_key(|(s, e, n)| {
+                parse_names(casefile_syntax::shipped(), text, *s, *e, n)
+            })
+    }
+}
+
 /// Parse one sentence of `text` with the shipped model.
 pub fn parse(text: &str, start: usize, end: usize) -> Tree {
     parse_with(casefile_syntax::shipped(), text, start, end)

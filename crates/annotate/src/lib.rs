@@ -41,6 +41,11 @@ pub(crate) fn re(
 /// the case file says it was analysed in part ([`Annotations::analysed_up_to`]).
 pub const ANALYSIS_BUDGET: usize = 4 << 20;
 
+/// The annotator's version: the crate's version and a SHA-256 over the code and tables that make
+/// annotations (this crate's, the grammar's, the name keys' and the model types'), computed when
+/// casefile is built. Annotations stored with another version are made again.
+pub const VERSION: &str = env!("CASEFILE_ANNOTATOR_VERSION");
+
 /// Annotate a document, within [`ANALYSIS_BUDGET`].
 pub fn annotate(doc: &Document) -> Annotations {
     annotate_within(doc, ANALYSIS_BUDGET)
@@ -81,10 +86,18 @@ fn annotate_whole(doc: &Document) -> Annotations {
         .and_then(|m| m.value.parse().ok());
     let (timexes, published_bounds) = timex::find(doc, copyright_year);
     let attributes = attributes::find(doc, &sentences, &mentions);
-    let quotes = quotes::find(doc, &sentences, &mentions, &attributes);
+    let mut trees = grammar::Trees::default();
+    let quotes = quotes::find_with(doc, &sentences, &mentions, &attributes, &mut trees);
     let quote_spans: Vec<(usize, usize)> =
         quotes.iter().map(|q| (q.span.start, q.span.end)).collect();
-    let events = events::find(doc, &sentences, &mentions, &timexes, &quote_spans);
+    let events = events::find_with(
+        doc,
+        &sentences,
+        &mentions,
+        &timexes,
+        &quote_spans,
+        &mut trees,
+    );
     let citations = citations::find(doc, &mentions);
     let reported = quotes::reported(doc, &sentences, &mentions, &quote_spans);
     Annotations {

@@ -18,12 +18,10 @@
 
 use std::sync::OnceLock;
 
-use std::collections::HashMap;
-
 use casefile_model::{Attribute, Document, EntityKind, Mention, QuoteMention, Span};
 use regex::Regex;
 
-use crate::grammar::Tree;
+use crate::grammar::{Tree, Trees};
 use crate::re;
 
 /// Lemmas of the verbs that report what someone said or wrote.
@@ -327,13 +325,23 @@ pub fn find(
     mentions: &[Mention],
     attributes: &[Attribute],
 ) -> Vec<QuoteMention> {
+    find_with(doc, sentences, mentions, attributes, &mut Trees::default())
+}
+
+/// [`find`], taking sentences' trees from `trees` (and keeping those it parses there).
+pub fn find_with(
+    doc: &Document,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    attributes: &[Attribute],
+    trees: &mut Trees,
+) -> Vec<QuoteMention> {
     let sp = Speakers {
         doc,
         mentions,
         attributes,
         spans: find_spans(doc),
     };
-    let mut trees: HashMap<(usize, usize), Tree> = HashMap::new();
     let mut out: Vec<QuoteMention> = Vec::new();
     for (qi, &(qs, qe)) in sp.spans.iter().enumerate() {
         // one or two words in quote marks are a term or a scare quote ("honour killings",
@@ -352,7 +360,7 @@ pub fn find(
             if a.is_some() || sentence.1 <= sentence.0 {
                 continue;
             }
-            let tree = trees.entry(sentence).or_insert_with(|| sp.parse(sentence));
+            let tree = sp.parse(sentence, trees);
             a = sp.by_grammar(tree, (qs, qe));
         }
         let a = if term {
@@ -384,7 +392,7 @@ pub fn find(
 
 impl Speakers<'_> {
     /// The tree of one sentence, the names in it known to be names.
-    fn parse(&self, (ss, se): (usize, usize)) -> Tree {
+    fn parse<'t>(&self, (ss, se): (usize, usize), trees: &'t mut Trees) -> &'t Tree {
         let names: Vec<(usize, usize)> = self
             .mentions
             .iter()
@@ -397,7 +405,7 @@ impl Speakers<'_> {
             })
             .map(|m| (m.span.start, m.span.end))
             .collect();
-        crate::grammar::parse_names(casefile_syntax::shipped(), &self.doc.text, ss, se, &names)
+        trees.get(&self.doc.text, ss, se, names)
     }
 
     /// The speaker as the grammar gives it: `None` when the tree ties the quote to no verb of

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod annotate;
 mod memory;
 mod parse;
+mod pile;
 mod resolve;
 mod serve;
 
@@ -70,6 +71,27 @@ how the time grows. The last line is JSON.")]
         #[arg(long, value_delimiter = ',', default_value = "100000,300000,1000000")]
         sizes: Vec<usize>,
     },
+    /// Write a pile of report files from real text, for the scale benchmark.
+    #[command(long_about = "\
+Cut the sentences of the given CoNLL-2003 or CoNLL-U files into REPORTS report files of 10 to 40 \
+consecutive sentences each, starting at places drawn from SEED (so reports overlap and share \
+names); one in five is a wire copy of an earlier report with one line added. The same files, \
+count and seed give the same pile. bench/scale.sh builds piles of 1,000, 3,000 and 10,000.")]
+    Pile {
+        /// CoNLL-2003 or CoNLL-U files whose sentences make the reports.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long, default_value_t = 1000)]
+        reports: usize,
+        /// An empty (or new) folder for the reports.
+        #[arg(long)]
+        out: PathBuf,
+        /// The number of the first report's file name.
+        #[arg(long, default_value_t = 0)]
+        first: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// A bounded load run against `casefile serve` on loopback.
     #[command(long_about = "\
 Sign in to a casefile server on a loopback address (as NAME, with CASEFILE_USER_PASSWORD) and \
@@ -105,6 +127,13 @@ fn main() -> ExitCode {
         Command::Annotate { file, words } => annotate::bench_annotate(&file, words),
         Command::Parse { file, words, docs } => parse::bench_parse(&file, words, docs.as_deref()),
         Command::Resolve { sizes } => resolve::bench_resolve(&sizes),
+        Command::Pile {
+            files,
+            reports,
+            out,
+            first,
+            seed,
+        } => pile::bench_pile(&files, reports, &out, first, seed),
         Command::Serve {
             url,
             user,

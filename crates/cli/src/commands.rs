@@ -4,12 +4,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use casefile_desk::{export, Actor, Change, Desk, Intake, Observer};
+use casefile_desk::{export, Actor, Change, Desk, Intake};
 use casefile_model::{CaseFile, Role};
-use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
-use crate::{interactive, key_for, DbOpts, OutOpts, UserError};
+use crate::progress::{Steps, Terminal};
+use crate::{key_for, DbOpts, OutOpts, UserError};
 
 /// Where a database is, from the DB argument: a file, or a PostgreSQL server (`postgres://…`).
 pub fn location(db_path: &Path) -> casefile_desk::Location {
@@ -24,7 +24,7 @@ fn db_name(db_path: &Path) -> String {
 
 /// A file name as printed: control characters (a newline, an escape code) written as escapes,
 /// so that a hostile name cannot forge lines or move the terminal's cursor.
-fn shown(path: &str) -> String {
+pub(crate) fn shown(path: &str) -> String {
     path.chars()
         .map(|c| {
             if c.is_control() {
@@ -34,60 +34,6 @@ fn shown(path: &str) -> String {
             }
         })
         .collect()
-}
-
-/// Progress at a terminal: a bar while reports are read, lines above it.
-struct Terminal {
-    bar: ProgressBar,
-    quiet: bool,
-}
-
-impl Terminal {
-    fn new(quiet: bool) -> Terminal {
-        Terminal {
-            bar: ProgressBar::hidden(),
-            quiet,
-        }
-    }
-}
-
-impl Observer for Terminal {
-    fn start(&mut self, n: usize) {
-        if self.quiet || !interactive() {
-            return;
-        }
-        self.bar = ProgressBar::new(n as u64);
-        self.bar.set_style(
-            ProgressStyle::with_template(
-                "{spinner} reading reports {bar:30} {pos}/{len} {wide_msg}",
-            )
-            .expect("valid template"),
-        );
-    }
-    fn reading(&mut self, path: &str) {
-        self.bar.set_message(shown(path));
-    }
-    fn done_one(&mut self) {
-        self.bar.inc(1);
-    }
-    fn failed(&mut self, path: &str, reason: &str) {
-        self.bar
-            .suspend(|| eprintln!("casefile: {}: {reason}", shown(path)));
-    }
-    fn duplicate(&mut self, path: &str, first: &str) {
-        if !self.quiet {
-            self.bar.suspend(|| {
-                eprintln!(
-                    "casefile: {}: same bytes as {}, already in the case; skipped",
-                    shown(path),
-                    shown(first)
-                )
-            });
-        }
-    }
-    fn finish(&mut self) {
-        self.bar.finish_and_clear();
-    }
 }
 
 /// Write a file atomically: to a temporary file beside it, then renamed over it.
@@ -138,6 +84,7 @@ fn summary(case: &CaseFile, ing: &Intake) -> serde_json::Value {
         "reports": case.documents.len(),
         "new": ing.new,
         "duplicates": ing.duplicate,
+        "annotated": ing.annotated,
         "failed": ing.failed.iter().map(|(p, e)| json!({"path": p, "error": e})).collect::<Vec<_>>(),
         "entities": case.entities.len(),
         "events": case.events.len(),
@@ -166,8 +113,19 @@ fn intake(
     db_path: &Path,
     output: &OutOpts,
 ) -> Result<Result<(casefile_desk::Intake, casefile_model::CaseFile), ExitCode>, UserError> {
+    desk.show_progress(Box::new(Steps::new(output.quiet)));
     match desk.add_and_rebuild(paths, &who(None), &mut Terminal::new(output.quiet)) {
-        Ok(got) => Ok(Ok(got)),
+        Ok(got) => {
+            let r = desk.last_rebuild();
+            if r.outdated > 0 && !output.quiet {
+                eprintln!(
+                    "casefile: {} stored report(s) had been read by another version of casefile's annotator; all were read again by this one ({})",
+                    r.outdated,
+                    casefile_desk::ANNOTATOR_VERSION
+                );
+            }
+            Ok(Ok(got))
+        }
         Err(e @ casefile_desk::DeskError::Partial { .. }) => {
             eprintln!("casefile: {}: {e}", db_name(db_path));
             Ok(Err(ExitCode::from(STOPPED_PART_WAY)))
@@ -203,12 +161,14 @@ pub fn build(
     // nothing in clear beside an encrypted database unless asked
     let mut written: Vec<String> = Vec::new();
     if plain_outputs || db.no_encryption {
+        let t = std::time::Instant::now();
         for format in export::BUILD_OUTPUTS {
             for (name, content) in export::files(&file, format) {
                 write_atomic(&out.join(&name), &content)?;
                 written.push(name);
             }
         }
+        crate::progress::step_line("writing", written.len(), "files", t);
     }
     if output.json {
         let mut s = summary(&file, &ing);

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 mod commands;
 mod eval;
 mod grammar;
+mod progress;
 
 const ABOUT: &str =
     "Turn scattered reports about a human-rights case into one sourced, cross-checked case file.";
@@ -33,6 +34,8 @@ EXAMPLES:
 ENVIRONMENT:
     CASEFILE_PASSPHRASE   the database passphrase (otherwise asked for at the terminal)
     CASEFILE_LOCK_WAIT    seconds to wait for another casefile using the database (30)
+    CASEFILE_PROGRESS     `lines`: one line per step of a build on stderr, with its time (for
+                          benchmarks; a terminal shows progress bars without it)
 
 EXIT STATUS:
     0 when at least one report was read (failures on others are reported, one line each);

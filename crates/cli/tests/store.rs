@@ -213,11 +213,15 @@ fn a_build_killed_midway_keeps_every_committed_report() {
         .env("CASEFILE_PASSPHRASE", pass)
         .spawn()
         .unwrap();
-    // wait until some reports are committed (the file grows), then kill the build
+    // wait until some reports are committed (the file has grown, and no transaction is under
+    // way: SQLite writes the file only inside one, and deletes its journal when it commits),
+    // then kill the build
+    let journal = out.join("case.db-journal");
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(120) {
-        std::thread::sleep(Duration::from_millis(5));
-        if std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0) > baseline + 64 * 1024 {
+        std::thread::sleep(Duration::from_millis(2));
+        let grown = std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0) > baseline + 64 * 1024;
+        if grown && !journal.exists() {
             break;
         }
     }
@@ -327,4 +331,60 @@ fn two_writers_wait_for_each_other() {
 fn count_reports(db: &std::path::Path) -> usize {
     let s = casefile_store::SqliteStore::open(db, Key::Plain).unwrap();
     s.documents(1).unwrap().len()
+}
+
+/// `add` annotates only the reports it adds and makes the case file a build of all of them
+/// makes; when the stored annotations were made by another annotator (a new casefile), every
+/// report is read again and the user is told.
+#[test]
+fn an_add_annotates_only_the_new_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("r");
+    std::fs::create_dir(&reports).unwrap();
+    for i in 0..4 {
+        std::fs::write(reports.join(format!("r{i}.txt")), report(i)).unwrap();
+    }
+    let out = dir.path().join("o");
+    build_unencrypted(&reports, &out);
+    let db = out.join("case.db");
+    for i in 4..6 {
+        std::fs::write(reports.join(format!("r{i}.txt")), report(i)).unwrap();
+    }
+    let add = |what: &std::path::Path| {
+        let o = run(casefile()
+            .args(["add", "--no-encryption", "--json"])
+            .arg(&db)
+            .arg(what));
+        assert!(o.status.success(), "{}", stderr(&o));
+        let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        (s["annotated"].as_u64().unwrap(), stderr(&o))
+    };
+    // the folder again: four reports already stored, two new
+    assert_eq!(add(&reports).0, 2);
+    let export = |to: &std::path::Path| {
+        let o = run(casefile()
+            .args(["export", "--no-encryption", "--format", "json"])
+            .arg(&db)
+            .arg("--out")
+            .arg(to));
+        assert!(o.status.success(), "{}", stderr(&o));
+        read_json(to)
+    };
+    let whole = dir.path().join("whole");
+    let (_, all_at_once) = build_unencrypted(&reports, &whole);
+    assert_eq!(export(&dir.path().join("a.json")), all_at_once);
+    // annotations of another annotator: all read again, and said
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute("UPDATE annotations SET version = '0.0.1+older'", [])
+        .unwrap();
+    drop(conn);
+    let extra = dir.path().join("extra.txt");
+    std::fs::write(&extra, report(6)).unwrap();
+    let (annotated, said) = add(&extra);
+    assert_eq!(annotated, 7, "{said}");
+    assert!(
+        said.contains("6 stored report(s) had been read by another version"),
+        "{said}"
+    );
+    assert_eq!(add(&extra).0, 0);
 }

@@ -28,7 +28,7 @@ mod search;
 pub mod work;
 
 pub use accounts::{add_user, end_sessions, remove_user, set_password, SESSION_HOURS};
-pub use casefile_pipeline::{sentence_svg, set_jobs};
+pub use casefile_pipeline::{sentence_svg, set_jobs, Progress, Silent, Step, ANNOTATOR_VERSION};
 pub use change::Change;
 pub use export::Format;
 pub use intake::{Intake, Observer, Quiet};
@@ -156,6 +156,23 @@ pub struct Desk<S: Store = AnyStore> {
     store: S,
     case: i64,
     name: String,
+    progress: Box<dyn Progress + Send>,
+    last: Rebuilt,
+    /// Annotations made while reports were added (and stored), for the next rebuild to take
+    /// without reading them back.
+    fresh: std::collections::HashMap<String, casefile_model::Annotations>,
+}
+
+/// What the last rebuild did with the reports' annotations.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Rebuilt {
+    /// Reports whose stored annotations were used as they are.
+    pub reused: usize,
+    /// Reports annotated by this rebuild (new ones, and those read by another annotator).
+    pub annotated: usize,
+    /// Of those, reports whose stored annotations were made by another version of the
+    /// annotator (a new casefile): read again.
+    pub outdated: usize,
 }
 
 impl<S: Store> Desk<S> {
@@ -166,6 +183,9 @@ impl<S: Store> Desk<S> {
             store,
             case,
             name: name.to_string(),
+            progress: Box::new(Silent),
+            last: Rebuilt::default(),
+            fresh: Default::default(),
         })
     }
 
@@ -183,6 +203,9 @@ impl<S: Store> Desk<S> {
             store,
             case,
             name: name.to_string(),
+            progress: Box::new(Silent),
+            last: Rebuilt::default(),
+            fresh: Default::default(),
         })
     }
 
@@ -190,13 +213,58 @@ impl<S: Store> Desk<S> {
         &self.name
     }
 
+    /// Tell `progress` the steps of every build from now on (a terminal shows them).
+    pub fn show_progress(&mut self, progress: Box<dyn Progress + Send>) {
+        self.progress = progress;
+    }
+
+    /// What the last rebuild did with the reports' annotations.
+    pub fn last_rebuild(&self) -> Rebuilt {
+        self.last
+    }
+
     /// Build the case file again from the stored reports and the decisions in force, and save
     /// it. Resolution obeys merges, splits and keep-aparts; every other decision is replayed
-    /// on the result ([`replay`]).
+    /// on the result ([`replay`]). Each report is annotated once: its annotations are stored
+    /// with the annotator's version and reused by later builds of the same version; a new
+    /// version reads every report again ([`Desk::last_rebuild`] says how many).
     pub fn rebuild(&mut self) -> Result<CaseFile> {
         let mut docs = self.store.documents(self.case)?;
         let decisions = replay::in_force(&self.store.decisions(self.case)?);
-        let mut file = casefile_pipeline::build(&self.name, &mut docs, &decisions).case;
+        let mut fresh = std::mem::take(&mut self.fresh);
+        let mut stored = if docs.iter().all(|d| fresh.contains_key(&d.id)) {
+            casefile_store::StoredAnnotations::default()
+        } else {
+            self.store.annotations(self.case, ANNOTATOR_VERSION)?
+        };
+        let known: Vec<_> = docs
+            .iter()
+            .map(|d| fresh.remove(&d.id).or_else(|| stored.current.remove(&d.id)))
+            .collect();
+        let built = casefile_pipeline::build_with(
+            &self.name,
+            &mut docs,
+            known,
+            &decisions,
+            self.progress.as_mut(),
+        );
+        let made: Vec<(&str, &casefile_model::Annotations)> = docs
+            .iter()
+            .zip(&built.annotations)
+            .zip(&built.made)
+            .filter(|(_, made)| **made)
+            .map(|((d, a), _)| (d.id.as_str(), a))
+            .collect();
+        if !made.is_empty() {
+            self.store
+                .save_annotations(self.case, ANNOTATOR_VERSION, &made)?;
+        }
+        self.last = Rebuilt {
+            reused: docs.len() - made.len(),
+            annotated: made.len(),
+            outdated: stored.stale.min(made.len()),
+        };
+        let mut file = built.case;
         replay::apply(&decisions, &mut file);
         self.store.save_case_file(self.case, &file)?;
         Ok(file)

@@ -97,17 +97,20 @@ impl<S: Store> Desk<S> {
         for (p, why) in &done.failed {
             obs.failed(p, why);
         }
-        let intake = Intake {
+        let mut intake = Intake {
             new: done.new,
             duplicate: done.duplicate,
             failed: queued.failed.into_iter().chain(done.failed).collect(),
+            annotated: 0,
         };
         if intake.new == 0 && intake.duplicate == 0 && queued.new == 0 {
             return Err(DeskError::Nothing(
                 "nothing could be ingested: no report was read (see the lines above)".into(),
             ));
         }
-        Ok((intake, self.rebuild()?))
+        let file = self.rebuild()?;
+        intake.annotated = self.last.annotated;
+        Ok((intake, file))
     }
 }
 

@@ -703,6 +703,58 @@ pub struct CaseFile {
     pub discrepancies: Vec<Discrepancy>,
     pub interventions: Vec<Intervention>,
     pub sources: Vec<SourceLink>,
+    /// Indexes of the documents and entities by id, built when first asked for (not written).
+    #[serde(skip)]
+    pub lookup: Lookups,
+}
+
+/// The indexes [`CaseFile::document`] and [`CaseFile::entity`] use. An index is built on the
+/// first lookup and checked on every one: if the lists changed since, an entry that no longer
+/// points at its item, or an id it does not hold, falls back to searching the list, so a lookup
+/// is never wrong. A copy of a case file starts without indexes.
+#[derive(Default)]
+pub struct Lookups {
+    documents: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    entities: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+}
+
+impl Clone for Lookups {
+    fn clone(&self) -> Self {
+        Lookups::default()
+    }
+}
+
+/// Indexes say nothing about the case file: two case files are equal whatever their indexes.
+impl PartialEq for Lookups {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Lookups {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Lookups")
+    }
+}
+
+/// `items[i]` whose `key` is `id`, through `index` (built from `items` when empty).
+fn look_up<'a, T>(
+    index: &std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    items: &'a [T],
+    id: &str,
+    key: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    let map = index.get_or_init(|| {
+        let mut m = std::collections::HashMap::with_capacity(items.len());
+        for (i, t) in items.iter().enumerate() {
+            m.entry(key(t).to_string()).or_insert(i);
+        }
+        m
+    });
+    map.get(id)
+        .and_then(|&i| items.get(i))
+        .filter(|t| key(t) == id)
+        .or_else(|| items.iter().find(|t| key(t) == id))
 }
 
 /// A document as it appears in case.json: its text, metadata and provenance, without the
@@ -761,16 +813,54 @@ impl From<&Document> for DocumentSummary {
 
 impl CaseFile {
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.entities.iter().find(|e| e.id == id)
+        look_up(&self.lookup.entities, &self.entities, id, |e| &e.id)
     }
     pub fn document(&self, id: &str) -> Option<&DocumentSummary> {
-        self.documents.iter().find(|d| d.id == id)
+        look_up(&self.lookup.documents, &self.documents, id, |d| &d.id)
     }
     /// The text a span covers, or "" when the span is out of range.
     pub fn span_text(&self, span: &Span) -> &str {
         self.document(&span.doc)
             .map(|d| span.text(&d.text))
             .unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod lookup_tests {
+    use super::*;
+
+    #[test]
+    fn a_lookup_is_right_after_the_lists_change() {
+        let mut c: CaseFile = serde_json::from_value(serde_json::json!({
+            "schema_version": 1, "case": "t", "generated_by": "t", "documents": [],
+            "entities": [], "events": [], "quotes": [], "claims": [], "discrepancies": [],
+            "interventions": [], "sources": []
+        }))
+        .unwrap();
+        let e = |id: &str| Entity {
+            id: id.into(),
+            kind: EntityKind::Person,
+            name: id.into(),
+            aliases: vec![],
+            roles: vec![],
+            attributes: vec![],
+            mentions: vec![],
+            merges: vec![],
+            notes: vec![],
+            protected: false,
+        };
+        c.entities = vec![e("a"), e("b"), e("c")];
+        assert_eq!(c.entity("b").unwrap().id, "b");
+        assert!(c.entity("z").is_none());
+        // after the index was built: an item taken out, one put in, the order changed
+        c.entities.remove(0);
+        c.entities.push(e("z"));
+        c.entities.reverse();
+        for id in ["b", "c", "z"] {
+            assert_eq!(c.entity(id).unwrap().id, id);
+        }
+        assert!(c.entity("a").is_none());
     }
 }
 

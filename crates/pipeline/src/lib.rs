@@ -16,7 +16,17 @@ use casefile_model::{
 pub struct Built {
     pub case: CaseFile,
     pub annotations: Vec<Annotations>,
+    /// For each document, whether its annotations were made by this build (not given to it).
+    pub made: Vec<bool>,
 }
+
+/// What the annotator makes of one document: the annotations [`build_with`] takes as known.
+pub fn annotate(doc: &Document) -> Annotations {
+    casefile_annotate::annotate(doc)
+}
+
+/// The version of the annotator this build runs: annotations stored with another are made again.
+pub const ANNOTATOR_VERSION: &str = casefile_annotate::VERSION;
 
 /// Threads for annotation; 0 means one per core.
 static JOBS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
@@ -27,43 +37,108 @@ pub fn set_jobs(n: usize) {
     JOBS.store(n, std::sync::atomic::Ordering::Relaxed);
 }
 
-fn jobs() -> usize {
+/// The threads annotation runs on ([`set_jobs`]; one per core by default).
+pub fn jobs() -> usize {
     match JOBS.load(std::sync::atomic::Ordering::Relaxed) {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,
     }
 }
 
-/// Annotate every document on `jobs` threads, each taking the next report as it finishes one;
-/// the results in the documents' order.
-fn annotate_all(documents: &[Document], jobs: usize) -> Vec<Annotations> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let jobs = jobs.clamp(1, documents.len().max(1));
-    if jobs == 1 {
-        return documents.iter().map(casefile_annotate::annotate).collect();
+/// The steps of a build, as a [`Progress`] is told them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Reading names, times, quotes and acts out of each report (counted in reports).
+    Annotate,
+    /// Finding who is who and which tellings are one event (counted in mentions).
+    Resolve,
+    /// Origins, claims, disagreements and interventions (counted in reports).
+    Reconcile,
+}
+
+impl Step {
+    /// What the step does, for a person watching: "annotating".
+    pub fn doing(self) -> &'static str {
+        match self {
+            Step::Annotate => "annotating",
+            Step::Resolve => "resolving",
+            Step::Reconcile => "reconciling",
+        }
     }
+
+    /// What the step counts: "reports".
+    pub fn counts(self) -> &'static str {
+        match self {
+            Step::Annotate | Step::Reconcile => "reports",
+            Step::Resolve => "mentions",
+        }
+    }
+}
+
+/// Told how a build goes: each step as it begins (with the number of things it works through),
+/// how many are done, and its end. A terminal shows it; everything else ignores it.
+pub trait Progress {
+    fn begin(&mut self, _step: Step, _total: usize) {}
+    fn advance(&mut self, _done: usize) {}
+    fn end(&mut self) {}
+}
+
+/// A [`Progress`] that shows nothing.
+pub struct Silent;
+
+impl Progress for Silent {}
+
+/// Annotate the documents whose annotations are not `known` on `jobs` threads, each taking the
+/// next report as it finishes one; the results in the documents' order, with which were made now.
+fn annotate_all(
+    documents: &[Document],
+    known: Vec<Option<Annotations>>,
+    jobs: usize,
+    progress: &mut dyn Progress,
+) -> (Vec<Annotations>, Vec<bool>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let mut known = known;
+    known.resize(documents.len(), None);
+    let todo: Vec<usize> = (0..documents.len())
+        .filter(|&i| known[i].is_none())
+        .collect();
+    let made: Vec<bool> = known.iter().map(Option::is_none).collect();
+    progress.begin(Step::Annotate, todo.len());
+    let jobs = jobs.clamp(1, todo.len().max(1));
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Annotations)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..jobs)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut out = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(d) = documents.get(i) else { break };
-                        out.push((i, casefile_annotate::annotate(d)));
-                    }
-                    out
-                })
-            })
-            .collect();
+    let finished = AtomicUsize::new(0);
+    let work = || {
+        let mut out = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&i) = todo.get(k) else { break };
+            out.push((i, casefile_annotate::annotate(&documents[i])));
+            finished.fetch_add(1, Ordering::Relaxed);
+        }
+        out
+    };
+    let done: Vec<(usize, Annotations)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..jobs).map(|_| s.spawn(work)).collect();
+        // this thread tells the progress while the workers annotate
+        while !workers.iter().all(|w| w.is_finished()) {
+            progress.advance(finished.load(Ordering::Relaxed));
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
         workers
             .into_iter()
             .flat_map(|w| w.join().expect("an annotation thread panicked"))
             .collect()
     });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, a)| a).collect()
+    progress.advance(todo.len());
+    progress.end();
+    for (i, a) in done {
+        known[i] = Some(a);
+    }
+    let all = known
+        .into_iter()
+        .map(|a| a.expect("every report annotated"))
+        .collect();
+    (all, made)
 }
 
 /// The grammar of the sentence `text[start..end]` drawn as SVG, for a reader to check what
@@ -80,7 +155,20 @@ pub fn sentence_svg(text: &str, start: usize, end: usize, marks: &[(usize, usize
 /// Build the case file for `documents` (in the order given). `resolution` holds the decisions
 /// resolution obeys (merge, keep apart, split); others are ignored here.
 pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision]) -> Built {
-    let annotations = annotate_all(documents, jobs());
+    build_with(case_name, documents, Vec::new(), resolution, &mut Silent)
+}
+
+/// [`build`], reusing annotations already made: `known[i]`, when given, must be what
+/// [`casefile_annotate::annotate`] of this [`ANNOTATOR_VERSION`] made of `documents[i]`; only the
+/// others are annotated ([`Built::made`] says which). `progress` is told each step.
+pub fn build_with(
+    case_name: &str,
+    documents: &mut [Document],
+    known: Vec<Option<Annotations>>,
+    resolution: &[Decision],
+    progress: &mut dyn Progress,
+) -> Built {
+    let (annotations, made) = annotate_all(documents, known, jobs(), progress);
     for (d, a) in documents.iter_mut().zip(&annotations) {
         if d.published.is_none() {
             d.published_bounds = a.published_bounds.clone();
@@ -98,8 +186,15 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
         casefile_annotate::lexicon::word(w).demonym()
             || casefile_annotate::lexicon::place(w).is_some()
     };
+    progress.begin(
+        Step::Resolve,
+        annotations.iter().map(|a| a.mentions.len()).sum(),
+    );
     let resolved = casefile_resolve::resolve(&pairs, resolution, &demonym);
+    progress.end();
+    progress.begin(Step::Reconcile, pairs.len());
     let rec = casefile_reconcile::reconcile(&pairs, &resolved);
+    progress.end();
     let mut quotes = Vec::new();
     for (doc, ann) in &pairs {
         for q in &ann.quotes {
@@ -174,8 +269,13 @@ pub fn build(case_name: &str, documents: &mut [Document], resolution: &[Decision
         discrepancies: rec.discrepancies,
         interventions: rec.interventions,
         sources: rec.sources,
+        lookup: Default::default(),
     };
-    Built { case, annotations }
+    Built {
+        case,
+        annotations,
+        made,
+    }
 }
 
 /// A person written with a title before the name ("President Trump", "Mr. Mnuchin", "Prince
@@ -303,8 +403,8 @@ mod tests {
             }
         }
         assert!(docs.len() >= 6);
-        let one = annotate_all(&docs, 1);
-        let four = annotate_all(&docs, 4);
+        let one = annotate_all(&docs, Vec::new(), 1, &mut Silent).0;
+        let four = annotate_all(&docs, Vec::new(), 4, &mut Silent).0;
         assert_eq!(one, four);
         assert_eq!(one.len(), docs.len());
         set_jobs(1);
@@ -316,6 +416,43 @@ mod tests {
             serde_json::to_string(&a).unwrap(),
             serde_json::to_string(&b).unwrap()
         );
+    }
+
+    /// Annotations given to a build are used as they are, the others made; the case file is the
+    /// one a build from nothing makes.
+    #[test]
+    fn stored_annotations_are_reused_and_only_the_rest_made() {
+        let texts = [
+            "May 2, 2024\n\nOleg Marchenko was arrested in Marevo on 1 May 2024, his lawyer said.",
+            "May 3, 2024\n\nThe lawyer of Oleg Marchenko said he was beaten in custody.",
+            "May 4, 2024\n\nA court in Marevo ordered Marchenko held for two months.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| casefile_ingest::ingest(&format!("r{i}.txt"), t.as_bytes()).unwrap())
+            .collect();
+        let fresh = build("t", &mut docs.clone(), &[]);
+        assert_eq!(fresh.made, vec![true, true, true]);
+        let known = vec![
+            Some(fresh.annotations[0].clone()),
+            None,
+            Some(fresh.annotations[2].clone()),
+        ];
+        let again = build_with("t", &mut docs.clone(), known, &[], &mut Silent);
+        assert_eq!(again.made, vec![false, true, false]);
+        assert_eq!(again.annotations, fresh.annotations);
+        assert_eq!(
+            serde_json::to_string(&again.case).unwrap(),
+            serde_json::to_string(&fresh.case).unwrap()
+        );
+        // what is given is used as it is: a report given no mentions has none in the case
+        let mut empty = fresh.annotations[0].clone();
+        empty.mentions.clear();
+        let known = vec![Some(empty), None, None];
+        let told = build_with("t", &mut docs.clone(), known, &[], &mut Silent);
+        assert!(told.annotations[0].mentions.is_empty());
+        assert!(!fresh.annotations[0].mentions.is_empty());
     }
 
     #[test]

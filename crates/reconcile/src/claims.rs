@@ -47,8 +47,9 @@ pub fn collect(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<C
 /// An act no source asserts (a threat, a fear, a demand, a denial) is a claim about each person
 /// it names, with its modality, never an event.
 fn not_in_chain(out: &mut Claims, docs: &[(&Document, &Annotations)], resolved: &Resolved) {
+    let docs = crate::by_id(docs);
     for (doc_id, idx) in &resolved.not_in_chain {
-        let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+        let Some(&(doc, ann)) = docs.get(doc_id.as_str()) else {
             continue;
         };
         let em = &ann.events[*idx];
@@ -142,10 +143,11 @@ fn of_report(out: &mut Claims, doc: &Document, ann: &Annotations, resolved: &Res
 
 /// Each event's date and place, as each of its tellings gives them.
 fn of_events(out: &mut Claims, docs: &[(&Document, &Annotations)], resolved: &Resolved) {
+    let docs = crate::by_id(docs);
     // event dates, per source
     for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
         for (doc_id, idx) in members {
-            let Some((_, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+            let Some(&(_, ann)) = docs.get(doc_id.as_str()) else {
                 continue;
             };
             let em = &ann.events[*idx];

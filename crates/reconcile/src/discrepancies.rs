@@ -11,7 +11,7 @@
 //! | different-detail | different places or actors named for one event |
 //! | contested | opposed accounts from named sides (an official reason and the reason "in fact") |
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use casefile_model::{
@@ -30,9 +30,62 @@ fn value(v: &str, sources: Vec<Span>) -> DiscrepancyValue {
     }
 }
 
-fn doc_label(docs: &[(&Document, &Annotations)], id: &str) -> String {
-    docs.iter()
-        .find(|(d, _)| d.id == id)
+/// What the checks look up again and again, indexed once (so that no check walks every report or
+/// every claim for each thing it checks): a report by its id, a subject's claims of one
+/// attribute (in the claims' order), an entity's name.
+struct Lookup<'a> {
+    docs: HashMap<&'a str, (&'a Document, &'a Annotations)>,
+    claims: HashMap<&'a str, HashMap<&'a str, Vec<&'a Claim>>>,
+    names: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(
+        docs: &[(&'a Document, &'a Annotations)],
+        resolved: &'a Resolved,
+        claims: &'a [Claim],
+    ) -> Self {
+        let mut lk = Lookup {
+            docs: crate::by_id(docs),
+            claims: HashMap::new(),
+            names: HashMap::new(),
+        };
+        for c in claims {
+            lk.claims
+                .entry(c.subject.as_str())
+                .or_default()
+                .entry(c.attribute.as_str())
+                .or_default()
+                .push(c);
+        }
+        for e in &resolved.entities {
+            lk.names.entry(e.id.as_str()).or_insert(e.name.as_str());
+        }
+        lk
+    }
+
+    fn doc(&self, id: &str) -> Option<(&'a Document, &'a Annotations)> {
+        self.docs.get(id).copied()
+    }
+
+    /// The claims about `subject` of `attribute`, in order.
+    fn claims(&self, subject: &str, attribute: &str) -> &[&'a Claim] {
+        self.claims
+            .get(subject)
+            .and_then(|by| by.get(attribute))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// An entity's name, or the id when there is no such entity.
+    fn name(&self, id: &str) -> String {
+        self.names
+            .get(id)
+            .map_or_else(|| id.to_string(), |n| n.to_string())
+    }
+}
+
+fn doc_label(lk: &Lookup, id: &str) -> String {
+    lk.doc(id)
         .map(|(d, _)| {
             d.outlet
                 .clone()
@@ -47,12 +100,13 @@ pub fn find(
     claims: &[Claim],
 ) -> Vec<Discrepancy> {
     let mut out = Vec::new();
-    spelling(resolved, claims, &mut out);
-    ages(docs, resolved, claims, &mut out);
-    event_dates(docs, resolved, claims, &mut out);
-    event_details(docs, resolved, &mut out);
+    let lk = Lookup::new(docs, resolved, claims);
+    spelling(resolved, &lk, &mut out);
+    ages(&lk, resolved, &mut out);
+    event_dates(&lk, resolved, &mut out);
+    event_details(&lk, resolved, &mut out);
     relative_locations(docs, resolved, &mut out);
-    contested(docs, resolved, &mut out);
+    contested(&lk, resolved, &mut out);
     paraphrases(resolved, claims, &mut out);
     out
 }
@@ -218,7 +272,7 @@ fn paraphrases(resolved: &Resolved, claims: &[Claim], out: &mut Vec<Discrepancy>
 }
 
 /// One name written several ways across reports.
-fn spelling(resolved: &Resolved, claims: &[Claim], out: &mut Vec<Discrepancy>) {
+fn spelling(resolved: &Resolved, lk: &Lookup, out: &mut Vec<Discrepancy>) {
     for e in resolved
         .entities
         .iter()
@@ -226,10 +280,7 @@ fn spelling(resolved: &Resolved, claims: &[Claim], out: &mut Vec<Discrepancy>) {
     {
         // every word of every written form, with where it was written
         let mut words: BTreeMap<String, Vec<Span>> = BTreeMap::new();
-        for c in claims
-            .iter()
-            .filter(|c| c.subject == e.id && c.attribute == "name")
-        {
+        for c in lk.claims(&e.id, "name") {
             let mut off = 0;
             for w in c.value.split(' ') {
                 if !w.is_empty() {
@@ -273,11 +324,11 @@ fn spelling(resolved: &Resolved, claims: &[Claim], out: &mut Vec<Discrepancy>) {
 }
 
 /// The window of days a date value or a report's bounds allow.
-fn window(docs: &[(&Document, &Annotations)], c: &Claim) -> (Option<NaiveDate>, Option<NaiveDate>) {
+fn window(lk: &Lookup, c: &Claim) -> (Option<NaiveDate>, Option<NaiveDate>) {
     if let Some((s, e)) = c.as_of.as_ref().and_then(|d| d.range()) {
         return (Some(s), Some(e));
     }
-    if let Some((d, a)) = docs.iter().find(|(d, _)| d.id == c.source.doc) {
+    if let Some((d, a)) = lk.doc(&c.source.doc) {
         if let Some((s, e)) = d.published.as_ref().and_then(|p| p.range()) {
             return (Some(s), Some(e));
         }
@@ -293,17 +344,9 @@ fn years_before(d: NaiveDate, years: i64) -> NaiveDate {
 }
 
 /// Ages: consistent over time, or in conflict. Gives the birth window they imply.
-fn ages(
-    docs: &[(&Document, &Annotations)],
-    resolved: &Resolved,
-    claims: &[Claim],
-    out: &mut Vec<Discrepancy>,
-) {
+fn ages(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
     for e in &resolved.entities {
-        let cs: Vec<&Claim> = claims
-            .iter()
-            .filter(|c| c.subject == e.id && c.attribute == "age")
-            .collect();
+        let cs: Vec<&Claim> = lk.claims(&e.id, "age").to_vec();
         let mut by_value: BTreeMap<u32, Vec<&Claim>> = BTreeMap::new();
         for c in &cs {
             if let Ok(v) = c.value.parse::<u32>() {
@@ -320,7 +363,7 @@ fn ages(
         let mut ordered_ok = true;
         for (&age, cl) in &by_value {
             for c in cl {
-                let (s, en) = window(docs, c);
+                let (s, en) = window(lk, c);
                 if let Some(s) = s {
                     let b = years_before(s, age as i64 + 1);
                     lo = Some(lo.map_or(b, |x| x.max(b)));
@@ -337,8 +380,7 @@ fn ages(
             ordered_ok = l <= h;
         }
         let just_turned = cs.iter().any(|c| {
-            docs.iter()
-                .find(|(d, _)| d.id == c.source.doc)
+            lk.doc(&c.source.doc)
                 .is_some_and(|(d, _)| c.source.text(&d.text).to_lowercase().contains("turned"))
         });
         let values: Vec<DiscrepancyValue> = by_value
@@ -353,7 +395,7 @@ fn ages(
         let where_ = |age: u32| {
             by_value[&age]
                 .iter()
-                .map(|c| doc_label(docs, &c.source.doc))
+                .map(|c| doc_label(lk, &c.source.doc))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -399,19 +441,11 @@ fn ages(
 }
 
 /// An event dated differently by its sources.
-fn event_dates(
-    docs: &[(&Document, &Annotations)],
-    resolved: &Resolved,
-    claims: &[Claim],
-    out: &mut Vec<Discrepancy>,
-) {
+fn event_dates(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
     for ev in &resolved.events {
         let mut by_value: BTreeMap<String, (DateValue, Vec<Span>)> = BTreeMap::new();
-        for c in claims
-            .iter()
-            .filter(|c| c.subject == ev.id && c.attribute == "date")
-        {
-            let Some((_, ann)) = docs.iter().find(|(d, _)| d.id == c.source.doc) else {
+        for c in lk.claims(&ev.id, "date") {
+            let Some((_, ann)) = lk.doc(&c.source.doc) else {
                 continue;
             };
             let Some(tx) = ann.timexes.iter().find(|t| t.span == c.source) else {
@@ -461,25 +495,14 @@ fn event_dates(
 }
 
 /// Different places or perpetrators named for one event.
-fn event_details(
-    docs: &[(&Document, &Annotations)],
-    resolved: &Resolved,
-    out: &mut Vec<Discrepancy>,
-) {
-    let name = |id: &str| {
-        resolved
-            .entities
-            .iter()
-            .find(|e| e.id == id)
-            .map(|e| e.name.clone())
-            .unwrap_or_else(|| id.to_string())
-    };
+fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
+    let name = |id: &str| lk.name(id);
     for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
         for (attr, what) in [("place", "places"), ("perpetrators", "actors")] {
             let mut by_value: BTreeMap<String, Vec<Span>> = BTreeMap::new();
             let mut docs_per: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (doc_id, idx) in members {
-                let Some((_, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+                let Some((_, ann)) = lk.doc(doc_id) else {
                     continue;
                 };
                 let em = &ann.events[*idx];
@@ -657,7 +680,7 @@ fn relative_locations(
 
 /// Opposed accounts from named sides: "officially for X but in fact Y", or an event that one
 /// source asserts and another denies.
-fn contested(docs: &[(&Document, &Annotations)], resolved: &Resolved, out: &mut Vec<Discrepancy>) {
+fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
     static OFFICIAL: OnceLock<Regex> = OnceLock::new();
     let official = re(
         &OFFICIAL,
@@ -669,7 +692,7 @@ fn contested(docs: &[(&Document, &Annotations)], resolved: &Resolved, out: &mut 
         let mut texts = (String::new(), String::new());
         let mut modal: BTreeMap<&'static str, Vec<Span>> = BTreeMap::new();
         for (doc_id, idx) in members {
-            let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+            let Some((doc, ann)) = lk.doc(doc_id) else {
                 continue;
             };
             let em = &ann.events[*idx];

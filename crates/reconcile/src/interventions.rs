@@ -52,6 +52,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
                 .map(|p| p.entity.as_str())
         })
         .collect();
+    let by_id = crate::by_id(docs);
     for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
         if !KINDS.contains(&ev.r#type.as_str()) {
             continue;
@@ -60,7 +61,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         let mut to = Vec::new();
         let mut result = "unknown";
         for (doc_id, idx) in members {
-            let Some((doc, ann)) = docs.iter().find(|(d, _)| &d.id == doc_id) else {
+            let Some(&(doc, ann)) = by_id.get(doc_id.as_str()) else {
                 continue;
             };
             let em = &ann.events[*idx];

@@ -18,6 +18,18 @@ pub mod sources;
 
 pub use casefile_model::Verdict;
 
+/// The reports by id (the first of an id), so that a step that follows links into reports
+/// looks each up once instead of walking every report.
+pub(crate) fn by_id<'a>(
+    docs: &[(&'a Document, &'a Annotations)],
+) -> std::collections::HashMap<&'a str, (&'a Document, &'a Annotations)> {
+    let mut m = std::collections::HashMap::with_capacity(docs.len());
+    for &(d, a) in docs {
+        m.entry(d.id.as_str()).or_insert((d, a));
+    }
+    m
+}
+
 /// What reconcile adds to the case file.
 pub struct Reconciled {
     pub claims: Vec<Claim>,

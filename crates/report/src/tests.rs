@@ -74,6 +74,7 @@ fn case_with(text: &str) -> CaseFile {
         }],
         interventions: vec![],
         sources: vec![],
+        lookup: Default::default(),
     }
 }
 

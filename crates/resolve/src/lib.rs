@@ -19,13 +19,12 @@ pub fn resolve(
 ) -> Resolved {
     let (entities, mut links) = entities::resolve(docs, decisions, demonym);
     links.sort_by(|a, b| (a.doc.as_str(), a.mention).cmp(&(b.doc.as_str(), b.mention)));
-    let name = |id: &str| {
-        entities
-            .iter()
-            .find(|e| e.id == id)
-            .map(|e| e.name.clone())
-            .unwrap_or_default()
-    };
+    let names: std::collections::HashMap<&str, &str> = entities
+        .iter()
+        .rev()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    let name = |id: &str| names.get(id).map(|n| n.to_string()).unwrap_or_default();
     let told = events::resolve(docs, &links, &name);
     Resolved {
         entities,

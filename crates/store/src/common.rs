@@ -3,7 +3,7 @@
 //! stores cannot drift apart on what "intact" or "the same password" means.
 
 use argon2::{Algorithm, Argon2, Params, Version};
-use casefile_model::{Document, Role};
+use casefile_model::{CaseFile, Document, Role};
 use rand::RngCore;
 
 use crate::{Result, StoreError};
@@ -28,6 +28,39 @@ pub(crate) fn corrupt(e: impl std::fmt::Display) -> StoreError {
 
 pub(crate) fn to_json<T: serde::Serialize + ?Sized>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(corrupt)
+}
+
+/// What a stored case file starts with: its JSON compressed (deflate) follows.
+const PACKED: &[u8; 4] = b"CFz1";
+
+/// A case file as stored: [`PACKED`] and its JSON compressed, so that a large case is written,
+/// and rewritten on every rebuild, in a tenth of the bytes.
+pub(crate) fn pack_case_file(file: &CaseFile) -> Result<Vec<u8>> {
+    use std::io::Write;
+    let z = flate2::write::DeflateEncoder::new(PACKED.to_vec(), flate2::Compression::fast());
+    // the encoder is slow on serde's many small writes: give it large ones
+    let mut w = std::io::BufWriter::with_capacity(1 << 16, z);
+    serde_json::to_writer(&mut w, file).map_err(corrupt)?;
+    w.flush().map_err(corrupt)?;
+    w.into_inner()
+        .map_err(|e| corrupt(e.error()))?
+        .finish()
+        .map_err(corrupt)
+}
+
+/// A stored case file read back: packed by [`pack_case_file`], or plain JSON as stored before.
+pub(crate) fn unpack_case_file(bytes: &[u8]) -> Result<CaseFile> {
+    use std::io::Read;
+    match bytes.strip_prefix(PACKED) {
+        Some(z) => {
+            let mut json = Vec::new();
+            flate2::read::DeflateDecoder::new(z)
+                .read_to_end(&mut json)
+                .map_err(corrupt)?;
+            serde_json::from_slice(&json).map_err(corrupt)
+        }
+        None => serde_json::from_slice(bytes).map_err(corrupt),
+    }
 }
 
 /// A password as stored: its Argon2id hash (PHC string), refused when shorter than 10 characters.

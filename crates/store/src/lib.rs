@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use casefile_model::{CaseFile, Custody, Decision, Document, Role};
+use casefile_model::{Annotations, CaseFile, Custody, Decision, Document, Role};
 
 mod common;
 pub mod keys;
@@ -272,10 +272,27 @@ pub trait Store {
     fn case(&mut self, name: &str) -> Result<i64>;
     /// The names of all cases.
     fn cases(&self) -> Result<Vec<String>>;
-    /// Add one report (its original bytes and its ingested document) and its custody entry
-    /// ([`Custody::Import`], made by `by`) in one transaction.
-    fn add_report(&mut self, case: i64, original: &[u8], doc: &Document, by: &str)
-        -> Result<Added>;
+    /// Add reports (each its original bytes and its ingested document) and a custody entry for
+    /// each ([`Custody::Import`], made by `by`), in order, in one transaction: all are stored or
+    /// none. One [`Added`] per report; the same bytes twice (stored before, or earlier in the
+    /// batch) are stored once.
+    fn add_reports(
+        &mut self,
+        case: i64,
+        reports: &[(&[u8], &Document)],
+        by: &str,
+    ) -> Result<Vec<Added>>;
+    /// Add one report and its custody entry in one transaction ([`Store::add_reports`]).
+    fn add_report(
+        &mut self,
+        case: i64,
+        original: &[u8],
+        doc: &Document,
+        by: &str,
+    ) -> Result<Added> {
+        let mut added = self.add_reports(case, &[(original, doc)], by)?;
+        Ok(added.pop().expect("one report, one result"))
+    }
     /// Add a captured page: the report (unless the same bytes are stored), its WARC records and
     /// its custody entry ([`Custody::Capture`]), in one transaction. A page captured again is
     /// a new capture of the same report.
@@ -308,6 +325,19 @@ pub trait Store {
     fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()>;
     /// The last case file built for a case.
     fn case_file(&self, case: i64) -> Result<Option<CaseFile>>;
+    /// The annotations stored for a case's reports by the annotator of `version`, by report
+    /// id; how many others are stored (made by another version, or unreadable) is counted, not
+    /// returned: they are made again.
+    fn annotations(&self, case: i64, version: &str) -> Result<StoredAnnotations>;
+    /// Store the annotations of reports, made by the annotator of `version`, in place of any
+    /// stored for them before (one transaction). Annotations are derived: they are not part of
+    /// the chain of custody, and go when their report goes.
+    fn save_annotations(
+        &mut self,
+        case: i64,
+        version: &str,
+        made: &[(&str, &Annotations)],
+    ) -> Result<()>;
     /// Record a manual decision, signed by `signer` (the author's unlocked key) when given, on
     /// the case as it is ([`Store::add_decision_on`] with no version).
     fn add_decision(
@@ -427,6 +457,15 @@ pub trait JobQueue {
     fn pending(&self, case: i64) -> Result<i64>;
 }
 
+/// What [`Store::annotations`] found.
+#[derive(Debug, Default)]
+pub struct StoredAnnotations {
+    /// Annotations made by the version asked for, by report id.
+    pub current: std::collections::HashMap<String, Annotations>,
+    /// Reports whose stored annotations were made by another version (or cannot be read).
+    pub stale: usize,
+}
+
 /// A store of any kind, as the application layer holds it.
 pub type AnyStore = Box<dyn Store + Send>;
 
@@ -446,14 +485,13 @@ impl<T: Store + ?Sized> Store for Box<T> {
     fn cases(&self) -> Result<Vec<String>> {
         (**self).cases()
     }
-    fn add_report(
+    fn add_reports(
         &mut self,
         case: i64,
-        original: &[u8],
-        doc: &Document,
+        reports: &[(&[u8], &Document)],
         by: &str,
-    ) -> Result<Added> {
-        (**self).add_report(case, original, doc, by)
+    ) -> Result<Vec<Added>> {
+        (**self).add_reports(case, reports, by)
     }
     fn add_capture(
         &mut self,
@@ -494,6 +532,17 @@ impl<T: Store + ?Sized> Store for Box<T> {
     }
     fn case_file(&self, case: i64) -> Result<Option<CaseFile>> {
         (**self).case_file(case)
+    }
+    fn annotations(&self, case: i64, version: &str) -> Result<StoredAnnotations> {
+        (**self).annotations(case, version)
+    }
+    fn save_annotations(
+        &mut self,
+        case: i64,
+        version: &str,
+        made: &[(&str, &Annotations)],
+    ) -> Result<()> {
+        (**self).save_annotations(case, version, made)
     }
     fn remove_report(
         &mut self,

@@ -162,6 +162,25 @@ CREATE TRIGGER decision_signatures_append_only_delete BEFORE DELETE ON decision_
 BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
 "#,
     ),
+    (
+        6,
+        "each report's annotations with the version of the annotator that made them; reports in order by an index; no copies of the case file's entities and events",
+        r#"
+CREATE TABLE annotations (
+    case_id     INTEGER NOT NULL REFERENCES cases(id),
+    report_id   TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    json        TEXT NOT NULL,
+    PRIMARY KEY (case_id, report_id)
+);
+-- the next report's place is read from an index, not from every stored report's row
+CREATE INDEX reports_by_seq ON reports (case_id, seq);
+CREATE INDEX captures_by_seq ON captures (case_id, seq);
+-- copies of the case file's entities and events, written on every build and never read
+DROP TABLE entities;
+DROP TABLE events;
+"#,
+    ),
 ];
 
 /// PostgreSQL: a team database. Sealed columns (`BYTEA`, and the logs' `content`) hold what
@@ -309,6 +328,19 @@ CREATE TABLE jobs (
     attempts    INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX jobs_waiting ON jobs (id) WHERE taken_by IS NULL;
+"#,
+    ),
+    (
+        3,
+        "each report's annotations (sealed) with the version of the annotator that made them",
+        r#"
+CREATE TABLE annotations (
+    case_id     BIGINT NOT NULL REFERENCES cases(id),
+    id_tag      TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    body        BYTEA NOT NULL,
+    PRIMARY KEY (case_id, id_tag)
+);
 "#,
     ),
 ];

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use casefile_model::{CaseFile, Custody, Decision, Document, Role};
+use casefile_model::{Annotations, CaseFile, Custody, Decision, Document, Role};
 use postgres::error::SqlState;
 use postgres::{Client, GenericClient, NoTls, Transaction};
 use r2d2_postgres::{r2d2, PostgresConnectionManager};
@@ -28,7 +28,7 @@ use crate::common::{
 use crate::memsearch::Index;
 use crate::migrations::POSTGRES as MIGRATIONS;
 use crate::seal::Sealer;
-use crate::{Added, DecisionRecord, Key, Result, Store, StoreError};
+use crate::{Added, DecisionRecord, Key, Result, Store, StoreError, StoredAnnotations};
 
 type Pool = r2d2::Pool<PostgresConnectionManager<NoTls>>;
 
@@ -567,16 +567,18 @@ impl Store for PostgresStore {
         })
     }
 
-    fn add_report(
+    fn add_reports(
         &mut self,
         case: i64,
-        original: &[u8],
-        doc: &Document,
+        reports: &[(&[u8], &Document)],
         by: &str,
-    ) -> Result<Added> {
+    ) -> Result<Vec<Added>> {
         self.tx(|tx| {
             let k = self.key(tx, case)?;
-            import_report(tx, &k, case, (original, doc), by)
+            reports
+                .iter()
+                .map(|&(original, doc)| import_report(tx, &k, case, (original, doc), by))
+                .collect()
         })
     }
 
@@ -740,7 +742,7 @@ impl Store for PostgresStore {
     fn save_case_file(&mut self, case: i64, file: &CaseFile) -> Result<()> {
         self.with(|c| {
             let k = self.key(c, case)?;
-            let json = k.seal("case file", to_json(file)?.as_bytes());
+            let json = k.seal("case file", &crate::common::pack_case_file(file)?);
             c.execute(
                 "INSERT INTO case_files (case_id, built_at, json) VALUES ($1, $2, $3) \
                  ON CONFLICT (case_id) DO UPDATE SET built_at = excluded.built_at, json = excluded.json",
@@ -754,8 +756,52 @@ impl Store for PostgresStore {
         self.with(|c| {
             let k = self.key(c, case)?;
             c.query_opt("SELECT json FROM case_files WHERE case_id = $1", &[&case])?
-                .map(|r| from_json(&k.open_string("case file", r.get(0))?))
+                .map(|r| crate::common::unpack_case_file(&k.open("case file", r.get(0))?))
                 .transpose()
+        })
+    }
+
+    fn annotations(&self, case: i64, version: &str) -> Result<StoredAnnotations> {
+        self.with(|c| {
+            let k = self.key(c, case)?;
+            let mut found = StoredAnnotations::default();
+            for r in c.query(
+                "SELECT version, body FROM annotations WHERE case_id = $1",
+                &[&case],
+            )? {
+                let made_by: String = r.get(0);
+                let read = k
+                    .open_string("report annotations", r.get(1))
+                    .ok()
+                    .and_then(|j| from_json::<Annotations>(&j).ok());
+                match read {
+                    Some(a) if made_by == version => {
+                        found.current.insert(a.doc.clone(), a);
+                    }
+                    _ => found.stale += 1,
+                }
+            }
+            Ok(found)
+        })
+    }
+
+    fn save_annotations(
+        &mut self,
+        case: i64,
+        version: &str,
+        made: &[(&str, &Annotations)],
+    ) -> Result<()> {
+        self.tx(|tx| {
+            let k = self.key(tx, case)?;
+            let ins = tx.prepare(
+                "INSERT INTO annotations (case_id, id_tag, version, body) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (case_id, id_tag) DO UPDATE SET version = excluded.version, body = excluded.body",
+            )?;
+            for (id, a) in made {
+                let body = k.seal("report annotations", to_json(a)?.as_bytes());
+                tx.execute(&ins, &[&case, &k.tag("report id", id), &version, &body])?;
+            }
+            Ok(())
         })
     }
 
@@ -776,6 +822,10 @@ impl Store for PostgresStore {
             if gone == 0 {
                 return Ok(false);
             }
+            tx.execute(
+                "DELETE FROM annotations WHERE case_id = $1 AND id_tag = $2",
+                &[&case, &k.tag("report id", doc_id)],
+            )?;
             append_decision(tx, &k, case, decision, by, signer)?;
             Ok(true)
         })

@@ -3,7 +3,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use casefile_model::{CaseFile, Decision, Document, Role};
+use casefile_model::{Annotations, CaseFile, Decision, Document, Role};
 use rand::RngCore;
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -13,7 +13,7 @@ use crate::common::{
     CUSTODY, DECISIONS,
 };
 use crate::migrations::SQLITE as MIGRATIONS;
-use crate::{Added, DecisionRecord, Key, Result, Store, StoreError};
+use crate::{Added, DecisionRecord, Key, Result, Store, StoreError, StoredAnnotations};
 
 const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -167,23 +167,26 @@ impl Store for SqliteStore {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    fn add_report(
+    fn add_reports(
         &mut self,
         case: i64,
-        original: &[u8],
-        doc: &Document,
+        reports: &[(&[u8], &Document)],
         by: &str,
-    ) -> Result<Added> {
+    ) -> Result<Vec<Added>> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let added = insert_report(&tx, case, original, doc)?;
-        if added == Added::New {
-            let custody = crate::common::import_entry(doc, original.len());
-            append_entry(&tx, CUSTODY, case, &to_json(&custody)?, by)?;
+        let mut out = Vec::with_capacity(reports.len());
+        for &(original, doc) in reports {
+            let added = insert_report(&tx, case, original, doc)?;
+            if added == Added::New {
+                let custody = crate::common::import_entry(doc, original.len());
+                append_entry(&tx, CUSTODY, case, &to_json(&custody)?, by)?;
+            }
+            out.push(added);
         }
         tx.commit()?;
-        Ok(added)
+        Ok(out)
     }
 
     fn add_capture(
@@ -297,59 +300,84 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        tx.execute("DELETE FROM entities WHERE case_id = ?1", [case])?;
-        tx.execute("DELETE FROM events WHERE case_id = ?1", [case])?;
-        {
-            let mut ins = tx.prepare(
-                "INSERT INTO entities (case_id, id, kind, name, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for e in &file.entities {
-                let kind = serde_json::to_value(e.kind)
-                    .map_err(corrupt)?
-                    .as_str()
-                    .unwrap_or("")
-                    .to_string();
-                ins.execute(params![
-                    case,
-                    e.id,
-                    kind,
-                    e.name,
-                    serde_json::to_string(e).map_err(corrupt)?
-                ])?;
-            }
-            let mut ins = tx.prepare(
-                "INSERT INTO events (case_id, id, type, date, json) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for e in &file.events {
-                ins.execute(params![
-                    case,
-                    e.id,
-                    e.r#type,
-                    e.date.as_ref().map(|d| d.value.clone()),
-                    serde_json::to_string(e).map_err(corrupt)?
-                ])?;
-            }
-        }
-        let json = serde_json::to_string(file).map_err(corrupt)?;
+        let packed = crate::common::pack_case_file(file)?;
         tx.execute(
             "INSERT INTO case_files (case_id, built_at, json) VALUES (?1, ?2, ?3) ON CONFLICT(case_id) DO UPDATE SET built_at = excluded.built_at, json = excluded.json",
-            params![case, now(), json],
+            params![case, now(), packed],
         )?;
         tx.commit()?;
         Ok(())
     }
 
     fn case_file(&self, case: i64) -> Result<Option<CaseFile>> {
-        let json: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT json FROM case_files WHERE case_id = ?1",
-                [case],
-                |r| r.get(0),
-            )
-            .optional()?;
-        json.map(|j| serde_json::from_str(&j).map_err(corrupt))
+        // packed (a blob), or plain JSON (text) as stored before
+        let stored: Option<Vec<u8>> =
+            self.conn
+                .query_row(
+                    "SELECT json FROM case_files WHERE case_id = ?1",
+                    [case],
+                    |r| {
+                        Ok(match r.get_ref(0)? {
+                            rusqlite::types::ValueRef::Blob(b)
+                            | rusqlite::types::ValueRef::Text(b) => b.to_vec(),
+                            _ => Vec::new(),
+                        })
+                    },
+                )
+                .optional()?;
+        stored
+            .map(|b| crate::common::unpack_case_file(&b))
             .transpose()
+    }
+
+    fn annotations(&self, case: i64, version: &str) -> Result<StoredAnnotations> {
+        let mut st = self
+            .conn
+            .prepare("SELECT report_id, version, json FROM annotations WHERE case_id = ?1")?;
+        let rows = st.query_map([case], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut found = StoredAnnotations::default();
+        for row in rows {
+            let (id, made_by, json) = row?;
+            match serde_json::from_str::<Annotations>(&json) {
+                Ok(a) if made_by == version => {
+                    found.current.insert(id, a);
+                }
+                _ => found.stale += 1,
+            }
+        }
+        Ok(found)
+    }
+
+    fn save_annotations(
+        &mut self,
+        case: i64,
+        version: &str,
+        made: &[(&str, &Annotations)],
+    ) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        {
+            let mut ins = tx.prepare(
+                "INSERT OR REPLACE INTO annotations (case_id, report_id, version, json) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (id, a) in made {
+                ins.execute(params![
+                    case,
+                    id,
+                    version,
+                    serde_json::to_string(a).map_err(corrupt)?
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
     }
 
     fn remove_report(
@@ -372,6 +400,10 @@ impl Store for SqliteStore {
         }
         tx.execute(
             "DELETE FROM report_search WHERE case_id = ?1 AND doc_id = ?2",
+            params![case, doc_id],
+        )?;
+        tx.execute(
+            "DELETE FROM annotations WHERE case_id = ?1 AND report_id = ?2",
             params![case, doc_id],
         )?;
         append_decision(&tx, case, decision, by, signer)?;
@@ -944,7 +976,7 @@ mod tests {
         assert_eq!(s.decisions(a).unwrap()[0].made_by, "tester");
         assert!(s.verify_audit().unwrap().problems.is_empty());
         assert_eq!(s.cases().unwrap(), vec!["alpha", "beta"]);
-        assert_eq!(s.schema_version().unwrap(), 5);
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.last().unwrap().0);
         // each report stored is an entry of the custody log, with its hash
         let custody = s.custody(a).unwrap();
         assert_eq!(custody.len(), 1);

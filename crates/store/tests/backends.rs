@@ -127,6 +127,7 @@ fn reports_decisions_and_logs_on_both_backends() {
             discrepancies: vec![],
             interventions: vec![],
             sources: vec![],
+            lookup: Default::default(),
         };
         s.save_case_file(a, &file).unwrap();
         s.save_case_file(a, &file).unwrap();
@@ -310,5 +311,62 @@ fn a_new_database_refuses_a_short_passphrase() {
             "no file made"
         );
         drop(open(&at, &Key::Passphrase("a long one".into())));
+    }
+}
+
+/// Annotations are kept per report with the annotator's version: read back for that version,
+/// counted (not returned) for another, replaced when made again, gone with their report; a
+/// batch of reports is stored in order, a duplicate inside it once.
+#[test]
+fn annotations_are_kept_by_version_and_go_with_their_report() {
+    let key = Key::Passphrase("correct horse battery".into());
+    for (at, _keep) in fresh() {
+        let shown = at.shown();
+        let mut s = open(&at, &key);
+        let c = s.case("alpha").unwrap();
+        let (one, two) = (
+            doc("Oleg Marchenko was detained.", "cccccccccccccccccccc"),
+            doc("Irina Volkova said so.", "dddddddddddddddddddd"),
+        );
+        let added = s
+            .add_reports(c, &[(b"one", &one), (b"two", &two), (b"one", &one)], "t")
+            .unwrap();
+        assert_eq!(added[..2], [Added::New, Added::New], "{shown}");
+        assert!(matches!(added[2], Added::Duplicate { .. }), "{shown}");
+        assert_eq!(s.custody(c).unwrap().len(), 2, "{shown}");
+        let ann = |d: &Document, n: usize| casefile_model::Annotations {
+            doc: d.id.clone(),
+            sentences: vec![(0, n)],
+            ..Default::default()
+        };
+        s.save_annotations(
+            c,
+            "v1",
+            &[(&one.id, &ann(&one, 5)), (&two.id, &ann(&two, 7))],
+        )
+        .unwrap();
+        let got = s.annotations(c, "v1").unwrap();
+        assert_eq!(got.current.len(), 2, "{shown}");
+        assert_eq!(got.current[&two.id].sentences, [(0, 7)], "{shown}");
+        assert_eq!(got.stale, 0);
+        // another annotator: nothing to reuse, two to make again
+        let other = s.annotations(c, "v2").unwrap();
+        assert!(other.current.is_empty() && other.stale == 2, "{shown}");
+        s.save_annotations(c, "v2", &[(&one.id, &ann(&one, 9))])
+            .unwrap();
+        let mixed = s.annotations(c, "v2").unwrap();
+        assert_eq!(mixed.current[&one.id].sentences, [(0, 9)], "{shown}");
+        assert_eq!(mixed.stale, 1, "{shown}");
+        // a report taken out takes its annotations with it
+        let removal = Decision::RemoveReport {
+            doc: two.id.clone(),
+            path: two.path.clone(),
+            sha256: two.sha256.clone(),
+            size: 3,
+            reason: None,
+        };
+        assert!(s.remove_report(c, &two.id, &removal, "t", None).unwrap());
+        let after = s.annotations(c, "v2").unwrap();
+        assert_eq!((after.current.len(), after.stale), (1, 0), "{shown}");
     }
 }

@@ -11,9 +11,11 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::fasthash::FastMap;
+
 /// Word → class at each granularity.
 pub struct Clusters {
-    map: HashMap<String, Vec<u16>>,
+    map: FastMap<String, Vec<u16>>,
 }
 
 impl Clusters {
@@ -131,7 +133,7 @@ pub fn train(
     };
     let right: Vec<Vec<(usize, f64)>> = right.iter().map(as_vec).collect();
     let left: Vec<Vec<(usize, f64)>> = left.iter().map(as_vec).collect();
-    let mut map: HashMap<String, Vec<u16>> = HashMap::new();
+    let mut map: FastMap<String, Vec<u16>> = FastMap::default();
     for &k in sizes {
         let classes = exchange(&right, &left, &unigram, k, iterations, log);
         for (i, (w, _)) in vocab.iter().enumerate() {

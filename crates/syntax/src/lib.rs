@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 
 pub mod clusters;
 pub mod conllu;
+pub mod fasthash;
 pub mod lemma;
 pub mod parser;
 pub mod perceptron;

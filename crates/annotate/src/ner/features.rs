@@ -71,13 +71,39 @@ impl DocContext {
 
 /// FNV-1a over a template tag and a string.
 fn h(tag: &str, s: &str) -> u64 {
+    hp(tag, &[s])
+}
+
+/// [`h`] of the tag and the parts written one after the other (`hp("t", &[a, "|", b])` is
+/// `h("t", &format!("{a}|{b}"))`), without writing them out.
+fn hp(tag: &str, parts: &[&str]) -> u64 {
     let mut x: u64 = 0xcbf29ce484222325;
-    for b in tag.bytes().chain([0xff]).chain(s.bytes()) {
+    for b in tag
+        .bytes()
+        .chain([0xff])
+        .chain(parts.iter().flat_map(|p| p.bytes()))
+    {
         x ^= b as u64;
         x = x.wrapping_mul(0x100000001b3);
     }
     x
 }
+
+#[cfg(test)]
+#[test]
+fn parts_hash_as_the_written_string_does() {
+    assert_eq!(hp("l-1|l", &["the", "|", "court"]), h("l-1|l", "the|court"));
+    assert_eq!(
+        hp("c", &["2", ":", "1017"]),
+        h("c", &format!("{}:{}", 2, 1017))
+    );
+    let (mut a, mut b) = ([0u8; 20], [0u8; 20]);
+    assert_eq!(num(0, &mut a), "0");
+    assert_eq!(num(65535, &mut b), "65535");
+}
+
+/// Small numbers as text, for features that count.
+const DIGITS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 
 fn shape(w: &str, collapse: bool) -> String {
     let mut out = String::new();
@@ -224,21 +250,27 @@ fn table_features(
     ] {
         if let Some(cs) = clusters.of(get(lower, i as isize + d)) {
             for (level, c) in cs.iter().enumerate() {
-                f.push(h(tag, &format!("{level}:{c}")));
+                let (mut a, mut b) = ([0u8; 20], [0u8; 20]);
+                f.push(hp(
+                    tag,
+                    &[num(level, &mut a), ":", num(usize::from(*c), &mut b)],
+                ));
             }
         }
     }
     if let Some(cs) = clusters.of(&lower[i]) {
-        f.push(h("c|s", &format!("{}|{}", cs[cs.len() - 1], shapes[i])));
+        let mut a = [0u8; 20];
+        let n = num(usize::from(cs[cs.len() - 1]), &mut a);
+        f.push(hp("c|s", &[n, "|", &shapes[i]]));
     }
 
     if let Some(head) = heads[i] {
         f.push(h("head", head));
-        f.push(h("head|s", &format!("{head}|{}", shapes[i])));
+        f.push(hp("head|s", &[head, "|", &shapes[i]]));
     }
     if let Some(g) = &gz[i] {
         f.push(h("gz", g));
-        f.push(h("gz|s", &format!("{g}|{}", shapes[i])));
+        f.push(hp("gz|s", &[g, "|", &shapes[i]]));
     }
     if i + 1 < lower.len() {
         if let Some(g) = &gz[i + 1] {
@@ -250,6 +282,20 @@ fn table_features(
             f.push(h("gz-1", g));
         }
     }
+}
+
+/// A number written in decimal into `buf`, without allocating.
+fn num(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[i..]).expect("ASCII digits")
 }
 
 /// Features of every token of a sentence.
@@ -274,13 +320,13 @@ pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
         f.push(h("l", l));
         f.push(h("s", &shapes[i]));
         f.push(h("S", &shape(w, false)));
-        let chars: Vec<char> = l.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            f.push(h(&format!("p{k}"), &chars[..k].iter().collect::<String>()));
-            f.push(h(
-                &format!("x{k}"),
-                &chars[chars.len() - k..].iter().collect::<String>(),
-            ));
+        // the first and last one to four characters
+        let starts: Vec<usize> = l.char_indices().map(|(b, _)| b).collect();
+        let nc = starts.len();
+        for k in 1..=4.min(nc) {
+            let prefix_end = starts.get(k).copied().unwrap_or(l.len());
+            f.push(h(["p1", "p2", "p3", "p4"][k - 1], &l[..prefix_end]));
+            f.push(h(["x1", "x2", "x3", "x4"][k - 1], &l[starts[nc - k]..]));
         }
         let first = w.chars().next().unwrap_or(' ');
         let title = first.is_uppercase() && w.chars().skip(1).any(char::is_lowercase);
@@ -308,36 +354,35 @@ pub fn sentence(words: &[String], doc: &DocContext) -> Vec<Vec<u64>> {
         if i == 0 {
             f.push(h("first", ""));
         }
-        f.push(h("len", &w.chars().count().min(8).to_string()));
+        f.push(h("len", DIGITS[w.chars().count().min(8)]));
         for (tag, d) in [("l-1", -1isize), ("l+1", 1), ("l-2", -2), ("l+2", 2)] {
             f.push(h(tag, get(&lower, ii + d)));
         }
         for (tag, d) in [("s-1", -1isize), ("s+1", 1)] {
             f.push(h(tag, get(&shapes, ii + d)));
         }
-        f.push(h("l-1|l", &format!("{}|{}", get(&lower, ii - 1), l)));
-        f.push(h("l|l+1", &format!("{}|{}", l, get(&lower, ii + 1))));
-        f.push(h(
+        f.push(hp("l-1|l", &[get(&lower, ii - 1), "|", l]));
+        f.push(hp("l|l+1", &[l, "|", get(&lower, ii + 1)]));
+        f.push(hp(
             "s-1|s|s+1",
-            &format!(
-                "{}|{}|{}",
+            &[
                 get(&shapes, ii - 1),
-                shapes[i],
-                get(&shapes, ii + 1)
-            ),
+                "|",
+                &shapes[i],
+                "|",
+                get(&shapes, ii + 1),
+            ],
         ));
         table_features(&mut f, i, &lower, &shapes, &gz, &heads);
         // document: written capitalised elsewhere inside a sentence; written in lower case elsewhere
         if title || caps {
             let c = doc.capitalised.contains(l);
             let lo = doc.lower.contains(l);
-            f.push(h(
-                "doc",
-                &format!("{}{}{}", u8::from(c), u8::from(lo), u8::from(i == 0)),
-            ));
+            let bit = |b: bool| DIGITS[usize::from(b)];
+            f.push(hp("doc", &[bit(c), bit(lo), bit(i == 0)]));
             if let Some(t) = doc.labels.get(l) {
                 f.push(h("agg", t));
-                f.push(h("agg|s", &format!("{t}|{}", shapes[i])));
+                f.push(hp("agg|s", &[t, "|", &shapes[i]]));
             }
         }
         out.push(f);

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use casefile_syntax::fasthash::FastMap;
+
 use super::conll::{self, Sentence};
 use super::features::{self, DocContext};
 
@@ -14,7 +16,7 @@ const MAGIC: &[u8; 8] = b"CFNER1\0\0";
 /// A trained tagger.
 pub struct Model {
     pub labels: Vec<String>,
-    index: HashMap<u64, u32>,
+    index: FastMap<u64, u32>,
     weights: Vec<f32>,
     trans: Vec<f32>,
 }
@@ -173,7 +175,7 @@ impl Model {
         }
         let scale = f32::from_le_bytes(take(4)?.try_into().expect("4 bytes"));
         let nf = u32_(take(4)?) as usize;
-        let mut index = HashMap::with_capacity(nf);
+        let mut index = FastMap::with_capacity_and_hasher(nf, Default::default());
         let mut weights = Vec::with_capacity(nf * l);
         for r in 0..nf {
             let k = u64::from_le_bytes(take(8)?.try_into().expect("8 bytes"));
@@ -336,8 +338,8 @@ fn labels_of(gold: &[Vec<String>]) -> Vec<String> {
 }
 
 /// A row for every feature hash seen in training, in order of first sight.
-fn feature_index(feats: &[Vec<Vec<u64>>]) -> HashMap<u64, u32> {
-    let mut index: HashMap<u64, u32> = HashMap::new();
+fn feature_index(feats: &[Vec<Vec<u64>>]) -> FastMap<u64, u32> {
+    let mut index: FastMap<u64, u32> = FastMap::default();
     for s in feats {
         for t in s {
             for &f in t {
@@ -384,7 +386,7 @@ impl Perceptron {
     }
 
     /// Emission scores of a sentence's tokens, one row of labels a token.
-    fn emissions(&self, fs: &[Vec<u64>], index: &HashMap<u64, u32>) -> Vec<f32> {
+    fn emissions(&self, fs: &[Vec<u64>], index: &FastMap<u64, u32>) -> Vec<f32> {
         let l = self.l;
         let mut em = vec![0f32; fs.len() * l];
         for (i, t) in fs.iter().enumerate() {
@@ -399,7 +401,7 @@ impl Perceptron {
     }
 
     /// Move the weights towards the gold tags and away from the predicted ones.
-    fn update(&mut self, fs: &[Vec<u64>], index: &HashMap<u64, u32>, g: &[usize], pred: &[usize]) {
+    fn update(&mut self, fs: &[Vec<u64>], index: &FastMap<u64, u32>, g: &[usize], pred: &[usize]) {
         let (l, c) = (self.l, self.c);
         for i in 0..fs.len() {
             let (gp, pp) = (g[i], pred[i]);
@@ -427,7 +429,7 @@ impl Perceptron {
     }
 
     /// The model with the averaged weights.
-    fn averaged(&self, labels: &[String], index: &HashMap<u64, u32>) -> Model {
+    fn averaged(&self, labels: &[String], index: &FastMap<u64, u32>) -> Model {
         let c = self.c;
         Model {
             labels: labels.to_vec(),
