@@ -146,7 +146,7 @@ pub const ACTS: &[ActType] = &[
         label: "petition or appeal",
         plover: ("REQUEST", "petition"),
         violation: false,
-        pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|requests?\b|demands?\b|campaigning for",
+        pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|requests?\b|demand(?:s|ed)?\b|urg(?:ed|es)\b|call(?:ed|s)? (?:on|for)\b|campaigning for",
     },
     ActType {
         name: "public-statement",
@@ -168,6 +168,23 @@ pub const ACTS: &[ActType] = &[
         plover: ("CONCEDE", "access"),
         violation: false,
         pattern: r"allowed access|access to (?:a |their )?lawyers?|refused access|without access to lawyers",
+    },
+    ActType {
+        // an authority or a body looking into what happened: an intervention, not an act
+        // against anyone ("investigators" are people, not the act)
+        name: "investigation",
+        label: "investigation or inquiry",
+        plover: ("INVESTIGATE", "investigate"),
+        violation: false,
+        pattern: r"investigat(?:e|es|ed|ing|ion|ions)\b|inquir(?:y|ies)\b|probe\b",
+    },
+    ActType {
+        // measures a state takes against those it holds responsible
+        name: "sanctions",
+        label: "sanctions",
+        plover: ("COERCE", "sanction"),
+        violation: false,
+        pattern: r"sanction(?:s|ed)?\b",
     },
     ActType {
         // investigators looking for someone or something: not an act against anyone
@@ -620,6 +637,12 @@ fn participant_role(
             {
                 // "police detained him", not "according to the police, he was killed"
                 ParticipantRole::Perpetrator
+            } else if (!a.violation || casefile_model::PROCEEDINGS.contains(&a.name))
+                && tie == Some(Tie::Doer)
+            {
+                // the body that appealed, investigated, imposed sanctions, charged or sentenced:
+                // the subject of the act (a court is not thereby a perpetrator)
+                ParticipantRole::Agent
             } else {
                 return None;
             }

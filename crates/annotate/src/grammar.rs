@@ -156,8 +156,37 @@ impl Tree {
                 let passive = self.words[t].word.xpos == "VBN" && self.rel(t) == "acl";
                 return Some((if passive { Tie::Undergoer } else { Tie::Other }, why));
             }
+            // a noun naming the act, the object of a verb that only says it was done: the
+            // verb's subject did it ("the ministry imposed sanctions", "she filed an appeal")
+            if let Some(v) = self.support_verb(t) {
+                if self.head(c) == Some(v) && self.rel(c) == "nsubj" {
+                    let why = format!(
+                        "{how}subject (nsubj) of “{}”, whose object is “{}”",
+                        form(v),
+                        form(t)
+                    );
+                    return Some((Tie::Doer, why));
+                }
+            }
         }
         None
+    }
+
+    /// The verb whose object the noun `t` is, when that verb only says the act named by the
+    /// noun was done, so that its subject is the act's doer: "imposed sanctions", "launched an
+    /// investigation", "filed an appeal", "issued a statement". Not "faced charges", "received
+    /// threats", "suffered torture", whose subject undergoes the act.
+    fn support_verb(&self, t: usize) -> Option<usize> {
+        const DOING: &[&str] = &[
+            "announce", "carry", "conduct", "deliver", "file", "impose", "issue", "launch",
+            "lodge", "make", "open", "publish", "release", "send", "submit",
+        ];
+        let v = self.head(t)?;
+        (self.words[t].word.upos == "NOUN"
+            && self.rel(t) == "obj"
+            && self.words[v].word.upos == "VERB"
+            && DOING.contains(&self.words[v].word.lemma.as_str()))
+        .then_some(v)
     }
 
     /// The kind of tie of `dep`, a dependent of the act word `t`.
@@ -421,6 +450,53 @@ mod tests {
         ];
         for (s, words, want) in cases {
             assert_eq!(rels(s, words), pairs(want), "{s}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod support_verbs {
+    use super::*;
+
+    /// The tie of `name` to the act word `act` in `s`.
+    fn tie(s: &str, name: &str, act: &str) -> Option<Tie> {
+        let t = parse(s, 0, s.len());
+        let n = s.find(name).unwrap();
+        let a = s.find(act).unwrap();
+        t.tie((n, n + name.len()), (a, a + act.len())).map(|x| x.0)
+    }
+
+    #[test]
+    fn the_subject_of_a_verb_that_only_says_the_act_was_done_did_it() {
+        for (s, name, act) in [
+            (
+                "The government imposed sanctions on the officers on Thursday.",
+                "government",
+                "sanctions",
+            ),
+            ("Her lawyer filed an appeal on Monday.", "lawyer", "appeal"),
+            (
+                "The prosecutor launched an investigation into the deaths.",
+                "prosecutor",
+                "investigation",
+            ),
+        ] {
+            assert_eq!(tie(s, name, act), Some(Tie::Doer), "{s}");
+        }
+        // whoever faces charges or receives threats undergoes them
+        for (s, name, act) in [
+            (
+                "The journalist faced charges of extremism.",
+                "journalist",
+                "charges",
+            ),
+            (
+                "The activist received threats after the trial.",
+                "activist",
+                "threats",
+            ),
+        ] {
+            assert_ne!(tie(s, name, act), Some(Tie::Doer), "{s}");
         }
     }
 }

@@ -689,6 +689,11 @@ pub struct SourceLink {
     pub span: Span,
 }
 
+/// Act kinds that are legal proceedings (charging, trying, sentencing): an authority's acts in a
+/// case, whose doer is named as the one who took them, not as a perpetrator; with a doer named,
+/// they are the authorities' interventions too.
+pub const PROCEEDINGS: &[&str] = &["criminal-charge", "trial"];
+
 /// The whole case file, as written to case.json.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseFile {

@@ -12,6 +12,8 @@ const KINDS: &[&str] = &[
     "protection-granted",
     "public-statement",
     "access-to-counsel",
+    "investigation",
+    "sanctions",
 ];
 
 fn outcome(text: &str) -> &'static str {
@@ -54,7 +56,14 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         .collect();
     let by_id = crate::by_id(docs);
     for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
-        if !KINDS.contains(&ev.r#type.as_str()) {
+        // legal proceedings are the authorities' interventions when the grammar names who took
+        // them ("the court sentenced her"); otherwise they are told as events only
+        let proceedings = casefile_model::PROCEEDINGS.contains(&ev.r#type.as_str())
+            && ev
+                .participants
+                .iter()
+                .any(|p| p.role == ParticipantRole::Agent);
+        if !KINDS.contains(&ev.r#type.as_str()) && !proceedings {
             continue;
         }
         let mut by = None;
@@ -70,7 +79,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
             if result == "unknown" || o == "refused" || (o == "granted" && result == "pending") {
                 result = o;
             }
-            // who: the first organisation or person named before the trigger; to whom: those after "to", "calling on", "petitioned"
+            // to whom: those after "to", "calling on", "petitioned"
             let in_sent: Vec<(usize, &casefile_model::Mention)> = ann
                 .mentions
                 .iter()
@@ -81,11 +90,15 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
                         && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
                 })
                 .collect();
+            // who: the act's doer as the grammar gives it; a name that merely comes before the
+            // act in the sentence is not its doer ("aides of the minister, the inquiry found":
+            // the minister did not inquire)
             if by.is_none() {
-                by = in_sent
+                by = em
+                    .participants
                     .iter()
-                    .find(|(_, m)| m.span.end <= em.trigger.start)
-                    .and_then(|(i, _)| resolved.entity_of(doc_id, *i))
+                    .find(|p| p.role == ParticipantRole::Agent)
+                    .and_then(|p| resolved.entity_of(doc_id, p.mention))
                     .map(str::to_string);
             }
             let after = &doc.text[em.trigger.end..em.sentence.end];

@@ -103,3 +103,55 @@ fn verdicts_on_names_and_dates() {
         ),
     ]);
 }
+
+/// Each report's interventions as (kind, who took it by name, or "-" when no one is said to).
+fn interventions(report: &str) -> Vec<(String, String)> {
+    let doc = casefile_ingest::ingest("r.txt", report.as_bytes()).unwrap();
+    let ann = casefile_annotate::annotate(&doc);
+    let pairs = [(&doc, &ann)];
+    let resolved = casefile_resolve::resolve(&pairs, &[], &|_| false);
+    let name = |id: &Option<String>| {
+        id.as_deref()
+            .and_then(|id| resolved.entities.iter().find(|e| e.id == id))
+            .map_or("-".to_string(), |e| e.name.clone())
+    };
+    crate::interventions::find(&pairs, &resolved)
+        .into_iter()
+        .map(|i| (i.kind, name(&i.by)))
+        .collect()
+}
+
+/// Who took an intervention is the grammar's doer of the act (the subject, or "by …" of a
+/// noun), never merely a name that comes before it in the sentence.
+#[test]
+fn an_intervention_is_taken_by_the_acts_doer_only() {
+    let cases: &[(&str, (&str, &str))] = &[
+        (
+            "May 3, 2024\n\nThe Treasury Department imposed sanctions on 17 officials on Thursday.",
+            ("sanctions", "Treasury Department"),
+        ),
+        (
+            "May 3, 2024\n\nThe killing was planned, according to a statement by the Harbour Rights Network.",
+            ("public statement", "Harbour Rights Network"),
+        ),
+        (
+            "May 3, 2024\n\nAides of Minister Oleg Marchenko were named in an inquiry into the deaths.",
+            ("investigation", "-"),
+        ),
+        (
+            "May 3, 2024\n\nPresident Irina Volkova demanded that the authorities reveal where the body is.",
+            ("petition", "Irina Volkova"),
+        ),
+    ];
+    for (report, (kind, by)) in cases {
+        let found = interventions(report);
+        assert!(
+            found.iter().any(|(k, b)| k == kind && b == by),
+            "{report}: {found:?}"
+        );
+        assert!(
+            !found.iter().any(|(_, b)| b == "Oleg Marchenko"),
+            "{report}: {found:?}"
+        );
+    }
+}
