@@ -256,6 +256,21 @@ pub const TITLES: &[&str] = &[
     "ombudsman",
     "sister",
     "brother",
+    // kin named before the name: "their daughter Aliya", "his wife Lena"
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "mother",
+    "father",
+    "niece",
+    "nephew",
+    "cousin",
+    "aunt",
+    "uncle",
+    "grandson",
+    "granddaughter",
+    "widow",
 ];
 
 /// Multi-word titles, matched before single title words.
@@ -738,7 +753,12 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                     prev,
                     "“" | "\"" | "‘" | "«" | ":" | "(" | "—" | "–" | "-" | "•"
                 );
-            let before = prev.to_lowercase();
+            // "Mr. Ediyev": the word before is the abbreviation, not its period
+            let before = if prev == "." && i > 1 && crate::text::is_abbreviation(words[i - 2]) {
+                words[i - 2].to_lowercase()
+            } else {
+                prev.to_lowercase()
+            };
             let after = words.get(j).map(|w| w.to_lowercase()).unwrap_or_default();
             runs.push(Run {
                 toks: toks[i..j].to_vec(),
@@ -1469,6 +1489,17 @@ mod title_tests {
             (
                 "The Ministry of Justice said nothing.",
                 &[(EntityKind::Organization, "Ministry of Justice")],
+                &[],
+            ),
+            // one word after a title written with its period, or after a kinship noun
+            (
+                "In seven minutes, the judge, Mr. Halimov, found her guilty.",
+                &[(EntityKind::Person, "Halimov")],
+                &[],
+            ),
+            (
+                "The intruders used force against her husband and their daughter Lena.",
+                &[(EntityKind::Person, "Lena")],
                 &[],
             ),
             // a nationality whose word also opens a place name ("Saudi Arabia"), a country's
