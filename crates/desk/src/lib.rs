@@ -166,8 +166,6 @@ pub struct Desk<S: Store = AnyStore> {
 /// What the last rebuild did with the reports' annotations.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Rebuilt {
-    /// Reports whose stored annotations were used as they are.
-    pub reused: usize,
     /// Reports annotated by this rebuild (new ones, and those read by another annotator).
     pub annotated: usize,
     /// Of those, reports whose stored annotations were made by another version of the
@@ -190,7 +188,7 @@ impl<S: Store> Desk<S> {
     }
 
     /// The existing case named `name`; an error lists the cases there are.
-    pub fn open(mut store: S, name: &str) -> Result<Self> {
+    pub fn open(store: S, name: &str) -> Result<Self> {
         let cases = store.cases()?;
         if !cases.iter().any(|c| c == name) {
             return Err(DeskError::Invalid(format!(
@@ -198,15 +196,8 @@ impl<S: Store> Desk<S> {
                 cases.join(", ")
             )));
         }
-        let case = store.case(name)?;
-        Ok(Desk {
-            store,
-            case,
-            name: name.to_string(),
-            progress: Box::new(Silent),
-            last: Rebuilt::default(),
-            fresh: Default::default(),
-        })
+        // it exists, so `create` finds it and makes nothing
+        Self::create(store, name)
     }
 
     pub fn case_name(&self) -> &str {
@@ -260,7 +251,6 @@ impl<S: Store> Desk<S> {
                 .save_annotations(self.case, ANNOTATOR_VERSION, &made)?;
         }
         self.last = Rebuilt {
-            reused: docs.len() - made.len(),
             annotated: made.len(),
             outdated: stored.stale.min(made.len()),
         };
