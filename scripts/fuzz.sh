@@ -57,6 +57,7 @@ seeds() {
 
 echo "== building the fuzz targets"
 "${fuzz[@]}" build --release --fuzz-dir fuzz >/dev/null
+mkdir -p target
 printf '%-10s %12s %9s %10s  %s\n' target runs seconds runs/s result > target/fuzz-summary.txt
 status=0
 for t in "${targets[@]}"; do

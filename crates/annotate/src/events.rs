@@ -209,13 +209,17 @@ fn patterns() -> &'static Vec<Regex> {
     })
 }
 
+/// Whether a time expression names a day or a week (or is relative, "last Thursday").
+fn day_level(t: &Timex) -> bool {
+    t.value.as_ref().map_or(t.relative, |v| {
+        v.precision >= casefile_model::Precision::Week
+    })
+}
+
 /// Whether a time expression sits next to a reporting verb in its sentence.
 fn reporting_time(text: &str, ss: usize, se: usize, t: &Timex) -> bool {
     // statements are dated to the day; a year or month beside "reported" dates what is reported
-    let day_level = t.value.as_ref().map_or(t.relative, |v| {
-        v.precision >= casefile_model::Precision::Week
-    });
-    if !day_level {
+    if !day_level(t) {
         return false;
     }
     static CUE: OnceLock<Regex> = OnceLock::new();
@@ -389,7 +393,10 @@ pub fn find_with(
             .collect();
         let tree = (!found.is_empty()).then(|| trees.get(text, ss, se, names));
         for tr in found {
-            out.push(event_mention(&cx, &sent, &tr, last_time, tree));
+            let em = event_mention(&cx, &sent, &tr, last_time, tree);
+            if !tree.is_some_and(|t| generic(t, &tr, &em)) {
+                out.push(em);
+            }
         }
         // the narrative time: what the sentence's acts were dated by, else its last expression
         let act_time = out[first_new..]
@@ -408,14 +415,46 @@ pub fn find_with(
     out
 }
 
-/// The acts whose triggers occur in a sentence, each once, outside names and boilerplate.
+/// The end of the word a trigger ends in: a pattern may match a word's beginning only
+/// ("abduction" in "abductions"), and the trigger is the whole word.
+fn word_end(st: &str, end: usize) -> usize {
+    end + st[end..]
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(st.len() - end)
+}
+
+/// Whether a line is written in title case, as headlines are: most of its longer words
+/// capitalised.
+fn title_case(st: &str) -> bool {
+    let long: Vec<&str> = st
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() > 3)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !long.is_empty() && capitalised * 5 >= long.len() * 3
+}
+
+/// The acts whose triggers occur in a sentence, each once, outside names and boilerplate. A
+/// trigger word capitalised inside a sentence (not a headline) is part of a name the annotator
+/// may not have read as one ("the Team against Torture"), not an act.
 fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
     let mut seen = Vec::new();
     let mut found = Vec::new();
+    let headline = title_case(sent.st);
+    let in_name = |at: usize| {
+        !headline
+            && sent.st[at..].starts_with(char::is_uppercase)
+            && sent.st[..at].chars().any(char::is_alphanumeric)
+    };
     for (ai, rx) in patterns().iter().enumerate() {
         let a = &ACTS[ai];
-        let Some(m) = rx.find(sent.st) else { continue };
-        let (ts, te) = (sent.ss + m.start(), sent.ss + m.end());
+        let Some(m) = rx.find_iter(sent.st).find(|m| !in_name(m.start())) else {
+            continue;
+        };
+        let (ts, te) = (sent.ss + m.start(), sent.ss + word_end(sent.st, m.end()));
         if cx.doc.in_boilerplate(ts, te)
             || seen.contains(&a.name)
             // words an act already found names ("searched their home": a raid, not a search)
@@ -430,7 +469,8 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
         seen.push(a.name);
         let all = rx
             .find_iter(sent.st)
-            .map(|m| (sent.ss + m.start(), sent.ss + m.end()))
+            .filter(|m| !in_name(m.start()))
+            .map(|m| (sent.ss + m.start(), sent.ss + word_end(sent.st, m.end())))
             .collect();
         found.push(Trigger {
             act: a,
@@ -440,6 +480,23 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
         });
     }
     found
+}
+
+/// Whether a telling names a kind of act, not an act: every word naming it a noun with no
+/// article or possessor ("abuses including abductions, torture and killings", "reports of
+/// torture"), with no one tied to it and no time of its own. Told as done, such words state no
+/// happening; feared, demanded or denied, they stay claims.
+fn generic(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
+    em.modality.in_chain()
+        && (em.time.is_none() || em.time_from_context)
+        && !em.group
+        && em
+            .participants
+            .iter()
+            .all(|p| matches!(p.role, ParticipantRole::Other | ParticipantRole::Source))
+        && std::iter::once((tr.ts, tr.te))
+            .chain(tr.all.iter().copied())
+            .all(|(s, e)| tree.bare_noun(s, e))
 }
 
 /// One telling of an act: participants, place, time and modality.
@@ -456,14 +513,24 @@ fn event_mention(
         r"(?i)\b(?:they|them|the (?:two )?(?:young |gay )?men|the pair|both men|both)\b",
     );
     let mentions = cx.mentions;
-    // place: the place mention nearest the trigger
+    // place: the place named in the act's own clause (else a clause joined to it by "and"),
+    // the nearest first; where no tree was read, the place nearest the trigger
     let place = sent
         .in_sentence
         .iter()
         .copied()
         .filter(|&k| mentions[k].kind == EntityKind::Place)
-        .min_by_key(|&k| mentions[k].span.start.abs_diff(tr.ts));
-    let (time, from_context) = time_of(cx, sent, tr, last_time);
+        .filter_map(|k| {
+            let span = (mentions[k].span.start, mentions[k].span.end);
+            let rank = match tree {
+                Some(t) => in_clause(t, span, tr, true)?,
+                None => 0,
+            };
+            Some((rank, mentions[k].span.start.abs_diff(tr.ts), k))
+        })
+        .min()
+        .map(|(_, _, k)| k);
+    let (time, from_context, reported) = time_of(cx, sent, tr, last_time, tree);
     EventMention {
         kind: tr.act.name.to_string(),
         trigger: cx.doc.span(tr.ts, tr.te),
@@ -472,6 +539,7 @@ fn event_mention(
         place,
         time,
         time_from_context: from_context,
+        time_reported: reported,
         group: group.is_match(sent.st)
             || sent
                 .in_sentence
@@ -651,17 +719,46 @@ fn participant_role(
     })
 }
 
-/// The time of an act: the nearest expression in the sentence, else the last one in the three
-/// sentences before (then `true`: from the context). A time next to a reporting verb ("on
-/// Monday described", "said on Sunday") dates the telling: it dates statements, not the acts
-/// they tell of; and a time past "after" or "before" dates the other clause.
+/// The time of an act: an expression of its own clause in the sentence's tree (nearest first),
+/// else, when the sentence has no time at all, the last one in the three sentences before (then
+/// the first `true`: from the context). The second `true` says the time is that of the act's
+/// report, told as recent news (see [`crate::grammar::Tree::clause_distance`]). A sentence whose times all belong to other clauses leaves the act
+/// undated: "said on Sunday that he was killed" dates the saying, not the killing. Without a
+/// tree, the words decide: a time next to a reporting verb dates statements only, and a time
+/// past "after" or "before" dates the other clause.
 fn time_of(
     cx: &Ctx,
     sent: &Sentence,
     tr: &Trigger,
     last_time: Option<(usize, usize)>,
-) -> (Option<usize>, bool) {
+    tree: Option<&crate::grammar::Tree>,
+) -> (Option<usize>, bool, bool) {
     let (text, timexes) = (cx.text, cx.timexes);
+    let carried = || match last_time {
+        Some((t, s)) if sent.si - s <= 3 => (Some(t), true, false),
+        _ => (None, false, false),
+    };
+    if let Some(tree) = tree {
+        // the grammar says which clause each time dates: the act's own, else one joined to
+        // it by "and"; a time of another clause (the verb of saying over it, a clause of
+        // "after") dates something else, and then the act has no date of its own
+        let own = sent
+            .times
+            .iter()
+            .filter_map(|&t| {
+                let span = (timexes[t].span.start, timexes[t].span.end);
+                // a day beside a verb of saying dates the saying; a year or a month there
+                // dates what is said ("in 2019 reported a second wave of persecution")
+                let rank = in_clause(tree, span, tr, day_level(&timexes[t]))?;
+                Some((rank, timexes[t].span.start.abs_diff(tr.ts), t))
+            })
+            .min();
+        return match own {
+            Some((rank, _, t)) => (Some(t), false, rank == 2),
+            None if sent.times.is_empty() => carried(),
+            None => (None, false, false),
+        };
+    }
     let telling: Vec<usize> = sent
         .times
         .iter()
@@ -691,12 +788,23 @@ fn time_of(
         .copied()
         .min_by_key(|&t| timexes[t].span.start.abs_diff(tr.ts))
     {
-        Some(t) => (Some(t), false),
-        None => match last_time {
-            Some((t, s)) if sent.si - s <= 3 => (Some(t), true),
-            _ => (None, false),
-        },
+        Some(t) => (Some(t), false, false),
+        None => carried(),
     }
+}
+
+/// How near a phrase stands to the clause of any of the words naming the act (see
+/// [`crate::grammar::Tree::clause_distance`]).
+fn in_clause(
+    tree: &crate::grammar::Tree,
+    span: (usize, usize),
+    tr: &Trigger,
+    said_apart: bool,
+) -> Option<u8> {
+    std::iter::once((tr.ts, tr.te))
+        .chain(tr.all.iter().copied())
+        .filter_map(|w| tree.clause_distance(span, w, said_apart))
+        .min()
 }
 
 /// How the sentence puts the act. The words that govern the trigger come first, read in the
@@ -955,6 +1063,34 @@ mod tests {
                 .map(|e| e.kind)
                 .collect();
             assert_eq!(kinds, [want], "{text}");
+        }
+    }
+
+    /// Words that name a kind of act state no happening; an act told of someone, or feared,
+    /// is still read.
+    #[test]
+    fn a_kind_of_act_is_no_act() {
+        for (text, want) in [
+            (
+                "Rights groups have for years documented abuses including abductions, torture and extrajudicial killings.",
+                vec![],
+            ),
+            ("Police detained Oleg Marchenko in Port Aster on March 3.", vec!["arrest"]),
+            (
+                "The network said Oleg Marchenko is at risk of honour killings.",
+                vec!["killing"],
+            ),
+        ] {
+            let d = crate::test_doc(text);
+            let s = sentences(text);
+            let m = names::find(&d, &s);
+            let (t, _) = timex::find(&d, None);
+            let kinds: Vec<String> = find(&d, &s, &m, &t, &[])
+                .into_iter()
+                .filter(|e| e.kind != "threat")
+                .map(|e| e.kind)
+                .collect();
+            assert_eq!(kinds, want, "{text}");
         }
     }
 

@@ -5,6 +5,79 @@ use casefile_syntax::{Analyzer, Word};
 
 use crate::text;
 
+/// Lemmas of the verbs that report what someone said or wrote.
+pub const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "tell",
+    "report",
+    "reveal",
+    "add",
+    "tweet",
+    "write",
+    "state",
+    "explain",
+    "argue",
+    "claim",
+    "insist",
+    "note",
+    "warn",
+    "declare",
+    "announce",
+    "quote",
+    "ask",
+    "reply",
+    "respond",
+    "comment",
+    "describe",
+    "dismiss",
+    "deny",
+    "call",
+    "recall",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "admit",
+    "acknowledge",
+    "confirm",
+    "complain",
+    "allege",
+    "testify",
+    "urge",
+    "conclude",
+    "remark",
+    "observe",
+    "suggest",
+    "assert",
+    "exclaim",
+    "shout",
+    "scream",
+    "whisper",
+    "plead",
+    "implore",
+    "demand",
+    "accuse",
+    "threaten",
+    "promise",
+    "vow",
+    "pledge",
+    "predict",
+    "maintain",
+    "mention",
+    "recount",
+    "repeat",
+    "cite",
+    "speak",
+    "concede",
+    "reiterate",
+    "lament",
+    "condemn",
+    "denounce",
+    "decry",
+    "post",
+    "contend",
+    "tell",
+];
+
 /// A parsed word and where it stands in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
@@ -187,6 +260,150 @@ impl Tree {
             && self.words[v].word.upos == "VERB"
             && DOING.contains(&self.words[v].word.lemma.as_str()))
         .then_some(v)
+    }
+
+    /// Whether word `w` heads a clause: a word in a clausal relation (the root, a clausal
+    /// complement, an adverbial clause, a clause on a noun, a parataxis, a clausal subject), or
+    /// a verb in any relation but as an adjective or an auxiliary. An open complement ("forced
+    /// to leave") is part of the clause it completes.
+    fn heads_clause(&self, w: usize) -> bool {
+        let rel = self.rel(w);
+        match rel.split(':').next().unwrap_or(rel) {
+            "root" | "ccomp" | "advcl" | "acl" | "parataxis" | "csubj" => true,
+            "xcomp" | "amod" | "aux" | "cop" | "compound" | "mark" | "case" | "det" => false,
+            _ => self.words[w].word.upos == "VERB",
+        }
+    }
+
+    /// Whether word `w` is put in time against its clause by "after", "before", "since",
+    /// "until", "following" or "prior to" ("arrested after the protest", "since his death"):
+    /// its time is not the clause's.
+    fn time_relative(&self, w: usize) -> bool {
+        self.children(w).any(|c| {
+            matches!(self.rel(c), "case" | "mark")
+                && matches!(
+                    self.words[c].word.form.to_lowercase().as_str(),
+                    "after" | "before" | "since" | "until" | "following" | "prior"
+                )
+        })
+    }
+
+    /// The clause word `w` belongs to: itself when it heads one, else its nearest ancestor
+    /// that does. With `own_time`, a phrase put in time against its clause ("since his death")
+    /// is a clause of its own, and so is a noun that is what a verb of saying says ("described
+    /// on Monday as a kidnapping", "accused of persecution"): the saying's time is not the
+    /// act's, unless the verb only says the act was done ("announced sanctions on Thursday"), or
+    /// unless `said_apart` is false (a year or a month beside "reported" dates what is
+    /// reported: "in 2019 reported a second wave of persecution").
+    fn clause_of(&self, mut w: usize, own_time: bool, said_apart: bool) -> usize {
+        for _ in 0..self.words.len() {
+            // a participle or adjective that describes a noun ("the jailed mother") tells a
+            // state an earlier act left, not an act at the clause's time
+            if self.heads_clause(w)
+                || (own_time && (self.time_relative(w) || self.rel(w) == "amod"))
+            {
+                break;
+            }
+            match self.head(w) {
+                Some(h)
+                    if own_time
+                        && said_apart
+                        && self.words[w].word.upos == "NOUN"
+                        && self.heads_clause(h)
+                        && self.is_speech(h)
+                        && self.support_verb(w) != Some(h) =>
+                {
+                    break
+                }
+                Some(h) => w = h,
+                None => break,
+            }
+        }
+        w
+    }
+
+    /// Whether word `i` is a verb of saying ([`SPEECH_VERBS`]).
+    pub fn is_speech(&self, i: usize) -> bool {
+        let w = &self.words[i].word;
+        w.upos == "VERB" && SPEECH_VERBS.contains(&w.lemma.to_lowercase().as_str())
+    }
+
+    /// Whether the phrase at `start..end` is headed by a noun with no article, possessor or
+    /// number: a kind ("torture", "killings"), not a particular thing.
+    pub fn bare_noun(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end).is_some_and(|h| {
+            self.words[h].word.upos == "NOUN"
+                && !self
+                    .children(h)
+                    .any(|c| matches!(self.rel(c), "det" | "nmod:poss" | "nummod" | "det:poss"))
+        })
+    }
+
+    /// The first of the clauses coordinated with clause `c` ("detained on Monday and tortured":
+    /// "detained").
+    fn first_conjunct(&self, mut c: usize) -> usize {
+        for _ in 0..self.words.len() {
+            match self.head(c).filter(|_| self.rel(c) == "conj") {
+                Some(h) => c = self.clause_of(h, true, false),
+                None => break,
+            }
+        }
+        c
+    }
+
+    /// How the phrase at `span` (a time, a place) stands to the clause of the act at
+    /// `trigger`: 0 when it modifies the act's own clause, 1 a clause coordinated with it
+    /// ("detained on Monday and tortured"), 2 the verb of saying that reports it as recent news
+    /// (see [`Tree::recent_news`]), None any other clause: the verb of saying over it
+    /// ("said on Monday that he was killed"), a clause on one of its nouns, a clause of "after".
+    /// With `said_apart` false, a noun that is what a verb of saying says shares the saying's
+    /// clause (see [`Tree::clause_of`]).
+    pub fn clause_distance(
+        &self,
+        span: (usize, usize),
+        trigger: (usize, usize),
+        said_apart: bool,
+    ) -> Option<u8> {
+        let a = self.head_of(trigger.0, trigger.1)?;
+        let p = self.head_of(span.0, span.1)?;
+        let act = self.clause_of(a, true, said_apart);
+        // the word the phrase modifies, and the clause that word is in; a time or place
+        // modifies an act or a thing, never a person's name or a pronoun: where the parse
+        // says so ("the journalist Irina Volkova in Marevo on March 9"), it modifies the verb
+        // nearest before it
+        let mut modified = self.head(p).unwrap_or(p);
+        if matches!(self.words[modified].word.upos.as_str(), "PROPN" | "PRON") {
+            if let Some(v) = (0..p).rev().find(|&v| self.words[v].word.upos == "VERB") {
+                modified = v;
+            }
+        }
+        let at = self.clause_of(modified, true, said_apart);
+        if act == at {
+            Some(0)
+        } else if self.first_conjunct(act) == self.first_conjunct(at) {
+            Some(1)
+        } else if act == a && self.recent_news(act, at) {
+            Some(2)
+        } else {
+            None
+        }
+    }
+
+    /// Whether the act of clause `act`, told in the present perfect, is what the verb of
+    /// saying of clause `at` reports ("authorities have granted him protection, the website
+    /// reported Thursday"): news told so happened by the time it is reported, and the
+    /// report's time is the only one the sentence gives it. Not the past perfect ("had been
+    /// arrested"), which puts the act further back.
+    fn recent_news(&self, act: usize, at: usize) -> bool {
+        let reported = |clause: usize, verb: usize| {
+            self.head(clause) == Some(verb) && matches!(self.rel(clause), "ccomp" | "parataxis")
+        };
+        let present_perfect = self.children(act).any(|c| {
+            self.rel(c).starts_with("aux")
+                && self.words[c].word.lemma == "have"
+                && matches!(self.words[c].word.xpos.as_str(), "VBP" | "VBZ")
+        });
+        present_perfect && self.is_speech(at) && (reported(act, at) || reported(at, act))
     }
 
     /// The kind of tie of `dep`, a dependent of the act word `t`.
@@ -497,6 +714,43 @@ mod support_verbs {
             ),
         ] {
             assert_ne!(tie(s, name, act), Some(Tie::Doer), "{s}");
+        }
+    }
+
+    /// How a time phrase stands to an act's clause: `time` and `act` are the first occurrences
+    /// of those words in `s`.
+    fn distance(s: &str, time: &str, act: &str, said_apart: bool) -> Option<u8> {
+        let t = parse(s, 0, s.len());
+        let w = s.find(time).unwrap();
+        let a = s.find(act).unwrap();
+        t.clause_distance((w, w + time.len()), (a, a + act.len()), said_apart)
+    }
+
+    #[test]
+    fn a_time_dates_the_act_of_its_own_clause_only() {
+        for (s, time, act, said_apart, want) in [
+            ("Police detained him on March 3.", "March 3", "detained", true, Some(0)),
+            ("Unknown gunmen killed the journalist Irina Volkova in Marevo on March 9, 2024, police said.", "March 9", "killed", true, Some(0)),
+            ("On Monday, the court sentenced Musaeva to five years.", "Monday", "sentenced", true, Some(0)),
+            // a clause joined by "and" shares it
+            ("The men were detained on Monday and tortured.", "Monday", "tortured", true, Some(1)),
+            // the verb of saying over the act has the time of the saying
+            ("Turkish officials said on Saturday that Khashoggi had been killed inside the consulate.", "Saturday", "killed", true, None),
+            // a clause of "after" is earlier than the time of the clause it hangs on
+            ("He was hospitalized on Tuesday after being beaten.", "Tuesday", "beaten", true, None),
+            // what a verb of saying calls the act is not done when it is said, to the day ...
+            ("The group on Monday described the plight of the men as a kidnapping.", "Monday", "kidnapping", true, None),
+            // ... but a year beside it dates what is reported
+            ("The network in 2019 reported a second wave of persecution.", "2019", "persecution", false, Some(0)),
+            // a verb that only says the act was done shares its time
+            ("The Treasury announced sanctions on Thursday.", "Thursday", "sanctions", true, Some(0)),
+            // news told in the present perfect happened by the time it is reported
+            ("Authorities have granted the men protection, the website reported Thursday.", "Thursday", "granted", true, Some(2)),
+            // a participle that describes a noun tells an earlier state
+            ("The jailed mother was sentenced on Wednesday.", "Wednesday", "jailed", true, None),
+            ("The jailed mother was sentenced on Wednesday.", "Wednesday", "sentenced", true, Some(0)),
+        ] {
+            assert_eq!(distance(s, time, act, said_apart), want, "{act} / {time} in {s}");
         }
     }
 }

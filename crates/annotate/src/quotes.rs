@@ -24,81 +24,9 @@ use regex::Regex;
 use crate::grammar::{Tree, Trees};
 use crate::re;
 
-/// Lemmas of the verbs that report what someone said or wrote.
-const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "tell",
-    "add",
-    "tweet",
-    "write",
-    "state",
-    "explain",
-    "argue",
-    "claim",
-    "insist",
-    "note",
-    "warn",
-    "declare",
-    "announce",
-    "quote",
-    "ask",
-    "reply",
-    "respond",
-    "comment",
-    "describe",
-    "dismiss",
-    "deny",
-    "call",
-    "recall",
-    "stress",
-    "emphasize",
-    "emphasise",
-    "admit",
-    "acknowledge",
-    "confirm",
-    "complain",
-    "allege",
-    "testify",
-    "urge",
-    "conclude",
-    "remark",
-    "observe",
-    "suggest",
-    "assert",
-    "exclaim",
-    "shout",
-    "scream",
-    "whisper",
-    "plead",
-    "implore",
-    "demand",
-    "accuse",
-    "threaten",
-    "promise",
-    "vow",
-    "pledge",
-    "predict",
-    "maintain",
-    "mention",
-    "recount",
-    "repeat",
-    "cite",
-    "speak",
-    "concede",
-    "reiterate",
-    "lament",
-    "condemn",
-    "denounce",
-    "decry",
-    "post",
-    "contend",
-    "tell",
-];
-
-/// A word of the tree that reports speech: a verb of [`SPEECH_VERBS`].
+/// A word of the tree that reports speech: a verb of [`crate::grammar::SPEECH_VERBS`].
 fn is_speech(tree: &Tree, i: usize) -> bool {
-    let w = &tree.words[i].word;
-    w.upos == "VERB" && SPEECH_VERBS.contains(&w.lemma.to_lowercase().as_str())
+    tree.is_speech(i)
 }
 
 /// Speech cues.

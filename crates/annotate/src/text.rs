@@ -113,11 +113,17 @@ pub fn tokens(text: &str, start: usize, end: usize) -> Vec<Token> {
                 let mut ch = rest.chars();
                 match (ch.next(), ch.next()) {
                     (Some(a), _) if is_word_char(a) => e += a.len_utf8(),
-                    (Some(a @ ('-' | '\'' | '’' | '.' | '+')), Some(b)) if is_word_char(b) => {
-                        // "U.S" keeps its dots only between single letters
-                        if a == '.'
-                            && !(s[i..e].chars().last().is_some_and(|l| l.is_uppercase())
-                                && b.is_uppercase())
+                    (Some(a @ ('-' | '\'' | '’' | '.' | '+' | ',')), Some(b))
+                        if is_word_char(b) =>
+                    {
+                        // a number keeps its decimal point and thousands separators ("5.5",
+                        // "1,000"); "U.S" keeps its dots only between single letters
+                        let last = s[i..e].chars().last();
+                        let number = last.is_some_and(|l| l.is_ascii_digit()) && b.is_ascii_digit();
+                        if (a == ',' && !number)
+                            || (a == '.'
+                                && !number
+                                && !(last.is_some_and(|l| l.is_uppercase()) && b.is_uppercase()))
                         {
                             break;
                         }
@@ -199,7 +205,8 @@ mod tests {
 
     #[test]
     fn tokenises() {
-        let t = "All Out’s petition: Urus-Martanovsky, U.S. LGBT+ 20-year-old.";
+        let t =
+            "All Out’s petition: Urus-Martanovsky, U.S. LGBT+ 20-year-old, 5.5 years, 1,000 men,2.";
         let toks: Vec<&str> = tokens(t, 0, t.len()).iter().map(|k| k.text(t)).collect();
         assert_eq!(
             toks,
@@ -215,6 +222,14 @@ mod tests {
                 "LGBT",
                 "+",
                 "20-year-old",
+                ",",
+                "5.5",
+                "years",
+                ",",
+                "1,000",
+                "men",
+                ",",
+                "2",
                 "."
             ]
         );

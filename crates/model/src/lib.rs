@@ -316,6 +316,11 @@ pub struct EventMention {
     pub time: Option<usize>,
     /// True when the time comes from the sentences before, not from this one.
     pub time_from_context: bool,
+    /// True when the time is that of the report of the act, told as recent news ("have
+    /// granted him protection, the website reported Thursday"): the act happened by then, so
+    /// it dates the act to its month only.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub time_reported: bool,
     /// The sentence mentions a group ("the two men", "the pair", "they") as taking part.
     pub group: bool,
     pub modality: Modality,

@@ -50,7 +50,7 @@ pub fn resolve(
     let mut events = Vec::new();
     let mut members_out = Vec::new();
     let mut not_in_chain = Vec::new();
-    for (fam, mut members) in members_by_family(docs, links) {
+    for ((fam, _), mut members) in members_by_family(docs, links) {
         // dated first (own dates before context dates, fine before coarse), then undated
         members.sort_by_key(|m| {
             (
@@ -97,19 +97,25 @@ pub struct Told {
     pub not_in_chain: Vec<(String, usize)>,
 }
 
-/// Every event mention of every report, as a member of its act family.
+/// Every event mention of every report, as a member of its act family; tellings that assert
+/// (or allege) the act apart from those that only threaten, fear, demand, deny or suppose it,
+/// so that a feared "honour killing" never lends its victims or date to a killing told as done.
 fn members_by_family(
     docs: &[(&Document, &Annotations)],
     links: &[MentionLink],
-) -> BTreeMap<String, Vec<Member>> {
-    let mut by_family: BTreeMap<String, Vec<Member>> = BTreeMap::new();
+) -> BTreeMap<(String, bool), Vec<Member>> {
+    let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();
     for (di, (doc, ann)) in docs.iter().enumerate() {
         let link = links_of(links, &doc.id);
         for (ei, em) in ann.events.iter().enumerate() {
+            // news told as done by the time it was reported dates the act to that month only
             let date = em
                 .time
                 .and_then(|t| ann.timexes[t].value.as_ref())
-                .map(DateValue::at_most_day);
+                .map(|v| match em.time_reported {
+                    true => v.truncate(Precision::Month.min(v.precision)),
+                    false => v.at_most_day(),
+                });
             let entities = em
                 .participants
                 .iter()
@@ -122,7 +128,7 @@ fn members_by_family(
                 .filter_map(|p| link(p.mention).map(str::to_string))
                 .collect();
             by_family
-                .entry(family(&em.kind).to_string())
+                .entry((family(&em.kind).to_string(), em.modality.in_chain()))
                 .or_default()
                 .push(Member {
                     doc: di,
@@ -307,6 +313,8 @@ fn date_basis(tellings: &[Telling]) -> Vec<String> {
             .unwrap_or_default();
         let ctx = if em.time_from_context {
             ", from the sentences before"
+        } else if em.time_reported {
+            ", when it was reported as done: its month"
         } else {
             ""
         };
@@ -452,4 +460,93 @@ fn number(
         out_members.push(members[i].clone());
     }
     (out_events, out_members)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use casefile_model::{EntityKind, Mention, MentionRole, Timex};
+
+    /// A report telling a killing as done on 9 March, and another only fearing the killing of
+    /// someone else, undated: the feared one lends the killing neither its victim nor anything
+    /// else, and is no event.
+    #[test]
+    fn a_feared_act_lends_nothing_to_an_act_told_as_done() {
+        let done = Document::from_text("a", "a.txt", "Gunmen killed Irina Volkova on March 9.");
+        let feared = Document::from_text(
+            "b",
+            "b.txt",
+            "Oleg Marchenko is at risk of honour killings.",
+        );
+        let mention = |doc: &Document, name: &str| Mention {
+            span: doc.span(0, 0),
+            text: name.into(),
+            kind: EntityKind::Person,
+            normalized: None,
+            source: "test".into(),
+            confidence: 1.0,
+        };
+        let telling = |doc: &Document, modality, time| EventMention {
+            kind: "killing".into(),
+            trigger: doc.span(0, 0),
+            sentence: doc.span(0, doc.text.len()),
+            participants: vec![MentionRole {
+                mention: 0,
+                role: ParticipantRole::Victim,
+                relation: None,
+            }],
+            place: None,
+            time,
+            time_from_context: false,
+            time_reported: false,
+            group: false,
+            modality,
+        };
+        let march_9 = DateValue::day(chrono::NaiveDate::from_ymd_opt(2024, 3, 9).unwrap());
+        let a = Annotations {
+            doc: "a".into(),
+            mentions: vec![mention(&done, "Irina Volkova")],
+            timexes: vec![Timex {
+                span: done.span(0, 0),
+                text: "March 9".into(),
+                value: Some(march_9),
+                bounds: None,
+                kind: "date".into(),
+                relative: false,
+                duration: None,
+                clock: None,
+                special: None,
+            }],
+            events: vec![telling(&done, Modality::Asserted, Some(0))],
+            ..Default::default()
+        };
+        let b = Annotations {
+            doc: "b".into(),
+            mentions: vec![mention(&feared, "Oleg Marchenko")],
+            events: vec![telling(&feared, Modality::Feared, None)],
+            ..Default::default()
+        };
+        let links = vec![
+            MentionLink {
+                doc: "a".into(),
+                mention: 0,
+                entity: "irina".into(),
+            },
+            MentionLink {
+                doc: "b".into(),
+                mention: 0,
+                entity: "oleg".into(),
+            },
+        ];
+        let told = resolve(&[(&done, &a), (&feared, &b)], &links, &|id| id.to_string());
+        assert_eq!(told.events.len(), 1, "{:?}", told.events);
+        let victims: Vec<&str> = told.events[0]
+            .participants
+            .iter()
+            .map(|p| p.entity.as_str())
+            .collect();
+        assert_eq!(victims, ["irina"]);
+        assert_eq!(told.members[0], [("a".to_string(), 0)]);
+        assert_eq!(told.not_in_chain, [("b".to_string(), 0)]);
+    }
 }

@@ -12,7 +12,15 @@ struct Lex {
     shape: u64,
     /// Word class at 64, 256 and 1,024 classes (a marker when the word has none).
     class: [u64; 3],
+    /// A form of "be", "have" or "get", which make participles ("was sentenced").
+    aux: bool,
 }
+
+/// Forms of the verbs that take a participle after them.
+const AUX_FORMS: &[&str] = &[
+    "be", "is", "was", "were", "are", "am", "been", "being", "'s", "’s", "'re", "’re", "has",
+    "have", "had", "having", "'ve", "’ve", "'d", "’d", "get", "gets", "got", "gotten", "getting",
+];
 
 fn shape(w: &str) -> String {
     let mut out = String::new();
@@ -53,6 +61,7 @@ fn lex(w: &str) -> Lex {
         suffix: [suf(1), suf(2), suf(3), suf(4)],
         prefix: [pre(1), pre(2)],
         shape: hash_str(&shape(w)),
+        aux: AUX_FORMS.contains(&lower.as_str()),
     }
 }
 
@@ -178,7 +187,40 @@ impl Tagger {
         for w in &self.passes[1..] {
             tags = run(w, &self.dict, &lx, Some(&tags), fixed);
         }
+        self.finite_verb(words, &lx, &mut tags, fixed);
         tags
+    }
+
+    /// A full sentence (one that ends with a stop) has a finite verb. When the tagger gave it
+    /// none, the first participle that stands where a finite verb would, right after a noun or
+    /// pronoun, with no "be", "have" or "get" before it and the start of a noun phrase after it
+    /// ("On Monday, the court sentenced Musaeva to five years"), is the past tense its form also
+    /// is. Headlines, which end with no stop and write passives without "was" ("Two Men Sent
+    /// Back"), are left as tagged.
+    fn finite_verb(&self, words: &[&str], lx: &[Lex], tags: &mut [usize], fixed: &[Option<usize>]) {
+        let ends = words.last().is_some_and(|w| matches!(*w, "." | "!" | "?"));
+        let finite = |c: usize| matches!(self.tags[c].1.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+        if !ends || tags.iter().any(|&c| finite(c)) {
+            return;
+        }
+        let (Some(vbn), Some(vbd)) = (self.class_of("VERB", "VBN"), self.class_of("VERB", "VBD"))
+        else {
+            return;
+        };
+        let upos = |i: usize| self.tags[tags[i]].0.as_str();
+        let at = (1..words.len().saturating_sub(1)).find(|&i| {
+            tags[i] == vbn
+                && fixed.get(i).copied().flatten().is_none()
+                && matches!(upos(i - 1), "NOUN" | "PROPN" | "PRON")
+                && matches!(
+                    upos(i + 1),
+                    "DET" | "PRON" | "PROPN" | "NUM" | "NOUN" | "ADJ"
+                )
+                && !lx[i.saturating_sub(4)..i].iter().any(|l| l.aux)
+        });
+        if let Some(i) = at {
+            tags[i] = vbd;
+        }
     }
 
     /// The class of a (UPOS, XPOS) pair.
@@ -382,4 +424,39 @@ fn train_pass(
         }
     }
     t.freeze(min_abs)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The Penn tag the shipped tagger gives `word` in the sentence `words`.
+    fn xpos(words: &str, word: &str) -> String {
+        let forms: Vec<&str> = words.split(' ').collect();
+        let i = forms.iter().position(|w| *w == word).expect("word");
+        crate::shipped().analyze(&forms)[i].xpos.clone()
+    }
+
+    #[test]
+    fn a_full_sentence_has_a_finite_verb() {
+        for (s, w, want) in [
+            (
+                "On Monday , the court sentenced Musaeva to five years .",
+                "sentenced",
+                "VBD",
+            ),
+            (
+                "In 2023 , the ministry imposed sanctions on them .",
+                "imposed",
+                "VBD",
+            ),
+            // a participle after "was", or beside a finite verb, stays one
+            ("Musaeva was sentenced to five years .", "sentenced", "VBN"),
+            (
+                "The men detained in January were released .",
+                "detained",
+                "VBN",
+            ),
+        ] {
+            assert_eq!(xpos(s, w), want, "{w} in {s}");
+        }
+    }
 }
