@@ -545,7 +545,11 @@ fn event_mention(
                 .in_sentence
                 .iter()
                 .any(|&k| mentions[k].kind == EntityKind::Group),
-        modality: modality_of(sent.st, tr.ts - sent.ss, tr.act),
+        // the grammar first: the words that govern the act in the tree; else the words before it
+        modality: tree
+            .and_then(|t| t.modality((tr.ts, tr.te)))
+            .map(|(m, _)| m)
+            .unwrap_or_else(|| modality_of(sent.st, tr.ts - sent.ss, tr.act)),
     }
 }
 

@@ -339,6 +339,75 @@ impl Tree {
         })
     }
 
+    /// How the grammar puts the act named at `trigger`, when it puts it otherwise than as
+    /// done: the words that govern it, read up the tree from the act through the phrases it is
+    /// an argument or complement of ("threatened to kill him", "at risk of honour killings",
+    /// "demands their release", "denied that he was tortured", "tried to detain", "could face"),
+    /// and its own clause's negation ("did not arrest") or condition ("if he was killed", "would
+    /// be transferred"). Returns the modality and the word that gives it.
+    pub fn modality(&self, trigger: (usize, usize)) -> Option<(casefile_model::Modality, String)> {
+        use casefile_model::Modality as M;
+        let mut x = self.head_of(trigger.0, trigger.1)?;
+        // still in the act's own clause (and those joined to it by "and")
+        let mut own = true;
+        for _ in 0..8 {
+            let form = |i: usize| self.words[i].word.form.to_lowercase();
+            for c in self.children(x).filter(|_| own) {
+                let f = form(c);
+                let rel = self.rel(c);
+                let negation = matches!(rel, "advmod" | "neg")
+                    && matches!(f.as_str(), "not" | "n't" | "never");
+                if negation || (rel == "det" && f == "no") {
+                    return Some((M::Negated, f));
+                }
+                if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
+                    return Some((M::Hypothetical, f));
+                }
+                if rel.starts_with("aux") {
+                    match f.as_str() {
+                        "could" | "would" | "might" | "may" => return Some((M::Hypothetical, f)),
+                        "must" | "should" => return Some((M::Demanded, f)),
+                        _ => {}
+                    }
+                }
+            }
+            let h = self.head(x)?;
+            let rel = self.rel(x);
+            let base = rel.split(':').next().unwrap_or(rel);
+            if !matches!(
+                base,
+                "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "conj" | "csubj"
+            ) {
+                return None;
+            }
+            if base != "conj" {
+                own = false;
+                // "called for his release", not "called it a kidnapping"
+                let for_it = self.children(x).any(|c| {
+                    self.rel(c) == "case" && self.words[c].word.form.eq_ignore_ascii_case("for")
+                });
+                let m = match self.words[h].word.lemma.to_lowercase().as_str() {
+                    "threaten" | "threat" => Some(M::Threatened),
+                    "fear" | "risk" | "danger" => Some(M::Feared),
+                    "demand" | "urge" | "request" | "petition" | "ensure" | "seek" => {
+                        Some(M::Demanded)
+                    }
+                    "call" | "ask" | "appeal" | "campaign" if for_it => Some(M::Demanded),
+                    "deny" => Some(M::Denied),
+                    "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
+                        Some(M::Hypothetical)
+                    }
+                    _ => None,
+                };
+                if let Some(m) = m {
+                    return Some((m, self.words[h].word.form.clone()));
+                }
+            }
+            x = h;
+        }
+        None
+    }
+
     /// The first of the clauses coordinated with clause `c` ("detained on Monday and tortured":
     /// "detained").
     fn first_conjunct(&self, mut c: usize) -> usize {
