@@ -822,4 +822,72 @@ mod support_verbs {
             assert_eq!(distance(s, time, act, said_apart), want, "{act} / {time} in {s}");
         }
     }
+
+    #[test]
+    fn the_words_that_govern_an_act_give_its_modality() {
+        use casefile_model::Modality as M;
+        for (s, act, want) in [
+            (
+                "Police detained Oleg Marchenko on Monday.",
+                "detained",
+                None,
+            ),
+            (
+                "His relatives threatened to kill Oleg Marchenko.",
+                "kill",
+                Some(M::Threatened),
+            ),
+            (
+                "The two men are at risk of honour killings.",
+                "killings",
+                Some(M::Feared),
+            ),
+            (
+                "The network demands the release of Oleg Marchenko.",
+                "release",
+                Some(M::Demanded),
+            ),
+            (
+                "Amnesty called for the release of the journalist.",
+                "release",
+                Some(M::Demanded),
+            ),
+            (
+                "Officials denied that Marchenko was tortured.",
+                "tortured",
+                Some(M::Denied),
+            ),
+            (
+                "Police did not arrest his brother.",
+                "arrest",
+                Some(M::Negated),
+            ),
+            (
+                "Officers tried to detain her husband.",
+                "detain",
+                Some(M::Hypothetical),
+            ),
+            (
+                "She would be transferred to the prison.",
+                "transferred",
+                Some(M::Hypothetical),
+            ),
+            (
+                "If he was abducted or killed, we will never know.",
+                "killed",
+                Some(M::Hypothetical),
+            ),
+            // naming an act is not asking for it
+            (
+                "Rights groups called the detention a kidnapping.",
+                "kidnapping",
+                None,
+            ),
+        ] {
+            let t = parse(s, 0, s.len());
+            let a = s.find(act).unwrap();
+            let got = t.modality((a, a + act.len())).map(|m| m.0);
+            assert_eq!(got, want, "{act} in {s}");
+        }
+    }
 }

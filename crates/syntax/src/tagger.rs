@@ -195,7 +195,8 @@ impl Tagger {
     /// none, the first participle that stands where a finite verb would, right after a noun or
     /// pronoun, with no "be", "have" or "get" before it and the start of a noun phrase after it
     /// ("On Monday, the court sentenced Musaeva to five years"), is the past tense its form also
-    /// is. Headlines, which end with no stop and write passives without "was" ("Two Men Sent
+    /// is; and a plural noun right after a noun and before an article is the present tense its
+    /// form also is ("The network demands the release"). Headlines, which end with no stop and write passives without "was" ("Two Men Sent
     /// Back"), are left as tagged.
     fn finite_verb(&self, words: &[&str], lx: &[Lex], tags: &mut [usize], fixed: &[Option<usize>]) {
         let ends = words.last().is_some_and(|w| matches!(*w, "." | "!" | "?"));
@@ -203,23 +204,36 @@ impl Tagger {
         if !ends || tags.iter().any(|&c| finite(c)) {
             return;
         }
-        let (Some(vbn), Some(vbd)) = (self.class_of("VERB", "VBN"), self.class_of("VERB", "VBD"))
-        else {
+        let (Some(vbn), Some(vbd), Some(nns), Some(vbz)) = (
+            self.class_of("VERB", "VBN"),
+            self.class_of("VERB", "VBD"),
+            self.class_of("NOUN", "NNS"),
+            self.class_of("VERB", "VBZ"),
+        ) else {
             return;
         };
         let upos = |i: usize| self.tags[tags[i]].0.as_str();
-        let at = (1..words.len().saturating_sub(1)).find(|&i| {
-            tags[i] == vbn
-                && fixed.get(i).copied().flatten().is_none()
-                && matches!(upos(i - 1), "NOUN" | "PROPN" | "PRON")
+        let at = (1..words.len().saturating_sub(1)).find_map(|i| {
+            let free = fixed.get(i).copied().flatten().is_none()
+                && matches!(upos(i - 1), "NOUN" | "PROPN" | "PRON");
+            // "the court sentenced him", "the network demands the release"
+            if free
+                && tags[i] == vbn
                 && matches!(
                     upos(i + 1),
                     "DET" | "PRON" | "PROPN" | "NUM" | "NOUN" | "ADJ"
                 )
                 && !lx[i.saturating_sub(4)..i].iter().any(|l| l.aux)
+            {
+                Some((i, vbd))
+            } else if free && tags[i] == nns && upos(i + 1) == "DET" {
+                Some((i, vbz))
+            } else {
+                None
+            }
         });
-        if let Some(i) = at {
-            tags[i] = vbd;
+        if let Some((i, c)) = at {
+            tags[i] = c;
         }
     }
 
