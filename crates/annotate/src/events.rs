@@ -379,18 +379,7 @@ pub fn find_with(
         let first_new = out.len();
         let found = triggers(&cx, &sent);
         // the grammar, read only for sentences that tell of an act
-        let names: Vec<(usize, usize)> = sent
-            .in_sentence
-            .iter()
-            .map(|&k| &mentions[k])
-            .filter(|m| {
-                matches!(
-                    m.kind,
-                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                )
-            })
-            .map(|m| (m.span.start, m.span.end))
-            .collect();
+        let names = crate::coref::name_spans(mentions, ss, se);
         let tree = (!found.is_empty()).then(|| trees.get(text, ss, se, names));
         for tr in found {
             let em = event_mention(&cx, &sent, &tr, last_time, tree);

@@ -17,6 +17,7 @@ use casefile_model::{Annotations, Document};
 
 pub mod attributes;
 pub mod citations;
+pub mod coref;
 pub mod events;
 pub mod grammar;
 pub mod lexicon;
@@ -78,7 +79,9 @@ pub fn annotate_within(doc: &Document, budget: usize) -> Annotations {
 
 fn annotate_whole(doc: &Document) -> Annotations {
     let sentences = text::sentences(&doc.text);
-    let mentions = names::find(doc, &sentences);
+    let mut mentions = names::find(doc, &sentences);
+    let mut trees = grammar::Trees::default();
+    coref::definite(doc, &sentences, &mut mentions, &mut trees);
     let copyright_year = doc
         .metadata
         .iter()
@@ -86,7 +89,6 @@ fn annotate_whole(doc: &Document) -> Annotations {
         .and_then(|m| m.value.parse().ok());
     let (timexes, published_bounds) = timex::find(doc, copyright_year);
     let attributes = attributes::find(doc, &sentences, &mentions);
-    let mut trees = grammar::Trees::default();
     let quotes = quotes::find_with(doc, &sentences, &mentions, &attributes, &mut trees);
     let quote_spans: Vec<(usize, usize)> =
         quotes.iter().map(|q| (q.span.start, q.span.end)).collect();

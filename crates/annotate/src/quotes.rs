@@ -321,18 +321,7 @@ pub fn find_with(
 impl Speakers<'_> {
     /// The tree of one sentence, the names in it known to be names.
     fn parse<'t>(&self, (ss, se): (usize, usize), trees: &'t mut Trees) -> &'t Tree {
-        let names: Vec<(usize, usize)> = self
-            .mentions
-            .iter()
-            .filter(|m| m.span.start >= ss && m.span.end <= se)
-            .filter(|m| {
-                matches!(
-                    m.kind,
-                    EntityKind::Person | EntityKind::Organization | EntityKind::Place
-                )
-            })
-            .map(|m| (m.span.start, m.span.end))
-            .collect();
+        let names = crate::coref::name_spans(self.mentions, ss, se);
         trees.get(&self.doc.text, ss, se, names)
     }
 

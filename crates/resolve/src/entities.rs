@@ -932,11 +932,16 @@ fn nodes(docs: &[(&Document, &Annotations)]) -> Vec<Node> {
                 m.kind,
                 EntityKind::Person | EntityKind::Organization | EntityKind::Place
             ) {
+                // "the court" read as the court the report named stands for that name
+                let text = match (&m.normalized, m.source.as_str()) {
+                    (Some(n), "anaphor") => n.clone(),
+                    _ => m.text.clone(),
+                };
                 nodes.push(Node {
                     doc: di,
                     mention: mi,
                     kind: m.kind,
-                    text: m.text.clone(),
+                    text,
                     normalized: m.normalized.clone(),
                     descriptive: m.source == "descriptive",
                 });
