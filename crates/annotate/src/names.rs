@@ -736,6 +736,13 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                     j += 1;
                 } else if is_cap(wj) && !(not_a_name(&wj.to_lowercase()) && wj.len() > 3) {
                     j += 1;
+                } else if matches!(wj, "'s" | "’s")
+                    && j + 1 < toks.len()
+                    && is_cap(words[j + 1])
+                    && ORG_HEADS.contains(&words[j + 1].to_lowercase().as_str())
+                {
+                    // "the Public Prosecutor’s Office", "the People’s Court": one name
+                    j += 2;
                 } else if (matches!(wj, "of" | "for" | "al" | "&" | "and")
                     || NAME_PARTICLES.contains(&wj))
                     && j + 1 < toks.len()
@@ -1181,7 +1188,7 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     );
     let institution = re(
         &INSTITUTION,
-        r"\b(?:([A-Z][a-z]+)\s+)?(investigative committee|interior ministry|foreign ministry|justice ministry|defen[cs]e ministry|prosecutor(?:’s|'s)? office|prosecutor general(?:’s|'s)? office|supreme court|constitutional court|federal security service|royal court|royal family)\b",
+        r"\b(?:([A-Z][a-z]+)\s+)?(investigative committee|interior ministry|foreign ministry|justice ministry|defen[cs]e ministry|(?:(?:chief|public|state|general|district|regional|city)\s+)?prosecutor(?:’s|'s)? office|prosecutor general(?:’s|'s)? office|supreme court|constitutional court|federal security service|royal court|royal family)\b",
     );
     let admin = re(
         &ADMIN,
