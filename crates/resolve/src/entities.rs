@@ -238,6 +238,8 @@ struct Resolver<'a> {
     apart_pairs: Vec<(String, String)>,
     /// Each node's text, lower-case.
     texts: Vec<String>,
+    /// Whether a report named one person under two names ("X, aka Y").
+    aliased: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -264,6 +266,7 @@ impl<'a> Resolver<'a> {
             ages,
             apart_pairs,
             texts,
+            aliased: false,
         }
     }
 
@@ -344,6 +347,39 @@ impl<'a> Resolver<'a> {
             self.join_same_key(ids);
             self.join_lone_words(ids);
             self.join_short_forms(ids);
+            self.join_aliases(ids);
+        }
+    }
+
+    /// "X, aka Y", "X, alias Y", "X, also known as Y", "X (also known as Y)": the report says
+    /// the two names are one person's.
+    fn join_aliases(&mut self, ids: &[usize]) {
+        for w in ids.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if self.nodes[a].kind != EntityKind::Person || self.nodes[b].kind != EntityKind::Person
+            {
+                continue;
+            }
+            let text = &self.docs[self.nodes[a].doc].0.text;
+            let (ea, sb) = (self.span(a).end, self.span(b).start);
+            let Some(between) = text.get(ea..sb) else {
+                continue;
+            };
+            let said = between
+                .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '('))
+                .to_lowercase();
+            if matches!(
+                said.as_str(),
+                "aka" | "a.k.a." | "alias" | "also known as" | "better known as" | "also called"
+            ) && !self.kept_apart(a, b)
+            {
+                let why = format!(
+                    "the report names them as one: “{}”",
+                    &text[self.span(a).start..self.span(b).end]
+                );
+                self.dsu.union(a, b, Some(why));
+                self.aliased = true;
+            }
         }
     }
 
@@ -493,19 +529,38 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// Phase 2: across reports, cluster against cluster within blocks (never all pairs).
+    /// Phase 2: across reports, cluster against cluster within blocks (never all pairs). A
+    /// cluster a report named under two names ("X, aka Y") is compared under each.
     fn across_reports(&mut self) {
+        self.across_reports_as(false);
+        if self.aliased {
+            self.across_reports_as(true);
+        }
+    }
+
+    /// One pass of [`Self::across_reports`]: each cluster under its fullest name, or, with
+    /// `second`, under its fullest other name when it has one.
+    fn across_reports_as(&mut self, second: bool) {
         let clusters = self.clusters();
         let mut blocks: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
         let mut full_name: HashMap<usize, String> = HashMap::new();
         for (&r, members) in &clusters {
             // the cluster's representative: its fullest name
-            let best = members
-                .iter()
-                .map(|&i| self.nodes[i].text.as_str())
-                .max_by_key(|t| (words(t).len(), t.len()))
-                .unwrap_or("")
-                .to_string();
+            let fullest = |skip: Option<&str>| {
+                members
+                    .iter()
+                    .map(|&i| self.nodes[i].text.as_str())
+                    .filter(|t| Some(*t) != skip)
+                    .max_by_key(|t| (words(t).len(), t.len()))
+                    .map(str::to_string)
+            };
+            let first = fullest(None).unwrap_or_default();
+            let best = match second {
+                true => fullest(Some(&first))
+                    .filter(|t| words(t).len() == words(&first).len())
+                    .unwrap_or(first),
+                false => first,
+            };
             let kind = self.nodes[r].kind;
             blocks
                 .entry((kind, cluster_block_key(kind, &best)))
@@ -1155,6 +1210,94 @@ mod tests {
 
     const P: EntityKind = EntityKind::Person;
     const O: EntityKind = EntityKind::Organization;
+
+    /// "X, aka Y" and its kin name one person twice; two people named side by side stay two.
+    #[test]
+    fn a_report_that_says_two_names_are_one_joins_them() {
+        for (text, one) in [
+            (
+                "He cited Zarema Yangulbayeva, aka Zarema Musayeva, a mother.",
+                true,
+            ),
+            (
+                "He cited Tornike Kavtarashvili, alias Zelimkhan Khangoshvili, in court.",
+                true,
+            ),
+            (
+                "He cited Tornike Kavtarashvili (also known as Zelimkhan Khangoshvili).",
+                true,
+            ),
+            (
+                "He cited Zarema Yangulbayeva and Zarema Musayeva together.",
+                false,
+            ),
+        ] {
+            let d = Document::from_text("d", "d.txt", text);
+            let names: Vec<&str> = [
+                "Zarema Yangulbayeva",
+                "Zarema Musayeva",
+                "Tornike Kavtarashvili",
+                "Zelimkhan Khangoshvili",
+            ]
+            .into_iter()
+            .filter(|n| text.contains(n))
+            .collect();
+            let mentions = names
+                .iter()
+                .map(|n| {
+                    let at = text.find(n).unwrap();
+                    Mention {
+                        span: d.span(at, at + n.len()),
+                        text: n.to_string(),
+                        kind: P,
+                        normalized: None,
+                        source: "t".into(),
+                        confidence: 1.0,
+                    }
+                })
+                .collect();
+            let a = Annotations {
+                doc: "d".into(),
+                mentions,
+                ..Default::default()
+            };
+            let (ents, _) = resolve(&[(&d, &a)], &[], &|_: &str| false);
+            assert_eq!(ents.len() == 1, one, "{text}: {ents:?}");
+        }
+        // and another report's spelling of the second name joins them too
+        let text = "He cited Zarema Yangulbayeva, aka Zarema Musayeva, a mother.";
+        let other = "Zarema Musaeva was sentenced.";
+        let (d0, d1) = (
+            Document::from_text("d0", "d0.txt", text),
+            Document::from_text("d1", "d1.txt", other),
+        );
+        let person = |d: &Document, t: &str, n: &str| {
+            let at = t.find(n).unwrap();
+            Mention {
+                span: d.span(at, at + n.len()),
+                text: n.to_string(),
+                kind: P,
+                normalized: None,
+                source: "t".into(),
+                confidence: 1.0,
+            }
+        };
+        let a0 = Annotations {
+            doc: "d0".into(),
+            mentions: vec![
+                person(&d0, text, "Zarema Yangulbayeva"),
+                person(&d0, text, "Zarema Musayeva"),
+            ],
+            ..Default::default()
+        };
+        let a1 = Annotations {
+            doc: "d1".into(),
+            mentions: vec![person(&d1, other, "Zarema Musaeva")],
+            ..Default::default()
+        };
+        let (ents, _) = resolve(&[(&d0, &a0), (&d1, &a1)], &[], &|_: &str| false);
+        assert_eq!(ents.len(), 1, "{ents:?}");
+    }
 
     #[test]
     fn merge_rules() {
