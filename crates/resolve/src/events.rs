@@ -63,6 +63,9 @@ pub fn resolve(
         });
         let mut clusters = cluster(&members);
         join_conflicting(&members, &mut clusters);
+        if fam == "killing" {
+            join_one_death(&members, &mut clusters);
+        }
         for c in clusters {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
             let tellings: Vec<(String, usize)> = ms
@@ -251,6 +254,28 @@ fn join_conflicting(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
                 .iter()
                 .any(|a| dj.iter().any(|b| (*a - *b).num_days().abs() <= 14));
             if shared >= 2 && close {
+                let moved = clusters.remove(j);
+                clusters[i].extend(moved);
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// A person is killed once: killings told of the same victim are one killing, whatever dates
+/// the tellings give it (a disagreement the date's claims then show).
+fn join_one_death(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
+    let victims = |c: &Vec<usize>| -> Vec<&String> {
+        c.iter().flat_map(|&o| members[o].victims.iter()).collect()
+    };
+    let mut i = 0;
+    while i < clusters.len() {
+        let mut j = i + 1;
+        while j < clusters.len() {
+            let vi = victims(&clusters[i]);
+            if victims(&clusters[j]).iter().any(|v| vi.contains(v)) {
                 let moved = clusters.remove(j);
                 clusters[i].extend(moved);
             } else {
@@ -548,5 +573,30 @@ mod tests {
         assert_eq!(victims, ["irina"]);
         assert_eq!(told.members[0], [("a".to_string(), 0)]);
         assert_eq!(told.not_in_chain, [("b".to_string(), 0)]);
+    }
+
+    /// Killings of one victim told with two dates are one killing; killings of two people stay
+    /// two.
+    #[test]
+    fn a_person_is_killed_once() {
+        let member = |date: &str, victim: &str| Member {
+            doc: 0,
+            idx: 0,
+            date: Some(DateValue::day(
+                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+            )),
+            context: false,
+            entities: vec![victim.to_string()],
+            victims: vec![victim.to_string()],
+        };
+        let members = [
+            member("2018-10-02", "khashoggi"),
+            member("2018-10-26", "khashoggi"),
+            member("2019-05-01", "volkova"),
+        ];
+        let mut clusters = cluster(&members);
+        assert_eq!(clusters.len(), 3, "{clusters:?}");
+        join_one_death(&members, &mut clusters);
+        assert_eq!(clusters, [vec![0, 1], vec![2]]);
     }
 }
