@@ -146,7 +146,7 @@ pub const ACTS: &[ActType] = &[
         label: "petition or appeal",
         plover: ("REQUEST", "petition"),
         violation: false,
-        pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|requests?\b|demand(?:s|ed)?\b|urg(?:ed|es)\b|call(?:ed|s)? (?:on|for)\b|campaigning for",
+        pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|request(?:s|ed)?\b|demand(?:s|ed)?\b|urg(?:ed|es)\b|call(?:ed|s)? (?:on|for)\b|campaigning for",
     },
     ActType {
         name: "public-statement",

@@ -382,10 +382,22 @@ impl Tree {
             }
             if base != "conj" {
                 own = false;
+                let case_is = |w: &str| {
+                    self.children(x).any(|c| {
+                        self.rel(c) == "case" && self.words[c].word.form.eq_ignore_ascii_case(w)
+                    })
+                };
                 // "called for his release", not "called it a kidnapping"
-                let for_it = self.children(x).any(|c| {
-                    self.rel(c) == "case" && self.words[c].word.form.eq_ignore_ascii_case("for")
-                });
+                let for_it = case_is("for");
+                // a complement of the governing word ("threatened to kill", "demands the
+                // release", "at risk of killings"), not a phrase beside it ("planned, according
+                // to a statement")
+                let complement = matches!(base, "xcomp" | "ccomp" | "obj" | "csubj")
+                    || (matches!(base, "nmod" | "obl" | "acl") && (case_is("of") || for_it));
+                if !complement {
+                    x = h;
+                    continue;
+                }
                 let m = match self.words[h].word.lemma.to_lowercase().as_str() {
                     "threaten" | "threat" => Some(M::Threatened),
                     "fear" | "risk" | "danger" => Some(M::Feared),

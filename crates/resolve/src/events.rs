@@ -31,6 +31,10 @@ struct Member {
     context: bool,
     entities: Vec<String>,
     victims: Vec<String>,
+    /// Who took the act, where the grammar names its doer (petitions, statements, rulings).
+    agents: Vec<String>,
+    /// The last day its report can tell of (see [`members_by_family`]), when known.
+    written_by: Option<chrono::NaiveDate>,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -110,6 +114,21 @@ fn members_by_family(
     let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();
     for (di, (doc, ann)) in docs.iter().enumerate() {
         let link = links_of(links, &doc.id);
+        // the last day the report can tell of: its date, else a year past the latest date it
+        // names (a report tells of its own time); unbounded when it names none
+        let written_by = doc
+            .published
+            .as_ref()
+            .and_then(|p| p.range())
+            .map(|r| r.1)
+            .or_else(|| {
+                ann.timexes
+                    .iter()
+                    .filter_map(|t| t.value.as_ref()?.range())
+                    .map(|r| r.1)
+                    .max()
+                    .and_then(|d| d.checked_add_days(chrono::Days::new(365)))
+            });
         for (ei, em) in ann.events.iter().enumerate() {
             // news told as done by the time it was reported dates the act to that month only
             let date = em
@@ -124,12 +143,15 @@ fn members_by_family(
                 .iter()
                 .filter_map(|p| link(p.mention).map(str::to_string))
                 .collect();
-            let victims = em
-                .participants
-                .iter()
-                .filter(|p| p.role == ParticipantRole::Victim)
-                .filter_map(|p| link(p.mention).map(str::to_string))
-                .collect();
+            let with_role = |role: ParticipantRole| {
+                em.participants
+                    .iter()
+                    .filter(|p| p.role == role)
+                    .filter_map(|p| link(p.mention).map(str::to_string))
+                    .collect::<Vec<String>>()
+            };
+            let victims = with_role(ParticipantRole::Victim);
+            let agents = with_role(ParticipantRole::Agent);
             by_family
                 .entry((family(&em.kind).to_string(), em.modality.in_chain()))
                 .or_default()
@@ -140,17 +162,27 @@ fn members_by_family(
                     context: em.time_from_context,
                     entities,
                     victims,
+                    agents,
+                    written_by,
                 });
         }
     }
     by_family
 }
 
-/// Whether a dated member fits a cluster: its date is compatible with every dated member's.
+/// Whether a dated member fits a cluster: its date is compatible with every dated member's,
+/// and it is not another's act (a petition by the prosecutor and one by the defence on one day
+/// are two petitions).
 fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
     let Some(d) = &m.date else { return false };
-    c.iter()
-        .all(|&o| members[o].date.as_ref().is_none_or(|od| od.compatible(d)))
+    c.iter().all(|&o| {
+        members[o].date.as_ref().is_none_or(|od| od.compatible(d)) && !other_doer(m, &members[o])
+    })
+}
+
+/// Whether two tellings name different doers of their act, and none in common.
+fn other_doer(a: &Member, b: &Member) -> bool {
+    !a.agents.is_empty() && !b.agents.is_empty() && !a.agents.iter().any(|x| b.agents.contains(x))
 }
 
 /// One happening told with two different days: the same act family, two or more named victims
@@ -178,16 +210,37 @@ fn conflicting(m: &Member, c: &[usize], members: &[Member]) -> bool {
     })
 }
 
-/// The cluster an undated member joins: the one sharing a participant, else the latest dated.
+/// The cluster an undated member joins: the one sharing a participant, else the latest dated
+/// one that its report can tell of: one its own report tells of, or one that began by the
+/// report's date (a report of 2024 does not tell of a petition of 2026), else its report's own
+/// undated telling of that kind of act.
 fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Option<usize> {
+    let possible = |c: &Vec<usize>| {
+        !c.iter().any(|&o| other_doer(m, &members[o]))
+            && (c.iter().any(|&o| members[o].doc == m.doc)
+                || m.written_by.is_none_or(|w| {
+                    c.iter()
+                        .filter_map(|&o| members[o].date.as_ref()?.range())
+                        .all(|(start, _)| start <= w)
+                }))
+    };
     let shared = clusters.iter().position(|c| {
-        c.iter()
-            .any(|&o| members[o].entities.iter().any(|e| m.entities.contains(e)))
+        possible(c)
+            && c.iter()
+                .any(|&o| members[o].entities.iter().any(|e| m.entities.contains(e)))
     });
+    // else the undated telling its own report already gave of this kind of act
+    let same_report_undated = || {
+        clusters.iter().position(|c| {
+            c.iter()
+                .all(|&o| members[o].date.is_none() && members[o].doc == m.doc)
+        })
+    };
     shared.or_else(|| {
         clusters
             .iter()
             .enumerate()
+            .filter(|(_, c)| possible(c))
             .filter_map(|(ci, c)| {
                 c.iter()
                     .filter_map(|&o| members[o].date.as_ref())
@@ -198,6 +251,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
             })
             .max_by_key(|&(_, d)| d)
             .map(|(ci, _)| ci)
+            .or_else(same_report_undated)
     })
 }
 
@@ -588,6 +642,8 @@ mod tests {
             context: false,
             entities: vec![victim.to_string()],
             victims: vec![victim.to_string()],
+            agents: Vec::new(),
+            written_by: None,
         };
         let members = [
             member("2018-10-02", "khashoggi"),
