@@ -1174,6 +1174,47 @@ fn classify_outlet_org_place(
     None
 }
 
+/// The prosecution, a party to proceedings though no one names it: "the state prosecutor",
+/// "prosecutors" (not "Saudi prosecutors", a body of its own, nor "the prosecutor's office", an
+/// institution), one organisation ("prosecution").
+fn prosecution(doc: &Document, ss: usize, se: usize, out: &mut Found) {
+    static PROSECUTION: OnceLock<Regex> = OnceLock::new();
+    let text = &doc.text[ss..se];
+    let prosecution = re(
+        &PROSECUTION,
+        r"\b(?:(?:state|public|chief|deputy|regional|district)\s+)?(?:prosecutors?|prosecution)\b",
+    );
+    for m in prosecution.find_iter(text) {
+        let before = text[..m.start()].trim_end_matches(' ');
+        let prev = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let after = text[m.end()..].trim_start();
+        let (s, e) = (ss + m.start(), ss + m.end());
+        if prev.starts_with(char::is_uppercase)
+            || after.starts_with("'s office")
+            || after.starts_with("’s office")
+            || after.starts_with("general")
+            || after.starts_with(char::is_uppercase)
+            || doc.in_boilerplate(s, e)
+            || taken(out, s, e)
+        {
+            continue;
+        }
+        let norm = Some("prosecution".to_string());
+        out.push(mention(
+            doc,
+            s,
+            e,
+            EntityKind::Organization,
+            "institution",
+            norm,
+            0.6,
+        ));
+    }
+}
+
 /// Names written in lower case, and phrases whose shape says what they are.
 fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     static DESCRIPTIVE: OnceLock<Regex> = OnceLock::new();
@@ -1227,38 +1268,7 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
             );
         }
     }
-    // the prosecution, a party to proceedings though no one names it: "the state prosecutor",
-    // "prosecutors" (not "Saudi prosecutors", a body of its own, nor "the prosecutor's office",
-    // an institution read above)
-    static PROSECUTION: OnceLock<Regex> = OnceLock::new();
-    let prosecution = re(
-        &PROSECUTION,
-        r"\b(?:(?:state|public|chief|deputy|regional|district)\s+)?(?:prosecutors?|prosecution)\b",
-    );
-    for m in prosecution.find_iter(text) {
-        let before = text[..m.start()].trim_end_matches(' ');
-        let prev = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        let after = text[m.end()..].trim_start();
-        if prev.starts_with(char::is_uppercase)
-            || after.starts_with("'s office")
-            || after.starts_with("’s office")
-            || after.starts_with("general")
-            || after.starts_with(char::is_uppercase)
-        {
-            continue;
-        }
-        push(
-            out,
-            m.start(),
-            m.end(),
-            EntityKind::Organization,
-            "institution",
-            Some("prosecution".into()),
-        );
-    }
+    prosecution(doc, ss, se, out);
     for c in institution.captures_iter(text) {
         let m = c.get(2).expect("group");
         // with the nationality in front when there is one ("Saudi royal family")
