@@ -104,7 +104,7 @@ pub const ACTS: &[ActType] = &[
         label: "flight or displacement",
         plover: ("RETREAT", "flee"),
         violation: true,
-        pattern: r"fled|flee(?:ing)?|escap(?:ed|ing|e)|relocated|forced to leave|leave chechnya|(?:took|taught|sought) refuge",
+        pattern: r"fled|flee(?:ing)?\b|escap(?:ed|ing|e)|relocated|forced to leave|leave chechnya|(?:took|taught|sought) refuge",
     },
     ActType {
         name: "criminal-charge",
@@ -125,7 +125,7 @@ pub const ACTS: &[ActType] = &[
         label: "release",
         plover: ("CONCEDE", "release"),
         violation: false,
-        pattern: r"released|freed|release of",
+        pattern: r"released\b|freed\b|release of",
     },
     ActType {
         name: "coerced-statement",
@@ -1071,6 +1071,8 @@ mod tests {
                 vec![],
             ),
             ("Police detained Oleg Marchenko in Port Aster on March 3.", vec!["arrest"]),
+            // a word that only begins like an act's word is not it
+            ("The navy fleet guarded freedom of the seas in Port Aster.", vec![]),
             (
                 "The network said Oleg Marchenko is at risk of honour killings.",
                 vec!["killing"],
