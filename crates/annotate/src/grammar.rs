@@ -193,14 +193,40 @@ impl Tree {
         // "the journalist Dmitri Varga" — each shares the relation of the word it hangs on
         let mut chain = vec![m];
         let mut x = m;
-        while matches!(self.rel(x), "conj" | "appos") && chain.len() < 8 {
-            x = self.head(x)?;
+        // a name before the noun of what it is ("the LGBT Network rights group") shares that
+        // noun's relation, when the noun says it is a body (a group, a committee), not when it
+        // says something else of it ("Kremlin critics")
+        let body = |h: usize| {
+            crate::names::ORG_HEADS.contains(&self.words[h].word.lemma.to_lowercase().as_str())
+        };
+        // the noun a run of compounds ends in ("LGBT Network rights group": "group")
+        let compound_head = |mut y: usize| {
+            while self.rel(y) == "compound" {
+                y = self.head(y)?;
+            }
+            Some(y)
+        };
+        while chain.len() < 8 {
+            if matches!(self.rel(x), "conj" | "appos") {
+                x = self.head(x)?;
+            } else if let Some(h) = (self.rel(x) == "compound")
+                .then(|| compound_head(x))
+                .flatten()
+                .filter(|&h| body(h))
+            {
+                x = h;
+            } else {
+                break;
+            }
             chain.push(x);
         }
         for (k, &c) in chain.iter().enumerate() {
             let how = match k {
                 0 => String::new(),
                 _ if self.rel(chain[k - 1]) == "appos" => "in apposition to the ".to_string(),
+                _ if self.rel(chain[k - 1]) == "compound" => {
+                    format!("the name of the “{}”, the ", self.words[c].word.form)
+                }
                 _ => "conjunct of the ".to_string(),
             };
             if self.head(c) == Some(t) {
@@ -773,6 +799,11 @@ mod support_verbs {
                 "sanctions",
             ),
             ("Her lawyer filed an appeal on Monday.", "lawyer", "appeal"),
+            (
+                "The LGBT Network rights group petitioned the committee on Monday.",
+                "LGBT Network",
+                "petitioned",
+            ),
             (
                 "The prosecutor launched an investigation into the deaths.",
                 "prosecutor",

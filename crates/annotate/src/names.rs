@@ -1192,7 +1192,11 @@ fn prosecution(doc: &Document, ss: usize, se: usize, out: &mut Found) {
             .unwrap_or("");
         let after = text[m.end()..].trim_start();
         let (s, e) = (ss + m.start(), ss + m.end());
-        if prev.starts_with(char::is_uppercase)
+        // a capitalised word before it names whose prosecutors they are ("Saudi"), an article
+        // at the sentence's start does not
+        let named_before =
+            prev.starts_with(char::is_uppercase) && !matches!(prev, "The" | "A" | "An");
+        if named_before
             || after.starts_with("'s office")
             || after.starts_with("’s office")
             || after.starts_with("general")
@@ -1599,6 +1603,38 @@ mod title_tests {
             for t in *not {
                 assert!(!got.iter().any(|(_, gt)| gt == t), "{t} in {text}: {got:?}");
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod prosecution_tests {
+    use super::*;
+
+    /// The prosecution is one party however it is written, but "Saudi prosecutors" are a body
+    /// of their own and "the prosecutor's office" an institution.
+    #[test]
+    fn the_prosecution_is_a_party() {
+        for (text, want) in [
+            (
+                "The state prosecutor had requested five years.",
+                Some("state prosecutor"),
+            ),
+            (
+                "The penalty was requested by the prosecutor.",
+                Some("prosecutor"),
+            ),
+            ("Saudi prosecutors said five men were charged.", None),
+            ("The chief prosecutor's office said so.", None),
+        ] {
+            let d = crate::test_doc(text);
+            let s = crate::text::sentences(text);
+            let m = find(&d, &s);
+            let got = m
+                .iter()
+                .find(|m| m.normalized.as_deref() == Some("prosecution"))
+                .map(|m| m.text.as_str());
+            assert_eq!(got, want, "{text}");
         }
     }
 }

@@ -41,6 +41,10 @@ fn outcome(text: &str) -> &'static str {
     }
 }
 
+/// The interventions of the case: each event of an intervention's kind (or a legal proceeding
+/// whose doer the grammar names), one intervention per doer its tellings name, with the
+/// tellings that name no doer apart: a demand by the defence told beside the prosecutor's
+/// request in one event is not the prosecutor's.
 pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Intervention> {
     let mut out = Vec::new();
     // the people the case is about are not whom an intervention is addressed to
@@ -66,72 +70,91 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         if !KINDS.contains(&ev.r#type.as_str()) && !proceedings {
             continue;
         }
-        let mut by = None;
-        let mut to = Vec::new();
-        let mut result = "unknown";
+        // who: the act's doer as the grammar gives it; a name that merely comes before the
+        // act in the sentence is not its doer ("aides of the minister, the inquiry found": the
+        // minister did not inquire)
+        let mut groups: Vec<(Option<String>, Vec<Telling>)> = Vec::new();
         for (doc_id, idx) in members {
             let Some(&(doc, ann)) = by_id.get(doc_id.as_str()) else {
                 continue;
             };
-            let em = &ann.events[*idx];
-            let st = em.sentence.text(&doc.text);
-            let o = outcome(st);
-            if result == "unknown" || o == "refused" || (o == "granted" && result == "pending") {
-                result = o;
-            }
-            // to whom: those after "to", "calling on", "petitioned"
-            let in_sent: Vec<(usize, &casefile_model::Mention)> = ann
-                .mentions
+            let by = ann.events[*idx]
+                .participants
                 .iter()
-                .enumerate()
-                .filter(|(_, m)| {
-                    m.span.start >= em.sentence.start
-                        && m.span.end <= em.sentence.end
-                        && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
-                })
+                .find(|p| p.role == ParticipantRole::Agent)
+                .and_then(|p| resolved.entity_of(doc_id, p.mention))
+                .map(str::to_string);
+            match groups.iter_mut().find(|(b, _)| *b == by) {
+                Some((_, g)) => g.push((doc, ann, *idx)),
+                None => groups.push((by, vec![(doc, ann, *idx)])),
+            }
+        }
+        // the doers first, in the order they are told
+        groups.sort_by_key(|(b, _)| b.is_none());
+        for (by, tellings) in groups {
+            let (to, outcome) = addressed(&tellings, resolved, by.as_deref(), &victims);
+            let mut sources: Vec<casefile_model::Span> = tellings
+                .iter()
+                .map(|(_, ann, i)| ann.events[*i].sentence.clone())
                 .collect();
-            // who: the act's doer as the grammar gives it; a name that merely comes before the
-            // act in the sentence is not its doer ("aides of the minister, the inquiry found":
-            // the minister did not inquire)
-            if by.is_none() {
-                by = em
-                    .participants
-                    .iter()
-                    .find(|p| p.role == ParticipantRole::Agent)
-                    .and_then(|p| resolved.entity_of(doc_id, p.mention))
-                    .map(str::to_string);
-            }
-            let after = &doc.text[em.trigger.end..em.sentence.end];
-            let lower = after.to_lowercase();
-            if let Some(p) = ["calling on ", " to ", "petitioned ", "demands "]
-                .iter()
-                .filter_map(|w| lower.find(w).map(|k| k + w.len()))
-                .min()
+            sources.sort();
+            sources.dedup();
+            out.push(Intervention {
+                id: format!("intervention-{:03}", out.len() + 1),
+                kind: ev.r#type.replace('-', " "),
+                by,
+                to,
+                date: ev.date.clone(),
+                outcome: outcome.into(),
+                sources,
+            });
+        }
+    }
+    out
+}
+
+/// One telling of an act: its report, the report's annotations, the event mention's index.
+type Telling<'a> = (&'a Document, &'a Annotations, usize);
+
+/// To whom the tellings say an intervention was addressed (those after "to", "calling on",
+/// "petitioned", "demands"), and its outcome as the tellings give it.
+fn addressed(
+    tellings: &[Telling],
+    resolved: &Resolved,
+    by: Option<&str>,
+    victims: &[&str],
+) -> (Vec<String>, &'static str) {
+    let mut to: Vec<String> = Vec::new();
+    let mut result = "unknown";
+    for &(doc, ann, idx) in tellings {
+        let em = &ann.events[idx];
+        let st = em.sentence.text(&doc.text);
+        let o = outcome(st);
+        if result == "unknown" || o == "refused" || (o == "granted" && result == "pending") {
+            result = o;
+        }
+        let after = &doc.text[em.trigger.end..em.sentence.end];
+        let lower = after.to_lowercase();
+        let Some(p) = ["calling on ", " to ", "petitioned ", "demands "]
+            .iter()
+            .filter_map(|w| lower.find(w).map(|k| k + w.len()))
+            .min()
+        else {
+            continue;
+        };
+        let from = em.trigger.end + p;
+        for (i, m) in ann.mentions.iter().enumerate() {
+            if m.span.start >= from
+                && m.span.end <= em.sentence.end
+                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
             {
-                let from = em.trigger.end + p;
-                for (i, m) in &in_sent {
-                    if m.span.start >= from {
-                        if let Some(e) = resolved.entity_of(doc_id, *i) {
-                            if !to.iter().any(|x: &String| x == e)
-                                && Some(e) != by.as_deref()
-                                && !victims.contains(&e)
-                            {
-                                to.push(e.to_string());
-                            }
-                        }
+                if let Some(e) = resolved.entity_of(&doc.id, i) {
+                    if !to.iter().any(|x| x == e) && Some(e) != by && !victims.contains(&e) {
+                        to.push(e.to_string());
                     }
                 }
             }
         }
-        out.push(Intervention {
-            id: format!("intervention-{:03}", out.len() + 1),
-            kind: ev.r#type.replace('-', " "),
-            by,
-            to,
-            date: ev.date.clone(),
-            outcome: result.into(),
-            sources: ev.sources.clone(),
-        });
     }
-    out
+    (to, result)
 }
