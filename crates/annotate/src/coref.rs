@@ -123,13 +123,7 @@ pub fn definite(
         .filter(|m| m.kind == EntityKind::Organization && m.source != "descriptive")
         .filter_map(|m| {
             let head = head_noun(&m.text)?;
-            let name = m.normalized.clone().unwrap_or_else(|| {
-                let t = m.text.as_str();
-                t.strip_prefix("The ")
-                    .or_else(|| t.strip_prefix("the "))
-                    .unwrap_or(t)
-                    .to_string()
-            });
+            let name = crate::names::org_name(m);
             Some(Named {
                 head,
                 name,

@@ -1049,16 +1049,20 @@ mod tests {
             ),
             ("Investigators looked for clues in Port Aster.", "search"),
         ] {
-            let d = crate::test_doc(text);
-            let s = sentences(text);
-            let m = names::find(&d, &s);
-            let (t, _) = timex::find(&d, None);
-            let kinds: Vec<String> = find(&d, &s, &m, &t, &[])
-                .into_iter()
-                .map(|e| e.kind)
-                .collect();
-            assert_eq!(kinds, [want], "{text}");
+            assert_eq!(kinds_of(text), [want], "{text}");
         }
+    }
+
+    /// The act types read in `text`, in order.
+    fn kinds_of(text: &str) -> Vec<String> {
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let (t, _) = timex::find(&d, None);
+        find(&d, &s, &m, &t, &[])
+            .into_iter()
+            .map(|e| e.kind)
+            .collect()
     }
 
     /// Words that name a kind of act state no happening; an act told of someone, or feared,
@@ -1078,15 +1082,8 @@ mod tests {
                 vec!["killing"],
             ),
         ] {
-            let d = crate::test_doc(text);
-            let s = sentences(text);
-            let m = names::find(&d, &s);
-            let (t, _) = timex::find(&d, None);
-            let kinds: Vec<String> = find(&d, &s, &m, &t, &[])
-                .into_iter()
-                .filter(|e| e.kind != "threat")
-                .map(|e| e.kind)
-                .collect();
+            let mut kinds = kinds_of(text);
+            kinds.retain(|k| k != "threat");
             assert_eq!(kinds, want, "{text}");
         }
     }

@@ -520,6 +520,18 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     out
 }
 
+/// An organisation's name as the report's mentions of it share it: the table's form, else its
+/// text without a leading "the".
+pub fn org_name(m: &Mention) -> String {
+    m.normalized.clone().unwrap_or_else(|| {
+        let t = m.text.as_str();
+        t.strip_prefix("The ")
+            .or_else(|| t.strip_prefix("the "))
+            .unwrap_or(t)
+            .to_string()
+    })
+}
+
 /// "the Post" after "The Washington Post" in the same report: "the" and the last word of an
 /// organisation's name, later in the report, name that organisation again, when no other
 /// organisation of the report ends with that word and the word is not the start of a longer
@@ -536,13 +548,7 @@ fn short_forms(doc: &Document, out: &mut Vec<Mention>) {
         if !capitalised || last.chars().count() < 3 || !last.chars().all(char::is_alphabetic) {
             continue;
         }
-        let full = m.normalized.clone().unwrap_or_else(|| {
-            let t = m.text.as_str();
-            t.strip_prefix("The ")
-                .or_else(|| t.strip_prefix("the "))
-                .unwrap_or(t)
-                .to_string()
-        });
+        let full = org_name(m);
         let named = by_last.entry(last.to_string()).or_default();
         match named.iter_mut().find(|(_, f)| *f == full) {
             Some(first) => first.0 = first.0.min(m.span.end),

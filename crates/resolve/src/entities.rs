@@ -1211,6 +1211,19 @@ mod tests {
     const P: EntityKind = EntityKind::Person;
     const O: EntityKind = EntityKind::Organization;
 
+    /// A person's name where it first stands in `text`, the text of `d`.
+    fn person(d: &Document, text: &str, name: &str) -> Mention {
+        let at = text.find(name).unwrap();
+        Mention {
+            span: d.span(at, at + name.len()),
+            text: name.to_string(),
+            kind: P,
+            normalized: None,
+            source: "t".into(),
+            confidence: 1.0,
+        }
+    }
+
     /// "X, aka Y" and its kin name one person twice; two people named side by side stay two.
     #[test]
     fn a_report_that_says_two_names_are_one_joins_them() {
@@ -1242,20 +1255,7 @@ mod tests {
             .into_iter()
             .filter(|n| text.contains(n))
             .collect();
-            let mentions = names
-                .iter()
-                .map(|n| {
-                    let at = text.find(n).unwrap();
-                    Mention {
-                        span: d.span(at, at + n.len()),
-                        text: n.to_string(),
-                        kind: P,
-                        normalized: None,
-                        source: "t".into(),
-                        confidence: 1.0,
-                    }
-                })
-                .collect();
+            let mentions = names.iter().map(|n| person(&d, text, n)).collect();
             let a = Annotations {
                 doc: "d".into(),
                 mentions,
@@ -1271,17 +1271,6 @@ mod tests {
             Document::from_text("d0", "d0.txt", text),
             Document::from_text("d1", "d1.txt", other),
         );
-        let person = |d: &Document, t: &str, n: &str| {
-            let at = t.find(n).unwrap();
-            Mention {
-                span: d.span(at, at + n.len()),
-                text: n.to_string(),
-                kind: P,
-                normalized: None,
-                source: "t".into(),
-                confidence: 1.0,
-            }
-        };
         let a0 = Annotations {
             doc: "d0".into(),
             mentions: vec![
