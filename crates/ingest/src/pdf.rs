@@ -63,9 +63,72 @@ pub fn to_text(bytes: &[u8]) -> Result<PdfText, IngestError> {
     Ok(assemble(&lines, &furniture, &structure))
 }
 
+/// Whether the file's page tree loops: a page or a node of pages that is its own ancestor
+/// through `/Parent`, or that holds itself through `/Kids`. pdf-extract follows such a loop
+/// forever, so a file made so is refused before it is read.
+fn page_tree_loops(bytes: &[u8]) -> bool {
+    let Ok(doc) = lopdf::Document::load_mem(bytes) else {
+        // what lopdf cannot load, pdf-extract refuses with its own reason
+        return false;
+    };
+    let reference = |d: &lopdf::Dictionary, key: &[u8]| match d.get(key) {
+        Ok(lopdf::Object::Reference(id)) => Some(*id),
+        _ => None,
+    };
+    for (&id, object) in &doc.objects {
+        let Ok(dict) = object.as_dict() else { continue };
+        let is_node = matches!(dict.get(b"Type"), Ok(lopdf::Object::Name(n)) if n == b"Page" || n == b"Pages");
+        if !is_node {
+            continue;
+        }
+        // up through the parents: each node once
+        let mut seen = std::collections::HashSet::from([id]);
+        let mut at = reference(dict, b"Parent");
+        while let Some(p) = at {
+            if !seen.insert(p) {
+                return true;
+            }
+            at = doc
+                .objects
+                .get(&p)
+                .and_then(|o| o.as_dict().ok())
+                .and_then(|d| reference(d, b"Parent"));
+        }
+        // down through the kids: no node holds itself
+        let mut stack = vec![id];
+        let mut below = std::collections::HashSet::new();
+        while let Some(n) = stack.pop() {
+            let Some(kids) = doc
+                .objects
+                .get(&n)
+                .and_then(|o| o.as_dict().ok())
+                .and_then(|d| d.get(b"Kids").ok())
+                .and_then(|k| k.as_array().ok())
+            else {
+                continue;
+            };
+            for kid in kids {
+                if let lopdf::Object::Reference(k) = kid {
+                    if *k == id || !below.insert(*k) {
+                        return true;
+                    }
+                    stack.push(*k);
+                }
+            }
+        }
+    }
+    false
+}
+
 /// The text of each page, as pdf-extract reads it. pdf-extract can panic on damaged files:
-/// that is caught and named, never a crash.
+/// that is caught and named, never a crash; a page tree that loops is refused first.
 fn extract_pages(bytes: &[u8]) -> Result<Vec<String>, IngestError> {
+    if page_tree_loops(bytes) {
+        return Err(IngestError::Pdf(
+            "its page tree loops on itself (a page is its own ancestor), which no reader can follow"
+                .into(),
+        ));
+    }
     let owned = bytes.to_vec();
     let quiet = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -476,5 +539,28 @@ mod tests {
     fn a_damaged_pdf_is_named_not_a_crash() {
         let e = to_text(b"%PDF-1.4\nnot really").err().unwrap();
         assert!(matches!(e, IngestError::Pdf(_)), "{e}");
+    }
+
+    /// A page made its own parent (one byte changed, as the fuzzer found) made the reader loop
+    /// forever: it is refused at once, and the file as made still reads.
+    #[test]
+    fn a_page_tree_that_loops_is_refused() {
+        let good = include_bytes!("../../../fuzz/seeds/pdf/briefing.pdf");
+        assert!(!page_tree_loops(good));
+        assert!(to_text(good).is_ok());
+        // byte offsets: the file is not text
+        let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
+        let rfind =
+            |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).rposition(|w| w == needle);
+        let at = find(good, b"/Parent 1 0 R").expect("a page's parent") + b"/Parent ".len();
+        // the page's own object number, one digit before " 0 obj": it names itself its parent
+        let obj = rfind(&good[..at], b" 0 obj").expect("the page's object");
+        let digit = good[obj - 1];
+        assert!(digit.is_ascii_digit() && !good[obj - 2].is_ascii_digit());
+        let mut looping = good.to_vec();
+        looping[at] = digit;
+        assert!(page_tree_loops(&looping));
+        let e = to_text(&looping).err().expect("refused");
+        assert!(e.to_string().contains("loops"), "{e}");
     }
 }
