@@ -59,11 +59,15 @@ fn head_noun(name: &str) -> Option<String> {
 
 /// The byte ranges of the names the parser is told are proper names in `ss..se`: persons,
 /// organisations and places, not the descriptions this module reads as names ("the court" is
-/// a common noun to the grammar).
+/// a common noun to the grammar). `mentions` are in text order (as `names::find` and
+/// [`definite`] leave them): a sentence finds its own by a binary search, not by a pass over
+/// every name of the report.
 pub fn name_spans(mentions: &[Mention], ss: usize, se: usize) -> Vec<(usize, usize)> {
-    mentions
+    let from = mentions.partition_point(|m| m.span.start < ss);
+    let to = mentions.partition_point(|m| m.span.start < se);
+    mentions[from..to.max(from)]
         .iter()
-        .filter(|m| m.span.start >= ss && m.span.end <= se && m.source != SOURCE)
+        .filter(|m| m.span.end <= se && m.source != SOURCE)
         .filter(|m| {
             matches!(
                 m.kind,
@@ -143,78 +147,74 @@ pub fn definite(
         }
         let st = &text[ss..se];
         let lower = st.to_lowercase();
-        for article in ["the "] {
-            for (k, _) in lower.match_indices(article) {
-                let at = ss + k + article.len();
-                let Some(word_len) = text[at..se]
-                    .find(|c: char| !c.is_alphabetic())
-                    .or(Some(se - at))
-                else {
-                    continue;
-                };
-                let (ws, we) = (at, at + word_len);
-                let word = &text[ws..we];
-                // lower case only ("the Court" is a name, read elsewhere), a whole word, not
-                // inside a name already found
-                if word.is_empty()
-                    || !word.chars().all(|c| c.is_lowercase())
-                    || (k > 0
-                        && st[..k]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric))
-                    || mentions
-                        .iter()
-                        .any(|m| m.span.start < we && ws < m.span.end)
-                {
-                    continue;
-                }
-                let candidates: Vec<&Named> = named
+        for (k, _) in lower.match_indices("the ") {
+            let at = ss + k + "the ".len();
+            let word_len = text[at..se]
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(se - at);
+            let (ws, we) = (at, at + word_len);
+            let word = &text[ws..we];
+            // lower case only ("the Court" is a name, read elsewhere), a whole word, not
+            // inside a name already found
+            if word.is_empty()
+                || !word.chars().all(|c| c.is_lowercase())
+                || (k > 0
+                    && st[..k]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_alphanumeric))
+                || mentions[..mentions.partition_point(|m| m.span.start < we)]
                     .iter()
-                    .filter(|n| n.head == word && n.end <= ws)
-                    .collect();
-                let Some(last) = candidates.iter().max_by_key(|n| n.start) else {
-                    continue;
-                };
-                // the noun heads its phrase: "the court", not "the court hearing"
-                let tree = trees.get(text, ss, se, name_spans(mentions, ss, se));
-                let Some(w) = tree.word_at(ws) else { continue };
-                if tree.words[w].end != we || tree.rel(w) == "compound" {
-                    continue;
-                }
-                // one body of that kind in the whole report (one named later makes the
-                // phrase as unclear to a reader who has read on)
-                let one_named = named
-                    .iter()
-                    .filter(|n| n.head == word)
-                    .all(|n| n.name == last.name);
-                let salient = last.sentence + 1 >= si && {
-                    let (ps, pe) = sentences[last.sentence];
-                    let t = trees.get(text, ps, pe, name_spans(mentions, ps, pe));
-                    in_subject(t, (last.start, last.end))
-                };
-                if !(one_named || salient) {
-                    continue;
-                }
-                let mut m = Mention {
-                    span: doc.span(ws, we),
-                    text: word.to_string(),
-                    kind: EntityKind::Organization,
-                    normalized: Some(last.name.clone()),
-                    source: SOURCE.into(),
-                    confidence: 0.6,
-                };
-                m.confidence = if one_named { 0.7 } else { 0.6 };
-                let again = Named {
-                    head: last.head.clone(),
-                    name: last.name.clone(),
-                    start: ws,
-                    end: we,
-                    sentence: si,
-                };
-                found.push(m);
-                named.push(again);
+                    .rev()
+                    .take_while(|m| m.span.start >= ss)
+                    .any(|m| ws < m.span.end)
+            {
+                continue;
             }
+            let candidates: Vec<&Named> = named
+                .iter()
+                .filter(|n| n.head == word && n.end <= ws)
+                .collect();
+            let Some(last) = candidates.iter().max_by_key(|n| n.start) else {
+                continue;
+            };
+            // the noun heads its phrase: "the court", not "the court hearing"
+            let tree = trees.get(text, ss, se, name_spans(mentions, ss, se));
+            let Some(w) = tree.word_at(ws) else { continue };
+            if tree.words[w].end != we || tree.rel(w) == "compound" {
+                continue;
+            }
+            // one body of that kind in the whole report (one named later makes the
+            // phrase as unclear to a reader who has read on)
+            let one_named = named
+                .iter()
+                .filter(|n| n.head == word)
+                .all(|n| n.name == last.name);
+            let salient = last.sentence + 1 >= si && {
+                let (ps, pe) = sentences[last.sentence];
+                let t = trees.get(text, ps, pe, name_spans(mentions, ps, pe));
+                in_subject(t, (last.start, last.end))
+            };
+            if !(one_named || salient) {
+                continue;
+            }
+            let m = Mention {
+                span: doc.span(ws, we),
+                text: word.to_string(),
+                kind: EntityKind::Organization,
+                normalized: Some(last.name.clone()),
+                source: SOURCE.into(),
+                confidence: if one_named { 0.7 } else { 0.6 },
+            };
+            let again = Named {
+                head: last.head.clone(),
+                name: last.name.clone(),
+                start: ws,
+                end: we,
+                sentence: si,
+            };
+            found.push(m);
+            named.push(again);
         }
     }
     if !found.is_empty() {

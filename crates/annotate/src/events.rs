@@ -216,24 +216,6 @@ fn day_level(t: &Timex) -> bool {
     })
 }
 
-/// Whether a time expression sits next to a reporting verb in its sentence.
-fn reporting_time(text: &str, ss: usize, se: usize, t: &Timex) -> bool {
-    // statements are dated to the day; a year or month beside "reported" dates what is reported
-    if !day_level(t) {
-        return false;
-    }
-    static CUE: OnceLock<Regex> = OnceLock::new();
-    let cue = re(
-        &CUE,
-        r"(?i)\b(said|says|described|told|reported|claimed|announced|tweeted|stated|added|dismissed|wrote|quoted)\b",
-    );
-    cue.find_iter(&text[ss..se]).any(|m| {
-        let (cs, ce) = (ss + m.start(), ss + m.end());
-        (t.span.end <= cs && cs - t.span.end <= 12)
-            || (ce <= t.span.start && t.span.start - ce <= 14)
-    })
-}
-
 /// The pair of people a report's "the two men", "the pair" refer to: the two persons it names
 /// together ("X and Y") most often, when one pair stands out. Their first mentions.
 pub fn group_pair(text: &str, mentions: &[Mention]) -> Option<(usize, usize)> {
@@ -380,13 +362,16 @@ pub fn find_with(
         let found = triggers(&cx, &sent);
         // the grammar, read only for sentences that tell of an act
         let names = crate::coref::name_spans(mentions, ss, se);
-        let tree = (!found.is_empty()).then(|| trees.get(text, ss, se, names));
-        for tr in found {
-            let em = event_mention(&cx, &sent, &tr, last_time, tree);
-            // a headline's grammar is too often misread ("appeals" as a noun) to call its act a kind
+        if !found.is_empty() {
+            let tree = trees.get(text, ss, se, names);
+            // a headline's grammar is too often misread ("appeals" as a noun) to call its act a
+            // kind
             let full = sent.st.trim_end().ends_with(['.', '!', '?', '"', '”']);
-            if !(full && tree.is_some_and(|t| generic(t, &tr, &em))) {
-                out.push(em);
+            for tr in found {
+                let em = event_mention(&cx, &sent, &tr, last_time, tree);
+                if !(full && generic(tree, &tr, &em)) {
+                    out.push(em);
+                }
             }
         }
         // the narrative time: what the sentence's acts were dated by, else its last expression
@@ -496,7 +481,7 @@ fn event_mention(
     sent: &Sentence,
     tr: &Trigger,
     last_time: Option<(usize, usize)>,
-    tree: Option<&crate::grammar::Tree>,
+    tree: &crate::grammar::Tree,
 ) -> EventMention {
     static GROUP: OnceLock<Regex> = OnceLock::new();
     let group = re(
@@ -505,7 +490,7 @@ fn event_mention(
     );
     let mentions = cx.mentions;
     // place: the place named in the act's own clause (else a clause joined to it by "and"),
-    // the nearest first; where no tree was read, the place nearest the trigger
+    // the nearest first
     let place = sent
         .in_sentence
         .iter()
@@ -513,10 +498,7 @@ fn event_mention(
         .filter(|&k| mentions[k].kind == EntityKind::Place)
         .filter_map(|k| {
             let span = (mentions[k].span.start, mentions[k].span.end);
-            let rank = match tree {
-                Some(t) => in_clause(t, span, tr, true)?,
-                None => 0,
-            };
+            let rank = in_clause(tree, span, tr, true)?;
             Some((rank, mentions[k].span.start.abs_diff(tr.ts), k))
         })
         .min()
@@ -526,7 +508,7 @@ fn event_mention(
         kind: tr.act.name.to_string(),
         trigger: cx.doc.span(tr.ts, tr.te),
         sentence: cx.doc.span(sent.ss, sent.se),
-        participants: participants(cx, sent, tr, tree),
+        participants: participants(cx, sent, tr, Some(tree)),
         place,
         time,
         time_from_context: from_context,
@@ -538,8 +520,7 @@ fn event_mention(
                 .any(|&k| mentions[k].kind == EntityKind::Group),
         // the grammar first: the words that govern the act in the tree; else the words before it
         modality: tree
-            .and_then(|t| t.modality((tr.ts, tr.te)))
-            .map(|(m, _)| m)
+            .modality((tr.ts, tr.te))
             .unwrap_or_else(|| modality_of(sent.st, tr.ts - sent.ss, tr.act)),
     }
 }
@@ -717,74 +698,35 @@ fn participant_role(
 /// The time of an act: an expression of its own clause in the sentence's tree (nearest first),
 /// else, when the sentence has no time at all, the last one in the three sentences before (then
 /// the first `true`: from the context). The second `true` says the time is that of the act's
-/// report, told as recent news (see [`crate::grammar::Tree::clause_distance`]). A sentence whose times all belong to other clauses leaves the act
-/// undated: "said on Sunday that he was killed" dates the saying, not the killing. Without a
-/// tree, the words decide: a time next to a reporting verb dates statements only, and a time
-/// past "after" or "before" dates the other clause.
+/// report, told as recent news (see [`crate::grammar::Tree::clause_distance`]). A sentence
+/// whose times all belong to other clauses leaves the act undated: "said on Sunday that he was
+/// killed" dates the saying, not the killing.
 fn time_of(
     cx: &Ctx,
     sent: &Sentence,
     tr: &Trigger,
     last_time: Option<(usize, usize)>,
-    tree: Option<&crate::grammar::Tree>,
+    tree: &crate::grammar::Tree,
 ) -> (Option<usize>, bool, bool) {
-    let (text, timexes) = (cx.text, cx.timexes);
-    let carried = || match last_time {
-        Some((t, s)) if sent.si - s <= 3 => (Some(t), true, false),
-        _ => (None, false, false),
-    };
-    if let Some(tree) = tree {
-        // the grammar says which clause each time dates: the act's own, else one joined to
-        // it by "and"; a time of another clause (the verb of saying over it, a clause of
-        // "after") dates something else, and then the act has no date of its own
-        let own = sent
-            .times
-            .iter()
-            .filter_map(|&t| {
-                let span = (timexes[t].span.start, timexes[t].span.end);
-                // a day beside a verb of saying dates the saying; a year or a month there
-                // dates what is said ("in 2019 reported a second wave of persecution")
-                let rank = in_clause(tree, span, tr, day_level(&timexes[t]))?;
-                Some((rank, timexes[t].span.start.abs_diff(tr.ts), t))
-            })
-            .min();
-        return match own {
-            Some((rank, _, t)) => (Some(t), false, rank == 2),
-            None if sent.times.is_empty() => carried(),
-            None => (None, false, false),
-        };
-    }
-    let telling: Vec<usize> = sent
+    let timexes = cx.timexes;
+    // the grammar says which clause each time dates: the act's own, else one joined to it by
+    // "and"; a time of another clause (the verb of saying over it, a clause of "after") dates
+    // something else, and then the act has no date of its own
+    let own = sent
         .times
         .iter()
-        .copied()
-        .filter(|&t| reporting_time(text, sent.ss, sent.se, &timexes[t]))
-        .collect();
-    let other_clause = |t: usize| {
-        let tp = timexes[t].span.start;
-        tp > tr.te
-            && [" after ", " before ", " following "]
-                .iter()
-                .any(|w| text[tr.te..tp].contains(w))
-    };
-    let candidates: Vec<usize> = if tr.act.violation {
-        sent.times
-            .iter()
-            .copied()
-            .filter(|t| !telling.contains(t) && !other_clause(*t))
-            .collect()
-    } else if !telling.is_empty() {
-        telling
-    } else {
-        sent.times.clone()
-    };
-    match candidates
-        .iter()
-        .copied()
-        .min_by_key(|&t| timexes[t].span.start.abs_diff(tr.ts))
-    {
-        Some(t) => (Some(t), false, false),
-        None => carried(),
+        .filter_map(|&t| {
+            let span = (timexes[t].span.start, timexes[t].span.end);
+            // a day beside a verb of saying dates the saying; a year or a month there dates
+            // what is said ("in 2019 reported a second wave of persecution")
+            let rank = in_clause(tree, span, tr, day_level(&timexes[t]))?;
+            Some((rank, timexes[t].span.start.abs_diff(tr.ts), t))
+        })
+        .min();
+    match (own, last_time) {
+        (Some((rank, _, t)), _) => (Some(t), false, rank == 2),
+        (None, Some((t, s))) if sent.times.is_empty() && sent.si - s <= 3 => (Some(t), true, false),
+        (None, _) => (None, false, false),
     }
 }
 

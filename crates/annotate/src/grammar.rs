@@ -75,7 +75,6 @@ pub const SPEECH_VERBS: &[&str] = &[
     "decry",
     "post",
     "contend",
-    "tell",
 ];
 
 /// A parsed word and where it stands in the text.
@@ -314,26 +313,23 @@ impl Tree {
         })
     }
 
-    /// The clause word `w` belongs to: itself when it heads one, else its nearest ancestor
-    /// that does. With `own_time`, a phrase put in time against its clause ("since his death")
-    /// is a clause of its own, and so is a noun that is what a verb of saying says ("described
+    /// The clause word `w` belongs to, as a time or place sees it: itself when it heads one,
+    /// else its nearest ancestor that does. A phrase put in time against its clause ("since his
+    /// death") is a clause of its own, and so is a noun that is what a verb of saying says ("described
     /// on Monday as a kidnapping", "accused of persecution"): the saying's time is not the
     /// act's, unless the verb only says the act was done ("announced sanctions on Thursday"), or
     /// unless `said_apart` is false (a year or a month beside "reported" dates what is
     /// reported: "in 2019 reported a second wave of persecution").
-    fn clause_of(&self, mut w: usize, own_time: bool, said_apart: bool) -> usize {
+    fn clause_of(&self, mut w: usize, said_apart: bool) -> usize {
         for _ in 0..self.words.len() {
             // a participle or adjective that describes a noun ("the jailed mother") tells a
             // state an earlier act left, not an act at the clause's time
-            if self.heads_clause(w)
-                || (own_time && (self.time_relative(w) || self.rel(w) == "amod"))
-            {
+            if self.heads_clause(w) || self.time_relative(w) || self.rel(w) == "amod" {
                 break;
             }
             match self.head(w) {
                 Some(h)
-                    if own_time
-                        && said_apart
+                    if said_apart
                         && self.words[w].word.upos == "NOUN"
                         && self.heads_clause(h)
                         && self.is_speech(h)
@@ -370,8 +366,8 @@ impl Tree {
     /// an argument or complement of ("threatened to kill him", "at risk of honour killings",
     /// "demands their release", "denied that he was tortured", "tried to detain", "could face"),
     /// and its own clause's negation ("did not arrest") or condition ("if he was killed", "would
-    /// be transferred"). Returns the modality and the word that gives it.
-    pub fn modality(&self, trigger: (usize, usize)) -> Option<(casefile_model::Modality, String)> {
+    /// be transferred").
+    pub fn modality(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
         let mut x = self.head_of(trigger.0, trigger.1)?;
         // still in the act's own clause (and those joined to it by "and")
@@ -384,15 +380,15 @@ impl Tree {
                 let negation = matches!(rel, "advmod" | "neg")
                     && matches!(f.as_str(), "not" | "n't" | "never");
                 if negation || (rel == "det" && f == "no") {
-                    return Some((M::Negated, f));
+                    return Some(M::Negated);
                 }
                 if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
-                    return Some((M::Hypothetical, f));
+                    return Some(M::Hypothetical);
                 }
                 if rel.starts_with("aux") {
                     match f.as_str() {
-                        "could" | "would" | "might" | "may" => return Some((M::Hypothetical, f)),
-                        "must" | "should" => return Some((M::Demanded, f)),
+                        "could" | "would" | "might" | "may" => return Some(M::Hypothetical),
+                        "must" | "should" => return Some(M::Demanded),
                         _ => {}
                     }
                 }
@@ -437,8 +433,8 @@ impl Tree {
                     }
                     _ => None,
                 };
-                if let Some(m) = m {
-                    return Some((m, self.words[h].word.form.clone()));
+                if m.is_some() {
+                    return m;
                 }
             }
             x = h;
@@ -451,7 +447,7 @@ impl Tree {
     fn first_conjunct(&self, mut c: usize) -> usize {
         for _ in 0..self.words.len() {
             match self.head(c).filter(|_| self.rel(c) == "conj") {
-                Some(h) => c = self.clause_of(h, true, false),
+                Some(h) => c = self.clause_of(h, false),
                 None => break,
             }
         }
@@ -473,7 +469,7 @@ impl Tree {
     ) -> Option<u8> {
         let a = self.head_of(trigger.0, trigger.1)?;
         let p = self.head_of(span.0, span.1)?;
-        let act = self.clause_of(a, true, said_apart);
+        let act = self.clause_of(a, said_apart);
         // the word the phrase modifies, and the clause that word is in; a time or place
         // modifies an act or a thing, never a person's name or a pronoun: where the parse
         // says so ("the journalist Irina Volkova in Marevo on March 9"), it modifies the verb
@@ -484,7 +480,7 @@ impl Tree {
                 modified = v;
             }
         }
-        let at = self.clause_of(modified, true, said_apart);
+        let at = self.clause_of(modified, said_apart);
         if act == at {
             Some(0)
         } else if self.first_conjunct(act) == self.first_conjunct(at) {
@@ -929,7 +925,7 @@ mod support_verbs {
         ] {
             let t = parse(s, 0, s.len());
             let a = s.find(act).unwrap();
-            let got = t.modality((a, a + act.len())).map(|m| m.0);
+            let got = t.modality((a, a + act.len()));
             assert_eq!(got, want, "{act} in {s}");
         }
     }

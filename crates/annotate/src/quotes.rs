@@ -24,11 +24,6 @@ use regex::Regex;
 use crate::grammar::{Tree, Trees};
 use crate::re;
 
-/// A word of the tree that reports speech: a verb of [`crate::grammar::SPEECH_VERBS`].
-fn is_speech(tree: &Tree, i: usize) -> bool {
-    tree.is_speech(i)
-}
-
 /// Speech cues.
 pub fn speech_cue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -369,7 +364,7 @@ impl Speakers<'_> {
             if hops > 6 {
                 break;
             }
-            if !inside(h) && is_speech(tree, h) {
+            if !inside(h) && tree.is_speech(h) {
                 verb = Some((h, "the quote hangs on it"));
                 break;
             }
@@ -378,7 +373,7 @@ impl Speakers<'_> {
         }
         let verb = verb.or_else(|| {
             (0..tree.words.len())
-                .filter(|&v| !inside(v) && is_speech(tree, v))
+                .filter(|&v| !inside(v) && tree.is_speech(v))
                 .find(|&v| tree.head(v).is_some_and(inside))
                 .map(|v| (v, "it hangs on the quote"))
         });
@@ -507,7 +502,7 @@ impl Speakers<'_> {
                             tree.words[v].word.lemma.as_str(),
                             "issue" | "release" | "publish" | "send" | "post" | "make"
                         );
-                    let said_in = tree.rel(w) == "obl" && case_of(w, "in") && is_speech(tree, v);
+                    let said_in = tree.rel(w) == "obl" && case_of(w, "in") && tree.is_speech(v);
                     issued || said_in
                 });
                 let subject =

@@ -46,6 +46,14 @@ struct Line {
 
 /// Read a PDF's text layer.
 pub fn to_text(bytes: &[u8]) -> Result<PdfText, IngestError> {
+    // the file's objects, read once: for the page tree's check and for where pages lie
+    let doc = lopdf::Document::load_mem(bytes).ok();
+    if doc.as_ref().is_some_and(page_tree_loops) {
+        return Err(IngestError::Pdf(
+            "its page tree loops on itself (a page is its own ancestor), which no reader can follow"
+                .into(),
+        ));
+    }
     let pages = extract_pages(bytes)?;
     if pages.iter().all(|p| p.trim().is_empty()) {
         return Err(IngestError::NoText(format!(
@@ -53,7 +61,7 @@ pub fn to_text(bytes: &[u8]) -> Result<PdfText, IngestError> {
             pages.len()
         )));
     }
-    let structure = Structure::read(bytes, pages.len());
+    let structure = Structure::read(doc.as_ref(), bytes.len(), pages.len());
     let lines: Vec<Vec<Line>> = pages
         .iter()
         .enumerate()
@@ -65,12 +73,9 @@ pub fn to_text(bytes: &[u8]) -> Result<PdfText, IngestError> {
 
 /// Whether the file's page tree loops: a page or a node of pages that is its own ancestor
 /// through `/Parent`, or that holds itself through `/Kids`. pdf-extract follows such a loop
-/// forever, so a file made so is refused before it is read.
-fn page_tree_loops(bytes: &[u8]) -> bool {
-    let Ok(doc) = lopdf::Document::load_mem(bytes) else {
-        // what lopdf cannot load, pdf-extract refuses with its own reason
-        return false;
-    };
+/// forever, so a file made so is refused before it is read (what lopdf cannot load at all,
+/// pdf-extract refuses with its own reason).
+fn page_tree_loops(doc: &lopdf::Document) -> bool {
     let reference = |d: &lopdf::Dictionary, key: &[u8]| match d.get(key) {
         Ok(lopdf::Object::Reference(id)) => Some(*id),
         _ => None,
@@ -121,14 +126,8 @@ fn page_tree_loops(bytes: &[u8]) -> bool {
 }
 
 /// The text of each page, as pdf-extract reads it. pdf-extract can panic on damaged files:
-/// that is caught and named, never a crash; a page tree that loops is refused first.
+/// that is caught and named, never a crash ([`to_text`] refuses a page tree that loops first).
 fn extract_pages(bytes: &[u8]) -> Result<Vec<String>, IngestError> {
-    if page_tree_loops(bytes) {
-        return Err(IngestError::Pdf(
-            "its page tree loops on itself (a page is its own ancestor), which no reader can follow"
-                .into(),
-        ));
-    }
     let owned = bytes.to_vec();
     let quiet = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
@@ -162,13 +161,13 @@ struct Structure {
 }
 
 impl Structure {
-    fn read(bytes: &[u8], pages: usize) -> Structure {
-        let whole = (0, bytes.len());
+    fn read(doc: Option<&lopdf::Document>, len: usize, pages: usize) -> Structure {
+        let whole = (0, len);
         let mut s = Structure {
             ranges: vec![whole; pages],
             title: None,
         };
-        let Ok(doc) = lopdf::Document::load_mem(bytes) else {
+        let Some(doc) = doc else {
             return s;
         };
         // every object's start, to find where each one ends
@@ -195,8 +194,8 @@ impl Structure {
                 _ => return None,
             };
             let i = starts.partition_point(|&o| o <= start);
-            let end = starts.get(i).copied().unwrap_or(bytes.len());
-            (start < end && end <= bytes.len()).then_some((start, end))
+            let end = starts.get(i).copied().unwrap_or(len);
+            (start < end && end <= len).then_some((start, end))
         };
         for (n, (_, page_id)) in doc.get_pages().into_iter().enumerate().take(pages) {
             let contents = doc
@@ -546,7 +545,8 @@ mod tests {
     #[test]
     fn a_page_tree_that_loops_is_refused() {
         let good = include_bytes!("../../../fuzz/seeds/pdf/briefing.pdf");
-        assert!(!page_tree_loops(good));
+        let load = |b: &[u8]| lopdf::Document::load_mem(b).expect("lopdf reads it");
+        assert!(!page_tree_loops(&load(good)));
         assert!(to_text(good).is_ok());
         // byte offsets: the file is not text
         let find = |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).position(|w| w == needle);
@@ -559,7 +559,7 @@ mod tests {
         assert!(digit.is_ascii_digit() && !good[obj - 2].is_ascii_digit());
         let mut looping = good.to_vec();
         looping[at] = digit;
-        assert!(page_tree_loops(&looping));
+        assert!(page_tree_loops(&load(&looping)));
         let e = to_text(&looping).err().expect("refused");
         assert!(e.to_string().contains("loops"), "{e}");
     }

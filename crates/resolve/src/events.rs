@@ -297,17 +297,25 @@ fn join_conflicting(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
             .filter_map(|&o| day(o))
             .collect()
     };
+    join_where(clusters, |a, b| {
+        let (vi, vj) = (victims(a), victims(b));
+        let shared = vi.iter().filter(|v| vj.contains(v)).count();
+        let (di, dj) = (own_days(a), own_days(b));
+        let close = di
+            .iter()
+            .any(|x| dj.iter().any(|y| (*x - *y).num_days().abs() <= 14));
+        shared >= 2 && close
+    });
+}
+
+/// Join, pair by pair, the clusters `together` says are one: each cluster takes in every later
+/// one that `together` holds with it as it has grown.
+fn join_where(clusters: &mut Vec<Vec<usize>>, together: impl Fn(&Vec<usize>, &Vec<usize>) -> bool) {
     let mut i = 0;
     while i < clusters.len() {
         let mut j = i + 1;
         while j < clusters.len() {
-            let (vi, vj) = (victims(&clusters[i]), victims(&clusters[j]));
-            let shared = vi.iter().filter(|v| vj.contains(v)).count();
-            let (di, dj) = (own_days(&clusters[i]), own_days(&clusters[j]));
-            let close = di
-                .iter()
-                .any(|a| dj.iter().any(|b| (*a - *b).num_days().abs() <= 14));
-            if shared >= 2 && close {
+            if together(&clusters[i], &clusters[j]) {
                 let moved = clusters.remove(j);
                 clusters[i].extend(moved);
             } else {
@@ -324,20 +332,10 @@ fn join_one_death(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
     let victims = |c: &Vec<usize>| -> Vec<&String> {
         c.iter().flat_map(|&o| members[o].victims.iter()).collect()
     };
-    let mut i = 0;
-    while i < clusters.len() {
-        let mut j = i + 1;
-        while j < clusters.len() {
-            let vi = victims(&clusters[i]);
-            if victims(&clusters[j]).iter().any(|v| vi.contains(v)) {
-                let moved = clusters.remove(j);
-                clusters[i].extend(moved);
-            } else {
-                j += 1;
-            }
-        }
-        i += 1;
-    }
+    join_where(clusters, |a, b| {
+        let va = victims(a);
+        victims(b).iter().any(|v| va.contains(v))
+    });
 }
 
 /// The event's date: the most precise own date consistent with all others (context dates only

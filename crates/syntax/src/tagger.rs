@@ -12,11 +12,10 @@ struct Lex {
     shape: u64,
     /// Word class at 64, 256 and 1,024 classes (a marker when the word has none).
     class: [u64; 3],
-    /// A form of "be", "have" or "get", which make participles ("was sentenced").
-    aux: bool,
 }
 
-/// Forms of the verbs that take a participle after them.
+/// Forms of "be", "have" and "get", the verbs that take a participle after them ("was
+/// sentenced").
 const AUX_FORMS: &[&str] = &[
     "be", "is", "was", "were", "are", "am", "been", "being", "'s", "’s", "'re", "’re", "has",
     "have", "had", "having", "'ve", "’ve", "'d", "’d", "get", "gets", "got", "gotten", "getting",
@@ -61,7 +60,6 @@ fn lex(w: &str) -> Lex {
         suffix: [suf(1), suf(2), suf(3), suf(4)],
         prefix: [pre(1), pre(2)],
         shape: hash_str(&shape(w)),
-        aux: AUX_FORMS.contains(&lower.as_str()),
     }
 }
 
@@ -187,7 +185,7 @@ impl Tagger {
         for w in &self.passes[1..] {
             tags = run(w, &self.dict, &lx, Some(&tags), fixed);
         }
-        self.finite_verb(words, &lx, &mut tags, fixed);
+        self.finite_verb(words, &mut tags, fixed);
         tags
     }
 
@@ -198,7 +196,7 @@ impl Tagger {
     /// is; and a plural noun right after a noun and before an article is the present tense its
     /// form also is ("The network demands the release"). Headlines, which end with no stop and write passives without "was" ("Two Men Sent
     /// Back"), are left as tagged.
-    fn finite_verb(&self, words: &[&str], lx: &[Lex], tags: &mut [usize], fixed: &[Option<usize>]) {
+    fn finite_verb(&self, words: &[&str], tags: &mut [usize], fixed: &[Option<usize>]) {
         let ends = words.last().is_some_and(|w| matches!(*w, "." | "!" | "?"));
         let finite = |c: usize| matches!(self.tags[c].1.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
         if !ends || tags.iter().any(|&c| finite(c)) {
@@ -223,7 +221,9 @@ impl Tagger {
                     upos(i + 1),
                     "DET" | "PRON" | "PROPN" | "NUM" | "NOUN" | "ADJ"
                 )
-                && !lx[i.saturating_sub(4)..i].iter().any(|l| l.aux)
+                && !words[i.saturating_sub(4)..i]
+                    .iter()
+                    .any(|w| AUX_FORMS.contains(&w.to_lowercase().as_str()))
             {
                 Some((i, vbd))
             } else if free && tags[i] == nns && upos(i + 1) == "DET" {
