@@ -241,6 +241,20 @@ pub struct Timex {
     /// A TimeML value outside the calendar model: `PRESENT_REF` ("now"), `PAST_REF`
     /// ("recently"), `FUTURE_REF` ("soon"), a decade (`198` for "the 1980s").
     pub special: Option<String>,
+    /// A day and month whose year the report does not tell ("on January 20" in an undated
+    /// report), in TimeML's form `XXXX-01-20`, when `value` could not be resolved. The other
+    /// reports of the same happening may tell the year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial: Option<String>,
+}
+
+impl Timex {
+    /// The month and day of a date whose year is unknown (see [`Timex::partial`]).
+    pub fn month_day(&self) -> Option<(u32, u32)> {
+        let rest = self.partial.as_deref()?.strip_prefix("XXXX-")?;
+        let (m, d) = rest.split_once('-')?;
+        Some((m.parse().ok()?, d.parse().ok()?))
+    }
 }
 
 /// A person attribute read off the text: an age, a role, an affiliation.

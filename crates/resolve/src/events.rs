@@ -9,6 +9,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::Datelike;
+
 use casefile_model::{
     Annotations, DateValue, Document, Event, EventMention, MentionLink, Modality, Participant,
     ParticipantRole, Precision, Span,
@@ -35,6 +37,8 @@ struct Member {
     agents: Vec<String>,
     /// The last day its report can tell of (see [`members_by_family`]), when known.
     written_by: Option<chrono::NaiveDate>,
+    /// Undated, but its own sentence names a day and month without a year ("on January 20").
+    month_day: Option<(u32, u32)>,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -138,6 +142,10 @@ fn members_by_family(
                     true => v.truncate(Precision::Month.min(v.precision)),
                     false => v.at_most_day(),
                 });
+            let month_day = em
+                .time
+                .filter(|_| date.is_none() && !em.time_from_context && !em.time_reported)
+                .and_then(|t| ann.timexes[t].month_day());
             let entities = em
                 .participants
                 .iter()
@@ -164,6 +172,7 @@ fn members_by_family(
                     victims,
                     agents,
                     written_by,
+                    month_day,
                 });
         }
     }
@@ -340,8 +349,35 @@ fn join_one_death(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
 
 /// The event's date: the most precise own date consistent with all others (context dates only
 /// when no source dates it itself); when the sources disagree, the value most of them allow,
-/// then the most precise.
+/// then the most precise. A month or year is made a day when tellings that name a day and
+/// month without a year ("on January 20") all name the same one, inside it.
 fn event_date(ms: &[&Member]) -> Option<DateValue> {
+    let date = dated(ms)?;
+    Some(day_of_partial(&date, ms).unwrap_or(date))
+}
+
+/// The one day that the tellings' yearless days ("January 20") name inside `date`, when it is
+/// a month or a year and they agree.
+fn day_of_partial(date: &DateValue, ms: &[&Member]) -> Option<DateValue> {
+    if date.precision >= Precision::Day {
+        return None;
+    }
+    let (first, last) = date.range()?;
+    let inside = |(mo, d): (u32, u32)| {
+        (first.year()..=last.year())
+            .filter_map(|y| chrono::NaiveDate::from_ymd_opt(y, mo, d))
+            .find(|x| *x >= first && *x <= last)
+    };
+    let named: Vec<(u32, u32)> = ms.iter().filter_map(|m| m.month_day).collect();
+    let day = inside(*named.first()?)?;
+    named
+        .iter()
+        .all(|&md| inside(md) == Some(day))
+        .then(|| DateValue::day(day))
+}
+
+/// The date its dated tellings give (see [`event_date`]).
+fn dated(ms: &[&Member]) -> Option<DateValue> {
     let own: Vec<&DateValue> = ms
         .iter()
         .filter(|m| !m.context)
@@ -373,16 +409,24 @@ fn event_date(ms: &[&Member]) -> Option<DateValue> {
 type Telling<'a> = (&'a Document, &'a Annotations, &'a EventMention);
 
 /// Why the event has its date: each time expression of its tellings, with its value and report.
-fn date_basis(tellings: &[Telling]) -> Vec<String> {
+fn date_basis(tellings: &[Telling], date: Option<&DateValue>) -> Vec<String> {
     let mut basis: Vec<String> = Vec::new();
     for (doc, ann, em) in tellings {
         let Some(t) = em.time else { continue };
         let tx = &ann.timexes[t];
-        let v = tx
-            .value
-            .as_ref()
-            .map(|v| v.value.clone())
-            .unwrap_or_else(|| "unresolved".into());
+        // a yearless day the event's date is: its year from the other tellings
+        let placed = date.filter(|d| {
+            d.precision == Precision::Day
+                && tx.month_day().is_some_and(|(m, dd)| {
+                    d.range()
+                        .is_some_and(|(x, _)| (x.month(), x.day()) == (m, dd))
+                })
+        });
+        let v = match (&tx.value, placed) {
+            (Some(v), _) => v.value.clone(),
+            (None, Some(d)) => format!("{}, its year from the other tellings", d.value),
+            (None, None) => "unresolved".into(),
+        };
         let clock = tx
             .clock
             .as_ref()
@@ -479,6 +523,7 @@ fn event_of(
         })
         .collect();
     let r#type = act_type(&tellings, fam);
+    let date = event_date(ms);
     let victims: Vec<String> = participants
         .iter()
         .filter(|p| p.role == ParticipantRole::Victim)
@@ -492,8 +537,8 @@ fn event_of(
         id: String::new(),
         r#type,
         label,
-        date: event_date(ms),
-        date_basis: date_basis(&tellings),
+        date_basis: date_basis(&tellings, date.as_ref()),
+        date,
         place: places.into_iter().max_by_key(|(_, n)| *n).map(|(p, _)| p),
         participants,
         modality,
@@ -593,6 +638,7 @@ mod tests {
                 duration: None,
                 clock: None,
                 special: None,
+                partial: None,
             }],
             events: vec![telling(&done, Modality::Asserted, Some(0))],
             ..Default::default()
@@ -642,6 +688,7 @@ mod tests {
             victims: vec![victim.to_string()],
             agents: Vec::new(),
             written_by: None,
+            month_day: None,
         };
         let members = [
             member("2018-10-02", "khashoggi"),
@@ -652,5 +699,56 @@ mod tests {
         assert_eq!(clusters.len(), 3, "{clusters:?}");
         join_one_death(&members, &mut clusters);
         assert_eq!(clusters, [vec![0, 1], vec![2]]);
+    }
+
+    /// A yearless "January 20" makes an event dated January 2022 by other reports the 20th;
+    /// not when the tellings name two days, nor when the day lies outside the date.
+    #[test]
+    fn a_yearless_day_is_placed_by_the_other_tellings() {
+        let member = |date: Option<DateValue>, month_day| Member {
+            doc: 0,
+            idx: 0,
+            date,
+            context: false,
+            entities: Vec::new(),
+            victims: Vec::new(),
+            agents: Vec::new(),
+            written_by: None,
+            month_day,
+        };
+        let jan = || Some(DateValue::month(2022, 1));
+        let date = |ms: &[Member]| {
+            let refs: Vec<&Member> = ms.iter().collect();
+            event_date(&refs).map(|d| d.value)
+        };
+        let cases: [(Vec<Member>, &str); 5] = [
+            (
+                vec![member(jan(), None), member(None, Some((1, 20)))],
+                "2022-01-20",
+            ),
+            (
+                vec![
+                    member(Some(DateValue::year(2022)), None),
+                    member(None, Some((1, 20))),
+                ],
+                "2022-01-20",
+            ),
+            (
+                vec![
+                    member(jan(), None),
+                    member(None, Some((1, 20))),
+                    member(None, Some((1, 21))),
+                ],
+                "2022-01",
+            ),
+            (
+                vec![member(jan(), None), member(None, Some((2, 3)))],
+                "2022-01",
+            ),
+            (vec![member(None, Some((1, 20)))], ""),
+        ];
+        for (ms, want) in cases {
+            assert_eq!(date(&ms).unwrap_or_default(), want);
+        }
     }
 }

@@ -70,6 +70,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
                 duration: f.duration,
                 clock: f.clock,
                 special: f.special,
+                partial: None,
             });
             continue;
         };
@@ -81,6 +82,11 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
         if let Some(d) = value.as_ref().filter(|v| v.precision >= Precision::Day) {
             narrative = d.range().map(|r| r.0);
         }
+        // a day and month that nothing here places in a year: kept, for other reports to place
+        let partial = match (&value, &tb, &rel) {
+            (None, None, Rel::MonthDay(m, d, _, _)) => Some(format!("XXXX-{m:02}-{d:02}")),
+            _ => None,
+        };
         out.push(Timex {
             span,
             text,
@@ -91,6 +97,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             duration: None,
             clock: f.clock,
             special: None,
+            partial,
         });
     }
     (out, bounds)
@@ -531,5 +538,28 @@ mod tests {
         let (t, b) = find(&doc("The men were abducted last Thursday.", None), None);
         assert!(b.is_none());
         assert!(t[0].value.is_none() && t[0].relative);
+    }
+
+    /// A day and month in a report that tells no year keeps its day and month for the other
+    /// reports to place; a weekday, which names no day of the year, keeps nothing.
+    #[test]
+    fn a_yearless_day_is_kept_as_partial() {
+        let cases = [
+            ("She was taken on the evening of January 20.", Some((1, 20))),
+            ("On 3 February, armed men broke in.", Some((2, 3))),
+            ("They were seized last Thursday.", None),
+        ];
+        for (text, want) in cases {
+            let (t, _) = find(&doc(text, None), None);
+            assert!(t[0].value.is_none(), "{text}");
+            assert_eq!(t[0].month_day(), want, "{text}");
+        }
+        // with a date of its own, the day has its year and nothing is partial
+        let (t, _) = find(
+            &doc("She was taken on January 20.", Some("2022-01-27")),
+            None,
+        );
+        assert_eq!(t[0].value.as_ref().unwrap().value, "2022-01-20");
+        assert!(t[0].partial.is_none());
     }
 }
