@@ -121,6 +121,14 @@ pub const ACTS: &[ActType] = &[
         pattern: r"\btrial\b|sentenced|convicted|verdict",
     },
     ActType {
+        // a higher court's decision on a sentence or a verdict (appeal, cassation, review)
+        name: "ruling",
+        label: "ruling on a sentence",
+        plover: ("ACCUSE", "ruling"),
+        violation: false,
+        pattern: r"overturn(?:ed|s|ing)?\b|quash(?:ed|es|ing)?\b|upheld|uphold(?:s|ing)?\b|commut(?:ed|es|ing)\b|acquit(?:ted|s)?\b|annull?(?:ed|s)?\b|(?:reduced|cut|shortened|lowered) (?:(?:the|her|his|their|its|a)\s+)?(?:[\w’']+\s+){0,3}(?:sentences?|terms?|verdicts?)\b",
+    },
+    ActType {
         name: "release",
         label: "release",
         plover: ("CONCEDE", "release"),
@@ -368,8 +376,13 @@ pub fn find_with(
             // kind
             let full = sent.st.trim_end().ends_with(['.', '!', '?', '"', '”']);
             for tr in found {
+                if accusation_of_others(tree, &tr) {
+                    continue;
+                }
                 let em = event_mention(&cx, &sent, &tr, last_time, tree);
-                if !(full && generic(tree, &tr, &em)) {
+                // a kind of act, or words that point back to one told before: no new telling
+                let no_telling = (full && generic(tree, &tr, &em)) || points_back(tree, &tr, &em);
+                if !no_telling {
                     out.push(em);
                 }
             }
@@ -475,6 +488,68 @@ fn generic(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool
             .all(|(s, e)| tree.bare_noun(s, e))
 }
 
+/// Whether every word naming the act points back to one told before ("sentenced on these
+/// charges"), or is a bare noun giving the grounds of another verb ("overturn the sentence due
+/// to the unjustified charges") and the act names no one: no new telling, but part of that
+/// verb's.
+fn points_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
+    let names_no_one = em
+        .participants
+        .iter()
+        .all(|p| matches!(p.role, ParticipantRole::Other | ParticipantRole::Source));
+    std::iter::once((tr.ts, tr.te))
+        .chain(tr.all.iter().copied())
+        .all(|(s, e)| tree.points_back(s, e) || (names_no_one && tree.grounds(s, e)))
+}
+
+/// Words that name the bodies of a state that charge people: its police, prosecutors,
+/// investigators, courts, ministries and officials.
+const AUTHORITY_WORDS: &[&str] = &[
+    "authority",
+    "police",
+    "policeman",
+    "officer",
+    "prosecutor",
+    "prosecution",
+    "investigator",
+    "investigative",
+    "court",
+    "judge",
+    "official",
+    "government",
+    "ministry",
+    "state",
+    "security",
+    "interior",
+    "justice",
+    "militia",
+    "service",
+];
+
+/// Whether "accused" is an accusation made by someone who charges no one: "rights groups have
+/// accused Kadyrov of overseeing abuses" says what the groups hold, not that he was charged. A
+/// state's police, prosecutors, courts or officials accusing, or an accusation with no subject
+/// ("she was accused of fraud"), stays a criminal charge.
+fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != "criminal-charge" {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let w = &tree.words[v].word;
+    if w.upos != "VERB" || !w.lemma.eq_ignore_ascii_case("accuse") {
+        return false;
+    }
+    tree.subject_words(tr.ts, tr.te).is_some_and(|subject| {
+        !subject.iter().any(|w| {
+            let lemma = w.lemma.to_lowercase();
+            AUTHORITY_WORDS.contains(&lemma.as_str())
+                || AUTHORITY_WORDS.contains(&w.form.to_lowercase().trim_end_matches('s'))
+        })
+    })
+}
+
 /// One telling of an act: participants, place, time and modality.
 fn event_mention(
     cx: &Ctx,
@@ -513,6 +588,7 @@ fn event_mention(
         time,
         time_from_context: from_context,
         time_reported: reported,
+        done_by_report: time.is_none() && tree.done_by_now(tr.ts, tr.te),
         group: group.is_match(sent.st)
             || sent
                 .in_sentence
@@ -725,7 +801,13 @@ fn time_of(
         .min();
     match (own, last_time) {
         (Some((rank, _, t)), _) => (Some(t), false, rank == 2),
-        (None, Some((t, s))) if sent.times.is_empty() && sent.si - s <= 3 => (Some(t), true, false),
+        // the narrative's time, unless the act only describes a thing ("the sentence the court
+        // overturned"): told again as background, it keeps the time its first telling gave
+        (None, Some((t, s)))
+            if sent.times.is_empty() && sent.si - s <= 3 && !tree.describes_noun(tr.ts, tr.te) =>
+        {
+            (Some(t), true, false)
+        }
         (None, _) => (None, false, false),
     }
 }
@@ -1027,6 +1109,42 @@ mod tests {
             let mut kinds = kinds_of(text);
             kinds.retain(|k| k != "threat");
             assert_eq!(kinds, want, "{text}");
+        }
+    }
+
+    /// An accusation is a criminal charge when a state's body makes it or no one is named;
+    /// words that point back or give another act's grounds tell no new act; a court's review
+    /// of a sentence is a ruling.
+    #[test]
+    fn charges_rulings_and_what_is_told_again() {
+        for (text, want) in [
+            (
+                "Rights groups have for years accused Ramzan Kadyrov of overseeing grave abuses.",
+                vec![],
+            ),
+            (
+                "The authorities accused Zarema Musaeva of using violence against a police officer.",
+                vec!["criminal-charge"],
+            ),
+            ("Zarema Musaeva was accused of fraud.", vec!["criminal-charge"]),
+            (
+                "In July 2023, a court sentenced Musaeva to five years in prison on these charges.",
+                vec!["trial"],
+            ),
+            (
+                "On November 3, her lawyer asked the court to overturn the sentence due to the unjustified charges.",
+                vec!["ruling"],
+            ),
+            (
+                "On September 12, the Supreme Court of Chechnya reduced the term down to five years.",
+                vec!["ruling"],
+            ),
+            (
+                "The Cassation Court reduced Zarema Musaeva's custody term by three months.",
+                vec!["ruling"],
+            ),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
         }
     }
 

@@ -361,6 +361,79 @@ impl Tree {
         })
     }
 
+    /// Whether the verb at `start..end` heads a clause with a subject of its own that describes
+    /// a thing already known (a noun with "the", "this", "that" or a possessor: "the one the
+    /// court overturned"): background told again, not the narrative. A clause on a new thing
+    /// ("a video in which the two men apologized") tells something new.
+    pub fn describes_noun(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end).is_some_and(|h| {
+            self.rel(h).starts_with("acl")
+                && self.children(h).any(|c| self.rel(c).starts_with("nsubj"))
+                && self.head(h).is_some_and(|n| {
+                    self.children(n).any(|c| {
+                        self.rel(c) == "nmod:poss"
+                            || (self.rel(c) == "det"
+                                && matches!(
+                                    self.words[c].word.lemma.to_lowercase().as_str(),
+                                    "the" | "this" | "that" | "these" | "those"
+                                ))
+                    })
+                })
+        })
+    }
+
+    /// Whether the phrase at `start..end` is a noun that points back with "this", "these",
+    /// "that" or "those" ("on these charges"): a thing told before, not a new one.
+    pub fn points_back(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end).is_some_and(|h| {
+            self.words[h].word.upos == "NOUN"
+                && self.children(h).any(|c| {
+                    self.rel(c) == "det"
+                        && matches!(
+                            self.words[c].word.form.to_lowercase().as_str(),
+                            "this" | "these" | "that" | "those"
+                        )
+                })
+        })
+    }
+
+    /// Whether the phrase at `start..end` is a bare noun that gives the grounds of a verb
+    /// ("overturn the sentence due to the unjustified charges", "sentenced on charges"), with
+    /// nothing of its own: no "of …", no possessor, no noun before it ("over the disappearance
+    /// of X" tells of X's disappearance).
+    pub fn grounds(&self, start: usize, end: usize) -> bool {
+        const GROUNDS: &[&str] = &["on", "for", "over", "due", "because", "following"];
+        self.head_of(start, end).is_some_and(|h| {
+            self.words[h].word.upos == "NOUN"
+                && !self
+                    .children(h)
+                    .any(|c| matches!(self.rel(c), "nmod" | "nmod:poss" | "compound"))
+                && self.rel(h) == "obl"
+                && self
+                    .head(h)
+                    .is_some_and(|v| self.words[v].word.upos == "VERB")
+                && self.children(h).any(|c| {
+                    self.rel(c) == "case"
+                        && GROUNDS.contains(&self.words[c].word.form.to_lowercase().as_str())
+                })
+        })
+    }
+
+    /// The words of the active subject of the verb at `start..end` (the subject's head and
+    /// the words of its name or noun phrase before it: "international human rights groups"),
+    /// when it has one.
+    pub fn subject_words(&self, start: usize, end: usize) -> Option<Vec<&Word>> {
+        let v = self.head_of(start, end)?;
+        let s = self.children(v).find(|&c| self.rel(c) == "nsubj")?;
+        let mut out: Vec<&Word> = self
+            .children(s)
+            .filter(|&c| matches!(self.rel(c), "compound" | "amod" | "flat" | "nmod:poss"))
+            .map(|c| &self.words[c].word)
+            .collect();
+        out.push(&self.words[s].word);
+        Some(out)
+    }
+
     /// How the grammar puts the act named at `trigger`, when it puts it otherwise than as
     /// done: the words that govern it, read up the tree from the act through the phrases it is
     /// an argument or complement of ("threatened to kill him", "at risk of honour killings",
@@ -372,6 +445,9 @@ impl Tree {
         let mut x = self.head_of(trigger.0, trigger.1)?;
         // still in the act's own clause (and those joined to it by "and")
         let mut own = true;
+        // the last step was an infinitive on a noun: "asked the court to overturn it", which
+        // the parse may hang on the object ("court") rather than on the verb
+        let mut infinitive = false;
         for _ in 0..8 {
             let form = |i: usize| self.words[i].word.form.to_lowercase();
             for c in self.children(x).filter(|_| own) {
@@ -411,11 +487,18 @@ impl Tree {
                 };
                 // "called for his release", not "called it a kidnapping"
                 let for_it = case_is("for");
+                let to_do = base == "acl"
+                    && self.children(x).any(|c| {
+                        self.rel(c) == "mark" && self.words[c].word.form.eq_ignore_ascii_case("to")
+                    });
+                let asked_to_do = infinitive && base == "obj";
+                infinitive = to_do;
                 // a complement of the governing word ("threatened to kill", "demands the
                 // release", "at risk of killings"), not a phrase beside it ("planned, according
                 // to a statement")
                 let complement = matches!(base, "xcomp" | "ccomp" | "obj" | "csubj")
-                    || (matches!(base, "nmod" | "obl" | "acl") && (case_is("of") || for_it));
+                    || (matches!(base, "nmod" | "obl" | "acl") && (case_is("of") || for_it))
+                    || to_do;
                 if !complement {
                     x = h;
                     continue;
@@ -426,7 +509,12 @@ impl Tree {
                     "demand" | "urge" | "request" | "petition" | "ensure" | "seek" => {
                         Some(M::Demanded)
                     }
-                    "call" | "ask" | "appeal" | "campaign" if for_it => Some(M::Demanded),
+                    // "called for his release", "asked the court to overturn it"
+                    "call" | "ask" | "appeal" | "campaign"
+                        if for_it || asked_to_do || matches!(base, "xcomp" | "ccomp") =>
+                    {
+                        Some(M::Demanded)
+                    }
                     "deny" => Some(M::Denied),
                     "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
                         Some(M::Hypothetical)
@@ -475,7 +563,11 @@ impl Tree {
         // says so ("the journalist Irina Volkova in Marevo on March 9"), it modifies the verb
         // nearest before it
         let mut modified = self.head(p).unwrap_or(p);
-        if matches!(self.words[modified].word.upos.as_str(), "PROPN" | "PRON") {
+        // nor the subject: a phrase the parse hangs inside the subject ("a judge from the
+        // court on Wednesday found her guilty") modifies the subject's verb
+        if let Some(v) = self.verb_of_subject(modified) {
+            modified = v;
+        } else if matches!(self.words[modified].word.upos.as_str(), "PROPN" | "PRON") {
             if let Some(v) = (0..p).rev().find(|&v| self.words[v].word.upos == "VERB") {
                 modified = v;
             }
@@ -492,6 +584,29 @@ impl Tree {
         }
     }
 
+    /// The verb whose subject common noun `w` is, or is inside (in apposition, a modifier, a
+    /// part of its name). A name or pronoun is left to the rule for them, as the parse often
+    /// takes a name after an object for a subject.
+    fn verb_of_subject(&self, mut w: usize) -> Option<usize> {
+        if self.words[w].word.upos != "NOUN" {
+            return None;
+        }
+        for _ in 0..self.words.len() {
+            let rel = self.rel(w);
+            if rel.starts_with("nsubj") {
+                return self.head(w);
+            }
+            if !matches!(
+                rel.split(':').next().unwrap_or(rel),
+                "appos" | "nmod" | "compound" | "flat" | "conj"
+            ) {
+                return None;
+            }
+            w = self.head(w)?;
+        }
+        None
+    }
+
     /// Whether the act of clause `act`, told in the present perfect, is what the verb of
     /// saying of clause `at` reports ("authorities have granted him protection, the website
     /// reported Thursday"): news told so happened by the time it is reported, and the
@@ -501,12 +616,61 @@ impl Tree {
         let reported = |clause: usize, verb: usize| {
             self.head(clause) == Some(verb) && matches!(self.rel(clause), "ccomp" | "parataxis")
         };
-        let present_perfect = self.children(act).any(|c| {
+        self.present_perfect(act) && self.is_speech(at) && (reported(act, at) || reported(at, act))
+    }
+
+    /// Whether word `w` is `top` or hangs below it.
+    fn within(&self, mut w: usize, top: usize) -> bool {
+        for _ in 0..=self.words.len() {
+            if w == top {
+                return true;
+            }
+            match self.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether verb `v` is in the present perfect ("has reduced", "have been arrested").
+    fn present_perfect(&self, v: usize) -> bool {
+        self.children(v).any(|c| {
             self.rel(c).starts_with("aux")
                 && self.words[c].word.lemma == "have"
                 && matches!(self.words[c].word.xpos.as_str(), "VBP" | "VBZ")
-        });
-        present_perfect && self.is_speech(at) && (reported(act, at) || reported(at, act))
+        })
+    }
+
+    /// Whether the act at `start..end` is a verb told in the present perfect, itself or as the
+    /// second of verbs joined by "and" ("has upheld the appeal and reduced the term"), and not
+    /// of a state that lasts ("has been held since"): news, done by the time it is reported.
+    pub fn done_by_now(&self, start: usize, end: usize) -> bool {
+        let Some(mut v) = self.head_of(start, end) else {
+            return false;
+        };
+        if self.words[v].word.upos != "VERB" {
+            return false;
+        }
+        // "since …", "for three years", "still": anywhere in the verb's phrases
+        let lasting = |v: usize| {
+            (0..self.words.len()).any(|w| {
+                matches!(
+                    self.words[w].word.form.to_lowercase().as_str(),
+                    "since" | "for" | "still"
+                ) && self.within(w, v)
+            })
+        };
+        for _ in 0..self.words.len() {
+            if self.present_perfect(v) {
+                return !lasting(v);
+            }
+            match self.head(v).filter(|_| self.rel(v) == "conj") {
+                Some(h) => v = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The kind of tie of `dep`, a dependent of the act word `t`.
@@ -857,8 +1021,36 @@ mod support_verbs {
             // a participle that describes a noun tells an earlier state
             ("The jailed mother was sentenced on Wednesday.", "Wednesday", "jailed", true, None),
             ("The jailed mother was sentenced on Wednesday.", "Wednesday", "sentenced", true, Some(0)),
+            // a time the parse hangs inside the subject dates the subject's verb
+            ("Following a two-day retrial, a judge from the Shali City Court on Wednesday found Musaeva guilty and sentenced her to three years.", "Wednesday", "sentenced", true, Some(1)),
         ] {
             assert_eq!(distance(s, time, act, said_apart), want, "{act} / {time} in {s}");
+        }
+    }
+
+    /// The words that tell a noun or a clause is something told before, or the grounds of
+    /// another act, or news done by the time of writing; each case: sentence, words, whether
+    /// the predicate holds.
+    #[test]
+    fn what_points_back_and_what_is_news() {
+        type Check = fn(&Tree, usize, usize) -> bool;
+        let cases: &[(&str, &str, &str, Check, bool)] = &[
+            ("points back", "She was sentenced on these charges.", "charges", Tree::points_back, true),
+            ("points back", "She was sentenced on charges of fraud.", "charges", Tree::points_back, false),
+            ("grounds", "The lawyer asked to overturn the sentence due to the unjustified charges.", "charges", Tree::grounds, true),
+            ("grounds", "Police raided the office on Monday.", "office", Tree::grounds, false),
+            ("grounds", "Trump may impose sanctions over the disappearance of the journalist.", "disappearance", Tree::grounds, false),
+            ("describes", "Her new sentence is shorter than the one the Supreme Court overturned.", "overturned", Tree::describes_noun, true),
+            ("describes", "The spokesman said a video in which the two men apologized was recorded under duress.", "apologized", Tree::describes_noun, false),
+            ("news", "The Cassation Court has reduced her term by three months.", "reduced", Tree::done_by_now, true),
+            ("news", "The court has upheld the appeal and reduced her term.", "reduced", Tree::done_by_now, true),
+            ("news", "She has been held in a detention center since her arrest.", "held", Tree::done_by_now, false),
+            ("news", "The court reduced her term.", "reduced", Tree::done_by_now, false),
+        ];
+        for (what, s, w, check, want) in cases {
+            let t = parse(s, 0, s.len());
+            let at = s.find(w).unwrap();
+            assert_eq!(check(&t, at, at + w.len()), *want, "{what}: {w} in {s}");
         }
     }
 
@@ -895,6 +1087,11 @@ mod support_verbs {
                 "Officials denied that Marchenko was tortured.",
                 "tortured",
                 Some(M::Denied),
+            ),
+            (
+                "Her lawyer asked the court to overturn the sentence.",
+                "overturn",
+                Some(M::Demanded),
             ),
             (
                 "Police did not arrest his brother.",

@@ -93,6 +93,51 @@ pub fn eval_parse(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `casefile acts FILE`: each telling of an act the report gives, as annotate reads it.
+pub fn acts(file: &Path) -> Result<ExitCode, UserError> {
+    let bytes = casefile_ingest::read_bytes(file)
+        .map_err(|e| UserError(format!("{}: {e}", file.display())))?;
+    let doc = casefile_ingest::ingest(&file.to_string_lossy(), &bytes)
+        .map_err(|e| UserError(format!("{}: {e}", file.display())))?;
+    let ann = casefile_annotate::annotate(&doc);
+    let mention = |m: usize| ann.mentions[m].text.as_str();
+    for em in &ann.events {
+        let time = em.time.map(|t| {
+            let tx = &ann.timexes[t];
+            let value = tx
+                .value
+                .as_ref()
+                .map(|v| v.value.clone())
+                .or_else(|| tx.partial.clone())
+                .unwrap_or_else(|| "unresolved".into());
+            let how = match (em.time_from_context, em.time_reported) {
+                (true, _) => ", from the sentences before",
+                (_, true) => ", when reported",
+                _ => "",
+            };
+            format!("“{}” {value}{how}", tx.text)
+        });
+        let who: Vec<String> = em
+            .participants
+            .iter()
+            .map(|p| {
+                let why = p.relation.as_deref().unwrap_or("no tie in the grammar");
+                format!("{} {} ({why})", p.role, mention(p.mention))
+            })
+            .collect();
+        println!(
+            "{}\t{}\t“{}”\ttime: {}\tplace: {}\t{}",
+            em.kind,
+            em.modality,
+            em.trigger.text(&doc.text),
+            time.unwrap_or_else(|| "none".into()),
+            em.place.map(mention).unwrap_or("none"),
+            who.join("; ")
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn parse(file: &Path, model_path: Option<&Path>) -> Result<ExitCode, UserError> {
     let bytes = casefile_ingest::read_bytes(file)
         .map_err(|e| UserError(format!("{}: {e}", file.display())))?;

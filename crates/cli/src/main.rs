@@ -509,6 +509,12 @@ the CoNLL 2018 shared task scores), and the speed. The last line is JSON."
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Print the acts casefile reads in a report, one telling a line: act, modality, time,
+    /// place, participants with their grammatical ties, and the words that name the act.
+    Acts {
+        /// A report (.txt, .md, .html).
+        file: PathBuf,
+    },
     /// Train the tagger, lemmatiser and parser (developers: rebuilds crates/syntax/data/syntax.model).
     #[command(
         long_about = "Train the part-of-speech tagger, the lemmatiser and the dependency parser \
@@ -976,6 +982,7 @@ fn run_models(command: Command) -> Result<ExitCode, UserError> {
             predict,
         } => grammar::eval_parse(&file, model.as_deref(), predict.as_deref()),
         Command::Parse { file, model } => grammar::parse(&file, model.as_deref()),
+        Command::Acts { file } => grammar::acts(&file),
         Command::TrainParse {
             train,
             out,

@@ -335,6 +335,10 @@ pub struct EventMention {
     /// it dates the act to its month only.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub time_reported: bool,
+    /// True when the act has no time in its sentence nor before it but is told as news done by
+    /// the time of writing ("the court has reduced her term"): it dates to the report's month.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done_by_report: bool,
     /// The sentence mentions a group ("the two men", "the pair", "they") as taking part.
     pub group: bool,
     pub modality: Modality,
@@ -711,7 +715,7 @@ pub struct SourceLink {
 /// Act kinds that are legal proceedings (charging, trying, sentencing): an authority's acts in a
 /// case, whose doer is named as the one who took them, not as a perpetrator; with a doer named,
 /// they are the authorities' interventions too.
-pub const PROCEEDINGS: &[&str] = &["criminal-charge", "trial"];
+pub const PROCEEDINGS: &[&str] = &["criminal-charge", "trial", "ruling"];
 
 /// The whole case file, as written to case.json.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

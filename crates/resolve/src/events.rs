@@ -21,6 +21,8 @@ pub fn family(kind: &str) -> &str {
     match kind {
         "arrest" | "abduction" | "disappearance" | "raid" => "seizure",
         "torture" | "ill-treatment" => "torture",
+        // a court's decisions: a sentence, and its review on appeal, told apart by their dates
+        "trial" | "ruling" => "trial",
         k => k,
     }
 }
@@ -58,22 +60,10 @@ pub fn resolve(
     let mut events = Vec::new();
     let mut members_out = Vec::new();
     let mut not_in_chain = Vec::new();
-    for ((fam, _), mut members) in members_by_family(docs, links) {
-        // dated first (own dates before context dates, fine before coarse), then undated
-        members.sort_by_key(|m| {
-            (
-                m.date.is_none(),
-                m.context,
-                std::cmp::Reverse(m.date.as_ref().map(|d| d.precision)),
-                m.doc,
-                m.idx,
-            )
-        });
-        let mut clusters = cluster(&members);
-        join_conflicting(&members, &mut clusters);
-        if fam == "killing" {
-            join_one_death(&members, &mut clusters);
-        }
+    let mut by_family = members_by_family(docs, links);
+    place_yearless(&mut by_family);
+    for ((fam, _), mut members) in by_family {
+        let clusters = clusters_of(&fam, &mut members);
         for c in clusters {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
             let tellings: Vec<(String, usize)> = ms
@@ -97,6 +87,57 @@ pub fn resolve(
         events,
         members,
         not_in_chain,
+    }
+}
+
+/// The members of one family sorted (dated first: own dates before context dates, fine before
+/// coarse; then undated) and clustered into happenings.
+fn clusters_of(fam: &str, members: &mut [Member]) -> Vec<Vec<usize>> {
+    members.sort_by_key(|m| {
+        (
+            m.date.is_none(),
+            m.context,
+            std::cmp::Reverse(m.date.as_ref().map(|d| d.precision)),
+            m.doc,
+            m.idx,
+        )
+    });
+    let mut clusters = cluster(members);
+    join_conflicting(members, &mut clusters);
+    if fam == "killing" {
+        join_one_death(members, &mut clusters);
+    }
+    clusters
+}
+
+/// A report that tells no year ("on January 20", "the following day") is of the year the other
+/// reports give the happenings it shares with them: when its yearless days that date a shared
+/// happening all fall in one year, its other yearless days are of that year too.
+fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
+    let mut years: BTreeMap<usize, Vec<i32>> = BTreeMap::new();
+    for ((fam, _), members) in by_family.iter_mut() {
+        for c in clusters_of(fam, members) {
+            let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
+            let placed = dated(&ms).and_then(|d| day_of_partial(&d, &ms));
+            let Some((day, _)) = placed.and_then(|d| d.range()) else {
+                continue;
+            };
+            for m in ms.iter().filter(|m| m.month_day.is_some()) {
+                let ys = years.entry(m.doc).or_default();
+                if !ys.contains(&day.year()) {
+                    ys.push(day.year());
+                }
+            }
+        }
+    }
+    for m in by_family.values_mut().flatten() {
+        let year = match years.get(&m.doc).map(Vec::as_slice) {
+            Some([y]) => *y,
+            _ => continue,
+        };
+        if let Some((mo, d)) = m.month_day.filter(|_| m.date.is_none()) {
+            m.date = chrono::NaiveDate::from_ymd_opt(year, mo, d).map(DateValue::day);
+        }
     }
 }
 
@@ -133,6 +174,12 @@ fn members_by_family(
                     .max()
                     .and_then(|d| d.checked_add_days(chrono::Days::new(365)))
             });
+        // the month of a report with a day of its own
+        let report_month = doc
+            .published
+            .as_ref()
+            .filter(|p| p.precision >= Precision::Day)
+            .map(|p| p.truncate(Precision::Month));
         for (ei, em) in ann.events.iter().enumerate() {
             // news told as done by the time it was reported dates the act to that month only
             let date = em
@@ -141,7 +188,8 @@ fn members_by_family(
                 .map(|v| match em.time_reported {
                     true => v.truncate(Precision::Month.min(v.precision)),
                     false => v.at_most_day(),
-                });
+                })
+                .or_else(|| report_month.clone().filter(|_| em.done_by_report));
             let month_day = em
                 .time
                 .filter(|_| date.is_none() && !em.time_from_context && !em.time_reported)
@@ -167,7 +215,7 @@ fn members_by_family(
                     doc: di,
                     idx: ei,
                     date,
-                    context: em.time_from_context,
+                    context: em.time_from_context || em.done_by_report,
                     entities,
                     victims,
                     agents,
@@ -412,6 +460,17 @@ type Telling<'a> = (&'a Document, &'a Annotations, &'a EventMention);
 fn date_basis(tellings: &[Telling], date: Option<&DateValue>) -> Vec<String> {
     let mut basis: Vec<String> = Vec::new();
     for (doc, ann, em) in tellings {
+        let file = doc.path.rsplit('/').next().unwrap_or("");
+        if let (None, true, Some(p)) = (em.time, em.done_by_report, &doc.published) {
+            let line = format!(
+                "“{}”, told as done by the report's date → {} in {file}",
+                em.trigger.text(&doc.text),
+                p.truncate(Precision::Month).value
+            );
+            if !basis.contains(&line) {
+                basis.push(line);
+            }
+        }
         let Some(t) = em.time else { continue };
         let tx = &ann.timexes[t];
         // a yearless day the event's date is: its year from the other tellings
@@ -424,7 +483,7 @@ fn date_basis(tellings: &[Telling], date: Option<&DateValue>) -> Vec<String> {
         });
         let v = match (&tx.value, placed) {
             (Some(v), _) => v.value.clone(),
-            (None, Some(d)) => format!("{}, its year from the other tellings", d.value),
+            (None, Some(d)) => format!("{}, the year the other reports give", d.value),
             (None, None) => "unresolved".into(),
         };
         let clock = tx
@@ -439,14 +498,7 @@ fn date_basis(tellings: &[Telling], date: Option<&DateValue>) -> Vec<String> {
         } else {
             ""
         };
-        let line = format!(
-            "“{}”{} → {} in {}{}",
-            tx.text,
-            clock,
-            v,
-            doc.path.rsplit('/').next().unwrap_or(""),
-            ctx
-        );
+        let line = format!("“{}”{} → {} in {file}{}", tx.text, clock, v, ctx);
         if !basis.contains(&line) {
             basis.push(line);
         }
@@ -621,6 +673,7 @@ mod tests {
             time,
             time_from_context: false,
             time_reported: false,
+            done_by_report: false,
             group: false,
             modality,
         };
@@ -750,5 +803,39 @@ mod tests {
         for (ms, want) in cases {
             assert_eq!(date(&ms).unwrap_or_default(), want);
         }
+    }
+
+    /// Report 1 tells no year: its "January 20" abduction is placed in 2022 by report 0's
+    /// "January 2022", so its "January 21" threat is of 2022 too; report 2, which shares
+    /// nothing placed, keeps its yearless day undated.
+    #[test]
+    fn a_report_without_a_year_takes_the_year_of_what_it_shares() {
+        let member = |doc, date: Option<DateValue>, month_day| Member {
+            doc,
+            idx: 0,
+            date,
+            context: false,
+            entities: Vec::new(),
+            victims: Vec::new(),
+            agents: Vec::new(),
+            written_by: None,
+            month_day,
+        };
+        let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();
+        by_family.insert(
+            ("seizure".into(), true),
+            vec![
+                member(0, Some(DateValue::month(2022, 1)), None),
+                member(1, None, Some((1, 20))),
+            ],
+        );
+        by_family.insert(
+            ("threat".into(), true),
+            vec![member(1, None, Some((1, 21))), member(2, None, Some((3, 5)))],
+        );
+        place_yearless(&mut by_family);
+        let threat = &by_family[&("threat".to_string(), true)];
+        assert_eq!(threat[0].date.as_ref().unwrap().value, "2022-01-21");
+        assert!(threat[1].date.is_none());
     }
 }

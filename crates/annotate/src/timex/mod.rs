@@ -54,8 +54,10 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
     };
     let (b_early, b_late) = bounds.as_ref().map(|b| b.range()).unwrap_or((None, None));
     let mut out = Vec::new();
-    // the narrative's time: the last day-precise date told so far
+    // the narrative's time: the last day-precise date told so far; when that day's year is
+    // unknown ("On 20 January"), the day in a stand-in leap year, and `yearless` set
     let mut narrative: Option<NaiveDate> = None;
+    let mut yearless = false;
     for f in found {
         let text = doc.text[f.start..f.end].to_string();
         let span = doc.span(f.start, f.end);
@@ -75,18 +77,36 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             continue;
         };
         let relative = !is_absolute(&rel);
-        let (value, tb) = match (&rel, narrative) {
-            (Rel::FromNarrative(..), Some(n)) => (resolve(&rel, n), None),
-            _ => value_of(&rel, published, (b_early, b_late)),
+        let (value, tb, partial) = match (&rel, narrative) {
+            // "the following day" after a day whose year is unknown: a day without a year too
+            (Rel::FromNarrative(..), Some(n)) if yearless => (
+                None,
+                None,
+                resolve(&rel, n)
+                    .filter(|v| v.precision == Precision::Day)
+                    .and_then(|v| v.range())
+                    .map(|(d, _)| (d.month(), d.day())),
+            ),
+            (Rel::FromNarrative(..), Some(n)) => (resolve(&rel, n), None, None),
+            _ => {
+                let (value, tb) = value_of(&rel, published, (b_early, b_late));
+                // a day and month that nothing here places in a year: kept, for other reports
+                let partial = match (&value, &tb, &rel) {
+                    (None, None, Rel::MonthDay(m, d, _, _)) => Some((*m, *d)),
+                    _ => None,
+                };
+                (value, tb, partial)
+            }
         };
         if let Some(d) = value.as_ref().filter(|v| v.precision >= Precision::Day) {
             narrative = d.range().map(|r| r.0);
+            yearless = false;
+        } else if let Some((m, d)) = partial {
+            // 2000 is a leap year: a 29 February stays a day
+            narrative = NaiveDate::from_ymd_opt(2000, m, d);
+            yearless = true;
         }
-        // a day and month that nothing here places in a year: kept, for other reports to place
-        let partial = match (&value, &tb, &rel) {
-            (None, None, Rel::MonthDay(m, d, _, _)) => Some(format!("XXXX-{m:02}-{d:02}")),
-            _ => None,
-        };
+        let partial = partial.map(|(m, d)| format!("XXXX-{m:02}-{d:02}"));
         out.push(Timex {
             span,
             text,
@@ -259,6 +279,18 @@ mod tests {
     #[test]
     fn direction_from_tense_and_explicit_dates() {
         check(&[
+            (
+                "2023-04-03",
+                "On March 20 they came; the next day, he spoke.",
+                "the next day",
+                "2023-03-21",
+            ),
+            (
+                "2023-04-03",
+                "He was freed on March 31. The previous evening, a judge ruled.",
+                "The previous evening",
+                "2023-03-30",
+            ),
             (
                 "2023-04-03",
                 "The minister will meet them on Tuesday.",
@@ -548,12 +580,32 @@ mod tests {
             ("She was taken on the evening of January 20.", Some((1, 20))),
             ("On 3 February, armed men broke in.", Some((2, 3))),
             ("They were seized last Thursday.", None),
+            (
+                "On 20 January they came. The following day, he spoke.",
+                Some((1, 20)),
+            ),
         ];
         for (text, want) in cases {
             let (t, _) = find(&doc(text, None), None);
             assert!(t[0].value.is_none(), "{text}");
             assert_eq!(t[0].month_day(), want, "{text}");
         }
+        // the day after a yearless day is yearless too
+        let (t, _) = find(
+            &doc(
+                "On 31 January they came. The following day, he spoke.",
+                None,
+            ),
+            None,
+        );
+        assert_eq!(t[1].text, "The following day");
+        assert_eq!(t[1].month_day(), Some((2, 1)));
+        let (t, _) = find(
+            &doc("On 3 March they came; the day before, he left.", None),
+            None,
+        );
+        assert_eq!(t[1].text, "the day before");
+        assert_eq!(t[1].month_day(), Some((3, 2)));
         // with a date of its own, the day has its year and nothing is partial
         let (t, _) = find(
             &doc("She was taken on January 20.", Some("2022-01-27")),

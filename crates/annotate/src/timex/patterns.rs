@@ -463,6 +463,30 @@ pub(super) const PATTERNS: &[Pattern] = &[
         },
     },
     Pattern {
+        name: "the following day, the day before (from the narrative's day)",
+        source: || {
+            r"(?i)\bthe\s+(?:(following|next|previous|preceding)\s+(day|morning|evening|night)\b|day\s+(after|before)\s*[,.;])".into()
+        },
+        span: |c, text| {
+            let (s, e) = whole(c, text)?;
+            // "the day after," less the punctuation that shows nothing follows it
+            Some((
+                s,
+                s + text[s..e].trim_end_matches([',', '.', ';', ' ']).len(),
+            ))
+        },
+        read: |m| {
+            let back = matches!(
+                m.g(1).to_ascii_lowercase().as_str(),
+                "previous" | "preceding"
+            ) || m.g(3).eq_ignore_ascii_case("before");
+            m.date(
+                Some(Rel::FromNarrative('D', if back { -1 } else { 1 })),
+                None,
+            )
+        },
+    },
+    Pattern {
         name: "N units ago",
         source: || {
             format!(
