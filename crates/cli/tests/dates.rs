@@ -50,3 +50,40 @@ fn a_contradicted_address_date_is_flagged_and_a_glued_dateline_is_read() {
     assert_eq!(glued["published"]["value"], "2018-10-19");
     assert!(glued.get("date_conflict").is_none());
 }
+
+/// A report that tells no year ("on January 20", "the following day") is given its year by the
+/// other reports of the same happening, end to end; `casefile acts` shows the yearless day as
+/// casefile reads it.
+#[test]
+fn a_report_without_a_year_is_placed_by_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(reports.join(name), text).unwrap();
+    write(
+        "a.txt",
+        "Activist abducted in Marevo\n\nThe mother of the activist Oleg Marchenko, Irina Marchenko, was abducted \
+         from her apartment in Marevo on January 20 by masked men. The following day, the governor issued a death threat \
+         against the family.\n",
+    );
+    write(
+        "b.txt",
+        "A year in prison\n\nMarch 3, 2023\n\nIrina Marchenko was abducted in Marevo in January 2022 and taken to Port Aster.\n",
+    );
+    let acts = run(casefile().arg("acts").arg(reports.join("a.txt")));
+    assert!(acts.status.success(), "{}", stderr(&acts));
+    let listed = String::from_utf8_lossy(&acts.stdout);
+    assert!(listed.contains("“January 20” XXXX-01-20"), "{listed}");
+    assert!(listed.contains("“The following day” XXXX-01-21"), "{listed}");
+
+    let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
+    let events = case["events"].as_array().unwrap();
+    let date_of = |kind: &str| {
+        events
+            .iter()
+            .find(|e| e["type"] == kind)
+            .map(|e| e["date"]["value"].as_str().unwrap_or("").to_string())
+    };
+    assert_eq!(date_of("abduction").as_deref(), Some("2022-01-20"), "{events:#?}");
+    assert_eq!(date_of("threat").as_deref(), Some("2022-01-21"), "{events:#?}");
+}
