@@ -118,7 +118,7 @@ pub const ACTS: &[ActType] = &[
         label: "trial",
         plover: ("ACCUSE", "trial"),
         violation: true,
-        pattern: r"\btrial\b|sentenced|convicted|verdict",
+        pattern: r"\btrial\b|sentenced|convicted|verdict|(?:prison|death|jail|life|\d+-year) sentences?\b",
     },
     ActType {
         // a higher court's decision on a sentence or a verdict (appeal, cassation, review)
@@ -367,16 +367,29 @@ pub fn find_with(
                 .collect(),
         };
         let first_new = out.len();
+        // times told in a clause on a noun ("Khashoggi, who was killed in 2018", "a photo taken
+        // in 2014"): background to a person or a thing, not the narrative's time
+        let mut background: Vec<usize> = Vec::new();
         let found = triggers(&cx, &sent);
         // the grammar, read only for sentences that tell of an act
         let names = crate::coref::name_spans(mentions, ss, se);
+        // a line with no closing stop is a headline, a heading or a caption: its grammar is too
+        // often misread ("appeals" as a noun) to call its act a kind, and it starts a new part,
+        // which the narrative's time before it does not date
+        let full = sent.st.trim_end().ends_with(['.', '!', '?', '"', '”']);
+        if !full {
+            last_time = None;
+        }
         if !found.is_empty() {
             let tree = trees.get(text, ss, se, names);
-            // a headline's grammar is too often misread ("appeals" as a noun) to call its act a
-            // kind
-            let full = sent.st.trim_end().ends_with(['.', '!', '?', '"', '”']);
+            background = sent
+                .times
+                .iter()
+                .copied()
+                .filter(|&t| tree.in_clause_on_noun(timexes[t].span.start, timexes[t].span.end))
+                .collect();
             for tr in found {
-                if accusation_of_others(tree, &tr) {
+                if accusation_of_others(tree, &tr) || serving_a_sentence(tree, &tr) {
                     continue;
                 }
                 let em = event_mention(&cx, &sent, &tr, last_time, tree);
@@ -387,15 +400,18 @@ pub fn find_with(
                 }
             }
         }
-        // the narrative time: what the sentence's acts were dated by, else its last expression
+        // the narrative time: what the sentence's acts were dated by, else its last expression;
+        // not a time of the background
         let act_time = out[first_new..]
             .iter()
+            .filter(|e| e.time.is_some_and(|t| !background.contains(&t)))
             .find(|e: &&EventMention| e.time.is_some() && act(&e.kind).is_some_and(|a| a.violation))
             .and_then(|e| e.time);
         if let Some(t) = act_time.or_else(|| {
             sent.times
                 .iter()
                 .copied()
+                .filter(|t| !background.contains(t))
                 .max_by_key(|&t| timexes[t].span.start)
         }) {
             last_time = Some((t, si));
@@ -548,6 +564,21 @@ fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
                 || AUTHORITY_WORDS.contains(&w.form.to_lowercase().trim_end_matches('s'))
         })
     })
+}
+
+/// Whether a sentence named is one someone is serving ("a source who is serving a prison
+/// sentence"): a state they are in, not a trial told.
+fn serving_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    tr.act.name == "trial"
+        && tree.head_of(tr.ts, tr.te).is_some_and(|w| {
+            tree.words[w].word.upos == "NOUN"
+                && tree.head(w).is_some_and(|v| {
+                    matches!(
+                        tree.words[v].word.lemma.to_lowercase().as_str(),
+                        "serve" | "complete" | "finish"
+                    )
+                })
+        })
 }
 
 /// One telling of an act: participants, place, time and modality.
@@ -1112,6 +1143,40 @@ mod tests {
         }
     }
 
+    /// The narrative's time dates the acts after it, but not across a heading, and not from a
+    /// clause on a noun (what the sentence says of a person); each case: text, and the time
+    /// text the last act takes from the sentences before (None: undated).
+    #[test]
+    fn the_narrative_time_is_the_narratives() {
+        for (text, want) in [
+            (
+                "Police detained Oleg Marchenko on March 3. He was tortured.",
+                Some("March 3"),
+            ),
+            (
+                "Police detained Oleg Marchenko on March 3.\n\nA hearing in Port Aster\n\nHe was tortured.",
+                None,
+            ),
+            (
+                "A photo of Oleg Marchenko, who was detained in 2019, was shown. He was tortured.",
+                None,
+            ),
+        ] {
+            let d = crate::test_doc(text);
+            let s = sentences(text);
+            let m = names::find(&d, &s);
+            let (t, _) = timex::find(&d, None);
+            let ev = find(&d, &s, &m, &t, &[]);
+            let last = ev.last().expect(text);
+            assert_eq!(last.kind, "torture", "{text}");
+            let got = last
+                .time
+                .filter(|_| last.time_from_context)
+                .map(|i| t[i].text.as_str());
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     /// An accusation is a criminal charge when a state's body makes it or no one is named;
     /// words that point back or give another act's grounds tell no new act; a court's review
     /// of a sentence is a ruling.
@@ -1143,6 +1208,11 @@ mod tests {
                 "The Cassation Court reduced Zarema Musaeva's custody term by three months.",
                 vec!["ruling"],
             ),
+            (
+                "The Riyadh Criminal Court announced prison sentences for eight defendants.",
+                vec!["trial"],
+            ),
+            ("The source is serving a prison sentence in the United States.", vec![]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }

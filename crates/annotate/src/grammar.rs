@@ -361,6 +361,25 @@ impl Tree {
         })
     }
 
+    /// Whether the phrase at `start..end` (an act, a time) is told inside a clause on a noun
+    /// ("Khashoggi, who was killed in 2018", "a photo taken in 2014"): what the sentence says
+    /// of a person or a thing, not its narrative.
+    pub fn in_clause_on_noun(&self, start: usize, end: usize) -> bool {
+        let Some(mut w) = self.head_of(start, end) else {
+            return false;
+        };
+        for _ in 0..self.words.len() {
+            if self.rel(w).starts_with("acl") {
+                return true;
+            }
+            match self.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the verb at `start..end` heads a clause with a subject of its own that describes
     /// a thing already known (a noun with "the", "this", "that" or a possessor: "the one the
     /// court overturned"): background told again, not the narrative. A clause on a new thing
@@ -506,6 +525,11 @@ impl Tree {
                 let m = match self.words[h].word.lemma.to_lowercase().as_str() {
                     "threaten" | "threat" => Some(M::Threatened),
                     "fear" | "risk" | "danger" => Some(M::Feared),
+                    // what one faces is ahead ("faces a real prison sentence"), except charges,
+                    // which are brought already ("she faces charges of fraud")
+                    "face" if self.words[x].word.lemma.to_lowercase() != "charge" => {
+                        Some(M::Feared)
+                    }
                     "demand" | "urge" | "request" | "petition" | "ensure" | "seek" => {
                         Some(M::Demanded)
                     }
@@ -1088,6 +1112,12 @@ mod support_verbs {
                 "tortured",
                 Some(M::Denied),
             ),
+            (
+                "Kadyrov said she faces a real prison sentence.",
+                "prison sentence",
+                Some(M::Feared),
+            ),
+            ("She faces charges of fraud.", "charges", None),
             (
                 "Her lawyer asked the court to overturn the sentence.",
                 "overturn",

@@ -74,7 +74,10 @@ fn a_report_without_a_year_is_placed_by_the_others() {
     assert!(acts.status.success(), "{}", stderr(&acts));
     let listed = String::from_utf8_lossy(&acts.stdout);
     assert!(listed.contains("“January 20” XXXX-01-20"), "{listed}");
-    assert!(listed.contains("“The following day” XXXX-01-21"), "{listed}");
+    assert!(
+        listed.contains("“The following day” XXXX-01-21"),
+        "{listed}"
+    );
 
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
     let events = case["events"].as_array().unwrap();
@@ -84,6 +87,14 @@ fn a_report_without_a_year_is_placed_by_the_others() {
             .find(|e| e["type"] == kind)
             .map(|e| e["date"]["value"].as_str().unwrap_or("").to_string())
     };
-    assert_eq!(date_of("abduction").as_deref(), Some("2022-01-20"), "{events:#?}");
-    assert_eq!(date_of("threat").as_deref(), Some("2022-01-21"), "{events:#?}");
+    assert_eq!(
+        date_of("abduction").as_deref(),
+        Some("2022-01-20"),
+        "{events:#?}"
+    );
+    assert_eq!(
+        date_of("threat").as_deref(),
+        Some("2022-01-21"),
+        "{events:#?}"
+    );
 }

@@ -143,12 +143,16 @@ pub fn url_date_contradicted(d: &DateValue, text: &str) -> Option<String> {
     ))
 }
 
-/// A date inside a URL path: `/2021/04/29/`, `/2021-04-29-`, or `/2021/04/` (month).
+/// A date inside a URL path: `/2021/04/29/`, `/2021-04-29-`, `/20200907-` (a path segment
+/// that begins with the day written whole), or `/2021/04/` (month).
 pub fn url_date(url: &str) -> Option<DateValue> {
     static D: OnceLock<Regex> = OnceLock::new();
+    static C: OnceLock<Regex> = OnceLock::new();
     static M: OnceLock<Regex> = OnceLock::new();
-    if let Some(c) = re(&D, r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)").captures(url)
-    {
+    let day = re(&D, r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/-]|$)")
+        .captures(url)
+        .or_else(|| re(&C, r"/((?:19|20)\d{2})(\d{2})(\d{2})[-_/]").captures(url));
+    if let Some(c) = day {
         let d =
             NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
         return Some(DateValue::day(d));
@@ -612,6 +616,20 @@ mod tests {
                 .value,
             "2020-06"
         );
+        assert_eq!(
+            url_date("https://www.example.com/en/20200907-court-sentences-eight")
+                .unwrap()
+                .value,
+            "2020-09-07"
+        );
+        // an article number is no date, nor are eight digits that make no day
+        for u in [
+            "https://example.org/amp/story/31674668.html",
+            "https://example.org/news/20201340-story",
+            "https://example.org/news/2020090712-story",
+        ] {
+            assert!(url_date(u).is_none(), "{u}");
+        }
     }
 
     #[test]

@@ -831,7 +831,10 @@ mod tests {
         );
         by_family.insert(
             ("threat".into(), true),
-            vec![member(1, None, Some((1, 21))), member(2, None, Some((3, 5)))],
+            vec![
+                member(1, None, Some((1, 21))),
+                member(2, None, Some((3, 5))),
+            ],
         );
         place_yearless(&mut by_family);
         let threat = &by_family[&("threat".to_string(), true)];
