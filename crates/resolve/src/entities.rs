@@ -97,31 +97,57 @@ fn org_key(s: &str) -> String {
 }
 
 /// Families of descriptive organisation heads: "Chechen police" and "Chechen law enforcement"
-/// are one body; "Chechen authorities" and "Chechen officials" another.
+/// are one body; "Chechen authorities" and "Chechen officials" another; "Saudi prosecutors",
+/// "the Saudi public prosecutor" and "the Saudi attorney general's office" a third, the
+/// prosecution of that state.
 fn descriptive_key(s: &str) -> Option<String> {
-    let lower = s.to_lowercase();
+    let lower = s.to_lowercase().replace('’', "'");
+    let lower = lower.strip_prefix("the ").unwrap_or(&lower).to_string();
     let demonym = lower.split_whitespace().next()?.to_string();
-    let family = if [
+    // any other kind is itself: "Turkish prosecutors" are not "Saudi prosecutors", nor
+    // "Turkish investigators"
+    let family = descriptive_family(&lower).or_else(|| lower.split_whitespace().last())?;
+    Some(format!("{demonym} {family}"))
+}
+
+/// The family of a lower-case body named by its nationality and what it is, when it is one of
+/// a state's: its police, its government, its prosecution.
+fn descriptive_family(lower: &str) -> Option<&'static str> {
+    let ends = |hs: &[&str]| hs.iter().any(|h| lower.ends_with(h));
+    if prosecution_office(lower).is_some() {
+        Some("prosecution")
+    } else if ends(&[
         "police",
         "law enforcement",
         "security services",
         "security forces",
-    ]
-    .iter()
-    .any(|h| lower.ends_with(h))
-    {
-        "police"
-    } else if ["authorities", "officials", "government"]
-        .iter()
-        .any(|h| lower.ends_with(h))
-    {
-        "government"
+    ]) {
+        Some("police")
+    } else if ends(&["authorities", "officials", "government"]) {
+        Some("government")
     } else {
-        // any other kind is itself: "Turkish prosecutors" are not "Saudi prosecutors", nor
-        // "Turkish investigators"
-        lower.split_whitespace().last()?
-    };
-    Some(format!("{demonym} {family}"))
+        None
+    }
+}
+
+/// Whether a lower-case organisation name, less its nationality, names a state's prosecution:
+/// its prosecutors, its (public, chief) prosecutor or prosecutor's office, its attorney general
+/// or attorney general's office. One per state: the office's proper name and "prosecutors" are
+/// one body.
+fn prosecution_office(lower: &str) -> Option<()> {
+    let rest = lower.split_once(' ')?.1;
+    let rest = rest.strip_prefix("public ").unwrap_or(rest);
+    matches!(
+        rest,
+        "prosecutors"
+            | "prosecutor"
+            | "prosecution"
+            | "prosecutor's office"
+            | "prosecutors' office"
+            | "attorney general"
+            | "attorney general's office"
+    )
+    .then_some(())
 }
 
 fn acronym(s: &str) -> String {
@@ -258,6 +284,20 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         let texts = nodes.iter().map(|n| n.text.to_lowercase()).collect();
+        // a name that is a nationality and a state's body ("the Turkish authorities", "the
+        // Saudi Public Prosecutor's Office") is that state's body, however the annotator found it
+        let mut nodes = nodes;
+        for n in nodes
+            .iter_mut()
+            .filter(|n| n.kind == EntityKind::Organization && !n.descriptive)
+        {
+            let lower = n.text.to_lowercase().replace('’', "'");
+            let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+            let nationality = lower.split_whitespace().next().is_some_and(demonym);
+            if nationality && descriptive_family(lower).is_some() {
+                n.descriptive = true;
+            }
+        }
         Resolver {
             docs,
             demonym,
@@ -562,10 +602,13 @@ impl<'a> Resolver<'a> {
                 false => first,
             };
             let kind = self.nodes[r].kind;
-            blocks
-                .entry((kind, cluster_block_key(kind, &best)))
-                .or_default()
-                .push(r);
+            // a state's body is compared with its family ("Turkish authorities" with "Turkish
+            // officials"), whatever word its name ends in
+            let block = match descriptive_key(&best).filter(|_| self.nodes[r].descriptive) {
+                Some(k) if kind == EntityKind::Organization => format!("body:{k}"),
+                _ => cluster_block_key(kind, &best),
+            };
+            blocks.entry((kind, block)).or_default().push(r);
             full_name.insert(r, best);
         }
         let mut block_list: Vec<_> = blocks.into_iter().collect();
@@ -1084,6 +1127,18 @@ mod tests {
             ("Turkish prosecutors", "Saudi prosecutors", false),
             ("Turkish prosecutors", "Turkish investigators", false),
             ("Turkish prosecutors", "Turkish prosecutors", true),
+            ("the Turkish authorities", "Turkish officials", true),
+            (
+                "Saudi prosecutors",
+                "the Saudi Public Prosecutor’s Office",
+                true,
+            ),
+            ("Saudi prosecutors", "The Saudi attorney general", true),
+            (
+                "Saudi prosecutors",
+                "Turkish Public Prosecutor's Office",
+                false,
+            ),
         ];
         for (a, b, one) in same {
             assert_eq!(descriptive_key(a) == descriptive_key(b), one, "{a} / {b}");
