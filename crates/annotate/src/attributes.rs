@@ -67,6 +67,11 @@ pub const ROLES: &[RoleNoun] = &[
     role("brother", false),
     role("sister", false),
     role("friend", false),
+    role("fiancée", false),
+    role("fiancee", false),
+    role("widow", false),
+    role("wife", false),
+    role("husband", false),
 ];
 
 /// Whether a role (as recorded: a noun of [`ROLES`]) is that of someone who speaks or acts for

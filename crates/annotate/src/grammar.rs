@@ -347,7 +347,12 @@ impl Tree {
     /// Whether word `i` is a verb of saying ([`SPEECH_VERBS`]).
     pub fn is_speech(&self, i: usize) -> bool {
         let w = &self.words[i].word;
-        w.upos == "VERB" && SPEECH_VERBS.contains(&w.lemma.to_lowercase().as_str())
+        // the lemma rules, learned from the treebank, drop a silent "e" they never saw
+        // ("implored" → "implor"): the verb with it restored is the same verb
+        let lemma = w.lemma.to_lowercase();
+        w.upos == "VERB"
+            && (SPEECH_VERBS.contains(&lemma.as_str())
+                || SPEECH_VERBS.contains(&format!("{lemma}e").as_str()))
     }
 
     /// Whether the phrase at `start..end` is headed by a noun with no article, possessor or

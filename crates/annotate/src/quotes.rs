@@ -533,6 +533,21 @@ impl Speakers<'_> {
     /// in apposition to it, the person a pronoun stands for ("he", "she": the last person named
     /// before `before`), or the person earlier given the role it names ("the advocate").
     fn named(&self, tree: &Tree, w: usize, before: usize) -> Option<(usize, String)> {
+        // a name in brackets is a credit or an aside ("(CNN) — Khashoggi's fiancée implored"),
+        // which the parse may misread as the subject: it names no one speaking
+        let text = &self.doc.text;
+        let bracketed = |m: &Mention| {
+            text[..m.span.start].trim_end().ends_with('(')
+                && text[m.span.end..].trim_start().starts_with(')')
+        };
+        if self
+            .mentions
+            .iter()
+            .find(|m| m.span.start <= tree.words[w].start && tree.words[w].end <= m.span.end)
+            .is_some_and(bracketed)
+        {
+            return None;
+        }
         let mut words = vec![w];
         words.extend(tree.children(w).filter(|&c| tree.rel(c) == "appos"));
         // "X, Y, said" with no "and" is an apposition the parser read as a list: Y is named as
@@ -566,7 +581,6 @@ impl Speakers<'_> {
         let lower = word.form.to_lowercase();
         if word.upos == "PRON" && matches!(lower.as_str(), "he" | "she") {
             // the last person named before, not one named only as a possessor ("X's wife")
-            let text = &self.doc.text;
             return self
                 .mentions
                 .iter()
@@ -591,8 +605,35 @@ impl Speakers<'_> {
                     "the" | "this"
                 )
         });
+        let noun = word.lemma.to_lowercase();
+        // "Jamal Khashoggi's fiancée": the one person the report calls his fiancée, named
+        // before or after ("his Turkish fiancée, Hatice Cengiz")
+        let possessed = tree.children(w).any(|c| tree.rel(c) == "nmod:poss");
+        if word.upos == "NOUN" && possessed && !definite {
+            let holders: Vec<&casefile_model::Attribute> = self
+                .attributes
+                .iter()
+                .filter(|at| at.name == "role" && at.value.rsplit(' ').next() == Some(&noun))
+                .filter(|at| {
+                    self.mentions.get(at.mention).is_some_and(|m| {
+                        m.kind == EntityKind::Person && !self.in_quote(m.span.start)
+                    })
+                })
+                .collect();
+            let names: std::collections::BTreeSet<&str> = holders
+                .iter()
+                .map(|at| self.mentions[at.mention].text.as_str())
+                .collect();
+            if names.len() == 1 {
+                let at = holders[0];
+                let how = format!(
+                    ", “{}”: the one person the report calls {}",
+                    word.form, at.value
+                );
+                return Some((at.mention, how));
+            }
+        }
         if word.upos == "NOUN" && definite {
-            let noun = word.lemma.to_lowercase();
             return self
                 .attributes
                 .iter()
@@ -777,6 +818,11 @@ mod tests {
         ("Irina Volkova spoke about Pavel Ostrov's arrest. “We will not stop now,” she said.", "“We will", Some("Irina Volkova")),
         // a role named before: "the advocate" is the person called an advocate
         ("Viktor Lanski, an advocate, visited him. “He is a seriously ill man,” the advocate explained.", "“He is", Some("Viktor Lanski")),
+        // "X's fiancée": the one person the report calls a fiancée, named after; "implored",
+        // whose lemma the rules give without its "e"
+        ("Pavel Ostrov's fiancée implored the governor “to shed light on” his fate. He had planned to marry his fiancée, Irina Volkova, in May.", "“to shed", Some("Irina Volkova")),
+        // a name in brackets is a credit, not the one speaking
+        ("(Harbour Post) — Pavel Ostrov's sister implored the governor “to free him now” at once.", "“to free", None),
     ];
 
     #[test]
