@@ -150,6 +150,37 @@ fn prosecution_office(lower: &str) -> Option<()> {
     .then_some(())
 }
 
+/// An organisation named as a body "of" a place ("the Supreme Court (SC) of Chechnya"): the
+/// body's words and the place, without "the" or a bracketed short form.
+fn of_place(name: &str) -> Option<(String, String)> {
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = plain
+        .strip_prefix("the ")
+        .or_else(|| plain.strip_prefix("The "))
+        .unwrap_or(&plain);
+    let (body, place) = plain.rsplit_once(" of ")?;
+    let capitalised = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    (capitalised(body) && capitalised(place)).then(|| (body.to_string(), place.to_string()))
+}
+
+/// Whether a nationality word and a place name say one place: they begin alike for four
+/// letters or more ("Chechen" and "Chechnya", "Russian" and "Russia", "Turkish" and "Turkey").
+fn demonym_of(demonym: &str, place: &str) -> bool {
+    let (d, p) = (demonym.to_lowercase(), place.to_lowercase());
+    let common = d.chars().zip(p.chars()).take_while(|(a, b)| a == b).count();
+    common >= 4
+}
+
 fn acronym(s: &str) -> String {
     s.split_whitespace()
         .filter(|w| {
@@ -226,11 +257,17 @@ fn across_key(kind: EntityKind, name: &str, normalized: Option<&str>, descriptiv
 fn cluster_block_key(kind: EntityKind, name: &str) -> String {
     match kind {
         EntityKind::Person => words(name).last().map(|w| block_key(w)).unwrap_or_default(),
-        EntityKind::Organization => org_key(name)
-            .split_whitespace()
-            .last()
-            .unwrap_or("")
-            .to_string(),
+        EntityKind::Organization => {
+            let k = org_key(name);
+            // "the Supreme Court (SC) of Chechnya" is compared with other courts
+            let head = of_place(name).map(|(body, _)| body.to_lowercase());
+            head.as_deref()
+                .unwrap_or(&k)
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_string()
+        }
         _ => String::new(),
     }
 }
@@ -788,8 +825,23 @@ impl<'a> Resolver<'a> {
                 "“{na}” and “{nb}” name the same body (same nationality, same kind of force)"
             ));
         }
+        // "the Supreme Court of Chechnya" and "the Chechen Supreme Court"
+        let of_and_demonym = |x: &str, y: &str| {
+            let (body, place) = of_place(x)?;
+            let y = y
+                .strip_prefix("the ")
+                .or_else(|| y.strip_prefix("The "))
+                .unwrap_or(y);
+            let (d, rest) = y.split_once(' ')?;
+            let same_body = rest.eq_ignore_ascii_case(&body);
+            (same_body && (self.demonym)(d) && demonym_of(d, &place)).then_some(place)
+        };
         if ka == kb {
             Some(format!("“{na}” is named the same way in several reports"))
+        } else if let Some(place) = of_and_demonym(na, nb).or_else(|| of_and_demonym(nb, na)) {
+            Some(format!(
+                "“{na}” and “{nb}” name one body: “of {place}” and the nationality before say one place"
+            ))
         } else if is_prefixed_form(na, nb, self.demonym) || is_prefixed_form(nb, na, self.demonym) {
             Some(format!(
                 "“{na}” and “{nb}” differ only by a nationality or place in front"
@@ -1116,6 +1168,52 @@ mod tests {
         assert!(!swapped("Isaev", "Isaeva"));
         assert!(!swapped("Magamadov", "Magamedov"));
         assert!(!swapped("Abcde", "Badce"), "two swaps");
+    }
+
+    /// "The Supreme Court (SC) of Chechnya" is "the Chechen Supreme Court"; not another body,
+    /// nor another place's.
+    #[test]
+    fn a_body_of_a_place_is_the_body_with_its_nationality() {
+        assert_eq!(
+            of_place("the Supreme Court (SC) of Chechnya"),
+            Some(("Supreme Court".to_string(), "Chechnya".to_string()))
+        );
+        assert_eq!(of_place("Ministry of justice"), None);
+        assert!(demonym_of("Chechen", "Chechnya"));
+        assert!(demonym_of("Turkish", "Turkey"));
+        assert!(!demonym_of("Russian", "Chechnya"));
+        let demonym = |w: &str| ["Chechen", "Russian"].contains(&w);
+        let docs: Vec<(Document, Annotations)> = [
+            "the Supreme Court (SC) of Chechnya",
+            "the Chechen Supreme Court",
+            "the Russian Supreme Court",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let d = Document::from_text(format!("d{i}"), format!("d{i}.txt"), *name);
+            let start = name.find(|c: char| c.is_uppercase()).unwrap();
+            let m = Mention {
+                span: d.span(start, name.len()),
+                text: name[start..].to_string(),
+                kind: EntityKind::Organization,
+                normalized: None,
+                source: "test".into(),
+                confidence: 1.0,
+            };
+            let a = Annotations {
+                doc: d.id.clone(),
+                mentions: vec![m],
+                ..Default::default()
+            };
+            (d, a)
+        })
+        .collect();
+        let refs: Vec<(&Document, &Annotations)> = docs.iter().map(|(d, a)| (d, a)).collect();
+        let (entities, _) = resolve(&refs, &[], &demonym);
+        let names: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
+        assert_eq!(entities.len(), 2, "{entities:#?}");
+        assert!(names.contains(&2), "{names:?}");
     }
 
     #[test]
