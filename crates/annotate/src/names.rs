@@ -1153,6 +1153,19 @@ fn classify_outlet_org_place(
     }
     let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
     let org_head = words.iter().any(|w| ORG_HEADS.contains(&w.as_str()));
+    // a headline capitalises every word: there a name ends at its head ("Chechen Court
+    // Sentences Mother of Prominent Activist" names no body), or at "of" and at most three
+    // words more ("Ministry of Justice", "European Court of Human Rights")
+    let head_ends = |ws: &[String]| {
+        let n = ws.len();
+        ORG_HEADS.contains(&ws[n - 1].as_str())
+            || (0..n.saturating_sub(2)).any(|i| {
+                ORG_HEADS.contains(&ws[i].as_str()) && ws[i + 1] == "of" && n - (i + 2) <= 3
+            })
+    };
+    if r.headline && org_head && !head_ends(&words) {
+        return None;
+    }
     if org_head
         && (words.len() >= 2 || r.before == "the" && !r.initial)
         && !words.iter().any(|w| MISC_HEADS.contains(&w.as_str()))
@@ -1452,6 +1465,30 @@ mod tests {
             !got.iter().any(|(_, t)| t == "Lawyer" || t == "The"),
             "{got:?}"
         );
+    }
+
+    /// In a headline every word is capitalised: a body's name ends at its head or its "of"
+    /// phrase.
+    #[test]
+    fn a_headline_names_a_body_only_up_to_its_head() {
+        for (text, body, named) in [
+            (
+                "Chechen Court Sentences Mother of Prominent Activist to 5.5 Years in Prison\n\nThe mother was sentenced.",
+                "Chechen Court Sentences Mother of Prominent Activist",
+                false,
+            ),
+            (
+                "Activists Appeal to the European Court of Human Rights\n\nThe court ruled on Tuesday.",
+                "European Court of Human Rights",
+                true,
+            ),
+        ] {
+            let got = names(text);
+            let has = got
+                .iter()
+                .any(|(k, t)| *k == EntityKind::Organization && t == body);
+            assert_eq!(has, named, "{text}: {got:?}");
+        }
     }
 
     #[test]
