@@ -246,6 +246,10 @@ pub struct Timex {
     /// reports of the same happening may tell the year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub partial: Option<String>,
+    /// Days from the report's own day ("today" 0, "yesterday" -1), when the report tells no
+    /// day of its own: the other reports of what it dates may tell that day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_offset: Option<i64>,
 }
 
 impl Timex {

@@ -41,6 +41,9 @@ struct Member {
     written_by: Option<chrono::NaiveDate>,
     /// Undated, but its own sentence names a day and month without a year ("on January 20").
     month_day: Option<(u32, u32)>,
+    /// Undated, but dated by its report's own day, which the report does not tell ("today":
+    /// 0, "yesterday": -1); from the sentences before too.
+    report_offset: Option<i64>,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -115,9 +118,35 @@ fn clusters_of(fam: &str, members: &mut [Member]) -> Vec<Vec<usize>> {
 /// happening all fall in one year, its other yearless days are of that year too.
 fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
     let mut years: BTreeMap<usize, Vec<i32>> = BTreeMap::new();
+    // the report's own day, as each happening it dates by "today" and others date to the day
+    // makes it
+    let mut days: BTreeMap<usize, Vec<chrono::NaiveDate>> = BTreeMap::new();
     for ((fam, _), members) in by_family.iter_mut() {
         for c in clusters_of(fam, members) {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
+            let others_day = |m: &Member| {
+                let rest: Vec<&Member> = ms
+                    .iter()
+                    .copied()
+                    .filter(|o| o.doc != m.doc && !o.context)
+                    .collect();
+                dated(&rest)
+                    .filter(|d| d.precision >= Precision::Day)
+                    .and_then(|d| d.range())
+                    .map(|r| r.0)
+            };
+            for m in ms
+                .iter()
+                .filter(|m| m.report_offset.is_some() && !m.context)
+            {
+                if let (Some(day), Some(off)) = (others_day(m), m.report_offset) {
+                    let report_day = day - chrono::Duration::days(off);
+                    let ds = days.entry(m.doc).or_default();
+                    if !ds.contains(&report_day) {
+                        ds.push(report_day);
+                    }
+                }
+            }
             let placed = dated(&ms).and_then(|d| day_of_partial(&d, &ms));
             let Some((day, _)) = placed.and_then(|d| d.range()) else {
                 continue;
@@ -131,6 +160,14 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         }
     }
     for m in by_family.values_mut().flatten() {
+        if let Some([day]) = days.get(&m.doc).map(Vec::as_slice) {
+            // a report tells of its own day and before
+            m.written_by = m.written_by.or(Some(*day));
+            if let (Some(off), None) = (m.report_offset, &m.date) {
+                m.date = Some(DateValue::day(*day + chrono::Duration::days(off)));
+                continue;
+            }
+        }
         let year = match years.get(&m.doc).map(Vec::as_slice) {
             Some([y]) => *y,
             _ => continue,
@@ -194,6 +231,10 @@ fn members_by_family(
                 .time
                 .filter(|_| date.is_none() && !em.time_from_context && !em.time_reported)
                 .and_then(|t| ann.timexes[t].month_day());
+            let report_offset = em
+                .time
+                .filter(|_| date.is_none())
+                .and_then(|t| ann.timexes[t].report_offset);
             let entities = em
                 .participants
                 .iter()
@@ -221,6 +262,7 @@ fn members_by_family(
                     agents,
                     written_by,
                     month_day,
+                    report_offset,
                 });
         }
     }
@@ -481,10 +523,15 @@ fn date_basis(tellings: &[Telling], date: Option<&DateValue>) -> Vec<String> {
                         .is_some_and(|(x, _)| (x.month(), x.day()) == (m, dd))
                 })
         });
-        let v = match (&tx.value, placed) {
-            (Some(v), _) => v.value.clone(),
-            (None, Some(d)) => format!("{}, the year the other reports give", d.value),
-            (None, None) => "unresolved".into(),
+        // "today" in a report with no day: the event's day, when other reports date it
+        let today = date.filter(|d| d.precision == Precision::Day && tx.report_offset.is_some());
+        let v = match (&tx.value, placed, today) {
+            (Some(v), _, _) => v.value.clone(),
+            (None, Some(d), _) => format!("{}, the year the other reports give", d.value),
+            (None, None, Some(d)) => {
+                format!("{}, the report's day as the other reports date it", d.value)
+            }
+            (None, None, None) => "unresolved".into(),
         };
         let clock = tx
             .clock
@@ -692,6 +739,7 @@ mod tests {
                 clock: None,
                 special: None,
                 partial: None,
+                report_offset: None,
             }],
             events: vec![telling(&done, Modality::Asserted, Some(0))],
             ..Default::default()
@@ -742,6 +790,7 @@ mod tests {
             agents: Vec::new(),
             written_by: None,
             month_day: None,
+            report_offset: None,
         };
         let members = [
             member("2018-10-02", "khashoggi"),
@@ -768,6 +817,7 @@ mod tests {
             agents: Vec::new(),
             written_by: None,
             month_day,
+            report_offset: None,
         };
         let jan = || Some(DateValue::month(2022, 1));
         let date = |ms: &[Member]| {
@@ -820,6 +870,7 @@ mod tests {
             agents: Vec::new(),
             written_by: None,
             month_day,
+            report_offset: None,
         };
         let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();
         by_family.insert(
@@ -840,5 +891,34 @@ mod tests {
         let threat = &by_family[&("threat".to_string(), true)];
         assert_eq!(threat[0].date.as_ref().unwrap().value, "2022-01-21");
         assert!(threat[1].date.is_none());
+    }
+
+    /// Report 1 has no day of its own: its "today" sentencing is the one report 0 dates 4 July
+    /// 2023, so its "yesterday" beating is of 3 July, and it tells of nothing after its day.
+    #[test]
+    fn a_report_without_a_day_takes_the_day_of_what_it_shares() {
+        let member = |doc, date: Option<DateValue>, report_offset| Member {
+            doc,
+            idx: 0,
+            date,
+            context: false,
+            entities: Vec::new(),
+            victims: Vec::new(),
+            agents: Vec::new(),
+            written_by: None,
+            month_day: None,
+            report_offset,
+        };
+        let july_4 = DateValue::day(chrono::NaiveDate::from_ymd_opt(2023, 7, 4).unwrap());
+        let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();
+        by_family.insert(
+            ("trial".into(), true),
+            vec![member(0, Some(july_4), None), member(1, None, Some(0))],
+        );
+        by_family.insert(("torture".into(), true), vec![member(1, None, Some(-1))]);
+        place_yearless(&mut by_family);
+        let beaten = &by_family[&("torture".to_string(), true)][0];
+        assert_eq!(beaten.date.as_ref().unwrap().value, "2023-07-03");
+        assert_eq!(beaten.written_by.unwrap().to_string(), "2023-07-04");
     }
 }

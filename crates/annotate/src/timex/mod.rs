@@ -73,6 +73,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
                 clock: f.clock,
                 special: f.special,
                 partial: None,
+                report_offset: None,
             });
             continue;
         };
@@ -107,6 +108,12 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             yearless = true;
         }
         let partial = partial.map(|(m, d)| format!("XXXX-{m:02}-{d:02}"));
+        // "today", "yesterday" in a report with no day of its own: counted from that day
+        let report_offset = match (&value, &tb, &rel) {
+            (None, None, Rel::Today(off) | Rel::PartOfDay(off, _)) => Some(*off),
+            (None, None, Rel::TodayAt(_)) => Some(0),
+            _ => None,
+        };
         out.push(Timex {
             span,
             text,
@@ -118,6 +125,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             clock: f.clock,
             special: None,
             partial,
+            report_offset,
         });
     }
     (out, bounds)
@@ -590,6 +598,16 @@ mod tests {
             assert!(t[0].value.is_none(), "{text}");
             assert_eq!(t[0].month_day(), want, "{text}");
         }
+        // "today" and "yesterday" in a report with no day: counted from the report's day
+        let (t, _) = find(
+            &doc(
+                "Today the court sentenced her. Yesterday he was beaten.",
+                None,
+            ),
+            None,
+        );
+        assert_eq!(t[0].report_offset, Some(0));
+        assert_eq!(t[1].report_offset, Some(-1));
         // the day after a yearless day is yearless too
         let (t, _) = find(
             &doc(
