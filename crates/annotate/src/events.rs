@@ -377,7 +377,15 @@ pub fn find_with(
         // often misread ("appeals" as a noun) to call its act a kind, and it starts a new part,
         // which the narrative's time before it does not date
         let full = sent.st.trim_end().ends_with(['.', '!', '?', '"', '”']);
-        if !full {
+        // a heading is a line of its own; a credit after a sentence ("**Tomas Berg / Photo**")
+        // is not
+        let own_line = text[..ss].trim_end_matches([' ', '\t']).is_empty()
+            || text[..ss].trim_end_matches([' ', '\t']).ends_with('\n');
+        let line_ends = text[se..].trim_start_matches([' ', '\t', '\r']).is_empty()
+            || text[se..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n');
+        if !full && own_line && line_ends {
             last_time = None;
         }
         if !found.is_empty() {
@@ -1156,6 +1164,11 @@ mod tests {
             (
                 "Police detained Oleg Marchenko on March 3.\n\nA hearing in Port Aster\n\nHe was tortured.",
                 None,
+            ),
+            // a credit after a sentence is no heading
+            (
+                "Police detained Oleg Marchenko on March 3. Tomas Berg / Harbour Photo\n\nHe was tortured.",
+                Some("March 3"),
             ),
             (
                 "A photo of Oleg Marchenko, who was detained in 2019, was shown. He was tortured.",

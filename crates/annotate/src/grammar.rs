@@ -373,9 +373,10 @@ impl Tree {
         let Some(mut w) = self.head_of(start, end) else {
             return false;
         };
+        // the clause it is in: the first verb up from it
         for _ in 0..self.words.len() {
-            if self.rel(w).starts_with("acl") {
-                return true;
+            if self.words[w].word.upos == "VERB" || self.rel(w).starts_with("acl") {
+                return self.rel(w).starts_with("acl");
             }
             match self.head(w) {
                 Some(h) => w = h,
