@@ -457,10 +457,15 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
     let mut seen = Vec::new();
     let mut found = Vec::new();
     let headline = title_case(sent.st);
+    // a trigger capitalised inside a sentence, or glued by a hyphen to the word before it
+    // ("pre-trial detention", "anti-torture committee"), names no act of its own
     let in_name = |at: usize| {
-        !headline
-            && sent.st[at..].starts_with(char::is_uppercase)
-            && sent.st[..at].chars().any(char::is_alphanumeric)
+        let glued = sent.st[..at].ends_with('-')
+            && sent.st[..at - 1].ends_with(|c: char| c.is_alphabetic());
+        glued
+            || (!headline
+                && sent.st[at..].starts_with(char::is_uppercase)
+                && sent.st[..at].chars().any(char::is_alphanumeric))
     };
     for (ai, rx) in patterns().iter().enumerate() {
         let a = &ACTS[ai];
@@ -752,6 +757,11 @@ fn participant_role(
                 match tie {
                     Some(Tie::Doer) if UNDERGONE_BY_SUBJECT.contains(&a.name) => {
                         ParticipantRole::Victim
+                    }
+                    // the judge who sentenced, the prosecutor who charged: they took a legal
+                    // proceeding, which the case file does not call a crime
+                    Some(Tie::Doer) if casefile_model::PROCEEDINGS.contains(&a.name) => {
+                        ParticipantRole::Agent
                     }
                     Some(Tie::Doer) => ParticipantRole::Perpetrator,
                     Some(Tie::Undergoer) => ParticipantRole::Victim,
@@ -1226,9 +1236,35 @@ mod tests {
                 vec!["trial"],
             ),
             ("The source is serving a prison sentence in the United States.", vec![]),
+            ("She is in a pre-trial centre in Grozny.", vec![]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }
+    }
+
+    /// The judge who sentenced took a legal proceeding: named as its agent, not as a
+    /// perpetrator.
+    #[test]
+    fn a_judge_who_sentences_is_no_perpetrator() {
+        let text = "In seven minutes, the judge, Viktor Lanski, found Oleg Marchenko guilty and sentenced him to five years.";
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let (t, _) = timex::find(&d, None);
+        let ev = find(&d, &s, &m, &t, &[]);
+        let trial = ev.iter().find(|e| e.kind == "trial").expect("a trial");
+        let role_of = |name: &str| {
+            trial
+                .participants
+                .iter()
+                .find(|p| m[p.mention].text == name)
+                .map(|p| p.role)
+        };
+        assert_eq!(
+            role_of("Viktor Lanski"),
+            Some(ParticipantRole::Agent),
+            "{trial:?}"
+        );
     }
 
     #[test]

@@ -205,9 +205,29 @@ impl Tree {
             }
             Some(y)
         };
+        // a body a person acts for ("a judge from the Shali City Court", "a spokesman for the
+        // ministry") shares that person's relation: the court sentenced, the ministry said
+        let acts_for = |y: usize| {
+            let h = self.head(y)?;
+            let w = &self.words[h].word;
+            let by_case = self.children(y).any(|c| {
+                self.rel(c) == "case"
+                    && matches!(
+                        self.words[c].word.form.to_lowercase().as_str(),
+                        "from" | "for" | "of" | "at"
+                    )
+            });
+            (self.rel(y) == "nmod"
+                && by_case
+                && w.upos == "NOUN"
+                && crate::attributes::speaks_for_others(&w.lemma.to_lowercase()))
+            .then_some(h)
+        };
         while chain.len() < 8 {
             if matches!(self.rel(x), "conj" | "appos") {
                 x = self.head(x)?;
+            } else if let Some(h) = acts_for(x) {
+                x = h;
             } else if let Some(h) = (self.rel(x) == "compound")
                 .then(|| compound_head(x))
                 .flatten()
@@ -223,6 +243,9 @@ impl Tree {
             let how = match k {
                 0 => String::new(),
                 _ if self.rel(chain[k - 1]) == "appos" => "in apposition to the ".to_string(),
+                _ if self.rel(chain[k - 1]) == "nmod" => {
+                    format!("the body the “{}” acts for, the ", self.words[c].word.form)
+                }
                 _ if self.rel(chain[k - 1]) == "compound" => {
                     format!("the name of the “{}”, the ", self.words[c].word.form)
                 }
@@ -231,6 +254,22 @@ impl Tree {
             if self.head(c) == Some(t) {
                 let why = format!("{how}{} of “{}”", self.describe(c), form(t));
                 return Some((self.tie_of(c, t), why));
+            }
+            // verbs joined by "and" share the first one's subject ("found her guilty and
+            // sentenced her"), when the second has none of its own
+            let first = self.head(t).filter(|_| self.rel(t) == "conj");
+            let own_subject = self.children(t).any(|d| self.rel(d).starts_with("nsubj"));
+            if let Some(f) = first.filter(|&f| self.head(c) == Some(f) && !own_subject) {
+                let verbs = |i: usize| matches!(self.words[i].word.upos.as_str(), "VERB" | "AUX");
+                if self.rel(c).starts_with("nsubj") && verbs(f) && verbs(t) {
+                    let why = format!(
+                        "{how}{} of “{}”, which “{}” shares",
+                        self.describe(c),
+                        form(f),
+                        form(t)
+                    );
+                    return Some((self.tie_of(c, f), why));
+                }
             }
             // the act describes the name: "the men detained in January", "the men who were
             // detained", where the relative pronoun says how
@@ -998,6 +1037,14 @@ mod support_verbs {
                 "The prosecutor launched an investigation into the deaths.",
                 "prosecutor",
                 "investigation",
+            ),
+            // verbs joined by "and" share the subject
+            ("Police detained the men and beat them.", "Police", "beat"),
+            // the body a judge or a spokesman acts for
+            (
+                "A judge from the City Court found her guilty and sentenced her to three years.",
+                "City Court",
+                "sentenced",
             ),
         ] {
             assert_eq!(tie(s, name, act), Some(Tie::Doer), "{s}");

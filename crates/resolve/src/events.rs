@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use casefile_model::{
-    Annotations, DateValue, Document, Event, EventMention, MentionLink, Modality, Participant,
-    ParticipantRole, Precision, Span,
+    Annotations, DateValue, Document, EntityKind, Event, EventMention, MentionLink, Modality,
+    Participant, ParticipantRole, Precision, Span,
 };
 
 /// Acts that tell of the same kind of happening.
@@ -36,7 +36,7 @@ struct Member {
     entities: Vec<String>,
     victims: Vec<String>,
     /// Who took the act, where the grammar names its doer (petitions, statements, rulings).
-    agents: Vec<String>,
+    agents: Vec<(String, EntityKind)>,
     /// The last day its report can tell of (see [`members_by_family`]), when known.
     written_by: Option<chrono::NaiveDate>,
     /// Undated, but its own sentence names a day and month without a year ("on January 20").
@@ -248,7 +248,12 @@ fn members_by_family(
                     .collect::<Vec<String>>()
             };
             let victims = with_role(ParticipantRole::Victim);
-            let agents = with_role(ParticipantRole::Agent);
+            let agents = em
+                .participants
+                .iter()
+                .filter(|p| p.role == ParticipantRole::Agent)
+                .filter_map(|p| Some((link(p.mention)?.to_string(), ann.mentions[p.mention].kind)))
+                .collect();
             by_family
                 .entry((family(&em.kind).to_string(), em.modality.in_chain()))
                 .or_default()
@@ -279,9 +284,21 @@ fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
     })
 }
 
-/// Whether two tellings name different doers of their act, and none in common.
+/// Whether two tellings name different doers of their act, and none in common: doers of one
+/// kind (two people, two bodies). A person and a body may be one doer told two ways (the judge
+/// and the court that sentenced).
 fn other_doer(a: &Member, b: &Member) -> bool {
-    !a.agents.is_empty() && !b.agents.is_empty() && !a.agents.iter().any(|x| b.agents.contains(x))
+    let of_kind = |m: &Member, k: EntityKind| -> Vec<String> {
+        m.agents
+            .iter()
+            .filter(|(_, kind)| *kind == k)
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    a.agents.iter().any(|(_, k)| {
+        let (x, y) = (of_kind(a, *k), of_kind(b, *k));
+        !y.is_empty() && !x.iter().any(|e| y.contains(e))
+    })
 }
 
 /// One happening told with two different days: the same act family, two or more named victims
