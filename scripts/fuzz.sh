@@ -6,10 +6,11 @@
 #   bash scripts/fuzz.sh --runs 500000 html pdf
 #
 # Targets are in fuzz/fuzz_targets (one file each says what it checks). Seeds: the example
-# reports, the PDFs in fuzz/seeds/pdf, and slices of ../shared/data when it is there. The
-# corpus grows in target/fuzz-corpus/TARGET; a crash is written to fuzz/artifacts/TARGET and
-# fails the script. Needs cargo-fuzz (installed when missing) and a nightly toolchain, or
-# RUSTC_BOOTSTRAP=1 on stable when there is none. A table of runs, seconds and runs/s ends it.
+# reports, the PDFs in fuzz/seeds/pdf, inputs that once broke a target (fuzz/seeds/TARGET), and
+# slices of ../shared/data when it is there. The corpus grows in target/fuzz-corpus/TARGET; a
+# crash is written to fuzz/artifacts/TARGET and fails the script. Needs cargo-fuzz (installed
+# when missing) and a nightly toolchain, or RUSTC_BOOTSTRAP=1 on stable when there is none. A
+# table of runs, seconds and runs/s ends it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,6 +51,8 @@ seeds() {
     timeml) ls ../shared/data/timebank/*.tml >/dev/null 2>&1 && for f in $(ls ../shared/data/timebank/*.tml | head -5); do head -c 20000 "$f" > "$dir/$(basename "$f")"; done ;;
     *) cp examples/reports/* "$dir/" ;;
   esac
+  # inputs that once broke a target stay among its seeds (fuzz/seeds/TARGET)
+  if [ "$t" != pdf ] && [ -d "fuzz/seeds/$t" ]; then cp fuzz/seeds/"$t"/* "$dir/"; fi
   # at least one seed, whatever is missing
   [ -n "$(ls -A "$dir")" ] || cp examples/reports/* "$dir/"
   echo "$dir"

@@ -322,7 +322,9 @@ impl Reader<'_> {
         };
         let who = c[1].trim().trim_end_matches('.').to_string();
         let (s, e) = trimmed(at, line);
-        let vs = s + c.get(1).expect("group").start();
+        // the name's own bytes: the group may begin with a space the regex gave it
+        let lead = c[1].len() - c[1].trim_start().len();
+        let vs = s + c.get(1).expect("group").start() + lead;
         if WIRES.iter().any(|w| w.eq_ignore_ascii_case(&who)) {
             self.field("wire", who.clone(), (vs, vs + who.len()));
         } else if who.split_whitespace().count() <= 6 {
@@ -600,6 +602,25 @@ mod tests {
         let f = read(&text, &|a, b| (a, b));
         assert!(f.published.is_none());
         assert!(f.date_conflict.is_some());
+    }
+
+    /// A byline's span is its name's bytes, whatever spaces come before it (found by the
+    /// metadata fuzz target: "By  〓" gave a span that cut the character in two).
+    #[test]
+    fn a_byline_span_is_the_name() {
+        for text in [
+            "Title\n\nBy  〓  \n\nText.",
+            "Title\n\nBy   Lena Fischer\n\nText.",
+        ] {
+            let f = read(text, &|a, b| (a, b));
+            let by = f
+                .fields
+                .iter()
+                .find(|x| x.field == "byline")
+                .expect("a byline");
+            let (s, e) = by.span.expect("a span");
+            assert_eq!(&text[s..e], by.value, "{text:?}");
+        }
     }
 
     #[test]
