@@ -1070,11 +1070,7 @@ mod tests {
             ),
         ];
         for (text, name, want) in cases {
-            let d = crate::test_doc(text);
-            let s = sentences(text);
-            let m = names::find(&d, &s);
-            let (t, _) = timex::find(&d, None);
-            let ev = find(&d, &s, &m, &t, &[]);
+            let (m, _, ev) = read(text);
             assert!(!ev.is_empty(), "{text}: no act found");
             let got = ev[0]
                 .participants
@@ -1126,16 +1122,19 @@ mod tests {
         }
     }
 
-    /// The act types read in `text`, in order.
-    fn kinds_of(text: &str) -> Vec<String> {
+    /// The names, times and tellings of acts read in `text` (a report with no date).
+    fn read(text: &str) -> (Vec<Mention>, Vec<Timex>, Vec<EventMention>) {
         let d = crate::test_doc(text);
         let s = sentences(text);
         let m = names::find(&d, &s);
         let (t, _) = timex::find(&d, None);
-        find(&d, &s, &m, &t, &[])
-            .into_iter()
-            .map(|e| e.kind)
-            .collect()
+        let ev = find(&d, &s, &m, &t, &[]);
+        (m, t, ev)
+    }
+
+    /// The act types read in `text`, in order.
+    fn kinds_of(text: &str) -> Vec<String> {
+        read(text).2.into_iter().map(|e| e.kind).collect()
     }
 
     /// Words that name a kind of act state no happening; an act told of someone, or feared,
@@ -1185,11 +1184,7 @@ mod tests {
                 None,
             ),
         ] {
-            let d = crate::test_doc(text);
-            let s = sentences(text);
-            let m = names::find(&d, &s);
-            let (t, _) = timex::find(&d, None);
-            let ev = find(&d, &s, &m, &t, &[]);
+            let (_, t, ev) = read(text);
             let last = ev.last().expect(text);
             assert_eq!(last.kind, "torture", "{text}");
             let got = last
@@ -1247,11 +1242,7 @@ mod tests {
     #[test]
     fn a_judge_who_sentences_is_no_perpetrator() {
         let text = "In seven minutes, the judge, Viktor Lanski, found Oleg Marchenko guilty and sentenced him to five years.";
-        let d = crate::test_doc(text);
-        let s = sentences(text);
-        let m = names::find(&d, &s);
-        let (t, _) = timex::find(&d, None);
-        let ev = find(&d, &s, &m, &t, &[]);
+        let (m, _, ev) = read(text);
         let trial = ev.iter().find(|e| e.kind == "trial").expect("a trial");
         let role_of = |name: &str| {
             trial

@@ -57,18 +57,20 @@ fn a_contradicted_address_date_is_flagged_and_a_glued_dateline_is_read() {
 #[test]
 fn a_report_without_a_year_is_placed_by_the_others() {
     let dir = tempfile::tempdir().unwrap();
-    let reports = dir.path().join("reports");
-    std::fs::create_dir(&reports).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(reports.join(name), text).unwrap();
-    write(
-        "a.txt",
-        "Activist abducted in Marevo\n\nThe mother of the activist Oleg Marchenko, Irina Marchenko, was abducted \
-         from her apartment in Marevo on January 20 by masked men. The following day, the governor issued a death threat \
-         against the family.\n",
-    );
-    write(
-        "b.txt",
-        "A year in prison\n\nMarch 3, 2023\n\nIrina Marchenko was abducted in Marevo in January 2022 and taken to Port Aster.\n",
+    let reports = reports_folder(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Activist abducted in Marevo\n\nThe mother of the activist Oleg Marchenko, Irina Marchenko, was abducted \
+                 from her apartment in Marevo on January 20 by masked men. The following day, the governor issued a death threat \
+                 against the family.\n",
+            ),
+            (
+                "b.txt",
+                "A year in prison\n\nMarch 3, 2023\n\nIrina Marchenko was abducted in Marevo in January 2022 and taken to Port Aster.\n",
+            ),
+        ],
     );
     let acts = run(casefile().arg("acts").arg(reports.join("a.txt")));
     assert!(acts.status.success(), "{}", stderr(&acts));

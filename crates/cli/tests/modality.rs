@@ -8,22 +8,24 @@ use common::*;
 #[test]
 fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
     let dir = tempfile::tempdir().unwrap();
-    let reports = dir.path().join("reports");
-    std::fs::create_dir(&reports).unwrap();
-    let write = |name: &str, text: &str| std::fs::write(reports.join(name), text).unwrap();
-    write(
-        "a.txt",
-        "Activist threatened in Marevo\n\nMarch 11, 2024\n\nThe governor threatened to kill Oleg Marchenko, the Civic Defence Network said on Monday. \
-         The network said Marchenko is at risk of honour killings.\n",
-    );
-    write(
-        "b.txt",
-        "Calls to free activist\n\nMarch 12, 2024\n\nThe Civic Defence Network demands the release of Oleg Marchenko and an end to the torture of prisoners. \
-         Officials denied that Marchenko was tortured. Police did not arrest his brother Pavel Marchenko.\n",
-    );
-    write(
-        "c.txt",
-        "Activist detained in Marevo\n\nMarch 13, 2024\n\nPolice detained Oleg Marchenko in Marevo on March 12, 2024, his lawyer said.\n",
+    let reports = reports_folder(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Activist threatened in Marevo\n\nMarch 11, 2024\n\nThe governor threatened to kill Oleg Marchenko, the Civic Defence Network said on Monday. \
+                 The network said Marchenko is at risk of honour killings.\n",
+            ),
+            (
+                "b.txt",
+                "Calls to free activist\n\nMarch 12, 2024\n\nThe Civic Defence Network demands the release of Oleg Marchenko and an end to the torture of prisoners. \
+                 Officials denied that Marchenko was tortured. Police did not arrest his brother Pavel Marchenko.\n",
+            ),
+            (
+                "c.txt",
+                "Activist detained in Marevo\n\nMarch 13, 2024\n\nPolice detained Oleg Marchenko in Marevo on March 12, 2024, his lawyer said.\n",
+            ),
+        ],
     );
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
     let events = case["events"].as_array().unwrap();

@@ -703,6 +703,22 @@ fn number(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A telling of report `doc` with `date`, naming no one, dated by nothing else.
+    fn blank(doc: usize, date: Option<DateValue>) -> Member {
+        Member {
+            doc,
+            idx: 0,
+            date,
+            context: false,
+            entities: Vec::new(),
+            victims: Vec::new(),
+            agents: Vec::new(),
+            written_by: None,
+            month_day: None,
+            report_offset: None,
+        }
+    }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
 
     /// A report telling a killing as done on 9 March, and another only fearing the killing of
@@ -796,18 +812,14 @@ mod tests {
     #[test]
     fn a_person_is_killed_once() {
         let member = |date: &str, victim: &str| Member {
-            doc: 0,
-            idx: 0,
-            date: Some(DateValue::day(
-                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
-            )),
-            context: false,
             entities: vec![victim.to_string()],
             victims: vec![victim.to_string()],
-            agents: Vec::new(),
-            written_by: None,
-            month_day: None,
-            report_offset: None,
+            ..blank(
+                0,
+                Some(DateValue::day(
+                    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap(),
+                )),
+            )
         };
         let members = [
             member("2018-10-02", "khashoggi"),
@@ -825,16 +837,8 @@ mod tests {
     #[test]
     fn a_yearless_day_is_placed_by_the_other_tellings() {
         let member = |date: Option<DateValue>, month_day| Member {
-            doc: 0,
-            idx: 0,
-            date,
-            context: false,
-            entities: Vec::new(),
-            victims: Vec::new(),
-            agents: Vec::new(),
-            written_by: None,
             month_day,
-            report_offset: None,
+            ..blank(0, date)
         };
         let jan = || Some(DateValue::month(2022, 1));
         let date = |ms: &[Member]| {
@@ -878,16 +882,8 @@ mod tests {
     #[test]
     fn a_report_without_a_year_takes_the_year_of_what_it_shares() {
         let member = |doc, date: Option<DateValue>, month_day| Member {
-            doc,
-            idx: 0,
-            date,
-            context: false,
-            entities: Vec::new(),
-            victims: Vec::new(),
-            agents: Vec::new(),
-            written_by: None,
             month_day,
-            report_offset: None,
+            ..blank(doc, date)
         };
         let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();
         by_family.insert(
@@ -915,16 +911,8 @@ mod tests {
     #[test]
     fn a_report_without_a_day_takes_the_day_of_what_it_shares() {
         let member = |doc, date: Option<DateValue>, report_offset| Member {
-            doc,
-            idx: 0,
-            date,
-            context: false,
-            entities: Vec::new(),
-            victims: Vec::new(),
-            agents: Vec::new(),
-            written_by: None,
-            month_day: None,
             report_offset,
+            ..blank(doc, date)
         };
         let july_4 = DateValue::day(chrono::NaiveDate::from_ymd_opt(2023, 7, 4).unwrap());
         let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();

@@ -33,6 +33,17 @@ pub fn casefile() -> Command {
     c
 }
 
+/// A folder `reports` in `dir` holding the given (file name, text) reports.
+#[allow(dead_code)]
+pub fn reports_folder(dir: &Path, files: &[(&str, &str)]) -> PathBuf {
+    let reports = dir.join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    for (name, text) in files {
+        std::fs::write(reports.join(name), text).unwrap();
+    }
+    reports
+}
+
 /// `casefile build --no-encryption REPORTS --out OUT`, checked to succeed; the case file.
 #[allow(dead_code)]
 pub fn build_unencrypted(reports: &Path, out: &Path) -> (Output, Value) {
