@@ -172,24 +172,11 @@ impl Tree {
         out
     }
 
-    /// How the phrase at `span` is tied to the act whose words are `trigger` (a byte range),
-    /// in words a reader can check: "object (obj) of “detained”", "conjunct of the object (obj)
-    /// of “beat”", "“detained” hangs on it: clause on a noun (acl)". None when the tree does not
-    /// tie them directly.
-    pub fn relation(&self, span: (usize, usize), trigger: (usize, usize)) -> Option<String> {
-        self.tie(span, trigger).map(|(_, why)| why)
-    }
-
-    /// The tie between the phrase at `span` and the act at `trigger`, and its explanation.
-    pub fn tie(&self, span: (usize, usize), trigger: (usize, usize)) -> Option<(Tie, String)> {
-        let m = self.head_of(span.0, span.1)?;
-        let t = self.head_of(trigger.0, trigger.1)?;
-        let form = |i: usize| self.words[i].word.form.as_str();
-        if m == t || (span.0 <= self.words[t].start && self.words[t].end <= span.1) {
-            return None;
-        }
-        // the name, then what it is a conjunct of or in apposition to: "Salekh and Ismail",
-        // "the journalist Dmitri Varga" — each shares the relation of the word it hangs on
+    /// The name headed by `m`, then what it shares its relation with: what it is a conjunct of
+    /// or in apposition to ("Salekh and Ismail", "the journalist Dmitri Varga"), the noun of
+    /// the body it names ("the LGBT Network rights group"), the person acting for it ("a judge
+    /// from the Shali City Court").
+    fn name_chain(&self, m: usize) -> Option<Vec<usize>> {
         let mut chain = vec![m];
         let mut x = m;
         // a name before the noun of what it is ("the LGBT Network rights group") shares that
@@ -239,6 +226,26 @@ impl Tree {
             }
             chain.push(x);
         }
+        Some(chain)
+    }
+
+    /// How the phrase at `span` is tied to the act whose words are `trigger` (a byte range),
+    /// in words a reader can check: "object (obj) of “detained”", "conjunct of the object (obj)
+    /// of “beat”", "“detained” hangs on it: clause on a noun (acl)". None when the tree does not
+    /// tie them directly.
+    pub fn relation(&self, span: (usize, usize), trigger: (usize, usize)) -> Option<String> {
+        self.tie(span, trigger).map(|(_, why)| why)
+    }
+
+    /// The tie between the phrase at `span` and the act at `trigger`, and its explanation.
+    pub fn tie(&self, span: (usize, usize), trigger: (usize, usize)) -> Option<(Tie, String)> {
+        let m = self.head_of(span.0, span.1)?;
+        let t = self.head_of(trigger.0, trigger.1)?;
+        let form = |i: usize| self.words[i].word.form.as_str();
+        if m == t || (span.0 <= self.words[t].start && self.words[t].end <= span.1) {
+            return None;
+        }
+        let chain = self.name_chain(m)?;
         for (k, &c) in chain.iter().enumerate() {
             let how = match k {
                 0 => String::new(),
