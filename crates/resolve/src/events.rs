@@ -115,7 +115,10 @@ fn clusters_of(fam: &str, members: &mut [Member]) -> Vec<Vec<usize>> {
 
 /// A report that tells no year ("on January 20", "the following day") is of the year the other
 /// reports give the happenings it shares with them: when its yearless days that date a shared
-/// happening all fall in one year, its other yearless days are of that year too.
+/// happening all fall in one year, its other yearless days are of that year too. Likewise a
+/// report with no day of its own: when what it dates "today" (or "yesterday") is dated to the
+/// day by other reports, all of them giving one day, that is its day, which dates its other
+/// "today"s and is the last day it can tell of.
 fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
     let mut years: BTreeMap<usize, Vec<i32>> = BTreeMap::new();
     // the report's own day, as each happening it dates by "today" and others date to the day
@@ -162,7 +165,7 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
     for m in by_family.values_mut().flatten() {
         if let Some([day]) = days.get(&m.doc).map(Vec::as_slice) {
             // a report tells of its own day and before
-            m.written_by = m.written_by.or(Some(*day));
+            m.written_by = Some(m.written_by.map_or(*day, |w| w.min(*day)));
             if let (Some(off), None) = (m.report_offset, &m.date) {
                 m.date = Some(DateValue::day(*day + chrono::Duration::days(off)));
                 continue;
