@@ -633,8 +633,12 @@ impl Speakers<'_> {
                 return Some((at.mention, how));
             }
         }
-        if word.upos == "NOUN" && definite {
-            return self
+        // an adjective heading a subject after an article is a noun in use ("the official",
+        // which the tagger may read as an adjective)
+        let nominal =
+            word.upos == "NOUN" || (word.upos == "ADJ" && tree.rel(w).starts_with("nsubj"));
+        if nominal && definite {
+            let person = self
                 .attributes
                 .iter()
                 .filter(|at| at.name == "role" && at.value.rsplit(' ').next() == Some(&noun))
@@ -644,6 +648,28 @@ impl Speakers<'_> {
                     let how = format!(", “the {noun}”: the person called {} before", at.value);
                     (at.mention, how)
                 });
+            // "Turkish security officials have concluded … “…,” the official said": one of
+            // the body of officials named before speaks for it
+            let plural = format!("{noun}s");
+            let body = || {
+                self.mentions
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .filter(|(_, m)| {
+                        m.kind == EntityKind::Organization
+                            && m.span.end <= before
+                            && !self.in_quote(m.span.start)
+                    })
+                    .find(|(_, m)| m.text.to_lowercase().rsplit(' ').next() == Some(&plural))
+                    .map(|(i, m)| {
+                        (
+                            i,
+                            format!(", “the {noun}”: one of the {} named before", m.text),
+                        )
+                    })
+            };
+            return person.or_else(body);
         }
         None
     }
@@ -821,6 +847,8 @@ mod tests {
         // "X's fiancée": the one person the report calls a fiancée, named after; "implored",
         // whose lemma the rules give without its "e"
         ("Pavel Ostrov's fiancée implored the governor “to shed light on” his fate. He had planned to marry his fiancée, Irina Volkova, in May.", "“to shed", Some("Irina Volkova")),
+        // "the official": one of the officials named before, when no person was called so
+        ("Turkish security officials have concluded that he was killed. “It is like a film,” the official said.", "“It is like", Some("Turkish security officials")),
         // a name in brackets is a credit, not the one speaking
         ("(Harbour Post) — Pavel Ostrov's sister implored the governor “to free him now” at once.", "“to free", None),
     ];
