@@ -598,6 +598,17 @@ impl Speakers<'_> {
                     )
                 });
         }
+        self.by_role(tree, w, before)
+    }
+
+    /// The one a role noun subject names ("Jamal Khashoggi's fiancée", "the advocate", "the
+    /// official"), from the roles the report gives people and the bodies it names before
+    /// `before`.
+    fn by_role(&self, tree: &Tree, w: usize, before: usize) -> Option<(usize, String)> {
+        let word = &tree.words[w].word;
+        let earlier = |m: &Mention| {
+            m.kind == EntityKind::Person && m.span.end <= before && !self.in_quote(m.span.start)
+        };
         let definite = tree.children(w).any(|c| {
             tree.rel(c) == "det"
                 && matches!(
