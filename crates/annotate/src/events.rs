@@ -379,12 +379,12 @@ pub fn find_with(
         let full = sent.st.trim_end().ends_with(['.', '!', '?', '"', '”']);
         // a heading is a line of its own; a credit after a sentence ("**Tomas Berg / Photo**")
         // is not
-        let own_line = text[..ss].trim_end_matches([' ', '\t']).is_empty()
-            || text[..ss].trim_end_matches([' ', '\t']).ends_with('\n');
-        let line_ends = text[se..].trim_start_matches([' ', '\t', '\r']).is_empty()
-            || text[se..]
-                .trim_start_matches([' ', '\t', '\r'])
-                .starts_with('\n');
+        let (ahead, after) = (
+            text[..ss].trim_end_matches([' ', '\t']),
+            text[se..].trim_start_matches([' ', '\t', '\r']),
+        );
+        let own_line = ahead.is_empty() || ahead.ends_with('\n');
+        let line_ends = after.is_empty() || after.starts_with('\n');
         if !full && own_line && line_ends {
             last_time = None;
         }
@@ -627,7 +627,7 @@ fn event_mention(
         kind: tr.act.name.to_string(),
         trigger: cx.doc.span(tr.ts, tr.te),
         sentence: cx.doc.span(sent.ss, sent.se),
-        participants: participants(cx, sent, tr, Some(tree)),
+        participants: participants(cx, sent, tr, tree),
         place,
         time,
         time_from_context: from_context,
@@ -651,7 +651,7 @@ fn participants(
     cx: &Ctx,
     sent: &Sentence,
     tr: &Trigger,
-    tree: Option<&crate::grammar::Tree>,
+    tree: &crate::grammar::Tree,
 ) -> Vec<MentionRole> {
     let mentions = cx.mentions;
     let mut participants: Vec<MentionRole> = sent
@@ -660,25 +660,17 @@ fn participants(
         .filter_map(|&k| {
             // the closest tie to any word naming the act: doer or undergoer before any other
             let span = (mentions[k].span.start, mentions[k].span.end);
-            let tie = tree.and_then(|t| {
-                tr.all
-                    .iter()
-                    .filter_map(|&w| t.tie(span, w))
-                    .min_by_key(|(tie, _)| matches!(tie, Tie::Other))
-            });
-            let silent = tree.is_none();
-            participant_role(
-                cx,
-                sent,
-                tr,
-                &mentions[k],
-                tie.as_ref().map(|t| t.0),
-                silent,
-            )
-            .map(|role| MentionRole {
-                mention: k,
-                role,
-                relation: tie.map(|t| t.1),
+            let tie = tr
+                .all
+                .iter()
+                .filter_map(|&w| tree.tie(span, w))
+                .min_by_key(|(tie, _)| matches!(tie, Tie::Other));
+            participant_role(cx, sent, tr, &mentions[k], tie.as_ref().map(|t| t.0)).map(|role| {
+                MentionRole {
+                    mention: k,
+                    role,
+                    relation: tie.map(|t| t.1),
+                }
             })
         })
         .collect();
@@ -717,7 +709,6 @@ fn participant_role(
     tr: &Trigger,
     men: &Mention,
     tie: Option<Tie>,
-    tree_silent: bool,
 ) -> Option<ParticipantRole> {
     let text = cx.text;
     let (ss, se, a) = (sent.ss, sent.se, tr.act);
@@ -769,12 +760,10 @@ fn participant_role(
                     Some(_) => ParticipantRole::Other,
                     // named in the sentence, but the grammar ties them to something else: no
                     // role is stated, and none is invented
-                    None if !tree_silent => ParticipantRole::Other,
-                    None => ParticipantRole::Victim,
+                    None => ParticipantRole::Other,
                 }
-            } else if tie == Some(Tie::Doer) || (tree_silent && men.span.end <= tr.ts) {
-                // who appealed, petitioned, spoke: the act's doer in the grammar (where no tree
-                // was read, a name before the act)
+            } else if tie == Some(Tie::Doer) {
+                // who appealed, petitioned, spoke: the act's doer in the grammar
                 ParticipantRole::Agent
             } else {
                 ParticipantRole::Other
@@ -783,10 +772,7 @@ fn participant_role(
         EntityKind::Organization => {
             let after = text[men.span.end..se].trim_start();
             // "by" must be the act's own: "killed by the FSB", not "reported by the Post"
-            if (before.ends_with("by") || before.ends_with("by both"))
-                && tie.is_none_or(|t| t == Tie::Doer)
-                && (tie.is_some() || tree_silent)
-            {
+            if (before.ends_with("by") || before.ends_with("by both")) && tie == Some(Tie::Doer) {
                 if a.violation && a.name != "flight" {
                     ParticipantRole::Perpetrator
                 } else {
