@@ -154,7 +154,7 @@ pub const ACTS: &[ActType] = &[
         label: "petition or appeal",
         plover: ("REQUEST", "petition"),
         violation: false,
-        pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|request(?:s|ed)?\b|demand(?:s|ed)?\b|urg(?:ed|es)\b|call(?:ed|s)? (?:on|for)\b|campaigning for",
+        pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|request(?:s|ed)?\b|demand(?:s|ed)?\b|urg(?:ed|es)\b|call(?:ed|s)? (?:on|for)\b|campaigning for|ask(?:ed|s)\b",
     },
     ActType {
         name: "public-statement",
@@ -396,8 +396,12 @@ pub fn find_with(
                 .copied()
                 .filter(|&t| tree.in_clause_on_noun(timexes[t].span.start, timexes[t].span.end))
                 .collect();
-            for tr in found {
-                if accusation_of_others(tree, &tr) || serving_a_sentence(tree, &tr) {
+            let asking_for_nothing: Vec<bool> = found
+                .iter()
+                .map(|tr| asks_for_no_act(tree, tr, &found))
+                .collect();
+            for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
+                if nothing || accusation_of_others(tree, &tr) || serving_a_sentence(tree, &tr) {
                     continue;
                 }
                 let em = event_mention(&cx, &sent, &tr, last_time, tree);
@@ -408,24 +412,54 @@ pub fn find_with(
                 }
             }
         }
-        // the narrative time: what the sentence's acts were dated by, else its last expression;
-        // not a time of the background
-        let act_time = out[first_new..]
-            .iter()
-            .filter(|e| e.time.is_some_and(|t| !background.contains(&t)))
-            .find(|e: &&EventMention| e.time.is_some() && act(&e.kind).is_some_and(|a| a.violation))
-            .and_then(|e| e.time);
-        if let Some(t) = act_time.or_else(|| {
-            sent.times
-                .iter()
-                .copied()
-                .filter(|t| !background.contains(t))
-                .max_by_key(|&t| timexes[t].span.start)
-        }) {
-            last_time = Some((t, si));
-        }
+        last_time = narrative_after(&out[first_new..], &sent, &background, timexes, last_time);
     }
     out
+}
+
+/// The narrative's time after a sentence (its time expression, the sentence index it was
+/// last told in): what the sentence's acts were dated by, else its last expression, not one
+/// of the background; else the time before, kept going by a sentence whose acts it dated or
+/// that names a part of the day it has reached ("Early in the morning", "That evening").
+fn narrative_after(
+    told: &[EventMention],
+    sent: &Sentence,
+    background: &[usize],
+    timexes: &[Timex],
+    last_time: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let act_time = told
+        .iter()
+        .filter(|e| e.time.is_some_and(|t| !background.contains(&t)))
+        .find(|e: &&EventMention| e.time.is_some() && act(&e.kind).is_some_and(|a| a.violation))
+        .and_then(|e| e.time);
+    let own = act_time.or_else(|| {
+        sent.times
+            .iter()
+            .copied()
+            .filter(|t| !background.contains(t))
+            .max_by_key(|&t| timexes[t].span.start)
+    });
+    match (own, last_time) {
+        (Some(t), _) => Some((t, sent.si)),
+        (None, Some((t, _)))
+            if told.iter().any(|e| e.time_from_context) || part_of_the_day(sent.st) =>
+        {
+            Some((t, sent.si))
+        }
+        (None, before) => before,
+    }
+}
+
+/// Whether a sentence opens with a part of a day and no date of its own ("Early in the
+/// morning", "Later that day", "That night", "In the evening"): the day the narrative has reached.
+fn part_of_the_day(st: &str) -> bool {
+    static PART: OnceLock<Regex> = OnceLock::new();
+    crate::re(
+        &PART,
+        r"(?i)^\W*(?:(?:early|late|later)\s+)?(?:(?:in|during|on)\s+)?(?:the|that|the\s+same)\s+(?:morning|afternoon|evening|night|day)\b",
+    )
+    .is_match(st)
 }
 
 /// The end of the word a trigger ends in: a pattern may match a word's beginning only
@@ -579,6 +613,19 @@ fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     })
 }
 
+/// Whether "asked" names no petition: asking is one when what is asked for is an act the
+/// sentence names ("asked the court to overturn the sentence"), not when it is a question or a
+/// comment ("asked about the trial", "asked the ministry to comment").
+fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -> bool {
+    tr.act.name == "petition"
+        && tree
+            .head_of(tr.ts, tr.te)
+            .is_some_and(|w| tree.words[w].word.lemma.eq_ignore_ascii_case("ask"))
+        && !found
+            .iter()
+            .any(|o| o.ts >= tr.te && tree.asks_for((tr.ts, tr.te), (o.ts, o.te)))
+}
+
 /// Whether a sentence named is one someone is serving ("a source who is serving a prison
 /// sentence"): a state they are in, not a trial told.
 fn serving_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
@@ -660,10 +707,14 @@ fn participants(
         .filter_map(|&k| {
             // the closest tie to any word naming the act: doer or undergoer before any other
             let span = (mentions[k].span.start, mentions[k].span.end);
+            // a possessor did what a party takes (an appeal, a request, a statement) and
+            // underwent what is done to someone (an arrest, a sentence)
+            let done_to = tr.act.violation || casefile_model::PROCEEDINGS.contains(&tr.act.name);
             let tie = tr
                 .all
                 .iter()
                 .filter_map(|&w| tree.tie(span, w))
+                .map(|(tie, why)| (tie.of_possessor(done_to), why))
                 .min_by_key(|(tie, _)| matches!(tie, Tie::Other));
             participant_role(cx, sent, tr, &mentions[k], tie.as_ref().map(|t| t.0)).map(|role| {
                 MentionRole {
@@ -839,7 +890,10 @@ fn time_of(
         // the narrative's time, unless the act only describes a thing ("the sentence the court
         // overturned"): told again as background, it keeps the time its first telling gave
         (None, Some((t, s)))
-            if sent.times.is_empty() && sent.si - s <= 3 && !tree.describes_noun(tr.ts, tr.te) =>
+            if sent.times.is_empty()
+                && sent.si - s <= 3
+                && !tree.describes_noun(tr.ts, tr.te)
+                && !tree.told_in_present(tr.ts, tr.te) =>
         {
             (Some(t), true, false)
         }
@@ -1169,6 +1223,25 @@ mod tests {
                 "A photo of Oleg Marchenko, who was detained in 2019, was shown. He was tortured.",
                 None,
             ),
+            // four sentences on, the narrative's day is no longer known to go on...
+            (
+                "Police detained Oleg Marchenko on March 3. His family was not told. Nobody called. A neighbour saw the car. He was tortured.",
+                None,
+            ),
+            // ...unless a sentence names a part of that day, or tells an act the day dates
+            (
+                "Police detained Oleg Marchenko on March 3. His family was not told. Nobody called. Early in the morning a car came. A neighbour saw it. He was tortured.",
+                Some("March 3"),
+            ),
+            (
+                "Police detained Oleg Marchenko on March 3. His family was not told. Nobody called. He was charged with fraud. A neighbour saw the car. Nobody called. He was tortured.",
+                Some("March 3"),
+            ),
+            // what is told in the present stands as the report is written: not that day's
+            (
+                "Police detained Oleg Marchenko on March 3. His family says he is being tortured.",
+                None,
+            ),
         ] {
             let (_, t, ev) = read(text);
             let last = ev.last().expect(text);
@@ -1202,7 +1275,13 @@ mod tests {
             ),
             (
                 "On November 3, her lawyer asked the court to overturn the sentence due to the unjustified charges.",
-                vec!["ruling"],
+                vec!["ruling", "petition"],
+            ),
+            // asking a question or for a comment is no petition
+            ("Asked about the sentence, the spokesman declined to comment.", vec![]),
+            (
+                "Reporters asked the ministry to comment on the arrest of Oleg Marchenko.",
+                vec!["arrest"],
             ),
             (
                 "On September 12, the Supreme Court of Chechnya reduced the term down to five years.",
@@ -1220,6 +1299,34 @@ mod tests {
             ("She is in a pre-trial centre in Grozny.", vec![]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// A possessor made what a party takes and underwent what is done to someone.
+    #[test]
+    fn a_possessor_by_the_kind_of_act() {
+        for (text, kind, name, role) in [
+            (
+                "The court rejected Oleg Marchenko's requests to postpone the trial.",
+                "petition",
+                "Oleg Marchenko",
+                ParticipantRole::Agent,
+            ),
+            (
+                "Oleg Marchenko's arrest in Port Aster shocked his family.",
+                "arrest",
+                "Oleg Marchenko",
+                ParticipantRole::Victim,
+            ),
+        ] {
+            let (m, _, ev) = read(text);
+            let e = ev.iter().find(|e| e.kind == kind).expect(text);
+            let got = e
+                .participants
+                .iter()
+                .find(|p| m[p.mention].text == name)
+                .map(|p| p.role);
+            assert_eq!(got, Some(role), "{text}");
         }
     }
 

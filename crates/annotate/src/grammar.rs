@@ -323,7 +323,7 @@ impl Tree {
     fn support_verb(&self, t: usize) -> Option<usize> {
         const DOING: &[&str] = &[
             "announce", "carry", "conduct", "deliver", "file", "impose", "issue", "launch",
-            "lodge", "make", "open", "publish", "release", "send", "submit",
+            "lodge", "make", "open", "publish", "release", "send", "submit", "win",
         ];
         let v = self.head(t)?;
         (self.words[t].word.upos == "NOUN"
@@ -570,6 +570,12 @@ impl Tree {
                 let complement = matches!(base, "xcomp" | "ccomp" | "obj" | "csubj")
                     || (matches!(base, "nmod" | "obl" | "acl") && (case_is("of") || for_it))
                     || to_do;
+                // a circumstance of another verb ("asked to comment on the arrest"): that
+                // verb's words do not govern the act
+                let circumstance = base == "obl" && self.words[h].word.upos == "VERB";
+                if circumstance && !complement {
+                    return None;
+                }
                 if !complement {
                     x = h;
                     continue;
@@ -711,11 +717,88 @@ impl Tree {
 
     /// Whether verb `v` is in the present perfect ("has reduced", "have been arrested").
     fn present_perfect(&self, v: usize) -> bool {
-        self.children(v).any(|c| {
-            self.rel(c).starts_with("aux")
-                && self.words[c].word.lemma == "have"
-                && matches!(self.words[c].word.xpos.as_str(), "VBP" | "VBZ")
-        })
+        let present_have = |w: usize| {
+            self.words[w].word.lemma == "have"
+                && matches!(self.words[w].word.xpos.as_str(), "VBP" | "VBZ")
+        };
+        self.children(v)
+            .any(|c| self.rel(c).starts_with("aux") && present_have(c))
+            // a "has" the parse made the verb, of a participle right after it with no "to"
+            // ("has satisfying the request", a slip for "has satisfied"): the perfect still
+            || (present_have(v)
+                && self.children(v).any(|c| {
+                    self.rel(c) == "xcomp"
+                        && c == v + 1
+                        && matches!(self.words[c].word.xpos.as_str(), "VBN" | "VBG")
+                }))
+    }
+
+    /// Whether the act at `start..end` is told in the present tense, simple or progressive (its
+    /// clause's finite verb or auxiliary is a present form: "Freedom House demands", "All Out
+    /// is running a campaign"; not the perfect, "has detained", which reaches into the past):
+    /// what stands as the report is written, not a step of a past narrative.
+    pub fn told_in_present(&self, start: usize, end: usize) -> bool {
+        let Some(a) = self.head_of(start, end) else {
+            return false;
+        };
+        let mut c = self.clause_of(a, false);
+        for _ in 0..self.words.len() {
+            let finite: Vec<usize> = self
+                .children(c)
+                .filter(|&x| matches!(self.rel(x), "aux" | "aux:pass" | "cop"))
+                .collect();
+            let verb = matches!(self.words[c].word.upos.as_str(), "VERB" | "AUX");
+            if let Some(&first) = finite.first() {
+                // "has detained", "have been held": the perfect reaches back into the past
+                let perfect = self.words[first].word.lemma == "have";
+                return !perfect && matches!(self.words[first].word.xpos.as_str(), "VBZ" | "VBP");
+            }
+            if matches!(self.words[c].word.xpos.as_str(), "VBZ" | "VBP") {
+                return true;
+            }
+            // the second of verbs joined by "and" takes the first's auxiliary
+            match self.head(c).filter(|_| verb && self.rel(c) == "conj") {
+                Some(h) => c = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the verb at `ask` asks for the act at `act`: the act lies in its phrase and the
+    /// grammar puts it as demanded ("asked the court to overturn the sentence").
+    pub fn asks_for(&self, ask: (usize, usize), act: (usize, usize)) -> bool {
+        let (Some(v), Some(a)) = (self.head_of(ask.0, ask.1), self.head_of(act.0, act.1)) else {
+            return false;
+        };
+        if a == v || self.modality(act) != Some(casefile_model::Modality::Demanded) {
+            return false;
+        }
+        // up from the act to the asking through complements only: "to overturn" on the verb
+        // or its object, "for her release"; not a phrase of what is asked ("to comment on the
+        // arrest")
+        let mut w = a;
+        for _ in 0..self.words.len() {
+            let Some(h) = self.head(w) else {
+                return false;
+            };
+            let rel = self.rel(w);
+            let marked = |word: &str| {
+                self.children(w)
+                    .any(|c| self.words[c].word.form.eq_ignore_ascii_case(word))
+            };
+            let complement = matches!(rel, "xcomp" | "ccomp" | "obj" | "conj")
+                || (rel == "acl" && marked("to"))
+                || (matches!(rel, "obl" | "nmod") && marked("for"));
+            if !complement {
+                return false;
+            }
+            if h == v {
+                return true;
+            }
+            w = h;
+        }
+        false
     }
 
     /// Whether the act at `start..end` is a verb told in the present perfect, itself or as the
@@ -765,6 +848,8 @@ impl Tree {
                 });
                 if by {
                     Tie::Doer
+                } else if self.rel(dep) == "nmod:poss" {
+                    Tie::Possessor
                 } else {
                     Tie::Undergoer
                 }
@@ -781,8 +866,25 @@ pub enum Tie {
     Doer,
     /// The one the act is done to: object, passive subject, "the arrest of X", "the men detained".
     Undergoer,
+    /// The possessor of a noun naming the act ("her arrest", "the prosecutor's request"):
+    /// the one it befell or the one who did it, as the kind of act says (see
+    /// [`Tie::of_possessor`]).
+    Possessor,
     /// Tied otherwise (a time, a place, an instrument, a clause).
     Other,
+}
+
+impl Tie {
+    /// The tie with a possessor read for an act done to someone (`done_to`: "her arrest",
+    /// "Musaeva's sentence": she underwent it) or for one a party takes ("her appeal", "the
+    /// prosecutor's request", "Amnesty's statement": they made it).
+    pub fn of_possessor(self, done_to: bool) -> Tie {
+        match self {
+            Tie::Possessor if done_to => Tie::Undergoer,
+            Tie::Possessor => Tie::Doer,
+            t => t,
+        }
+    }
 }
 
 /// The treebank's words of `text[start..end]`, with byte ranges in `text`. An abbreviation
@@ -1035,6 +1137,7 @@ mod support_verbs {
                 "sanctions",
             ),
             ("Her lawyer filed an appeal on Monday.", "lawyer", "appeal"),
+            ("The blogger won an appeal last month.", "blogger", "appeal"),
             (
                 "The LGBT Network rights group petitioned the committee on Monday.",
                 "LGBT Network",
@@ -1071,6 +1174,14 @@ mod support_verbs {
         ] {
             assert_ne!(tie(s, name, act), Some(Tie::Doer), "{s}");
         }
+        // a possessor is read by the kind of act
+        let s = "The court rejected the prosecutor's request and Musaeva's arrest followed.";
+        assert_eq!(tie(s, "prosecutor", "request"), Some(Tie::Possessor));
+        assert_eq!(Tie::Possessor.of_possessor(false), Tie::Doer);
+        assert_eq!(
+            tie(s, "Musaeva", "arrest").map(|t| t.of_possessor(true)),
+            Some(Tie::Undergoer)
+        );
     }
 
     /// How a time phrase stands to an act's clause: `time` and `act` are the first occurrences
@@ -1128,8 +1239,16 @@ mod support_verbs {
             ("describes", "The spokesman said a video in which the two men apologized was recorded under duress.", "apologized", Tree::describes_noun, false),
             ("news", "The Cassation Court has reduced her term by three months.", "reduced", Tree::done_by_now, true),
             ("news", "The court has upheld the appeal and reduced her term.", "reduced", Tree::done_by_now, true),
+            ("news", "The court has satisfying the request and reduced her term.", "reduced", Tree::done_by_now, true),
             ("news", "She has been held in a detention center since her arrest.", "held", Tree::done_by_now, false),
+            ("news", "The court has to reduce her term.", "reduce", Tree::done_by_now, false),
             ("news", "The court reduced her term.", "reduced", Tree::done_by_now, false),
+            ("present", "The group now demands their release.", "demands", Tree::told_in_present, true),
+            ("present", "All Out is sharing a petition.", "petition", Tree::told_in_present, true),
+            ("present", "The group has issued a statement.", "statement", Tree::told_in_present, false),
+            ("present", "The group issued a statement.", "statement", Tree::told_in_present, false),
+            ("present", "The men were detained and beaten.", "beaten", Tree::told_in_present, false),
+            ("present", "The prosecutor had requested five years.", "requested", Tree::told_in_present, false),
         ];
         for (what, s, w, check, want) in cases {
             let t = parse(s, 0, s.len());
@@ -1145,6 +1264,12 @@ mod support_verbs {
             (
                 "Police detained Oleg Marchenko on Monday.",
                 "detained",
+                None,
+            ),
+            // what a verb is about is no complement of the verb over it
+            (
+                "Reporters asked the ministry to comment on the arrest of Oleg Marchenko.",
+                "arrest",
                 None,
             ),
             (

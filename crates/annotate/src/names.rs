@@ -443,6 +443,36 @@ fn span_text<'a>(text: &'a str, toks: &[Token]) -> &'a str {
     &text[toks[0].start..toks[toks.len() - 1].end]
 }
 
+/// The capitals of a name's words, as its short form writes them ("Supreme Court": "SC").
+fn initials(words: &[&str]) -> String {
+    words
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Whether a word is an article, a demonstrative or a possessive ("the", "this", "his").
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
 /// Locative words before a place name.
 const LOCATIVE: &[&str] = &[
     "in",
@@ -749,6 +779,16 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                 {
                     // "the Public Prosecutor’s Office", "the People’s Court": one name
                     j += 2;
+                } else if wj == "("
+                    && j + 4 < toks.len()
+                    && words[j + 2] == ")"
+                    && words[j + 1] == initials(&words[i..j])
+                    && matches!(words[j + 3], "of" | "for")
+                    && is_cap(words[j + 4])
+                    && joins(&words[i..j], &words[j + 4..], words[j + 3])
+                {
+                    // "the Supreme Court (SC) of Chechnya": a short form given inside the name
+                    j += 5;
                 } else if (matches!(wj, "of" | "for" | "al" | "&" | "and")
                     || NAME_PARTICLES.contains(&wj))
                     && j + 1 < toks.len()
@@ -1120,7 +1160,27 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
             // single words need the lexicon's support; persons must look like names
             if words_in.len() == 1 {
                 let st = word(words_in[0]);
-                if st.per + st.org + st.loc < 2 || st.common() || kind == EntityKind::Person {
+                // a lone word the tagger reads as a person's, standing as a clause's subject
+                // does ("say Putin has turned", "Azimova, with whom"): a name the lexicon knows
+                // as nothing else, written as names are, not after a preposition or an
+                // article ("in Marevo", "on the Telegram app") nor before a noun it names
+                // ("Telegram channel")
+                const AFTER: &[&str] = &[
+                    ",", "has", "had", "have", "is", "was", "will", "would", "could", "did",
+                    "does", "said", "says", "told",
+                ];
+                let next = ws.get(b).map(|w| w.to_lowercase());
+                let prev = a.checked_sub(1).map(|i| ws[i].to_lowercase());
+                let lone_person = kind == EntityKind::Person
+                    && st.org + st.loc + st.misc == 0
+                    && !st.common()
+                    && !all_caps(words_in[0])
+                    && words_in[0].chars().count() >= 4
+                    && next.is_some_and(|n| AFTER.contains(&n.as_str()))
+                    && prev.is_none_or(|p| !LOCATIVE.contains(&p.as_str()) && !is_determiner(&p));
+                if !lone_person
+                    && (st.per + st.org + st.loc < 2 || st.common() || kind == EntityKind::Person)
+                {
                     continue;
                 }
             }
@@ -1546,6 +1606,49 @@ mod tests {
         let d = crate::test_doc(text);
         let m = find(&d, &crate::text::sentences(text));
         assert!(!m.iter().any(|m| m.text == "Price"), "{m:?}");
+    }
+
+    /// A short form in brackets inside a body's name keeps the name whole.
+    #[test]
+    fn a_short_form_inside_a_name() {
+        let text = "On September 12, the Supreme Court (SC) of Chechnya reduced the term.";
+        let d = crate::test_doc(text);
+        let m = find(&d, &crate::text::sentences(text));
+        assert!(
+            m.iter().any(|m| m.text == "Supreme Court (SC) of Chechnya"
+                && m.kind == EntityKind::Organization),
+            "{m:?}"
+        );
+    }
+
+    /// A lone name the tagger reads as a person's is one where it stands as a subject does;
+    /// after a preposition or an article, or before a noun it names, it is not.
+    #[test]
+    fn a_lone_name_standing_as_a_subject() {
+        for (text, word, person) in [
+            (
+                "Kremlin critics say Putin has turned a blind eye to the abuses.",
+                "Putin",
+                true,
+            ),
+            (
+                "The men ran an opposition Telegram channel for years.",
+                "Telegram",
+                false,
+            ),
+            (
+                "The two remain in custody in Marevo, east of the capital.",
+                "Marevo",
+                false,
+            ),
+        ] {
+            let d = crate::test_doc(text);
+            let m = find(&d, &crate::text::sentences(text));
+            let found = m
+                .iter()
+                .any(|m| m.text == word && m.kind == EntityKind::Person);
+            assert_eq!(found, person, "{text}: {m:?}");
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! then joined when their dates are compatible (their ranges overlap). Mentions with a date of
 //! their own are placed first, most precise first; undated ones (a report with no date of its
 //! own saying "last Thursday") then join the family's event that shares a participant, or else
-//! the latest one. The event's date is the most precise value consistent with all its dated
+//! the latest one that tells the same kind of act. The event's date is the most precise value consistent with all its dated
 //! sources, cut to the day.
 
 use std::collections::BTreeMap;
@@ -30,6 +30,8 @@ pub fn family(kind: &str) -> &str {
 struct Member {
     doc: usize,
     idx: usize,
+    /// The kind of act ("arrest", "disappearance"), one of its family's.
+    kind: String,
     date: Option<DateValue>,
     /// date taken from the sentences before, not this one
     context: bool,
@@ -263,6 +265,7 @@ fn members_by_family(
                 .push(Member {
                     doc: di,
                     idx: ei,
+                    kind: em.kind.clone(),
                     date,
                     context: em.time_from_context || em.done_by_report,
                     entities,
@@ -330,7 +333,7 @@ fn conflicting(m: &Member, c: &[usize], members: &[Member]) -> bool {
 }
 
 /// The cluster an undated member joins: the one sharing a participant, else the latest dated
-/// one that its report can tell of: one its own report tells of, or one that began by the
+/// one with a telling of the same kind of act that its report can tell of: one its own report tells of, or one that began by the
 /// report's date (a report of 2024 does not tell of a petition of 2026), else its report's own
 /// undated telling of that kind of act.
 fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Option<usize> {
@@ -356,10 +359,12 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
         })
     };
     shared.or_else(|| {
+        // naming no one it shares, it tells the same kind of act ("whereabouts unknown" is no
+        // telling of an arrest)
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| possible(c))
+            .filter(|(_, c)| possible(c) && c.iter().any(|&o| members[o].kind == m.kind))
             .filter_map(|(ci, c)| {
                 c.iter()
                     .filter_map(|&o| members[o].date.as_ref())
@@ -712,6 +717,7 @@ mod tests {
         Member {
             doc,
             idx: 0,
+            kind: "arrest".into(),
             date,
             context: false,
             entities: Vec::new(),
@@ -833,6 +839,23 @@ mod tests {
         assert_eq!(clusters.len(), 3, "{clusters:?}");
         join_one_death(&members, &mut clusters);
         assert_eq!(clusters, [vec![0, 1], vec![2]]);
+    }
+
+    /// An undated telling that names no one in common joins the latest event of its family
+    /// that tells the same kind of act, and is an event of its own when none does.
+    #[test]
+    fn an_undated_telling_joins_its_own_kind() {
+        let member = |kind: &str, date: Option<DateValue>| Member {
+            kind: kind.into(),
+            ..blank(0, date)
+        };
+        let oct = || Some(DateValue::month(2018, 10));
+        let members = vec![
+            member("arrest", oct()),
+            member("disappearance", None),
+            member("arrest", None),
+        ];
+        assert_eq!(cluster(&members), [vec![0, 2], vec![1]]);
     }
 
     /// A yearless "January 20" makes an event dated January 2022 by other reports the 20th;
