@@ -801,11 +801,15 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                 }
             }
             let prev = if i > 0 { words[i - 1] } else { "" };
+            // a bracket opens a sentence of its own, unless the run fills it: "(Central
+            // Russia)" glosses a name, its capitals are the name's
+            let gloss = prev == "(" && words.get(j) == Some(&")");
             let initial = i == 0
-                || matches!(
-                    prev,
-                    "“" | "\"" | "‘" | "«" | ":" | "(" | "—" | "–" | "-" | "•"
-                );
+                || (!gloss
+                    && matches!(
+                        prev,
+                        "“" | "\"" | "‘" | "«" | ":" | "(" | "—" | "–" | "-" | "•"
+                    ));
             // "Mr. Ediyev": the word before is the abbreviation, not its period
             let before = if prev == "." && i > 1 && crate::text::is_abbreviation(words[i - 2]) {
                 words[i - 2].to_lowercase()
@@ -1606,6 +1610,19 @@ mod tests {
         let d = crate::test_doc(text);
         let m = find(&d, &crate::text::sentences(text));
         assert!(!m.iter().any(|m| m.text == "Price"), "{m:?}");
+    }
+
+    /// A name that fills a bracket is written as names are, not as a sentence opens.
+    #[test]
+    fn a_name_in_brackets() {
+        let text = "She lives in Nizhnii Novgorod (Central Russia) with her husband.";
+        let d = crate::test_doc(text);
+        let m = find(&d, &crate::text::sentences(text));
+        assert!(
+            m.iter()
+                .any(|m| m.text == "Central Russia" && m.kind == EntityKind::Place),
+            "{m:?}"
+        );
     }
 
     /// A short form in brackets inside a body's name keeps the name whole.
