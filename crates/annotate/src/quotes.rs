@@ -326,6 +326,20 @@ pub fn find_with(
                 }
             })
         };
+        // a quotation that opens its sentence right after another's, in the same paragraph,
+        // with no words of its own to say whose it is, goes on with the same speaker ("“…,” the
+        // statement said. “…”")
+        let a = match out.last().filter(|_| !term && a.speaker.is_none()) {
+            Some(prev) if continues(doc, prev, first.0, qs) => Attribution {
+                speaker: prev.speaker,
+                basis: Some(
+                    "a quotation right after the last one, in its paragraph: the same speaker"
+                        .into(),
+                ),
+                ..a
+            },
+            _ => a,
+        };
         out.push(QuoteMention {
             span: doc.span(qs, qe),
             speaker: a.speaker,
@@ -336,6 +350,16 @@ pub fn find_with(
         });
     }
     out
+}
+
+/// Whether the quotation at `qs`, in the sentence starting at `ss`, opens that sentence right
+/// after the quotation `prev` ended, in the same paragraph, and `prev` has a speaker.
+fn continues(doc: &Document, prev: &QuoteMention, ss: usize, qs: usize) -> bool {
+    let between = &doc.text[prev.span.end.min(qs)..qs];
+    prev.speaker.is_some()
+        && doc.text[ss..qs].trim().is_empty()
+        && !between.contains('\n')
+        && between.len() <= 120
 }
 
 impl Speakers<'_> {
@@ -492,8 +516,10 @@ impl Speakers<'_> {
                         tree.rel(x) == "case" && tree.words[x].word.form.eq_ignore_ascii_case(word)
                     })
                 };
+                // "a statement by X", "a statement from X", "X's statement"
                 let by = tree.children(w).find(|&c| {
-                    (tree.rel(c) == "nmod" && case_of(c, "by")) || tree.rel(c) == "nmod:poss"
+                    (tree.rel(c) == "nmod" && (case_of(c, "by") || case_of(c, "from")))
+                        || tree.rel(c) == "nmod:poss"
                 });
                 let head = tree.head(w);
                 let issuer = head.filter(|&v| {
@@ -935,6 +961,23 @@ mod document_tests {
             let speaker = q[0].speaker.map(|i| m[i].text.as_str());
             assert!(speaker.is_some_and(|sp| sp.ends_with(want)), "{speaker:?} in {text}");
         }
+        // a quotation that follows one in its paragraph goes on with its speaker, and a
+        // statement "from" someone is theirs
+        let text = "A statement from the Istanbul prosecutor’s office was read out. “The body was destroyed,” the statement said. “It was planned in advance.”\n\n“No one was hurt.”";
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let q = super::find(&d, &s, &m, &[]);
+        let speakers: Vec<Option<&str>> = q
+            .iter()
+            .map(|q| q.speaker.map(|i| m[i].text.as_str()))
+            .collect();
+        assert!(
+            speakers[0].is_some_and(|sp| sp.ends_with("prosecutor’s office")),
+            "{speakers:?}"
+        );
+        assert_eq!(speakers[1], speakers[0]);
+        assert_eq!(speakers[2], None, "a new paragraph");
         // a statement no one is said to have made speaks for no one
         let text = "Police raided the flat. “No one was hurt,” the statement said.";
         let d = crate::test_doc(text);
