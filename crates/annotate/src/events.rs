@@ -83,7 +83,9 @@ pub const ACTS: &[ActType] = &[
         label: "threat",
         plover: ("THREATEN", "threaten"),
         violation: true,
-        pattern: r"threat(?:s|ened|ening)?|at risk of|(?:grave|mortal|immediate) danger|ready to kill",
+        // a threat someone makes; a danger one is in ("at risk of", "in mortal danger") is no
+        // act, but the fear of the act it names (see `governing_modality`)
+        pattern: r"threat(?:s|ened|ening)?|ready to kill",
     },
     ActType {
         name: "killing",
@@ -751,6 +753,10 @@ fn participants(
 
 /// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
 /// apologised").
+/// Acts that last for months or years (a campaign of persecution): the day a narrative has
+/// reached does not date them ("the pair had fled persecution").
+const CAMPAIGNS: &[&str] = &["persecution"];
+
 const UNDERGONE_BY_SUBJECT: &[&str] = &["flight", "disappearance", "coerced-statement"];
 
 /// The role a name plays in an act told in its sentence, or None when it plays none.
@@ -892,6 +898,7 @@ fn time_of(
         (None, Some((t, s)))
             if sent.times.is_empty()
                 && sent.si - s <= 3
+                && !CAMPAIGNS.contains(&tr.act.name)
                 && !tree.describes_noun(tr.ts, tr.te)
                 && !tree.told_in_present(tr.ts, tr.te) =>
         {
@@ -1193,9 +1200,10 @@ mod tests {
                 "The network said Oleg Marchenko is at risk of honour killings.",
                 vec!["killing"],
             ),
+            // a danger one is in is no threat anyone made
+            ("The network said the two men were in mortal danger.", vec![]),
         ] {
-            let mut kinds = kinds_of(text);
-            kinds.retain(|k| k != "threat");
+            let kinds = kinds_of(text);
             assert_eq!(kinds, want, "{text}");
         }
     }
@@ -1252,6 +1260,15 @@ mod tests {
                 .map(|i| t[i].text.as_str());
             assert_eq!(got, want, "{text}");
         }
+        // nor does it date a campaign that lasted years
+        let (_, _, ev) = read(
+            "Police detained Oleg Marchenko on March 3. The pair had fled persecution in Marevo.",
+        );
+        let campaign = ev
+            .iter()
+            .find(|e| e.kind == "persecution")
+            .expect("persecution");
+        assert_eq!(campaign.time, None);
     }
 
     /// An accusation is a criminal charge when a state's body makes it or no one is named;
