@@ -1319,6 +1319,31 @@ mod tests {
         }
     }
 
+    /// News told in the simple past, of the verb or of the noun it only says was done, happened
+    /// by the time it is reported: the reporting's time is its time, as reported; not in the past
+    /// perfect, which puts it further back.
+    #[test]
+    fn news_reported_on_a_day() {
+        for (text, want) in [
+            (
+                "The Riyadh Criminal Court announced prison sentences for eight defendants, state media reported Monday.",
+                Some("Monday"),
+            ),
+            (
+                "The Riyadh Criminal Court had announced prison sentences for eight defendants, state media reported Monday.",
+                None,
+            ),
+        ] {
+            let (_, t, ev) = read(text);
+            let trial = ev.iter().find(|e| e.kind == "trial").expect(text);
+            let got = trial
+                .time
+                .filter(|_| trial.time_reported)
+                .map(|i| t[i].text.as_str());
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     /// A possessor made what a party takes and underwent what is done to someone.
     #[test]
     fn a_possessor_by_the_kind_of_act() {

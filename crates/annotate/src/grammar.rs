@@ -659,7 +659,7 @@ impl Tree {
             Some(0)
         } else if self.first_conjunct(act) == self.first_conjunct(at) {
             Some(1)
-        } else if act == a && self.recent_news(act, at) {
+        } else if (act == a || self.support_verb(a) == Some(act)) && self.recent_news(act, at) {
             Some(2)
         } else {
             None
@@ -689,16 +689,21 @@ impl Tree {
         None
     }
 
-    /// Whether the act of clause `act`, told in the present perfect, is what the verb of
-    /// saying of clause `at` reports ("authorities have granted him protection, the website
-    /// reported Thursday"): news told so happened by the time it is reported, and the
-    /// report's time is the only one the sentence gives it. Not the past perfect ("had been
-    /// arrested"), which puts the act further back.
+    /// Whether the act of clause `act`, told in the present perfect or the simple past, is what
+    /// the verb of saying of clause `at` reports ("authorities have granted him protection, the
+    /// website reported Thursday", "the court announced prison sentences, state media reported
+    /// Monday"): news told so happened by the time it is reported, and the report's time is the
+    /// only one the sentence gives it. Not the past perfect ("had been arrested"), which puts the
+    /// act further back.
     fn recent_news(&self, act: usize, at: usize) -> bool {
         let reported = |clause: usize, verb: usize| {
             self.head(clause) == Some(verb) && matches!(self.rel(clause), "ccomp" | "parataxis")
         };
-        self.present_perfect(act) && self.is_speech(at) && (reported(act, at) || reported(at, act))
+        let simple_past = self.words[act].word.xpos == "VBD"
+            && !self.children(act).any(|c| self.rel(c).starts_with("aux"));
+        (self.present_perfect(act) || simple_past)
+            && self.is_speech(at)
+            && (reported(act, at) || reported(at, act))
     }
 
     /// Whether word `w` is `top` or hangs below it.
@@ -1213,6 +1218,7 @@ mod support_verbs {
             ("The Treasury announced sanctions on Thursday.", "Thursday", "sanctions", true, Some(0)),
             // news told in the present perfect happened by the time it is reported
             ("Authorities have granted the men protection, the website reported Thursday.", "Thursday", "granted", true, Some(2)),
+
             // a participle that describes a noun tells an earlier state
             ("The jailed mother was sentenced on Wednesday.", "Wednesday", "jailed", true, None),
             ("The jailed mother was sentenced on Wednesday.", "Wednesday", "sentenced", true, Some(0)),
