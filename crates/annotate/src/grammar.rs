@@ -816,13 +816,21 @@ impl Tree {
         if self.words[v].word.upos != "VERB" {
             return false;
         }
-        // "since …", "for three years", "still": anywhere in the verb's phrases
+        // "since …", "for three years", "still": anywhere in the verb's phrases ("for" of a
+        // length of time, not of a reason: "sentenced for the killing")
+        let length = |w: usize| {
+            self.head(w).is_some_and(|n| {
+                matches!(
+                    self.words[n].word.lemma.to_lowercase().as_str(),
+                    "year" | "month" | "week" | "day" | "decade" | "hour" | "time" | "while"
+                )
+            })
+        };
         let lasting = |v: usize| {
             (0..self.words.len()).any(|w| {
-                matches!(
-                    self.words[w].word.form.to_lowercase().as_str(),
-                    "since" | "for" | "still"
-                ) && self.within(w, v)
+                let form = self.words[w].word.form.to_lowercase();
+                (matches!(form.as_str(), "since" | "still") || (form == "for" && length(w)))
+                    && self.within(w, v)
             })
         };
         for _ in 0..self.words.len() {
@@ -1249,6 +1257,8 @@ mod support_verbs {
             ("news", "She has been held in a detention center since her arrest.", "held", Tree::done_by_now, false),
             ("news", "The court has to reduce her term.", "reduce", Tree::done_by_now, false),
             ("news", "The court reduced her term.", "reduced", Tree::done_by_now, false),
+            ("news", "Saudi Arabia has sentenced five people to death for the killing.", "sentenced", Tree::done_by_now, true),
+            ("news", "She has been held for three years.", "held", Tree::done_by_now, false),
             ("present", "The group now demands their release.", "demands", Tree::told_in_present, true),
             ("present", "All Out is sharing a petition.", "petition", Tree::told_in_present, true),
             ("present", "The group has issued a statement.", "statement", Tree::told_in_present, false),

@@ -1312,7 +1312,7 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     let text = &doc.text[ss..se];
     let descriptive = re(
         &DESCRIPTIVE,
-        r"\b([A-Z][a-z]+|(?:[A-Z]\.){2}|[A-Z]{2})((?:\s+(?:special|riot|federal|local|regional|state|security|secret|military|border|traffic|transport|national|interior))*\s+(?:police|authorities|officials|government|security\s+services|security\s+forces|law\s+enforcement|forces|troops|prosecutors|investigators|army|military))\b",
+        r"\b([A-Z][a-z]+|(?:[A-Z]\.){2}|[A-Z]{2})((?:\s+(?:special|riot|federal|local|regional|state|security|secret|military|border|traffic|transport|national|interior|public|chief))*\s+(?:police|authorities|officials|government|security\s+services|security\s+forces|law\s+enforcement|forces|troops|prosecutors?|investigators|army|military))\b",
     );
     let institution = re(
         &INSTITUTION,
@@ -1569,6 +1569,13 @@ mod tests {
             "{got:?}"
         );
         assert!(has(EntityKind::Group, "the two men"), "{got:?}");
+        let got = names("A statement from the Saudi public prosecutor said a fight broke out.");
+        assert!(
+            got.iter()
+                .any(|(k, t)| *k == EntityKind::Organization && t == "Saudi public prosecutor"),
+            "{got:?}"
+        );
+        let got = names("Russian police handed the two men to Chechen authorities in the Urus-Martanovsky district. The Russian officials denied it.");
         assert!(
             !got.iter()
                 .any(|(k, t)| *k == EntityKind::Person && (t == "Russian" || t == "Chechen")),

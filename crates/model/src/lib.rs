@@ -250,6 +250,10 @@ pub struct Timex {
     /// day of its own: the other reports of what it dates may tell that day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub report_offset: Option<i64>,
+    /// Years from the report's own year ("last year" -1, "this year" 0), when the report tells
+    /// no year of its own: the other reports of what it dates may tell that year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_year_offset: Option<i32>,
 }
 
 impl Timex {

@@ -46,6 +46,12 @@ struct Member {
     /// Undated, but dated by its report's own day, which the report does not tell ("today":
     /// 0, "yesterday": -1); from the sentences before too.
     report_offset: Option<i64>,
+    /// Undated, but dated by its report's own year, which the report does not tell ("last
+    /// year": -1).
+    report_year_offset: Option<i32>,
+    /// Undated, told as done by the time of writing ("has sentenced"): of its report's year.
+    /// (Such a member is `context` too: its date is not its sentence's own.)
+    by_report: bool,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -120,12 +126,16 @@ fn clusters_of(fam: &str, members: &mut [Member]) -> Vec<Vec<usize>> {
 /// happening all fall in one year, its other yearless days are of that year too. Likewise a
 /// report with no day of its own: when what it dates "today" (or "yesterday") is dated to the
 /// day by other reports, all of them giving one day, that is its day, which dates its other
-/// "today"s and is the last day it can tell of.
+/// "today"s and is the last day it can tell of. And a report with no year of its own: when what
+/// it dates "last year" other reports date to a year, the year after is its year, which dates
+/// its other "last year"s and what it tells as done by the time of writing ("has sentenced").
 fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
     let mut years: BTreeMap<usize, Vec<i32>> = BTreeMap::new();
     // the report's own day, as each happening it dates by "today" and others date to the day
     // makes it
     let mut days: BTreeMap<usize, Vec<chrono::NaiveDate>> = BTreeMap::new();
+    // the report's own year, as each happening it dates by "last year" and others date makes it
+    let mut report_years: BTreeMap<usize, Vec<i32>> = BTreeMap::new();
     for ((fam, _), members) in by_family.iter_mut() {
         for c in clusters_of(fam, members) {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
@@ -152,6 +162,27 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
                     }
                 }
             }
+            for m in ms.iter().filter(|m| !m.context) {
+                let Some(off) = m.report_year_offset else {
+                    continue;
+                };
+                let rest: Vec<&Member> = ms
+                    .iter()
+                    .copied()
+                    .filter(|o| o.doc != m.doc && !o.context)
+                    .collect();
+                let year = dated(&rest)
+                    .filter(|d| d.precision >= Precision::Year)
+                    .and_then(|d| d.range())
+                    .filter(|(a, b)| a.year() == b.year())
+                    .map(|(a, _)| a.year());
+                if let Some(y) = year {
+                    let ys = report_years.entry(m.doc).or_default();
+                    if !ys.contains(&(y - off)) {
+                        ys.push(y - off);
+                    }
+                }
+            }
             let placed = dated(&ms).and_then(|d| day_of_partial(&d, &ms));
             let Some((day, _)) = placed.and_then(|d| d.range()) else {
                 continue;
@@ -165,6 +196,24 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         }
     }
     for m in by_family.values_mut().flatten() {
+        // a report of one year tells of that year and before; its "last year" and what it tells
+        // as done by the time of writing are dated by it
+        if let Some(&[year]) = report_years.get(&m.doc).map(Vec::as_slice) {
+            let end = chrono::NaiveDate::from_ymd_opt(year, 12, 31);
+            m.written_by = match (m.written_by, end) {
+                (Some(w), Some(e)) => Some(w.min(e)),
+                (w, e) => w.or(e),
+            };
+            // (a "last year" carried from the sentences before dates nothing: a year told of one
+            // act is no narrative's day)
+            if m.date.is_none() {
+                match (m.report_year_offset, m.context) {
+                    (Some(off), false) => m.date = Some(DateValue::year(year + off)),
+                    _ if m.by_report => m.date = Some(DateValue::year(year)),
+                    _ => {}
+                }
+            }
+        }
         if let Some([day]) = days.get(&m.doc).map(Vec::as_slice) {
             // a report tells of its own day and before
             m.written_by = Some(m.written_by.map_or(*day, |w| w.min(*day)));
@@ -240,6 +289,11 @@ fn members_by_family(
                 .time
                 .filter(|_| date.is_none())
                 .and_then(|t| ann.timexes[t].report_offset);
+            let report_year_offset = em
+                .time
+                .filter(|_| date.is_none())
+                .and_then(|t| ann.timexes[t].report_year_offset);
+            let by_report = date.is_none() && em.done_by_report;
             let entities = em
                 .participants
                 .iter()
@@ -274,6 +328,8 @@ fn members_by_family(
                     written_by,
                     month_day,
                     report_offset,
+                    report_year_offset,
+                    by_report,
                 });
         }
     }
@@ -726,6 +782,8 @@ mod tests {
             written_by: None,
             month_day: None,
             report_offset: None,
+            report_year_offset: None,
+            by_report: false,
         }
     }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
@@ -782,6 +840,7 @@ mod tests {
                 special: None,
                 partial: None,
                 report_offset: None,
+                report_year_offset: None,
             }],
             events: vec![telling(&done, Modality::Asserted, Some(0))],
             ..Default::default()
@@ -951,5 +1010,36 @@ mod tests {
         let beaten = &by_family[&("torture".to_string(), true)][0];
         assert_eq!(beaten.date.as_ref().unwrap().value, "2023-07-03");
         assert_eq!(beaten.written_by.unwrap().to_string(), "2023-07-04");
+    }
+
+    /// Report 1 has no year of its own: the killing it dates "last year" is the one report 0
+    /// dates 2 October 2018, so it was written in 2019, the year of the sentencing it tells as
+    /// done by then ("has sentenced") and the last it can tell of.
+    #[test]
+    fn a_report_without_a_year_takes_its_year_from_last_year() {
+        let oct_2 = DateValue::day(chrono::NaiveDate::from_ymd_opt(2018, 10, 2).unwrap());
+        let killing = |doc, date, report_year_offset| Member {
+            kind: "killing".into(),
+            report_year_offset,
+            entities: vec!["person-jamal-khashoggi".into()],
+            ..blank(doc, date)
+        };
+        let mut by_family: BTreeMap<(String, bool), Vec<Member>> = BTreeMap::new();
+        by_family.insert(
+            ("killing".into(), true),
+            vec![killing(0, Some(oct_2), None), killing(1, None, Some(-1))],
+        );
+        let sentencing = Member {
+            kind: "trial".into(),
+            by_report: true,
+            ..blank(1, None)
+        };
+        by_family.insert(("trial".into(), true), vec![sentencing]);
+        place_yearless(&mut by_family);
+        let trial = &by_family[&("trial".to_string(), true)][0];
+        assert_eq!(trial.date.as_ref().unwrap().value, "2019");
+        assert_eq!(trial.written_by.unwrap().to_string(), "2019-12-31");
+        let told = &by_family[&("killing".to_string(), true)];
+        assert_eq!(told[1].date.as_ref().unwrap().value, "2018");
     }
 }

@@ -74,6 +74,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
                 special: f.special,
                 partial: None,
                 report_offset: None,
+                report_year_offset: None,
             });
             continue;
         };
@@ -114,6 +115,11 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             (None, None, Rel::TodayAt(_)) => Some(0),
             _ => None,
         };
+        // "last year", "this year" in a report with no year: counted from that year
+        let report_year_offset = match (&value, &tb, &rel) {
+            (None, _, Rel::Unit('Y', off)) => i32::try_from(*off).ok(),
+            _ => None,
+        };
         out.push(Timex {
             span,
             text,
@@ -126,6 +132,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             special: None,
             partial,
             report_offset,
+            report_year_offset,
         });
     }
     (out, bounds)
@@ -608,6 +615,9 @@ mod tests {
         );
         assert_eq!(t[0].report_offset, Some(0));
         assert_eq!(t[1].report_offset, Some(-1));
+        // "last year" in a report with no year: counted from the report's year
+        let (t, _) = find(&doc("The writer was murdered last year.", None), None);
+        assert_eq!(t[0].report_year_offset, Some(-1));
         // the day after a yearless day is yearless too
         let (t, _) = find(
             &doc(
