@@ -117,7 +117,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
         };
         // "last year", "this year" in a report with no year: counted from that year
         let report_year_offset = match (&value, &tb, &rel) {
-            (None, _, Rel::Unit('Y', off)) => i32::try_from(*off).ok(),
+            (None, _, Rel::Unit('Y', off)) => Some(*off),
             _ => None,
         };
         out.push(Timex {
