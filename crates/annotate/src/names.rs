@@ -1619,30 +1619,29 @@ mod tests {
         assert!(!m.iter().any(|m| m.text == "Price"), "{m:?}");
     }
 
-    /// A name that fills a bracket is written as names are, not as a sentence opens.
+    /// Brackets: a name that fills one is written as names are, not as a sentence opens; a
+    /// short form in one inside a body's name keeps the name whole.
     #[test]
-    fn a_name_in_brackets() {
-        let text = "She lives in Nizhnii Novgorod (Central Russia) with her husband.";
-        let d = crate::test_doc(text);
-        let m = find(&d, &crate::text::sentences(text));
-        assert!(
-            m.iter()
-                .any(|m| m.text == "Central Russia" && m.kind == EntityKind::Place),
-            "{m:?}"
-        );
-    }
-
-    /// A short form in brackets inside a body's name keeps the name whole.
-    #[test]
-    fn a_short_form_inside_a_name() {
-        let text = "On September 12, the Supreme Court (SC) of Chechnya reduced the term.";
-        let d = crate::test_doc(text);
-        let m = find(&d, &crate::text::sentences(text));
-        assert!(
-            m.iter().any(|m| m.text == "Supreme Court (SC) of Chechnya"
-                && m.kind == EntityKind::Organization),
-            "{m:?}"
-        );
+    fn names_and_brackets() {
+        for (text, name, kind) in [
+            (
+                "She lives in Nizhnii Novgorod (Central Russia) with her husband.",
+                "Central Russia",
+                EntityKind::Place,
+            ),
+            (
+                "On September 12, the Supreme Court (SC) of Chechnya reduced the term.",
+                "Supreme Court (SC) of Chechnya",
+                EntityKind::Organization,
+            ),
+        ] {
+            let d = crate::test_doc(text);
+            let m = find(&d, &crate::text::sentences(text));
+            assert!(
+                m.iter().any(|m| m.text == name && m.kind == kind),
+                "{text}: {m:?}"
+            );
+        }
     }
 
     /// A lone name the tagger reads as a person's is one where it stands as a subject does;

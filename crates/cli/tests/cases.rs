@@ -9,8 +9,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 
 /// (case, figure, the figure reached today): floors a case does not reach yet.
@@ -42,22 +40,9 @@ fn every_case_builds_and_scores_above_its_floors() {
         let case = read_json(&case_path);
         validate_schema(&case);
         check_spans(&case);
-        let score = Command::new("python3")
-            .arg(shared.join("tools/score_seeds.py"))
-            .arg(&case_path)
-            .arg("--gold")
-            .arg(case_dir.join("gold.json"))
-            .output()
-            .expect("python3 runs the scorer");
-        let stdout = String::from_utf8_lossy(&score.stdout);
-        println!("{name}:\n{stdout}");
-        let figures: serde_json::Value = serde_json::from_str(
-            stdout
-                .lines()
-                .rfind(|l| l.starts_with('{'))
-                .expect("scorer JSON line"),
-        )
-        .unwrap();
+        let gold = case_dir.join("gold.json");
+        println!("{name}:");
+        let (_, figures) = score(&case_path, &["--gold".as_ref(), gold.as_os_str()]);
         for (figure, floor) in want.as_object().expect("figures") {
             let floor = floor.as_f64().expect("a number");
             // the scorer leaves out a precision with nothing to measure (no perpetrator named)

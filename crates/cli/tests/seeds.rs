@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 
 #[test]
@@ -44,22 +42,8 @@ fn seeds_build_and_score_above_every_floor_on(b: &Backend) {
     validate_schema(&case);
     check_spans(&case);
 
-    let score = Command::new("python3")
-        .arg(shared.join("tools/score_seeds.py"))
-        .arg(&case_path)
-        .arg("--min")
-        .arg(shared.join("gold/thresholds.json"))
-        .output()
-        .expect("python3 runs the scorer");
-    let stdout = String::from_utf8_lossy(&score.stdout);
-    println!("{stdout}");
-    let figures: serde_json::Value = serde_json::from_str(
-        stdout
-            .lines()
-            .rfind(|l| l.starts_with('{'))
-            .expect("scorer JSON line"),
-    )
-    .unwrap();
+    let thresholds = shared.join("gold/thresholds.json");
+    let (score, figures) = common::score(&case_path, &["--min".as_ref(), thresholds.as_os_str()]);
     // issue 2's own figures
     assert_eq!(figures["published_dates"], 1.0);
     assert!(figures["persons_recall"].as_f64().unwrap() >= 0.8);

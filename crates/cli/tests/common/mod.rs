@@ -66,6 +66,28 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// Score a case file with ../shared/tools/score_seeds.py and `args` (`--gold`, `--min`): the
+/// scorer's run (its status says whether every `--min` floor holds) and its figures, the JSON
+/// line it ends with. The scorer's table is printed for the test log.
+pub fn score(case_path: &Path, args: &[&std::ffi::OsStr]) -> (Output, Value) {
+    let o = Command::new("python3")
+        .arg(shared().join("tools/score_seeds.py"))
+        .arg(case_path)
+        .args(args)
+        .output()
+        .expect("python3 runs the scorer");
+    let stdout = String::from_utf8_lossy(&o.stdout).into_owned();
+    println!("{stdout}");
+    let figures = serde_json::from_str(
+        stdout
+            .lines()
+            .rfind(|l| l.starts_with('{'))
+            .expect("scorer JSON line"),
+    )
+    .expect("scorer JSON");
+    (o, figures)
+}
+
 pub fn read_json(p: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(p).expect("read json")).expect("valid json")
 }
