@@ -85,8 +85,15 @@ pub fn find_spans(doc: &Document) -> Vec<(usize, usize)> {
                         i = skip + 1;
                         continue;
                     }
-                    // an unclosed straight quote: drop it
-                    straight_open = None;
+                    // an unclosed straight quote: a quotation the page cut off at its
+                    // paragraph's end when the mark opens one (after a space, before a word),
+                    // else a stray mark, dropped
+                    let s = straight_open.take().expect("open");
+                    let opens = text[..s].ends_with([' ', '\n', '('])
+                        && text[s + 1..].starts_with(|c: char| c.is_alphanumeric());
+                    if opens && text[s..i].split_whitespace().count() > 3 {
+                        out.push((s, i));
+                    }
                 }
             }
             _ => {}
@@ -229,6 +236,11 @@ impl Speakers<'_> {
                     })
                     .map(|&i| mentions[i].text.clone());
             }
+        } else if let Some((m, how)) = role_said(after_text).and_then(|n| self.the_role(&n, qs)) {
+            // "“…,” the official said", where the tree ties the quote to no verb of speech
+            a.speaker = Some(m);
+            a.basis = Some(format!("“the … said” after the quote{how}"));
+            a.cue = Some(self.doc.span(lo + c.start(), lo + c.end()));
         } else if pronoun.is_match(after_text) {
             a.speaker = mentions
                 .iter()
@@ -360,6 +372,17 @@ fn continues(doc: &Document, prev: &QuoteMention, ss: usize, qs: usize) -> bool 
         && doc.text[ss..qs].trim().is_empty()
         && !between.contains('\n')
         && between.len() <= 120
+}
+
+/// The role noun of "the official said" right after a quotation ("official").
+fn role_said(after: &str) -> Option<String> {
+    static ROLE_SAID: OnceLock<Regex> = OnceLock::new();
+    re(
+        &ROLE_SAID,
+        r"^[\s,.]*the\s+([a-z]+)\s+(?:said|says|added|told|explained|wrote)\b",
+    )
+    .captures(after)
+    .map(|c| c[1].to_string())
 }
 
 impl Speakers<'_> {
@@ -632,9 +655,6 @@ impl Speakers<'_> {
     /// `before`.
     fn by_role(&self, tree: &Tree, w: usize, before: usize) -> Option<(usize, String)> {
         let word = &tree.words[w].word;
-        let earlier = |m: &Mention| {
-            m.kind == EntityKind::Person && m.span.end <= before && !self.in_quote(m.span.start)
-        };
         let definite = tree.children(w).any(|c| {
             tree.rel(c) == "det"
                 && matches!(
@@ -675,40 +695,48 @@ impl Speakers<'_> {
         let nominal =
             word.upos == "NOUN" || (word.upos == "ADJ" && tree.rel(w).starts_with("nsubj"));
         if nominal && definite {
-            let person = self
-                .attributes
-                .iter()
-                .filter(|at| at.name == "role" && at.value.rsplit(' ').next() == Some(&noun))
-                .filter(|at| self.mentions.get(at.mention).is_some_and(earlier))
-                .max_by_key(|at| self.mentions[at.mention].span.start)
-                .map(|at| {
-                    let how = format!(", “the {noun}”: the person called {} before", at.value);
-                    (at.mention, how)
-                });
-            // "Turkish security officials have concluded … “…,” the official said": one of
-            // the body of officials named before speaks for it
-            let plural = format!("{noun}s");
-            let body = || {
-                self.mentions
-                    .iter()
-                    .enumerate()
-                    .rev()
-                    .filter(|(_, m)| {
-                        m.kind == EntityKind::Organization
-                            && m.span.end <= before
-                            && !self.in_quote(m.span.start)
-                    })
-                    .find(|(_, m)| m.text.to_lowercase().rsplit(' ').next() == Some(&plural))
-                    .map(|(i, m)| {
-                        (
-                            i,
-                            format!(", “the {noun}”: one of the {} named before", m.text),
-                        )
-                    })
-            };
-            return person.or_else(body);
+            return self.the_role(&noun, before);
         }
         None
+    }
+
+    /// Who "the `noun`" (a role: "the advocate", "the official") is, named before `before`: the
+    /// last person the report gave that role, else one of the body of those it names ("Turkish
+    /// security officials have concluded … “…,” the official said").
+    fn the_role(&self, noun: &str, before: usize) -> Option<(usize, String)> {
+        let earlier = |m: &Mention| {
+            m.kind == EntityKind::Person && m.span.end <= before && !self.in_quote(m.span.start)
+        };
+        let person = self
+            .attributes
+            .iter()
+            .filter(|at| at.name == "role" && at.value.rsplit(' ').next() == Some(noun))
+            .filter(|at| self.mentions.get(at.mention).is_some_and(earlier))
+            .max_by_key(|at| self.mentions[at.mention].span.start)
+            .map(|at| {
+                let how = format!(", “the {noun}”: the person called {} before", at.value);
+                (at.mention, how)
+            });
+        let plural = format!("{noun}s");
+        let body = || {
+            self.mentions
+                .iter()
+                .enumerate()
+                .rev()
+                .filter(|(_, m)| {
+                    m.kind == EntityKind::Organization
+                        && m.span.end <= before
+                        && !self.in_quote(m.span.start)
+                })
+                .find(|(_, m)| m.text.to_lowercase().rsplit(' ').next() == Some(plural.as_str()))
+                .map(|(i, m)| {
+                    (
+                        i,
+                        format!(", “the {noun}”: one of the {} named before", m.text),
+                    )
+                })
+        };
+        person.or_else(body)
     }
 }
 
@@ -836,6 +864,18 @@ mod tests {
             )
         );
         assert_eq!(q[1].1.as_deref(), Some("Oleg Marchenko"));
+    }
+
+    /// A straight quotation the page cut off at its paragraph's end is a quotation; a stray
+    /// mark is not.
+    #[test]
+    fn a_quotation_cut_off() {
+        let d = crate::test_doc(
+            "Callamard denounced the fact that \"the officials who organised and embraced the\n\nA 12\" record was played.\n",
+        );
+        let spans = find_spans(&d);
+        assert_eq!(spans.len(), 1, "{spans:?}");
+        assert!(d.text[spans[0].0..spans[0].1].ends_with("embraced the"));
     }
 
     #[test]
@@ -978,6 +1018,18 @@ mod document_tests {
         );
         assert_eq!(speakers[1], speakers[0]);
         assert_eq!(speakers[2], None, "a new paragraph");
+        // "the official said" where the parse misses the verb of speech: one of the officials
+        // named before
+        let text = "Top Turkish security officials have concluded that he was killed, a senior official has said.\n\n\"It is like Pulp Fiction,\" the official said, referring to the Hollywood movie.";
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let q = super::find(&d, &s, &m, &[]);
+        let speaker = q.last().and_then(|q| q.speaker).map(|i| m[i].text.as_str());
+        assert!(
+            speaker.is_some_and(|sp| sp.ends_with("security officials")),
+            "{speaker:?}"
+        );
         // a statement no one is said to have made speaks for no one
         let text = "Police raided the flat. “No one was hurt,” the statement said.";
         let d = crate::test_doc(text);
