@@ -900,12 +900,20 @@ fn time_of(
                 && sent.si - s <= 3
                 && !CAMPAIGNS.contains(&tr.act.name)
                 && !tree.describes_noun(tr.ts, tr.te)
-                && !tree.told_in_present(tr.ts, tr.te) =>
+                && !told_in_present(cx, tree, tr) =>
         {
             (Some(t), true, false)
         }
         (None, _) => (None, false, false),
     }
+}
+
+/// Whether the act is told in the present by the writer ("Freedom House demands"); a present
+/// inside a quotation is the speaker's ("“I am the victim here,” she said in her final
+/// statement"), not the writer's.
+fn told_in_present(cx: &Ctx, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    tree.present_form(tr.ts, tr.te)
+        .is_some_and(|at| !cx.quotes.iter().any(|&(qs, qe)| qs <= at && at < qe))
 }
 
 /// How near a phrase stands to the clause of any of the words naming the act (see
@@ -1317,6 +1325,28 @@ mod tests {
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }
+    }
+
+    /// A present inside a quotation is the speaker's: the statement it is said in is dated by
+    /// the narrative like any act told in the past.
+    #[test]
+    fn a_quoted_present_is_the_speakers() {
+        let text = "A judge on March 3 found Oleg Marchenko guilty and sentenced him to three years.\n“I did not commit any crime. I am the victim here,” Marchenko said in his final statement in court.";
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let (t, _) = timex::find(&d, None);
+        let quotes = crate::quotes::find_spans(&d);
+        let ev = find(&d, &s, &m, &t, &quotes);
+        let said = ev
+            .iter()
+            .find(|e| e.kind == "public-statement")
+            .expect("statement");
+        assert_eq!(
+            said.time.map(|i| t[i].text.as_str()),
+            Some("March 3"),
+            "{said:?}"
+        );
     }
 
     /// News told in the simple past, of the verb or of the noun it only says was done, happened

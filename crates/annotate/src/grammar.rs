@@ -743,10 +743,16 @@ impl Tree {
     /// is running a campaign"; not the perfect, "has detained", which reaches into the past):
     /// what stands as the report is written, not a step of a past narrative.
     pub fn told_in_present(&self, start: usize, end: usize) -> bool {
-        let Some(a) = self.head_of(start, end) else {
-            return false;
-        };
+        self.present_form(start, end).is_some()
+    }
+
+    /// The byte offset of the present form that makes the act at `start..end` told in the
+    /// present (see [`Tree::told_in_present`]): a caller may set aside one inside a quotation,
+    /// whose present is the speaker's.
+    pub fn present_form(&self, start: usize, end: usize) -> Option<usize> {
+        let a = self.head_of(start, end)?;
         let mut c = self.clause_of(a, false);
+        let present = |w: usize| matches!(self.words[w].word.xpos.as_str(), "VBZ" | "VBP");
         for _ in 0..self.words.len() {
             let finite: Vec<usize> = self
                 .children(c)
@@ -756,18 +762,15 @@ impl Tree {
             if let Some(&first) = finite.first() {
                 // "has detained", "have been held": the perfect reaches back into the past
                 let perfect = self.words[first].word.lemma == "have";
-                return !perfect && matches!(self.words[first].word.xpos.as_str(), "VBZ" | "VBP");
+                return (!perfect && present(first)).then_some(self.words[first].start);
             }
-            if matches!(self.words[c].word.xpos.as_str(), "VBZ" | "VBP") {
-                return true;
+            if present(c) {
+                return Some(self.words[c].start);
             }
             // the second of verbs joined by "and" takes the first's auxiliary
-            match self.head(c).filter(|_| verb && self.rel(c) == "conj") {
-                Some(h) => c = h,
-                None => return false,
-            }
+            c = self.head(c).filter(|_| verb && self.rel(c) == "conj")?;
         }
-        false
+        None
     }
 
     /// Whether the verb at `ask` asks for the act at `act`: the act lies in its phrase and the
