@@ -703,15 +703,15 @@ fn participants(
     tree: &crate::grammar::Tree,
 ) -> Vec<MentionRole> {
     let mentions = cx.mentions;
+    // a possessor did what a party takes (an appeal, a request, a statement) and underwent what
+    // is done to someone (an arrest, a sentence)
+    let done_to = tr.act.violation || casefile_model::PROCEEDINGS.contains(&tr.act.name);
     let mut participants: Vec<MentionRole> = sent
         .in_sentence
         .iter()
         .filter_map(|&k| {
             // the closest tie to any word naming the act: doer or undergoer before any other
             let span = (mentions[k].span.start, mentions[k].span.end);
-            // a possessor did what a party takes (an appeal, a request, a statement) and
-            // underwent what is done to someone (an arrest, a sentence)
-            let done_to = tr.act.violation || casefile_model::PROCEEDINGS.contains(&tr.act.name);
             let tie = tr
                 .all
                 .iter()
@@ -751,12 +751,12 @@ fn participants(
     participants
 }
 
-/// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
-/// apologised").
 /// Acts that last for months or years (a campaign of persecution): the day a narrative has
 /// reached does not date them ("the pair had fled persecution").
 const CAMPAIGNS: &[&str] = &["persecution"];
 
+/// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
+/// apologised").
 const UNDERGONE_BY_SUBJECT: &[&str] = &["flight", "disappearance", "coerced-statement"];
 
 /// The role a name plays in an act told in its sentence, or None when it plays none.
@@ -1179,11 +1179,21 @@ mod tests {
 
     /// The names, times and tellings of acts read in `text` (a report with no date).
     fn read(text: &str) -> (Vec<Mention>, Vec<Timex>, Vec<EventMention>) {
+        read_quoting(text, false)
+    }
+
+    /// [`read`], telling the finder the text's quotations when `quoted`.
+    fn read_quoting(text: &str, quoted: bool) -> (Vec<Mention>, Vec<Timex>, Vec<EventMention>) {
         let d = crate::test_doc(text);
         let s = sentences(text);
         let m = names::find(&d, &s);
         let (t, _) = timex::find(&d, None);
-        let ev = find(&d, &s, &m, &t, &[]);
+        let quotes = if quoted {
+            crate::quotes::find_spans(&d)
+        } else {
+            Vec::new()
+        };
+        let ev = find(&d, &s, &m, &t, &quotes);
         (m, t, ev)
     }
 
@@ -1332,12 +1342,7 @@ mod tests {
     #[test]
     fn a_quoted_present_is_the_speakers() {
         let text = "A judge on March 3 found Oleg Marchenko guilty and sentenced him to three years.\n“I did not commit any crime. I am the victim here,” Marchenko said in his final statement in court.";
-        let d = crate::test_doc(text);
-        let s = sentences(text);
-        let m = names::find(&d, &s);
-        let (t, _) = timex::find(&d, None);
-        let quotes = crate::quotes::find_spans(&d);
-        let ev = find(&d, &s, &m, &t, &quotes);
+        let (_, t, ev) = read_quoting(text, true);
         let said = ev
             .iter()
             .find(|e| e.kind == "public-statement")

@@ -741,14 +741,9 @@ impl Tree {
     /// Whether the act at `start..end` is told in the present tense, simple or progressive (its
     /// clause's finite verb or auxiliary is a present form: "Freedom House demands", "All Out
     /// is running a campaign"; not the perfect, "has detained", which reaches into the past):
-    /// what stands as the report is written, not a step of a past narrative.
-    pub fn told_in_present(&self, start: usize, end: usize) -> bool {
-        self.present_form(start, end).is_some()
-    }
-
-    /// The byte offset of the present form that makes the act at `start..end` told in the
-    /// present (see [`Tree::told_in_present`]): a caller may set aside one inside a quotation,
-    /// whose present is the speaker's.
+    /// what stands as the report is written, not a step of a past narrative. The byte offset of
+    /// that present form, so that a caller may set aside one inside a quotation, whose present
+    /// is the speaker's.
     pub fn present_form(&self, start: usize, end: usize) -> Option<usize> {
         let a = self.head_of(start, end)?;
         let mut c = self.clause_of(a, false);
@@ -1246,6 +1241,7 @@ mod support_verbs {
     #[test]
     fn what_points_back_and_what_is_news() {
         type Check = fn(&Tree, usize, usize) -> bool;
+        let told_in_present: Check = |t, s, e| t.present_form(s, e).is_some();
         let cases: &[(&str, &str, &str, Check, bool)] = &[
             ("points back", "She was sentenced on these charges.", "charges", Tree::points_back, true),
             ("points back", "She was sentenced on charges of fraud.", "charges", Tree::points_back, false),
@@ -1262,12 +1258,12 @@ mod support_verbs {
             ("news", "The court reduced her term.", "reduced", Tree::done_by_now, false),
             ("news", "Saudi Arabia has sentenced five people to death for the killing.", "sentenced", Tree::done_by_now, true),
             ("news", "She has been held for three years.", "held", Tree::done_by_now, false),
-            ("present", "The group now demands their release.", "demands", Tree::told_in_present, true),
-            ("present", "All Out is sharing a petition.", "petition", Tree::told_in_present, true),
-            ("present", "The group has issued a statement.", "statement", Tree::told_in_present, false),
-            ("present", "The group issued a statement.", "statement", Tree::told_in_present, false),
-            ("present", "The men were detained and beaten.", "beaten", Tree::told_in_present, false),
-            ("present", "The prosecutor had requested five years.", "requested", Tree::told_in_present, false),
+            ("present", "The group now demands their release.", "demands", told_in_present, true),
+            ("present", "All Out is sharing a petition.", "petition", told_in_present, true),
+            ("present", "The group has issued a statement.", "statement", told_in_present, false),
+            ("present", "The group issued a statement.", "statement", told_in_present, false),
+            ("present", "The men were detained and beaten.", "beaten", told_in_present, false),
+            ("present", "The prosecutor had requested five years.", "requested", told_in_present, false),
         ];
         for (what, s, w, check, want) in cases {
             let t = parse(s, 0, s.len());

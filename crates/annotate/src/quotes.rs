@@ -976,6 +976,17 @@ mod tests {
 mod document_tests {
     use crate::{names, text::sentences};
 
+    /// The speaker of each quotation of `text`, by the name it is given.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        super::find(&d, &s, &m, &[])
+            .into_iter()
+            .map(|q| q.speaker.map(|i| m[i].text.clone()))
+            .collect()
+    }
+
     /// "the statement said": its author, named before; the subject of the verb that a
     /// participle completes ("adding that") speaks too.
     #[test]
@@ -994,47 +1005,35 @@ mod document_tests {
                 "Saudi Public Prosecutor’s Office",
             ),
         ] {
-            let d = crate::test_doc(text);
-            let s = sentences(text);
-            let m = names::find(&d, &s);
-            let q = super::find(&d, &s, &m, &[]);
-            let speaker = q[0].speaker.map(|i| m[i].text.as_str());
-            assert!(speaker.is_some_and(|sp| sp.ends_with(want)), "{speaker:?} in {text}");
+            let speaker = speakers(text).swap_remove(0);
+            assert!(
+                speaker.as_deref().is_some_and(|sp| sp.ends_with(want)),
+                "{speaker:?} in {text}"
+            );
         }
         // a quotation that follows one in its paragraph goes on with its speaker, and a
         // statement "from" someone is theirs
-        let text = "A statement from the Istanbul prosecutor’s office was read out. “The body was destroyed,” the statement said. “It was planned in advance.”\n\n“No one was hurt.”";
-        let d = crate::test_doc(text);
-        let s = sentences(text);
-        let m = names::find(&d, &s);
-        let q = super::find(&d, &s, &m, &[]);
-        let speakers: Vec<Option<&str>> = q
-            .iter()
-            .map(|q| q.speaker.map(|i| m[i].text.as_str()))
-            .collect();
+        let got = speakers("A statement from the Istanbul prosecutor’s office was read out. “The body was destroyed,” the statement said. “It was planned in advance.”\n\n“No one was hurt.”");
         assert!(
-            speakers[0].is_some_and(|sp| sp.ends_with("prosecutor’s office")),
-            "{speakers:?}"
+            got[0]
+                .as_deref()
+                .is_some_and(|sp| sp.ends_with("prosecutor’s office")),
+            "{got:?}"
         );
-        assert_eq!(speakers[1], speakers[0]);
-        assert_eq!(speakers[2], None, "a new paragraph");
+        assert_eq!(got[1], got[0]);
+        assert_eq!(got[2], None, "a new paragraph");
         // "the official said" where the parse misses the verb of speech: one of the officials
         // named before
-        let text = "Top Turkish security officials have concluded that he was killed, a senior official has said.\n\n\"It is like Pulp Fiction,\" the official said, referring to the Hollywood movie.";
-        let d = crate::test_doc(text);
-        let s = sentences(text);
-        let m = names::find(&d, &s);
-        let q = super::find(&d, &s, &m, &[]);
-        let speaker = q.last().and_then(|q| q.speaker).map(|i| m[i].text.as_str());
+        let got = speakers("Top Turkish security officials have concluded that he was killed, a senior official has said.\n\n\"It is like Pulp Fiction,\" the official said, referring to the Hollywood movie.");
+        let speaker = got.last().cloned().flatten();
         assert!(
-            speaker.is_some_and(|sp| sp.ends_with("security officials")),
+            speaker
+                .as_deref()
+                .is_some_and(|sp| sp.ends_with("security officials")),
             "{speaker:?}"
         );
         // a statement no one is said to have made speaks for no one
-        let text = "Police raided the flat. “No one was hurt,” the statement said.";
-        let d = crate::test_doc(text);
-        let s = sentences(text);
-        let m = names::find(&d, &s);
-        assert_eq!(super::find(&d, &s, &m, &[])[0].speaker, None);
+        let got = speakers("Police raided the flat. “No one was hurt,” the statement said.");
+        assert_eq!(got[0], None);
     }
 }

@@ -61,13 +61,7 @@ fn seed_metadata_and_boilerplate() {
     let shared = shared();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("o");
-    let o = run(casefile()
-        .args(["build", "--no-encryption", "-q"])
-        .arg(shared.join("seeds"))
-        .arg("--out")
-        .arg(&out));
-    assert!(o.status.success(), "{}", stderr(&o));
-    let case = read_json(&out.join("case.json"));
+    let (_, case) = build_unencrypted(&shared.join("seeds"), &out);
     let docs = case["documents"].as_array().unwrap();
     // no photographer or image credit becomes a person
     for e in case["entities"].as_array().unwrap() {

@@ -139,48 +139,30 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
     for ((fam, _), members) in by_family.iter_mut() {
         for c in clusters_of(fam, members) {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
-            let others_day = |m: &Member| {
+            // the date the other reports' own tellings give the happening
+            let others = |m: &Member| {
                 let rest: Vec<&Member> = ms
                     .iter()
                     .copied()
                     .filter(|o| o.doc != m.doc && !o.context)
                     .collect();
                 dated(&rest)
-                    .filter(|d| d.precision >= Precision::Day)
-                    .and_then(|d| d.range())
-                    .map(|r| r.0)
             };
-            for m in ms
-                .iter()
-                .filter(|m| m.report_offset.is_some() && !m.context)
-            {
-                if let (Some(day), Some(off)) = (others_day(m), m.report_offset) {
-                    let report_day = day - chrono::Duration::days(off);
-                    let ds = days.entry(m.doc).or_default();
-                    if !ds.contains(&report_day) {
-                        ds.push(report_day);
-                    }
-                }
-            }
             for m in ms.iter().filter(|m| !m.context) {
-                let Some(off) = m.report_year_offset else {
-                    continue;
-                };
-                let rest: Vec<&Member> = ms
-                    .iter()
-                    .copied()
-                    .filter(|o| o.doc != m.doc && !o.context)
-                    .collect();
-                let year = dated(&rest)
-                    .filter(|d| d.precision >= Precision::Year)
-                    .and_then(|d| d.range())
-                    .filter(|(a, b)| a.year() == b.year())
-                    .map(|(a, _)| a.year());
-                if let Some(y) = year {
-                    let ys = report_years.entry(m.doc).or_default();
-                    if !ys.contains(&(y - off)) {
-                        ys.push(y - off);
-                    }
+                let day = m.report_offset.and_then(|off| {
+                    let d = others(m).filter(|d| d.precision >= Precision::Day)?;
+                    Some(d.range()?.0 - chrono::Duration::days(off))
+                });
+                if let Some(report_day) = day {
+                    add_once(&mut days, m.doc, report_day);
+                }
+                let year = m.report_year_offset.and_then(|off| {
+                    let d = others(m).filter(|d| d.precision >= Precision::Year)?;
+                    let (a, b) = d.range()?;
+                    (a.year() == b.year()).then_some(a.year() - off)
+                });
+                if let Some(report_year) = year {
+                    add_once(&mut report_years, m.doc, report_year);
                 }
             }
             let placed = dated(&ms).and_then(|d| day_of_partial(&d, &ms));
@@ -188,10 +170,7 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
                 continue;
             };
             for m in ms.iter().filter(|m| m.month_day.is_some()) {
-                let ys = years.entry(m.doc).or_default();
-                if !ys.contains(&day.year()) {
-                    ys.push(day.year());
-                }
+                add_once(&mut years, m.doc, day.year());
             }
         }
     }
@@ -229,6 +208,14 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         if let Some((mo, d)) = m.month_day.filter(|_| m.date.is_none()) {
             m.date = chrono::NaiveDate::from_ymd_opt(year, mo, d).map(DateValue::day);
         }
+    }
+}
+
+/// Add `v` to the values noted for report `doc`, once.
+fn add_once<T: PartialEq>(by_doc: &mut BTreeMap<usize, Vec<T>>, doc: usize, v: T) {
+    let vs = by_doc.entry(doc).or_default();
+    if !vs.contains(&v) {
+        vs.push(v);
     }
 }
 
