@@ -16,7 +16,6 @@ const BELOW: &[(&str, &str, f64)] = &[
     ("khashoggi", "events_recall", 0.371),
     ("khashoggi", "events_precision", 0.733),
     ("khashoggi", "discrepancies_found", 0.364),
-    ("khashoggi", "discrepancies_verdict", 0.273),
 ];
 
 #[test]

@@ -720,6 +720,18 @@ pub struct SourceLink {
     pub span: Span,
 }
 
+/// The family of an act kind: acts that tell of the same kind of happening ("seized",
+/// "arrested", "abducted" of one seizure), so that tellings in different words meet.
+pub fn act_family(kind: &str) -> &str {
+    match kind {
+        "arrest" | "abduction" | "disappearance" | "raid" => "seizure",
+        "torture" | "ill-treatment" => "torture",
+        // a court's decisions: a sentence, and its review on appeal, told apart by their dates
+        "trial" | "ruling" => "trial",
+        k => k,
+    }
+}
+
 /// Act kinds that are legal proceedings (charging, trying, sentencing): an authority's acts in a
 /// case, whose doer is named as the one who took them, not as a perpetrator; with a doer named,
 /// they are the authorities' interventions too.

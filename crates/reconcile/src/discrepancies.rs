@@ -680,13 +680,53 @@ fn relative_locations(
 
 /// Opposed accounts from named sides: "officially for X but in fact Y", or an event that one
 /// source asserts and another denies.
+/// The tellings that deny a happening of the chain (kept outside it, as no source asserts them
+/// by themselves), each with the index of the one event it denies: an event of the same family
+/// of acts that shares someone the denial names. A denial that could be of more than one event
+/// is of none.
+fn denials_of(lk: &Lookup, resolved: &Resolved) -> Vec<(usize, Span)> {
+    let mut out = Vec::new();
+    for (doc_id, idx) in &resolved.not_in_chain {
+        let Some((_, ann)) = lk.doc(doc_id) else {
+            continue;
+        };
+        let em = &ann.events[*idx];
+        if em.modality != Modality::Denied {
+            continue;
+        }
+        let named: Vec<&str> = em
+            .participants
+            .iter()
+            .filter_map(|p| resolved.entity_of(doc_id, p.mention))
+            .collect();
+        let family = casefile_model::act_family(&em.kind);
+        let mut of = resolved.events.iter().enumerate().filter(|(_, ev)| {
+            casefile_model::act_family(&ev.r#type) == family
+                && ev
+                    .participants
+                    .iter()
+                    .any(|p| named.contains(&p.entity.as_str()))
+        });
+        if let (Some((ei, _)), None) = (of.next(), of.next()) {
+            out.push((ei, em.sentence.clone()));
+        }
+    }
+    out
+}
+
 fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
     static OFFICIAL: OnceLock<Regex> = OnceLock::new();
     let official = re(
         &OFFICIAL,
         r"(?i)\bofficial(?:ly|\s+reason[^,]*?)\s+(?:was\s+)?(?:for\s+)?(.+?),?\s+but\s+(?:in\s+(?:fact|reality)|actually|really)[^,]*?,?\s+(?:he said,?\s+)?(?:they were detained\s+)?(?:because\s+of\s+)?(.+?)[.;]",
     );
-    for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
+    let denials = denials_of(lk, resolved);
+    for (ei, (ev, members)) in resolved
+        .events
+        .iter()
+        .zip(&resolved.event_members)
+        .enumerate()
+    {
         let mut official_vals: Vec<Span> = Vec::new();
         let mut real_vals: Vec<Span> = Vec::new();
         let mut texts = (String::new(), String::new());
@@ -716,6 +756,12 @@ fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
                 | Modality::Negated => continue,
             };
             modal.entry(key).or_default().push(em.sentence.clone());
+        }
+        // a denial of the happening told outside the chain ("Saudis deny claim of killing")
+        for (at, sentence) in &denials {
+            if *at == ei {
+                modal.entry("denied").or_default().push(sentence.clone());
+            }
         }
         if !official_vals.is_empty() {
             out.push(Discrepancy {

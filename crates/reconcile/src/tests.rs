@@ -80,6 +80,33 @@ fn verdicts_on_ages() {
     ]);
 }
 
+/// A denial told in one report (kept out of the chain, as no one asserts it) contests the
+/// happening another report tells as done, when it names someone the happening names; a denial
+/// of what was done to someone else contests nothing.
+#[test]
+fn a_denial_outside_the_chain_contests_the_happening() {
+    let told = "March 1, 2024\n\nOleg Marchenko was killed in Marevo on Monday.";
+    check(&[
+        (
+            &[
+                told,
+                "March 3, 2024\n\nThe interior ministry denied killing Oleg Marchenko.",
+            ],
+            "account",
+            Some(Verdict::Contested),
+        ),
+        (
+            &[
+                told,
+                "March 3, 2024\n\nThe interior ministry denied killing Ivan Petrov.",
+            ],
+            "account",
+            None,
+        ),
+        (&[told], "account", None),
+    ]);
+}
+
 #[test]
 fn verdicts_on_names_and_dates() {
     check(&[

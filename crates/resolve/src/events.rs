@@ -16,16 +16,7 @@ use casefile_model::{
     Participant, ParticipantRole, Precision, Span,
 };
 
-/// Acts that tell of the same kind of happening.
-pub fn family(kind: &str) -> &str {
-    match kind {
-        "arrest" | "abduction" | "disappearance" | "raid" => "seizure",
-        "torture" | "ill-treatment" => "torture",
-        // a court's decisions: a sentence, and its review on appeal, told apart by their dates
-        "trial" | "ruling" => "trial",
-        k => k,
-    }
-}
+pub use casefile_model::act_family as family;
 
 struct Member {
     doc: usize,
