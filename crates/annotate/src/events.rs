@@ -279,6 +279,18 @@ struct Sentence<'s> {
     times: Vec<usize>,
 }
 
+impl Sentence<'_> {
+    /// The sentence's times whose byte range passes `keep`.
+    fn times_where(&self, timexes: &[Timex], keep: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+        let span = |t: usize| (timexes[t].span.start, timexes[t].span.end);
+        self.times
+            .iter()
+            .copied()
+            .filter(|&t| keep(span(t).0, span(t).1))
+            .collect()
+    }
+}
+
 /// A trigger found: the act and its byte range.
 struct Trigger {
     act: &'static ActType,
@@ -328,9 +340,9 @@ pub fn find_with(
         pair: group_pair(text, mentions),
     };
     let mut out = Vec::new();
-    let mut last_time: Option<(usize, usize)> = None; // (timex index, sentence index)
-                                                      // names and times in text order, so a sentence finds its own by a binary search, not by a
-                                                      // pass over every name of the report
+    let mut last_time: Option<Narrative> = None;
+    // names and times in text order, so a sentence finds its own by a binary search, not by a
+    // pass over every name of the report
     let mut by_start: Vec<usize> = (0..mentions.len()).collect();
     by_start.sort_by_key(|&m| mentions[m].span.start);
     let mut times_by_start: Vec<usize> = (0..timexes.len()).collect();
@@ -372,8 +384,10 @@ pub fn find_with(
         // times told in a clause on a noun ("Khashoggi, who was killed in 2018", "a photo taken
         // in 2014"): background to a person or a thing, not the narrative's time
         let mut background: Vec<usize> = Vec::new();
+        // times that date a verb of saying ("the office said Wednesday")
+        let mut said_on: Vec<usize> = Vec::new();
         let found = triggers(&cx, &sent);
-        // the grammar, read only for sentences that tell of an act
+        // the grammar, read only for sentences that tell of an act or a time
         let names = crate::coref::name_spans(mentions, ss, se);
         // a line with no closing stop is a headline, a heading or a caption: its grammar is too
         // often misread ("appeals" as a noun) to call its act a kind, and it starts a new part,
@@ -390,14 +404,10 @@ pub fn find_with(
         if !full && own_line && line_ends {
             last_time = None;
         }
-        if !found.is_empty() {
+        if !found.is_empty() || !sent.times.is_empty() {
             let tree = trees.get(text, ss, se, names);
-            background = sent
-                .times
-                .iter()
-                .copied()
-                .filter(|&t| tree.in_clause_on_noun(timexes[t].span.start, timexes[t].span.end))
-                .collect();
+            background = sent.times_where(timexes, |s, e| tree.in_clause_on_noun(s, e));
+            said_on = sent.times_where(timexes, |s, e| tree.dates_saying(s, e));
             let asking_for_nothing: Vec<bool> = found
                 .iter()
                 .map(|tr| asks_for_no_act(tree, tr, &found))
@@ -414,7 +424,8 @@ pub fn find_with(
                 }
             }
         }
-        last_time = narrative_after(&out[first_new..], &sent, &background, timexes, last_time);
+        let (told, times) = (&out[first_new..], (&background[..], &said_on[..]));
+        last_time = narrative_after(told, &sent, times, timexes, last_time);
     }
     out
 }
@@ -423,13 +434,15 @@ pub fn find_with(
 /// last told in): what the sentence's acts were dated by, else its last expression, not one
 /// of the background; else the time before, kept going by a sentence whose acts it dated or
 /// that names a part of the day it has reached ("Early in the morning", "That evening").
+/// `background` are the sentence's times told in a clause on a noun, `said_on` those that date
+/// a verb of saying.
 fn narrative_after(
     told: &[EventMention],
     sent: &Sentence,
-    background: &[usize],
+    (background, said_on): (&[usize], &[usize]),
     timexes: &[Timex],
-    last_time: Option<(usize, usize)>,
-) -> Option<(usize, usize)> {
+    last_time: Option<Narrative>,
+) -> Option<Narrative> {
     let act_time = told
         .iter()
         .filter(|e| e.time.is_some_and(|t| !background.contains(&t)))
@@ -442,15 +455,52 @@ fn narrative_after(
             .filter(|t| !background.contains(t))
             .max_by_key(|&t| timexes[t].span.start)
     });
+    // a sentence that dates no act done to anyone, but a statement, sanctions announced or the
+    // saying itself ("said Wednesday that he was strangled"), gives the news's day; the
+    // narrative's time carried on stays what it was
+    let news = match last_time.filter(|before| Some(before.time) == own) {
+        Some(before) => before.news,
+        None => {
+            act_time.is_none()
+                && (told
+                    .iter()
+                    .any(|e| e.time.is_some() && act(&e.kind).is_some_and(|a| !a.violation))
+                    || own.is_some_and(|t| said_on.contains(&t)))
+        }
+    };
     match (own, last_time) {
-        (Some(t), _) => Some((t, sent.si)),
-        (None, Some((t, _)))
+        (Some(time), _) => Some(Narrative {
+            time,
+            since: sent.si,
+            news,
+        }),
+        (None, Some(before))
             if told.iter().any(|e| e.time_from_context) || part_of_the_day(sent.st) =>
         {
-            Some((t, sent.si))
+            Some(Narrative {
+                since: sent.si,
+                ..before
+            })
         }
         (None, before) => before,
     }
+}
+
+/// Whether an act is done to someone, not told as news: a violation, but not a legal
+/// proceeding (a charge, a trial), which an authority announces as news is announced.
+fn done_to_someone(a: &ActType) -> bool {
+    a.violation && !casefile_model::PROCEEDINGS.contains(&a.name)
+}
+
+/// The narrative's time as a report goes on: the time expression, the sentence it was last
+/// told in, and whether it is the day of news (a time only interventions were told at: a
+/// statement, sanctions announced), which dates no act done to anyone ("The Treasury announced
+/// sanctions Thursday. … The body was then dismembered" is no dismembering on Thursday).
+#[derive(Clone, Copy)]
+struct Narrative {
+    time: usize,
+    since: usize,
+    news: bool,
 }
 
 /// Whether a sentence opens with a part of a day and no date of its own ("Early in the
@@ -648,7 +698,7 @@ fn event_mention(
     cx: &Ctx,
     sent: &Sentence,
     tr: &Trigger,
-    last_time: Option<(usize, usize)>,
+    last_time: Option<Narrative>,
     tree: &crate::grammar::Tree,
 ) -> EventMention {
     static GROUP: OnceLock<Regex> = OnceLock::new();
@@ -873,7 +923,7 @@ fn time_of(
     cx: &Ctx,
     sent: &Sentence,
     tr: &Trigger,
-    last_time: Option<(usize, usize)>,
+    last_time: Option<Narrative>,
     tree: &crate::grammar::Tree,
 ) -> (Option<usize>, bool, bool) {
     let timexes = cx.timexes;
@@ -894,15 +944,29 @@ fn time_of(
     match (own, last_time) {
         (Some((rank, _, t)), _) => (Some(t), false, rank == 2),
         // the narrative's time, unless the act only describes a thing ("the sentence the court
-        // overturned"): told again as background, it keeps the time its first telling gave
-        (None, Some((t, s)))
-            if sent.times.is_empty()
-                && sent.si - s <= 3
-                && !CAMPAIGNS.contains(&tr.act.name)
-                && !tree.describes_noun(tr.ts, tr.te)
-                && !told_in_present(cx, tree, tr) =>
+        // overturned"): told again as background, it keeps the time its first telling gave;
+        // an act done to someone takes the news's day (see [`Narrative`]) only as news told
+        // done by then ("18 nationals have been arrested", the statement said): to its month
+        (
+            None,
+            Some(Narrative {
+                time: t,
+                since,
+                news,
+            }),
+        ) if sent.times.is_empty()
+            && sent.si - since <= 3
+            && !CAMPAIGNS.contains(&tr.act.name)
+            && !tree.describes_noun(tr.ts, tr.te)
+            && !told_in_present(cx, tree, tr) =>
         {
-            (Some(t), true, false)
+            if !(news && done_to_someone(tr.act)) {
+                (Some(t), true, false)
+            } else if tree.done_by_now(tr.ts, tr.te) {
+                (Some(t), true, true)
+            } else {
+                (None, false, false)
+            }
         }
         (None, _) => (None, false, false),
     }
@@ -1267,6 +1331,26 @@ mod tests {
             (
                 "Police detained Oleg Marchenko on March 3. His family says he is being tortured.",
                 None,
+            ),
+            // the day of news (a statement, sanctions announced, a saying) dates no act done
+            // to anyone told after it...
+            (
+                "The ministry announced sanctions on March 3. Oleg Marchenko was then tortured.",
+                None,
+            ),
+            (
+                "The ministry said on March 3 that Oleg Marchenko had been detained. He was then tortured.",
+                None,
+            ),
+            // ...but news told as done by then is of that day's month (see below)
+            (
+                "The ministry said on March 3 that Oleg Marchenko had been detained. “He has been tortured,” a spokesman said.",
+                Some("March 3"),
+            ),
+            // a day an act is told on is the narrative's, whatever else was told that day
+            (
+                "Police detained Oleg Marchenko on March 3 and a court charged him. He was tortured.",
+                Some("March 3"),
             ),
         ] {
             let (_, t, ev) = read(text);

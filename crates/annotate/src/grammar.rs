@@ -401,6 +401,14 @@ impl Tree {
                 || SPEECH_VERBS.contains(&format!("{lemma}e").as_str()))
     }
 
+    /// Whether the phrase at `start..end` (a time) modifies a verb of saying ("the office said
+    /// Wednesday", "announced on Monday"): the day of a saying, not of what is said.
+    pub fn dates_saying(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end)
+            .and_then(|p| self.head(p))
+            .is_some_and(|h| self.is_speech(h))
+    }
+
     /// Whether the phrase at `start..end` is headed by a noun with no article, possessor or
     /// number: a kind ("torture", "killings"), not a particular thing.
     pub fn bare_noun(&self, start: usize, end: usize) -> bool {
@@ -1258,6 +1266,9 @@ mod support_verbs {
             ("news", "The court reduced her term.", "reduced", Tree::done_by_now, false),
             ("news", "Saudi Arabia has sentenced five people to death for the killing.", "sentenced", Tree::done_by_now, true),
             ("news", "She has been held for three years.", "held", Tree::done_by_now, false),
+            ("saying", "The office said Wednesday that he was strangled.", "Wednesday", Tree::dates_saying, true),
+            ("saying", "The ministry announced on Monday that he had been released.", "Monday", Tree::dates_saying, true),
+            ("saying", "He was detained on Wednesday, the office said.", "Wednesday", Tree::dates_saying, false),
             ("present", "The group now demands their release.", "demands", told_in_present, true),
             ("present", "All Out is sharing a petition.", "petition", told_in_present, true),
             ("present", "The group has issued a statement.", "statement", told_in_present, false),

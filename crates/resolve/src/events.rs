@@ -4,7 +4,9 @@
 //! then joined when their dates are compatible (their ranges overlap). Mentions with a date of
 //! their own are placed first, most precise first; undated ones (a report with no date of its
 //! own saying "last Thursday") then join the family's event that shares a participant, or else
-//! the latest one that tells the same kind of act. The event's date is the most precise value consistent with all its dated
+//! the latest one that tells the same kind of act, or else the one undated happening of that
+//! kind. A month or a year is no mark of one happening: a telling dated no finer joins an event
+//! only of its own kind of act or one that names someone it names. The event's date is the most precise value consistent with all its dated
 //! sources, cut to the day.
 
 use std::collections::BTreeMap;
@@ -319,9 +321,16 @@ fn members_by_family(
 /// are two petitions).
 fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
     let Some(d) = &m.date else { return false };
+    // a month or a year is no mark of one happening: a telling dated so joins one that tells
+    // the same kind of act or names someone it names ("18 nationals have been arrested" that
+    // month is no telling of his disappearance on the 2nd)
+    let coarse = d.precision < Precision::Day;
     c.iter().all(|&o| {
         members[o].date.as_ref().is_none_or(|od| od.compatible(d)) && !other_doer(m, &members[o])
-    })
+    }) && (!coarse
+        || c.iter().any(|&o| {
+            members[o].kind == m.kind || members[o].entities.iter().any(|e| m.entities.contains(e))
+        }))
 }
 
 /// Whether two tellings name different doers of their act, and none in common: doers of one
@@ -392,6 +401,19 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
                 .all(|&o| members[o].date.is_none() && members[o].doc == m.doc)
         })
     };
+    // else, when no report dates this kind of act, the one happening of the kind told undated
+    // ("the body was dismembered" in two reports that date neither): two such clusters could
+    // be two happenings, and then it joins neither
+    let only_undated_of_kind = || {
+        let mut of_kind = clusters
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| possible(c) && c.iter().any(|&o| members[o].kind == m.kind));
+        match (of_kind.next(), of_kind.next()) {
+            (Some((ci, c)), None) if c.iter().all(|&o| members[o].date.is_none()) => Some(ci),
+            _ => None,
+        }
+    };
     shared.or_else(|| {
         // naming no one it shares, it tells the same kind of act ("whereabouts unknown" is no
         // telling of an arrest)
@@ -410,6 +432,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
             .max_by_key(|&(_, d)| d)
             .map(|(ci, _)| ci)
             .or_else(same_report_undated)
+            .or_else(only_undated_of_kind)
     })
 }
 
@@ -893,6 +916,55 @@ mod tests {
             member("arrest", None),
         ];
         assert_eq!(cluster(&members), [vec![0, 2], vec![1]]);
+    }
+
+    /// Undated tellings of a kind no report dates are one happening when they are all there is
+    /// of it; with two such happenings told (two undated clusters of the kind), a third joins
+    /// neither.
+    #[test]
+    fn undated_tellings_of_an_undated_kind_meet() {
+        let member = |kind: &str, doc: usize| Member {
+            kind: kind.into(),
+            ..blank(doc, None)
+        };
+        let members = vec![member("mutilation", 0), member("mutilation", 1)];
+        assert_eq!(cluster(&members), [vec![0, 1]]);
+        // two happenings of the kind, done by different people: a third telling that names no
+        // one could be either, and joins neither
+        let mut apart = vec![member("mutilation", 0), member("mutilation", 1)];
+        apart[0].agents = vec![("a".into(), EntityKind::Person)];
+        apart[1].agents = vec![("b".into(), EntityKind::Person)];
+        apart.push(member("mutilation", 2));
+        assert_eq!(cluster(&apart), [vec![0], vec![1], vec![2]]);
+    }
+
+    /// A telling dated only to a month joins a day-dated happening of its family only when it
+    /// tells the same kind of act or names someone it names: "18 nationals have been arrested"
+    /// that month is no telling of his disappearance on the 2nd.
+    #[test]
+    fn a_month_is_no_mark_of_one_happening() {
+        let member = |kind: &str, date: DateValue, who: &[&str]| Member {
+            kind: kind.into(),
+            entities: who.iter().map(|w| w.to_string()).collect(),
+            ..blank(0, Some(date))
+        };
+        let day = || DateValue::day(chrono::NaiveDate::from_ymd_opt(2018, 10, 2).unwrap());
+        let month = || DateValue::month(2018, 10);
+        let apart = vec![
+            member("disappearance", day(), &["khashoggi"]),
+            member("arrest", month(), &[]),
+        ];
+        assert_eq!(cluster(&apart), [vec![0], vec![1]]);
+        let named = vec![
+            member("disappearance", day(), &["khashoggi"]),
+            member("arrest", month(), &["khashoggi"]),
+        ];
+        assert_eq!(cluster(&named), [vec![0, 1]]);
+        let same_kind = vec![
+            member("arrest", day(), &["khashoggi"]),
+            member("arrest", month(), &[]),
+        ];
+        assert_eq!(cluster(&same_kind), [vec![0, 1]]);
     }
 
     /// A yearless "January 20" makes an event dated January 2022 by other reports the 20th;
