@@ -163,7 +163,7 @@ pub const ACTS: &[ActType] = &[
         label: "public statement",
         plover: ("DISAPPROVE", "statement"),
         violation: false,
-        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|denies|claimed|tweeted",
+        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|denies|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b",
     },
     ActType {
         name: "persecution",
@@ -187,6 +187,15 @@ pub const ACTS: &[ActType] = &[
         plover: ("INVESTIGATE", "investigate"),
         violation: false,
         pattern: r"investigat(?:e|es|ed|ing|ion|ions)\b|inquir(?:y|ies)\b|probe\b",
+    },
+    ActType {
+        // an authority putting questions to people (the ones it holds, witnesses, staff); not
+        // someone doubting a thing ("questioned the verdict": see `questions_no_one`)
+        name: "questioning",
+        label: "questioning",
+        plover: ("INVESTIGATE", "question"),
+        violation: false,
+        pattern: r"question(?:ed|ing)\b|interrogat(?:ed|ion|ions|ing)\b",
     },
     ActType {
         // measures a state takes against those it holds responsible
@@ -413,7 +422,11 @@ pub fn find_with(
                 .map(|tr| asks_for_no_act(tree, tr, &found))
                 .collect();
             for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
-                if nothing || accusation_of_others(tree, &tr) || serving_a_sentence(tree, &tr) {
+                if nothing
+                    || accusation_of_others(tree, &tr)
+                    || serving_a_sentence(tree, &tr)
+                    || questions_no_one(tree, &tr)
+                {
                     continue;
                 }
                 let em = event_mention(&cx, &sent, &tr, last_time, tree);
@@ -676,6 +689,43 @@ fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger])
         && !found
             .iter()
             .any(|o| o.ts >= tr.te && tree.asks_for((tr.ts, tr.te), (o.ts, o.te)))
+}
+
+/// Whether "questioned" doubts a thing, not puts questions to people: it asks whether or why
+/// ("questioned whether the court was independent"), or what it questions is a thing told by
+/// an abstract noun ("questioned the independence of the court", "questioned the verdict").
+fn questions_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const THINGS: &[&str] = &[
+        "verdict", "claim", "account", "decision", "figure", "story", "version", "evidence",
+        "motive", "report", "result", "ruling", "sentence", "need", "wisdom", "legality",
+    ];
+    if tr.act.name != "questioning" {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let asks_whether = |c: usize| {
+        tree.children(c).any(|m| {
+            tree.rel(m) == "mark"
+                && matches!(
+                    tree.words[m].word.form.to_lowercase().as_str(),
+                    "whether" | "if"
+                )
+        })
+    };
+    tree.children(v).any(|c| {
+        let rel = tree.rel(c);
+        let lemma = tree.words[c].word.lemma.to_lowercase();
+        matches!(rel, "ccomp" | "xcomp")
+            || (rel == "advcl" && asks_whether(c))
+            || (matches!(rel, "obj" | "nsubj:pass")
+                && tree.words[c].word.upos == "NOUN"
+                && (THINGS.contains(&lemma.as_str())
+                    || ["ity", "ness", "tion", "ment", "ance", "ence"]
+                        .iter()
+                        .any(|suffix| lemma.ends_with(suffix))))
+    })
 }
 
 /// Whether a sentence named is one someone is serving ("a source who is serving a prison
@@ -946,7 +996,9 @@ fn time_of(
         // the narrative's time, unless the act only describes a thing ("the sentence the court
         // overturned"): told again as background, it keeps the time its first telling gave;
         // an act done to someone takes the news's day (see [`Narrative`]) only as news told
-        // done by then ("18 nationals have been arrested", the statement said): to its month
+        // done by then ("18 nationals have been arrested", the statement said): to its month;
+        // nor an act told as coming next ("then acknowledged") after a sentence the day did
+        // not date: it comes after what that sentence told, whose time is not known
         (
             None,
             Some(Narrative {
@@ -956,6 +1008,7 @@ fn time_of(
             }),
         ) if sent.times.is_empty()
             && sent.si - since <= 3
+            && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
             && !CAMPAIGNS.contains(&tr.act.name)
             && !tree.describes_noun(tr.ts, tr.te)
             && !told_in_present(cx, tree, tr) =>
@@ -1284,6 +1337,14 @@ mod tests {
             ),
             // a danger one is in is no threat anyone made
             ("The network said the two men were in mortal danger.", vec![]),
+            // questions put to people are an act; doubting a thing is none
+            (
+                "Prosecutors questioned employees of the consulate on Friday.",
+                vec!["questioning"],
+            ),
+            ("He was detained and questioned by the police.", vec!["arrest", "questioning"]),
+            ("Rights groups questioned the independence of the court.", vec![]),
+            ("Observers questioned whether the court was independent.", vec![]),
         ] {
             let kinds = kinds_of(text);
             assert_eq!(kinds, want, "{text}");
@@ -1346,6 +1407,16 @@ mod tests {
             (
                 "The ministry said on March 3 that Oleg Marchenko had been detained. “He has been tortured,” a spokesman said.",
                 Some("March 3"),
+            ),
+            // "then" after the sentence the day dated is that day; after one it did not date,
+            // it is after what that sentence told
+            (
+                "Police detained Oleg Marchenko on March 3. He was then tortured.",
+                Some("March 3"),
+            ),
+            (
+                "Police detained Oleg Marchenko on March 3. His family was not told. He was then tortured.",
+                None,
             ),
             // a day an act is told on is the narrative's, whatever else was told that day
             (

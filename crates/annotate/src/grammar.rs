@@ -401,6 +401,21 @@ impl Tree {
                 || SPEECH_VERBS.contains(&format!("{lemma}e").as_str()))
     }
 
+    /// Whether the act at `start..end` is told as coming next ("the attorney general then
+    /// acknowledged", "was then dismembered"): after what was told just before it.
+    pub fn told_next(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end).is_some_and(|a| {
+            let c = self.clause_of(a, false);
+            self.children(c).any(|x| {
+                self.rel(x) == "advmod"
+                    && matches!(
+                        self.words[x].word.form.to_lowercase().as_str(),
+                        "then" | "subsequently" | "afterwards" | "later"
+                    )
+            })
+        })
+    }
+
     /// Whether the phrase at `start..end` (a time) modifies a verb of saying ("the office said
     /// Wednesday", "announced on Monday"): the day of a saying, not of what is said.
     pub fn dates_saying(&self, start: usize, end: usize) -> bool {
@@ -1266,6 +1281,9 @@ mod support_verbs {
             ("news", "The court reduced her term.", "reduced", Tree::done_by_now, false),
             ("news", "Saudi Arabia has sentenced five people to death for the killing.", "sentenced", Tree::done_by_now, true),
             ("news", "She has been held for three years.", "held", Tree::done_by_now, false),
+            ("next", "The attorney general then acknowledged that he was killed.", "acknowledged", Tree::told_next, true),
+            ("next", "His body was then dismembered.", "dismembered", Tree::told_next, true),
+            ("next", "The attorney general acknowledged that he was killed.", "acknowledged", Tree::told_next, false),
             ("saying", "The office said Wednesday that he was strangled.", "Wednesday", Tree::dates_saying, true),
             ("saying", "The ministry announced on Monday that he had been released.", "Monday", Tree::dates_saying, true),
             ("saying", "He was detained on Wednesday, the office said.", "Wednesday", Tree::dates_saying, false),

@@ -13,8 +13,7 @@ use common::*;
 
 /// (case, figure, the figure reached today): floors a case does not reach yet.
 const BELOW: &[(&str, &str, f64)] = &[
-    ("khashoggi", "events_recall", 0.371),
-    ("khashoggi", "events_precision", 0.733),
+    ("khashoggi", "events_recall", 0.4),
     ("khashoggi", "discrepancies_found", 0.364),
 ];
 

@@ -59,15 +59,41 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         })
         .collect();
     let by_id = crate::by_id(docs);
-    for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
+    // the events of the chain, then the tellings of an intervention told as done that are no
+    // event only for want of a date (a statement no report dates), one undated "event" each
+    let undated: Vec<(String, Vec<(String, usize)>)> = resolved
+        .not_in_chain
+        .iter()
+        .filter_map(|(doc_id, idx)| {
+            let (_, ann) = by_id.get(doc_id.as_str())?;
+            let em = &ann.events[*idx];
+            (KINDS.contains(&em.kind.as_str()) && em.modality.in_chain())
+                .then(|| (em.kind.clone(), vec![(doc_id.clone(), *idx)]))
+        })
+        .collect();
+    let chain = resolved
+        .events
+        .iter()
+        .zip(&resolved.event_members)
+        .map(|(ev, members)| {
+            (
+                ev.r#type.as_str(),
+                ev.date.as_ref(),
+                &ev.participants[..],
+                members,
+            )
+        });
+    let told_undated = undated
+        .iter()
+        .map(|(kind, members)| (kind.as_str(), None, &[][..], members));
+    for (kind, date, participants, members) in chain.chain(told_undated) {
         // legal proceedings are the authorities' interventions when the grammar names who took
         // them ("the court sentenced her"); otherwise they are told as events only
-        let proceedings = casefile_model::PROCEEDINGS.contains(&ev.r#type.as_str())
-            && ev
-                .participants
+        let proceedings = casefile_model::PROCEEDINGS.contains(&kind)
+            && participants
                 .iter()
                 .any(|p| p.role == ParticipantRole::Agent);
-        if !KINDS.contains(&ev.r#type.as_str()) && !proceedings {
+        if !KINDS.contains(&kind) && !proceedings {
             continue;
         }
         // who: the act's doer as the grammar gives it; a name that merely comes before the
@@ -101,10 +127,10 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
             sources.dedup();
             out.push(Intervention {
                 id: format!("intervention-{:03}", out.len() + 1),
-                kind: ev.r#type.replace('-', " "),
+                kind: kind.replace('-', " "),
                 by,
                 to,
-                date: ev.date.clone(),
+                date: date.cloned(),
                 outcome: outcome.into(),
                 sources,
             });

@@ -182,3 +182,36 @@ fn an_intervention_is_taken_by_the_acts_doer_only() {
         );
     }
 }
+
+/// A statement no report dates is no event of the chain, but still an intervention of its
+/// speaker's, undated.
+#[test]
+fn an_undated_statement_is_an_intervention_not_an_event() {
+    let report = "Irina Volkova, a lawyer for the family, denounced the verdict.";
+    let doc = casefile_ingest::ingest("r.txt", report.as_bytes()).unwrap();
+    let ann = casefile_annotate::annotate(&doc);
+    let pairs = [(&doc, &ann)];
+    let resolved = casefile_resolve::resolve(&pairs, &[], &|_| false);
+    assert!(
+        !resolved
+            .events
+            .iter()
+            .any(|e| e.r#type == "public-statement"),
+        "{:?}",
+        resolved.events
+    );
+    let found = crate::interventions::find(&pairs, &resolved);
+    assert!(
+        found
+            .iter()
+            .any(|i| i.kind == "public statement" && i.date.is_none()),
+        "{found:?}"
+    );
+    assert!(
+        interventions(report)
+            .iter()
+            .any(|(k, by)| k == "public statement" && by == "Irina Volkova"),
+        "{:?}",
+        interventions(report)
+    );
+}

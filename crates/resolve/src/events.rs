@@ -74,10 +74,15 @@ pub fn resolve(
                 .iter()
                 .map(|m| (docs[m.doc].0.id.clone(), m.idx))
                 .collect();
-            // a happening only threatened, feared, demanded, denied or supposed is no event
-            if !ms
-                .iter()
-                .any(|m| docs[m.doc].1.events[m.idx].modality.in_chain())
+            // a happening only threatened, feared, demanded, denied or supposed is no event;
+            // nor a statement no report dates: a statement of a party is an event of the chain
+            // when dated, else a claim with its speaker
+            let undated_statement =
+                MANY_TO_A_CASE.contains(&fam.as_str()) && ms.iter().all(|m| m.date.is_none());
+            if undated_statement
+                || !ms
+                    .iter()
+                    .any(|m| docs[m.doc].1.events[m.idx].modality.in_chain())
             {
                 not_in_chain.extend(tellings);
                 continue;
@@ -389,11 +394,19 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
                         .all(|(start, _)| start <= w)
                 }))
     };
-    let shared = clusters.iter().position(|c| {
-        possible(c)
-            && c.iter()
-                .any(|&o| members[o].entities.iter().any(|e| m.entities.contains(e)))
-    });
+    // a kind a case has many of, each its own happening (statements), is one telling of another
+    // only by the same doer (the one who spoke, not whom it is about), or within one report
+    let many = MANY_TO_A_CASE.contains(&m.kind.as_str());
+    let in_common = |o: &Member| {
+        if many {
+            o.agents.iter().any(|a| m.agents.contains(a))
+        } else {
+            o.entities.iter().any(|e| m.entities.contains(e))
+        }
+    };
+    let shared = clusters
+        .iter()
+        .position(|c| possible(c) && c.iter().any(|&o| in_common(&members[o])));
     // else the undated telling its own report already gave of this kind of act
     let same_report_undated = || {
         clusters.iter().position(|c| {
@@ -401,14 +414,17 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
                 .all(|&o| members[o].date.is_none() && members[o].doc == m.doc)
         })
     };
+    // ... and is joined by kind only within one report
+    let of_kind = |c: &Vec<usize>| {
+        possible(c)
+            && c.iter().any(|&o| members[o].kind == m.kind)
+            && (!many || c.iter().any(|&o| members[o].doc == m.doc))
+    };
     // else, when no report dates this kind of act, the one happening of the kind told undated
     // ("the body was dismembered" in two reports that date neither): two such clusters could
     // be two happenings, and then it joins neither
     let only_undated_of_kind = || {
-        let mut of_kind = clusters
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| possible(c) && c.iter().any(|&o| members[o].kind == m.kind));
+        let mut of_kind = clusters.iter().enumerate().filter(|(_, c)| of_kind(c));
         match (of_kind.next(), of_kind.next()) {
             (Some((ci, c)), None) if c.iter().all(|&o| members[o].date.is_none()) => Some(ci),
             _ => None,
@@ -420,7 +436,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
         clusters
             .iter()
             .enumerate()
-            .filter(|(_, c)| possible(c) && c.iter().any(|&o| members[o].kind == m.kind))
+            .filter(|(_, c)| of_kind(c))
             .filter_map(|(ci, c)| {
                 c.iter()
                     .filter_map(|&o| members[o].date.as_ref())
@@ -435,6 +451,10 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
             .or_else(only_undated_of_kind)
     })
 }
+
+/// Kinds of act a case has many of, each its own happening (the statements of its parties): an
+/// undated telling that names no one in common is no telling of another report's.
+const MANY_TO_A_CASE: &[&str] = &["public-statement"];
 
 /// The members of one family (sorted), clustered: each joins the first cluster it fits.
 fn cluster(members: &[Member]) -> Vec<Vec<usize>> {
@@ -936,6 +956,32 @@ mod tests {
         apart[1].agents = vec![("b".into(), EntityKind::Person)];
         apart.push(member("mutilation", 2));
         assert_eq!(cluster(&apart), [vec![0], vec![1], vec![2]]);
+    }
+
+    /// Statements are many to a case: an undated one joins another report's only when the same
+    /// doer made it, not when it names someone the other names.
+    #[test]
+    fn an_undated_statement_joins_only_its_speakers() {
+        let member = |doc: usize, date: Option<DateValue>, agent: Option<&str>| Member {
+            kind: "public-statement".into(),
+            entities: vec!["musaeva".into()],
+            agents: agent
+                .map(|a| vec![(a.to_string(), EntityKind::Person)])
+                .unwrap_or_default(),
+            ..blank(doc, date)
+        };
+        let day = || {
+            Some(DateValue::day(
+                chrono::NaiveDate::from_ymd_opt(2026, 3, 4).unwrap(),
+            ))
+        };
+        let about_her = vec![member(0, day(), Some("musaeva")), member(1, None, None)];
+        assert_eq!(cluster(&about_her), [vec![0], vec![1]]);
+        let hers = vec![
+            member(0, day(), Some("musaeva")),
+            member(1, None, Some("musaeva")),
+        ];
+        assert_eq!(cluster(&hers), [vec![0, 1]]);
     }
 
     /// A telling dated only to a month joins a day-dated happening of its family only when it
