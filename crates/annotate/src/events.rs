@@ -5,7 +5,8 @@
 use std::sync::OnceLock;
 
 use casefile_model::{
-    Document, EntityKind, EventMention, Mention, MentionRole, Modality, ParticipantRole, Timex,
+    ActKind, Document, EntityKind, EventMention, Mention, MentionRole, Modality, ParticipantRole,
+    Timex,
 };
 use regex::Regex;
 
@@ -15,7 +16,7 @@ use crate::re;
 /// One act type of the vocabulary.
 pub struct ActType {
     /// casefile's name for the act (used in case.json).
-    pub name: &'static str,
+    pub name: ActKind,
     /// Label for people.
     pub label: &'static str,
     /// PLOVER event type and mode.
@@ -29,35 +30,35 @@ pub struct ActType {
 /// The vocabulary, in the order triggers are tried.
 pub const ACTS: &[ActType] = &[
     ActType {
-        name: "abduction",
+        name: ActKind::Abduction,
         label: "abduction",
         plover: ("ASSAULT", "abduct"),
         violation: true,
         pattern: r"abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|snatched|(?:taken|dragged|seized) (?:away )?from (?:her|his|their|the) (?:family |own )?(?:homes?|houses?|apartments?|flats?)",
     },
     ActType {
-        name: "disappearance",
+        name: ActKind::Disappearance,
         label: "disappearance",
         plover: ("ASSAULT", "abduct"),
         violation: true,
         pattern: r"disappear(?:ed|ance)?|went missing|were missing|was missing|whereabouts",
     },
     ActType {
-        name: "arrest",
+        name: ActKind::Arrest,
         label: "arrest",
         plover: ("COERCE", "arrest"),
         violation: true,
         pattern: r"arrest(?:ed|s|ing)?|seiz(?:ed|ure|ing)|apprehended|rounded up|detained",
     },
     ActType {
-        name: "detention",
+        name: ActKind::Detention,
         label: "detention",
         plover: ("COERCE", "arrest"),
         violation: true,
         pattern: r"detention(?: cent(?:er|re))?|(?:being |been |are |is |were |was )held|in custody|incommunicado|imprison(?:ed|ment)|jailed",
     },
     ActType {
-        name: "raid",
+        name: ActKind::Raid,
         label: "raid or search",
         plover: ("COERCE", "seize"),
         violation: true,
@@ -65,21 +66,21 @@ pub const ACTS: &[ActType] = &[
         pattern: r"raid(?:ed|s)?|(?:broke|burst|forced their way) into|stormed|searched (?:(?:his|her|their|its|the|a|an|several|two|three)\s+)?(?:\w+\s+)?(?:homes?|houses?|apartments?|flats?|offices?|premises|rooms?)\b",
     },
     ActType {
-        name: "torture",
+        name: ActKind::Torture,
         label: "torture",
         plover: ("ASSAULT", "torture"),
         violation: true,
         pattern: r"tortur(?:e|ed|ing)",
     },
     ActType {
-        name: "ill-treatment",
+        name: ActKind::IllTreatment,
         label: "ill-treatment",
         plover: ("ASSAULT", "beat"),
         violation: true,
         pattern: r"beat(?:en|ing|ings)|ill-treat(?:ed|ment)|physical and psychological violence|grabbed|hit me",
     },
     ActType {
-        name: "threat",
+        name: ActKind::Threat,
         label: "threat",
         plover: ("THREATEN", "threaten"),
         violation: true,
@@ -88,35 +89,35 @@ pub const ACTS: &[ActType] = &[
         pattern: r"threat(?:s|ened|ening)?|ready to kill",
     },
     ActType {
-        name: "killing",
+        name: ActKind::Killing,
         label: "killing",
         plover: ("ASSAULT", "kill"),
         violation: true,
         pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|(?:choked|strangled|beaten|tortured) to death|shot dead",
     },
     ActType {
-        name: "forced-return",
+        name: ActKind::ForcedReturn,
         label: "forced transfer or return",
         plover: ("COERCE", "deport"),
         violation: true,
         pattern: r"returned|sent back|handed (?:over|back|the men|them)|handing over|deport(?:ed|ation)|transferred|transfer to|taken (?:by car )?back|transported back|extradit(?:ed|ion)|delivered",
     },
     ActType {
-        name: "flight",
+        name: ActKind::Flight,
         label: "flight or displacement",
         plover: ("RETREAT", "flee"),
         violation: true,
         pattern: r"fled|flee(?:ing)?\b|escap(?:ed|ing|e)|relocated|forced to leave|leave chechnya|(?:took|taught|sought) refuge",
     },
     ActType {
-        name: "criminal-charge",
+        name: ActKind::CriminalCharge,
         label: "criminal charge",
         plover: ("ACCUSE", "charge"),
         violation: true,
         pattern: r"charged|charges?\b|accusations?|accused|on suspicion of|indict(?:ed|ment)|prosecut(?:ed|ion)|terrorism investigation|criminal case",
     },
     ActType {
-        name: "trial",
+        name: ActKind::Trial,
         label: "trial",
         plover: ("ACCUSE", "trial"),
         violation: true,
@@ -124,56 +125,56 @@ pub const ACTS: &[ActType] = &[
     },
     ActType {
         // a higher court's decision on a sentence or a verdict (appeal, cassation, review)
-        name: "ruling",
+        name: ActKind::Ruling,
         label: "ruling on a sentence",
         plover: ("ACCUSE", "ruling"),
         violation: false,
         pattern: r"overturn(?:ed|s|ing)?\b|quash(?:ed|es|ing)?\b|upheld|uphold(?:s|ing)?\b|commut(?:ed|es|ing)\b|acquit(?:ted|s)?\b|annull?(?:ed|s)?\b|(?:reduced|cut|shortened|lowered) (?:(?:the|her|his|their|its|a)\s+)?(?:[\w’']+\s+){0,3}(?:sentences?|terms?|verdicts?)\b",
     },
     ActType {
-        name: "release",
+        name: ActKind::Release,
         label: "release",
         plover: ("CONCEDE", "release"),
         violation: false,
         pattern: r"released\b|freed\b|release of",
     },
     ActType {
-        name: "coerced-statement",
+        name: ActKind::CoercedStatement,
         label: "coerced statement",
         plover: ("COERCE", "coerce statement"),
         violation: true,
         pattern: r"confess(?:ed|ion|ions)|apolog(?:y|ies|ize|ized|ise|ised)|apology videos?|forced to sign|under duress|recorded video",
     },
     ActType {
-        name: "protection-granted",
+        name: ActKind::ProtectionGranted,
         label: "protection granted",
         plover: ("AID", "protect"),
         violation: false,
         pattern: r"(?:granted|offered|given|grant|offer)\s+(?:state\s+)?protection|state protection|to protect the men",
     },
     ActType {
-        name: "petition",
+        name: ActKind::Petition,
         label: "petition or appeal",
         plover: ("REQUEST", "petition"),
         violation: false,
         pattern: r"petition(?:ed|s)?|appeal(?:ed|s)?\b|request(?:s|ed)?\b|demand(?:s|ed)?\b|urg(?:ed|es)\b|call(?:ed|s)? (?:on|for)\b|campaigning for|ask(?:ed|s)\b",
     },
     ActType {
-        name: "public-statement",
+        name: ActKind::PublicStatement,
         label: "public statement",
         plover: ("DISAPPROVE", "statement"),
         violation: false,
         pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|denies|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b",
     },
     ActType {
-        name: "persecution",
+        name: ActKind::Persecution,
         label: "persecution campaign",
         plover: ("ASSAULT", "persecute"),
         violation: true,
         pattern: r"persecut(?:ion|ed)|purges?|crackdown|campaign against",
     },
     ActType {
-        name: "access-to-counsel",
+        name: ActKind::AccessToCounsel,
         label: "access to counsel",
         plover: ("CONCEDE", "access"),
         violation: false,
@@ -182,7 +183,7 @@ pub const ACTS: &[ActType] = &[
     ActType {
         // an authority or a body looking into what happened: an intervention, not an act
         // against anyone ("investigators" are people, not the act)
-        name: "investigation",
+        name: ActKind::Investigation,
         label: "investigation or inquiry",
         plover: ("INVESTIGATE", "investigate"),
         violation: false,
@@ -191,7 +192,7 @@ pub const ACTS: &[ActType] = &[
     ActType {
         // an authority putting questions to people (the ones it holds, witnesses, staff); not
         // someone doubting a thing ("questioned the verdict": see `questions_no_one`)
-        name: "questioning",
+        name: ActKind::Questioning,
         label: "questioning",
         plover: ("INVESTIGATE", "question"),
         violation: false,
@@ -199,7 +200,7 @@ pub const ACTS: &[ActType] = &[
     },
     ActType {
         // measures a state takes against those it holds responsible
-        name: "sanctions",
+        name: ActKind::Sanctions,
         label: "sanctions",
         plover: ("COERCE", "sanction"),
         violation: false,
@@ -207,7 +208,7 @@ pub const ACTS: &[ActType] = &[
     },
     ActType {
         // investigators looking for someone or something: not an act against anyone
-        name: "search",
+        name: ActKind::Search,
         label: "search",
         plover: ("INVESTIGATE", "search"),
         violation: false,
@@ -215,8 +216,11 @@ pub const ACTS: &[ActType] = &[
     },
 ];
 
-pub fn act(name: &str) -> Option<&'static ActType> {
-    ACTS.iter().find(|a| a.name == name)
+/// The vocabulary's entry for an act kind.
+pub fn act(kind: ActKind) -> &'static ActType {
+    ACTS.iter()
+        .find(|a| a.name == kind)
+        .expect("every act kind is in the vocabulary")
 }
 
 fn patterns() -> &'static Vec<Regex> {
@@ -459,7 +463,7 @@ fn narrative_after(
     let act_time = told
         .iter()
         .filter(|e| e.time.is_some_and(|t| !background.contains(&t)))
-        .find(|e: &&EventMention| e.time.is_some() && act(&e.kind).is_some_and(|a| a.violation))
+        .find(|e: &&EventMention| e.time.is_some() && act(e.kind).violation)
         .and_then(|e| e.time);
     let own = act_time.or_else(|| {
         sent.times
@@ -477,7 +481,7 @@ fn narrative_after(
             act_time.is_none()
                 && (told
                     .iter()
-                    .any(|e| e.time.is_some() && act(&e.kind).is_some_and(|a| !a.violation))
+                    .any(|e| e.time.is_some() && !act(e.kind).violation)
                     || own.is_some_and(|t| said_on.contains(&t)))
         }
     };
@@ -502,13 +506,13 @@ fn narrative_after(
 /// Whether an act is done to someone, not told as news: a violation, but not a legal
 /// proceeding (a charge, a trial), which an authority announces as news is announced.
 fn done_to_someone(a: &ActType) -> bool {
-    a.violation && !casefile_model::PROCEEDINGS.contains(&a.name)
+    a.violation && !a.name.is_proceeding()
 }
 
 /// The narrative's time as a report goes on: the time expression, the sentence it was last
 /// told in, and whether it is the day of news (a time only interventions were told at: a
 /// statement, sanctions announced), which dates no act done to anyone ("The Treasury announced
-/// sanctions Thursday. … The body was then dismembered" is no dismembering on Thursday).
+/// sanctions Thursday. … He was then beaten" is no beating on Thursday).
 #[derive(Clone, Copy)]
 struct Narrative {
     time: usize,
@@ -659,7 +663,7 @@ const AUTHORITY_WORDS: &[&str] = &[
 /// state's police, prosecutors, courts or officials accusing, or an accusation with no subject
 /// ("she was accused of fraud"), stays a criminal charge.
 fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    if tr.act.name != "criminal-charge" {
+    if tr.act.name != ActKind::CriminalCharge {
         return false;
     }
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
@@ -682,7 +686,7 @@ fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
 /// sentence names ("asked the court to overturn the sentence"), not when it is a question or a
 /// comment ("asked about the trial", "asked the ministry to comment").
 fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -> bool {
-    tr.act.name == "petition"
+    tr.act.name == ActKind::Petition
         && tree
             .head_of(tr.ts, tr.te)
             .is_some_and(|w| tree.words[w].word.lemma.eq_ignore_ascii_case("ask"))
@@ -699,7 +703,7 @@ fn questions_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         "verdict", "claim", "account", "decision", "figure", "story", "version", "evidence",
         "motive", "report", "result", "ruling", "sentence", "need", "wisdom", "legality",
     ];
-    if tr.act.name != "questioning" {
+    if tr.act.name != ActKind::Questioning {
         return false;
     }
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
@@ -731,7 +735,7 @@ fn questions_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
 /// Whether a sentence named is one someone is serving ("a source who is serving a prison
 /// sentence"): a state they are in, not a trial told.
 fn serving_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    tr.act.name == "trial"
+    tr.act.name == ActKind::Trial
         && tree.head_of(tr.ts, tr.te).is_some_and(|w| {
             tree.words[w].word.upos == "NOUN"
                 && tree.head(w).is_some_and(|v| {
@@ -773,7 +777,7 @@ fn event_mention(
         .map(|(_, _, k)| k);
     let (time, from_context, reported) = time_of(cx, sent, tr, last_time, tree);
     EventMention {
-        kind: tr.act.name.to_string(),
+        kind: tr.act.name,
         trigger: cx.doc.span(tr.ts, tr.te),
         sentence: cx.doc.span(sent.ss, sent.se),
         participants: participants(cx, sent, tr, tree),
@@ -805,7 +809,7 @@ fn participants(
     let mentions = cx.mentions;
     // a possessor did what a party takes (an appeal, a request, a statement) and underwent what
     // is done to someone (an arrest, a sentence)
-    let done_to = tr.act.violation || casefile_model::PROCEEDINGS.contains(&tr.act.name);
+    let done_to = tr.act.violation || tr.act.name.is_proceeding();
     let mut participants: Vec<MentionRole> = sent
         .in_sentence
         .iter()
@@ -853,11 +857,15 @@ fn participants(
 
 /// Acts that last for months or years (a campaign of persecution): the day a narrative has
 /// reached does not date them ("the pair had fled persecution").
-const CAMPAIGNS: &[&str] = &["persecution"];
+const CAMPAIGNS: &[ActKind] = &[ActKind::Persecution];
 
 /// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
 /// apologised").
-const UNDERGONE_BY_SUBJECT: &[&str] = &["flight", "disappearance", "coerced-statement"];
+const UNDERGONE_BY_SUBJECT: &[ActKind] = &[
+    ActKind::Flight,
+    ActKind::Disappearance,
+    ActKind::CoercedStatement,
+];
 
 /// The role a name plays in an act told in its sentence, or None when it plays none.
 fn participant_role(
@@ -908,9 +916,7 @@ fn participant_role(
                     }
                     // the judge who sentenced, the prosecutor who charged: they took a legal
                     // proceeding, which the case file does not call a crime
-                    Some(Tie::Doer) if casefile_model::PROCEEDINGS.contains(&a.name) => {
-                        ParticipantRole::Agent
-                    }
+                    Some(Tie::Doer) if a.name.is_proceeding() => ParticipantRole::Agent,
                     Some(Tie::Doer) => ParticipantRole::Perpetrator,
                     Some(Tie::Undergoer) => ParticipantRole::Victim,
                     // "shot in the park", "told to the court": tied, but not as the one it befell
@@ -930,7 +936,7 @@ fn participant_role(
             let after = text[men.span.end..se].trim_start();
             // "by" must be the act's own: "killed by the FSB", not "reported by the Post"
             if (before.ends_with("by") || before.ends_with("by both")) && tie == Some(Tie::Doer) {
-                if a.violation && a.name != "flight" {
+                if a.violation && a.name != ActKind::Flight {
                     ParticipantRole::Perpetrator
                 } else {
                     ParticipantRole::Agent
@@ -949,9 +955,7 @@ fn participant_role(
             {
                 // "police detained him", not "according to the police, he was killed"
                 ParticipantRole::Perpetrator
-            } else if (!a.violation || casefile_model::PROCEEDINGS.contains(&a.name))
-                && tie == Some(Tie::Doer)
-            {
+            } else if (!a.violation || a.name.is_proceeding()) && tie == Some(Tie::Doer) {
                 // the body that appealed, investigated, imposed sanctions, charged or sentenced:
                 // the subject of the act (a court is not thereby a perpetrator)
                 ParticipantRole::Agent
@@ -1166,7 +1170,7 @@ mod tests {
                 Modality::Asserted,
             ),
         ];
-        let vocabulary = |w: &str| ACTS.iter().find(|a| a.name == w).expect("an act");
+        let vocabulary = |w: &str| act(w.parse().expect("an act"));
         for (sentence, trigger, want) in cases {
             let at = sentence
                 .find(trigger)
@@ -1316,7 +1320,11 @@ mod tests {
 
     /// The act types read in `text`, in order.
     fn kinds_of(text: &str) -> Vec<String> {
-        read(text).2.into_iter().map(|e| e.kind).collect()
+        read(text)
+            .2
+            .into_iter()
+            .map(|e| e.kind.to_string())
+            .collect()
     }
 
     /// Words that name a kind of act state no happening; an act told of someone, or feared,
@@ -1426,7 +1434,7 @@ mod tests {
         ] {
             let (_, t, ev) = read(text);
             let last = ev.last().expect(text);
-            assert_eq!(last.kind, "torture", "{text}");
+            assert_eq!(last.kind.as_str(), "torture", "{text}");
             let got = last
                 .time
                 .filter(|_| last.time_from_context)
@@ -1439,7 +1447,7 @@ mod tests {
         );
         let campaign = ev
             .iter()
-            .find(|e| e.kind == "persecution")
+            .find(|e| e.kind.as_str() == "persecution")
             .expect("persecution");
         assert_eq!(campaign.time, None);
     }
@@ -1500,7 +1508,7 @@ mod tests {
         let (_, t, ev) = read_quoting(text, true);
         let said = ev
             .iter()
-            .find(|e| e.kind == "public-statement")
+            .find(|e| e.kind.as_str() == "public-statement")
             .expect("statement");
         assert_eq!(
             said.time.map(|i| t[i].text.as_str()),
@@ -1525,7 +1533,7 @@ mod tests {
             ),
         ] {
             let (_, t, ev) = read(text);
-            let trial = ev.iter().find(|e| e.kind == "trial").expect(text);
+            let trial = ev.iter().find(|e| e.kind.as_str() == "trial").expect(text);
             let got = trial
                 .time
                 .filter(|_| trial.time_reported)
@@ -1552,7 +1560,7 @@ mod tests {
             ),
         ] {
             let (m, _, ev) = read(text);
-            let e = ev.iter().find(|e| e.kind == kind).expect(text);
+            let e = ev.iter().find(|e| e.kind.as_str() == kind).expect(text);
             let got = e
                 .participants
                 .iter()
@@ -1568,7 +1576,10 @@ mod tests {
     fn a_judge_who_sentences_is_no_perpetrator() {
         let text = "In seven minutes, the judge, Viktor Lanski, found Oleg Marchenko guilty and sentenced him to five years.";
         let (m, _, ev) = read(text);
-        let trial = ev.iter().find(|e| e.kind == "trial").expect("a trial");
+        let trial = ev
+            .iter()
+            .find(|e| e.kind.as_str() == "trial")
+            .expect("a trial");
         let role_of = |name: &str| {
             trial
                 .participants
@@ -1587,8 +1598,11 @@ mod tests {
     fn vocabulary_is_mapped() {
         for a in ACTS {
             assert!(!a.plover.0.is_empty());
-            assert!(act(a.name).is_some());
+            assert_eq!(act(a.name).name, a.name);
         }
+        // each kind once, in the kinds' order
+        let kinds: Vec<ActKind> = ACTS.iter().map(|a| a.name).collect();
+        assert_eq!(kinds, ActKind::ALL);
     }
 }
 
@@ -1609,7 +1623,10 @@ mod group_tests {
             ("Pavel Ostrov", "Oleg Marchenko")
         );
         let ev = find(&d, &s, &m, &[], &[]);
-        let beaten = ev.iter().find(|e| e.kind == "ill-treatment").unwrap();
+        let beaten = ev
+            .iter()
+            .find(|e| e.kind.as_str() == "ill-treatment")
+            .unwrap();
         let victims: Vec<&str> = beaten
             .participants
             .iter()

@@ -214,6 +214,12 @@ fn edit_event(file: &CaseFile, event: &str, field: EventField, value: String) ->
         EventField::RemoveParticipant | EventField::Place => {
             lookup::entity(file, value.trim())?;
         }
+        EventField::Type => {
+            value
+                .trim()
+                .parse::<casefile_model::ActKind>()
+                .map_err(DeskError::Invalid)?;
+        }
         _ => {}
     }
     if value.trim().is_empty() {
@@ -226,7 +232,7 @@ fn edit_event(file: &CaseFile, event: &str, field: EventField, value: String) ->
     };
     let before = match field {
         EventField::Date => ev.date.as_ref().map(|d| d.value.clone()),
-        EventField::Type => Some(ev.r#type.clone()),
+        EventField::Type => Some(ev.r#type.to_string()),
         EventField::Place => ev.place.as_deref().map(name),
         EventField::AddParticipant | EventField::RemoveParticipant => Some(
             ev.participants

@@ -117,7 +117,11 @@ fn edit_event(ev: &mut Event, field: EventField, value: &str, entities: &[Entity
                 ev.date_basis.insert(0, format!("set by hand to {value}"));
             }
         }
-        EventField::Type => ev.r#type = value.to_string(),
+        EventField::Type => {
+            if let Ok(kind) = value.trim().parse() {
+                ev.r#type = kind;
+            }
+        }
         EventField::AddParticipant => {
             let (name, role) = participant(value);
             if let (Some(p), Ok(role)) = (typed(entities, name), role) {

@@ -109,6 +109,14 @@ fn changes_are_checked_once() {
             Err("unknown participant role"),
         ),
         (
+            r#"{"op":"edit-event","event":"event-001","field":"type","value":"massacre"}"#,
+            Err("unknown act type"),
+        ),
+        (
+            r#"{"op":"edit-event","event":"event-001","field":"type","value":"detention"}"#,
+            Ok("edit-event"),
+        ),
+        (
             r#"{"op":"set-verdict","subject":"nobody","attribute":"age","verdict":"conflict"}"#,
             Err("no discrepancy"),
         ),

@@ -15,7 +15,7 @@ mod vocab;
 
 pub use date::{month_number, DateBounds, DateValue, Precision, MONTHS};
 pub use offsets::{OffsetMap, Segment, TextBuilder};
-pub use vocab::{EventField, Modality, ParticipantRole, Permission, Role, Verdict};
+pub use vocab::{ActKind, EventField, Modality, ParticipantRole, Permission, Role, Verdict};
 
 /// The version of the case.json layout this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -326,7 +326,7 @@ pub struct MentionRole {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventMention {
     /// Act type from the controlled vocabulary (see `casefile_annotate::events`).
-    pub kind: String,
+    pub kind: ActKind,
     /// The word that signals the event.
     pub trigger: Span,
     /// The whole sentence, as source span.
@@ -611,7 +611,7 @@ pub struct EntityAttribute {
 pub struct Event {
     pub id: String,
     /// Act type from the controlled vocabulary.
-    pub r#type: String,
+    pub r#type: ActKind,
     /// A one-line label for people ("arrest of Salekh Magamadov, Ismail Isayev").
     pub label: String,
     pub date: Option<DateValue>,
@@ -719,23 +719,6 @@ pub struct SourceLink {
     pub how: String,
     pub span: Span,
 }
-
-/// The family of an act kind: acts that tell of the same kind of happening ("seized",
-/// "arrested", "abducted" of one seizure), so that tellings in different words meet.
-pub fn act_family(kind: &str) -> &str {
-    match kind {
-        "arrest" | "abduction" | "disappearance" | "raid" => "seizure",
-        "torture" | "ill-treatment" => "torture",
-        // a court's decisions: a sentence, and its review on appeal, told apart by their dates
-        "trial" | "ruling" => "trial",
-        k => k,
-    }
-}
-
-/// Act kinds that are legal proceedings (charging, trying, sentencing): an authority's acts in a
-/// case, whose doer is named as the one who took them, not as a perpetrator; with a doer named,
-/// they are the authorities' interventions too.
-pub const PROCEEDINGS: &[&str] = &["criminal-charge", "trial", "ruling"];
 
 /// The whole case file, as written to case.json.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

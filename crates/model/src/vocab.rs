@@ -1,6 +1,6 @@
 //! The domain words that more than one stage speaks: account roles and what each may do, the
-//! roles people play in an event, the fields of an event a person may correct, the verdicts on
-//! a discrepancy and the modality of a telling.
+//! kinds of act, the roles people play in an event, the fields of an event a person may correct,
+//! the verdicts on a discrepancy and the modality of a telling.
 //!
 //! Each is an enum declared with [`words!`], which spells every word once: its serde name, its
 //! `as_str`, `Display`, `FromStr` and the list `ALL` all come from that one spelling, so case.json,
@@ -145,6 +145,69 @@ words! {
 }
 
 words! {
+    /// The kind of an act, from the controlled vocabulary after the HURIDOCS Events Standard
+    /// Formats (each mapped to a PLOVER type and mode in annotate's table; docs/events.md).
+    pub enum ActKind ("unknown act type") {
+        Abduction = "abduction",
+        Disappearance = "disappearance",
+        Arrest = "arrest",
+        Detention = "detention",
+        Raid = "raid",
+        Torture = "torture",
+        IllTreatment = "ill-treatment",
+        Threat = "threat",
+        Killing = "killing",
+        ForcedReturn = "forced-return",
+        Flight = "flight",
+        CriminalCharge = "criminal-charge",
+        Trial = "trial",
+        Ruling = "ruling",
+        Release = "release",
+        CoercedStatement = "coerced-statement",
+        ProtectionGranted = "protection-granted",
+        Petition = "petition",
+        PublicStatement = "public-statement",
+        Persecution = "persecution",
+        AccessToCounsel = "access-to-counsel",
+        Investigation = "investigation",
+        Questioning = "questioning",
+        Sanctions = "sanctions",
+        Search = "search",
+    }
+}
+
+impl ActKind {
+    /// The family of the act: acts that tell of the same kind of happening ("seized",
+    /// "arrested", "abducted" of one seizure), so that tellings in different words meet.
+    pub fn family(self) -> &'static str {
+        match self {
+            ActKind::Arrest | ActKind::Abduction | ActKind::Disappearance | ActKind::Raid => {
+                "seizure"
+            }
+            ActKind::Torture | ActKind::IllTreatment => "torture",
+            // a court's decisions: a sentence, and its review on appeal, told apart by dates
+            ActKind::Trial | ActKind::Ruling => "trial",
+            k => k.as_str(),
+        }
+    }
+
+    /// Whether the act is a legal proceeding (charging, trying, sentencing): an authority's act
+    /// in a case, whose doer is named as the one who took it, not as a perpetrator; with a doer
+    /// named, it is the authorities' intervention too.
+    pub fn is_proceeding(self) -> bool {
+        matches!(
+            self,
+            ActKind::CriminalCharge | ActKind::Trial | ActKind::Ruling
+        )
+    }
+
+    /// The kind as people read it ("forced return").
+    pub fn words(self) -> String {
+        self.as_str().replace('-', " ")
+    }
+}
+
+words! {
     /// How a source puts an act. Only asserted and alleged acts enter the chain of events; the
     /// others are claims with their source: a threat is not a deed.
     pub enum Modality ("unknown modality") {
@@ -197,6 +260,7 @@ mod tests {
         check(EventField::ALL, |f| f.as_str());
         check(Verdict::ALL, |v| v.as_str());
         check(Modality::ALL, |m| m.as_str());
+        check(ActKind::ALL, |k| k.as_str());
         assert!("admin".parse::<Role>().is_err());
         assert!("killer".parse::<ParticipantRole>().is_err());
     }

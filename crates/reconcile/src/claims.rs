@@ -62,7 +62,7 @@ fn not_in_chain(out: &mut Claims, docs: &[(&Document, &Annotations)], resolved: 
         for subject in subjects {
             out.push(
                 subject.to_string(),
-                &em.kind,
+                em.kind.as_str(),
                 em.sentence.text(&doc.text).to_string(),
                 None,
                 em.modality,

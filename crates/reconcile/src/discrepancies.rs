@@ -699,9 +699,9 @@ fn denials_of(lk: &Lookup, resolved: &Resolved) -> Vec<(usize, Span)> {
             .iter()
             .filter_map(|p| resolved.entity_of(doc_id, p.mention))
             .collect();
-        let family = casefile_model::act_family(&em.kind);
+        let family = em.kind.family();
         let mut of = resolved.events.iter().enumerate().filter(|(_, ev)| {
-            casefile_model::act_family(&ev.r#type) == family
+            ev.r#type.family() == family
                 && ev
                     .participants
                     .iter()

@@ -4,16 +4,18 @@
 
 use std::sync::OnceLock;
 
-use casefile_model::{Annotations, Document, EntityKind, Intervention, ParticipantRole, Resolved};
+use casefile_model::{
+    ActKind, Annotations, Document, EntityKind, Intervention, ParticipantRole, Resolved,
+};
 use regex::Regex;
 
-const KINDS: &[&str] = &[
-    "petition",
-    "protection-granted",
-    "public-statement",
-    "access-to-counsel",
-    "investigation",
-    "sanctions",
+const KINDS: &[ActKind] = &[
+    ActKind::Petition,
+    ActKind::ProtectionGranted,
+    ActKind::PublicStatement,
+    ActKind::AccessToCounsel,
+    ActKind::Investigation,
+    ActKind::Sanctions,
 ];
 
 fn outcome(text: &str) -> &'static str {
@@ -61,35 +63,28 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
     let by_id = crate::by_id(docs);
     // the events of the chain, then the tellings of an intervention told as done that are no
     // event only for want of a date (a statement no report dates), one undated "event" each
-    let undated: Vec<(String, Vec<(String, usize)>)> = resolved
+    let undated: Vec<(ActKind, Vec<(String, usize)>)> = resolved
         .not_in_chain
         .iter()
         .filter_map(|(doc_id, idx)| {
             let (_, ann) = by_id.get(doc_id.as_str())?;
             let em = &ann.events[*idx];
-            (KINDS.contains(&em.kind.as_str()) && em.modality.in_chain())
-                .then(|| (em.kind.clone(), vec![(doc_id.clone(), *idx)]))
+            (KINDS.contains(&em.kind) && em.modality.in_chain())
+                .then(|| (em.kind, vec![(doc_id.clone(), *idx)]))
         })
         .collect();
     let chain = resolved
         .events
         .iter()
         .zip(&resolved.event_members)
-        .map(|(ev, members)| {
-            (
-                ev.r#type.as_str(),
-                ev.date.as_ref(),
-                &ev.participants[..],
-                members,
-            )
-        });
+        .map(|(ev, members)| (ev.r#type, ev.date.as_ref(), &ev.participants[..], members));
     let told_undated = undated
         .iter()
-        .map(|(kind, members)| (kind.as_str(), None, &[][..], members));
+        .map(|(kind, members)| (*kind, None, &[][..], members));
     for (kind, date, participants, members) in chain.chain(told_undated) {
         // legal proceedings are the authorities' interventions when the grammar names who took
         // them ("the court sentenced her"); otherwise they are told as events only
-        let proceedings = casefile_model::PROCEEDINGS.contains(&kind)
+        let proceedings = kind.is_proceeding()
             && participants
                 .iter()
                 .any(|p| p.role == ParticipantRole::Agent);
@@ -127,7 +122,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
             sources.dedup();
             out.push(Intervention {
                 id: format!("intervention-{:03}", out.len() + 1),
-                kind: kind.replace('-', " "),
+                kind: kind.words(),
                 by,
                 to,
                 date: date.cloned(),

@@ -196,7 +196,7 @@ fn an_undated_statement_is_an_intervention_not_an_event() {
         !resolved
             .events
             .iter()
-            .any(|e| e.r#type == "public-statement"),
+            .any(|e| e.r#type == casefile_model::ActKind::PublicStatement),
         "{:?}",
         resolved.events
     );

@@ -101,7 +101,7 @@ fn events(case: &CaseFile) -> String {
             .map(|e| {
                 vec![
                     e.id.clone(),
-                    e.r#type.clone(),
+                    e.r#type.to_string(),
                     e.date.as_ref().map(|d| d.value.clone()).unwrap_or_default(),
                     e.date
                         .as_ref()

@@ -59,7 +59,7 @@ pub fn render(case: &CaseFile) -> String {
             "summary".into(),
             json!([format!(
                 "{} ({} independent sources)",
-                ev.r#type.replace('-', " "),
+                ev.r#type.words(),
                 ev.origins.len()
             )]),
         );

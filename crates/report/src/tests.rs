@@ -44,7 +44,7 @@ fn case_with(text: &str) -> CaseFile {
         }],
         events: vec![Event {
             id: "event-001".into(),
-            r#type: "arrest".into(),
+            r#type: casefile_model::ActKind::Arrest,
             label: "arrest (held)".into(),
             date: Some(DateValue::month(2024, 3)),
             date_basis: vec![],

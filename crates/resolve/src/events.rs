@@ -14,17 +14,15 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use casefile_model::{
-    Annotations, DateValue, Document, EntityKind, Event, EventMention, MentionLink, Modality,
-    Participant, ParticipantRole, Precision, Span,
+    ActKind, Annotations, DateValue, Document, EntityKind, Event, EventMention, MentionLink,
+    Modality, Participant, ParticipantRole, Precision, Span,
 };
-
-pub use casefile_model::act_family as family;
 
 struct Member {
     doc: usize,
     idx: usize,
     /// The kind of act ("arrest", "disappearance"), one of its family's.
-    kind: String,
+    kind: ActKind,
     date: Option<DateValue>,
     /// date taken from the sentences before, not this one
     context: bool,
@@ -77,8 +75,9 @@ pub fn resolve(
             // a happening only threatened, feared, demanded, denied or supposed is no event;
             // nor a statement no report dates: a statement of a party is an event of the chain
             // when dated, else a claim with its speaker
-            let undated_statement =
-                MANY_TO_A_CASE.contains(&fam.as_str()) && ms.iter().all(|m| m.date.is_none());
+            let undated_statement = ms
+                .iter()
+                .all(|m| MANY_TO_A_CASE.contains(&m.kind) && m.date.is_none());
             if undated_statement
                 || !ms
                     .iter()
@@ -87,7 +86,7 @@ pub fn resolve(
                 not_in_chain.extend(tellings);
                 continue;
             }
-            events.push(event_of(&fam, &ms, docs, links, entity_name));
+            events.push(event_of(&ms, docs, links, entity_name));
             members_out.push(tellings);
         }
     }
@@ -299,12 +298,12 @@ fn members_by_family(
                 .filter_map(|p| Some((link(p.mention)?.to_string(), ann.mentions[p.mention].kind)))
                 .collect();
             by_family
-                .entry((family(&em.kind).to_string(), em.modality.in_chain()))
+                .entry((em.kind.family().to_string(), em.modality.in_chain()))
                 .or_default()
                 .push(Member {
                     doc: di,
                     idx: ei,
-                    kind: em.kind.clone(),
+                    kind: em.kind,
                     date,
                     context: em.time_from_context || em.done_by_report,
                     entities,
@@ -396,7 +395,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     };
     // a kind a case has many of, each its own happening (statements), is one telling of another
     // only by the same doer (the one who spoke, not whom it is about), or within one report
-    let many = MANY_TO_A_CASE.contains(&m.kind.as_str());
+    let many = MANY_TO_A_CASE.contains(&m.kind);
     let in_common = |o: &Member| {
         if many {
             o.agents.iter().any(|a| m.agents.contains(a))
@@ -421,7 +420,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
             && (!many || c.iter().any(|&o| members[o].doc == m.doc))
     };
     // else, when no report dates this kind of act, the one happening of the kind told undated
-    // ("the body was dismembered" in two reports that date neither): two such clusters could
+    // ("he was released" in two reports that date neither): two such clusters could
     // be two happenings, and then it joins neither
     let only_undated_of_kind = || {
         let mut of_kind = clusters.iter().enumerate().filter(|(_, c)| of_kind(c));
@@ -454,7 +453,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
 
 /// Kinds of act a case has many of, each its own happening (the statements of its parties): an
 /// undated telling that names no one in common is no telling of another report's.
-const MANY_TO_A_CASE: &[&str] = &["public-statement"];
+const MANY_TO_A_CASE: &[ActKind] = &[ActKind::PublicStatement];
 
 /// The members of one family (sorted), clustered: each joins the first cluster it fits.
 fn cluster(members: &[Member]) -> Vec<Vec<usize>> {
@@ -657,7 +656,6 @@ fn date_basis(tellings: &[Telling], date: Option<&DateValue>) -> Vec<String> {
 
 /// One cluster of tellings made an event (its id is given later).
 fn event_of(
-    fam: &str,
     ms: &[&Member],
     docs: &[(&Document, &Annotations)],
     links: &[MentionLink],
@@ -723,14 +721,14 @@ fn event_of(
                 })
         })
         .collect();
-    let r#type = act_type(&tellings, fam);
+    let r#type = act_type(&tellings);
     let date = event_date(ms);
     let victims: Vec<String> = participants
         .iter()
         .filter(|p| p.role == ParticipantRole::Victim)
         .map(|p| entity_name(&p.entity))
         .collect();
-    let mut label = format!("{} ({})", r#type.replace('-', " "), triggers.join(", "));
+    let mut label = format!("{} ({})", r#type.words(), triggers.join(", "));
     if !victims.is_empty() {
         label.push_str(&format!(": {}", victims.join(", ")));
     }
@@ -749,16 +747,15 @@ fn event_of(
     }
 }
 
-/// The act type: the most frequent kind among the tellings.
-fn act_type(tellings: &[Telling], fam: &str) -> String {
-    let mut kinds: Vec<&str> = tellings.iter().map(|(_, _, em)| em.kind.as_str()).collect();
-    kinds.sort();
+/// The act type: the most frequent kind among the tellings (of equals, the last by name).
+fn act_type(tellings: &[Telling]) -> ActKind {
+    let mut kinds: Vec<ActKind> = tellings.iter().map(|(_, _, em)| em.kind).collect();
+    kinds.sort_by_key(|k| k.as_str());
     kinds.dedup();
     kinds
-        .iter()
-        .max_by_key(|k| tellings.iter().filter(|(_, _, em)| em.kind == **k).count())
-        .map(|k| k.to_string())
-        .unwrap_or_else(|| fam.to_string())
+        .into_iter()
+        .max_by_key(|k| tellings.iter().filter(|(_, _, em)| em.kind == *k).count())
+        .expect("an event is told at least once")
 }
 
 /// Order by date, undated last, and number them.
@@ -794,7 +791,7 @@ mod tests {
         Member {
             doc,
             idx: 0,
-            kind: "arrest".into(),
+            kind: "arrest".parse().unwrap(),
             date,
             context: false,
             entities: Vec::new(),
@@ -829,7 +826,7 @@ mod tests {
             confidence: 1.0,
         };
         let telling = |doc: &Document, modality, time| EventMention {
-            kind: "killing".into(),
+            kind: "killing".parse().unwrap(),
             trigger: doc.span(0, 0),
             sentence: doc.span(0, doc.text.len()),
             participants: vec![MentionRole {
@@ -926,7 +923,7 @@ mod tests {
     #[test]
     fn an_undated_telling_joins_its_own_kind() {
         let member = |kind: &str, date: Option<DateValue>| Member {
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             ..blank(0, date)
         };
         let oct = || Some(DateValue::month(2018, 10));
@@ -944,17 +941,17 @@ mod tests {
     #[test]
     fn undated_tellings_of_an_undated_kind_meet() {
         let member = |kind: &str, doc: usize| Member {
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             ..blank(doc, None)
         };
-        let members = vec![member("mutilation", 0), member("mutilation", 1)];
+        let members = vec![member("release", 0), member("release", 1)];
         assert_eq!(cluster(&members), [vec![0, 1]]);
         // two happenings of the kind, done by different people: a third telling that names no
         // one could be either, and joins neither
-        let mut apart = vec![member("mutilation", 0), member("mutilation", 1)];
+        let mut apart = vec![member("release", 0), member("release", 1)];
         apart[0].agents = vec![("a".into(), EntityKind::Person)];
         apart[1].agents = vec![("b".into(), EntityKind::Person)];
-        apart.push(member("mutilation", 2));
+        apart.push(member("release", 2));
         assert_eq!(cluster(&apart), [vec![0], vec![1], vec![2]]);
     }
 
@@ -963,7 +960,7 @@ mod tests {
     #[test]
     fn an_undated_statement_joins_only_its_speakers() {
         let member = |doc: usize, date: Option<DateValue>, agent: Option<&str>| Member {
-            kind: "public-statement".into(),
+            kind: "public-statement".parse().unwrap(),
             entities: vec!["musaeva".into()],
             agents: agent
                 .map(|a| vec![(a.to_string(), EntityKind::Person)])
@@ -990,7 +987,7 @@ mod tests {
     #[test]
     fn a_month_is_no_mark_of_one_happening() {
         let member = |kind: &str, date: DateValue, who: &[&str]| Member {
-            kind: kind.into(),
+            kind: kind.parse().unwrap(),
             entities: who.iter().map(|w| w.to_string()).collect(),
             ..blank(0, Some(date))
         };
@@ -1115,7 +1112,7 @@ mod tests {
     fn a_report_without_a_year_takes_its_year_from_last_year() {
         let oct_2 = DateValue::day(chrono::NaiveDate::from_ymd_opt(2018, 10, 2).unwrap());
         let killing = |doc, date, report_year_offset| Member {
-            kind: "killing".into(),
+            kind: "killing".parse().unwrap(),
             report_year_offset,
             entities: vec!["person-jamal-khashoggi".into()],
             ..blank(doc, date)
@@ -1126,7 +1123,7 @@ mod tests {
             vec![killing(0, Some(oct_2), None), killing(1, None, Some(-1))],
         );
         let sentencing = Member {
-            kind: "trial".into(),
+            kind: "trial".parse().unwrap(),
             by_report: true,
             ..blank(1, None)
         };
