@@ -1002,7 +1002,8 @@ fn time_of(
         // an act done to someone takes the news's day (see [`Narrative`]) only as news told
         // done by then ("18 nationals have been arrested", the statement said): to its month;
         // nor an act told as coming next ("then acknowledged") after a sentence the day did
-        // not date: it comes after what that sentence told, whose time is not known
+        // not date: it comes after what that sentence told, whose time is not known; nor one
+        // told as standing now ("have now been offered"), which is the time of writing
         (
             None,
             Some(Narrative {
@@ -1013,6 +1014,7 @@ fn time_of(
         ) if sent.times.is_empty()
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
+            && !tree.told_now(tr.ts, tr.te)
             && !CAMPAIGNS.contains(&tr.act.name)
             && !tree.describes_noun(tr.ts, tr.te)
             && !told_in_present(cx, tree, tr) =>

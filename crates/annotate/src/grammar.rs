@@ -404,14 +404,22 @@ impl Tree {
     /// Whether the act at `start..end` is told as coming next ("the attorney general then
     /// acknowledged", "was then dismembered"): after what was told just before it.
     pub fn told_next(&self, start: usize, end: usize) -> bool {
+        self.clause_adverb(start, end, &["then", "subsequently", "afterwards", "later"])
+    }
+
+    /// Whether the act at `start..end` is told as standing now ("have now been offered
+    /// protection"): at the time of writing, not on a day the narrative has reached.
+    pub fn told_now(&self, start: usize, end: usize) -> bool {
+        self.clause_adverb(start, end, &["now"])
+    }
+
+    /// Whether the clause of the act at `start..end` has one of `adverbs` (lower case).
+    fn clause_adverb(&self, start: usize, end: usize, adverbs: &[&str]) -> bool {
         self.head_of(start, end).is_some_and(|a| {
             let c = self.clause_of(a, false);
             self.children(c).any(|x| {
                 self.rel(x) == "advmod"
-                    && matches!(
-                        self.words[x].word.form.to_lowercase().as_str(),
-                        "then" | "subsequently" | "afterwards" | "later"
-                    )
+                    && adverbs.contains(&self.words[x].word.form.to_lowercase().as_str())
             })
         })
     }
@@ -566,6 +574,20 @@ impl Tree {
             let h = self.head(x)?;
             let rel = self.rel(x);
             let base = rel.split(':').next().unwrap_or(rel);
+            // an infinitive of purpose ("petitioned the committee to protect the men", "moved
+            // them to hide them"): asked for under a verb of asking, else only intended
+            let purpose = base == "advcl"
+                && self.children(x).any(|c| {
+                    self.rel(c) == "mark" && self.words[c].word.form.eq_ignore_ascii_case("to")
+                });
+            if purpose {
+                let lemma = self.words[h].word.lemma.to_lowercase();
+                return Some(match lemma.as_str() {
+                    "demand" | "urge" | "request" | "petition" | "ask" | "call" | "appeal"
+                    | "campaign" | "seek" => M::Demanded,
+                    _ => M::Hypothetical,
+                });
+            }
             if !matches!(
                 base,
                 "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "conj" | "csubj"
@@ -680,13 +702,28 @@ impl Tree {
         let at = self.clause_of(modified, said_apart);
         if act == at {
             Some(0)
-        } else if self.first_conjunct(act) == self.first_conjunct(at) {
+        } else if self.first_conjunct(act) == self.first_conjunct(at)
+            && (at <= act || !self.own_clause(at))
+        {
+            // a time on a clause dates the clauses joined after it ("detained on Monday and
+            // tortured"), and verbs sharing their subject and auxiliary ("were arrested and
+            // tortured in April 2020"), but not a clause before one of its own ("were
+            // relocated to Moscow, but were returned in February": no relocation in February)
             Some(1)
         } else if (act == a || self.support_verb(a) == Some(act)) && self.recent_news(act, at) {
             Some(2)
         } else {
             None
         }
+    }
+
+    /// Whether verb `v` has a subject or an auxiliary of its own: a clause, not a verb sharing
+    /// those of the one it is joined to.
+    fn own_clause(&self, v: usize) -> bool {
+        self.children(v).any(|c| {
+            let rel = self.rel(c);
+            rel.starts_with("nsubj") || rel.starts_with("aux") || rel == "cop"
+        })
     }
 
     /// The verb whose subject common noun `w` is, or is inside (in apposition, a modifier, a
@@ -1235,6 +1272,10 @@ mod support_verbs {
             ("On Monday, the court sentenced Musaeva to five years.", "Monday", "sentenced", true, Some(0)),
             // a clause joined by "and" shares it
             ("The men were detained on Monday and tortured.", "Monday", "tortured", true, Some(1)),
+            // verbs sharing their subject and auxiliary share a time after them...
+            ("The men were arrested and tortured by the police in April 2020.", "April 2020", "arrested", true, Some(1)),
+            // ...but a clause of its own after the act dates only itself
+            ("They were relocated to an apartment in Moscow, but were forcefully returned home in February.", "February", "relocated", true, None),
             // the verb of saying over the act has the time of the saying
             ("Turkish officials said on Saturday that Khashoggi had been killed inside the consulate.", "Saturday", "killed", true, None),
             // a clause of "after" is earlier than the time of the clause it hangs on
@@ -1283,6 +1324,8 @@ mod support_verbs {
             ("news", "She has been held for three years.", "held", Tree::done_by_now, false),
             ("next", "The attorney general then acknowledged that he was killed.", "acknowledged", Tree::told_next, true),
             ("next", "His body was then dismembered.", "dismembered", Tree::told_next, true),
+            ("now", "The men have now been offered state protection.", "offered", Tree::told_now, true),
+            ("now", "The men were offered state protection.", "offered", Tree::told_now, false),
             ("next", "The attorney general acknowledged that he was killed.", "acknowledged", Tree::told_next, false),
             ("saying", "The office said Wednesday that he was strangled.", "Wednesday", Tree::dates_saying, true),
             ("saying", "The ministry announced on Monday that he had been released.", "Monday", Tree::dates_saying, true),
@@ -1315,6 +1358,17 @@ mod support_verbs {
                 "Reporters asked the ministry to comment on the arrest of Oleg Marchenko.",
                 "arrest",
                 None,
+            ),
+            // an infinitive of purpose: asked for under a verb of asking, else intended
+            (
+                "The network petitioned the committee to protect the men.",
+                "protect",
+                Some(M::Demanded),
+            ),
+            (
+                "The officers broke the door to arrest Oleg Marchenko.",
+                "arrest",
+                Some(M::Hypothetical),
             ),
             (
                 "His relatives threatened to kill Oleg Marchenko.",
