@@ -855,10 +855,6 @@ fn participants(
     participants
 }
 
-/// Acts that last for months or years (a campaign of persecution): the day a narrative has
-/// reached does not date them ("the pair had fled persecution").
-const CAMPAIGNS: &[ActKind] = &[ActKind::Persecution];
-
 /// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
 /// apologised").
 const UNDERGONE_BY_SUBJECT: &[ActKind] = &[
@@ -1015,7 +1011,9 @@ fn time_of(
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
             && !tree.told_now(tr.ts, tr.te)
-            && !CAMPAIGNS.contains(&tr.act.name)
+            // a campaign lasts months or years: the narrative's day does not date it ("the pair
+            // had fled persecution")
+            && !tr.act.name.is_campaign()
             && !tree.describes_noun(tr.ts, tr.te)
             && !told_in_present(cx, tree, tr) =>
         {

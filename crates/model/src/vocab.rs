@@ -201,6 +201,12 @@ impl ActKind {
         )
     }
 
+    /// Whether the act is a campaign that lasts months or years (persecution): the background
+    /// of a case, placed in its chain only where a report dates it.
+    pub fn is_campaign(self) -> bool {
+        self == ActKind::Persecution
+    }
+
     /// The kind as people read it ("forced return").
     pub fn words(self) -> String {
         self.as_str().replace('-', " ")

@@ -215,3 +215,36 @@ fn an_undated_statement_is_an_intervention_not_an_event() {
         interventions(report)
     );
 }
+
+/// A campaign no report dates is the case's background, not a step of its chain; dated, it is
+/// one.
+#[test]
+fn an_undated_campaign_is_background() {
+    let events = |report: &str| {
+        let doc = casefile_ingest::ingest("r.txt", report.as_bytes()).unwrap();
+        let ann = casefile_annotate::annotate(&doc);
+        let pairs = [(&doc, &ann)];
+        let resolved = casefile_resolve::resolve(&pairs, &[], &|_| false);
+        let told = ann
+            .events
+            .iter()
+            .filter(|e| e.kind == casefile_model::ActKind::Persecution)
+            .count();
+        let chained = resolved
+            .events
+            .iter()
+            .filter(|e| e.r#type == casefile_model::ActKind::Persecution)
+            .count();
+        (told, chained)
+    };
+    assert_eq!(
+        events(
+            "Rights groups have long accused the governor of the persecution of critics in Marevo."
+        ),
+        (1, 0)
+    );
+    assert_eq!(
+        events("May 3, 2024\n\nThe persecution of critics in Marevo began in 2017."),
+        (1, 1)
+    );
+}

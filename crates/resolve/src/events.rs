@@ -74,11 +74,12 @@ pub fn resolve(
                 .collect();
             // a happening only threatened, feared, demanded, denied or supposed is no event;
             // nor a statement no report dates: a statement of a party is an event of the chain
-            // when dated, else a claim with its speaker
-            let undated_statement = ms
-                .iter()
-                .all(|m| MANY_TO_A_CASE.contains(&m.kind) && m.date.is_none());
-            if undated_statement
+            // when dated, else a claim with its speaker; nor a campaign no report dates, which
+            // is the case's background ("as he oversaw a crackdown on activists"), not a step
+            let undated_context = ms.iter().all(|m| {
+                (MANY_TO_A_CASE.contains(&m.kind) || m.kind.is_campaign()) && m.date.is_none()
+            });
+            if undated_context
                 || !ms
                     .iter()
                     .any(|m| docs[m.doc].1.events[m.idx].modality.in_chain())
