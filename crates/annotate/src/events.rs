@@ -515,8 +515,11 @@ fn done_to_someone(a: &ActType) -> bool {
 /// sanctions Thursday. … He was then beaten" is no beating on Thursday).
 #[derive(Clone, Copy)]
 struct Narrative {
+    /// The time expression (an index into the report's timexes).
     time: usize,
+    /// The sentence it was last told in or carried through.
     since: usize,
+    /// Whether it is only the day of news.
     news: bool,
 }
 

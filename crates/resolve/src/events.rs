@@ -6,8 +6,10 @@
 //! own saying "last Thursday") then join the family's event that shares a participant, or else
 //! the latest one that tells the same kind of act, or else the one undated happening of that
 //! kind. A month or a year is no mark of one happening: a telling dated no finer joins an event
-//! only of its own kind of act or one that names someone it names. The event's date is the most precise value consistent with all its dated
-//! sources, cut to the day.
+//! only of its own kind of act or one that names someone it names. Statements are many to a
+//! case: one joins another report's only by the same speaker, and statements or campaigns that
+//! no report dates are claims, not events. The event's date is the most precise value
+//! consistent with all its dated sources, cut to the day.
 
 use std::collections::BTreeMap;
 
