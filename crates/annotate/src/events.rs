@@ -712,20 +712,11 @@ fn questions_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
-    let asks_whether = |c: usize| {
-        tree.children(c).any(|m| {
-            tree.rel(m) == "mark"
-                && matches!(
-                    tree.words[m].word.form.to_lowercase().as_str(),
-                    "whether" | "if"
-                )
-        })
-    };
     tree.children(v).any(|c| {
         let rel = tree.rel(c);
         let lemma = tree.words[c].word.lemma.to_lowercase();
         matches!(rel, "ccomp" | "xcomp")
-            || (rel == "advcl" && asks_whether(c))
+            || (rel == "advcl" && tree.has_child(c, "mark", &["whether", "if"]))
             || (matches!(rel, "obj" | "nsubj:pass")
                 && tree.words[c].word.upos == "NOUN"
                 && (THINGS.contains(&lemma.as_str())

@@ -413,14 +413,20 @@ impl Tree {
         self.clause_adverb(start, end, &["now"])
     }
 
-    /// Whether the clause of the act at `start..end` has one of `adverbs` (lower case).
+    /// Whether the clause of the act at `start..end` has one of `adverbs`.
     fn clause_adverb(&self, start: usize, end: usize, adverbs: &[&str]) -> bool {
-        self.head_of(start, end).is_some_and(|a| {
-            let c = self.clause_of(a, false);
-            self.children(c).any(|x| {
-                self.rel(x) == "advmod"
-                    && adverbs.contains(&self.words[x].word.form.to_lowercase().as_str())
-            })
+        self.head_of(start, end)
+            .is_some_and(|a| self.has_child(self.clause_of(a, false), "advmod", adverbs))
+    }
+
+    /// Whether word `x` has a child in relation `rel` that is one of `forms` (letter case
+    /// aside): a marker ("to", "whether"), a preposition ("of"), an adverb ("then").
+    pub fn has_child(&self, x: usize, rel: &str, forms: &[&str]) -> bool {
+        self.children(x).any(|c| {
+            self.rel(c) == rel
+                && forms
+                    .iter()
+                    .any(|f| self.words[c].word.form.eq_ignore_ascii_case(f))
         })
     }
 
@@ -576,10 +582,7 @@ impl Tree {
             let base = rel.split(':').next().unwrap_or(rel);
             // an infinitive of purpose ("petitioned the committee to protect the men", "moved
             // them to hide them"): asked for under a verb of asking, else only intended
-            let purpose = base == "advcl"
-                && self.children(x).any(|c| {
-                    self.rel(c) == "mark" && self.words[c].word.form.eq_ignore_ascii_case("to")
-                });
+            let purpose = base == "advcl" && self.has_child(x, "mark", &["to"]);
             if purpose {
                 let lemma = self.words[h].word.lemma.to_lowercase();
                 return Some(match lemma.as_str() {
@@ -596,17 +599,10 @@ impl Tree {
             }
             if base != "conj" {
                 own = false;
-                let case_is = |w: &str| {
-                    self.children(x).any(|c| {
-                        self.rel(c) == "case" && self.words[c].word.form.eq_ignore_ascii_case(w)
-                    })
-                };
+                let case_is = |w: &str| self.has_child(x, "case", &[w]);
                 // "called for his release", not "called it a kidnapping"
                 let for_it = case_is("for");
-                let to_do = base == "acl"
-                    && self.children(x).any(|c| {
-                        self.rel(c) == "mark" && self.words[c].word.form.eq_ignore_ascii_case("to")
-                    });
+                let to_do = base == "acl" && self.has_child(x, "mark", &["to"]);
                 let asked_to_do = infinitive && base == "obj";
                 infinitive = to_do;
                 // a complement of the governing word ("threatened to kill", "demands the

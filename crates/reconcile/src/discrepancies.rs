@@ -678,14 +678,12 @@ fn relative_locations(
     }
 }
 
-/// Opposed accounts from named sides: "officially for X but in fact Y", or an event that one
-/// source asserts and another denies.
 /// The tellings that deny a happening of the chain (kept outside it, as no source asserts them
-/// by themselves), each with the index of the one event it denies: an event of the same family
-/// of acts that shares someone the denial names. A denial that could be of more than one event
-/// is of none.
-fn denials_of(lk: &Lookup, resolved: &Resolved) -> Vec<(usize, Span)> {
-    let mut out = Vec::new();
+/// by themselves), by the index of the one event each denies: an event of the same family of
+/// acts that shares someone the denial names. A denial that could be of more than one event is
+/// of none.
+fn denials_of(lk: &Lookup, resolved: &Resolved) -> BTreeMap<usize, Vec<Span>> {
+    let mut out: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
     for (doc_id, idx) in &resolved.not_in_chain {
         let Some((_, ann)) = lk.doc(doc_id) else {
             continue;
@@ -708,12 +706,14 @@ fn denials_of(lk: &Lookup, resolved: &Resolved) -> Vec<(usize, Span)> {
                     .any(|p| named.contains(&p.entity.as_str()))
         });
         if let (Some((ei, _)), None) = (of.next(), of.next()) {
-            out.push((ei, em.sentence.clone()));
+            out.entry(ei).or_default().push(em.sentence.clone());
         }
     }
     out
 }
 
+/// Opposed accounts from named sides: "officially for X but in fact Y", or an event that one
+/// source asserts and another denies.
 fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
     static OFFICIAL: OnceLock<Regex> = OnceLock::new();
     let official = re(
@@ -758,10 +758,11 @@ fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
             modal.entry(key).or_default().push(em.sentence.clone());
         }
         // a denial of the happening told outside the chain ("Saudis deny claim of killing")
-        for (at, sentence) in &denials {
-            if *at == ei {
-                modal.entry("denied").or_default().push(sentence.clone());
-            }
+        if let Some(denied) = denials.get(&ei) {
+            modal
+                .entry("denied")
+                .or_default()
+                .extend(denied.iter().cloned());
         }
         if !official_vals.is_empty() {
             out.push(Discrepancy {

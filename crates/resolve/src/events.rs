@@ -426,8 +426,8 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     // ("he was released" in two reports that date neither): two such clusters could
     // be two happenings, and then it joins neither
     let only_undated_of_kind = || {
-        let mut of_kind = clusters.iter().enumerate().filter(|(_, c)| of_kind(c));
-        match (of_kind.next(), of_kind.next()) {
+        let mut told = clusters.iter().enumerate().filter(|(_, c)| of_kind(c));
+        match (told.next(), told.next()) {
             (Some((ci, c)), None) if c.iter().all(|&o| members[o].date.is_none()) => Some(ci),
             _ => None,
         }
