@@ -353,7 +353,7 @@ pub fn find_with(
         pair: group_pair(text, mentions),
     };
     let mut out = Vec::new();
-    let mut last_time: Option<Narrative> = None;
+    let mut timeline = Timeline::Known(None);
     // names and times in text order, so a sentence finds its own by a binary search, not by a
     // pass over every name of the report
     let mut by_start: Vec<usize> = (0..mentions.len()).collect();
@@ -394,14 +394,7 @@ pub fn find_with(
                 .collect(),
         };
         let first_new = out.len();
-        // times told in a clause on a noun ("Khashoggi, who was killed in 2018", "a photo taken
-        // in 2014"): background to a person or a thing, not the narrative's time
-        let mut background: Vec<usize> = Vec::new();
-        // times that date a verb of saying ("the office said Wednesday")
-        let mut said_on: Vec<usize> = Vec::new();
         let found = triggers(&cx, &sent);
-        // the grammar, read only for sentences that tell of an act or a time
-        let names = crate::coref::name_spans(mentions, ss, se);
         // a line with no closing stop is a headline, a heading or a caption: its grammar is too
         // often misread ("appeals" as a noun) to call its act a kind, and it starts a new part,
         // which the narrative's time before it does not date
@@ -415,36 +408,163 @@ pub fn find_with(
         let own_line = ahead.is_empty() || ahead.ends_with('\n');
         let line_ends = after.is_empty() || after.starts_with('\n');
         if !full && own_line && line_ends {
-            last_time = None;
+            timeline = Timeline::Known(None);
         }
-        if !found.is_empty() || !sent.times.is_empty() {
-            let tree = trees.get(text, ss, se, names);
-            background = sent.times_where(timexes, |s, e| tree.in_clause_on_noun(s, e));
-            said_on = sent.times_where(timexes, |s, e| tree.dates_saying(s, e));
-            let asking_for_nothing: Vec<bool> = found
-                .iter()
-                .map(|tr| asks_for_no_act(tree, tr, &found))
-                .collect();
-            for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
-                if nothing
-                    || accusation_of_others(tree, &tr)
-                    || serving_a_sentence(tree, &tr)
-                    || questions_no_one(tree, &tr)
-                {
-                    continue;
-                }
-                let em = event_mention(&cx, &sent, &tr, last_time, tree);
-                // a kind of act, or words that point back to one told before: no new telling
-                let no_telling = (full && generic(tree, &tr, &em)) || points_back(tree, &tr, &em);
-                if !no_telling {
-                    out.push(em);
-                }
+        if found.is_empty() {
+            // no act: the grammar of a sentence with a time is read only if an act told after
+            // it needs the narrative's time
+            timeline.pass(sent, timexes);
+            continue;
+        }
+        // an act in a sentence with no time of its own may take the narrative's time: work it
+        // out if it can reach this far
+        if sent.times.is_empty() && timeline.reaches(si) {
+            timeline.resolve(timexes, text, mentions, trees);
+        }
+        let last_time = timeline.known();
+        // the grammar, read for every sentence that tells of an act
+        let names = crate::coref::name_spans(mentions, ss, se);
+        let tree = trees.get(text, ss, se, names);
+        // times told in a clause on a noun ("Khashoggi, who was killed in 2018", "a photo taken
+        // in 2014"): background to a person or a thing, not the narrative's time
+        let background = sent.times_where(timexes, |s, e| tree.in_clause_on_noun(s, e));
+        // times that date a verb of saying ("the office said Wednesday")
+        let said_on = sent.times_where(timexes, |s, e| tree.dates_saying(s, e));
+        let asking_for_nothing: Vec<bool> = found
+            .iter()
+            .map(|tr| asks_for_no_act(tree, tr, &found))
+            .collect();
+        for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
+            if nothing
+                || accusation_of_others(tree, &tr)
+                || serving_a_sentence(tree, &tr)
+                || questions_no_one(tree, &tr)
+            {
+                continue;
+            }
+            let em = event_mention(&cx, &sent, &tr, last_time, tree);
+            // a kind of act, or words that point back to one told before: no new telling
+            let no_telling = (full && generic(tree, &tr, &em)) || points_back(tree, &tr, &em);
+            if !no_telling {
+                out.push(em);
             }
         }
         let (told, times) = (&out[first_new..], (&background[..], &said_on[..]));
-        last_time = narrative_after(told, &sent, times, timexes, last_time);
+        timeline.after_acts(told, sent, times, timexes);
     }
     out
+}
+
+/// The narrative's time, worked out only as far as an act needs it. A sentence that tells of
+/// no act but has a time changes the narrative by what its grammar says of its times (a time in
+/// a clause on a noun is background, one beside a verb of saying is the day of news), and most
+/// such sentences are followed by no act the narrative could date; they wait, unparsed, in
+/// `Deferred` until one is ([`Timeline::reaches`]). The outcome is the same as reading each
+/// sentence's grammar as it comes.
+enum Timeline<'s> {
+    /// The narrative's time after the sentences read so far.
+    Known(Option<Narrative>),
+    /// The narrative's time before `steps`, the sentences since then, in order, each with what
+    /// its grammar says of its times when already read (its background and its times of saying).
+    Deferred {
+        base: Option<Narrative>,
+        steps: Vec<(Sentence<'s>, Option<TimesRead>)>,
+    },
+}
+
+/// What a sentence's grammar says of its times: those told in a clause on a noun (background)
+/// and those that date a verb of saying.
+type TimesRead = (Vec<usize>, Vec<usize>);
+
+impl<'s> Timeline<'s> {
+    /// The narrative's time, if worked out.
+    fn known(&self) -> Option<Narrative> {
+        match self {
+            Timeline::Known(n) => *n,
+            Timeline::Deferred { .. } => None,
+        }
+    }
+
+    /// Whether the narrative's time, once worked out, could date an act of sentence `si`: it is
+    /// carried at most three sentences ([`time_of`]), and no sentence waiting is nearer than its
+    /// last.
+    fn reaches(&self, si: usize) -> bool {
+        match self {
+            Timeline::Known(_) => false,
+            Timeline::Deferred { steps, .. } => steps.last().is_some_and(|(s, _)| s.si + 3 >= si),
+        }
+    }
+
+    /// A sentence telling of no act.
+    fn pass(&mut self, sent: Sentence<'s>, timexes: &[Timex]) {
+        match self {
+            Timeline::Known(before) if sent.times.is_empty() => {
+                *before = narrative_after(&[], &sent, (&[], &[]), timexes, *before);
+            }
+            Timeline::Known(before) => {
+                *self = Timeline::Deferred {
+                    base: *before,
+                    steps: vec![(sent, None)],
+                }
+            }
+            Timeline::Deferred { steps, .. } => steps.push((sent, None)),
+        }
+    }
+
+    /// A sentence that told of acts (`told`), its times' grammar read (`times`: its background
+    /// and its times of saying).
+    fn after_acts(
+        &mut self,
+        told: &[EventMention],
+        sent: Sentence<'s>,
+        times: (&[usize], &[usize]),
+        timexes: &[Timex],
+    ) {
+        match self {
+            Timeline::Known(before) => {
+                *before = narrative_after(told, &sent, times, timexes, *before)
+            }
+            Timeline::Deferred { steps, .. } => {
+                // a time of the sentence's own starts the narrative afresh; else the sentence
+                // waits with the rest (told as it was, an act dated by no time of the context)
+                match narrative_after(told, &sent, times, timexes, None) {
+                    Some(fresh) => *self = Timeline::Known(Some(fresh)),
+                    None => steps.push((sent, Some((times.0.to_vec(), times.1.to_vec())))),
+                }
+            }
+        }
+    }
+
+    /// Work out the narrative's time: read the waiting sentences' grammar, in order.
+    fn resolve(
+        &mut self,
+        timexes: &[Timex],
+        text: &str,
+        mentions: &[Mention],
+        trees: &mut crate::grammar::Trees,
+    ) {
+        let Timeline::Deferred { base, steps } = std::mem::replace(self, Timeline::Known(None))
+        else {
+            return;
+        };
+        let mut now = base;
+        for (sent, read) in steps {
+            let (background, said_on) = match read {
+                Some(r) => r,
+                None if sent.times.is_empty() => (Vec::new(), Vec::new()),
+                None => {
+                    let names = crate::coref::name_spans(mentions, sent.ss, sent.se);
+                    let tree = trees.get(text, sent.ss, sent.se, names);
+                    (
+                        sent.times_where(timexes, |s, e| tree.in_clause_on_noun(s, e)),
+                        sent.times_where(timexes, |s, e| tree.dates_saying(s, e)),
+                    )
+                }
+            };
+            now = narrative_after(&[], &sent, (&background, &said_on), timexes, now);
+        }
+        *self = Timeline::Known(now);
+    }
 }
 
 /// The narrative's time after a sentence (its time expression, the sentence index it was
@@ -1423,6 +1543,25 @@ mod tests {
             // a day an act is told on is the narrative's, whatever else was told that day
             (
                 "Police detained Oleg Marchenko on March 3 and a court charged him. He was tortured.",
+                Some("March 3"),
+            ),
+            // a sentence of no act sets the narrative's time by what its grammar says of it
+            // (its grammar is read only when an act after it needs that time)
+            ("It was March 3. His family was not told. He was tortured.", Some("March 3")),
+            (
+                "Police detained Oleg Marchenko on March 3. The letter, which was written in 2019, was shown. He was tortured.",
+                Some("March 3"),
+            ),
+            (
+                "The letter, which was written in 2019, was shown. He was tortured.",
+                None,
+            ),
+            (
+                "The ministry said on March 3 that the claims were false. Oleg Marchenko was tortured.",
+                None,
+            ),
+            (
+                "The ministry said on March 3 that the claims were false. “Oleg Marchenko has been tortured,” a spokesman said.",
                 Some("March 3"),
             ),
         ] {
