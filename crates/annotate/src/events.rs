@@ -41,7 +41,7 @@ pub const ACTS: &[ActType] = &[
         label: "disappearance",
         plover: ("ASSAULT", "abduct"),
         violation: true,
-        pattern: r"disappear(?:ed|ance)?|went missing|were missing|was missing|whereabouts",
+        pattern: r"disappear(?:ed|ance)?|vanish(?:ed)?\b|went missing|were missing|was missing|whereabouts",
     },
     ActType {
         name: ActKind::Arrest,
@@ -205,6 +205,17 @@ pub const ACTS: &[ActType] = &[
         plover: ("COERCE", "sanction"),
         violation: false,
         pattern: r"sanction(?:s|ed)?\b",
+    },
+    ActType {
+        // people removed from their office by those they answer to, over what happened: a
+        // measure of accountability, not an act against anyone; only of people ("fired two
+        // senior officials", not "fired shots" or "dismissed the accusations": see
+        // `removes_someone`)
+        name: ActKind::Dismissal,
+        label: "dismissal from office",
+        plover: ("SANCTION", "dismiss"),
+        violation: false,
+        pattern: r"fired|dismissed|dismissals?\b|sacked|ousted",
     },
     ActType {
         // investigators looking for someone or something: not an act against anyone
@@ -439,6 +450,7 @@ pub fn find_with(
                 || accusation_of_others(tree, &tr)
                 || serving_a_sentence(tree, &tr)
                 || questions_no_one(tree, &tr)
+                || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
             {
                 continue;
             }
@@ -846,6 +858,75 @@ fn questions_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     })
 }
 
+/// Whether the trigger, a word of removing ("fired", "dismissed", "ousted"), removes people from
+/// an office: what it acts on (its object, its passive subject, or "of" on the noun) is a name
+/// or a holder of an office ("fired two senior officials", "the dismissal of the deputy
+/// head"). Then it tells a dismissal; else it does not ("fired shots", "dismissed the
+/// accusations": a statement).
+fn removes_someone(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const OFFICE: &[&str] = &[
+        "official",
+        "officer",
+        "minister",
+        "aide",
+        "adviser",
+        "advisor",
+        "chief",
+        "head",
+        "deputy",
+        "governor",
+        "general",
+        "director",
+        "commander",
+        "judge",
+        "prosecutor",
+        "employee",
+        "staff",
+        "ambassador",
+        "consul",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "member",
+        "agent",
+        "colonel",
+        "major",
+        "captain",
+        "lieutenant",
+        "secretary",
+        "manager",
+    ];
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let word = tree.words[v].word.form.to_lowercase();
+    if ![
+        "fired",
+        "dismissed",
+        "dismissal",
+        "dismissals",
+        "sacked",
+        "ousted",
+    ]
+    .contains(&word.as_str())
+    {
+        return false;
+    }
+    let noun = tree.words[v].word.upos == "NOUN";
+    tree.children(v).any(|c| {
+        let rel = tree.rel(c);
+        let acted_on = if noun {
+            rel == "nmod" && tree.has_child(c, "case", &["of"])
+        } else {
+            matches!(rel, "obj" | "nsubj:pass")
+        };
+        let w = &tree.words[c].word;
+        acted_on
+            && (w.upos == "PROPN"
+                || (w.upos == "NOUN" && OFFICE.contains(&w.lemma.to_lowercase().as_str())))
+    })
+}
+
 /// Whether a sentence named is one someone is serving ("a source who is serving a prison
 /// sentence"): a state they are in, not a trial told.
 fn serving_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
@@ -1129,9 +1210,15 @@ fn time_of(
             // had fled persecution")
             && !tr.act.name.is_campaign()
             && !tree.describes_noun(tr.ts, tr.te)
+            // a work cited as the source ("according to a UN probe") is no step of the story
+            && !tree.cited_as_source(tr.ts, tr.te)
             && !told_in_present(cx, tree, tr) =>
         {
-            if !(news && done_to_someone(tr.act)) {
+            // a quotation is its speaker's account: the narrative's day is at most the day it
+            // was said, which dates only what it tells as done by then
+            let quoted = cx.quotes.iter().any(|&(qs, qe)| qs <= tr.ts && tr.te <= qe);
+            let only_said_by_then = quoted || (news && done_to_someone(tr.act));
+            if !only_said_by_then {
                 (Some(t), true, false)
             } else if tree.done_by_now(tr.ts, tr.te) {
                 (Some(t), true, true)
@@ -1143,12 +1230,16 @@ fn time_of(
     }
 }
 
-/// Whether the act is told in the present by the writer ("Freedom House demands"); a present
+/// Whether the act is told in the present by the writer ("Freedom House demands"), or by a
+/// source the writer says tells it now ("authorities claim the men had confessed"); a present
 /// inside a quotation is the speaker's ("“I am the victim here,” she said in her final
 /// statement"), not the writer's.
 fn told_in_present(cx: &Ctx, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    tree.present_form(tr.ts, tr.te)
-        .is_some_and(|at| !cx.quotes.iter().any(|&(qs, qe)| qs <= at && at < qe))
+    let outside_quotes = |at: usize| !cx.quotes.iter().any(|&(qs, qe)| qs <= at && at < qe);
+    tree.present_form(tr.ts, tr.te).is_some_and(outside_quotes)
+        || tree
+            .said_in_present(tr.ts, tr.te)
+            .is_some_and(outside_quotes)
 }
 
 /// How near a phrase stands to the clause of any of the words naming the act (see
@@ -1397,7 +1488,8 @@ mod tests {
         assert!(ev[2].time_from_context);
     }
 
-    /// Searching premises is a raid; searching a forest for remains is a search, no violation.
+    /// Searching premises is a raid; searching a forest for remains is a search, no violation;
+    /// vanishing is a disappearance.
     #[test]
     fn a_search_is_a_raid_only_of_premises() {
         for (text, want) in [
@@ -1407,6 +1499,11 @@ mod tests {
                 "search",
             ),
             ("Investigators looked for clues in Port Aster.", "search"),
+            // and someone who vanished has disappeared
+            (
+                "Oleg Marchenko vanished on October 2 in Port Aster.",
+                "disappearance",
+            ),
         ] {
             assert_eq!(kinds_of(text), [want], "{text}");
         }
@@ -1545,6 +1642,17 @@ mod tests {
                 "Police detained Oleg Marchenko on March 3 and a court charged him. He was tortured.",
                 Some("March 3"),
             ),
+            // a quotation is its speaker's account: the writer's day dates what it tells only
+            // as done by the time it was said (see below)
+            (
+                "Police detained Oleg Marchenko on March 3. “He was tortured,” his lawyer said.",
+                None,
+            ),
+            // nor does it date an act the source tells now, or a work cited as the source
+            (
+                "Police detained Oleg Marchenko on March 3. His lawyer says he was tortured.",
+                None,
+            ),
             // a sentence of no act sets the narrative's time by what its grammar says of it
             // (its grammar is read only when an act after it needs that time)
             ("It was March 3. His family was not told. He was tortured.", Some("March 3")),
@@ -1565,7 +1673,7 @@ mod tests {
                 Some("March 3"),
             ),
         ] {
-            let (_, t, ev) = read(text);
+            let (_, t, ev) = read_quoting(text, true);
             let last = ev.last().expect(text);
             assert_eq!(last.kind.as_str(), "torture", "{text}");
             let got = last
@@ -1583,6 +1691,52 @@ mod tests {
             .find(|e| e.kind.as_str() == "persecution")
             .expect("persecution");
         assert_eq!(campaign.time, None);
+        // nor a work cited as the source of what is told
+        let (_, _, ev) = read(
+            "Police detained Oleg Marchenko on March 3. He was held with officers, according to a UN probe.",
+        );
+        let probe = ev
+            .iter()
+            .find(|e| e.kind.as_str() == "investigation")
+            .expect("investigation");
+        assert_eq!(probe.time, None);
+    }
+
+    /// People removed from an office are a dismissal; a removing word that acts on no one is not
+    /// ("fired shots"), and dismissing a claim is a statement.
+    #[test]
+    fn dismissals_are_of_people() {
+        for (text, dismissal, statement) in [
+            (
+                "Saudi Arabia said it fired two senior officials over the incident.",
+                true,
+                false,
+            ),
+            (
+                "The king ousted the deputy head of intelligence.",
+                true,
+                false,
+            ),
+            ("Two aides were sacked on Friday.", true, false),
+            ("Police fired shots at the crowd.", false, false),
+            (
+                "Alexeyev dismissed the accusations as slander.",
+                false,
+                true,
+            ),
+        ] {
+            let kinds = kinds_of(text);
+            assert_eq!(
+                kinds.iter().any(|k| k == "dismissal"),
+                dismissal,
+                "{text}: {kinds:?}"
+            );
+            assert_eq!(
+                kinds.iter().any(|k| k == "public-statement"),
+                statement,
+                "{text}: {kinds:?}"
+            );
+        }
     }
 
     /// An accusation is a criminal charge when a state's body makes it or no one is named;

@@ -824,6 +824,38 @@ impl Tree {
         None
     }
 
+    /// Whether the act at `start..end` is named as the source of what is told ("according to an
+    /// independent UN probe"): a work the writer cites, not a step of the narrative.
+    pub fn cited_as_source(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end)
+            .is_some_and(|h| self.has_child(h, "case", &["according"]))
+    }
+
+    /// The verb of saying whose complement clause holds the act at `start..end` ("authorities
+    /// claim the men had confessed": "claim"), through verbs joined by "and".
+    pub fn saying_over(&self, start: usize, end: usize) -> Option<usize> {
+        let mut c = self.clause_of(self.head_of(start, end)?, false);
+        for _ in 0..self.words.len() {
+            let h = self.head(c)?;
+            match self.rel(c) {
+                "conj" => c = h,
+                "ccomp" | "parataxis" if self.is_speech(h) => return Some(h),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether the act at `start..end` is told by a source in the present ("authorities claim
+    /// the men had confessed", "his family says he was beaten"): the source's account as the
+    /// report is written, which puts the act at no day the narrative has reached. The byte
+    /// offset of the present form, as [`Tree::present_form`] gives it.
+    pub fn said_in_present(&self, start: usize, end: usize) -> Option<usize> {
+        let say = self.saying_over(start, end)?;
+        let w = &self.words[say];
+        self.present_form(w.start, w.end)
+    }
+
     /// Whether the verb at `ask` asks for the act at `act`: the act lies in its phrase and the
     /// grammar puts it as demanded ("asked the court to overturn the sentence").
     pub fn asks_for(&self, ask: (usize, usize), act: (usize, usize)) -> bool {
@@ -860,13 +892,16 @@ impl Tree {
         false
     }
 
-    /// Whether the act at `start..end` is a verb told in the present perfect, itself or as the
-    /// second of verbs joined by "and" ("has upheld the appeal and reduced the term"), and not
+    /// Whether the act at `start..end` is a verb told in the present perfect, itself, as the
+    /// second of verbs joined by "and" ("has upheld the appeal and reduced the term") or as the
+    /// object of a verb that only says it was done ("have filed an appeal"), and not
     /// of a state that lasts ("has been held since"): news, done by the time it is reported.
     pub fn done_by_now(&self, start: usize, end: usize) -> bool {
         let Some(mut v) = self.head_of(start, end) else {
             return false;
         };
+        // a noun of an act told by a verb that only says it was done: "have filed an appeal"
+        v = self.support_verb(v).unwrap_or(v);
         if self.words[v].word.upos != "VERB" {
             return false;
         }
@@ -1302,6 +1337,7 @@ mod support_verbs {
     fn what_points_back_and_what_is_news() {
         type Check = fn(&Tree, usize, usize) -> bool;
         let told_in_present: Check = |t, s, e| t.present_form(s, e).is_some();
+        let said_in_present: Check = |t, s, e| t.said_in_present(s, e).is_some();
         let cases: &[(&str, &str, &str, Check, bool)] = &[
             ("points back", "She was sentenced on these charges.", "charges", Tree::points_back, true),
             ("points back", "She was sentenced on charges of fraud.", "charges", Tree::points_back, false),
@@ -1318,6 +1354,8 @@ mod support_verbs {
             ("news", "The court reduced her term.", "reduced", Tree::done_by_now, false),
             ("news", "Saudi Arabia has sentenced five people to death for the killing.", "sentenced", Tree::done_by_now, true),
             ("news", "She has been held for three years.", "held", Tree::done_by_now, false),
+            ("news", "We have filed an appeal with the regional court.", "appeal", Tree::done_by_now, true),
+            ("news", "We filed an appeal with the regional court.", "appeal", Tree::done_by_now, false),
             ("next", "The attorney general then acknowledged that he was killed.", "acknowledged", Tree::told_next, true),
             ("next", "His body was then dismembered.", "dismembered", Tree::told_next, true),
             ("now", "The men have now been offered state protection.", "offered", Tree::told_now, true),
@@ -1332,6 +1370,13 @@ mod support_verbs {
             ("present", "The group issued a statement.", "statement", told_in_present, false),
             ("present", "The men were detained and beaten.", "beaten", told_in_present, false),
             ("present", "The prosecutor had requested five years.", "requested", told_in_present, false),
+            ("said now", "Authorities claim the men had confessed.", "confessed", said_in_present, true),
+            ("said now", "His family says he was beaten and tortured.", "tortured", said_in_present, true),
+            ("said now", "Authorities claimed the men had confessed.", "confessed", said_in_present, false),
+            ("said now", "The group has said the men were beaten.", "beaten", said_in_present, false),
+            ("said now", "The men say the police beat them.", "beat", said_in_present, true),
+            ("cited", "They included officers, according to an independent UN probe.", "probe", Tree::cited_as_source, true),
+            ("cited", "The UN probe found that officers took part.", "probe", Tree::cited_as_source, false),
         ];
         for (what, s, w, check, want) in cases {
             let t = parse(s, 0, s.len());

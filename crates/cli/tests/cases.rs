@@ -13,7 +13,12 @@ use common::*;
 
 /// (case, figure, the figure reached today): floors a case does not reach yet.
 const BELOW: &[(&str, &str, f64)] = &[
-    ("khashoggi", "events_recall", 0.4),
+    // 0.40 until two reference events were paired, by date and report alone, with events the
+    // reports do not support: an investigation dated 2 October 2018 from "according to an
+    // independent UN probe", one dated 20 October from a quotation's "investigations are still
+    // underway"; neither holds a word of the reference event's kind. They are gone (the
+    // narrative's day no longer dates a work cited as a source or a quotation's acts)
+    ("khashoggi", "events_recall", 0.371),
     ("khashoggi", "discrepancies_found", 0.364),
 ];
 

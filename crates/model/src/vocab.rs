@@ -172,6 +172,7 @@ words! {
         Investigation = "investigation",
         Questioning = "questioning",
         Sanctions = "sanctions",
+        Dismissal = "dismissal",
         Search = "search",
     }
 }
@@ -198,6 +199,24 @@ impl ActKind {
         matches!(
             self,
             ActKind::CriminalCharge | ActKind::Trial | ActKind::Ruling
+        )
+    }
+
+    /// Whether the act is an intervention after the HURIDOCS Events Standard Formats: a step
+    /// someone takes about the case (a petition, a statement, protection or access granted, an
+    /// investigation, sanctions, a dismissal from office), not an act done to its victims. A case
+    /// has many, each its own; one that no report dates is no step of the dated chain, and is
+    /// kept with its doer among the case's interventions.
+    pub fn is_intervention(self) -> bool {
+        matches!(
+            self,
+            ActKind::Petition
+                | ActKind::ProtectionGranted
+                | ActKind::PublicStatement
+                | ActKind::AccessToCounsel
+                | ActKind::Investigation
+                | ActKind::Sanctions
+                | ActKind::Dismissal
         )
     }
 

@@ -9,15 +9,6 @@ use casefile_model::{
 };
 use regex::Regex;
 
-const KINDS: &[ActKind] = &[
-    ActKind::Petition,
-    ActKind::ProtectionGranted,
-    ActKind::PublicStatement,
-    ActKind::AccessToCounsel,
-    ActKind::Investigation,
-    ActKind::Sanctions,
-];
-
 fn outcome(text: &str) -> &'static str {
     static GRANTED: OnceLock<Regex> = OnceLock::new();
     static REFUSED: OnceLock<Regex> = OnceLock::new();
@@ -62,17 +53,32 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         .collect();
     let by_id = crate::by_id(docs);
     // the events of the chain, then the tellings of an intervention told as done that are no
-    // event only for want of a date (a statement no report dates), one undated "event" each
-    let undated: Vec<(ActKind, Vec<(String, usize)>)> = resolved
-        .not_in_chain
-        .iter()
-        .filter_map(|(doc_id, idx)| {
-            let (_, ann) = by_id.get(doc_id.as_str())?;
-            let em = &ann.events[*idx];
-            (KINDS.contains(&em.kind) && em.modality.in_chain())
-                .then(|| (em.kind, vec![(doc_id.clone(), *idx)]))
-        })
-        .collect();
+    // event only for want of a date (one no report dates): those of one kind by one doer
+    // together, each that names no doer apart (it may be any of several: a newspaper's inquiry,
+    // a UN probe)
+    let mut undated: Vec<(ActKind, Option<&str>, Members)> = Vec::new();
+    for (doc_id, idx) in &resolved.not_in_chain {
+        let Some((_, ann)) = by_id.get(doc_id.as_str()) else {
+            continue;
+        };
+        let em = &ann.events[*idx];
+        if !(em.kind.is_intervention() && em.modality.in_chain()) {
+            continue;
+        }
+        let by = em
+            .participants
+            .iter()
+            .find(|p| p.role == ParticipantRole::Agent)
+            .and_then(|p| resolved.entity_of(doc_id, p.mention));
+        let telling = (doc_id.clone(), *idx);
+        match undated
+            .iter_mut()
+            .find(|(k, b, _)| *k == em.kind && b.is_some() && *b == by)
+        {
+            Some((_, _, tellings)) => tellings.push(telling),
+            None => undated.push((em.kind, by, vec![telling])),
+        }
+    }
     let chain = resolved
         .events
         .iter()
@@ -80,7 +86,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         .map(|(ev, members)| (ev.r#type, ev.date.as_ref(), &ev.participants[..], members));
     let told_undated = undated
         .iter()
-        .map(|(kind, members)| (*kind, None, &[][..], members));
+        .map(|(kind, _, members)| (*kind, None, &[][..], members));
     for (kind, date, participants, members) in chain.chain(told_undated) {
         // legal proceedings are the authorities' interventions when the grammar names who took
         // them ("the court sentenced her"); otherwise they are told as events only
@@ -88,7 +94,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
             && participants
                 .iter()
                 .any(|p| p.role == ParticipantRole::Agent);
-        if !KINDS.contains(&kind) && !proceedings {
+        if !kind.is_intervention() && !proceedings {
             continue;
         }
         // who: the act's doer as the grammar gives it; a name that merely comes before the
@@ -133,6 +139,9 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
     }
     out
 }
+
+/// The tellings of a happening: (document id, event mention index) each.
+type Members = Vec<(String, usize)>;
 
 /// One telling of an act: its report, the report's annotations, the event mention's index.
 type Telling<'a> = (&'a Document, &'a Annotations, usize);

@@ -183,36 +183,68 @@ fn an_intervention_is_taken_by_the_acts_doer_only() {
     }
 }
 
-/// A statement no report dates is no event of the chain, but still an intervention of its
-/// speaker's, undated.
+/// An intervention no report dates (a statement, a petition, an inquiry) is no event of the
+/// chain, but still an intervention of its doer's, undated; one doer's undated tellings of a
+/// kind are one intervention. Dated, it is an event.
 #[test]
-fn an_undated_statement_is_an_intervention_not_an_event() {
-    let report = "Irina Volkova, a lawyer for the family, denounced the verdict.";
-    let doc = casefile_ingest::ingest("r.txt", report.as_bytes()).unwrap();
-    let ann = casefile_annotate::annotate(&doc);
-    let pairs = [(&doc, &ann)];
-    let resolved = casefile_resolve::resolve(&pairs, &[], &|_| false);
-    assert!(
-        !resolved
-            .events
+fn an_undated_intervention_is_an_intervention_not_an_event() {
+    use casefile_model::ActKind;
+    let run = |reports: &[&str]| {
+        let docs: Vec<_> = reports
             .iter()
-            .any(|e| e.r#type == casefile_model::ActKind::PublicStatement),
-        "{:?}",
-        resolved.events
-    );
-    let found = crate::interventions::find(&pairs, &resolved);
+            .enumerate()
+            .map(|(i, r)| casefile_ingest::ingest(&format!("r{i}.txt"), r.as_bytes()).unwrap())
+            .collect();
+        let anns: Vec<_> = docs.iter().map(casefile_annotate::annotate).collect();
+        let pairs: Vec<_> = docs.iter().zip(&anns).collect();
+        let resolved = casefile_resolve::resolve(&pairs, &[], &|_| false);
+        let chained: Vec<ActKind> = resolved.events.iter().map(|e| e.r#type).collect();
+        let listed: Vec<(String, bool, usize)> = crate::interventions::find(&pairs, &resolved)
+            .into_iter()
+            .map(|i| (i.kind, i.date.is_some(), i.sources.len()))
+            .collect();
+        (chained, listed)
+    };
+    for (report, kind) in [
+        (
+            "Irina Volkova, a lawyer for the family, denounced the verdict.",
+            ActKind::PublicStatement,
+        ),
+        (
+            "The Harbour Rights Network petitioned the court to free Oleg Marchenko.",
+            ActKind::Petition,
+        ),
+        (
+            "The Harbour Rights Network opened an investigation into the killing.",
+            ActKind::Investigation,
+        ),
+    ] {
+        let (chained, listed) = run(&[report]);
+        assert!(!chained.contains(&kind), "{report}: {chained:?}");
+        assert!(
+            listed
+                .iter()
+                .any(|(k, dated, _)| *k == kind.words() && !dated),
+            "{report}: {listed:?}"
+        );
+    }
+    let (_, listed) = run(&[
+        "Irina Volkova denounced the verdict.",
+        "Irina Volkova condemned the ruling.",
+    ]);
+    let statements: Vec<_> = listed
+        .iter()
+        .filter(|(k, _, _)| k == "public statement")
+        .collect();
+    assert_eq!(statements, [&("public statement".to_string(), false, 2)]);
+    let (chained, _) = run(&[
+        "May 3, 2024\n\nThe Harbour Rights Network opened an investigation into the killing on Thursday.",
+    ]);
+    assert!(chained.contains(&ActKind::Investigation), "{chained:?}");
     assert!(
-        found
-            .iter()
-            .any(|i| i.kind == "public statement" && i.date.is_none()),
-        "{found:?}"
-    );
-    assert!(
-        interventions(report)
+        interventions("Irina Volkova, a lawyer for the family, denounced the verdict.")
             .iter()
             .any(|(k, by)| k == "public statement" && by == "Irina Volkova"),
-        "{:?}",
-        interventions(report)
     );
 }
 

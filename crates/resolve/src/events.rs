@@ -75,12 +75,13 @@ pub fn resolve(
                 .map(|m| (docs[m.doc].0.id.clone(), m.idx))
                 .collect();
             // a happening only threatened, feared, demanded, denied or supposed is no event;
-            // nor a statement no report dates: a statement of a party is an event of the chain
-            // when dated, else a claim with its speaker; nor a campaign no report dates, which
-            // is the case's background ("as he oversaw a crackdown on activists"), not a step
-            let undated_context = ms.iter().all(|m| {
-                (MANY_TO_A_CASE.contains(&m.kind) || m.kind.is_campaign()) && m.date.is_none()
-            });
+            // nor an intervention no report dates (a statement, a petition, an inquiry): it is
+            // an event of the chain when dated, else a claim with its doer, still among the
+            // case's interventions; nor a campaign no report dates, which is the case's
+            // background ("as he oversaw a crackdown on activists"), not a step
+            let undated_context = ms
+                .iter()
+                .all(|m| (m.kind.is_intervention() || m.kind.is_campaign()) && m.date.is_none());
             if undated_context
                 || !ms
                     .iter()
