@@ -436,11 +436,7 @@ pub fn find_with(
         // the grammar, read for every sentence that tells of an act
         let names = crate::coref::name_spans(mentions, ss, se);
         let tree = trees.get(text, ss, se, names);
-        // times told in a clause on a noun ("Khashoggi, who was killed in 2018", "a photo taken
-        // in 2014"): background to a person or a thing, not the narrative's time
-        let background = sent.times_where(timexes, |s, e| tree.in_clause_on_noun(s, e));
-        // times that date a verb of saying ("the office said Wednesday")
-        let said_on = sent.times_where(timexes, |s, e| tree.dates_saying(s, e));
+        let times = read_times(&sent, tree, timexes);
         let asking_for_nothing: Vec<bool> = found
             .iter()
             .map(|tr| asks_for_no_act(tree, tr, &found))
@@ -461,8 +457,7 @@ pub fn find_with(
                 out.push(em);
             }
         }
-        let (told, times) = (&out[first_new..], (&background[..], &said_on[..]));
-        timeline.after_acts(told, sent, times, timexes);
+        timeline.after_acts(&out[first_new..], sent, times, timexes);
     }
     out
 }
@@ -484,9 +479,20 @@ enum Timeline<'s> {
     },
 }
 
-/// What a sentence's grammar says of its times: those told in a clause on a noun (background)
-/// and those that date a verb of saying.
-type TimesRead = (Vec<usize>, Vec<usize>);
+/// What a sentence's grammar says of its times ([`read_times`]).
+#[derive(Default)]
+struct TimesRead {
+    /// Times that are never the narrative's: told in a clause on a noun ("Khashoggi, who was
+    /// killed in 2018", "a photo taken in 2014"), what the sentence says of a person or a thing;
+    /// or starting a span ("has been held since 2017"), when a state began.
+    background: Vec<usize>,
+    /// Times that date a verb of saying ("the office said Wednesday").
+    said_on: Vec<usize>,
+    /// Whether a time starts a span the sentence tells as lasting to now ("has been at the
+    /// centre of investigations since 2017"): the report is brought to the time of writing,
+    /// and the narrative's day before it ends.
+    to_now: bool,
+}
 
 impl<'s> Timeline<'s> {
     /// The narrative's time, if worked out.
@@ -511,7 +517,7 @@ impl<'s> Timeline<'s> {
     fn pass(&mut self, sent: Sentence<'s>, timexes: &[Timex]) {
         match self {
             Timeline::Known(before) if sent.times.is_empty() => {
-                *before = narrative_after(&[], &sent, (&[], &[]), timexes, *before);
+                *before = narrative_after(&[], &sent, &TimesRead::default(), timexes, *before);
             }
             Timeline::Known(before) => {
                 *self = Timeline::Deferred {
@@ -523,25 +529,26 @@ impl<'s> Timeline<'s> {
         }
     }
 
-    /// A sentence that told of acts (`told`), its times' grammar read (`times`: its background
-    /// and its times of saying).
+    /// A sentence that told of acts (`told`), its times' grammar read.
     fn after_acts(
         &mut self,
         told: &[EventMention],
         sent: Sentence<'s>,
-        times: (&[usize], &[usize]),
+        times: TimesRead,
         timexes: &[Timex],
     ) {
         match self {
             Timeline::Known(before) => {
-                *before = narrative_after(told, &sent, times, timexes, *before)
+                *before = narrative_after(told, &sent, &times, timexes, *before)
             }
             Timeline::Deferred { steps, .. } => {
-                // a time of the sentence's own starts the narrative afresh; else the sentence
-                // waits with the rest (told as it was, an act dated by no time of the context)
-                match narrative_after(told, &sent, times, timexes, None) {
+                // a time of the sentence's own starts the narrative afresh, one lasting to now
+                // ends it; else the sentence waits with the rest (told as it was, an act dated
+                // by no time of the context)
+                match narrative_after(told, &sent, &times, timexes, None) {
                     Some(fresh) => *self = Timeline::Known(Some(fresh)),
-                    None => steps.push((sent, Some((times.0.to_vec(), times.1.to_vec())))),
+                    None if times.to_now => *self = Timeline::Known(None),
+                    None => steps.push((sent, Some(times))),
                 }
             }
         }
@@ -561,21 +568,32 @@ impl<'s> Timeline<'s> {
         };
         let mut now = base;
         for (sent, read) in steps {
-            let (background, said_on) = match read {
+            let times = match read {
                 Some(r) => r,
-                None if sent.times.is_empty() => (Vec::new(), Vec::new()),
+                None if sent.times.is_empty() => TimesRead::default(),
                 None => {
                     let names = crate::coref::name_spans(mentions, sent.ss, sent.se);
-                    let tree = trees.get(text, sent.ss, sent.se, names);
-                    (
-                        sent.times_where(timexes, |s, e| tree.in_clause_on_noun(s, e)),
-                        sent.times_where(timexes, |s, e| tree.dates_saying(s, e)),
-                    )
+                    read_times(&sent, trees.get(text, sent.ss, sent.se, names), timexes)
                 }
             };
-            now = narrative_after(&[], &sent, (&background, &said_on), timexes, now);
+            now = narrative_after(&[], &sent, &times, timexes, now);
         }
         *self = Timeline::Known(now);
+    }
+}
+
+/// What a sentence's grammar says of its times (see [`TimesRead`]).
+fn read_times(sent: &Sentence, tree: &crate::grammar::Tree, timexes: &[Timex]) -> TimesRead {
+    let spans = sent.times_where(timexes, |s, e| tree.starts_a_span(s, e));
+    TimesRead {
+        background: sent.times_where(timexes, |s, e| {
+            tree.in_clause_on_noun(s, e) || tree.starts_a_span(s, e)
+        }),
+        said_on: sent.times_where(timexes, |s, e| tree.dates_saying(s, e)),
+        to_now: spans.iter().any(|&t| {
+            let span = &timexes[t].span;
+            tree.lasts_to_now(span.start, span.end)
+        }),
     }
 }
 
@@ -583,15 +601,15 @@ impl<'s> Timeline<'s> {
 /// last told in): what the sentence's acts were dated by, else its last expression, not one
 /// of the background; else the time before, kept going by a sentence whose acts it dated or
 /// that names a part of the day it has reached ("Early in the morning", "That evening").
-/// `background` are the sentence's times told in a clause on a noun, `said_on` those that date
-/// a verb of saying.
+/// A sentence telling of a state lasting to now with no time of its own ends it.
 fn narrative_after(
     told: &[EventMention],
     sent: &Sentence,
-    (background, said_on): (&[usize], &[usize]),
+    times: &TimesRead,
     timexes: &[Timex],
     last_time: Option<Narrative>,
 ) -> Option<Narrative> {
+    let (background, said_on) = (&times.background, &times.said_on);
     let act_time = told
         .iter()
         .filter(|e| e.time.is_some_and(|t| !background.contains(&t)))
@@ -623,6 +641,7 @@ fn narrative_after(
             since: sent.si,
             news,
         }),
+        (None, _) if times.to_now => None,
         (None, Some(before))
             if told.iter().any(|e| e.time_from_context) || part_of_the_day(sent.st) =>
         {
@@ -1656,6 +1675,16 @@ mod tests {
             // a sentence of no act sets the narrative's time by what its grammar says of it
             // (its grammar is read only when an act after it needs that time)
             ("It was March 3. His family was not told. He was tortured.", Some("March 3")),
+            // a time that starts a span is when a state began, not the narrative's day
+            (
+                "Oleg Marchenko has been held in Marevo since March 3. He was tortured.",
+                None,
+            ),
+            // and one lasting to now brings the report to the time of writing
+            (
+                "Police detained Oleg Marchenko on March 3. Marevo has been at the centre of abuses since 2017. He was tortured.",
+                None,
+            ),
             (
                 "Police detained Oleg Marchenko on March 3. The letter, which was written in 2019, was shown. He was tortured.",
                 Some("March 3"),

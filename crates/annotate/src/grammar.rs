@@ -449,6 +449,28 @@ impl Tree {
         })
     }
 
+    /// Whether the phrase at `start..end` (a time) starts a span ("since 2017", "since her
+    /// arrest"): when a state began, not a day the narrative reaches.
+    pub fn starts_a_span(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end)
+            .is_some_and(|h| self.has_child(h, "case", &["since"]))
+    }
+
+    /// Whether the phrase at `start..end` (a time) modifies a clause told in the present or the
+    /// present perfect ("has been held since 2017", "is in custody since March"): a state that
+    /// lasts to the time of writing.
+    pub fn lasts_to_now(&self, start: usize, end: usize) -> bool {
+        let Some(h) = self.head_of(start, end).and_then(|t| self.head(t)) else {
+            return false;
+        };
+        let c = self.clause_of(h, false);
+        let present = |w: usize| matches!(self.words[w].word.xpos.as_str(), "VBZ" | "VBP");
+        present(c)
+            || self
+                .children(c)
+                .any(|x| matches!(self.rel(x), "aux" | "aux:pass" | "cop") && present(x))
+    }
+
     /// Whether the phrase at `start..end` (an act, a time) is told inside a clause on a noun
     /// ("Khashoggi, who was killed in 2018", "a photo taken in 2014"): what the sentence says
     /// of a person or a thing, not its narrative.
@@ -1377,6 +1399,10 @@ mod support_verbs {
             ("said now", "The men say the police beat them.", "beat", said_in_present, true),
             ("cited", "They included officers, according to an independent UN probe.", "probe", Tree::cited_as_source, true),
             ("cited", "The UN probe found that officers took part.", "probe", Tree::cited_as_source, false),
+            ("since", "She has been held in Marevo since 2017.", "2017", Tree::starts_a_span, true),
+            ("since", "She was detained in Marevo in 2017.", "2017", Tree::starts_a_span, false),
+            ("to now", "She has been held in Marevo since 2017.", "2017", Tree::lasts_to_now, true),
+            ("to now", "She had been held in Marevo since 2017.", "2017", Tree::lasts_to_now, false),
         ];
         for (what, s, w, check, want) in cases {
             let t = parse(s, 0, s.len());
