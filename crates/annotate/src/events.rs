@@ -447,6 +447,7 @@ pub fn find_with(
                 || serving_a_sentence(tree, &tr)
                 || questions_no_one(tree, &tr)
                 || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
+                || done_to_remains(tree, &tr)
             {
                 continue;
             }
@@ -943,6 +944,23 @@ fn removes_someone(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         acted_on
             && (w.upos == "PROPN"
                 || (w.upos == "NOUN" && OFFICE.contains(&w.lemma.to_lowercase().as_str())))
+    })
+}
+
+/// Whether an act done to someone is told of a dead body ("the body was handed over to a local
+/// collaborator", "seized the remains"): the fate of the remains, not an act against a person,
+/// which the act's words would otherwise state.
+fn done_to_remains(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const REMAINS: &[&str] = &["body", "bodies", "remains", "corpse", "corpses", "ashes"];
+    if !tr.act.violation {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    tree.children(v).any(|c| {
+        matches!(tree.rel(c), "obj" | "nsubj:pass")
+            && REMAINS.contains(&tree.words[c].word.form.to_lowercase().as_str())
     })
 }
 
@@ -1729,6 +1747,21 @@ mod tests {
             .find(|e| e.kind.as_str() == "investigation")
             .expect("investigation");
         assert_eq!(probe.time, None);
+    }
+
+    /// What is done to a dead body is no act against a person.
+    #[test]
+    fn a_body_is_not_a_person() {
+        for (text, want) in [
+            ("The body was handed over to a local collaborator.", vec![]),
+            ("Police seized the remains of Oleg Marchenko.", vec![]),
+            (
+                "Oleg Marchenko was handed over to the police in Marevo.",
+                vec!["forced-return"],
+            ),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
     }
 
     /// People removed from an office are a dismissal; a removing word that acts on no one is not
