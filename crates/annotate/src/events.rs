@@ -100,7 +100,9 @@ pub const ACTS: &[ActType] = &[
         label: "forced transfer or return",
         plover: ("COERCE", "deport"),
         violation: true,
-        pattern: r"returned|sent back|handed (?:over|back|the men|them)|handing over|deport(?:ed|ation)|transferred|transfer to|taken (?:by car )?back|transported back|extradit(?:ed|ion)|delivered",
+        // "taken to", "driven to", "brought to" only to a named place ("taken to Grozny", not
+        // "taken to hospital": see `moved_to_no_named_place`)
+        pattern: r"returned|sent back|handed (?:over|back|the men|them)|handing over|deport(?:ed|ation)|transferred|transfer to|taken (?:by car )?back|transported back|extradit(?:ed|ion)|delivered|(?:taken|driven(?: all the way)?|brought|transported) to\b",
     },
     ActType {
         name: ActKind::Flight,
@@ -448,6 +450,7 @@ pub fn find_with(
                 || questions_no_one(tree, &tr)
                 || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
                 || done_to_remains(tree, &tr)
+                || moved_to_no_named_place(text, tree, &tr)
             {
                 continue;
             }
@@ -944,6 +947,29 @@ fn removes_someone(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         acted_on
             && (w.upos == "PROPN"
                 || (w.upos == "NOUN" && OFFICE.contains(&w.lemma.to_lowercase().as_str())))
+    })
+}
+
+/// Whether a trigger of moving someone to somewhere ("taken to", "driven all the way to",
+/// "brought to") moves them to no named place: a forced transfer is to a place the report names
+/// ("taken to Grozny", "driven all the way to Chechnya"), not "taken to hospital" or "brought
+/// to court".
+fn moved_to_no_named_place(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if !text[tr.ts..tr.te].ends_with(" to") {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return true;
+    };
+    let named_place =
+        |w: usize| tree.has_child(w, "case", &["to"]) && tree.words[w].word.upos == "PROPN";
+    // "to Grozny" on the verb, or on the way ("all the way to Chechnya")
+    !tree.children(v).any(|c| {
+        tree.rel(c).starts_with("obl")
+            && (named_place(c)
+                || tree
+                    .children(c)
+                    .any(|n| tree.rel(n) == "nmod" && named_place(n)))
     })
 }
 
@@ -1759,6 +1785,26 @@ mod tests {
                 "Oleg Marchenko was handed over to the police in Marevo.",
                 vec!["forced-return"],
             ),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// Someone taken, driven or brought to a named place was transferred there; to a hospital
+    /// or a court, not.
+    #[test]
+    fn taken_to_a_named_place_is_a_transfer() {
+        for (text, want) in [
+            (
+                "Oleg Marchenko was driven all the way to Marevo.",
+                vec!["forced-return"],
+            ),
+            (
+                "Police arrested Oleg Marchenko and took him to Marevo.",
+                vec!["arrest"],
+            ),
+            ("Oleg Marchenko was taken to hospital with burns.", vec![]),
+            ("Oleg Marchenko was brought to court in handcuffs.", vec![]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }
