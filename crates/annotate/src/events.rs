@@ -1775,9 +1775,10 @@ mod tests {
         assert_eq!(probe.time, None);
     }
 
-    /// What is done to a dead body is no act against a person.
+    /// What is done to a dead body is no act against a person; someone taken, driven or brought
+    /// to a named place was transferred there, to a hospital or a court not.
     #[test]
-    fn a_body_is_not_a_person() {
+    fn bodies_and_places_moved_to() {
         for (text, want) in [
             ("The body was handed over to a local collaborator.", vec![]),
             ("Police seized the remains of Oleg Marchenko.", vec![]),
@@ -1785,16 +1786,6 @@ mod tests {
                 "Oleg Marchenko was handed over to the police in Marevo.",
                 vec!["forced-return"],
             ),
-        ] {
-            assert_eq!(kinds_of(text), want, "{text}");
-        }
-    }
-
-    /// Someone taken, driven or brought to a named place was transferred there; to a hospital
-    /// or a court, not.
-    #[test]
-    fn taken_to_a_named_place_is_a_transfer() {
-        for (text, want) in [
             (
                 "Oleg Marchenko was driven all the way to Marevo.",
                 vec!["forced-return"],
