@@ -211,10 +211,27 @@ impl Frozen {
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         let mut acc = [0i32; 512];
         let acc = &mut acc[..self.classes.min(512)];
-        for &f in feats {
-            if let Some((a, b)) = self.find(f) {
-                for &(j, w) in &self.entries[a as usize..b as usize] {
-                    acc[j as usize] += w as i32;
+        let mask = self.slots.len() - 1;
+        // the first slot of every feature read in one pass, with no branch between the reads,
+        // so that the memory loads (the table is larger than the caches) overlap; a feature not
+        // in its first slot is looked up again (rare: the table is at most half full)
+        let mut first = [Slot::default(); 64];
+        for chunk in feats.chunks(first.len()) {
+            for (slot, &f) in first.iter_mut().zip(chunk) {
+                *slot = self.slots[(f as usize) & mask];
+            }
+            for (slot, &f) in first.iter().zip(chunk) {
+                let found = if slot.key == f {
+                    Some((slot.start, slot.end))
+                } else if slot.key == 0 {
+                    None
+                } else {
+                    self.find(f)
+                };
+                if let Some((a, b)) = found {
+                    for &(j, w) in &self.entries[a as usize..b as usize] {
+                        acc[j as usize] += w as i32;
+                    }
                 }
             }
         }
