@@ -148,4 +148,15 @@ mod budget_tests {
         assert!(a.quotes.iter().all(|q| q.span.end <= cut));
         assert!(annotate_within(&doc, text.len()).analysed_up_to.is_none());
     }
+
+    /// An input the fuzzer found that once broke the annotator (kept in fuzz/seeds/annotate,
+    /// which every fuzz run starts from) is read, and all that is found lies inside it:
+    /// "according to" before a name that a misread line made run past the sentence's end.
+    #[test]
+    fn inputs_that_once_broke_it() {
+        let text = include_str!("../../../fuzz/seeds/annotate/according-to-name-past-sentence.txt");
+        let a = annotate(&test_doc(text));
+        assert!(a.mentions.iter().all(|m| m.span.end <= text.len()));
+        assert!(a.quotes.iter().all(|q| q.span.end <= text.len()));
+    }
 }

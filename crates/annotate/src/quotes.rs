@@ -810,9 +810,13 @@ pub fn reported(
         if let Some(m) = according.find(st) {
             // "According to X, …": X is the first name after the cue; the content follows its comma
             let after = ss + m.end();
-            if let Some(i) = (0..mentions.len())
-                .find(|&i| mentions[i].span.start >= after && mentions[i].span.start < after + 60)
-            {
+            // (a name that runs past the sentence's end, as a misread line can make one, is not
+            // the source)
+            if let Some(i) = (0..mentions.len()).find(|&i| {
+                mentions[i].span.start >= after
+                    && mentions[i].span.start < after + 60
+                    && mentions[i].span.end <= se
+            }) {
                 if let Some(comma) = text[mentions[i].span.end..se].find(',') {
                     let cs = mentions[i].span.end + comma + 1;
                     let cs = cs + (text[cs..se].len() - text[cs..se].trim_start().len());
