@@ -5,7 +5,8 @@
 use std::sync::OnceLock;
 
 use casefile_model::{
-    ActKind, Annotations, Document, EntityKind, Intervention, ParticipantRole, Resolved,
+    ActKind, Annotations, Document, EntityKind, EventMention, Intervention, ParticipantRole,
+    Resolved,
 };
 use regex::Regex;
 
@@ -65,11 +66,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         if !(em.kind.is_intervention() && em.modality.in_chain()) {
             continue;
         }
-        let by = em
-            .participants
-            .iter()
-            .find(|p| p.role == ParticipantRole::Agent)
-            .and_then(|p| resolved.entity_of(doc_id, p.mention));
+        let by = doer(resolved, doc_id, em);
         let telling = (doc_id.clone(), *idx);
         match undated
             .iter_mut()
@@ -105,12 +102,7 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
             let Some(&(doc, ann)) = by_id.get(doc_id.as_str()) else {
                 continue;
             };
-            let by = ann.events[*idx]
-                .participants
-                .iter()
-                .find(|p| p.role == ParticipantRole::Agent)
-                .and_then(|p| resolved.entity_of(doc_id, p.mention))
-                .map(str::to_string);
+            let by = doer(resolved, doc_id, &ann.events[*idx]).map(str::to_string);
             match groups.iter_mut().find(|(b, _)| *b == by) {
                 Some((_, g)) => g.push((doc, ann, *idx)),
                 None => groups.push((by, vec![(doc, ann, *idx)])),
@@ -138,6 +130,14 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         }
     }
     out
+}
+
+/// The entity a telling names as the act's doer (its agent in the grammar), if any.
+fn doer<'r>(resolved: &'r Resolved, doc_id: &str, em: &EventMention) -> Option<&'r str> {
+    em.participants
+        .iter()
+        .find(|p| p.role == ParticipantRole::Agent)
+        .and_then(|p| resolved.entity_of(doc_id, p.mention))
 }
 
 /// The tellings of a happening: (document id, event mention index) each.
