@@ -96,6 +96,25 @@ pub const ACTS: &[ActType] = &[
         pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|(?:choked|strangled|beaten|tortured) to death|shot dead",
     },
     ActType {
+        // a body cut up or disfigured (or a person: the act is violent either way)
+        name: ActKind::Mutilation,
+        label: "mutilation or dismemberment",
+        plover: ("ASSAULT", "mutilate"),
+        violation: true,
+        pattern: r"dismember(?:ed|ment|ing)?|mutilat(?:ed|ion|ing)|decapitat(?:ed|ion)",
+    },
+    ActType {
+        // what was done with a dead person's body: removed, handed off, destroyed, buried or
+        // hidden by those who held it, which keeps it from the family; only of remains ("the
+        // body was handed over to a local collaborator", not "removed from office": see
+        // `done_to_remains`)
+        name: ActKind::RemainsDisposal,
+        label: "disposal of the remains",
+        plover: ("ASSAULT", "desecrate"),
+        violation: true,
+        pattern: r"dispos(?:ed|al|ing) of|dumped|buried|burn(?:ed|t)|dissolved|destroyed|removed|handed off|hid|hidden|concealed",
+    },
+    ActType {
         name: ActKind::ForcedReturn,
         label: "forced transfer or return",
         plover: ("COERCE", "deport"),
@@ -139,6 +158,15 @@ pub const ACTS: &[ActType] = &[
         plover: ("CONCEDE", "release"),
         violation: false,
         pattern: r"released\b|freed\b|release of",
+    },
+    ActType {
+        // those with the right to forgive setting a penalty aside (a head of state, a court, a
+        // victim's family where the law lets it): an intervention in the case
+        name: ActKind::Pardon,
+        label: "pardon",
+        plover: ("CONCEDE", "pardon"),
+        violation: false,
+        pattern: r"pardon(?:ed|s|ing)?\b|clemency",
     },
     ActType {
         name: ActKind::CoercedStatement,
@@ -443,13 +471,16 @@ pub fn find_with(
             .iter()
             .map(|tr| asks_for_no_act(tree, tr, &found))
             .collect();
-        for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
+        for (mut tr, nothing) in found.into_iter().zip(asking_for_nothing) {
+            match act_on_remains(tree, &tr) {
+                Some(a) => tr.act = a,
+                None => continue,
+            }
             if nothing
                 || accusation_of_others(tree, &tr)
                 || serving_a_sentence(tree, &tr)
                 || questions_no_one(tree, &tr)
                 || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
-                || done_to_remains(tree, &tr)
                 || moved_to_no_named_place(text, tree, &tr)
             {
                 continue;
@@ -973,21 +1004,37 @@ fn moved_to_no_named_place(text: &str, tree: &crate::grammar::Tree, tr: &Trigger
     })
 }
 
-/// Whether an act done to someone is told of a dead body ("the body was handed over to a local
-/// collaborator", "seized the remains"): the fate of the remains, not an act against a person,
-/// which the act's words would otherwise state.
+/// Whether an act is told of a dead body ("the body was handed over to a local collaborator",
+/// "seized the remains", "was dismembered and removed"): the body is the object or the passive
+/// subject of the act's word, or of the verb it is coordinated with, which shares its subject.
 fn done_to_remains(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     const REMAINS: &[&str] = &["body", "bodies", "remains", "corpse", "corpses", "ashes"];
-    if !tr.act.violation {
-        return false;
-    }
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
-    tree.children(v).any(|c| {
-        matches!(tree.rel(c), "obj" | "nsubj:pass")
-            && REMAINS.contains(&tree.words[c].word.form.to_lowercase().as_str())
-    })
+    let undergoes = |v: usize| {
+        tree.children(v).any(|c| {
+            matches!(tree.rel(c), "obj" | "nsubj:pass")
+                && REMAINS.contains(&tree.words[c].word.form.to_lowercase().as_str())
+        })
+    };
+    undergoes(v) || (tree.rel(v) == "conj" && tree.head(v).is_some_and(undergoes))
+}
+
+/// The act a telling states, given what it was done to. An act done to someone, told of a dead
+/// body, is no act against a person: a body moved ("handed over") is the disposal of the
+/// remains, and any other such act ("seized the remains") states none. Words of disposal
+/// ("removed", "destroyed", "buried") tell of it only when a body is what they act on ("removed
+/// from office" does not). None when the telling states no act.
+fn act_on_remains(tree: &crate::grammar::Tree, tr: &Trigger) -> Option<&'static ActType> {
+    let remains = done_to_remains(tree, tr);
+    match tr.act.name {
+        ActKind::RemainsDisposal => remains.then_some(tr.act),
+        ActKind::Mutilation => Some(tr.act),
+        ActKind::ForcedReturn if remains => Some(act(ActKind::RemainsDisposal)),
+        _ if remains && tr.act.violation => None,
+        _ => Some(tr.act),
+    }
 }
 
 /// Whether a sentence named is one someone is serving ("a source who is serving a prison
@@ -1153,13 +1200,15 @@ fn participant_role(
             let cited = before
                 .rsplit_once("according to")
                 .is_some_and(|(_, rest)| rest.len() < 40);
-            if speaks
-                || cited
-                || cx
-                    .quotes
-                    .iter()
-                    .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe)
-            {
+            // a name inside a quotation is the speaker's to place: the one the quoted act is
+            // done to or by when the grammar ties it so ("“the victim Jamal Khashoggi was
+            // choked to death,” the statement said"), else one the speaker cites
+            let quoted = cx
+                .quotes
+                .iter()
+                .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe);
+            let tied = matches!(tie, Some(Tie::Doer | Tie::Undergoer));
+            if speaks || cited || (quoted && !tied) {
                 ParticipantRole::Source
             } else if a.violation {
                 // the grammar says who did it: the subject of "killed", the agent of "was
@@ -1525,6 +1574,38 @@ mod tests {
         }
     }
 
+    /// A name inside a quotation plays the role the quoted grammar gives it; one the act's
+    /// words do not tie is someone the speaker cites.
+    #[test]
+    fn names_inside_a_quotation_keep_their_grammar() {
+        for (text, name, want) in [
+            (
+                "“As planned in advance, the victim Oleg Marchenko was choked to death,” the statement said.",
+                "Oleg Marchenko",
+                ParticipantRole::Victim,
+            ),
+            (
+                "“Oleg Marchenko was beaten by Ivan Dorn in the cell,” his lawyer said.",
+                "Ivan Dorn",
+                ParticipantRole::Perpetrator,
+            ),
+            (
+                "“As Anna Roe told us, he was beaten in the cell,” his lawyer said.",
+                "Anna Roe",
+                ParticipantRole::Source,
+            ),
+        ] {
+            let (m, _, ev) = read_quoting(text, true);
+            assert!(!ev.is_empty(), "{text}: no act found");
+            let got = ev[0]
+                .participants
+                .iter()
+                .find(|p| m[p.mention].text == name)
+                .map(|p| p.role);
+            assert_eq!(got, Some(want), "{name} in {text:?}");
+        }
+    }
+
     #[test]
     fn events_with_participants_time_and_context() {
         let text = "On March 3 the police raided the flat. Oleg Marchenko was detained by Kestrel police in Port Aster last Thursday. He was allegedly tortured.";
@@ -1775,13 +1856,29 @@ mod tests {
         assert_eq!(probe.time, None);
     }
 
-    /// What is done to a dead body is no act against a person; someone taken, driven or brought
-    /// to a named place was transferred there, to a hospital or a court not.
+    /// What is done to a dead body is no act against a person: moved, removed or destroyed, it
+    /// is the disposal of the remains; cut up, a mutilation. Words of disposal tell of it only
+    /// when a body is what they act on. Someone taken, driven or brought to a named place was
+    /// transferred there, to a hospital or a court not. A pardon is its own act.
     #[test]
     fn bodies_and_places_moved_to() {
         for (text, want) in [
-            ("The body was handed over to a local collaborator.", vec![]),
+            (
+                "The body was handed over to a local collaborator.",
+                vec!["remains-disposal"],
+            ),
             ("Police seized the remains of Oleg Marchenko.", vec![]),
+            (
+                "His body was dismembered and removed from the building by five men.",
+                vec!["mutilation", "remains-disposal"],
+            ),
+            (
+                "The officers burned the bodies in a field.",
+                vec!["remains-disposal"],
+            ),
+            ("The governor was removed from office in May.", vec![]),
+            ("Soldiers destroyed the bridge.", vec![]),
+            ("The president pardoned Oleg Marchenko.", vec!["pardon"]),
             (
                 "Oleg Marchenko was handed over to the police in Marevo.",
                 vec!["forced-return"],

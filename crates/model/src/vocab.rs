@@ -157,12 +157,15 @@ words! {
         IllTreatment = "ill-treatment",
         Threat = "threat",
         Killing = "killing",
+        Mutilation = "mutilation",
+        RemainsDisposal = "remains-disposal",
         ForcedReturn = "forced-return",
         Flight = "flight",
         CriminalCharge = "criminal-charge",
         Trial = "trial",
         Ruling = "ruling",
         Release = "release",
+        Pardon = "pardon",
         CoercedStatement = "coerced-statement",
         ProtectionGranted = "protection-granted",
         Petition = "petition",
@@ -204,7 +207,7 @@ impl ActKind {
 
     /// Whether the act is an intervention after the HURIDOCS Events Standard Formats: a step
     /// someone takes about the case (a petition, a statement, protection or access granted, an
-    /// investigation, sanctions, a dismissal from office), not an act done to its victims. A case
+    /// investigation, sanctions, a dismissal from office, a pardon), not an act done to its victims. A case
     /// has many, each its own; one that no report dates is no step of the dated chain, and is
     /// kept with its doer among the case's interventions.
     pub fn is_intervention(self) -> bool {
@@ -217,6 +220,7 @@ impl ActKind {
                 | ActKind::Investigation
                 | ActKind::Sanctions
                 | ActKind::Dismissal
+                | ActKind::Pardon
         )
     }
 
