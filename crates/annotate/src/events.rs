@@ -1318,6 +1318,9 @@ fn time_of(
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
             && !tree.told_now(tr.ts, tr.te)
+            // the past perfect tells what came before the time reached ("the men had
+            // originally been arrested in Chechnya")
+            && !tree.told_before(tr.ts, tr.te)
             // a campaign lasts months or years: the narrative's day does not date it ("the pair
             // had fled persecution")
             && !tr.act.name.is_campaign()
@@ -1776,6 +1779,11 @@ mod tests {
             (
                 "Police detained Oleg Marchenko on March 3. He was then tortured.",
                 Some("March 3"),
+            ),
+            // the past perfect tells what came before the day reached
+            (
+                "Police raided the office on March 3. Oleg Marchenko had been tortured.",
+                None,
             ),
             (
                 "Police detained Oleg Marchenko on March 3. His family was not told. He was then tortured.",

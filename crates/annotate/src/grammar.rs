@@ -914,6 +914,32 @@ impl Tree {
         false
     }
 
+    /// Whether the act at `start..end` is told in the past perfect ("the men had originally been
+    /// arrested", "had been detained and questioned"), itself, as a verb joined by "and" to one
+    /// so told, or as the object of a verb that only says it was done ("had filed an appeal"):
+    /// before the time the narrative has reached, whose day does not date it.
+    pub fn told_before(&self, start: usize, end: usize) -> bool {
+        let Some(mut v) = self.head_of(start, end) else {
+            return false;
+        };
+        v = self.support_verb(v).unwrap_or(v);
+        let past_have =
+            |w: usize| self.words[w].word.lemma == "have" && self.words[w].word.xpos == "VBD";
+        for _ in 0..self.words.len() {
+            if self
+                .children(v)
+                .any(|c| self.rel(c).starts_with("aux") && past_have(c))
+            {
+                return true;
+            }
+            match self.head(v).filter(|_| self.rel(v) == "conj") {
+                Some(h) => v = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// Whether the act at `start..end` is a verb told in the present perfect, itself, as the
     /// second of verbs joined by "and" ("has upheld the appeal and reduced the term") or as the
     /// object of a verb that only says it was done ("have filed an appeal"), and not
@@ -1378,6 +1404,12 @@ mod support_verbs {
             ("news", "She has been held for three years.", "held", Tree::done_by_now, false),
             ("news", "We have filed an appeal with the regional court.", "appeal", Tree::done_by_now, true),
             ("news", "We filed an appeal with the regional court.", "appeal", Tree::done_by_now, false),
+            ("before", "The men had originally been arrested in Chechnya.", "arrested", Tree::told_before, true),
+            ("before", "They had been detained and questioned by the police.", "questioned", Tree::told_before, true),
+            ("before", "The prosecutor had filed an appeal.", "appeal", Tree::told_before, true),
+            ("before", "The men were arrested in Chechnya.", "arrested", Tree::told_before, false),
+            ("before", "The men have been arrested in Chechnya.", "arrested", Tree::told_before, false),
+            ("before", "He had to leave the country.", "leave", Tree::told_before, false),
             ("next", "The attorney general then acknowledged that he was killed.", "acknowledged", Tree::told_next, true),
             ("next", "His body was then dismembered.", "dismembered", Tree::told_next, true),
             ("now", "The men have now been offered state protection.", "offered", Tree::told_now, true),

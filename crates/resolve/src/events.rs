@@ -397,8 +397,9 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
                         .all(|(start, _)| start <= w)
                 }))
     };
-    // a kind a case has many of, each its own happening (statements), is one telling of another
-    // only by the same doer (the one who spoke, not whom it is about), or within one report
+    // a kind a case has many of, each its own happening (the statements and the requests of
+    // its parties), is one telling of another only by the same doer (the one who spoke or
+    // asked, not whom it is about), or within one report
     let many = MANY_TO_A_CASE.contains(&m.kind);
     let in_common = |o: &Member| {
         if many {
@@ -455,9 +456,10 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     })
 }
 
-/// Kinds of act a case has many of, each its own happening (the statements of its parties): an
-/// undated telling that names no one in common is no telling of another report's.
-const MANY_TO_A_CASE: &[ActKind] = &[ActKind::PublicStatement];
+/// Kinds of act a case has many of, each its own happening (the statements and the requests of
+/// its parties: a lawyer's appeal is not the prosecutor's): an undated telling that names no
+/// doer in common is no telling of another report's.
+const MANY_TO_A_CASE: &[ActKind] = &[ActKind::PublicStatement, ActKind::Petition];
 
 /// The members of one family (sorted), clustered: each joins the first cluster it fits.
 fn cluster(members: &[Member]) -> Vec<Vec<usize>> {
@@ -983,6 +985,27 @@ mod tests {
             member(1, None, Some("musaeva")),
         ];
         assert_eq!(cluster(&hers), [vec![0, 1]]);
+    }
+
+    /// Requests are many to a case too: an undated one joins another report's only when the
+    /// same party made it (a lawyer's appeal is not the prosecutor's).
+    #[test]
+    fn an_undated_request_joins_only_its_makers() {
+        let member = |doc: usize, date: Option<DateValue>, agent: &str| Member {
+            kind: "petition".parse().unwrap(),
+            entities: vec!["musaeva".into()],
+            agents: vec![(agent.to_string(), EntityKind::Organization)],
+            ..blank(doc, date)
+        };
+        let day = || {
+            Some(DateValue::day(
+                chrono::NaiveDate::from_ymd_opt(2023, 11, 3).unwrap(),
+            ))
+        };
+        let apart = vec![member(0, day(), "defence"), member(1, None, "prosecutor")];
+        assert_eq!(cluster(&apart), [vec![0], vec![1]]);
+        let same = vec![member(0, day(), "defence"), member(1, None, "defence")];
+        assert_eq!(cluster(&same), [vec![0, 1]]);
     }
 
     /// A telling dated only to a month joins a day-dated happening of its family only when it
