@@ -208,7 +208,8 @@ pub const ACTS: &[ActType] = &[
         label: "access to counsel",
         plover: ("CONCEDE", "access"),
         violation: false,
-        pattern: r"allowed access|access to (?:a |their )?lawyers?|refused access|without access to lawyers",
+        // "refused access", "without access": access not given (see `names_its_refusal`)
+        pattern: r"allowed access|access to (?:a |their )?lawyers?|(?:refused|denied) access|without access to lawyers",
     },
     ActType {
         // an authority or a body looking into what happened: an intervention, not an act
@@ -466,25 +467,22 @@ pub fn find_with(
         // the grammar, read for every sentence that tells of an act
         let names = crate::coref::name_spans(mentions, ss, se);
         let tree = trees.get(text, ss, se, names);
-        let times = read_times(&sent, tree, timexes);
+        let mut times = read_times(&sent, tree, timexes);
+        // an act the writer tells as standing now ("the men have now been offered protection")
+        // brings the report to the time of writing: the narrative's day before it ends
+        let outside_quotes = |at: usize| !quotes.iter().any(|&(qs, qe)| qs <= at && at < qe);
+        times.to_now |= sent.times.is_empty()
+            && found
+                .iter()
+                .any(|tr| tree.told_now(tr.ts, tr.te) && outside_quotes(tr.ts));
         let asking_for_nothing: Vec<bool> = found
             .iter()
             .map(|tr| asks_for_no_act(tree, tr, &found))
             .collect();
-        for (mut tr, nothing) in found.into_iter().zip(asking_for_nothing) {
-            match act_on_remains(tree, &tr) {
-                Some(a) => tr.act = a,
-                None => continue,
-            }
-            if nothing
-                || accusation_of_others(tree, &tr)
-                || serving_a_sentence(tree, &tr)
-                || questions_no_one(tree, &tr)
-                || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
-                || moved_to_no_named_place(text, tree, &tr)
-            {
+        for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
+            let Some(tr) = stated(text, tree, tr).filter(|_| !nothing) else {
                 continue;
-            }
+            };
             let em = event_mention(&cx, &sent, &tr, last_time, tree);
             // a kind of act, or words that point back to one told before: no new telling
             let no_telling = (full && generic(tree, &tr, &em)) || points_back(tree, &tr, &em);
@@ -495,6 +493,19 @@ pub fn find_with(
         timeline.after_acts(&out[first_new..], sent, times, timexes);
     }
     out
+}
+
+/// The act a trigger states, as the grammar reads it (see [`act_on_remains`]), or None when it
+/// states none: an accusation of others, a sentence being served, questions put to no one, a
+/// removing word that removes no one, a move to no named place.
+fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Trigger> {
+    tr.act = act_on_remains(tree, &tr)?;
+    let none = accusation_of_others(tree, &tr)
+        || serving_a_sentence(tree, &tr)
+        || questions_no_one(tree, &tr)
+        || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
+        || moved_to_no_named_place(text, tree, &tr);
+    (!none).then_some(tr)
 }
 
 /// The narrative's time, worked out only as far as an act needs it. A sentence that tells of
@@ -524,8 +535,9 @@ struct TimesRead {
     /// Times that date a verb of saying ("the office said Wednesday").
     said_on: Vec<usize>,
     /// Whether a time starts a span the sentence tells as lasting to now ("has been at the
-    /// centre of investigations since 2017"): the report is brought to the time of writing,
-    /// and the narrative's day before it ends.
+    /// centre of investigations since 2017"), or the sentence tells an act as standing now ("have
+    /// now been offered protection"): the report is brought to the time of writing, and the
+    /// narrative's day before it ends.
     to_now: bool,
 }
 
@@ -1096,10 +1108,14 @@ fn event_mention(
                 .in_sentence
                 .iter()
                 .any(|&k| mentions[k].kind == EntityKind::Group),
-        // the grammar first: the words that govern the act in the tree; else the words before it
-        modality: tree
-            .modality((tr.ts, tr.te))
-            .unwrap_or_else(|| modality_of(sent.st, tr.ts - sent.ss, tr.act)),
+        // words naming the act's refusal first ("refused access"); then the grammar: the words
+        // that govern the act in the tree; else the words before it
+        modality: if names_its_refusal(&cx.text[tr.ts..tr.te]) {
+            Modality::Negated
+        } else {
+            tree.modality((tr.ts, tr.te))
+                .unwrap_or_else(|| modality_of(sent.st, tr.ts - sent.ss, tr.act))
+        },
     }
 }
 
@@ -1369,6 +1385,13 @@ fn in_clause(
         .chain(tr.all.iter().copied())
         .filter_map(|w| tree.clause_distance(span, w, said_apart))
         .min()
+}
+
+/// Whether the words naming an act name its refusal ("refused access", "denied access",
+/// "without access to lawyers"): the act was not done, whatever governs the words.
+fn names_its_refusal(words: &str) -> bool {
+    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(first.as_str(), "refused" | "denied" | "without")
 }
 
 /// How the sentence puts the act. The words that govern the trigger come first, read in the
@@ -1685,6 +1708,33 @@ mod tests {
             .collect()
     }
 
+    /// Access refused is access not given: negated, whatever else the sentence says.
+    #[test]
+    fn access_refused_is_not_given() {
+        for (text, want) in [
+            (
+                "The men were refused access to a lawyer in Marevo.",
+                Modality::Negated,
+            ),
+            (
+                "Oleg Marchenko was held without access to lawyers.",
+                Modality::Negated,
+            ),
+            ("Police denied access to his lawyers.", Modality::Negated),
+            (
+                "His lawyers were finally allowed access to Oleg Marchenko.",
+                Modality::Asserted,
+            ),
+        ] {
+            let (_, _, ev) = read(text);
+            let access = ev
+                .iter()
+                .find(|e| e.kind == ActKind::AccessToCounsel)
+                .expect(text);
+            assert_eq!(access.modality, want, "{text}");
+        }
+    }
+
     /// Words that name a kind of act state no happening; an act told of someone, or feared,
     /// is still read.
     #[test]
@@ -1783,6 +1833,11 @@ mod tests {
             // the past perfect tells what came before the day reached
             (
                 "Police raided the office on March 3. Oleg Marchenko had been tortured.",
+                None,
+            ),
+            // an act told as standing now brings the report to the time of writing
+            (
+                "Police detained Oleg Marchenko on March 3. He has now been released. He was tortured.",
                 None,
             ),
             (

@@ -916,13 +916,17 @@ impl Tree {
 
     /// Whether the act at `start..end` is told in the past perfect ("the men had originally been
     /// arrested", "had been detained and questioned"), itself, as a verb joined by "and" to one
-    /// so told, or as the object of a verb that only says it was done ("had filed an appeal"):
-    /// before the time the narrative has reached, whose day does not date it.
+    /// so told, or as a noun that verb's clause is about ("had filed an appeal", "had refused
+    /// their requests"): before the time the narrative has reached, whose day does not date it.
     pub fn told_before(&self, start: usize, end: usize) -> bool {
         let Some(mut v) = self.head_of(start, end) else {
             return false;
         };
-        v = self.support_verb(v).unwrap_or(v);
+        if self.words[v].word.upos == "NOUN"
+            && matches!(self.rel(v), "obj" | "nsubj" | "nsubj:pass" | "obl")
+        {
+            v = self.head(v).unwrap_or(v);
+        }
         let past_have =
             |w: usize| self.words[w].word.lemma == "have" && self.words[w].word.xpos == "VBD";
         for _ in 0..self.words.len() {
@@ -1407,6 +1411,8 @@ mod support_verbs {
             ("before", "The men had originally been arrested in Chechnya.", "arrested", Tree::told_before, true),
             ("before", "They had been detained and questioned by the police.", "questioned", Tree::told_before, true),
             ("before", "The prosecutor had filed an appeal.", "appeal", Tree::told_before, true),
+            ("before", "Police had not provided the files and refused their requests.", "requests", Tree::told_before, true),
+            ("before", "Police refused their requests.", "requests", Tree::told_before, false),
             ("before", "The men were arrested in Chechnya.", "arrested", Tree::told_before, false),
             ("before", "The men have been arrested in Chechnya.", "arrested", Tree::told_before, false),
             ("before", "He had to leave the country.", "leave", Tree::told_before, false),
