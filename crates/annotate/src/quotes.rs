@@ -8,7 +8,9 @@
 //! hangs on ("X said: “…”", "“…,” X said", "X said that he was “…”") and that verb's subject,
 //! reached through apposition ("a spokesman for the group, Oleg Marchenko"), a pronoun ("he
 //! said": the last person named before) or a role named before ("the advocate said": the
-//! person earlier called an advocate). "Y quoted X as saying" gives X, through Y. When the verb's
+//! person earlier called an advocate). "Y quoted X as saying" gives X, through Y. A verb of speech
+//! in the passive gives its subject only when it reports their words ("was quoted as saying");
+//! one told something, or added to a list of “…”, did not speak. When the verb's
 //! subject names nobody ("the statement said"), the quote has no speaker: a quote given to the
 //! wrong person is worse than one given to nobody. One or two words in quote marks are a term or
 //! a scare quote ([`QuoteMention::term`]): whose word it is comes from the grammar alone, and the
@@ -29,7 +31,7 @@ pub fn speech_cue() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)\b(said|says|say|saying|told|tells|added|adds|adding|tweeted|tweets|wrote|writes|stated|states|explained|argued|claimed|claims|claiming|insisted|noted|warned|declared|announced|quoted|asked|replied|responded|commented|according to|statement|described|dismissed|denied|denies|called)\b",
+        r"(?i)\b(said|says|say|saying|told|tells|added|adds|adding|tweeted|tweets|wrote|writes|stated|states|stating|explained|argued|claimed|claims|claiming|insisted|noted|warned|declared|announced|quoted|asked|replied|responded|commented|according to|statement|described|dismissed|denied|denies|called)\b",
     )
 }
 
@@ -330,7 +332,18 @@ pub fn find_with(
                 // the text after the quote, up to the next quote or the sentence end
                 let next_q = sp.spans.get(qi + 1).map(|&(s, _)| s).unwrap_or(usize::MAX);
                 let after = (qe, last.1.max(qe).min(next_q));
-                let a = sp.before((first.0, qs));
+                let mut a = sp.before((first.0, qs));
+                // a cue the grammar reads as a passive ("were added to the list of “terrorists
+                // and extremists”", "was described as") has no speaker for its subject
+                if let Some(cue) = &a.cue {
+                    let tree = sp.parse(first, trees);
+                    if tree
+                        .word_at(cue.start)
+                        .is_some_and(|w| tree.children(w).any(|c| tree.rel(c) == "aux:pass"))
+                    {
+                        a = Attribution::default();
+                    }
+                }
                 if a.speaker.is_none() && after.1 > after.0 {
                     sp.after(after, qs)
                 } else {
@@ -362,6 +375,18 @@ pub fn find_with(
         });
     }
     out
+}
+
+/// Whether word `v` is a verb of speech whose subject spoke: in the passive, only one that
+/// reports their words ("was quoted as saying", "is reported to have said"); one told
+/// something, described as something or added to a list of “…” did not speak.
+fn speech_verb(tree: &Tree, v: usize) -> bool {
+    tree.is_speech(v)
+        && (!tree.children(v).any(|c| tree.rel(c) == "aux:pass")
+            || matches!(
+                tree.words[v].word.lemma.to_lowercase().as_str(),
+                "quote" | "report" | "hear"
+            ))
 }
 
 /// Whether the quotation at `qs`, in the sentence starting at `ss`, opens that sentence right
@@ -405,13 +430,14 @@ impl Speakers<'_> {
         // the verb of speech the quote hangs on: the nearest above it ("X said: “…”", "X said
         // that he was “…”"), else one hanging on the quote ("“…,” X said", parataxis)
         let mut up = tree.head(head);
+        let speech = |v: usize| speech_verb(tree, v);
         let mut verb = None;
         let mut hops = 0;
         while let Some(h) = up {
             if hops > 6 {
                 break;
             }
-            if !inside(h) && tree.is_speech(h) {
+            if !inside(h) && speech(h) {
                 verb = Some((h, "the quote hangs on it"));
                 break;
             }
@@ -420,7 +446,7 @@ impl Speakers<'_> {
         }
         let verb = verb.or_else(|| {
             (0..tree.words.len())
-                .filter(|&v| !inside(v) && tree.is_speech(v))
+                .filter(|&v| !inside(v) && speech(v))
                 .find(|&v| tree.head(v).is_some_and(inside))
                 .map(|v| (v, "it hangs on the quote"))
         });
@@ -932,6 +958,10 @@ mod tests {
         ("Turkish security officials have concluded that he was killed. “It is like a film,” the official said.", "“It is like", Some("Turkish security officials")),
         // a name in brackets is a credit, not the one speaking
         ("(Harbour Post) — Pavel Ostrov's sister implored the governor “to free him now” at once.", "“to free", None),
+        // "stating" is a cue of speech, also where the parse hangs the quote elsewhere
+        ("The following day, Pavel Ostrov issued an explicit death threat, stating on his channel that the family “is waiting for a place either in prison or in the ground” and that his family members “will no longer be able to walk freely enjoying life” as they “deeply hurt” the honour of Marevo.", "“will no", Some("Pavel Ostrov")),
+        // a cue read as a passive names no speaker: "added" to a list is no speech
+        ("Pavel Ostrov and Oleg Marchenko were added to the federal list of “terrorists and extremists” in May.", "“terrorists", None),
     ];
 
     #[test]
