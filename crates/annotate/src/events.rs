@@ -1030,7 +1030,10 @@ fn done_to_remains(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
                 && REMAINS.contains(&tree.words[c].word.form.to_lowercase().as_str())
         })
     };
-    undergoes(v) || (tree.rel(v) == "conj" && tree.head(v).is_some_and(undergoes))
+    // a verb joined by "and" shares the body only when it has no subject of its own ("the body
+    // was found and the suspect arrested" arrests no body)
+    let own_subject = tree.children(v).any(|c| tree.rel(c).starts_with("nsubj"));
+    undergoes(v) || (tree.rel(v) == "conj" && !own_subject && tree.head(v).is_some_and(undergoes))
 }
 
 /// The act a telling states, given what it was done to. An act done to someone, told of a dead
@@ -1940,6 +1943,10 @@ mod tests {
                 vec!["remains-disposal"],
             ),
             ("The governor was removed from office in May.", vec![]),
+            (
+                "The body was found in May and the officer was arrested.",
+                vec!["arrest"],
+            ),
             ("Soldiers destroyed the bridge.", vec![]),
             ("The president pardoned Oleg Marchenko.", vec!["pardon"]),
             (

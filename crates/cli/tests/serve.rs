@@ -332,6 +332,14 @@ fn the_web_app_guards_and_curates_the_case_on(b: &Backend) {
     // a sign-in form without its fields a failed sign-in
     assert_eq!(post(r#"{"op":"confirm","entity":"Nobody Known"}"#).0, 404);
     assert_eq!(post(r#"{"op":"undo","seq":999999}"#).0, 404);
+    // ...and a whole number written with a fraction of zero is the integer JSON Schema says it
+    // is: read, not refused as malformed
+    assert_eq!(post(r#"{"op":"undo","seq":999999.0}"#).0, 404);
+    assert_eq!(
+        post(r#"{"op":"confirm","entity":"Irina Volkova","base":94132251.0}"#).0,
+        200
+    );
+    assert_eq!(post(r#"{"op":"undo","seq":1.5}"#).0, 422);
     assert_eq!(
         http(a, "GET", "/api/search?q=Marevo&to=2024-2-3", &ck, "").0,
         422

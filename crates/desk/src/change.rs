@@ -22,7 +22,10 @@ pub enum Change {
         mentions: Vec<MentionRef>,
     },
     /// Undo an earlier decision, by its number in the log.
-    Undo { seq: i64 },
+    Undo {
+        #[serde(deserialize_with = "casefile_model::integral::i64")]
+        seq: i64,
+    },
     /// Correct a field of an event.
     EditEvent {
         event: String,

@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 mod date;
+pub mod integral;
 mod offsets;
 pub mod outlets;
 mod vocab;
@@ -24,7 +25,9 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
     pub doc: String,
+    #[serde(deserialize_with = "integral::usize")]
     pub start: usize,
+    #[serde(deserialize_with = "integral::usize")]
     pub end: usize,
 }
 

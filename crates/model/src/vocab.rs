@@ -207,9 +207,9 @@ impl ActKind {
 
     /// Whether the act is an intervention after the HURIDOCS Events Standard Formats: a step
     /// someone takes about the case (a petition, a statement, protection or access granted, an
-    /// investigation, sanctions, a dismissal from office, a pardon), not an act done to its victims. A case
-    /// has many, each its own; one that no report dates is no step of the dated chain, and is
-    /// kept with its doer among the case's interventions.
+    /// investigation, sanctions, a dismissal from office, a pardon), not an act done to its
+    /// victims. A case has many, each its own; one that no report dates is no step of the dated
+    /// chain, and is kept with its doer among the case's interventions.
     pub fn is_intervention(self) -> bool {
         matches!(
             self,

@@ -400,6 +400,7 @@ pub(crate) fn apply_change(
 struct Decide {
     #[serde(flatten)]
     change: Change,
+    #[serde(default, deserialize_with = "casefile_model::integral::option_i64")]
     base: Option<i64>,
 }
 
