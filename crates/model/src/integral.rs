@@ -25,9 +25,12 @@ impl<T: TryFrom<i64> + TryFrom<u64>> Visitor<'_> for Whole<T> {
     }
 
     fn visit_f64<E: Error>(self, v: f64) -> Result<T, E> {
-        // exactly representable whole numbers only: |v| < 2^53
-        if v.fract() != 0.0 || !v.is_finite() || v.abs() >= 9_007_199_254_740_992.0 {
+        if v.fract() != 0.0 || !v.is_finite() {
             return Err(E::custom(format!("{v} is not a whole number")));
+        }
+        // exactly representable whole numbers only: |v| < 2^53 (the API's maximum)
+        if v.abs() >= 9_007_199_254_740_992.0 {
+            return Err(E::custom(format!("{v} is out of range")));
         }
         self.visit_i64(v as i64)
     }
