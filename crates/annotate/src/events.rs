@@ -324,6 +324,13 @@ struct Ctx<'a> {
     pair: Option<(usize, usize)>,
 }
 
+impl Ctx<'_> {
+    /// Whether the bytes `start..end` lie inside one of the report's quotations.
+    fn quoted(&self, start: usize, end: usize) -> bool {
+        self.quotes.iter().any(|&(qs, qe)| qs <= start && end <= qe)
+    }
+}
+
 /// One sentence: its number and range, the names in it and its date expressions.
 struct Sentence<'s> {
     si: usize,
@@ -470,11 +477,10 @@ pub fn find_with(
         let mut times = read_times(&sent, tree, timexes);
         // an act the writer tells as standing now ("the men have now been offered protection")
         // brings the report to the time of writing: the narrative's day before it ends
-        let outside_quotes = |at: usize| !quotes.iter().any(|&(qs, qe)| qs <= at && at < qe);
         times.to_now |= sent.times.is_empty()
             && found
                 .iter()
-                .any(|tr| tree.told_now(tr.ts, tr.te) && outside_quotes(tr.ts));
+                .any(|tr| tree.told_now(tr.ts, tr.te) && !cx.quoted(tr.ts, tr.ts + 1));
         let asking_for_nothing: Vec<bool> = found
             .iter()
             .map(|tr| asks_for_no_act(tree, tr, &found))
@@ -1222,10 +1228,7 @@ fn participant_role(
             // a name inside a quotation is the speaker's to place: the one the quoted act is
             // done to or by when the grammar ties it so ("“the victim Jamal Khashoggi was
             // choked to death,” the statement said"), else one the speaker cites
-            let quoted = cx
-                .quotes
-                .iter()
-                .any(|&(qs, qe)| qs <= men.span.start && men.span.end <= qe);
+            let quoted = cx.quoted(men.span.start, men.span.end);
             let tied = matches!(tie, Some(Tie::Doer | Tie::Undergoer));
             if speaks || cited || (quoted && !tied) {
                 ParticipantRole::Source
@@ -1350,7 +1353,7 @@ fn time_of(
         {
             // a quotation is its speaker's account: the narrative's day is at most the day it
             // was said, which dates only what it tells as done by then
-            let quoted = cx.quotes.iter().any(|&(qs, qe)| qs <= tr.ts && tr.te <= qe);
+            let quoted = cx.quoted(tr.ts, tr.te);
             let only_said_by_then = quoted || (news && done_to_someone(tr.act));
             if !only_said_by_then {
                 (Some(t), true, false)
@@ -1369,7 +1372,7 @@ fn time_of(
 /// inside a quotation is the speaker's ("“I am the victim here,” she said in her final
 /// statement"), not the writer's.
 fn told_in_present(cx: &Ctx, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    let outside_quotes = |at: usize| !cx.quotes.iter().any(|&(qs, qe)| qs <= at && at < qe);
+    let outside_quotes = |at: usize| !cx.quoted(at, at + 1);
     tree.present_form(tr.ts, tr.te).is_some_and(outside_quotes)
         || tree
             .said_in_present(tr.ts, tr.te)
