@@ -1112,6 +1112,7 @@ fn event_mention(
         time_from_context: from_context,
         time_reported: reported,
         done_by_report: time.is_none() && tree.done_by_now(tr.ts, tr.te),
+        on_remains: done_to_remains(tree, tr),
         group: group.is_match(sent.st)
             || sent
                 .in_sentence
@@ -1968,6 +1969,20 @@ mod tests {
             ("Oleg Marchenko was brought to court in handcuffs.", vec![]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// An act told of a dead body is marked so (it comes after the death); one done to a living
+    /// person is not.
+    #[test]
+    fn acts_on_remains_are_marked() {
+        for (text, on_remains) in [
+            ("His body was dismembered after he was strangled.", true),
+            ("The officers burned the bodies in a field.", true),
+            ("Guards mutilated Oleg Marchenko in his cell.", false),
+        ] {
+            let told = read(text).2;
+            assert_eq!(told[0].on_remains, on_remains, "{text}: {told:?}");
         }
     }
 

@@ -350,6 +350,10 @@ pub struct EventMention {
     /// the time of writing ("the court has reduced her term"): it dates to the report's month.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub done_by_report: bool,
+    /// True when the act is done to a dead body ("the body was dismembered", "handed over the
+    /// remains"): it comes after the death.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub on_remains: bool,
     /// The sentence mentions a group ("the two men", "the pair", "they") as taking part.
     pub group: bool,
     pub modality: Modality,

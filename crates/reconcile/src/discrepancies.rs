@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use casefile_model::{
-    Annotations, Claim, DateValue, Discrepancy, DiscrepancyValue, Document, EntityKind, Modality,
-    ParticipantRole, Resolved, Span, Verdict,
+    ActKind, Annotations, Claim, DateValue, Discrepancy, DiscrepancyValue, Document, EntityKind,
+    Modality, ParticipantRole, Resolved, Span, Verdict,
 };
 use casefile_names::romanisations_compatible;
 use chrono::{Duration, NaiveDate};
@@ -107,6 +107,7 @@ pub fn find(
     event_details(&lk, resolved, &mut out);
     relative_locations(docs, resolved, &mut out);
     contested(&lk, resolved, &mut out);
+    remains_fates(&lk, resolved, &mut out);
     paraphrases(resolved, claims, &mut out);
     out
 }
@@ -710,6 +711,71 @@ fn denials_of(lk: &Lookup, resolved: &Resolved) -> BTreeMap<usize, Vec<Span>> {
         }
     }
     out
+}
+
+/// What became of a body, as a word of disposal says it: destroyed, buried, handed over,
+/// dumped or hidden. A word that only moves it ("removed") is a step of any of them: none.
+fn fate_of_remains(trigger: &str) -> Option<&'static str> {
+    let w = trigger.to_lowercase();
+    let starts = |stems: &[&str]| stems.iter().any(|s| w.starts_with(s));
+    [
+        (
+            &["destroy", "burn", "dissolv", "incinerat"][..],
+            "destroyed",
+        ),
+        (&["buri", "bury"][..], "buried"),
+        (&["handed", "hand "][..], "handed over"),
+        (&["dump", "thrown", "threw"][..], "dumped"),
+        (&["hid", "conceal"][..], "hidden"),
+    ]
+    .into_iter()
+    .find(|(stems, _)| starts(stems))
+    .map(|(_, fate)| fate)
+}
+
+/// What became of the remains, told differently: one disposal of a body whose tellings, in
+/// different sentences, give different fates ("dismembered and destroyed", says one statement;
+/// "handed over to a local collaborator", says a source). Each is an account of its source;
+/// nothing in the reports settles which is true.
+fn remains_fates(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
+    for (ev, members) in resolved.events.iter().zip(&resolved.event_members) {
+        if ev.r#type != ActKind::RemainsDisposal {
+            continue;
+        }
+        let mut by_fate: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+        for (doc_id, idx) in members {
+            let Some((doc, ann)) = lk.doc(doc_id) else {
+                continue;
+            };
+            let em = &ann.events[*idx];
+            if let Some(fate) = fate_of_remains(em.trigger.text(&doc.text)) {
+                let spans = by_fate.entry(fate).or_default();
+                if !spans.contains(&em.sentence) {
+                    spans.push(em.sentence.clone());
+                }
+            }
+        }
+        let sentences: Vec<&Span> = by_fate.values().flatten().collect();
+        let one_sentence = sentences.iter().all(|s| *s == sentences[0]);
+        if by_fate.len() < 2 || one_sentence {
+            continue;
+        }
+        let list = by_fate
+            .keys()
+            .map(|k| format!("“{k}”"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(Discrepancy {
+            subject: ev.id.clone(),
+            attribute: "fate of the remains".into(),
+            verdict: Verdict::Contested,
+            explanation: format!(
+                "The sources tell different fates of the body for “{}”: {list}. Each is its source's account; the reports do not settle which is true.",
+                ev.label
+            ),
+            values: by_fate.into_iter().map(|(k, s)| value(k, s)).collect(),
+        });
+    }
 }
 
 /// Opposed accounts from named sides: "officially for X but in fact Y", or an event that one

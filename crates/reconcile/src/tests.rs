@@ -280,3 +280,33 @@ fn an_undated_campaign_is_background() {
         (1, 1)
     );
 }
+
+/// What became of a body, told differently by two sources, is contested; one fate told twice,
+/// or two steps told in one sentence, is not.
+#[test]
+fn different_fates_of_the_remains_are_contested() {
+    let killed = "October 30, 2024\n\nOleg Marchenko was killed in Marevo on October 2, 2024.";
+    check(&[
+        (
+            &[
+                &format!("{killed} His body was dismembered and destroyed, the prosecutor said."),
+                "November 5, 2024\n\nThe body of Oleg Marchenko was handed over to a local collaborator, a source said.",
+            ],
+            "fate of the remains",
+            Some(Verdict::Contested),
+        ),
+        (
+            &[
+                &format!("{killed} His body was destroyed, the prosecutor said."),
+                "November 5, 2024\n\nThe body of Oleg Marchenko was destroyed, a source said.",
+            ],
+            "fate of the remains",
+            None,
+        ),
+        (
+            &[&format!("{killed} His body was handed over to the guards and buried in a forest.")],
+            "fate of the remains",
+            None,
+        ),
+    ]);
+}

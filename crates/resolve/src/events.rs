@@ -45,6 +45,8 @@ struct Member {
     /// Undated, told as done by the time of writing ("has sentenced"): of its report's year.
     /// (Such a member is `context` too: its date is not its sentence's own.)
     by_report: bool,
+    /// Told of a dead body ("the body was dismembered"): after the death.
+    on_remains: bool,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -66,9 +68,27 @@ pub fn resolve(
     let mut not_in_chain = Vec::new();
     let mut by_family = members_by_family(docs, links);
     place_yearless(&mut by_family);
-    for ((fam, _), mut members) in by_family {
-        let clusters = clusters_of(&fam, &mut members);
-        for c in clusters {
+    let mut families: Vec<Family> = by_family
+        .into_iter()
+        .map(|((fam, in_chain), mut members)| {
+            let clusters = clusters_of(&fam, &mut members);
+            Family {
+                fam,
+                in_chain,
+                members,
+                clusters,
+            }
+        })
+        .collect();
+    let windows = date_by_window(&mut families);
+    for (
+        fi,
+        Family {
+            members, clusters, ..
+        },
+    ) in families.iter().enumerate()
+    {
+        for (ci, c) in clusters.iter().enumerate() {
             let ms: Vec<&Member> = c.iter().map(|&i| &members[i]).collect();
             let tellings: Vec<(String, usize)> = ms
                 .iter()
@@ -90,7 +110,9 @@ pub fn resolve(
                 not_in_chain.extend(tellings);
                 continue;
             }
-            events.push(event_of(&ms, docs, links, entity_name));
+            let mut event = event_of(&ms, docs, links, entity_name);
+            event.date_basis.extend(windows.get(&(fi, ci)).cloned());
+            events.push(event);
             members_out.push(tellings);
         }
     }
@@ -100,6 +122,86 @@ pub fn resolve(
         members,
         not_in_chain,
     }
+}
+
+/// One act family's tellings (asserted apart from the rest) and their clusters.
+struct Family {
+    fam: String,
+    in_chain: bool,
+    members: Vec<Member>,
+    clusters: Vec<Vec<usize>>,
+}
+
+/// An act no report dates is dated by the window it must fall in, when that window lies in
+/// one month (or one day, or one year): it comes after what it presupposes, and no later than
+/// the earliest report that tells it as done. What is done to a dead body comes after the
+/// death: the killing of that person, or, when the body is not named, the case's one killing.
+/// ("The body was dismembered after he was strangled", told on 31 October of a killing of 2
+/// October, is of October.) Returns, for each cluster dated so, why.
+fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
+    // the killings of the chain that are dated: their first day, victims and date
+    let mut killings: Vec<(chrono::NaiveDate, Vec<String>, String)> = Vec::new();
+    for f in families.iter().filter(|f| f.fam == "killing" && f.in_chain) {
+        for c in &f.clusters {
+            let ms: Vec<&Member> = c.iter().map(|&i| &f.members[i]).collect();
+            let Some(d) = event_date(&ms) else { continue };
+            let Some((first, _)) = d.range() else {
+                continue;
+            };
+            let victims = ms.iter().flat_map(|m| m.victims.iter().cloned()).collect();
+            killings.push((first, victims, d.value));
+        }
+    }
+    let mut why = BTreeMap::new();
+    for (fi, f) in families.iter_mut().enumerate().filter(|(_, f)| f.in_chain) {
+        for (ci, c) in f.clusters.iter().enumerate() {
+            let ms: Vec<&Member> = c.iter().map(|&i| &f.members[i]).collect();
+            if event_date(&ms).is_some() || !ms.iter().all(|m| m.on_remains) {
+                continue;
+            }
+            let victims: Vec<&String> = ms.iter().flat_map(|m| &m.victims).collect();
+            let death = match victims.is_empty() {
+                true => (killings.len() == 1).then(|| &killings[0]),
+                false => killings
+                    .iter()
+                    .filter(|k| k.1.iter().any(|v| victims.contains(&v)))
+                    .max_by_key(|k| k.0),
+            };
+            let told_by = ms.iter().filter_map(|m| m.written_by).min();
+            let (Some((after, _, killed)), Some(by)) = (death, told_by) else {
+                continue;
+            };
+            let Some(date) = window(*after, by) else {
+                continue;
+            };
+            why.insert(
+                (fi, ci),
+                format!(
+                    "{}: after the death ({killed}) and by {by}, the date of the earliest report that tells it as done",
+                    date.value
+                ),
+            );
+            for &i in c {
+                f.members[i].date = Some(date.clone());
+                f.members[i].context = true;
+            }
+        }
+    }
+    why
+}
+
+/// The date of a window of days: the one day, month or year both ends fall in.
+fn window(first: chrono::NaiveDate, last: chrono::NaiveDate) -> Option<DateValue> {
+    if first > last || first.year() != last.year() {
+        return None;
+    }
+    Some(if first == last {
+        DateValue::day(first)
+    } else if first.month() == last.month() {
+        DateValue::month(first.year(), first.month())
+    } else {
+        DateValue::year(first.year())
+    })
 }
 
 /// The members of one family sorted (dated first: own dates before context dates, fine before
@@ -318,6 +420,7 @@ fn members_by_family(
                     report_offset,
                     report_year_offset,
                     by_report,
+                    on_remains: em.on_remains,
                 });
         }
     }
@@ -808,9 +911,64 @@ mod tests {
             report_offset: None,
             report_year_offset: None,
             by_report: false,
+            on_remains: false,
         }
     }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
+
+    /// What is done to a dead body comes after the death and by the earliest report that tells
+    /// it: dated by that window when it lies in one month (or year); not when the act is not
+    /// told of a body, nor when no killing of that person is dated.
+    #[test]
+    fn an_act_on_remains_is_dated_by_the_death_and_the_report() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let family = |fam: &str, members: Vec<Member>| Family {
+            fam: fam.into(),
+            in_chain: true,
+            clusters: vec![(0..members.len()).collect()],
+            members,
+        };
+        let killing = |victim: &str| Member {
+            kind: "killing".parse().unwrap(),
+            victims: vec![victim.into()],
+            ..blank(0, Some(DateValue::day(day("2018-10-02"))))
+        };
+        let on_body = |victim: &str, told_by: &[&str], on_remains: bool| {
+            told_by
+                .iter()
+                .enumerate()
+                .map(|(doc, w)| Member {
+                    kind: "mutilation".parse().unwrap(),
+                    victims: vec![victim.into()],
+                    written_by: Some(day(w)),
+                    on_remains,
+                    ..blank(doc + 1, None)
+                })
+                .collect::<Vec<Member>>()
+        };
+        for (victim, told_by, on_remains, want) in [
+            (
+                "jamal",
+                &["2018-11-15", "2018-10-31"][..],
+                true,
+                Some("2018-10"),
+            ),
+            ("jamal", &["2018-11-15"][..], true, Some("2018")),
+            ("jamal", &["2019-01-10"][..], true, None),
+            ("jamal", &["2018-10-31"][..], false, None),
+            ("oleg", &["2018-10-31"][..], true, None),
+        ] {
+            let mut families = vec![
+                family("killing", vec![killing("jamal")]),
+                family("mutilation", on_body(victim, told_by, on_remains)),
+            ];
+            let why = date_by_window(&mut families);
+            let ms: Vec<&Member> = families[1].members.iter().collect();
+            let got = event_date(&ms).map(|d| d.value);
+            assert_eq!(got.as_deref(), want, "{victim} {told_by:?} {on_remains}");
+            assert_eq!(why.contains_key(&(1, 0)), want.is_some());
+        }
+    }
 
     /// A report telling a killing as done on 9 March, and another only fearing the killing of
     /// someone else, undated: the feared one lends the killing neither its victim nor anything
@@ -845,6 +1003,7 @@ mod tests {
             time_from_context: false,
             time_reported: false,
             done_by_report: false,
+            on_remains: false,
             group: false,
             modality,
         };
