@@ -108,6 +108,7 @@ pub fn find(
     relative_locations(docs, resolved, &mut out);
     contested(&lk, resolved, &mut out);
     remains_fates(&lk, resolved, &mut out);
+    sentences_over_time(&lk, resolved, &mut out);
     paraphrases(resolved, claims, &mut out);
     out
 }
@@ -778,6 +779,178 @@ fn remains_fates(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
     }
 }
 
+/// The terms of punishment a sentence names: years and months ("5.5 years", "five and a half
+/// years", "a 10-year sentence", "four years and nine months"), death, life. An age ("56 years
+/// old") is none.
+fn terms_of_sentence(text: &str) -> Vec<String> {
+    static TERM: OnceLock<Regex> = OnceLock::new();
+    let term = re(
+        &TERM,
+        r"(?i)\b((?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)(?:\s+and\s+(?:a\s+)?half)?[\s-]+years?(?:\s+and\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months?)?)\b(\s+old)?|\b(to death|death sentences?|death penalty|life (?:sentences?|imprisonment|in prison))\b",
+    );
+    let mut out: Vec<String> = Vec::new();
+    for c in term.captures_iter(text) {
+        let t = match (c.get(1), c.get(2), c.get(3)) {
+            (Some(_), Some(_), _) => continue,
+            (Some(years), None, _) => term_in_figures(years.as_str()),
+            (None, _, Some(m)) if m.as_str().to_lowercase().starts_with("life") => "life".into(),
+            (None, _, Some(_)) => "death".into(),
+            _ => continue,
+        };
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+/// A term of years and months written in figures, so that wordings of one term meet: "five
+/// and a half years" and "5.5 years" are "5.5 years", "a 10-year sentence" is "10 years".
+fn term_in_figures(term: &str) -> String {
+    const WORDS: [&str; 21] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+    ];
+    let lower = term.to_lowercase().replace('-', " ");
+    let mut out: Vec<String> = Vec::new();
+    let mut words = lower.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let number = WORDS
+            .iter()
+            .position(|n| *n == w)
+            .map(|n| n.to_string())
+            .or_else(|| w.parse::<f64>().is_ok().then(|| w.to_string()));
+        match number {
+            Some(mut n) => {
+                // "5 and half", "five and a half"
+                let mut ahead = words.clone();
+                if ahead.next() == Some("and") {
+                    let mut half = ahead.next();
+                    if half == Some("a") {
+                        half = ahead.next();
+                    }
+                    if half == Some("half") {
+                        n.push_str(".5");
+                        words = ahead;
+                    }
+                }
+                out.push(n);
+            }
+            None if w == "year" => out.push("years".into()),
+            None if w == "month" => out.push("months".into()),
+            None => out.push(w.to_string()),
+        }
+    }
+    out.join(" ")
+}
+
+/// A sentence changed by later rulings: a trial, then each later event that rules on the one
+/// before it (reduced, commuted, overturned, upheld), strictly later in time. When the terms
+/// they name differ ("5.5 years" at trial, "five years" after the appeal, "four years and nine
+/// months" after the cassation), that is the sentence over time, not a conflict.
+fn sentences_over_time(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
+    let court = |k: ActKind| matches!(k, ActKind::Trial | ActKind::Ruling);
+    // the proceedings' events with a date: (index, first day, last day), in date order
+    let mut dated: Vec<(usize, NaiveDate, NaiveDate)> = resolved
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| court(e.r#type))
+        .filter_map(|(i, e)| e.date.as_ref()?.range().map(|(a, b)| (i, a, b)))
+        .collect();
+    dated.sort_by_key(|&(i, a, _)| (a, i));
+    let tellings = |ei: usize| {
+        resolved.event_members[ei]
+            .iter()
+            .filter_map(|(doc_id, idx)| {
+                let (doc, ann) = lk.doc(doc_id)?;
+                Some((doc, &ann.events[*idx]))
+            })
+            .collect::<Vec<_>>()
+    };
+    let rules = |ei: usize| {
+        tellings(ei)
+            .iter()
+            .any(|(_, em)| em.kind == ActKind::Ruling)
+    };
+    // each ruling's event joined to the one it rules on: the latest before it (of one day, the
+    // one most reports tell), and so on back to the trial the chain starts from
+    let mut root: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut chains: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(ei, first, _) in dated.iter().filter(|(ei, _, _)| rules(*ei)) {
+        let before = dated
+            .iter()
+            .filter(|&&(_, _, last)| last < first)
+            .max_by_key(|&&(o, a, _)| (a, resolved.events[o].sources.len()));
+        let Some(&(prev, _, _)) = before else {
+            continue;
+        };
+        let r = *root.get(&prev).unwrap_or(&prev);
+        root.insert(ei, r);
+        chains.entry(r).or_insert_with(|| vec![r]).push(ei);
+    }
+    for (r, chain) in chains {
+        let mut values = Vec::new();
+        let mut seen: Vec<Vec<String>> = Vec::new();
+        for &ei in &chain {
+            let mut terms: Vec<String> = Vec::new();
+            let mut spans: Vec<Span> = Vec::new();
+            for (doc, em) in tellings(ei) {
+                let found = terms_of_sentence(em.sentence.text(&doc.text));
+                if !found.is_empty() && !spans.contains(&em.sentence) {
+                    spans.push(em.sentence.clone());
+                }
+                for t in found {
+                    if !terms.contains(&t) {
+                        terms.push(t);
+                    }
+                }
+            }
+            if terms.is_empty() {
+                continue;
+            }
+            let date = resolved.events[ei]
+                .date
+                .as_ref()
+                .map_or("", |d| d.value.as_str());
+            values.push(value(&format!("{}: {}", date, terms.join(", ")), spans));
+            seen.push(terms);
+        }
+        if values.len() < 2 || seen.iter().all(|t| *t == seen[0]) {
+            continue;
+        }
+        out.push(Discrepancy {
+            subject: resolved.events[r].id.clone(),
+            attribute: "sentence".into(),
+            verdict: Verdict::ConsistentOverTime,
+            explanation: format!(
+                "The sentence of “{}” changed with the rulings after it (reduced, commuted, overturned or upheld): each value is the sentence as it stood then.",
+                resolved.events[r].label
+            ),
+            values,
+        });
+    }
+}
+
 /// Opposed accounts from named sides: "officially for X but in fact Y", or an event that one
 /// source asserts and another denies.
 fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
@@ -856,6 +1029,36 @@ fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
                     value("denied or disputed", denied),
                 ],
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod unit {
+    use super::*;
+
+    /// Terms of punishment in figures, one per wording; ages and bare numbers are none.
+    #[test]
+    fn terms_of_punishment() {
+        for (text, want) in [
+            (
+                "sentenced her to five and a half years, or 5.5 years, in a colony",
+                &["5.5 years"][..],
+            ),
+            ("Another received a 10-year sentence.", &["10 years"]),
+            (
+                "down to four years and nine months",
+                &["4 years and 9 months"],
+            ),
+            (
+                "sentenced five people to death and three to 24 years",
+                &["death", "24 years"],
+            ),
+            ("Musaeva, 56 years old, was sentenced again.", &[]),
+            ("He faces life imprisonment.", &["life"]),
+            ("Two of the eight were released.", &[]),
+        ] {
+            assert_eq!(terms_of_sentence(text), want, "{text}");
         }
     }
 }

@@ -310,3 +310,36 @@ fn different_fates_of_the_remains_are_contested() {
         ),
     ]);
 }
+
+/// A sentence reduced on appeal is the sentence over time, on the trial; a later trial with no
+/// ruling on the first, or a ruling that names the same term, is none.
+#[test]
+fn a_sentence_changed_on_appeal_is_consistent_over_time() {
+    let trial = "July 5, 2023\n\nOn July 4, 2023, a court in Marevo sentenced Oleg Marchenko to five and a half years in prison.";
+    check(&[
+        (
+            &[
+                trial,
+                "September 13, 2023\n\nOn September 12, 2023, the Supreme Court reduced Oleg Marchenko's sentence to five years.",
+            ],
+            "sentence",
+            Some(Verdict::ConsistentOverTime),
+        ),
+        (
+            &[
+                trial,
+                "September 13, 2023\n\nOn September 12, 2023, the Supreme Court upheld Oleg Marchenko's sentence of 5.5 years.",
+            ],
+            "sentence",
+            None,
+        ),
+        (
+            &[
+                trial,
+                "May 3, 2025\n\nOn May 2, 2025, a court in Marevo sentenced Oleg Marchenko to three years for another offence.",
+            ],
+            "sentence",
+            None,
+        ),
+    ]);
+}
