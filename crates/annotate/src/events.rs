@@ -491,9 +491,12 @@ pub fn find_with(
             };
             let em = event_mention(&cx, &sent, &tr, last_time, tree);
             // a kind of act, or words that point back to one told before: no new telling
-            let no_telling = (full && generic(tree, &tr, &em)) || points_back(tree, &tr, &em);
+            let no_telling = (full && generic(tree, &tr, &em))
+                || many_over_a_span(&cx, tree, &tr, &em)
+                || points_back(tree, &tr, &em);
             if !no_telling {
-                out.push(em);
+                let refers_back = refers_back(tree, &tr, &em);
+                out.push(EventMention { refers_back, ..em });
             }
         }
         timeline.after_acts(&out[first_new..], sent, times, timexes);
@@ -510,8 +513,28 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || serving_a_sentence(tree, &tr)
         || questions_no_one(tree, &tr)
         || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
-        || moved_to_no_named_place(text, tree, &tr);
+        || moved_to_no_named_place(text, tree, &tr)
+        || names_those_it_was_done_to(tree, &tr);
     (!none).then_some(tr)
+}
+
+/// Whether the act's word is a participle standing for people, with an article and in a noun's
+/// place ("five of the accused", "the detained were released"): it names those the act was done
+/// to and tells no act of its own.
+fn names_those_it_was_done_to(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    tree.head_of(tr.ts, tr.te).is_some_and(|w| {
+        tree.words[w].word.xpos == "VBN"
+            && matches!(
+                tree.rel(w),
+                "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl" | "nmod"
+            )
+            && tree
+                .children(w)
+                .any(|c| tree.rel(c) == "det" && tree.words[c].word.lemma.to_lowercase() == "the")
+            && tree
+                .children(w)
+                .all(|c| matches!(tree.rel(c), "det" | "case" | "amod" | "punct"))
+    })
 }
 
 /// The narrative's time, worked out only as far as an act needs it. A sentence that tells of
@@ -827,6 +850,40 @@ fn generic(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool
             .all(|(s, e)| tree.bare_noun(s, e))
 }
 
+/// Whether a telling names many acts over a span of time, not one happening: its word a plural
+/// noun counted vaguely ("several investigations", "many arrests", "numerous abductions") with
+/// no time of its own but the start of a span ("since 2017"), or none.
+fn many_over_a_span(
+    cx: &Ctx,
+    tree: &crate::grammar::Tree,
+    tr: &Trigger,
+    em: &EventMention,
+) -> bool {
+    const VAGUELY_MANY: &[&str] = &[
+        "several",
+        "many",
+        "numerous",
+        "multiple",
+        "various",
+        "countless",
+    ];
+    let spanned = match em.time.filter(|_| !em.time_from_context) {
+        None => true,
+        Some(t) => {
+            let span = &cx.timexes[t].span;
+            tree.starts_a_span(span.start, span.end)
+        }
+    };
+    spanned
+        && tree.head_of(tr.ts, tr.te).is_some_and(|h| {
+            tree.words[h].word.xpos == "NNS"
+                && tree.children(h).any(|c| {
+                    matches!(tree.rel(c), "amod" | "det")
+                        && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
+                })
+        })
+}
+
 /// Whether every word naming the act points back to one told before ("sentenced on these
 /// charges"), or is a bare noun giving the grounds of another verb ("overturn the sentence due
 /// to the unjustified charges") and the act names no one: no new telling, but part of that
@@ -839,6 +896,21 @@ fn points_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> 
     std::iter::once((tr.ts, tr.te))
         .chain(tr.all.iter().copied())
         .all(|(s, e)| tree.points_back(s, e) || (names_no_one && tree.grounds(s, e)))
+}
+
+/// Whether every word naming the act is a noun with "the" and nothing of its own, the subject of
+/// a passive, and the act names no one and has no time of its own ("the charge was based on
+/// …"): the act told before, which this telling adds a source to.
+fn refers_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
+    let names_no_one = em
+        .participants
+        .iter()
+        .all(|p| matches!(p.role, ParticipantRole::Other | ParticipantRole::Source));
+    names_no_one
+        && (em.time.is_none() || em.time_from_context)
+        && std::iter::once((tr.ts, tr.te))
+            .chain(tr.all.iter().copied())
+            .all(|(s, e)| tree.the_one_told(s, e))
 }
 
 /// Words that name the bodies of a state that charge people: its police, prosecutors,
@@ -1113,6 +1185,7 @@ fn event_mention(
         time_reported: reported,
         done_by_report: time.is_none() && tree.done_by_now(tr.ts, tr.te),
         on_remains: done_to_remains(tree, tr),
+        refers_back: false,
         group: group.is_match(sent.st)
             || sent
                 .in_sentence
@@ -1967,6 +2040,66 @@ mod tests {
             ),
             ("Oleg Marchenko was taken to hospital with burns.", vec![]),
             ("Oleg Marchenko was brought to court in handcuffs.", vec![]),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// Acts counted vaguely over a span ("several investigations since 2017") are many acts,
+    /// no happening; counted so on a day of their own, they are one ("several arrests on
+    /// Monday").
+    #[test]
+    fn many_acts_over_a_span_are_no_happening() {
+        for (text, want) in [
+            (
+                "Chechnya has been at the center of several investigations into abuses since 2017.",
+                vec![],
+            ),
+            (
+                "Police made several arrests in Marevo on Monday.",
+                vec!["arrest"],
+            ),
+            (
+                "The investigation into his death began in 2017.",
+                vec!["investigation"],
+            ),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// A noun with "the" and nothing of its own, that the sentence says something of, points
+    /// back to the act told before; one with words of its own tells an act.
+    #[test]
+    fn definite_nouns_point_back() {
+        for (text, refers_back) in [
+            (
+                "The charge was based on an alleged attack on a guard.",
+                true,
+            ),
+            (
+                "The charge against Oleg Marchenko was based on an alleged attack.",
+                false,
+            ),
+            ("Police charged Oleg Marchenko with fraud.", false),
+        ] {
+            let told = read(text).2;
+            assert_eq!(told[0].refers_back, refers_back, "{text}: {told:?}");
+        }
+    }
+
+    /// A participle standing for people, with an article in a noun's place, names them and
+    /// tells no act; the verb does.
+    #[test]
+    fn participles_for_people_tell_no_act() {
+        for (text, want) in [
+            (
+                "The court ordered a maximum sentence of 20 years in prison for five of the accused.",
+                vec![],
+            ),
+            ("Police released two of the detained on Monday.", vec!["release"]),
+            ("The judge read the verdict to the accused.", vec!["trial"]),
+            ("Police detained two men.", vec!["arrest"]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }

@@ -527,6 +527,23 @@ impl Tree {
         })
     }
 
+    /// Whether the phrase at `start..end` is a noun with "the" and nothing of its own (no
+    /// "of …", possessor, noun or adjective before it, number or clause) that the sentence says
+    /// something of, as the subject of a passive ("the charge was based on …"): the one told
+    /// before, not a new one.
+    pub fn the_one_told(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end).is_some_and(|h| {
+            self.words[h].word.upos == "NOUN"
+                && self.rel(h) == "nsubj:pass"
+                && self.children(h).all(|c| {
+                    matches!(self.rel(c), "det" | "case" | "punct")
+                        && (self.rel(c) != "det"
+                            || self.words[c].word.form.eq_ignore_ascii_case("the"))
+                })
+                && self.children(h).any(|c| self.rel(c) == "det")
+        })
+    }
+
     /// Whether the phrase at `start..end` is a bare noun that gives the grounds of a verb
     /// ("overturn the sentence due to the unjustified charges", "sentenced on charges"), with
     /// nothing of its own: no "of …", no possessor, no noun before it ("over the disappearance

@@ -354,6 +354,11 @@ pub struct EventMention {
     /// remains"): it comes after the death.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub on_remains: bool,
+    /// True when the telling points back to an act told before, by a noun with "the" and
+    /// nothing of its own ("the charge was based on …"): it adds a source to that act's event
+    /// and is no event of its own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refers_back: bool,
     /// The sentence mentions a group ("the two men", "the pair", "they") as taking part.
     pub group: bool,
     pub modality: Modality,

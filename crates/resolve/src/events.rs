@@ -47,6 +47,8 @@ struct Member {
     by_report: bool,
     /// Told of a dead body ("the body was dismembered"): after the death.
     on_remains: bool,
+    /// Points back to an act told before ("the charge was based on …"): founds no event.
+    refers_back: bool,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -102,7 +104,10 @@ pub fn resolve(
             let undated_context = ms
                 .iter()
                 .all(|m| (m.kind.is_intervention() || m.kind.is_campaign()) && m.date.is_none());
+            // tellings that only point back to an act told before, which no other telling
+            // tells, are no event of their own
             if undated_context
+                || ms.iter().all(|m| m.refers_back)
                 || !ms
                     .iter()
                     .any(|m| docs[m.doc].1.events[m.idx].modality.in_chain())
@@ -421,6 +426,7 @@ fn members_by_family(
                     report_year_offset,
                     by_report,
                     on_remains: em.on_remains,
+                    refers_back: em.refers_back,
                 });
         }
     }
@@ -912,6 +918,7 @@ mod tests {
             report_year_offset: None,
             by_report: false,
             on_remains: false,
+            refers_back: false,
         }
     }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
@@ -1004,6 +1011,7 @@ mod tests {
             time_reported: false,
             done_by_report: false,
             on_remains: false,
+            refers_back: false,
             group: false,
             modality,
         };
@@ -1056,6 +1064,37 @@ mod tests {
         assert_eq!(victims, ["irina"]);
         assert_eq!(told.members[0], [("a".to_string(), 0)]);
         assert_eq!(told.not_in_chain, [("b".to_string(), 0)]);
+    }
+
+    /// A telling that only points back to an act told before ("the charge was based on …")
+    /// founds no event; with a telling of its own, the act is one.
+    #[test]
+    fn a_telling_that_points_back_founds_no_event() {
+        let doc = Document::from_text("a", "a.txt", "The charge was based on an attack.");
+        let telling = |refers_back| EventMention {
+            kind: "criminal-charge".parse().unwrap(),
+            trigger: doc.span(4, 10),
+            sentence: doc.span(0, doc.text.len()),
+            participants: vec![],
+            place: None,
+            time: None,
+            time_from_context: false,
+            time_reported: false,
+            done_by_report: false,
+            on_remains: false,
+            refers_back,
+            group: false,
+            modality: Modality::Asserted,
+        };
+        for (tellings, events) in [(vec![true], 0), (vec![true, false], 1), (vec![false], 1)] {
+            let ann = Annotations {
+                doc: "a".into(),
+                events: tellings.iter().map(|&r| telling(r)).collect(),
+                ..Default::default()
+            };
+            let told = resolve(&[(&doc, &ann)], &[], &|id| id.to_string());
+            assert_eq!(told.events.len(), events, "{tellings:?}");
+        }
     }
 
     /// Killings of one victim told with two dates are one killing; killings of two people stay
