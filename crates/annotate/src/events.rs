@@ -322,6 +322,8 @@ struct Ctx<'a> {
     quotes: &'a [(usize, usize)],
     /// The pair of people "the two men" stands for.
     pair: Option<(usize, usize)>,
+    /// Where the report's opening ends (see [`opening_end`]).
+    opening: usize,
 }
 
 impl Ctx<'_> {
@@ -400,6 +402,7 @@ pub fn find_with(
         timexes,
         quotes,
         pair: group_pair(text, mentions),
+        opening: opening_end(doc),
     };
     let mut out = Vec::new();
     let mut timeline = Timeline::Known(None);
@@ -1145,6 +1148,23 @@ fn serving_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         })
 }
 
+/// Where a report's opening ends: its title and the short lines under it (standfirst, caption,
+/// dateline), through its first paragraph of body text (one of 20 words or more, not
+/// boilerplate). The opening tells the report's news.
+fn opening_end(doc: &Document) -> usize {
+    let text = doc.text.as_str();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let (start, end) = (at, at + line.len());
+        at = end;
+        let words = line.split_whitespace().count();
+        if words >= 20 && !doc.in_boilerplate(start, end) {
+            return end;
+        }
+    }
+    text.len()
+}
+
 /// One telling of an act: participants, place, time and modality.
 fn event_mention(
     cx: &Ctx,
@@ -1183,7 +1203,9 @@ fn event_mention(
         time,
         time_from_context: from_context,
         time_reported: reported,
-        done_by_report: time.is_none() && tree.done_by_now(tr.ts, tr.te),
+        // the present perfect tells the report's news in its opening only; further on it tells
+        // what is so by the time of writing, on no day ("Kadyrov has dismissed the reports")
+        done_by_report: time.is_none() && tr.ts < cx.opening && tree.done_by_now(tr.ts, tr.te),
         on_remains: done_to_remains(tree, tr),
         refers_back: false,
         group: group.is_match(sent.st)
@@ -2066,6 +2088,28 @@ mod tests {
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }
+    }
+
+    /// The present perfect tells the report's news in its opening (the title, short lines and
+    /// first paragraph of body text), not further on.
+    #[test]
+    fn the_present_perfect_is_news_in_the_opening() {
+        let text = "Court cuts term\n\nThe Cassation Court in Marevo has reduced the term of Oleg \
+            Marchenko by three months, down to four years, his lawyer told reporters after the \
+            hearing.\n\nThe region's leader Ivan Petrov has dismissed the reports and denies that \
+            there are any political prisoners in the region at all.";
+        let told: Vec<(String, bool)> = read(text)
+            .2
+            .into_iter()
+            .map(|e| (e.kind.to_string(), e.done_by_report))
+            .collect();
+        assert_eq!(
+            told,
+            [
+                ("ruling".to_string(), true),
+                ("public-statement".to_string(), false)
+            ]
+        );
     }
 
     /// A noun with "the" and nothing of its own, that the sentence says something of, points

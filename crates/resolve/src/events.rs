@@ -512,7 +512,9 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     let many = MANY_TO_A_CASE.contains(&m.kind);
     let in_common = |o: &Member| {
         if many {
-            o.agents.iter().any(|a| m.agents.contains(a))
+            // one speaker makes many statements: an undated one is not another report's dated
+            // one for being the same speaker's
+            o.agents.iter().any(|a| m.agents.contains(a)) && (o.doc == m.doc || o.date.is_none())
         } else {
             o.entities.iter().any(|e| m.entities.contains(e))
         }
@@ -1160,7 +1162,9 @@ mod tests {
     }
 
     /// Statements are many to a case: an undated one joins another report's only when the same
-    /// doer made it, not when it names someone the other names.
+    /// doer made it, not when it names someone the other names; and then only an undated one
+    /// (one speaker makes many statements: an undated one is no telling of another report's
+    /// dated one for being the same speaker's) or one of its own report.
     #[test]
     fn an_undated_statement_joins_only_its_speakers() {
         let member = |doc: usize, date: Option<DateValue>, agent: Option<&str>| Member {
@@ -1182,11 +1186,22 @@ mod tests {
             member(0, day(), Some("musaeva")),
             member(1, None, Some("musaeva")),
         ];
-        assert_eq!(cluster(&hers), [vec![0, 1]]);
+        assert_eq!(cluster(&hers), [vec![0], vec![1]]);
+        let hers_undated = vec![
+            member(0, None, Some("musaeva")),
+            member(1, None, Some("musaeva")),
+        ];
+        assert_eq!(cluster(&hers_undated), [vec![0, 1]]);
+        let one_report = vec![
+            member(0, day(), Some("musaeva")),
+            member(0, None, Some("musaeva")),
+        ];
+        assert_eq!(cluster(&one_report), [vec![0, 1]]);
     }
 
     /// Requests are many to a case too: an undated one joins another report's only when the
-    /// same party made it (a lawyer's appeal is not the prosecutor's).
+    /// same party made it (a lawyer's appeal is not the prosecutor's), and that one is undated
+    /// too (a party makes many requests).
     #[test]
     fn an_undated_request_joins_only_its_makers() {
         let member = |doc: usize, date: Option<DateValue>, agent: &str| Member {
@@ -1202,8 +1217,10 @@ mod tests {
         };
         let apart = vec![member(0, day(), "defence"), member(1, None, "prosecutor")];
         assert_eq!(cluster(&apart), [vec![0], vec![1]]);
-        let same = vec![member(0, day(), "defence"), member(1, None, "defence")];
+        let same = vec![member(0, None, "defence"), member(1, None, "defence")];
         assert_eq!(cluster(&same), [vec![0, 1]]);
+        let another = vec![member(0, day(), "defence"), member(1, None, "defence")];
+        assert_eq!(cluster(&another), [vec![0], vec![1]]);
     }
 
     /// A telling dated only to a month joins a day-dated happening of its family only when it
