@@ -213,6 +213,8 @@ impl Tree {
         while chain.len() < 8 {
             if matches!(self.rel(x), "conj" | "appos") {
                 x = self.head(x)?;
+            } else if let Some(h) = self.remains_of(x) {
+                x = h;
             } else if let Some(h) = acts_for(x) {
                 x = h;
             } else if let Some(h) = (self.rel(x) == "compound")
@@ -227,6 +229,17 @@ impl Tree {
             chain.push(x);
         }
         Some(chain)
+    }
+
+    /// The noun of a dead body that word `y` is the person of ("the body of Jamal Khashoggi",
+    /// "Khashoggi's remains"): what is done to the body is done to that person.
+    fn remains_of(&self, y: usize) -> Option<usize> {
+        const REMAINS: &[&str] = &["body", "remains", "corpse", "ashes"];
+        let h = self.head(y)?;
+        (matches!(self.rel(y), "nmod" | "nmod:poss")
+            && self.words[h].word.upos == "NOUN"
+            && REMAINS.contains(&self.words[h].word.lemma.to_lowercase().as_str()))
+        .then_some(h)
     }
 
     /// How the phrase at `span` is tied to the act whose words are `trigger` (a byte range),
@@ -249,6 +262,9 @@ impl Tree {
         for (k, &c) in chain.iter().enumerate() {
             let how = match k {
                 0 => String::new(),
+                _ if self.remains_of(chain[k - 1]) == Some(c) => {
+                    format!("the one whose “{}” it is, the ", self.words[c].word.form)
+                }
                 _ if self.rel(chain[k - 1]) == "appos" => "in apposition to the ".to_string(),
                 _ if self.rel(chain[k - 1]) == "nmod" => {
                     format!("the body the “{}” acts for, the ", self.words[c].word.form)
@@ -1124,6 +1140,50 @@ pub fn parse_with(model: &Analyzer, text: &str, start: usize, end: usize) -> Tre
     parse_names(model, text, start, end, &[])
 }
 
+/// A common noun right before a name is the name's title ("a close associate of Chechen
+/// strongman Ramzan Kadyrov, Akhmed Dudayev, claimed"): where the parse hangs the noun as
+/// another noun's modifier ("associate of strongman") and the name apart from it (as the
+/// verb's subject), the name takes the noun's place and the noun becomes its title
+/// (compound), with the noun's preposition. The name's own dependents stay with it.
+fn title_before_name(words: &mut [casefile_syntax::conllu::Word], in_name: &[bool]) {
+    let mut i = 1;
+    while i < words.len() {
+        if !in_name[i] || in_name[i - 1] {
+            i += 1;
+            continue;
+        }
+        let end = (i..words.len())
+            .find(|&j| !in_name[j])
+            .unwrap_or(words.len());
+        let inside = |h: usize| h > i && h <= end; // 1-based heads
+                                                   // the name's head: its word whose head lies outside it
+        let Some(h) = (i..end).find(|&j| !inside(words[j].head)) else {
+            i = end;
+            continue;
+        };
+        let n = i - 1;
+        let title = words[n].upos == "NOUN"
+            && words[n].xpos == "NN"
+            && words[n].form.chars().all(|c| c.is_lowercase())
+            && words[n].deprel == "nmod"
+            && !inside(words[n].head)
+            && words[h].head != n + 1;
+        if title {
+            let (head, deprel) = (words[n].head, words[n].deprel.clone());
+            for w in words.iter_mut() {
+                if w.head == n + 1 && w.deprel == "case" {
+                    w.head = h + 1;
+                }
+            }
+            words[h].head = head;
+            words[h].deprel = deprel;
+            words[n].head = h + 1;
+            words[n].deprel = "compound".into();
+        }
+        i = end;
+    }
+}
+
 /// Parse one sentence of `text`, the words inside `names` (byte ranges of persons,
 /// organisations and places the annotator found) known to be parts of proper names.
 pub fn parse_names(
@@ -1139,7 +1199,8 @@ pub fn parse_names(
         .iter()
         .map(|&(a, b)| names.iter().any(|&(s, e)| s <= a && b <= e))
         .collect();
-    let analysed = model.analyze_names(&forms, &in_name);
+    let mut analysed = model.analyze_names(&forms, &in_name);
+    title_before_name(&mut analysed, &in_name);
     Tree {
         words: spans
             .into_iter()
@@ -1175,6 +1236,44 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    /// A common noun right before a name is its title: the name takes the noun's place in the
+    /// tree, so that the verb's subject is not the name of someone a phrase only mentions.
+    #[test]
+    fn a_title_before_a_name_goes_with_it() {
+        let s =
+            "On Sunday, a close associate of Chechen strongman Ramzan Kadyrov, Akhmed Dudayev, \
+                 claimed that the men had confessed.";
+        let names: Vec<(usize, usize)> = ["Ramzan Kadyrov", "Akhmed Dudayev"]
+            .iter()
+            .map(|n| (s.find(n).unwrap(), s.find(n).unwrap() + n.len()))
+            .collect();
+        let t = parse_names(casefile_syntax::shipped(), s, 0, s.len(), &names);
+        let at = |w: &str| {
+            t.words
+                .iter()
+                .position(|p| &s[p.start..p.end] == w)
+                .unwrap()
+        };
+        let claimed = at("claimed");
+        let subjects: Vec<&str> = t
+            .children(claimed)
+            .filter(|&c| t.rel(c) == "nsubj")
+            .map(|c| t.words[c].word.form.as_str())
+            .collect();
+        assert!(!subjects.contains(&"Kadyrov"), "{subjects:?}");
+        assert!(!subjects.contains(&"Ramzan"), "{subjects:?}");
+        assert_eq!(t.rel(at("strongman")), "compound");
+        // the tie of the name read through the body: the one whose body it is
+        let s =
+            "The body of Saudi journalist Jamal Khashoggi was dismembered after he was strangled.";
+        let name = (s.find("Jamal").unwrap(), s.find(" was").unwrap());
+        let t = parse_names(casefile_syntax::shipped(), s, 0, s.len(), &[name]);
+        let act = (s.find("dismembered").unwrap(), s.find(" after").unwrap());
+        let (tie, why) = t.tie(name, act).expect("tied");
+        assert_eq!(tie, Tie::Undergoer, "{why}");
+        assert!(why.starts_with("the one whose “body” it is"), "{why}");
     }
 
     #[test]
