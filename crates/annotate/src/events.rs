@@ -493,15 +493,9 @@ pub fn find_with(
                 continue;
             };
             let em = event_mention(&cx, &sent, &tr, last_time, tree);
-            // a kind of act, or words that point back to one told before: no new telling
-            let no_telling = (full && generic(tree, &tr, &em))
-                || many_over_a_span(&cx, tree, &tr, &em)
-                || points_back(tree, &tr, &em);
-            if !no_telling {
-                let refers_back = refers_back(tree, &tr, &em);
-                out.push(EventMention { refers_back, ..em });
-            }
+            out.extend(telling(&cx, tree, &tr, em, full));
         }
+        order_acts(tree, &mut out, first_new);
         timeline.after_acts(&out[first_new..], sent, times, timexes);
     }
     out
@@ -853,6 +847,22 @@ fn generic(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool
             .all(|(s, e)| tree.bare_noun(s, e))
 }
 
+/// The telling `em` is, or None when it tells no act: a kind of act (in a full sentence),
+/// many acts over a span, or words that point back to one told before.
+fn telling(
+    cx: &Ctx,
+    tree: &crate::grammar::Tree,
+    tr: &Trigger,
+    em: EventMention,
+    full: bool,
+) -> Option<EventMention> {
+    let none = (full && generic(tree, tr, &em))
+        || many_over_a_span(cx, tree, tr, &em)
+        || points_back(tree, tr, &em);
+    let refers_back = refers_back(tree, tr, &em);
+    (!none).then_some(EventMention { refers_back, ..em })
+}
+
 /// Whether a telling names many acts over a span of time, not one happening: its word a plural
 /// noun counted vaguely ("several investigations", "many arrests", "numerous abductions") with
 /// no time of its own but the start of a span ("since 2017"), or none.
@@ -1148,6 +1158,44 @@ fn serving_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         })
 }
 
+/// What the grammar of one sentence says of the order of its acts (`out[first..]`), and of
+/// their doers: a statement comes after the act it tells as done in its complement
+/// ("acknowledged that Khashoggi was killed"), an act after the act of its "after" clause or
+/// phrase ("dismembered after he was strangled", "destroyed following his death"); and a verb
+/// with a subject of its own that names no one known has an unnamed doer.
+fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usize) {
+    let heads: Vec<Option<usize>> = out[first..]
+        .iter()
+        .map(|em| tree.word_at(em.trigger.start))
+        .collect();
+    for (i, &ha) in heads.iter().enumerate() {
+        let Some(ha) = ha else { continue };
+        let mut after = Vec::new();
+        for (j, &hb) in heads.iter().enumerate() {
+            let Some(hb) = hb.filter(|&hb| hb != ha && i != j) else {
+                continue;
+            };
+            let b = &out[first + j];
+            let reported = out[first + i].kind == ActKind::PublicStatement
+                && b.modality.in_chain()
+                && tree.complement_told_as_done(ha, hb);
+            if reported || tree.after_clause(ha, hb) {
+                after.push(first + j);
+            }
+        }
+        let a = &mut out[first + i];
+        a.after = after;
+        a.doer_unnamed = !a
+            .participants
+            .iter()
+            .any(|p| p.role == ParticipantRole::Agent)
+            && tree.children(ha).any(|c| {
+                tree.rel(c) == "nsubj"
+                    && !matches!(tree.words[c].word.upos.as_str(), "PRON" | "PROPN")
+            });
+    }
+}
+
 /// Where a report's opening ends: its title and the short lines under it (standfirst, caption,
 /// dateline), through its first paragraph of body text (one of 20 words or more, not
 /// boilerplate). The opening tells the report's news.
@@ -1208,6 +1256,8 @@ fn event_mention(
         done_by_report: time.is_none() && tr.ts < cx.opening && tree.done_by_now(tr.ts, tr.te),
         on_remains: done_to_remains(tree, tr),
         refers_back: false,
+        after: Vec::new(),
+        doer_unnamed: false,
         group: group.is_match(sent.st)
             || sent
                 .in_sentence
@@ -2087,6 +2137,50 @@ mod tests {
             ),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// A statement comes after the act it tells as done, an act after the act of its "after"
+    /// clause; a doer named by no name is marked.
+    #[test]
+    fn the_order_of_acts_in_a_sentence() {
+        for (text, want) in [
+            (
+                "The attorney general then acknowledged that Oleg Marchenko was killed.",
+                vec![
+                    ("killing", vec![], false),
+                    ("public-statement", vec![0], true),
+                ],
+            ),
+            (
+                "The attorney general claimed that Oleg Marchenko would be killed.",
+                vec![
+                    ("killing", vec![], false),
+                    ("public-statement", vec![], true),
+                ],
+            ),
+            (
+                "His body was dismembered after he was killed in the building.",
+                vec![("killing", vec![], false), ("mutilation", vec![0], false)],
+            ),
+            (
+                "The body was destroyed following his murder.",
+                vec![
+                    ("killing", vec![], false),
+                    ("remains-disposal", vec![0], false),
+                ],
+            ),
+        ] {
+            let told: Vec<(String, Vec<usize>, bool)> = read(text)
+                .2
+                .into_iter()
+                .map(|e| (e.kind.to_string(), e.after, e.doer_unnamed))
+                .collect();
+            let want: Vec<(String, Vec<usize>, bool)> = want
+                .into_iter()
+                .map(|(k, a, d)| (k.to_string(), a, d))
+                .collect();
+            assert_eq!(told, want, "{text}");
         }
     }
 

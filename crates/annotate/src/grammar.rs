@@ -231,6 +231,41 @@ impl Tree {
         Some(chain)
     }
 
+    /// Whether word `b` is the verb of a clause that completes verb `a` ("acknowledged that he
+    /// was killed"; any words between), told as done: in the past or the perfect, with no
+    /// modal ("would be killed" is not done).
+    pub fn complement_told_as_done(&self, a: usize, b: usize) -> bool {
+        let mut x = b;
+        for _ in 0..self.words.len() {
+            match self.head(x) {
+                Some(h) if h == a => break,
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        let past = matches!(self.words[b].word.xpos.as_str(), "VBD" | "VBN");
+        let modal = self.children(b).any(|c| self.words[c].word.xpos == "MD");
+        let finite = self.words[b].word.xpos == "VBD"
+            || self
+                .children(b)
+                .any(|c| self.rel(c).starts_with("aux") && self.words[c].word.xpos != "TO");
+        self.head(x) == Some(a) && self.rel(x) == "ccomp" && past && finite && !modal
+    }
+
+    /// Whether word `b` heads a clause or phrase of word `a` that `a` comes after: "after he
+    /// was strangled", "following his death".
+    pub fn after_clause(&self, a: usize, b: usize) -> bool {
+        self.head(b) == Some(a)
+            && matches!(self.rel(b), "advcl" | "obl")
+            && self.children(b).any(|c| {
+                matches!(self.rel(c), "mark" | "case")
+                    && matches!(
+                        self.words[c].word.form.to_lowercase().as_str(),
+                        "after" | "following"
+                    )
+            })
+    }
+
     /// The noun of a dead body that word `y` is the person of ("the body of Jamal Khashoggi",
     /// "Khashoggi's remains"): what is done to the body is done to that person.
     fn remains_of(&self, y: usize) -> Option<usize> {

@@ -359,6 +359,15 @@ pub struct EventMention {
     /// and is no event of its own.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub refers_back: bool,
+    /// The acts of the same report this one comes after, by the grammar (indices into
+    /// `Annotations::events`): the act a statement tells as done ("acknowledged that Khashoggi
+    /// was killed"), the act of its "after" clause ("dismembered after he was strangled").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<usize>,
+    /// True when the act's verb has a subject of its own that names no one the report's names
+    /// do ("the Saudi attorney general acknowledged"): someone, not known who.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doer_unnamed: bool,
     /// The sentence mentions a group ("the two men", "the pair", "they") as taking part.
     pub group: bool,
     pub modality: Modality,

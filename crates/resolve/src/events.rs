@@ -49,6 +49,10 @@ struct Member {
     on_remains: bool,
     /// Points back to an act told before ("the charge was based on …"): founds no event.
     refers_back: bool,
+    /// The acts of its report it comes after (indices into the report's event mentions).
+    after: Vec<usize>,
+    /// Its verb has a doer of its own, named by no name ("the attorney general acknowledged").
+    doer_unnamed: bool,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -144,6 +148,20 @@ struct Family {
 /// ("The body was dismembered after he was strangled", told on 31 October of a killing of 2
 /// October, is of October.) Returns, for each cluster dated so, why.
 fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
+    // the first day of each dated telling's happening, by (report, telling)
+    let mut first_day: BTreeMap<(usize, usize), (chrono::NaiveDate, String)> = BTreeMap::new();
+    for f in families.iter().filter(|f| f.in_chain) {
+        for c in &f.clusters {
+            let ms: Vec<&Member> = c.iter().map(|&i| &f.members[i]).collect();
+            let Some(d) = event_date(&ms) else { continue };
+            let Some((first, _)) = d.range() else {
+                continue;
+            };
+            for m in &ms {
+                first_day.insert((m.doc, m.idx), (first, d.value.clone()));
+            }
+        }
+    }
     // the killings of the chain that are dated: their first day, victims and date
     let mut killings: Vec<(chrono::NaiveDate, Vec<String>, String)> = Vec::new();
     for f in families.iter().filter(|f| f.fam == "killing" && f.in_chain) {
@@ -161,28 +179,39 @@ fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
     for (fi, f) in families.iter_mut().enumerate().filter(|(_, f)| f.in_chain) {
         for (ci, c) in f.clusters.iter().enumerate() {
             let ms: Vec<&Member> = c.iter().map(|&i| &f.members[i]).collect();
-            if event_date(&ms).is_some() || !ms.iter().all(|m| m.on_remains) {
+            if event_date(&ms).is_some() {
                 continue;
             }
-            let victims: Vec<&String> = ms.iter().flat_map(|m| &m.victims).collect();
-            let death = match victims.is_empty() {
-                true => (killings.len() == 1).then(|| &killings[0]),
-                false => killings
-                    .iter()
-                    .filter(|k| k.1.iter().any(|v| victims.contains(&v)))
-                    .max_by_key(|k| k.0),
-            };
+            // what it comes after: the acts its grammar says it follows, and the death of the
+            // one whose body it is done to
+            let mut after: Vec<(chrono::NaiveDate, String)> = ms
+                .iter()
+                .flat_map(|m| m.after.iter().map(|&a| (m.doc, a)))
+                .filter_map(|k| first_day.get(&k))
+                .map(|(d, v)| (*d, format!("after what it follows ({v})")))
+                .collect();
+            if ms.iter().all(|m| m.on_remains) {
+                let victims: Vec<&String> = ms.iter().flat_map(|m| &m.victims).collect();
+                let death = match victims.is_empty() {
+                    true => (killings.len() == 1).then(|| &killings[0]),
+                    false => killings
+                        .iter()
+                        .filter(|k| k.1.iter().any(|v| victims.contains(&v)))
+                        .max_by_key(|k| k.0),
+                };
+                after.extend(death.map(|(d, _, v)| (*d, format!("after the death ({v})"))));
+            }
             let told_by = ms.iter().filter_map(|m| m.written_by).min();
-            let (Some((after, _, killed)), Some(by)) = (death, told_by) else {
+            let (Some((first, because)), Some(by)) = (after.into_iter().max(), told_by) else {
                 continue;
             };
-            let Some(date) = window(*after, by) else {
+            let Some(date) = window(first, by) else {
                 continue;
             };
             why.insert(
                 (fi, ci),
                 format!(
-                    "{}: after the death ({killed}) and by {by}, the date of the earliest report that tells it as done",
+                    "{}: {because} and by {by}, the date of the earliest report that tells it as done",
                     date.value
                 ),
             );
@@ -427,6 +456,8 @@ fn members_by_family(
                     by_report,
                     on_remains: em.on_remains,
                     refers_back: em.refers_back,
+                    after: em.after.clone(),
+                    doer_unnamed: em.doer_unnamed,
                 });
         }
     }
@@ -525,15 +556,17 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     // else the undated telling its own report already gave of this kind of act
     let same_report_undated = || {
         clusters.iter().position(|c| {
-            c.iter()
-                .all(|&o| members[o].date.is_none() && members[o].doc == m.doc)
+            !(many && m.doer_unnamed)
+                && c.iter()
+                    .all(|&o| members[o].date.is_none() && members[o].doc == m.doc)
         })
     };
-    // ... and is joined by kind only within one report
+    // ... and is joined by kind only within one report, and not when its own verb names a doer
+    // the report's names do not ("the attorney general then acknowledged"): someone else's
     let of_kind = |c: &Vec<usize>| {
         possible(c)
             && c.iter().any(|&o| members[o].kind == m.kind)
-            && (!many || c.iter().any(|&o| members[o].doc == m.doc))
+            && (!many || (c.iter().any(|&o| members[o].doc == m.doc) && !m.doer_unnamed))
     };
     // else, when no report dates this kind of act, the one happening of the kind told undated
     // ("he was released" in two reports that date neither): two such clusters could
@@ -921,6 +954,8 @@ mod tests {
             by_report: false,
             on_remains: false,
             refers_back: false,
+            after: Vec::new(),
+            doer_unnamed: false,
         }
     }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
@@ -1014,6 +1049,8 @@ mod tests {
             done_by_report: false,
             on_remains: false,
             refers_back: false,
+            after: vec![],
+            doer_unnamed: false,
             group: false,
             modality,
         };
@@ -1068,6 +1105,65 @@ mod tests {
         assert_eq!(told.not_in_chain, [("b".to_string(), 0)]);
     }
 
+    /// A statement that tells an act as done comes after it, and by its report's date: dated
+    /// by that window; said by someone the report does not name, it is no other statement of
+    /// its report.
+    #[test]
+    fn a_statement_is_dated_by_the_act_it_reports() {
+        let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let killing = |doc: usize, idx: usize, date: Option<DateValue>| Member {
+            kind: "killing".parse().unwrap(),
+            idx,
+            ..blank(doc, date)
+        };
+        let statement = |written: &str, after: Vec<usize>| Member {
+            kind: "public-statement".parse().unwrap(),
+            written_by: Some(day(written)),
+            after,
+            doer_unnamed: true,
+            ..blank(1, None)
+        };
+        for (written, after, want) in [
+            ("2018-10-31", vec![1], Some("2018-10")),
+            ("2018-10-31", vec![], None),
+            ("2019-02-01", vec![1], None),
+        ] {
+            let mut families = vec![
+                Family {
+                    fam: "killing".into(),
+                    in_chain: true,
+                    members: vec![
+                        killing(0, 0, Some(DateValue::day(day("2018-10-02")))),
+                        killing(1, 1, None),
+                    ],
+                    clusters: vec![vec![0, 1]],
+                },
+                Family {
+                    fam: "public-statement".into(),
+                    in_chain: true,
+                    members: vec![statement(written, after.clone())],
+                    clusters: vec![vec![0]],
+                },
+            ];
+            date_by_window(&mut families);
+            let ms: Vec<&Member> = families[1].members.iter().collect();
+            let got = event_date(&ms).map(|d| d.value);
+            assert_eq!(got.as_deref(), want, "{written} {after:?}");
+        }
+        // said by someone unnamed, it does not join its report's dated statement
+        let dated = || Member {
+            kind: "public-statement".parse().unwrap(),
+            ..blank(1, Some(DateValue::day(day("2018-10-31"))))
+        };
+        let unnamed = statement("2018-10-31", vec![]);
+        assert_eq!(cluster(&[dated(), unnamed]), [vec![0], vec![1]]);
+        let pointing_back = Member {
+            doer_unnamed: false,
+            ..statement("2018-10-31", vec![])
+        };
+        assert_eq!(cluster(&[dated(), pointing_back]), [vec![0, 1]]);
+    }
+
     /// A telling that only points back to an act told before ("the charge was based on …")
     /// founds no event; with a telling of its own, the act is one.
     #[test]
@@ -1085,6 +1181,8 @@ mod tests {
             done_by_report: false,
             on_remains: false,
             refers_back,
+            after: vec![],
+            doer_unnamed: false,
             group: false,
             modality: Modality::Asserted,
         };
