@@ -172,12 +172,22 @@ pub(crate) fn is_landmark_head(w: &str) -> bool {
     LANDMARK_HEADS.contains(&w)
 }
 
-/// Whether a phrase (lower case words) names a landmark by its last word.
+/// Words of a feature of the land or the sea that take their name after "of" ("the Sea of
+/// Marmara", "the Gulf of Aden", "the Strait of Hormuz", "the Isle of Man").
+const GEO_OF: &[&str] = &[
+    "sea", "gulf", "bay", "strait", "straits", "isle", "island", "islands", "lake", "cape",
+    "mouth", "port",
+];
+
+/// Whether a phrase (lower case words) names a landmark by its last word, or a feature of the
+/// land or sea by its first ("Sea of Marmara").
 fn landmark(words: &[String]) -> bool {
     let Some(last) = words.last() else {
         return false;
     };
-    (words.len() >= 2 && is_landmark_head(last))
+    let geo_of = words.len() >= 3 && GEO_OF.contains(&words[0].as_str()) && words[1] == "of";
+    geo_of
+        || (words.len() >= 2 && is_landmark_head(last))
         || LANDMARK_ENDINGS
             .iter()
             .any(|e| last.len() > e.len() + 2 && last.ends_with(e))
@@ -436,7 +446,14 @@ fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
     if joiner == "and" {
         return left.iter().any(head) && right_caps.iter().any(|w| head(w));
     }
-    left.iter().any(head) || left.last().is_some_and(title) || right_caps.iter().any(|w| head(w))
+    // "the Sea of Marmara": a feature of the land or sea and its name
+    let geo = joiner == "of"
+        && left.len() == 1
+        && GEO_OF.contains(&left[0].to_lowercase().as_str())
+        && !right_caps.is_empty();
+    geo || left.iter().any(head)
+        || left.last().is_some_and(title)
+        || right_caps.iter().any(|w| head(w))
 }
 
 fn span_text<'a>(text: &'a str, toks: &[Token]) -> &'a str {
@@ -1180,10 +1197,31 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
                     && !st.common()
                     && !all_caps(words_in[0])
                     && words_in[0].chars().count() >= 4
-                    && next.is_some_and(|n| AFTER.contains(&n.as_str()))
-                    && prev.is_none_or(|p| !LOCATIVE.contains(&p.as_str()) && !is_determiner(&p));
+                    && next.as_ref().is_some_and(|n| AFTER.contains(&n.as_str()))
+                    && prev
+                        .as_ref()
+                        .is_none_or(|p| !LOCATIVE.contains(&p.as_str()) && !is_determiner(p));
                 if !lone_person
                     && (st.per + st.org + st.loc < 2 || st.common() || kind == EntityKind::Person)
+                {
+                    continue;
+                }
+                // a lone word before a lower-case word it describes, not after "in", "from",
+                // "near": a word used of a thing ("Saudi Arabia's Western allies", "the
+                // Hollywood movie"), not a place the report places anything in
+                let describes = next.as_deref().is_some_and(|n| {
+                    n.chars().next().is_some_and(char::is_alphabetic)
+                        && ws[b].chars().next().is_some_and(char::is_lowercase)
+                        && !matches!(
+                            n,
+                            "and" | "or" | "of" | "on" | "in" | "to" | "for" | "is" | "was"
+                        )
+                });
+                if kind == EntityKind::Place
+                    && describes
+                    && prev
+                        .as_ref()
+                        .is_none_or(|p| !LOCATIVE.contains(&p.as_str()))
                 {
                     continue;
                 }
@@ -1241,6 +1279,15 @@ fn classify_outlet_org_place(
     }
     if let Some(p) = lexicon::place(t) {
         let cue = LOCATIVE.contains(&r.before.as_str()) || r.after == ",";
+        // a common word before a lower-case word it describes, with nothing placing anything
+        // in it, is that word, not a place ("Saudi Arabia's Western allies")
+        let describes = words.len() == 1
+            && word(t).common()
+            && r.after.chars().next().is_some_and(char::is_alphabetic)
+            && !matches!(r.after.as_str(), "and" | "or" | "of" | "is" | "was" | "has");
+        if describes && !cue {
+            return None;
+        }
         if p.kind != "city" || p.population >= 100_000 || cue {
             return Some((
                 EntityKind::Place,
@@ -1480,6 +1527,48 @@ mod tests {
                     .any(|(k, t)| *k == EntityKind::Person && name.contains(t.as_str())),
                 "{name} as a person: {got:?}"
             );
+        }
+    }
+
+    /// A feature of the land or sea keeps the name after its "of" ("the Sea of Marmara"); a
+    /// word a place is also called, used of a thing ("Western allies", "Kremlin critics"),
+    /// names no place.
+    #[test]
+    fn places_by_what_the_words_do() {
+        for (text, place, not_place) in [
+            (
+                "Police searched a city near the Sea of Marmara for his remains.",
+                Some("Sea of Marmara"),
+                None,
+            ),
+            (
+                "His death stunned Saudi Arabia's Western allies.",
+                Some("Saudi Arabia"),
+                Some("Western"),
+            ),
+            (
+                "Musaeva is the mother of two prominent Kremlin critics.",
+                None,
+                Some("Kremlin"),
+            ),
+            (
+                "They live in Western Sahara now.",
+                Some("Western Sahara"),
+                None,
+            ),
+        ] {
+            let got = names(text);
+            let places: Vec<&str> = got
+                .iter()
+                .filter(|(k, _)| *k == EntityKind::Place)
+                .map(|(_, t)| t.as_str())
+                .collect();
+            if let Some(p) = place {
+                assert!(places.contains(&p), "{p} in “{text}”: {got:?}");
+            }
+            if let Some(p) = not_place {
+                assert!(!places.contains(&p), "{p} in “{text}”: {got:?}");
+            }
         }
     }
 
