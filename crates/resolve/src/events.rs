@@ -483,8 +483,15 @@ fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
 
 /// Whether two tellings name different doers of their act, and none in common: doers of one
 /// kind (two people, two bodies). A person and a body may be one doer told two ways (the judge
-/// and the court that sentenced).
+/// and the court that sentenced). Of the acts a case has many of (statements, requests), a
+/// doer named by no name ("the defence demanded") is not one the other names ("requested by
+/// the prosecutor").
 fn other_doer(a: &Member, b: &Member) -> bool {
+    let many = MANY_TO_A_CASE.contains(&a.kind) && MANY_TO_A_CASE.contains(&b.kind);
+    let unnamed_and_named = |x: &Member, y: &Member| x.doer_unnamed && !y.agents.is_empty();
+    if many && (unnamed_and_named(a, b) || unnamed_and_named(b, a)) {
+        return true;
+    }
     let of_kind = |m: &Member, k: EntityKind| -> Vec<String> {
         m.agents
             .iter()
@@ -543,16 +550,19 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     let many = MANY_TO_A_CASE.contains(&m.kind);
     let in_common = |o: &Member| {
         if many {
-            // one speaker makes many statements: an undated one is not another report's dated
-            // one for being the same speaker's
-            o.agents.iter().any(|a| m.agents.contains(a)) && (o.doc == m.doc || o.date.is_none())
+            o.agents.iter().any(|a| m.agents.contains(a))
         } else {
             o.entities.iter().any(|e| m.entities.contains(e))
         }
     };
-    let shared = clusters
-        .iter()
-        .position(|c| possible(c) && c.iter().any(|&o| in_common(&members[o])));
+    // (of the many, the same doer's telling in another report is one only if that happening is
+    // dated by none: one speaker makes many statements)
+    let shared = clusters.iter().position(|c| {
+        let undated = c.iter().all(|&o| members[o].date.is_none());
+        possible(c)
+            && c.iter()
+                .any(|&o| in_common(&members[o]) && (!many || undated || members[o].doc == m.doc))
+    });
     // else the undated telling its own report already gave of this kind of act
     let same_report_undated = || {
         clusters.iter().position(|c| {
@@ -1319,6 +1329,20 @@ mod tests {
         assert_eq!(cluster(&same), [vec![0, 1]]);
         let another = vec![member(0, day(), "defence"), member(1, None, "defence")];
         assert_eq!(cluster(&another), [vec![0], vec![1]]);
+        // "the defence demanded" (a doer named by no name) is not "requested by the
+        // prosecutor", in one report; the prosecutor's request told by another report joins
+        // the prosecutor's, undated, not the dated demand of the same report
+        let unnamed = Member {
+            agents: vec![],
+            doer_unnamed: true,
+            ..member(0, day(), "")
+        };
+        let reports = vec![
+            unnamed,
+            member(0, None, "prosecutor"),
+            member(1, None, "prosecutor"),
+        ];
+        assert_eq!(cluster(&reports), [vec![0], vec![1, 2]]);
     }
 
     /// A telling dated only to a month joins a day-dated happening of its family only when it
