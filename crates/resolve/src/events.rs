@@ -34,6 +34,9 @@ struct Member {
     agents: Vec<(String, EntityKind)>,
     /// The last day its report can tell of (see [`members_by_family`]), when known.
     written_by: Option<chrono::NaiveDate>,
+    /// The last day its report can tell of by the report's own date, or the day or year the
+    /// other reports place it in; not the guess of a year past the latest date it names.
+    dated_by: Option<chrono::NaiveDate>,
     /// Undated, but its own sentence names a day and month without a year ("on January 20").
     month_day: Option<(u32, u32)>,
     /// Undated, but dated by its report's own day, which the report does not tell ("today":
@@ -201,7 +204,7 @@ fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
                 };
                 after.extend(death.map(|(d, _, v)| (*d, format!("after the death ({v})"))));
             }
-            let told_by = ms.iter().filter_map(|m| m.written_by).min();
+            let told_by = ms.iter().filter_map(|m| m.dated_by).min();
             let (Some((first, because)), Some(by)) = (after.into_iter().max(), told_by) else {
                 continue;
             };
@@ -316,6 +319,10 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         // as done by the time of writing are dated by it
         if let Some(&[year]) = report_years.get(&m.doc).map(Vec::as_slice) {
             let end = chrono::NaiveDate::from_ymd_opt(year, 12, 31);
+            m.dated_by = match (m.dated_by, end) {
+                (Some(w), Some(e)) => Some(w.min(e)),
+                (w, e) => w.or(e),
+            };
             m.written_by = match (m.written_by, end) {
                 (Some(w), Some(e)) => Some(w.min(e)),
                 (w, e) => w.or(e),
@@ -333,6 +340,7 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         if let Some([day]) = days.get(&m.doc).map(Vec::as_slice) {
             // a report tells of its own day and before
             m.written_by = Some(m.written_by.map_or(*day, |w| w.min(*day)));
+            m.dated_by = Some(m.dated_by.map_or(*day, |w| w.min(*day)));
             if let (Some(off), None) = (m.report_offset, &m.date) {
                 m.date = Some(DateValue::day(*day + chrono::Duration::days(off)));
                 continue;
@@ -450,6 +458,7 @@ fn members_by_family(
                     victims,
                     agents,
                     written_by,
+                    dated_by: doc.published.as_ref().and_then(|p| p.range()).map(|r| r.1),
                     month_day,
                     report_offset,
                     report_year_offset,
@@ -958,6 +967,7 @@ mod tests {
             victims: Vec::new(),
             agents: Vec::new(),
             written_by: None,
+            dated_by: None,
             month_day: None,
             report_offset: None,
             report_year_offset: None,
@@ -994,7 +1004,7 @@ mod tests {
                 .map(|(doc, w)| Member {
                     kind: "mutilation".parse().unwrap(),
                     victims: vec![victim.into()],
-                    written_by: Some(day(w)),
+                    dated_by: Some(day(w)),
                     on_remains,
                     ..blank(doc + 1, None)
                 })
@@ -1022,6 +1032,16 @@ mod tests {
             assert_eq!(got.as_deref(), want, "{victim} {told_by:?} {on_remains}");
             assert_eq!(why.contains_key(&(1, 0)), want.is_some());
         }
+        // a report with no date of its own bounds nothing: a year past the latest date it
+        // names is a guess
+        let mut guessed = on_body("jamal", &["2018-10-31"], true);
+        guessed[0].written_by = guessed[0].dated_by.take();
+        let mut families = vec![
+            family("killing", vec![killing("jamal")]),
+            family("mutilation", guessed),
+        ];
+        date_by_window(&mut families);
+        assert_eq!(families[1].members[0].date, None);
     }
 
     /// A report telling a killing as done on 9 March, and another only fearing the killing of
@@ -1128,7 +1148,7 @@ mod tests {
         };
         let statement = |written: &str, after: Vec<usize>| Member {
             kind: "public-statement".parse().unwrap(),
-            written_by: Some(day(written)),
+            dated_by: Some(day(written)),
             after,
             doer_unnamed: true,
             ..blank(1, None)
