@@ -548,11 +548,7 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
             {
                 continue;
             }
-            let list = by_value
-                .keys()
-                .map(|k| format!("“{k}”"))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let list = quoted_list(by_value.keys());
             out.push(Discrepancy {
                 subject: ev.id.clone(),
                 attribute: attr.into(),
@@ -562,6 +558,14 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
             });
         }
     }
+}
+
+/// Values in quote marks, joined by commas: “Chechnya”, “Grozny”.
+fn quoted_list<S: std::fmt::Display>(values: impl Iterator<Item = S>) -> String {
+    values
+        .map(|k| format!("“{k}”"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
@@ -761,11 +765,7 @@ fn remains_fates(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
         if by_fate.len() < 2 || one_sentence {
             continue;
         }
-        let list = by_fate
-            .keys()
-            .map(|k| format!("“{k}”"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = quoted_list(by_fate.keys());
         out.push(Discrepancy {
             subject: ev.id.clone(),
             attribute: "fate of the remains".into(),
