@@ -355,21 +355,41 @@ impl Reader<'_> {
         true
     }
 
-    /// "MOSCOW (AFP) —": the wire a report is credited to.
-    fn wire_tag(&mut self, at: usize, line: &str) {
-        static WIRE_TAG: OnceLock<Regex> = OnceLock::new();
-        let wire_tag = re(
-            &WIRE_TAG,
-            r"^[A-Z][A-Za-z .'-]{1,40}\s*\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
-        );
-        let Some(c) = wire_tag.captures(line.trim()) else {
-            return;
+    /// "MOSCOW (AFP) —", "(CNN) —": the wire a report is credited to. Whether the line opens
+    /// with such a tag.
+    fn wire_tag(&mut self, at: usize, line: &str) -> bool {
+        let Some(c) = wire_tag_of(line) else {
+            return false;
         };
         let w = c[1].trim();
         if WIRES.iter().any(|x| x.eq_ignore_ascii_case(w)) {
             let s = trimmed(at, line).0 + c.get(1).expect("group").start();
             self.field("wire", w.to_string(), (s, s + w.len()));
+            return true;
         }
+        false
+    }
+
+    /// A line that holds only a person's name (two to four capitalised words), right above a
+    /// line opening with a wire's tag ("Kate Sullivan" above "(CNN) — …"): the byline.
+    fn name_above_wire(&mut self, at: usize, line: &str, next: Option<&str>) -> bool {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let name = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '-' | '.' | '\''))
+            });
+        let wire_below = next
+            .and_then(wire_tag_of)
+            .is_some_and(|c| WIRES.iter().any(|x| x.eq_ignore_ascii_case(c[1].trim())));
+        if !(name && wire_below) {
+            return false;
+        }
+        let (s, e) = trimmed(at, line);
+        self.field("byline", line.trim().to_string(), (s, e));
+        self.boilerplate(BoilerplateKind::Byline, (s, e));
+        true
     }
 
     /// "© 2021 The Moscow Times. All rights reserved.": a year and a holder.
@@ -429,6 +449,16 @@ impl Reader<'_> {
     }
 }
 
+/// The wire tag a line opens with ("MOSCOW (AFP) —", "(CNN) —"): its capture 1 is the wire.
+fn wire_tag_of(line: &str) -> Option<regex::Captures<'_>> {
+    static WIRE_TAG: OnceLock<Regex> = OnceLock::new();
+    let wire_tag = re(
+        &WIRE_TAG,
+        r"^(?:[A-Z][A-Za-z .'-]{1,40}\s*)?\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
+    );
+    wire_tag.captures(line.trim())
+}
+
 /// Read metadata from normalised text. `to_original` maps a text range to original bytes.
 /// Lines near the top may be a dateline, a byline or a wire tag; any line may be a URL (near
 /// the top or end, or after a label) or a copyright; the title is the first head line that reads
@@ -480,10 +510,15 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
         }
         prev_label = false;
         if near_top {
+            let next = all[idx + 1..]
+                .iter()
+                .map(|(_, l)| *l)
+                .find(|l| !l.trim().is_empty());
             if r.issuer_dateline(at, line)
                 || r.dateline(at, line)
                 || r.relative_dateline(at, line)
                 || r.byline(at, line)
+                || r.name_above_wire(at, line, next)
             {
                 continue;
             }
@@ -645,6 +680,40 @@ mod tests {
                 .expect("a byline");
             let (s, e) = by.span.expect("a span");
             assert_eq!(&text[s..e], by.value, "{text:?}");
+        }
+    }
+
+    /// A line holding only a name, right above a line opening with a wire's tag, is the byline;
+    /// the tag gives the wire, with or without a place before it. A name line above body text
+    /// is not a byline.
+    #[test]
+    fn a_name_above_a_wire_tag_is_the_byline() {
+        for (text, byline, wire) in [
+            (
+                "Title of the story\n\nKate Sullivan\n(CNN) — The journalist vanished.",
+                Some("Kate Sullivan"),
+                Some("CNN"),
+            ),
+            (
+                "Title of the story\n\nMOSCOW (AFP) — The journalist vanished.",
+                None,
+                Some("AFP"),
+            ),
+            (
+                "Title of the story\n\nKate Sullivan\nThe journalist vanished on Monday.",
+                None,
+                None,
+            ),
+        ] {
+            let f = read(text, &|a, b| (a, b));
+            let value = |field: &str| {
+                f.fields
+                    .iter()
+                    .find(|x| x.field == field)
+                    .map(|x| x.value.as_str())
+            };
+            assert_eq!(value("byline"), byline, "{text:?}");
+            assert_eq!(value("wire"), wire, "{text:?}");
         }
     }
 

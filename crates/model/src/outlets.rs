@@ -34,6 +34,8 @@ pub const WIRES: &[&str] = &[
     "Yonhap",
     "PA",
     "Bloomberg",
+    // its stories run under other outlets' names with the tag "(CNN) —"
+    "CNN",
 ];
 
 pub fn all() -> &'static [Outlet] {
