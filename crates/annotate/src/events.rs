@@ -365,6 +365,20 @@ struct Trigger {
     all: Vec<(usize, usize)>,
 }
 
+impl Trigger {
+    /// Every span that names the act: the trigger, then the others of `all`.
+    fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        std::iter::once((self.ts, self.te)).chain(self.all.iter().copied())
+    }
+}
+
+/// Whether a telling ties no one to its act (every name in it is a source or merely there).
+fn names_no_one(em: &EventMention) -> bool {
+    em.participants
+        .iter()
+        .all(|p| matches!(p.role, ParticipantRole::Other | ParticipantRole::Source))
+}
+
 /// Find event mentions in a document: in each sentence, each act of the vocabulary whose
 /// trigger occurs, with its participants, place, time and modality. `last_time` carries the
 /// narrative's time from sentence to sentence.
@@ -838,13 +852,8 @@ fn generic(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool
     em.modality.in_chain()
         && (em.time.is_none() || em.time_from_context)
         && !em.group
-        && em
-            .participants
-            .iter()
-            .all(|p| matches!(p.role, ParticipantRole::Other | ParticipantRole::Source))
-        && std::iter::once((tr.ts, tr.te))
-            .chain(tr.all.iter().copied())
-            .all(|(s, e)| tree.bare_noun(s, e))
+        && names_no_one(em)
+        && tr.spans().all(|(s, e)| tree.bare_noun(s, e))
 }
 
 /// The telling `em` is, or None when it tells no act: a kind of act (in a full sentence),
@@ -902,12 +911,8 @@ fn many_over_a_span(
 /// to the unjustified charges") and the act names no one: no new telling, but part of that
 /// verb's.
 fn points_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
-    let names_no_one = em
-        .participants
-        .iter()
-        .all(|p| matches!(p.role, ParticipantRole::Other | ParticipantRole::Source));
-    std::iter::once((tr.ts, tr.te))
-        .chain(tr.all.iter().copied())
+    let names_no_one = names_no_one(em);
+    tr.spans()
         .all(|(s, e)| tree.points_back(s, e) || (names_no_one && tree.grounds(s, e)))
 }
 
@@ -915,15 +920,9 @@ fn points_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> 
 /// a passive, and the act names no one and has no time of its own ("the charge was based on
 /// …"): the act told before, which this telling adds a source to.
 fn refers_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
-    let names_no_one = em
-        .participants
-        .iter()
-        .all(|p| matches!(p.role, ParticipantRole::Other | ParticipantRole::Source));
-    names_no_one
+    names_no_one(em)
         && (em.time.is_none() || em.time_from_context)
-        && std::iter::once((tr.ts, tr.te))
-            .chain(tr.all.iter().copied())
-            .all(|(s, e)| tree.the_one_told(s, e))
+        && tr.spans().all(|(s, e)| tree.the_one_told(s, e))
 }
 
 /// Words that name the bodies of a state that charge people: its police, prosecutors,
@@ -1111,15 +1110,12 @@ fn moved_to_no_named_place(text: &str, tree: &crate::grammar::Tree, tr: &Trigger
 /// "seized the remains", "was dismembered and removed"): the body is the object or the passive
 /// subject of the act's word, or of the verb it is coordinated with, which shares its subject.
 fn done_to_remains(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    const REMAINS: &[&str] = &["body", "bodies", "remains", "corpse", "corpses", "ashes"];
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
     let undergoes = |v: usize| {
-        tree.children(v).any(|c| {
-            matches!(tree.rel(c), "obj" | "nsubj:pass")
-                && REMAINS.contains(&tree.words[c].word.form.to_lowercase().as_str())
-        })
+        tree.children(v)
+            .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && tree.is_remains(c))
     };
     // a verb joined by "and" shares the body only when it has no subject of its own ("the body
     // was found and the suspect arrested" arrests no body)
@@ -1533,8 +1529,7 @@ fn in_clause(
     tr: &Trigger,
     said_apart: bool,
 ) -> Option<u8> {
-    std::iter::once((tr.ts, tr.te))
-        .chain(tr.all.iter().copied())
+    tr.spans()
         .filter_map(|w| tree.clause_distance(span, w, said_apart))
         .min()
 }

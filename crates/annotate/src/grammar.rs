@@ -269,12 +269,18 @@ impl Tree {
     /// The noun of a dead body that word `y` is the person of ("the body of Jamal Khashoggi",
     /// "Khashoggi's remains"): what is done to the body is done to that person.
     fn remains_of(&self, y: usize) -> Option<usize> {
-        const REMAINS: &[&str] = &["body", "remains", "corpse", "ashes"];
         let h = self.head(y)?;
         (matches!(self.rel(y), "nmod" | "nmod:poss")
             && self.words[h].word.upos == "NOUN"
-            && REMAINS.contains(&self.words[h].word.lemma.to_lowercase().as_str()))
+            && self.is_remains(h))
         .then_some(h)
+    }
+
+    /// Whether word `w` names a dead body: "body", "remains", "corpse", "ashes" (one list for
+    /// every rule that asks).
+    pub fn is_remains(&self, w: usize) -> bool {
+        const REMAINS: &[&str] = &["body", "bodies", "remains", "corpse", "corpses", "ashes"];
+        REMAINS.contains(&self.words[w].word.form.to_lowercase().as_str())
     }
 
     /// How the phrase at `span` is tied to the act whose words are `trigger` (a byte range),

@@ -346,7 +346,7 @@ impl Reader<'_> {
         // the name's own bytes: the group may begin with a space the regex gave it
         let lead = c[1].len() - c[1].trim_start().len();
         let vs = s + c.get(1).expect("group").start() + lead;
-        if WIRES.iter().any(|w| w.eq_ignore_ascii_case(&who)) {
+        if in_wires(&who) {
             self.field("wire", who.clone(), (vs, vs + who.len()));
         } else if who.split_whitespace().count() <= 6 {
             self.field("byline", who.clone(), (vs, vs + who.len()));
@@ -362,7 +362,7 @@ impl Reader<'_> {
             return false;
         };
         let w = c[1].trim();
-        if WIRES.iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        if in_wires(w) {
             let s = trimmed(at, line).0 + c.get(1).expect("group").start();
             self.field("wire", w.to_string(), (s, s + w.len()));
             return true;
@@ -382,7 +382,7 @@ impl Reader<'_> {
             });
         let wire_below = next
             .and_then(wire_tag_of)
-            .is_some_and(|c| WIRES.iter().any(|x| x.eq_ignore_ascii_case(c[1].trim())));
+            .is_some_and(|c| in_wires(c[1].trim()));
         if !(name && wire_below) {
             return false;
         }
@@ -447,6 +447,11 @@ impl Reader<'_> {
         self.f.published = Some(d.clone());
         self.field("published", d.value, span);
     }
+}
+
+/// Whether `name` is one of the wire services of [`WIRES`], in any case.
+fn in_wires(name: &str) -> bool {
+    WIRES.iter().any(|w| w.eq_ignore_ascii_case(name))
 }
 
 /// The wire tag a line opens with ("MOSCOW (AFP) —", "(CNN) —"): its capture 1 is the wire.

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use casefile_model::{
     ActKind, Annotations, Claim, DateValue, Discrepancy, DiscrepancyValue, Document, EntityKind,
-    Modality, ParticipantRole, Resolved, Span, Verdict,
+    EventMention, Modality, ParticipantRole, Resolved, Span, Verdict,
 };
 use casefile_names::romanisations_compatible;
 use chrono::{Duration, NaiveDate};
@@ -66,6 +66,18 @@ impl<'a> Lookup<'a> {
 
     fn doc(&self, id: &str) -> Option<(&'a Document, &'a Annotations)> {
         self.docs.get(id).copied()
+    }
+
+    /// An event's tellings (its members: report id and index of the event mention), each with
+    /// its report and event mention.
+    fn tellings<'s>(
+        &'s self,
+        members: &'s [(String, usize)],
+    ) -> impl Iterator<Item = (&'s str, &'a Document, &'a EventMention)> + 's {
+        members.iter().filter_map(move |(doc_id, idx)| {
+            let (doc, ann) = self.doc(doc_id)?;
+            Some((doc_id.as_str(), doc, &ann.events[*idx]))
+        })
     }
 
     /// The claims about `subject` of `attribute`, in order.
@@ -503,11 +515,7 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
         for (attr, what) in [("place", "places"), ("perpetrators", "actors")] {
             let mut by_value: BTreeMap<String, Vec<Span>> = BTreeMap::new();
             let mut docs_per: BTreeMap<String, Vec<String>> = BTreeMap::new();
-            for (doc_id, idx) in members {
-                let Some((_, ann)) = lk.doc(doc_id) else {
-                    continue;
-                };
-                let em = &ann.events[*idx];
+            for (doc_id, _, em) in lk.tellings(members) {
                 let vals: Vec<String> = if attr == "place" {
                     em.place
                         .and_then(|p| resolved.entity_of(doc_id, p))
@@ -534,7 +542,7 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
                         .entry(v.clone())
                         .or_default()
                         .push(em.sentence.clone());
-                    docs_per.entry(v).or_default().push(doc_id.clone());
+                    docs_per.entry(v).or_default().push(doc_id.to_string());
                 }
             }
             if by_value.len() < 2 {
@@ -748,11 +756,7 @@ fn remains_fates(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
             continue;
         }
         let mut by_fate: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-        for (doc_id, idx) in members {
-            let Some((doc, ann)) = lk.doc(doc_id) else {
-                continue;
-            };
-            let em = &ann.events[*idx];
+        for (_, doc, em) in lk.tellings(members) {
             if let Some(fate) = fate_of_remains(em.trigger.text(&doc.text)) {
                 let spans = by_fate.entry(fate).or_default();
                 if !spans.contains(&em.sentence) {
@@ -879,12 +883,8 @@ fn sentences_over_time(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepan
         .collect();
     dated.sort_by_key(|&(i, a, _)| (a, i));
     let tellings = |ei: usize| {
-        resolved.event_members[ei]
-            .iter()
-            .filter_map(|(doc_id, idx)| {
-                let (doc, ann) = lk.doc(doc_id)?;
-                Some((doc, &ann.events[*idx]))
-            })
+        lk.tellings(&resolved.event_members[ei])
+            .map(|(_, doc, em)| (doc, em))
             .collect::<Vec<_>>()
     };
     let rules = |ei: usize| {
@@ -970,11 +970,7 @@ fn contested(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
         let mut real_vals: Vec<Span> = Vec::new();
         let mut texts = (String::new(), String::new());
         let mut modal: BTreeMap<&'static str, Vec<Span>> = BTreeMap::new();
-        for (doc_id, idx) in members {
-            let Some((doc, ann)) = lk.doc(doc_id) else {
-                continue;
-            };
-            let em = &ann.events[*idx];
+        for (_, doc, em) in lk.tellings(members) {
             let st = em.sentence.text(&doc.text);
             if let Some(c) = official.captures(st) {
                 let (a, b) = (c.get(1).expect("g"), c.get(2).expect("g"));

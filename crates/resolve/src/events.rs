@@ -153,6 +153,8 @@ struct Family {
 fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
     // the first day of each dated telling's happening, by (report, telling)
     let mut first_day: BTreeMap<(usize, usize), (chrono::NaiveDate, String)> = BTreeMap::new();
+    // and the killings of the chain that are dated: their first day, victims and date
+    let mut killings: Vec<(chrono::NaiveDate, Vec<String>, String)> = Vec::new();
     for f in families.iter().filter(|f| f.in_chain) {
         for c in &f.clusters {
             let ms: Vec<&Member> = c.iter().map(|&i| &f.members[i]).collect();
@@ -163,19 +165,10 @@ fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
             for m in &ms {
                 first_day.insert((m.doc, m.idx), (first, d.value.clone()));
             }
-        }
-    }
-    // the killings of the chain that are dated: their first day, victims and date
-    let mut killings: Vec<(chrono::NaiveDate, Vec<String>, String)> = Vec::new();
-    for f in families.iter().filter(|f| f.fam == "killing" && f.in_chain) {
-        for c in &f.clusters {
-            let ms: Vec<&Member> = c.iter().map(|&i| &f.members[i]).collect();
-            let Some(d) = event_date(&ms) else { continue };
-            let Some((first, _)) = d.range() else {
-                continue;
-            };
-            let victims = ms.iter().flat_map(|m| m.victims.iter().cloned()).collect();
-            killings.push((first, victims, d.value));
+            if f.fam == "killing" {
+                let victims = ms.iter().flat_map(|m| m.victims.iter().cloned()).collect();
+                killings.push((first, victims, d.value));
+            }
         }
     }
     let mut why = BTreeMap::new();
@@ -319,14 +312,8 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         // as done by the time of writing are dated by it
         if let Some(&[year]) = report_years.get(&m.doc).map(Vec::as_slice) {
             let end = chrono::NaiveDate::from_ymd_opt(year, 12, 31);
-            m.dated_by = match (m.dated_by, end) {
-                (Some(w), Some(e)) => Some(w.min(e)),
-                (w, e) => w.or(e),
-            };
-            m.written_by = match (m.written_by, end) {
-                (Some(w), Some(e)) => Some(w.min(e)),
-                (w, e) => w.or(e),
-            };
+            m.dated_by = earliest(m.dated_by, end);
+            m.written_by = earliest(m.written_by, end);
             // (a "last year" carried from the sentences before dates nothing: a year told of one
             // act is no narrative's day)
             if m.date.is_none() {
@@ -339,8 +326,8 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         }
         if let Some([day]) = days.get(&m.doc).map(Vec::as_slice) {
             // a report tells of its own day and before
-            m.written_by = Some(m.written_by.map_or(*day, |w| w.min(*day)));
-            m.dated_by = Some(m.dated_by.map_or(*day, |w| w.min(*day)));
+            m.written_by = earliest(m.written_by, Some(*day));
+            m.dated_by = earliest(m.dated_by, Some(*day));
             if let (Some(off), None) = (m.report_offset, &m.date) {
                 m.date = Some(DateValue::day(*day + chrono::Duration::days(off)));
                 continue;
@@ -353,6 +340,17 @@ fn place_yearless(by_family: &mut BTreeMap<(String, bool), Vec<Member>>) {
         if let Some((mo, d)) = m.month_day.filter(|_| m.date.is_none()) {
             m.date = chrono::NaiveDate::from_ymd_opt(year, mo, d).map(DateValue::day);
         }
+    }
+}
+
+/// The earlier of two last days, either unknown.
+fn earliest(
+    a: Option<chrono::NaiveDate>,
+    b: Option<chrono::NaiveDate>,
+) -> Option<chrono::NaiveDate> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
     }
 }
 
