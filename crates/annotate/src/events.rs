@@ -491,7 +491,7 @@ pub fn find_with(
         // the grammar, read for every sentence that tells of an act
         let names = crate::coref::name_spans(mentions, ss, se);
         let tree = trees.get(text, ss, se, names);
-        let mut times = read_times(&sent, tree, timexes);
+        let mut times = read_times(&sent, tree, timexes, mentions);
         // an act the writer tells as standing now ("the men have now been offered protection")
         // brings the report to the time of writing: the narrative's day before it ends
         times.to_now |= sent.times.is_empty()
@@ -579,6 +579,12 @@ struct TimesRead {
     /// now been offered protection"): the report is brought to the time of writing, and the
     /// narrative's day before it ends.
     to_now: bool,
+    /// Whether the sentence names anyone: a person, a group or a body by name, or a pronoun
+    /// for people. A time of a sentence that names no one and dates no act is a thing's
+    /// history ("The pistol was sold in 1986"), not the story's (see [`narrative_after`]).
+    names_someone: bool,
+    /// Whether a time is what the sentence is about ("It was March 3."): the story's time.
+    is_the_time: bool,
 }
 
 impl<'s> Timeline<'s> {
@@ -660,7 +666,8 @@ impl<'s> Timeline<'s> {
                 None if sent.times.is_empty() => TimesRead::default(),
                 None => {
                     let names = crate::coref::name_spans(mentions, sent.ss, sent.se);
-                    read_times(&sent, trees.get(text, sent.ss, sent.se, names), timexes)
+                    let tree = trees.get(text, sent.ss, sent.se, names);
+                    read_times(&sent, tree, timexes, mentions)
                 }
             };
             now = narrative_after(&[], &sent, &times, timexes, now);
@@ -670,9 +677,46 @@ impl<'s> Timeline<'s> {
 }
 
 /// What a sentence's grammar says of its times (see [`TimesRead`]).
-fn read_times(sent: &Sentence, tree: &crate::grammar::Tree, timexes: &[Timex]) -> TimesRead {
+fn read_times(
+    sent: &Sentence,
+    tree: &crate::grammar::Tree,
+    timexes: &[Timex],
+    mentions: &[Mention],
+) -> TimesRead {
     let spans = sent.times_where(timexes, |s, e| tree.starts_a_span(s, e));
+    let someone = |k: &usize| {
+        matches!(
+            mentions[*k].kind,
+            EntityKind::Person | EntityKind::Group | EntityKind::Organization
+        )
+    };
+    let pronoun = tree.words.iter().any(|w| {
+        w.word.upos == "PRON"
+            && matches!(
+                w.word.form.to_lowercase().as_str(),
+                "he" | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "us"
+                    | "me"
+                    | "his"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "who"
+                    | "whom"
+            )
+    });
     TimesRead {
+        names_someone: pronoun || sent.in_sentence.iter().any(someone),
+        is_the_time: sent
+            .times
+            .iter()
+            .any(|&t| tree.is_root(timexes[t].span.start, timexes[t].span.end)),
         background: sent.times_where(timexes, |s, e| {
             tree.in_clause_on_noun(s, e) || tree.starts_a_span(s, e)
         }),
@@ -709,6 +753,15 @@ fn narrative_after(
             .filter(|t| !background.contains(t))
             .max_by_key(|&t| timexes[t].span.start)
     });
+    // a time of a sentence that names no one and dates no act is a thing's history ("The
+    // pistol was sold in 1986"): the story has left its time, and no act told after takes it
+    let history = !times.names_someone
+        && !times.is_the_time
+        && !told.iter().any(|e| e.time.is_some())
+        && own.is_some_and(|t| !said_on.contains(&t));
+    if history {
+        return None;
+    }
     // a sentence that dates no act done to anyone, but a statement, sanctions announced or the
     // saying itself ("said Wednesday that he was strangled"), gives the news's day; the
     // narrative's time carried on stays what it was
@@ -811,9 +864,17 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
                 && sent.st[at..].starts_with(char::is_uppercase)
                 && sent.st[..at].chars().any(char::is_alphanumeric))
     };
+    // a word for the one who does the act ("murderer", "kidnappers", "petitioner") names a
+    // person, not an act: "described him as a murderer" tells no murder
+    let doer_noun = |m: &regex::Match| {
+        let word = &sent.st[m.start()..word_end(sent.st, m.end())];
+        word.len() > m.as_str().len()
+            && ["er", "ers", "or", "ors"].iter().any(|x| word.ends_with(x))
+    };
+    let in_name = |m: &regex::Match| in_name(m.start()) || doer_noun(m);
     for (ai, rx) in patterns().iter().enumerate() {
         let a = &ACTS[ai];
-        let Some(m) = rx.find_iter(sent.st).find(|m| !in_name(m.start())) else {
+        let Some(m) = rx.find_iter(sent.st).find(|m| !in_name(m)) else {
             continue;
         };
         let (ts, te) = (sent.ss + m.start(), sent.ss + word_end(sent.st, m.end()));
@@ -831,7 +892,7 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
         seen.push(a.name);
         let all = rx
             .find_iter(sent.st)
-            .filter(|m| !in_name(m.start()))
+            .filter(|m| !in_name(m))
             .map(|m| (sent.ss + m.start(), sent.ss + word_end(sent.st, m.end())))
             .collect();
         found.push(Trigger {
@@ -869,7 +930,19 @@ fn telling(
         || many_over_a_span(cx, tree, tr, &em)
         || points_back(tree, tr, &em);
     let refers_back = refers_back(tree, tr, &em);
-    (!none).then_some(EventMention { refers_back, ..em })
+    // the act told before keeps the time its first telling gave: the narrative's time at this
+    // sentence does not date it ("Police detained him on March 3. The judge later said the
+    // murder was a crime": no murder on March 3)
+    let (time, time_from_context) = match refers_back && em.time_from_context {
+        true => (None, false),
+        false => (em.time, em.time_from_context),
+    };
+    (!none).then_some(EventMention {
+        refers_back,
+        time,
+        time_from_context,
+        ..em
+    })
 }
 
 /// Whether a telling names many acts over a span of time, not one happening: its word a plural
@@ -917,7 +990,7 @@ fn points_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> 
 }
 
 /// Whether every word naming the act is a noun with "the" and nothing of its own, the subject of
-/// a passive, and the act names no one and has no time of its own ("the charge was based on
+/// a passive or of "to be", and the act names no one and has no time of its own ("the charge was based on
 /// …"): the act told before, which this telling adds a source to.
 fn refers_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
     names_no_one(em)
@@ -1303,10 +1376,16 @@ fn participants(
             })
         })
         .collect();
+    // those the act befalls: its victims, or those a proceeding is against
+    let befalls = if tr.act.name.is_proceeding() {
+        ParticipantRole::Accused
+    } else {
+        ParticipantRole::Victim
+    };
     if tr.act.violation
-        && !participants.iter().any(|p| {
-            p.role == ParticipantRole::Victim && mentions[p.mention].kind == EntityKind::Person
-        })
+        && !participants
+            .iter()
+            .any(|p| p.role == befalls && mentions[p.mention].kind == EntityKind::Person)
         && sent
             .in_sentence
             .iter()
@@ -1316,7 +1395,7 @@ fn participants(
             for mention in [x, y] {
                 participants.push(MentionRole {
                     mention,
-                    role: ParticipantRole::Victim,
+                    role: befalls,
                     relation: Some(
                         "one of the pair the sentence's “they” or “the two men” stands for".into(),
                     ),
@@ -1385,6 +1464,9 @@ fn participant_role(
                     // proceeding, which the case file does not call a crime
                     Some(Tie::Doer) if a.name.is_proceeding() => ParticipantRole::Agent,
                     Some(Tie::Doer) => ParticipantRole::Perpetrator,
+                    // the one charged or sentenced is the accused: a victim of a fabricated
+                    // case and a killer tried for the killing alike
+                    Some(Tie::Undergoer) if a.name.is_proceeding() => ParticipantRole::Accused,
                     Some(Tie::Undergoer) => ParticipantRole::Victim,
                     // "shot in the park", "told to the court": tied, but not as the one it befell
                     Some(_) => ParticipantRole::Other,
@@ -1894,6 +1976,10 @@ mod tests {
             ("Police detained Oleg Marchenko in Port Aster on March 3.", vec!["arrest"]),
             // a word that only begins like an act's word is not it
             ("The navy fleet guarded freedom of the seas in Port Aster.", vec![]),
+            // a word for the one who does an act names a person, not the act
+            ("The president described Oleg Marchenko as a murderer.", vec![]),
+            ("The petitioners met the minister in Port Aster.", vec![]),
+            ("Oleg Marchenko was murdered in Port Aster.", vec!["killing"]),
             (
                 "The network said Oleg Marchenko is at risk of honour killings.",
                 vec!["killing"],
@@ -1964,6 +2050,12 @@ mod tests {
             ),
             (
                 "The ministry said on March 3 that Oleg Marchenko had been detained. He was then tortured.",
+                None,
+            ),
+            // a thing's history names no one: its time is not the story's, and the story's
+            // is no longer known
+            (
+                "Police detained Oleg Marchenko on March 3. The pistol was sold in 1986 and had been traced through several owners. He was tortured.",
                 None,
             ),
             // ...but news told as done by then is of that day's month (see below)
@@ -2215,9 +2307,27 @@ mod tests {
                 false,
             ),
             ("Police charged Oleg Marchenko with fraud.", false),
+            // what "to be" says of it
+            (
+                "The judge, Viktor Lanski, said the murder was an act of state terrorism.",
+                true,
+            ),
+            (
+                "The murder of Lena Brook was an act of state terrorism.",
+                false,
+            ),
         ] {
             let told = read(text).2;
             assert_eq!(told[0].refers_back, refers_back, "{text}: {told:?}");
+        }
+        // and takes no time from the sentences before: it keeps its first telling's
+        for text in [
+            "Police detained Oleg Marchenko on March 3. The judge said the murder was an act of state terrorism.",
+            "Police detained Oleg Marchenko on March 3. The charge was based on an alleged attack.",
+        ] {
+            let told = read(text).2;
+            assert_eq!(told.len(), 2, "{text}: {told:?}");
+            assert!(told[1].refers_back && told[1].time.is_none(), "{text}: {told:?}");
         }
     }
 
@@ -2429,6 +2539,20 @@ mod tests {
             Some(ParticipantRole::Agent),
             "{trial:?}"
         );
+        // the one sentenced is the accused, not a victim: the case file does not judge whether
+        // the proceeding wrongs them or tries what they did
+        let text = "A court in Port Aster sentenced Oleg Marchenko to life in prison for the murder of Lena Brook.";
+        let (m, _, ev) = read(text);
+        let trial = ev
+            .iter()
+            .find(|e| e.kind.as_str() == "trial")
+            .expect("a trial");
+        let sentenced = trial
+            .participants
+            .iter()
+            .find(|p| m[p.mention].text == "Oleg Marchenko")
+            .map(|p| p.role);
+        assert_eq!(sentenced, Some(ParticipantRole::Accused), "{trial:?}");
     }
 
     #[test]

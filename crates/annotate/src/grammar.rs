@@ -315,7 +315,7 @@ impl Tree {
                 }
                 _ => "conjunct of the ".to_string(),
             };
-            if self.head(c) == Some(t) {
+            if self.head(c) == Some(t) && !self.possessor_of_a_person(c, t) {
                 let why = format!("{how}{} of “{}”", self.describe(c), form(t));
                 return Some((self.tie_of(c, t), why));
             }
@@ -373,6 +373,18 @@ impl Tree {
         None
     }
 
+    /// Whether the possessor `c` the parse hangs on `t` comes right before a noun for a person
+    /// between them ("Khashoggi's fiancée calls verdict", a headline read as one noun phrase):
+    /// it is that person's possessor ("his fiancée"), not the act's.
+    fn possessor_of_a_person(&self, c: usize, t: usize) -> bool {
+        self.rel(c) == "nmod:poss"
+            && (c + 1..t).any(|w| {
+                let lower = self.words[w].word.form.to_lowercase();
+                self.words[w].word.upos == "NOUN"
+                    && crate::attributes::ROLES.iter().any(|r| r.noun == lower)
+            })
+    }
+
     /// The verb whose object the noun `t` is, when that verb only says the act named by the
     /// noun was done, so that its subject is the act's doer: "imposed sanctions", "launched an
     /// investigation", "filed an appeal", "issued a statement". Not "faced charges", "received
@@ -427,7 +439,11 @@ impl Tree {
         for _ in 0..self.words.len() {
             // a participle or adjective that describes a noun ("the jailed mother") tells a
             // state an earlier act left, not an act at the clause's time
-            if self.heads_clause(w) || self.time_relative(w) || self.rel(w) == "amod" {
+            if self.heads_clause(w)
+                || self.time_relative(w)
+                || self.rel(w) == "amod"
+                || self.ground_of_verb(w)
+            {
                 break;
             }
             match self.head(w) {
@@ -445,6 +461,25 @@ impl Tree {
             }
         }
         w
+    }
+
+    /// Whether noun `w` gives what something is done for or over ("sentenced to life in prison
+    /// for the murder of X", "expelled diplomats over the killing", "called for an inquiry"),
+    /// or what a verb charges or convicts of ("convicted of torture"): an act before or after
+    /// the verb's, never at its time, so a clause of its own.
+    fn ground_of_verb(&self, w: usize) -> bool {
+        self.words[w].word.upos == "NOUN"
+            && match self.rel(w) {
+                "obl" => self.has_child(w, "case", &["for", "over", "of"]),
+                "nmod" => self.has_child(w, "case", &["for", "over"]),
+                _ => false,
+            }
+    }
+
+    /// Whether the phrase at `start..end` is the sentence's root ("It was March 3.").
+    pub fn is_root(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end)
+            .is_some_and(|h| self.rel(h) == "root")
     }
 
     /// Whether word `i` is a verb of saying ([`SPEECH_VERBS`]).
@@ -586,12 +621,14 @@ impl Tree {
 
     /// Whether the phrase at `start..end` is a noun with "the" and nothing of its own (no
     /// "of …", possessor, noun or adjective before it, number or clause) that the sentence says
-    /// something of, as the subject of a passive ("the charge was based on …"): the one told
-    /// before, not a new one.
+    /// something of, as the subject of a passive ("the charge was based on …") or of "to be"
+    /// ("the murder was an act of state terrorism"): the one told before, not a new one.
     pub fn the_one_told(&self, start: usize, end: usize) -> bool {
         self.head_of(start, end).is_some_and(|h| {
+            let copula = |p: usize| self.children(p).any(|c| self.rel(c) == "cop");
             self.words[h].word.upos == "NOUN"
-                && self.rel(h) == "nsubj:pass"
+                && (self.rel(h) == "nsubj:pass"
+                    || (self.rel(h) == "nsubj" && self.head(h).is_some_and(copula)))
                 && self.children(h).all(|c| {
                     matches!(self.rel(c), "det" | "case" | "punct")
                         && (self.rel(c) != "det"
@@ -1064,6 +1101,11 @@ impl Tree {
     fn tie_of(&self, dep: usize, t: usize) -> Tie {
         let verb = matches!(self.words[t].word.upos.as_str(), "VERB" | "AUX");
         match self.rel(dep) {
+            // the subject of a verb made passive ("has been sentenced") undergoes it, whatever
+            // relation the parser gave it
+            "nsubj" if verb && self.children(t).any(|c| self.rel(c) == "aux:pass") => {
+                Tie::Undergoer
+            }
             "nsubj" if verb => Tie::Doer,
             "nsubj:pass" | "obj" | "iobj" => Tie::Undergoer,
             "obl:agent" => Tie::Doer,
@@ -1206,13 +1248,13 @@ fn title_before_name(words: &mut [casefile_syntax::conllu::Word], in_name: &[boo
         let title = words[n].upos == "NOUN"
             && words[n].xpos == "NN"
             && words[n].form.chars().all(|c| c.is_lowercase())
-            && words[n].deprel == "nmod"
+            && (words[n].deprel == "nmod" || words[n].deprel == "conj")
             && !inside(words[n].head)
             && words[h].head != n + 1;
         if title {
             let (head, deprel) = (words[n].head, words[n].deprel.clone());
             for w in words.iter_mut() {
-                if w.head == n + 1 && w.deprel == "case" {
+                if w.head == n + 1 && (w.deprel == "case" || w.deprel == "cc") {
                     w.head = h + 1;
                 }
             }
@@ -1306,6 +1348,43 @@ mod tests {
         assert!(!subjects.contains(&"Kadyrov"), "{subjects:?}");
         assert!(!subjects.contains(&"Ramzan"), "{subjects:?}");
         assert_eq!(t.rel(at("strongman")), "compound");
+        // the same when the noun is the second of two ("lawyer and activist X")
+        let s = "Zarema Musaeva, the mother of prominent Chechen human rights lawyer and activist \
+                 Abubakar Yangulbaev, has been sentenced to 5.5 years in prison, the group reported.";
+        let names: Vec<(usize, usize)> = ["Zarema Musaeva", "Abubakar Yangulbaev"]
+            .iter()
+            .map(|n| (s.find(n).unwrap(), s.find(n).unwrap() + n.len()))
+            .collect();
+        let t = parse_names(casefile_syntax::shipped(), s, 0, s.len(), &names);
+        let at = |w: &str| {
+            t.words
+                .iter()
+                .position(|p| &s[p.start..p.end] == w)
+                .unwrap()
+        };
+        let sentenced = at("sentenced");
+        let subjects: Vec<&str> = t
+            .children(sentenced)
+            .filter(|&c| t.rel(c).starts_with("nsubj"))
+            .map(|c| t.words[c].word.form.as_str())
+            .collect();
+        assert_eq!(subjects, ["Zarema"], "{subjects:?}");
+        assert_eq!(t.rel(at("activist")), "compound");
+        // the subject of the passive verb underwent it, she did not sentence
+        let act = (s.find("sentenced").unwrap(), s.find(" to 5.5").unwrap());
+        let tie = t.tie(names[0], act).map(|t| t.0);
+        assert_eq!(tie, Some(Tie::Undergoer));
+        assert_eq!(t.tie(names[1], act).map(|t| t.0), None);
+        // a headline read as one noun phrase: the possessor is the fiancée's, not the verdict's
+        let s = "Khashoggi’s fiancée calls verdict ‘farce’";
+        let t = parse(s, 0, s.len());
+        let name = (0, "Khashoggi".len());
+        let verdict = (s.find("verdict").unwrap(), s.find(" ‘").unwrap());
+        assert_eq!(t.tie(name, verdict).map(|t| t.0), None);
+        let s = "Musaeva’s trial resumed.";
+        let t = parse(s, 0, s.len());
+        let trial = (s.find("trial").unwrap(), s.find(" resumed").unwrap());
+        assert_eq!(t.tie((0, 7), trial).map(|t| t.0), Some(Tie::Possessor));
         // the tie of the name read through the body: the one whose body it is
         let s =
             "The body of Saudi journalist Jamal Khashoggi was dismembered after he was strangled.";
@@ -1534,6 +1613,10 @@ mod support_verbs {
             ("The jailed mother was sentenced on Wednesday.", "Wednesday", "sentenced", true, Some(0)),
             // a time the parse hangs inside the subject dates the subject's verb
             ("Following a two-day retrial, a judge from the Shali City Court on Wednesday found Musaeva guilty and sentenced her to three years.", "Wednesday", "sentenced", true, Some(1)),
+            // what a verb is done for or over is an act of its own time
+            ("A Berlin court on Wednesday sentenced Vadim Krasikov to life in prison for the murder of Zelimkhan Khangoshvili in August 2019.", "Wednesday", "murder", true, None),
+            ("A Berlin court on Wednesday sentenced Vadim Krasikov to life in prison for the murder of Zelimkhan Khangoshvili in August 2019.", "August 2019", "murder", true, Some(0)),
+            ("Germany expelled two diplomats on Wednesday over the killing.", "Wednesday", "killing", true, None),
         ] {
             assert_eq!(distance(s, time, act, said_apart), want, "{act} / {time} in {s}");
         }

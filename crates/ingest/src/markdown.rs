@@ -62,6 +62,30 @@ fn link_target_end(src: &str, close: usize) -> Option<usize> {
 }
 
 /// `[ref]: https://…` on a line of its own.
+/// Where the single emphasis marker at `open` ("*" or "_") closes: the same marker later on
+/// the line, after a character that is not a space, opened before one that is not (so "* item"
+/// and "2 * 3" are no emphasis); an "_" neither opens nor closes inside a word ("snake_case").
+fn emphasis_close(src: &str, open: usize) -> Option<usize> {
+    let bytes = src.as_bytes();
+    let mark = bytes[open];
+    let word = |at: Option<&u8>| at.is_some_and(|c| c.is_ascii_alphanumeric());
+    let after = bytes.get(open + 1)?;
+    if after.is_ascii_whitespace() || *after == mark {
+        return None;
+    }
+    if mark == b'_' && open > 0 && word(bytes.get(open - 1)) {
+        return None;
+    }
+    let line_end = src[open..].find('\n').map_or(src.len(), |e| open + e);
+    (open + 2..line_end).find(|&k| {
+        bytes[k] == mark
+            && !bytes[k - 1].is_ascii_whitespace()
+            && bytes[k - 1] != mark
+            && bytes.get(k + 1) != Some(&mark)
+            && !(mark == b'_' && word(bytes.get(k + 1)))
+    })
+}
+
 fn is_reference_definition(line: &str) -> bool {
     let Some(rest) = line.strip_prefix('[') else {
         return false;
@@ -156,6 +180,14 @@ pub fn to_text(src: &str) -> (String, OffsetMap) {
                     continue;
                 }
             }
+            b'*' | b'_' => {
+                // "*text*" or "_text_": one emphasis marker each side, closed on the same line
+                if let Some(close) = emphasis_close(src, i) {
+                    jumps.push((close, close + 1));
+                    i += 1;
+                    continue;
+                }
+            }
             _ => {}
         }
         // copy up to the next special byte
@@ -199,6 +231,32 @@ mod tests {
             t,
             "Title\nquoted line\nkeep snake__case and [not a link] here"
         );
+    }
+
+    #[test]
+    fn single_emphasis_markers_go() {
+        let cases = [
+            (
+                "*Rights Watch, 15 December 2021*",
+                "Rights Watch, 15 December 2021",
+            ),
+            ("an _emphasised_ word", "an emphasised word"),
+            (
+                "keep snake_case_name and 2 * 3 * 4",
+                "keep snake_case_name and 2 * 3 * 4",
+            ),
+            ("* a list item\n* another", "* a list item\n* another"),
+            ("*open but never closed", "*open but never closed"),
+            ("**strong** and *em*", "strong and em"),
+        ];
+        for (src, want) in cases {
+            let (t, map) = to_text(src);
+            assert_eq!(t, want, "{src}");
+            if let Some(p) = t.find("Rights") {
+                let (a, _) = map.map_range(p, p + 6);
+                assert_eq!(&src[a..a + 6], "Rights");
+            }
+        }
     }
 
     #[test]

@@ -355,6 +355,36 @@ impl Reader<'_> {
         true
     }
 
+    /// "BERLIN, August 24, 2019 — A man was …": a place and a date opening the first paragraph,
+    /// then a dash: the day the report was filed. The place and the date are no part of the
+    /// story (boilerplate); the paragraph after the dash is.
+    fn opening_dateline(&mut self, at: usize, line: &str) -> bool {
+        static OPENING: OnceLock<Regex> = OnceLock::new();
+        let opening = re(
+            &OPENING,
+            r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?,\s+([^,—–]{3,20},?\s+\d{4})\s*([—–]|--?)\s+\S",
+        );
+        let (s, _) = trimmed(at, line);
+        let Some(c) = opening.captures(line.trim()) else {
+            return false;
+        };
+        let Some(d) = single_date(&c[1]) else {
+            return false;
+        };
+        let m = c.get(1).expect("group");
+        if self.f.published.is_none() {
+            self.f.published = Some(DateValue::day(d));
+            self.field(
+                "published",
+                m.as_str().to_string(),
+                (s + m.start(), s + m.end()),
+            );
+        }
+        let dash_end = c.get(2).expect("group").end();
+        self.boilerplate(BoilerplateKind::Dateline, (s, s + dash_end));
+        true
+    }
+
     /// "MOSCOW (AFP) —", "(CNN) —": the wire a report is credited to. Whether the line opens
     /// with such a tag.
     fn wire_tag(&mut self, at: usize, line: &str) -> bool {
@@ -527,7 +557,9 @@ pub fn read(text: &str, to_original: &dyn Fn(usize, usize) -> (usize, usize)) ->
             {
                 continue;
             }
-            r.wire_tag(at, line);
+            if !r.opening_dateline(at, line) {
+                r.wire_tag(at, line);
+            }
         }
         r.copyright(at, line);
     }
@@ -691,6 +723,41 @@ mod tests {
     /// A line holding only a name, right above a line opening with a wire's tag, is the byline;
     /// the tag gives the wire, with or without a place before it. A name line above body text
     /// is not a byline.
+    #[test]
+    fn a_place_and_a_date_opening_the_story() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Title line here\n\nBERLIN, August 24, 2019 — A man was shot dead.",
+                Some("2019-08-24"),
+            ),
+            (
+                "Title line here\n\nGeneva, 3 March 2020 – The council met.",
+                Some("2020-03-03"),
+            ),
+            (
+                "Title line here\n\nKYIV, Ukraine, May 5, 2022 -- Shelling went on.",
+                Some("2022-05-05"),
+            ),
+            // a sentence that only starts with a name and a date is no dateline
+            (
+                "Title line here\n\nOn Monday, August 24, 2019 the court met.",
+                None,
+            ),
+            (
+                "Title line here\n\nBERLIN, in August 2019 — a man was shot.",
+                None,
+            ),
+        ];
+        for (text, want) in cases {
+            let f = read(text, &|s, e| (s, e));
+            assert_eq!(f.published.map(|d| d.value).as_deref(), *want, "{text}");
+            if want.is_some() {
+                let b = &f.boilerplate[0];
+                assert!(text[b.start..b.end].ends_with(['—', '–', '-']), "{text}");
+            }
+        }
+    }
+
     #[test]
     fn a_name_above_a_wire_tag_is_the_byline() {
         for (text, byline, wire) in [

@@ -97,6 +97,10 @@ words! {
     /// The variants are in alphabetical order of their names, which is also their order: where
     /// two roles are equally supported, resolution keeps the first in this order.
     pub enum ParticipantRole ("unknown participant role") {
+        /// Charged, tried or sentenced: the one a legal proceeding is against. The case file
+        /// does not judge whether they are a victim of the proceeding or the one who did what
+        /// it tries (a killer sentenced for the killing is no victim).
+        Accused = "accused",
         /// Acted, without the act being a violation (flew, announced).
         Agent = "agent",
         /// Helped the victims (an organisation that evacuated them).

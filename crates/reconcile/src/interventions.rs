@@ -41,14 +41,15 @@ fn outcome(text: &str) -> &'static str {
 /// request in one event is not the prosecutor's.
 pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Intervention> {
     let mut out = Vec::new();
-    // the people the case is about are not whom an intervention is addressed to
+    // the people the case is about (its victims, those on trial) are not whom an intervention
+    // is addressed to
     let victims: Vec<&str> = resolved
         .events
         .iter()
         .flat_map(|e| {
             e.participants
                 .iter()
-                .filter(|p| p.role == ParticipantRole::Victim)
+                .filter(|p| matches!(p.role, ParticipantRole::Victim | ParticipantRole::Accused))
                 .map(|p| p.entity.as_str())
         })
         .collect();

@@ -436,7 +436,9 @@ fn members_by_family(
                     .filter_map(|p| link(p.mention).map(str::to_string))
                     .collect::<Vec<String>>()
             };
-            let victims = with_role(ParticipantRole::Victim);
+            // those the act befell: its victims, or those a proceeding is against
+            let mut victims = with_role(ParticipantRole::Victim);
+            victims.extend(with_role(ParticipantRole::Accused));
             let agents = em
                 .participants
                 .iter()
@@ -892,7 +894,7 @@ fn event_of(
     let date = event_date(ms);
     let victims: Vec<String> = participants
         .iter()
-        .filter(|p| p.role == ParticipantRole::Victim)
+        .filter(|p| matches!(p.role, ParticipantRole::Victim | ParticipantRole::Accused))
         .map(|p| entity_name(&p.entity))
         .collect();
     let mut label = format!("{} ({})", r#type.words(), triggers.join(", "));
