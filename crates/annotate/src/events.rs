@@ -249,6 +249,16 @@ pub const ACTS: &[ActType] = &[
         pattern: r"fired|dismissed|dismissals?\b|sacked|ousted",
     },
     ActType {
+        // a state sending another state's diplomats out over the case: a measure, as sanctions
+        // are; only of envoys ("expelled two Russian diplomats", "the expulsion of the
+        // ambassador", not "expelled from school": see `sends_envoys_out`)
+        name: ActKind::Expulsion,
+        label: "expulsion of diplomats",
+        plover: ("SANCTION", "expel"),
+        violation: false,
+        pattern: r"expel(?:led|s|ling)?\b|expulsions?\b",
+    },
+    ActType {
         // investigators looking for someone or something: not an act against anyone
         name: ActKind::Search,
         label: "search",
@@ -524,6 +534,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || serving_a_sentence(tree, &tr)
         || questions_no_one(tree, &tr)
         || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
+        || (tr.act.name == ActKind::Expulsion && !sends_envoys_out(tree, &tr))
         || moved_to_no_named_place(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
     (!none).then_some(tr)
@@ -1156,6 +1167,34 @@ fn removes_someone(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     })
 }
 
+/// Whether an expelling word sends envoys out: its object or passive subject (of a verb), or
+/// its "of" (of a noun), is a diplomat, an ambassador, an envoy, a consul or an attaché, or the
+/// subject a noun of expulsion hangs on is one ("the expulsions of two diplomats", "two Russian
+/// diplomats were expelled"). Not "expelled from school", "expelled the journalist".
+fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const ENVOYS: &[&str] = &[
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "consul",
+        "attaché",
+        "attache",
+    ];
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let noun = tree.words[v].word.upos == "NOUN";
+    let envoy = |w: usize| ENVOYS.contains(&tree.words[w].word.lemma.to_lowercase().as_str());
+    tree.children(v).any(|c| {
+        let acted_on = if noun {
+            tree.rel(c) == "nmod" && tree.has_child(c, "case", &["of"])
+        } else {
+            matches!(tree.rel(c), "obj" | "nsubj:pass")
+        };
+        acted_on && envoy(c)
+    })
+}
+
 /// Whether a trigger of moving someone to somewhere ("taken to", "driven all the way to",
 /// "brought to") moves them to no named place: a forced transfer is to a place the report names
 /// ("taken to Grozny", "driven all the way to Chechnya"), not "taken to hospital" or "brought
@@ -1511,6 +1550,17 @@ fn participant_role(
             } else {
                 return None;
             }
+        }
+        // a state named by its country takes steps ("Germany expelled two diplomats", "Saudi
+        // Arabia sentenced five people"): the doer of what is no violation, or of a proceeding;
+        // a country is never read as a perpetrator or a victim, nor a city as a government
+        EntityKind::Place
+            if tie == Some(Tie::Doer)
+                && (!a.violation || a.name.is_proceeding())
+                && crate::lexicon::place(men.text.trim_start_matches("the "))
+                    .is_some_and(|p| p.kind == "country") =>
+        {
+            ParticipantRole::Agent
         }
         _ => return None,
     })
@@ -1993,6 +2043,13 @@ mod tests {
             ),
             ("He was detained and questioned by the police.", vec!["arrest", "questioning"]),
             ("Rights groups questioned the independence of the court.", vec![]),
+            // diplomats sent out are an expulsion; a pupil sent from school is none of the case's
+            (
+                "Germany expelled two Russian diplomats on Wednesday.",
+                vec!["expulsion"],
+            ),
+            ("Two diplomats were expelled in December.", vec!["expulsion"]),
+            ("Oleg Marchenko was expelled from school in 2001.", vec![]),
             ("Observers questioned whether the court was independent.", vec![]),
         ] {
             let kinds = kinds_of(text);
@@ -2519,6 +2576,49 @@ mod tests {
 
     /// The judge who sentenced took a legal proceeding: named as its agent, not as a
     /// perpetrator.
+    /// A state named by its country takes steps; it is no perpetrator, and a city is no state.
+    #[test]
+    fn a_country_takes_steps() {
+        for (text, kind, name, want) in [
+            (
+                "Germany expelled two Russian diplomats on Wednesday.",
+                "expulsion",
+                "Germany",
+                Some(ParticipantRole::Agent),
+            ),
+            (
+                "Saudi Arabia has sentenced five people to death.",
+                "trial",
+                "Saudi Arabia",
+                Some(ParticipantRole::Agent),
+            ),
+            (
+                "Russia killed Oleg Marchenko in 2019.",
+                "killing",
+                "Russia",
+                None,
+            ),
+            (
+                "Moscow expelled two German diplomats on Friday.",
+                "expulsion",
+                "Moscow",
+                None,
+            ),
+        ] {
+            let (m, _, ev) = read(text);
+            let e = ev
+                .iter()
+                .find(|e| e.kind.as_str() == kind)
+                .unwrap_or_else(|| panic!("{text}: {ev:?}"));
+            let role = e
+                .participants
+                .iter()
+                .find(|p| m[p.mention].text == name)
+                .map(|p| p.role);
+            assert_eq!(role, want, "{text}");
+        }
+    }
+
     #[test]
     fn a_judge_who_sentences_is_no_perpetrator() {
         let text = "In seven minutes, the judge, Viktor Lanski, found Oleg Marchenko guilty and sentenced him to five years.";
@@ -2564,6 +2664,17 @@ mod tests {
         // each kind once, in the kinds' order
         let kinds: Vec<ActKind> = ACTS.iter().map(|a| a.name).collect();
         assert_eq!(kinds, ActKind::ALL);
+        // and each kind has its row in the vocabulary's table for people (docs/events.md), with
+        // its PLOVER type and mode
+        let table = include_str!("../../../docs/events.md");
+        for a in ACTS {
+            let row = table
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{}` |", a.name.as_str())))
+                .unwrap_or_else(|| panic!("no row for {} in docs/events.md", a.name.as_str()));
+            let plover = format!("{} / {}", a.plover.0, a.plover.1);
+            assert!(row.contains(&plover), "{row} lacks {plover}");
+        }
     }
 }
 

@@ -1321,59 +1321,67 @@ mod tests {
             .collect()
     }
 
+    /// `s` parsed with the names given known, and each name's byte range.
+    fn with_names(s: &str, names: &[&str]) -> (Tree, Vec<(usize, usize)>) {
+        let spans: Vec<(usize, usize)> = names
+            .iter()
+            .map(|n| (s.find(n).unwrap(), s.find(n).unwrap() + n.len()))
+            .collect();
+        (
+            parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
+            spans,
+        )
+    }
+
     /// A common noun right before a name is its title: the name takes the noun's place in the
     /// tree, so that the verb's subject is not the name of someone a phrase only mentions.
     #[test]
     fn a_title_before_a_name_goes_with_it() {
-        let s =
-            "On Sunday, a close associate of Chechen strongman Ramzan Kadyrov, Akhmed Dudayev, \
-                 claimed that the men had confessed.";
-        let names: Vec<(usize, usize)> = ["Ramzan Kadyrov", "Akhmed Dudayev"]
-            .iter()
-            .map(|n| (s.find(n).unwrap(), s.find(n).unwrap() + n.len()))
-            .collect();
-        let t = parse_names(casefile_syntax::shipped(), s, 0, s.len(), &names);
-        let at = |w: &str| {
-            t.words
-                .iter()
-                .position(|p| &s[p.start..p.end] == w)
-                .unwrap()
-        };
-        let claimed = at("claimed");
-        let subjects: Vec<&str> = t
-            .children(claimed)
-            .filter(|&c| t.rel(c) == "nsubj")
-            .map(|c| t.words[c].word.form.as_str())
-            .collect();
-        assert!(!subjects.contains(&"Kadyrov"), "{subjects:?}");
-        assert!(!subjects.contains(&"Ramzan"), "{subjects:?}");
-        assert_eq!(t.rel(at("strongman")), "compound");
-        // the same when the noun is the second of two ("lawyer and activist X")
-        let s = "Zarema Musaeva, the mother of prominent Chechen human rights lawyer and activist \
-                 Abubakar Yangulbaev, has been sentenced to 5.5 years in prison, the group reported.";
-        let names: Vec<(usize, usize)> = ["Zarema Musaeva", "Abubakar Yangulbaev"]
-            .iter()
-            .map(|n| (s.find(n).unwrap(), s.find(n).unwrap() + n.len()))
-            .collect();
-        let t = parse_names(casefile_syntax::shipped(), s, 0, s.len(), &names);
-        let at = |w: &str| {
-            t.words
-                .iter()
-                .position(|p| &s[p.start..p.end] == w)
-                .unwrap()
-        };
-        let sentenced = at("sentenced");
-        let subjects: Vec<&str> = t
-            .children(sentenced)
-            .filter(|&c| t.rel(c).starts_with("nsubj"))
-            .map(|c| t.words[c].word.form.as_str())
-            .collect();
-        assert_eq!(subjects, ["Zarema"], "{subjects:?}");
-        assert_eq!(t.rel(at("activist")), "compound");
-        // the subject of the passive verb underwent it, she did not sentence
+        // sentence, its names, the verb, words that are not its subject, the title noun
+        type Case<'a> = (&'a str, &'a [&'a str], &'a str, &'a [&'a str], &'a str);
+        let cases: &[Case] = &[
+            (
+                "On Sunday, a close associate of Chechen strongman Ramzan Kadyrov, Akhmed Dudayev, \
+                 claimed that the men had confessed.",
+                &["Ramzan Kadyrov", "Akhmed Dudayev"],
+                "claimed",
+                &["Ramzan", "Kadyrov"],
+                "strongman",
+            ),
+            // the same when the noun is the second of two ("lawyer and activist X")
+            (
+                "Zarema Musaeva, the mother of prominent Chechen human rights lawyer and activist \
+                 Abubakar Yangulbaev, has been sentenced to 5.5 years in prison, the group reported.",
+                &["Zarema Musaeva", "Abubakar Yangulbaev"],
+                "sentenced",
+                &["Abubakar", "Yangulbaev"],
+                "activist",
+            ),
+        ];
+        for &(s, names, verb, not_subjects, title) in cases {
+            let (t, _) = with_names(s, names);
+            let at = |w: &str| {
+                t.words
+                    .iter()
+                    .position(|p| &s[p.start..p.end] == w)
+                    .unwrap()
+            };
+            let subjects: Vec<&str> = t
+                .children(at(verb))
+                .filter(|&c| t.rel(c).starts_with("nsubj"))
+                .map(|c| t.words[c].word.form.as_str())
+                .collect();
+            assert!(
+                !subjects.iter().any(|w| not_subjects.contains(w)),
+                "{subjects:?} in {s}"
+            );
+            assert_eq!(t.rel(at(title)), "compound", "{s}");
+        }
+        // the subject of the passive verb underwent it: she did not sentence, he was not
+        let s = cases[1].0;
+        let (t, names) = with_names(s, cases[1].1);
         let act = (s.find("sentenced").unwrap(), s.find(" to 5.5").unwrap());
-        let tie = t.tie(names[0], act).map(|t| t.0);
-        assert_eq!(tie, Some(Tie::Undergoer));
+        assert_eq!(t.tie(names[0], act).map(|t| t.0), Some(Tie::Undergoer));
         assert_eq!(t.tie(names[1], act).map(|t| t.0), None);
         // a headline read as one noun phrase: the possessor is the fiancée's, not the verdict's
         let s = "Khashoggi’s fiancée calls verdict ‘farce’";
@@ -1388,8 +1396,8 @@ mod tests {
         // the tie of the name read through the body: the one whose body it is
         let s =
             "The body of Saudi journalist Jamal Khashoggi was dismembered after he was strangled.";
-        let name = (s.find("Jamal").unwrap(), s.find(" was").unwrap());
-        let t = parse_names(casefile_syntax::shipped(), s, 0, s.len(), &[name]);
+        let (t, names) = with_names(s, &["Jamal Khashoggi"]);
+        let name = names[0];
         let act = (s.find("dismembered").unwrap(), s.find(" after").unwrap());
         let (tie, why) = t.tie(name, act).expect("tied");
         assert_eq!(tie, Tie::Undergoer, "{why}");

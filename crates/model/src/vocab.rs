@@ -180,6 +180,7 @@ words! {
         Questioning = "questioning",
         Sanctions = "sanctions",
         Dismissal = "dismissal",
+        Expulsion = "expulsion",
         Search = "search",
     }
 }
@@ -211,7 +212,8 @@ impl ActKind {
 
     /// Whether the act is an intervention after the HURIDOCS Events Standard Formats: a step
     /// someone takes about the case (a petition, a statement, protection or access granted, an
-    /// investigation, sanctions, a dismissal from office, a pardon), not an act done to its
+    /// investigation, sanctions, a dismissal from office, diplomats expelled, a pardon), not an
+    /// act done to its
     /// victims. A case has many, each its own; one that no report dates is no step of the dated
     /// chain, and is kept with its doer among the case's interventions.
     pub fn is_intervention(self) -> bool {
@@ -224,6 +226,7 @@ impl ActKind {
                 | ActKind::Investigation
                 | ActKind::Sanctions
                 | ActKind::Dismissal
+                | ActKind::Expulsion
                 | ActKind::Pardon
         )
     }

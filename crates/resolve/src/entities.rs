@@ -219,6 +219,42 @@ fn is_prefixed_form(short: &str, long: &str, demonym: &dyn Fn(&str) -> bool) -> 
         && extra.iter().all(|w| demonym(w))
 }
 
+/// Whether the words between two names say they are one person's (lower-cased, without the
+/// commas and brackets around them): "aka", "alias", "also known as", "real name", "whose real
+/// name is", or a clause on the first that says it went under the second ("who travelled under
+/// the name", "who lived under the false name of").
+fn names_as_one(said: &str) -> bool {
+    const SAME: &[&str] = &[
+        "aka",
+        "a.k.a.",
+        "alias",
+        "also known as",
+        "better known as",
+        "also called",
+        "real name",
+        "real name is",
+        "whose real name is",
+    ];
+    if SAME.contains(&said) {
+        return true;
+    }
+    let words: Vec<&str> = said.split_whitespace().collect();
+    let under = words.iter().position(|w| *w == "under");
+    let clause = matches!(words.first(), Some(&"who") | Some(&"whom"));
+    under.is_some_and(|u| {
+        let rest = &words[u + 1..];
+        let name = matches!(
+            rest,
+            ["the", "name"]
+                | ["the", "name", "of"]
+                | ["the", "false" | "assumed" | "fake" | "alias", "name"]
+                | ["the", "false" | "assumed" | "fake" | "alias", "name", "of"]
+                | ["the", "alias"]
+        );
+        clause && name && u <= 4
+    })
+}
+
 /// The key names share when they are one name: for people, each word's key; for
 /// organisations, the family of a descriptive body ("chechen police") or the name without "the"
 /// and a possessive; for places, their gazetteer name with each word keyed as a person's
@@ -428,8 +464,8 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// "X, aka Y", "X, alias Y", "X, also known as Y", "X (also known as Y)": the report says
-    /// the two names are one person's.
+    /// "X, aka Y", "X, alias Y", "X, also known as Y", "X (also known as Y)", "X, real name Y",
+    /// "X, who travelled under the name Y": the report says the two names are one person's.
     fn join_aliases(&mut self, ids: &[usize]) {
         for w in ids.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -445,11 +481,7 @@ impl<'a> Resolver<'a> {
             let said = between
                 .trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '('))
                 .to_lowercase();
-            if matches!(
-                said.as_str(),
-                "aka" | "a.k.a." | "alias" | "also known as" | "better known as" | "also called"
-            ) && !self.kept_apart(a, b)
-            {
+            if names_as_one(&said) && !self.kept_apart(a, b) {
                 let why = format!(
                     "the report names them as one: “{}”",
                     &text[self.span(a).start..self.span(b).end]
@@ -1395,6 +1427,19 @@ mod tests {
             ),
             (
                 "He cited Zarema Yangulbayeva and Zarema Musayeva together.",
+                false,
+            ),
+            (
+                "The court found that Zarema Yangulbayeva, who travelled under the name Zarema Musayeva, acted alone.",
+                true,
+            ),
+            (
+                "He cited Zarema Yangulbayeva (real name Zarema Musayeva).",
+                true,
+            ),
+            // a name someone else went under is no alias of the one who found it out
+            (
+                "Zarema Yangulbayeva said Zarema Musayeva travelled under the name Anna.",
                 false,
             ),
         ] {
