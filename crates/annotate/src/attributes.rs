@@ -238,9 +238,15 @@ fn roles(
             let idx = clause.to_lowercase().rfind(r).unwrap_or(0);
             // the role must sit right before the name, or be an appositive ending in a comma
             let tail = &clause[idx + r.len()..];
+            // an appositive before the name closes after it too ("a lawyer for the network, X,
+            // said"): "According to his lawyer, Kozlov was beaten" names no lawyer
+            let closed_after = text[e..sent.1]
+                .trim_start()
+                .starts_with([',', ')', '.', ';', ':'])
+                || text[e..sent.1].trim().is_empty();
             let close = tail.split_whitespace().count() <= 6
                 && (tail.trim().is_empty()
-                    || tail.trim_end().ends_with(',')
+                    || (tail.trim_end().ends_with(',') && closed_after)
                     || tail
                         .split_whitespace()
                         .all(|w| w.chars().next().is_some_and(char::is_uppercase)));
@@ -352,6 +358,13 @@ mod tests {
                 "role".into(),
                 "government spokesperson".into()
             )),
+            "{a:?}"
+        );
+        // a role before a comma that opens the sentence's own clause is someone else's
+        let a = run("According to his lawyer, Oleg Marchenko was beaten by riot police.");
+        assert!(
+            !a.iter()
+                .any(|(n, k, _)| n == "Oleg Marchenko" && k == "role"),
             "{a:?}"
         );
     }

@@ -596,6 +596,9 @@ struct TimesRead {
     names_someone: bool,
     /// Whether a time is what the sentence is about ("It was March 3."): the story's time.
     is_the_time: bool,
+    /// Whether a clause of time with no date of its own moves the story on to a time the report
+    /// does not give ("He was not released when the term ended"): the narrative's day ends.
+    moves_on: bool,
 }
 
 impl<'s> Timeline<'s> {
@@ -728,6 +731,7 @@ fn read_times(
             .times
             .iter()
             .any(|&t| tree.is_root(timexes[t].span.start, timexes[t].span.end)),
+        moves_on: sent.times.is_empty() && tree.clause_of_later_time(),
         background: sent.times_where(timexes, |s, e| {
             tree.in_clause_on_noun(s, e) || tree.starts_a_span(s, e)
         }),
@@ -766,6 +770,9 @@ fn narrative_after(
     });
     // a time of a sentence that names no one and dates no act is a thing's history ("The
     // pistol was sold in 1986"): the story has left its time, and no act told after takes it
+    if own.is_none() && times.moves_on {
+        return None;
+    }
     let history = !times.names_someone
         && !times.is_the_time
         && !told.iter().any(|e| e.time.is_some())
@@ -980,14 +987,37 @@ fn many_over_a_span(
             tree.starts_a_span(span.start, span.end)
         }
     };
-    spanned
-        && tree.head_of(tr.ts, tr.te).is_some_and(|h| {
-            tree.words[h].word.xpos == "NNS"
-                && tree.children(h).any(|c| {
-                    matches!(tree.rel(c), "amod" | "det")
-                        && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
-                })
+    let Some(h) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let counted = |n: usize| {
+        tree.words[n].word.xpos == "NNS"
+            && tree.children(n).any(|c| {
+                (matches!(tree.rel(c), "amod" | "det")
+                    && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
+                    || tree.rel(c) == "nummod"
+            })
+    };
+    // a verb done to a counted many since a point ("have detained more than 7,000 people since
+    // the election"): many acts, not one happening
+    let since = |v: usize| {
+        tree.children(v).any(|c| {
+            tree.has_child(c, "case", &["since"])
+                || tree.has_child(c, "mark", &["since"])
+                || tree.words[c].word.form.eq_ignore_ascii_case("since")
         })
+    };
+    let verb_over_many = tree.words[h].word.upos == "VERB"
+        && since(h)
+        && tree
+            .children(h)
+            .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && counted(c));
+    let vague_noun = tree.words[h].word.xpos == "NNS"
+        && tree.children(h).any(|c| {
+            matches!(tree.rel(c), "amod" | "det")
+                && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
+        });
+    spanned && (vague_noun || verb_over_many)
 }
 
 /// Whether every word naming the act points back to one told before ("sentenced on these
@@ -1057,17 +1087,35 @@ fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     })
 }
 
-/// Whether "asked" names no petition: asking is one when what is asked for is an act the
-/// sentence names ("asked the court to overturn the sentence"), not when it is a question or a
-/// comment ("asked about the trial", "asked the ministry to comment").
+/// Whether a petition word names no petition: "asked" is one when what is asked for is an act
+/// the sentence names ("asked the court to overturn the sentence"), not when it is a question or
+/// a comment ("asked about the trial", "asked the ministry to comment"); and no word asking for
+/// comment, information or an interview is one ("a request for comment").
 fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -> bool {
+    const WORDS: &[&str] = &[
+        "comment",
+        "information",
+        "clarification",
+        "interview",
+        "detail",
+        "response",
+        "reaction",
+    ];
+    let Some(w) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    // a journalist's request for comment asks for words, not for an act of the case ("did not
+    // respond to a request for comment", "asked for comment")
+    let for_words = tree.children(w).any(|c| {
+        tree.has_child(c, "case", &["for"])
+            && WORDS.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
+    });
     tr.act.name == ActKind::Petition
-        && tree
-            .head_of(tr.ts, tr.te)
-            .is_some_and(|w| tree.words[w].word.lemma.eq_ignore_ascii_case("ask"))
-        && !found
-            .iter()
-            .any(|o| o.ts >= tr.te && tree.asks_for((tr.ts, tr.te), (o.ts, o.te)))
+        && (for_words
+            || (tree.words[w].word.lemma.eq_ignore_ascii_case("ask")
+                && !found
+                    .iter()
+                    .any(|o| o.ts >= tr.te && tree.asks_for((tr.ts, tr.te), (o.ts, o.te)))))
 }
 
 /// Whether "questioned" doubts a thing, not puts questions to people: it asks whether or why
@@ -1490,7 +1538,9 @@ fn participant_role(
             // choked to death,” the statement said"), else one the speaker cites
             let quoted = cx.quoted(men.span.start, men.span.end);
             let tied = matches!(tie, Some(Tie::Doer | Tie::Undergoer));
-            if speaks || cited || (quoted && !tied) {
+            // ("According to his lawyer, Kozlov was beaten": the grammar makes him the one
+            // beaten, and the lawyer tells it)
+            if speaks || ((cited || quoted) && !tied) {
                 ParticipantRole::Source
             } else if a.violation {
                 // the grammar says who did it: the subject of "killed", the agent of "was
@@ -1614,6 +1664,9 @@ fn time_of(
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
             && !tree.told_now(tr.ts, tr.te)
+            // the writer's present perfect tells what is so by the time of writing, on no day
+            // of the narrative
+            && !writers_present_perfect(cx, tree, tr)
             // the past perfect tells what came before the time reached ("the men had
             // originally been arrested in Chechnya")
             && !tree.told_before(tr.ts, tr.te)
@@ -1638,6 +1691,22 @@ fn time_of(
             }
         }
         (None, _) => (None, false, false),
+    }
+}
+
+/// Whether the act is told in the writer's present perfect, done by the time of writing
+/// ("Lukashenko has threatened to crush the unrest"), or reported by a verb of saying the writer
+/// tells so ("Lukashenko has said protesters are paid and has threatened …"); not a source's,
+/// quoted or reported by a saying of the past ("the statement said, adding that two officials
+/// have been fired"), which is so by the time it spoke.
+fn writers_present_perfect(cx: &Ctx, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    let perfect = |s: usize, e: usize| {
+        tree.in_present_perfect(s, e)
+            .is_some_and(|w| !cx.quoted(tree.words[w].start, tree.words[w].end))
+    };
+    match tree.saying_over(tr.ts, tr.te) {
+        Some(say) => perfect(tree.words[say].start, tree.words[say].end),
+        None => perfect(tr.ts, tr.te),
     }
 }
 
@@ -1842,6 +1911,17 @@ mod tests {
                 "According to the Kestrel Police, Oleg Marchenko was killed by a neighbour.",
                 "Kestrel Police",
                 None,
+            ),
+            // the one the grammar says it befell, whoever tells it
+            (
+                "According to his lawyer, Oleg Marchenko was beaten by riot police.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
+            (
+                "According to the editor, Marta Kell, the men were beaten.",
+                "Marta Kell",
+                Some(ParticipantRole::Source),
             ),
             // named beside the act, tied to another verb: no role is invented
             (
@@ -2050,6 +2130,12 @@ mod tests {
             ),
             ("Two diplomats were expelled in December.", vec!["expulsion"]),
             ("Oleg Marchenko was expelled from school in 2001.", vec![]),
+            // asking for comment asks for words, not for an act
+            (
+                "The ministry did not respond to a request for comment on Monday.",
+                vec![],
+            ),
+            ("The network requested a meeting with the minister.", vec!["petition"]),
             ("Observers questioned whether the court was independent.", vec![]),
         ] {
             let kinds = kinds_of(text);
@@ -2107,6 +2193,20 @@ mod tests {
             ),
             (
                 "The ministry said on March 3 that Oleg Marchenko had been detained. He was then tortured.",
+                None,
+            ),
+            // a clause of time with no date moves the story on to a time the report does not give
+            (
+                "A court sentenced Oleg Marchenko to ten days on March 3. He was not released when the term ended. He was tortured.",
+                None,
+            ),
+            // the writer's present perfect is so by the time of writing, on no day of the story
+            (
+                "Police detained Oleg Marchenko on March 3. Officers have tortured him.",
+                None,
+            ),
+            (
+                "Police detained Oleg Marchenko on March 3. The governor has said that he was tortured.",
                 None,
             ),
             // a thing's history names no one: its time is not the story's, and the story's
@@ -2278,6 +2378,15 @@ mod tests {
             (
                 "The investigation into his death began in 2017.",
                 vec!["investigation"],
+            ),
+            // a verb done to a counted many since a point, and to many on one day
+            (
+                "Police have detained more than 7,000 people since the election.",
+                vec![],
+            ),
+            (
+                "Police detained 300 protesters in Marevo on Sunday.",
+                vec!["arrest"],
             ),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");

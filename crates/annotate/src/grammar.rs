@@ -476,6 +476,20 @@ impl Tree {
             }
     }
 
+    /// Whether the sentence has a clause of time that moves the story on to the time of what it
+    /// tells ("when the term ended", "once he was freed", "until the hearing ended"): an
+    /// adverbial clause opened by "when", "once" or "until". ("after" places a clause after
+    /// another, which may be long before the time of writing: "The news comes just after
+    /// prosecutors announced …".)
+    pub fn clause_of_later_time(&self) -> bool {
+        // (UD makes "when" the clause's adverb, the others its marker)
+        const OPENERS: &[&str] = &["when", "once", "until"];
+        (0..self.words.len()).any(|w| {
+            self.rel(w) == "advcl"
+                && (self.has_child(w, "mark", OPENERS) || self.has_child(w, "advmod", &["when"]))
+        })
+    }
+
     /// Whether the phrase at `start..end` is the sentence's root ("It was March 3.").
     pub fn is_root(&self, start: usize, end: usize) -> bool {
         self.head_of(start, end)
@@ -675,6 +689,73 @@ impl Tree {
         Some(out)
     }
 
+    /// Whether `x` is an infinitive of purpose on `h`: an adverbial "to" clause, or the open
+    /// complement the parse may give a passive verb for one ("was tortured to extract a
+    /// confession"); only verbs that pass their subject on take an open complement in the
+    /// passive ("was forced to sign", "was ordered to leave").
+    fn purpose(&self, x: usize, h: usize) -> bool {
+        const PASSIVE_CONTROL: &[&str] = &[
+            "force",
+            "make",
+            "order",
+            "ask",
+            "tell",
+            "allow",
+            "permit",
+            "require",
+            "oblige",
+            "compel",
+            "expect",
+            "urge",
+            "invite",
+            "encourage",
+            "persuade",
+            "pressure",
+            "advise",
+            "instruct",
+            "sentence",
+            "summon",
+            "say",
+            "believe",
+            "report",
+            "see",
+            "know",
+            "think",
+            "consider",
+            "find",
+            "show",
+            "hear",
+        ];
+        let base = self.rel(x).split(':').next().unwrap_or("");
+        let to = self.has_child(x, "mark", &["to"]);
+        let passive_purpose = base == "xcomp"
+            && to
+            && self.children(h).any(|c| self.rel(c) == "aux:pass")
+            && !PASSIVE_CONTROL.contains(&self.words[h].word.lemma.to_lowercase().as_str());
+        (base == "advcl" && to) || passive_purpose
+    }
+
+    /// The modality a governing word `h` gives the act `x` is a complement of ("threatened to
+    /// kill", "at risk of", "demands", "denied", "tried to"); `asked`: whether a verb of calling
+    /// or asking asks for it ("called for his release", "asked the court to overturn it").
+    fn governing_word(&self, h: usize, x: usize, asked: bool) -> Option<casefile_model::Modality> {
+        use casefile_model::Modality as M;
+        match self.words[h].word.lemma.to_lowercase().as_str() {
+            "threaten" | "threat" => Some(M::Threatened),
+            "fear" | "risk" | "danger" => Some(M::Feared),
+            // what one faces is ahead ("faces a real prison sentence"), except charges, which
+            // are brought already ("she faces charges of fraud")
+            "face" if self.words[x].word.lemma.to_lowercase() != "charge" => Some(M::Feared),
+            "demand" | "urge" | "request" | "petition" | "ensure" | "seek" => Some(M::Demanded),
+            "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
+            "deny" => Some(M::Denied),
+            "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
+                Some(M::Hypothetical)
+            }
+            _ => None,
+        }
+    }
+
     /// How the grammar puts the act named at `trigger`, when it puts it otherwise than as
     /// done: the words that govern it, read up the tree from the act through the phrases it is
     /// an argument or complement of ("threatened to kill him", "at risk of honour killings",
@@ -715,8 +796,7 @@ impl Tree {
             let base = rel.split(':').next().unwrap_or(rel);
             // an infinitive of purpose ("petitioned the committee to protect the men", "moved
             // them to hide them"): asked for under a verb of asking, else only intended
-            let purpose = base == "advcl" && self.has_child(x, "mark", &["to"]);
-            if purpose {
+            if self.purpose(x, h) {
                 let lemma = self.words[h].word.lemma.to_lowercase();
                 return Some(match lemma.as_str() {
                     "demand" | "urge" | "request" | "petition" | "ask" | "call" | "appeal"
@@ -731,7 +811,10 @@ impl Tree {
                 return None;
             }
             if base != "conj" {
-                own = false;
+                // an open complement shares its governing verb's clause, and so the words that
+                // make that verb hypothetical or negated ("he may be tortured to extract a
+                // confession", "did not manage to escape")
+                own = own && base == "xcomp";
                 let case_is = |w: &str| self.has_child(x, "case", &[w]);
                 // "called for his release", not "called it a kidnapping"
                 let for_it = case_is("for");
@@ -754,29 +837,9 @@ impl Tree {
                     x = h;
                     continue;
                 }
-                let m = match self.words[h].word.lemma.to_lowercase().as_str() {
-                    "threaten" | "threat" => Some(M::Threatened),
-                    "fear" | "risk" | "danger" => Some(M::Feared),
-                    // what one faces is ahead ("faces a real prison sentence"), except charges,
-                    // which are brought already ("she faces charges of fraud")
-                    "face" if self.words[x].word.lemma.to_lowercase() != "charge" => {
-                        Some(M::Feared)
-                    }
-                    "demand" | "urge" | "request" | "petition" | "ensure" | "seek" => {
-                        Some(M::Demanded)
-                    }
-                    // "called for his release", "asked the court to overturn it"
-                    "call" | "ask" | "appeal" | "campaign"
-                        if for_it || asked_to_do || matches!(base, "xcomp" | "ccomp") =>
-                    {
-                        Some(M::Demanded)
-                    }
-                    "deny" => Some(M::Denied),
-                    "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
-                        Some(M::Hypothetical)
-                    }
-                    _ => None,
-                };
+                // "called for his release", "asked the court to overturn it"
+                let asked = for_it || asked_to_do || matches!(base, "xcomp" | "ccomp");
+                let m = self.governing_word(h, x, asked);
                 if m.is_some() {
                     return m;
                 }
@@ -1068,8 +1131,22 @@ impl Tree {
         if self.words[v].word.upos != "VERB" {
             return false;
         }
-        // "since …", "for three years", "still": anywhere in the verb's phrases ("for" of a
-        // length of time, not of a reason: "sentenced for the killing")
+        for _ in 0..self.words.len() {
+            if self.present_perfect(v) {
+                return !self.lasting(v);
+            }
+            match self.head(v).filter(|_| self.rel(v) == "conj") {
+                Some(h) => v = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether verb `v` tells a state lasting to now: "since …", "for three years", "still"
+    /// anywhere in its phrases ("for" of a length of time, not of a reason: "sentenced for the
+    /// killing").
+    fn lasting(&self, v: usize) -> bool {
         let length = |w: usize| {
             self.head(w).is_some_and(|n| {
                 matches!(
@@ -1078,23 +1155,27 @@ impl Tree {
                 )
             })
         };
-        let lasting = |v: usize| {
-            (0..self.words.len()).any(|w| {
-                let form = self.words[w].word.form.to_lowercase();
-                (matches!(form.as_str(), "since" | "still") || (form == "for" && length(w)))
-                    && self.within(w, v)
-            })
-        };
+        (0..self.words.len()).any(|w| {
+            let form = self.words[w].word.form.to_lowercase();
+            (matches!(form.as_str(), "since" | "still") || (form == "for" && length(w)))
+                && self.within(w, v)
+        })
+    }
+
+    /// The word of the present perfect the act at `start..end` is told in, done and not a state
+    /// lasting to now ("has threatened to crush the unrest", "and has threatened" sharing the
+    /// first verb's "has"; not "has been held since her detention"), if any: its verb, so that
+    /// a caller may set aside one inside a quotation.
+    pub fn in_present_perfect(&self, start: usize, end: usize) -> Option<usize> {
+        let mut v = self.head_of(start, end)?;
+        v = self.support_verb(v).unwrap_or(v);
         for _ in 0..self.words.len() {
-            if self.present_perfect(v) {
-                return !lasting(v);
+            if self.words[v].word.upos == "VERB" && self.present_perfect(v) {
+                return (!self.lasting(v)).then_some(v);
             }
-            match self.head(v).filter(|_| self.rel(v) == "conj") {
-                Some(h) => v = h,
-                None => return false,
-            }
+            v = self.head(v).filter(|_| self.rel(v) == "conj")?;
         }
-        false
+        None
     }
 
     /// The kind of tie of `dep`, a dependent of the act word `t`.
@@ -1267,6 +1348,38 @@ fn title_before_name(words: &mut [casefile_syntax::conllu::Word], in_name: &[boo
     }
 }
 
+/// A verb has one subject. Where the parse gives it two and one is a name set off by commas
+/// right after a noun ("According to the editor, Marta Kell, the men were beaten"), the name is
+/// that noun's appositive, not the verb's subject.
+fn appositive_subject(words: &mut [casefile_syntax::conllu::Word]) {
+    let subject = |w: &casefile_syntax::conllu::Word| w.deprel.starts_with("nsubj");
+    for v in 1..=words.len() {
+        let subjects: Vec<usize> = (0..words.len())
+            .filter(|&i| words[i].head == v && subject(&words[i]))
+            .collect();
+        if subjects.len() < 2 {
+            continue;
+        }
+        for &i in &subjects {
+            // the name's last word: its flat words follow it
+            let end = (i + 1..words.len())
+                .take_while(|&j| words[j].head == i + 1 && words[j].deprel == "flat")
+                .last()
+                .unwrap_or(i);
+            let set_off = i >= 2
+                && words[i].upos == "PROPN"
+                && words[i - 1].form == ","
+                && matches!(words[i - 2].upos.as_str(), "NOUN" | "PROPN")
+                && words.get(end + 1).is_some_and(|w| w.form == ",");
+            if set_off {
+                words[i].head = i - 1; // 1-based: the noun at i - 2
+                words[i].deprel = "appos".into();
+                break;
+            }
+        }
+    }
+}
+
 /// Parse one sentence of `text`, the words inside `names` (byte ranges of persons,
 /// organisations and places the annotator found) known to be parts of proper names.
 pub fn parse_names(
@@ -1284,6 +1397,7 @@ pub fn parse_names(
         .collect();
     let mut analysed = model.analyze_names(&forms, &in_name);
     title_before_name(&mut analysed, &in_name);
+    appositive_subject(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -1728,6 +1842,30 @@ mod support_verbs {
                 "kill",
                 Some(M::Threatened),
             ),
+            // an open complement shares the words that make its verb hypothetical or negated
+            (
+                "The court may decide to release Oleg Marchenko.",
+                "release",
+                Some(M::Hypothetical),
+            ),
+            (
+                "Oleg Marchenko did not manage to escape.",
+                "escape",
+                Some(M::Negated),
+            ),
+            ("Oleg Marchenko managed to escape.", "escape", None),
+            // a passive verb's infinitive is its purpose, unless the verb passes its subject on
+            (
+                "He may be tortured to extract a confession.",
+                "confession",
+                Some(M::Hypothetical),
+            ),
+            (
+                "He was tortured to extract a confession.",
+                "confession",
+                Some(M::Hypothetical),
+            ),
+            ("He was forced to sign a confession.", "confession", None),
             (
                 "The two men are at risk of honour killings.",
                 "killings",

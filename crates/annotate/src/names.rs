@@ -167,6 +167,33 @@ const LANDMARK_ENDINGS: &[&str] = &[
     "garten", "platz", "straße", "strasse", "allee", "ufer", "brücke", "bahnhof",
 ];
 
+/// Common nouns for a body that, right before a name, say it names one ("the outlet Nasha
+/// Niva", "the rights group Viasna", "the newspaper Novaya Gazeta").
+const BODY_NOUNS: &[&str] = &[
+    "outlet",
+    "newspaper",
+    "paper",
+    "daily",
+    "weekly",
+    "magazine",
+    "website",
+    "broadcaster",
+    "channel",
+    "portal",
+    "publication",
+    "agency",
+    "group",
+    "organisation",
+    "organization",
+    "ngo",
+    "charity",
+    "company",
+    "firm",
+    "party",
+    "movement",
+    "employer",
+];
+
 /// Whether a lower-case word is a landmark head ("park", "gorge").
 pub(crate) fn is_landmark_head(w: &str) -> bool {
     LANDMARK_HEADS.contains(&w)
@@ -1253,6 +1280,11 @@ fn classify_outlet_org_place(
     if outlets::is_known_name(t) {
         return Some((EntityKind::Organization, "outlet-table", None));
     }
+    // a common noun for a body right before the name says what it names ("the independent
+    // outlet Nasha Niva", "the newspaper Novaya Gazeta")
+    if BODY_NOUNS.contains(&r.before.as_str()) {
+        return Some((EntityKind::Organization, "described", None));
+    }
     let words: Vec<String> = t.split_whitespace().map(|w| w.to_lowercase()).collect();
     let org_head = words.iter().any(|w| ORG_HEADS.contains(&w.as_str()));
     // a headline capitalises every word: there a name ends at its head ("Chechen Court
@@ -1526,6 +1558,28 @@ mod tests {
                 !got.iter()
                     .any(|(k, t)| *k == EntityKind::Person && name.contains(t.as_str())),
                 "{name} as a person: {got:?}"
+            );
+        }
+    }
+
+    /// A common noun for a body right before a name says it names one.
+    #[test]
+    fn bodies_by_the_noun_before_them() {
+        for (text, name) in [
+            (
+                "Kozlov has worked for the independent outlet Nasha Niva since 2014.",
+                "Nasha Niva",
+            ),
+            (
+                "Police have detained hundreds, according to the rights group Viasna.",
+                "Viasna",
+            ),
+        ] {
+            let got = names(text);
+            assert!(
+                got.iter()
+                    .any(|(k, t)| *k == EntityKind::Organization && t == name),
+                "{name} in “{text}”: {got:?}"
             );
         }
     }

@@ -117,3 +117,82 @@ fn background_and_proceedings_state_no_acts_of_their_own() {
         "{trial}"
     );
 }
+
+/// What the words around an act say of it: who tells it is not who it befell, a request for
+/// comment asks for no act, many acts over a span are no happening, and the narrative's day is
+/// not carried past a clause that moves the story on, nor into the writer's present perfect.
+#[test]
+fn the_words_around_an_act_are_read_for_what_they_say() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = reports_folder(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Release journalist Oleg Marchenko now\n\nPublic statement, 14 September 2020\n\n\
+                 The Civic Defence Network calls for the release of journalist Oleg Marchenko, who was detained in Minsk on 10 August.\n\n\
+                 According to his lawyer, Marchenko was beaten by riot police during the arrest.\n\n\
+                 On 12 August, the court sentenced him to ten days of detention. He was not released when the term ended. \
+                 Instead, investigators opened a criminal case against him.\n",
+            ),
+            (
+                "b.txt",
+                "Reporter charged\n\nSept. 16, 2020\n\n\
+                 Oleg Marchenko was detained on Aug. 10 in central Minsk, his employer Nasha Niva said on Wednesday. \
+                 The BBC reported that police had raided his flat two days later.\n\n\
+                 The Investigative Committee did not respond to a request for comment. \
+                 The governor has threatened to crush the unrest. \
+                 Police have detained more than 7,000 people since the election.\n",
+            ),
+        ],
+    );
+    let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
+    let docs = case["documents"].as_array().unwrap();
+    // "Public statement" says what the report is, not who issued it
+    assert!(
+        docs.iter().all(|d| d["outlet"] != "Public statement"),
+        "{docs:?}"
+    );
+    let entities = case["entities"].as_array().unwrap();
+    let entity = |name: &str| {
+        entities
+            .iter()
+            .find(|e| e["name"] == name)
+            .unwrap_or_else(|| panic!("{name}: {entities:?}"))
+    };
+    // the lawyer tells it; Marchenko is no lawyer, and is the one beaten
+    let marchenko = entity("Oleg Marchenko");
+    let roles = marchenko["roles"].to_string();
+    assert!(
+        !roles.contains("lawyer") && roles.contains("victim"),
+        "{marchenko}"
+    );
+    // an employer named by the noun before it is a body
+    assert_eq!(entity("Nasha Niva")["kind"], "organization");
+    let events = case["events"].as_array().unwrap();
+    let told = |e: &serde_json::Value| -> Vec<String> {
+        e["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                let doc = docs.iter().find(|d| d["id"] == s["doc"]).unwrap();
+                let text = doc["text"].as_str().unwrap().as_bytes();
+                let (a, b) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+                String::from_utf8_lossy(&text[a as usize..b as usize]).into_owned()
+            })
+            .collect()
+    };
+    for e in events {
+        let sentences = told(e).join(" | ");
+        // a request for comment is no petition
+        assert!(!sentences.contains("request for comment"), "{e}");
+        // thousands detained since the election are no one happening
+        assert!(!sentences.contains("7,000"), "{e}");
+        // neither the case opened after the term ended nor the governor's threat is of the
+        // day the story had reached
+        if sentences.contains("criminal case") || sentences.contains("crush the unrest") {
+            assert!(e["date"].is_null(), "{e}");
+        }
+    }
+}

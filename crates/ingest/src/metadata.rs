@@ -291,7 +291,16 @@ impl Reader<'_> {
             let ds = s + who.len() + 2;
             self.field("published", rest.to_string(), (ds, e));
         }
-        self.field("outlet", who.to_string(), (s, s + who.len()));
+        // the issuer is a name, its words capitalised ("Civic Defence Network", "Committee for
+        // the Prevention of Torture"); "Public statement" or "Testimony collected by Viasna"
+        // says what the report is, not who issued it
+        const SMALL: &[&str] = &["of", "for", "the", "and", "on", "in", "against", "de", "du"];
+        let a_name = who
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()) || SMALL.contains(&w));
+        if a_name {
+            self.field("outlet", who.to_string(), (s, s + who.len()));
+        }
         self.boilerplate(BoilerplateKind::Dateline, (s, e));
         true
     }
@@ -723,6 +732,21 @@ mod tests {
     /// A line holding only a name, right above a line opening with a wire's tag, is the byline;
     /// the tag gives the wire, with or without a place before it. A name line above body text
     /// is not a byline.
+    #[test]
+    fn an_issuer_and_a_date() {
+        for (text, outlet) in [
+            ("Title line here\n\nCivic Defence Network, 12 March 2024\n\nText.", Some("Civic Defence Network")),
+            ("Title line here\n\nCommittee for the Prevention of Torture, 12 March 2024\n\nText.", Some("Committee for the Prevention of Torture")),
+            ("Title line here\n\nPublic statement, 12 March 2024\n\nText.", None),
+            ("Title line here\n\nTestimony collected by Viasna, 12 March 2024\n\nText.", None),
+        ] {
+            let f = read(text, &|s, e| (s, e));
+            assert_eq!(f.published.map(|d| d.value).as_deref(), Some("2024-03-12"), "{text}");
+            let got = f.fields.iter().find(|x| x.field == "outlet").map(|x| x.value.as_str());
+            assert_eq!(got, outlet, "{text}");
+        }
+    }
+
     #[test]
     fn a_place_and_a_date_opening_the_story() {
         let cases: &[(&str, Option<&str>)] = &[

@@ -620,9 +620,10 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
 }
 
 /// Kinds of act a case has many of, each its own happening (the statements and the requests of
-/// its parties: a lawyer's appeal is not the prosecutor's): an undated telling that names no
-/// doer in common is no telling of another report's.
-const MANY_TO_A_CASE: &[ActKind] = &[ActKind::PublicStatement, ActKind::Petition];
+/// its parties: a lawyer's appeal is not the prosecutor's; the threats made: an officer's in a
+/// cell is not a president's on television): an undated telling that names no doer in common
+/// is no telling of another report's.
+const MANY_TO_A_CASE: &[ActKind] = &[ActKind::PublicStatement, ActKind::Petition, ActKind::Threat];
 
 /// The members of one family (sorted), clustered: each joins the first cluster it fits.
 fn cluster(members: &[Member]) -> Vec<Vec<usize>> {
