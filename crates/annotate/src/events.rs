@@ -34,7 +34,9 @@ pub const ACTS: &[ActType] = &[
         label: "abduction",
         plover: ("ASSAULT", "abduct"),
         violation: true,
-        pattern: r"abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|snatched|(?:taken|dragged|seized) (?:away )?from (?:her|his|their|the) (?:family |own )?(?:homes?|houses?|apartments?|flats?)",
+        // someone taken from home ("officers took him from his home", "was dragged from the
+        // flat") or forced into a vehicle ("forced his son into a car", "bundled into a van")
+        pattern: r"abduct(?:ed|ion|ions)?|kidnap(?:ped|ping|pings)?|snatched|(?:took|taken|dragged|seized) (?:(?:him|her|them) )?(?:away )?from (?:her|his|their|the) (?:family |own )?(?:homes?|houses?|apartments?|flats?)|(?:forced|bundled|pushed|dragged|shoved) (?:(?:him|her|them|his|their|the|\w+) ){0,3}into an? (?:car|van|vehicle|minibus)",
     },
     ActType {
         name: ActKind::Disappearance,
@@ -756,11 +758,11 @@ fn narrative_after(
     last_time: Option<Narrative>,
 ) -> Option<Narrative> {
     let (background, said_on) = (&times.background, &times.said_on);
-    let act_time = told
+    let act_told = told
         .iter()
         .filter(|e| e.time.is_some_and(|t| !background.contains(&t)))
-        .find(|e: &&EventMention| e.time.is_some() && act(e.kind).violation)
-        .and_then(|e| e.time);
+        .find(|e: &&EventMention| e.time.is_some() && act(e.kind).violation);
+    let act_time = act_told.and_then(|e| e.time);
     let own = act_time.or_else(|| {
         sent.times
             .iter()
@@ -768,11 +770,12 @@ fn narrative_after(
             .filter(|t| !background.contains(t))
             .max_by_key(|&t| timexes[t].span.start)
     });
-    // a time of a sentence that names no one and dates no act is a thing's history ("The
-    // pistol was sold in 1986"): the story has left its time, and no act told after takes it
+    // a clause of time with no date moves the story on to a time the report does not give
     if own.is_none() && times.moves_on {
         return None;
     }
+    // a time of a sentence that names no one and dates no act is a thing's history ("The
+    // pistol was sold in 1986"): the story has left its time, and no act told after takes it
     let history = !times.names_someone
         && !times.is_the_time
         && !told.iter().any(|e| e.time.is_some())
@@ -793,11 +796,16 @@ fn narrative_after(
                     || own.is_some_and(|t| said_on.contains(&t)))
         }
     };
+    let done_to = match last_time.filter(|before| Some(before.time) == own) {
+        Some(before) => before.done_to,
+        None => act_told.is_some_and(|e| done_to_someone(act(e.kind))),
+    };
     match (own, last_time) {
         (Some(time), _) => Some(Narrative {
             time,
             since: sent.si,
             news,
+            done_to,
         }),
         (None, _) if times.to_now => None,
         (None, Some(before))
@@ -830,6 +838,9 @@ struct Narrative {
     since: usize,
     /// Whether it is only the day of news.
     news: bool,
+    /// Whether it is the day of an act done to someone (not a proceeding, a statement or a
+    /// saying), which dates no step taken about it (see [`time_of`]).
+    done_to: bool,
 }
 
 /// Whether a sentence opens with a part of a day and no date of its own ("Early in the
@@ -1448,6 +1459,10 @@ fn participants(
         .filter_map(|&k| {
             // the closest tie to any word naming the act: doer or undergoer before any other
             let span = (mentions[k].span.start, mentions[k].span.end);
+            // whose brother or lawyer it was is no part of what was done to or by them
+            if tree.possessor_of_a_person_noun(span.0, span.1) {
+                return None;
+            }
             let tie = tr
                 .all
                 .iter()
@@ -1659,6 +1674,7 @@ fn time_of(
                 time: t,
                 since,
                 news,
+                done_to,
             }),
         ) if sent.times.is_empty()
             && sent.si - since <= 3
@@ -1673,6 +1689,11 @@ fn time_of(
             // a campaign lasts months or years: the narrative's day does not date it ("the pair
             // had fled persecution")
             && !tr.act.name.is_campaign()
+            // a step about the case (an appeal, a petition, a statement) answers what was done,
+            // at a time of its own: the day an act was done to someone does not date it ("Police
+            // shot two protesters in 2019. The experts urged the Government to act" is no
+            // petition of 2019); the day of news or of a hearing does
+            && !(done_to && tr.act.name.is_intervention())
             && !tree.describes_noun(tr.ts, tr.te)
             // a work cited as the source ("according to a UN probe") is no step of the story
             && !tree.cited_as_source(tr.ts, tr.te)
@@ -1912,6 +1933,12 @@ mod tests {
                 "Kestrel Police",
                 None,
             ),
+            // whose relative it befell takes no part in it
+            (
+                "Oleg Marchenko's brother, who was also arrested in 2015, was released in 2017.",
+                "Oleg Marchenko",
+                None,
+            ),
             // the one the grammar says it befell, whoever tells it
             (
                 "According to his lawyer, Oleg Marchenko was beaten by riot police.",
@@ -2032,6 +2059,15 @@ mod tests {
             (
                 "Oleg Marchenko vanished on October 2 in Port Aster.",
                 "disappearance",
+            ),
+            // someone taken from home, or forced into a car, is abducted
+            (
+                "Officers took him from his home in Port Aster on 12 March.",
+                "abduction",
+            ),
+            (
+                "Four men in plain clothes forced his son Oleg into a car outside their apartment.",
+                "abduction",
             ),
         ] {
             assert_eq!(kinds_of(text), [want], "{text}");
@@ -2610,6 +2646,28 @@ mod tests {
             ("She is in a pre-trial centre in Grozny.", vec![]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// The day an act was done to someone dates no step taken about it; the day of news does.
+    #[test]
+    fn the_day_of_an_act_done_to_someone_dates_no_step_about_it() {
+        for (text, want) in [
+            (
+                "Police detained Oleg Marchenko on March 3. His lawyer appealed against the arrest.",
+                None,
+            ),
+            (
+                "The ministry said on March 3 that Oleg Marchenko had been detained. It also appealed for calm.",
+                Some("March 3"),
+            ),
+        ] {
+            let (_, t, ev) = read(text);
+            let step = ev
+                .iter()
+                .find(|e| e.kind.as_str() == "petition")
+                .unwrap_or_else(|| panic!("{text}: {ev:?}"));
+            assert_eq!(step.time.map(|i| t[i].text.as_str()), want, "{text}");
         }
     }
 

@@ -373,6 +373,20 @@ impl Tree {
         None
     }
 
+    /// Whether the name at `start..end` is the possessor of a noun for a person ("Mr
+    /// Akhmedov's brother", "Musaeva's lawyer"): it names whose relative or agent that person
+    /// is, and takes no part in what the sentence tells of them.
+    pub fn possessor_of_a_person_noun(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end).is_some_and(|m| {
+            self.rel(m) == "nmod:poss"
+                && self.head(m).is_some_and(|n| {
+                    let lower = self.words[n].word.form.to_lowercase();
+                    self.words[n].word.upos == "NOUN"
+                        && crate::attributes::ROLES.iter().any(|r| r.noun == lower)
+                })
+        })
+    }
+
     /// Whether the possessor `c` the parse hangs on `t` comes right before a noun for a person
     /// between them ("Khashoggi's fiancée calls verdict", a headline read as one noun phrase):
     /// it is that person's possessor ("his fiancée"), not the act's.

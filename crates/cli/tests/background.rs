@@ -196,3 +196,48 @@ fn the_words_around_an_act_are_read_for_what_they_say() {
         }
     }
 }
+
+/// A relative's act is not the person's own, and a step taken about an act is not of the day
+/// the act was done.
+#[test]
+fn a_relatives_act_and_a_step_about_an_act_keep_their_own_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = reports_folder(
+        dir.path(),
+        &[(
+            "a.txt",
+            "Journalist missing\n\nGENEVA, 20 May 2021 — Officers abducted the journalist Oleg Marchenko at his home in Tashkent on 12 March 2021.\n\n\
+             Mr Marchenko's brother, who was also arrested in 2015, was released in 2017. \
+             Security forces shot dead two protesters in 2019, the experts recalled. \
+             The experts urged the Government to reveal his fate.\n",
+        )],
+    );
+    let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
+    let events = case["events"].as_array().unwrap();
+    let entities = case["entities"].as_array().unwrap();
+    let marchenko = entities
+        .iter()
+        .find(|e| e["name"] == "Oleg Marchenko")
+        .expect("Oleg Marchenko");
+    let names_him = |e: &serde_json::Value| {
+        e["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["entity"] == marchenko["id"])
+    };
+    // his abduction, on its day; his brother's arrest of 2015 is not his
+    let his: Vec<String> = events
+        .iter()
+        .filter(|e| names_him(e))
+        .map(|e| e["date"]["value"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(his, ["2021-03-12"], "{events:?}");
+    // the experts' call is not of 2019, the year of the shooting told before it
+    for e in events {
+        assert!(
+            !(e["type"] == "petition" && e["date"]["value"] == "2019"),
+            "{e}"
+        );
+    }
+}
