@@ -1362,6 +1362,56 @@ fn title_before_name(words: &mut [casefile_syntax::conllu::Word], in_name: &[boo
     }
 }
 
+/// A date put first and set off by a comma ("On 12 August, a court in Minsk sentenced him")
+/// modifies the sentence's verb. Where the parse makes the date the root and hangs the clause
+/// on it (the verb as a clause on the noun after the comma), the first finite verb after the
+/// comma becomes the root, the date its oblique, the noun before the verb its subject.
+fn fronted_date(words: &mut [casefile_syntax::conllu::Word]) {
+    let Some(r) = words.iter().position(|w| w.deprel == "root") else {
+        return;
+    };
+    if r > 3 || !matches!(words[r].upos.as_str(), "NUM" | "PROPN") {
+        return;
+    }
+    let Some(comma) = (r + 1..words.len()).find(|&i| words[i].form == ",") else {
+        return;
+    };
+    // 1-based heads: does word `i` hang, through its heads, on the root?
+    let under_root = |words: &[casefile_syntax::conllu::Word], mut i: usize| {
+        for _ in 0..words.len() {
+            match words[i].head {
+                0 => return false,
+                h if h == r + 1 => return true,
+                h => i = h - 1,
+            }
+        }
+        false
+    };
+    let Some(v) = (comma + 1..words.len()).find(|&i| {
+        words[i].upos == "VERB"
+            && matches!(words[i].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && under_root(words, i)
+    }) else {
+        return;
+    };
+    let subject = words[v].head.checked_sub(1).filter(|&n| {
+        n > comma && n < v && matches!(words[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+    });
+    words[v].head = 0;
+    words[v].deprel = "root".into();
+    words[r].head = v + 1;
+    words[r].deprel = "obl".into();
+    if let Some(n) = subject {
+        words[n].head = v + 1;
+        words[n].deprel = "nsubj".into();
+    }
+    for (i, w) in words.iter_mut().enumerate() {
+        if w.head == r + 1 && i > comma && i != v {
+            w.head = v + 1;
+        }
+    }
+}
+
 /// A verb has one subject. Where the parse gives it two and one is a name set off by commas
 /// right after a noun ("According to the editor, Marta Kell, the men were beaten"), the name is
 /// that noun's appositive, not the verb's subject.
@@ -1412,6 +1462,7 @@ pub fn parse_names(
     let mut analysed = model.analyze_names(&forms, &in_name);
     title_before_name(&mut analysed, &in_name);
     appositive_subject(&mut analysed);
+    fronted_date(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -1530,6 +1581,24 @@ mod tests {
         let (tie, why) = t.tie(name, act).expect("tied");
         assert_eq!(tie, Tie::Undergoer, "{why}");
         assert!(why.starts_with("the one whose “body” it is"), "{why}");
+    }
+
+    /// A date put first modifies the verb, not the other way round.
+    #[test]
+    fn a_date_put_first_modifies_the_verb() {
+        let s = "On 12 August, a court in Minsk sentenced him to 10 days of detention.";
+        let (t, _) = with_names(s, &["Minsk"]);
+        let at = |w: &str| {
+            t.words
+                .iter()
+                .position(|p| &s[p.start..p.end] == w)
+                .unwrap()
+        };
+        assert_eq!(t.rel(at("sentenced")), "root");
+        assert_eq!(t.rel(at("court")), "nsubj");
+        let act = (s.find("sentenced").unwrap(), s.find(" him").unwrap());
+        let date = (s.find("12").unwrap(), s.find(',').unwrap());
+        assert_eq!(t.clause_distance(date, act, true), Some(0));
     }
 
     #[test]

@@ -473,6 +473,55 @@ fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
     if joiner == "and" {
         return left.iter().any(head) && right_caps.iter().any(|w| head(w));
     }
+    // a body's remit after its head ("Working Group on Arbitrary Detention", "Committee against
+    // Torture"), its alternatives joined by "or" ("on Enforced or Involuntary Disappearances")
+    if matches!(joiner, "on" | "against") {
+        // ("the Shali City Court on Wednesday": a day, not a remit)
+        const DAYS_AND_MONTHS: &[&str] = &[
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+        ];
+        let dated = right_caps.first().is_some_and(|w| {
+            DAYS_AND_MONTHS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+        });
+        return left.iter().any(head) && !right_caps.is_empty() && !dated;
+    }
+    if joiner == "or" {
+        return left.iter().any(head)
+            && left
+                .iter()
+                .any(|w| matches!(*w, "on" | "of" | "for" | "against"))
+            && !right_caps.is_empty();
+    }
     // "the Sea of Marmara": a feature of the land or sea and its name
     let geo = joiner == "of"
         && left.len() == 1
@@ -833,8 +882,10 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                 {
                     // "the Supreme Court (SC) of Chechnya": a short form given inside the name
                     j += 5;
-                } else if (matches!(wj, "of" | "for" | "al" | "&" | "and")
-                    || NAME_PARTICLES.contains(&wj))
+                } else if (matches!(
+                    wj,
+                    "of" | "for" | "al" | "&" | "and" | "on" | "against" | "or"
+                ) || NAME_PARTICLES.contains(&wj))
                     && j + 1 < toks.len()
                     && is_cap(words[j + 1])
                     && joins(&words[i..j], &words[j + 1..], wj)
@@ -1562,10 +1613,21 @@ mod tests {
         }
     }
 
-    /// A common noun for a body right before a name says it names one.
+    /// A common noun for a body right before a name says it names one; a body's name goes on
+    /// through its remit.
     #[test]
     fn bodies_by_the_noun_before_them() {
         for (text, name) in [
+            (
+                "The Working Group on Enforced or Involuntary Disappearances requested information.",
+                "Working Group on Enforced or Involuntary Disappearances",
+            ),
+            (
+                "The Committee against Torture said on Monday that he was beaten.",
+                "Committee against Torture",
+            ),
+            // a day after "on" is no remit
+            ("The Shali City Court on Wednesday sentenced her.", "Shali City Court"),
             (
                 "Kozlov has worked for the independent outlet Nasha Niva since 2014.",
                 "Nasha Niva",
