@@ -1679,6 +1679,8 @@ fn time_of(
         ) if sent.times.is_empty()
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
+            // "later", "subsequently": after that day by a span the report does not give
+            && !tree.told_later(tr.ts, tr.te)
             && !tree.told_now(tr.ts, tr.te)
             // the writer's present perfect tells what is so by the time of writing, on no day
             // of the narrative
@@ -2255,6 +2257,11 @@ mod tests {
             (
                 "The ministry said on March 3 that Oleg Marchenko had been detained. “He has been tortured,” a spokesman said.",
                 Some("March 3"),
+            ),
+            // "later" is after that day, by a span the report does not give
+            (
+                "Police detained Oleg Marchenko on March 3. He was later tortured.",
+                None,
             ),
             // "then" after the sentence the day dated is that day; after one it did not date,
             // it is after what that sentence told

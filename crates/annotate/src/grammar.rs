@@ -423,6 +423,16 @@ impl Tree {
     fn heads_clause(&self, w: usize) -> bool {
         let rel = self.rel(w);
         match rel.split(':').next().unwrap_or(rel) {
+            // a participle of result or manner with no marker or subject of its own shares the
+            // clause it hangs on ("used lethal force on January 5, killing at least 12 people")
+            "advcl"
+                if self.words[w].word.xpos == "VBG"
+                    && !self
+                        .children(w)
+                        .any(|c| matches!(self.rel(c), "mark" | "nsubj" | "nsubj:pass")) =>
+            {
+                false
+            }
             "root" | "ccomp" | "advcl" | "acl" | "parataxis" | "csubj" => true,
             "xcomp" | "amod" | "aux" | "cop" | "compound" | "mark" | "case" | "det" => false,
             _ => self.words[w].word.upos == "VERB",
@@ -525,6 +535,23 @@ impl Tree {
     /// acknowledged", "was then dismembered"): after what was told just before it.
     pub fn told_next(&self, start: usize, end: usize) -> bool {
         self.clause_adverb(start, end, &["then", "subsequently", "afterwards", "later"])
+    }
+
+    /// Whether the act at `start..end` is told as coming later by a span the report does not
+    /// give ("He later claimed", "was subsequently charged", "eventually released"): after the
+    /// day told before it, not on it ("then" may be that day: "was then dismembered").
+    pub fn told_later(&self, start: usize, end: usize) -> bool {
+        self.clause_adverb(
+            start,
+            end,
+            &[
+                "subsequently",
+                "afterwards",
+                "afterward",
+                "later",
+                "eventually",
+            ],
+        )
     }
 
     /// Whether the act at `start..end` is told as standing now ("have now been offered
@@ -760,7 +787,9 @@ impl Tree {
             // what one faces is ahead ("faces a real prison sentence"), except charges, which
             // are brought already ("she faces charges of fraud")
             "face" if self.words[x].word.lemma.to_lowercase() != "charge" => Some(M::Feared),
-            "demand" | "urge" | "request" | "petition" | "ensure" | "seek" => Some(M::Demanded),
+            // an order is a demand of those ordered ("ordered troops to shoot to kill")
+            "demand" | "urge" | "request" | "petition" | "ensure" | "seek" | "order"
+            | "instruct" | "command" => Some(M::Demanded),
             "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
             "deny" => Some(M::Denied),
             "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
@@ -1818,6 +1847,8 @@ mod support_verbs {
             ("The jailed mother was sentenced on Wednesday.", "Wednesday", "sentenced", true, Some(0)),
             // a time the parse hangs inside the subject dates the subject's verb
             ("Following a two-day retrial, a judge from the Shali City Court on Wednesday found Musaeva guilty and sentenced her to three years.", "Wednesday", "sentenced", true, Some(1)),
+            // a participle of result shares its clause's time
+            ("Security forces used lethal force on January 5, killing at least 12 people.", "January 5", "killing", true, Some(0)),
             // what a verb is done for or over is an act of its own time
             ("A Berlin court on Wednesday sentenced Vadim Krasikov to life in prison for the murder of Zelimkhan Khangoshvili in August 2019.", "Wednesday", "murder", true, None),
             ("A Berlin court on Wednesday sentenced Vadim Krasikov to life in prison for the murder of Zelimkhan Khangoshvili in August 2019.", "August 2019", "murder", true, Some(0)),
@@ -1937,6 +1968,12 @@ mod support_verbs {
                 Some(M::Negated),
             ),
             ("Oleg Marchenko managed to escape.", "escape", None),
+            // what one is ordered to do is demanded of them, not done
+            (
+                "The president said he had ordered troops to shoot to kill without warning.",
+                "kill",
+                Some(M::Demanded),
+            ),
             // a passive verb's infinitive is its purpose, unless the verb passes its subject on
             (
                 "He may be tortured to extract a confession.",
