@@ -1001,13 +1001,18 @@ fn many_over_a_span(
     let Some(h) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
-    let counted = |n: usize| {
+    // a plural counted vaguely ("several investigations"), or by a number ("7,000 people")
+    let vaguely = |n: usize| {
         tree.words[n].word.xpos == "NNS"
             && tree.children(n).any(|c| {
-                (matches!(tree.rel(c), "amod" | "det")
-                    && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
-                    || tree.rel(c) == "nummod"
+                matches!(tree.rel(c), "amod" | "det")
+                    && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
             })
+    };
+    let counted = |n: usize| {
+        vaguely(n)
+            || (tree.words[n].word.xpos == "NNS"
+                && tree.children(n).any(|c| tree.rel(c) == "nummod"))
     };
     // a verb done to a counted many since a point ("have detained more than 7,000 people since
     // the election"): many acts, not one happening
@@ -1023,12 +1028,7 @@ fn many_over_a_span(
         && tree
             .children(h)
             .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && counted(c));
-    let vague_noun = tree.words[h].word.xpos == "NNS"
-        && tree.children(h).any(|c| {
-            matches!(tree.rel(c), "amod" | "det")
-                && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
-        });
-    spanned && (vague_noun || verb_over_many)
+    spanned && (vaguely(h) || verb_over_many)
 }
 
 /// Whether every word naming the act points back to one told before ("sentenced on these
@@ -1042,8 +1042,8 @@ fn points_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> 
 }
 
 /// Whether every word naming the act is a noun with "the" and nothing of its own, the subject of
-/// a passive or of "to be", and the act names no one and has no time of its own ("the charge was based on
-/// …"): the act told before, which this telling adds a source to.
+/// a passive or of "to be", and the act names no one and has no time of its own ("the charge
+/// was based on …"): the act told before, which this telling adds a source to.
 fn refers_back(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
     names_no_one(em)
         && (em.time.is_none() || em.time_from_context)

@@ -787,9 +787,10 @@ impl Tree {
             // what one faces is ahead ("faces a real prison sentence"), except charges, which
             // are brought already ("she faces charges of fraud")
             "face" if self.words[x].word.lemma.to_lowercase() != "charge" => Some(M::Feared),
-            // an order is a demand of those ordered ("ordered troops to shoot to kill")
-            "demand" | "urge" | "request" | "petition" | "ensure" | "seek" | "order"
-            | "instruct" | "command" => Some(M::Demanded),
+            "demand" | "urge" | "request" | "petition" | "ensure" | "seek" => Some(M::Demanded),
+            // an order to do something is a demand of those ordered ("ordered troops to shoot to
+            // kill"); "ordered the killing" tells of the killing it caused
+            "order" | "instruct" | "command" if asked => Some(M::Demanded),
             "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
             "deny" => Some(M::Denied),
             "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
@@ -1973,6 +1974,11 @@ mod support_verbs {
                 "The president said he had ordered troops to shoot to kill without warning.",
                 "kill",
                 Some(M::Demanded),
+            ),
+            (
+                "Ramzan Kadyrov has denied that he ordered the killing.",
+                "killing",
+                Some(M::Denied),
             ),
             // a passive verb's infinitive is its purpose, unless the verb passes its subject on
             (
