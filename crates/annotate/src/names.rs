@@ -477,41 +477,8 @@ fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
     // Torture"), its alternatives joined by "or" ("on Enforced or Involuntary Disappearances")
     if matches!(joiner, "on" | "against") {
         // ("the Shali City Court on Wednesday": a day, not a remit)
-        const DAYS_AND_MONTHS: &[&str] = &[
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "jan",
-            "feb",
-            "mar",
-            "apr",
-            "jun",
-            "jul",
-            "aug",
-            "sep",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-        ];
         let dated = right_caps.first().is_some_and(|w| {
-            DAYS_AND_MONTHS.contains(&w.trim_end_matches('.').to_lowercase().as_str())
+            not_a_name(&w.to_lowercase()) || casefile_model::month_number(w).is_some()
         });
         return left.iter().any(head) && !right_caps.is_empty() && !dated;
     }
