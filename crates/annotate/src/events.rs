@@ -1211,18 +1211,22 @@ fn removes_someone(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     {
         return false;
     }
-    let noun = tree.words[v].word.upos == "NOUN";
-    tree.children(v).any(|c| {
-        let rel = tree.rel(c);
-        let acted_on = if noun {
-            rel == "nmod" && tree.has_child(c, "case", &["of"])
-        } else {
-            matches!(rel, "obj" | "nsubj:pass")
-        };
+    done_to(tree, v).any(|c| {
         let w = &tree.words[c].word;
-        acted_on
-            && (w.upos == "PROPN"
-                || (w.upos == "NOUN" && OFFICE.contains(&w.lemma.to_lowercase().as_str())))
+        w.upos == "PROPN" || (w.upos == "NOUN" && OFFICE.contains(&w.lemma.to_lowercase().as_str()))
+    })
+}
+
+/// The words act word `v` is done to: the object or passive subject of a verb, the "of" of a
+/// noun ("fired two officials", "the dismissal of the deputy head", "diplomats were expelled").
+fn done_to<'t>(tree: &'t crate::grammar::Tree, v: usize) -> impl Iterator<Item = usize> + 't {
+    let noun = tree.words[v].word.upos == "NOUN";
+    tree.children(v).filter(move |&c| {
+        if noun {
+            tree.rel(c) == "nmod" && tree.has_child(c, "case", &["of"])
+        } else {
+            matches!(tree.rel(c), "obj" | "nsubj:pass")
+        }
     })
 }
 
@@ -1242,16 +1246,7 @@ fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
-    let noun = tree.words[v].word.upos == "NOUN";
-    let envoy = |w: usize| ENVOYS.contains(&tree.words[w].word.lemma.to_lowercase().as_str());
-    tree.children(v).any(|c| {
-        let acted_on = if noun {
-            tree.rel(c) == "nmod" && tree.has_child(c, "case", &["of"])
-        } else {
-            matches!(tree.rel(c), "obj" | "nsubj:pass")
-        };
-        acted_on && envoy(c)
-    })
+    done_to(tree, v).any(|c| ENVOYS.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
 }
 
 /// Whether a trigger of moving someone to somewhere ("taken to", "driven all the way to",

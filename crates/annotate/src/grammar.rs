@@ -378,25 +378,23 @@ impl Tree {
     /// is, and takes no part in what the sentence tells of them.
     pub fn possessor_of_a_person_noun(&self, start: usize, end: usize) -> bool {
         self.head_of(start, end).is_some_and(|m| {
-            self.rel(m) == "nmod:poss"
-                && self.head(m).is_some_and(|n| {
-                    let lower = self.words[n].word.form.to_lowercase();
-                    self.words[n].word.upos == "NOUN"
-                        && crate::attributes::ROLES.iter().any(|r| r.noun == lower)
-                })
+            self.rel(m) == "nmod:poss" && self.head(m).is_some_and(|n| self.person_noun(n))
         })
+    }
+
+    /// Whether word `w` is a noun for a person of the role vocabulary ("brother", "lawyer",
+    /// "fiancée": [`crate::attributes::ROLES`]).
+    fn person_noun(&self, w: usize) -> bool {
+        let lower = self.words[w].word.form.to_lowercase();
+        self.words[w].word.upos == "NOUN"
+            && crate::attributes::ROLES.iter().any(|r| r.noun == lower)
     }
 
     /// Whether the possessor `c` the parse hangs on `t` comes right before a noun for a person
     /// between them ("Khashoggi's fiancée calls verdict", a headline read as one noun phrase):
     /// it is that person's possessor ("his fiancée"), not the act's.
     fn possessor_of_a_person(&self, c: usize, t: usize) -> bool {
-        self.rel(c) == "nmod:poss"
-            && (c + 1..t).any(|w| {
-                let lower = self.words[w].word.form.to_lowercase();
-                self.words[w].word.upos == "NOUN"
-                    && crate::attributes::ROLES.iter().any(|r| r.noun == lower)
-            })
+        self.rel(c) == "nmod:poss" && (c + 1..t).any(|w| self.person_noun(w))
     }
 
     /// The verb whose object the noun `t` is, when that verb only says the act named by the
@@ -1172,19 +1170,22 @@ impl Tree {
         };
         // a noun of an act told by a verb that only says it was done: "have filed an appeal"
         v = self.support_verb(v).unwrap_or(v);
-        if self.words[v].word.upos != "VERB" {
-            return false;
-        }
+        self.words[v].word.upos == "VERB"
+            && self
+                .first_perfect(v, |_| true)
+                .is_some_and(|p| !self.lasting(p))
+    }
+
+    /// The first word in present perfect that `accept` takes, from verb `v` up through the verbs
+    /// it is joined to by "and" ("has upheld the appeal and reduced her term": "upheld").
+    fn first_perfect(&self, mut v: usize, accept: impl Fn(usize) -> bool) -> Option<usize> {
         for _ in 0..self.words.len() {
-            if self.present_perfect(v) {
-                return !self.lasting(v);
+            if accept(v) && self.present_perfect(v) {
+                return Some(v);
             }
-            match self.head(v).filter(|_| self.rel(v) == "conj") {
-                Some(h) => v = h,
-                None => return false,
-            }
+            v = self.head(v).filter(|_| self.rel(v) == "conj")?;
         }
-        false
+        None
     }
 
     /// Whether verb `v` tells a state lasting to now: "since …", "for three years", "still"
@@ -1211,15 +1212,10 @@ impl Tree {
     /// first verb's "has"; not "has been held since her detention"), if any: its verb, so that
     /// a caller may set aside one inside a quotation.
     pub fn in_present_perfect(&self, start: usize, end: usize) -> Option<usize> {
-        let mut v = self.head_of(start, end)?;
-        v = self.support_verb(v).unwrap_or(v);
-        for _ in 0..self.words.len() {
-            if self.words[v].word.upos == "VERB" && self.present_perfect(v) {
-                return (!self.lasting(v)).then_some(v);
-            }
-            v = self.head(v).filter(|_| self.rel(v) == "conj")?;
-        }
-        None
+        let v = self.head_of(start, end)?;
+        let v = self.support_verb(v).unwrap_or(v);
+        self.first_perfect(v, |w| self.words[w].word.upos == "VERB")
+            .filter(|&p| !self.lasting(p))
     }
 
     /// The kind of tie of `dep`, a dependent of the act word `t`.
@@ -1530,6 +1526,14 @@ mod tests {
             .collect()
     }
 
+    /// The index of word `w` (its whole form) in `t`, the tree of `s`.
+    fn at(t: &Tree, s: &str, w: &str) -> usize {
+        t.words
+            .iter()
+            .position(|p| &s[p.start..p.end] == w)
+            .unwrap()
+    }
+
     /// `s` parsed with the names given known, and each name's byte range.
     fn with_names(s: &str, names: &[&str]) -> (Tree, Vec<(usize, usize)>) {
         let spans: Vec<(usize, usize)> = names
@@ -1569,14 +1573,8 @@ mod tests {
         ];
         for &(s, names, verb, not_subjects, title) in cases {
             let (t, _) = with_names(s, names);
-            let at = |w: &str| {
-                t.words
-                    .iter()
-                    .position(|p| &s[p.start..p.end] == w)
-                    .unwrap()
-            };
             let subjects: Vec<&str> = t
-                .children(at(verb))
+                .children(at(&t, s, verb))
                 .filter(|&c| t.rel(c).starts_with("nsubj"))
                 .map(|c| t.words[c].word.form.as_str())
                 .collect();
@@ -1584,7 +1582,7 @@ mod tests {
                 !subjects.iter().any(|w| not_subjects.contains(w)),
                 "{subjects:?} in {s}"
             );
-            assert_eq!(t.rel(at(title)), "compound", "{s}");
+            assert_eq!(t.rel(at(&t, s, title)), "compound", "{s}");
         }
         // the subject of the passive verb underwent it: she did not sentence, he was not
         let s = cases[1].0;
@@ -1618,14 +1616,8 @@ mod tests {
     fn a_date_put_first_modifies_the_verb() {
         let s = "On 12 August, a court in Minsk sentenced him to 10 days of detention.";
         let (t, _) = with_names(s, &["Minsk"]);
-        let at = |w: &str| {
-            t.words
-                .iter()
-                .position(|p| &s[p.start..p.end] == w)
-                .unwrap()
-        };
-        assert_eq!(t.rel(at("sentenced")), "root");
-        assert_eq!(t.rel(at("court")), "nsubj");
+        assert_eq!(t.rel(at(&t, s, "sentenced")), "root");
+        assert_eq!(t.rel(at(&t, s, "court")), "nsubj");
         let act = (s.find("sentenced").unwrap(), s.find(" him").unwrap());
         let date = (s.find("12").unwrap(), s.find(',').unwrap());
         assert_eq!(t.clause_distance(date, act, true), Some(0));
