@@ -265,6 +265,13 @@ impl Reader<'_> {
             original: (self.to_original)(s, e),
         });
     }
+    /// The report's date, from `text` at `span`, unless a line above gave one.
+    fn publish(&mut self, d: NaiveDate, text: &str, span: (usize, usize)) {
+        if self.f.published.is_none() {
+            self.f.published = Some(DateValue::day(d));
+            self.field("published", text.to_string(), span);
+        }
+    }
     fn boilerplate(&mut self, kind: BoilerplateKind, (start, end): (usize, usize)) {
         self.f.boilerplate.push(Boilerplate { kind, start, end });
     }
@@ -286,11 +293,7 @@ impl Reader<'_> {
             return false;
         };
         let (s, e) = trimmed(at, line);
-        if self.f.published.is_none() {
-            self.f.published = Some(DateValue::day(d));
-            let ds = s + who.len() + 2;
-            self.field("published", rest.to_string(), (ds, e));
-        }
+        self.publish(d, rest, (s + who.len() + 2, e));
         // the issuer is a name, its words capitalised ("Civic Defence Network", "Committee for
         // the Prevention of Torture"); "Public statement" or "Testimony collected by Viasna"
         // says what the report is, not who issued it
@@ -311,10 +314,7 @@ impl Reader<'_> {
         let Some(d) = dateline(t) else {
             return false;
         };
-        if self.f.published.is_none() {
-            self.f.published = Some(DateValue::day(d));
-            self.field("published", t.to_string(), trimmed(at, line));
-        }
+        self.publish(d, t, trimmed(at, line));
         self.boilerplate(BoilerplateKind::Dateline, trimmed(at, line));
         true
     }
@@ -328,9 +328,7 @@ impl Reader<'_> {
         let t = line.trim();
         match self.captured {
             Some(c) if self.f.published.is_none() => {
-                let d = c - chrono::Duration::days(days);
-                self.f.published = Some(DateValue::day(d));
-                self.field("published", t.to_string(), trimmed(at, line));
+                self.publish(c - chrono::Duration::days(days), t, trimmed(at, line));
             }
             Some(_) => {}
             None => {
@@ -381,14 +379,7 @@ impl Reader<'_> {
             return false;
         };
         let m = c.get(1).expect("group");
-        if self.f.published.is_none() {
-            self.f.published = Some(DateValue::day(d));
-            self.field(
-                "published",
-                m.as_str().to_string(),
-                (s + m.start(), s + m.end()),
-            );
-        }
+        self.publish(d, m.as_str(), (s + m.start(), s + m.end()));
         let dash_end = c.get(2).expect("group").end();
         self.boilerplate(BoilerplateKind::Dateline, (s, s + dash_end));
         true
