@@ -98,6 +98,15 @@ pub const ACTS: &[ActType] = &[
         pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|(?:choked|strangled|beaten|tortured) to death|shot dead",
     },
     ActType {
+        // a death in the hands of the state, whatever its cause ("died in police custody",
+        // "was found dead in his cell"): the state answers for it
+        name: ActKind::DeathInCustody,
+        label: "death in custody",
+        plover: ("ASSAULT", "kill"),
+        violation: true,
+        pattern: r"(?:died|dies|death|dead) in (?:police |pre-trial |state |military )?(?:custody|detention|prison|jail)|(?:died|dies|death|dead) in (?:his|her|their|a|the) (?:prison |police )?cell",
+    },
+    ActType {
         // a body cut up or disfigured (or a person: the act is violent either way)
         name: ActKind::Mutilation,
         label: "mutilation or dismemberment",
@@ -529,12 +538,14 @@ pub fn find_with(
 
 /// The act a trigger states, as the grammar reads it (see [`act_on_remains`]), or None when it
 /// states none: an accusation of others, a sentence being served, questions put to no one, a
-/// removing word that removes no one, a move to no named place.
+/// statement taken down by an official, a removing word that removes no one, a move to no named
+/// place.
 fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Trigger> {
     tr.act = act_on_remains(tree, &tr)?;
     let none = accusation_of_others(tree, &tr)
         || serving_a_sentence(tree, &tr)
         || questions_no_one(tree, &tr)
+        || statement_taken_down(tree, &tr)
         || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
         || (tr.act.name == ActKind::Expulsion && !sends_envoys_out(tree, &tr))
         || moved_to_no_named_place(text, tree, &tr)
@@ -583,7 +594,9 @@ enum Timeline<'s> {
 struct TimesRead {
     /// Times that are never the narrative's: told in a clause on a noun ("Khashoggi, who was
     /// killed in 2018", "a photo taken in 2014"), what the sentence says of a person or a thing;
-    /// or starting a span ("has been held since 2017"), when a state began.
+    /// or starting a span ("has been held since 2017"), when a state began; or dating a clause
+    /// in the past perfect ("said it had granted him protection in 2022"), told looking back;
+    /// or put before a noun to say which one ("the January protests"), that thing's time.
     background: Vec<usize>,
     /// Times that date a verb of saying ("the office said Wednesday").
     said_on: Vec<usize>,
@@ -735,7 +748,10 @@ fn read_times(
             .any(|&t| tree.is_root(timexes[t].span.start, timexes[t].span.end)),
         moves_on: sent.times.is_empty() && tree.clause_of_later_time(),
         background: sent.times_where(timexes, |s, e| {
-            tree.in_clause_on_noun(s, e) || tree.starts_a_span(s, e)
+            tree.in_clause_on_noun(s, e)
+                || tree.before_a_noun(s, e)
+                || tree.starts_a_span(s, e)
+                || tree.dates_past_perfect(s, e)
         }),
         said_on: sent.times_where(timexes, |s, e| tree.dates_saying(s, e)),
         to_now: spans.iter().any(|&t| {
@@ -931,6 +947,21 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
             all,
         });
     }
+    // words inside the longer words of another act name that act only ("beaten" in "beaten to
+    // death": a killing, no beating besides)
+    let inside_another = |i: usize| {
+        found[i].all.iter().all(|&(s, e)| {
+            found.iter().enumerate().any(|(j, f)| {
+                j != i
+                    && f.all
+                        .iter()
+                        .any(|&(fs, fe)| fs <= s && e <= fe && fe - fs > e - s)
+            })
+        })
+    };
+    let keep: Vec<bool> = (0..found.len()).map(|i| !inside_another(i)).collect();
+    let mut keep = keep.into_iter();
+    found.retain(|_| keep.next().unwrap_or(true));
     found
 }
 
@@ -976,7 +1007,8 @@ fn telling(
 
 /// Whether a telling names many acts over a span of time, not one happening: its word a plural
 /// noun counted vaguely ("several investigations", "many arrests", "numerous abductions") with
-/// no time of its own but the start of a span ("since 2017"), or none.
+/// no time of its own but the start of a span ("since 2017"), or none; or counted by a number
+/// since a point ("at least 20 killings since 2000").
 fn many_over_a_span(
     cx: &Ctx,
     tree: &crate::grammar::Tree,
@@ -1023,12 +1055,15 @@ fn many_over_a_span(
                 || tree.words[c].word.form.eq_ignore_ascii_case("since")
         })
     };
+    // a noun of acts counted since a point ("has documented at least 20 killings of
+    // journalists since 2000"), on the noun or on the verb it is the object of
+    let noun_over_many = counted(h) && (since(h) || tree.head(h).is_some_and(since));
     let verb_over_many = tree.words[h].word.upos == "VERB"
         && since(h)
         && tree
             .children(h)
             .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && counted(c));
-    spanned && (vaguely(h) || verb_over_many)
+    spanned && (vaguely(h) || noun_over_many || verb_over_many)
 }
 
 /// Whether every word naming the act points back to one told before ("sentenced on these
@@ -1127,6 +1162,25 @@ fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger])
                 && !found
                     .iter()
                     .any(|o| o.ts >= tr.te && tree.asks_for((tr.ts, tr.te), (o.ts, o.te)))))
+}
+
+/// Whether a statement word names a statement taken down from someone, not one made in public:
+/// the object of "take" or "record", or their passive subject ("They took our statement", "his
+/// statement was recorded"): a deposition.
+fn statement_taken_down(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::PublicStatement {
+        return false;
+    }
+    let Some(n) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    matches!(tree.rel(n), "obj" | "nsubj:pass")
+        && tree.head(n).is_some_and(|v| {
+            matches!(
+                tree.words[v].word.lemma.to_lowercase().as_str(),
+                "take" | "record"
+            )
+        })
 }
 
 /// Whether "questioned" doubts a thing, not puts questions to people: it asks whether or why
@@ -1427,11 +1481,16 @@ fn event_mention(
                 .any(|&k| mentions[k].kind == EntityKind::Group),
         // words naming the act's refusal first ("refused access"); then the grammar: the words
         // that govern the act in the tree; else the words before it
-        modality: if names_its_refusal(&cx.text[tr.ts..tr.te]) {
-            Modality::Negated
-        } else {
-            tree.modality((tr.ts, tr.te))
+        // an act told inside a quotation is its speaker's claim, not the writer's word
+        modality: match names_its_refusal(&cx.text[tr.ts..tr.te]) {
+            true => Modality::Negated,
+            false => match tree
+                .modality((tr.ts, tr.te))
                 .unwrap_or_else(|| modality_of(sent.st, tr.ts - sent.ss, tr.act))
+            {
+                Modality::Asserted if cx.quoted(tr.ts, tr.te) => Modality::Alleged,
+                m => m,
+            },
         },
     }
 }
@@ -1504,9 +1563,10 @@ fn participants(
 }
 
 /// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
-/// apologised").
+/// apologised", "he died in custody").
 const UNDERGONE_BY_SUBJECT: &[ActKind] = &[
     ActKind::Flight,
+    ActKind::DeathInCustody,
     ActKind::Disappearance,
     ActKind::CoercedStatement,
 ];
@@ -1970,6 +2030,12 @@ mod tests {
                 "Anna Roe",
                 Some(ParticipantRole::Agent),
             ),
+            // the one who died in custody underwent it
+            (
+                "Oleg Marchenko died in police custody in Port Aster.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
         ];
         for (text, name, want) in cases {
             let (m, _, ev) = read(text);
@@ -2248,6 +2314,16 @@ mod tests {
                 "Police detained Oleg Marchenko on March 3. The pistol was sold in 1986 and had been traced through several owners. He was tortured.",
                 None,
             ),
+            // a time told looking back (the past perfect), or of a thing named by it ("the
+            // March 3 protests"), dates no act told after it
+            (
+                "The agency said it had granted Oleg Marchenko protection on March 3. Officers tortured him.",
+                None,
+            ),
+            (
+                "The ministry accused Oleg Marchenko of organising the March 3 protests. Officers tortured him.",
+                None,
+            ),
             // ...but news told as done by then is of that day's month (see below)
             (
                 "The ministry said on March 3 that Oleg Marchenko had been detained. “He has been tortured,” a spokesman said.",
@@ -2399,6 +2475,28 @@ mod tests {
         }
     }
 
+    /// Words inside another act's words name that act only.
+    #[test]
+    fn an_act_inside_another_s_words_is_that_act() {
+        for (text, want) in [
+            (
+                "Oleg Marchenko was beaten to death in his cell.",
+                vec!["killing"],
+            ),
+            // a death in the state's hands, whatever its cause
+            (
+                "Oleg Marchenko was found dead in his cell two days later.",
+                vec!["death-in-custody"],
+            ),
+            (
+                "Oleg Marchenko was beaten and his cellmate was beaten to death.",
+                vec!["ill-treatment", "killing"],
+            ),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
     /// Acts counted vaguely over a span ("several investigations since 2017") are many acts,
     /// no happening; counted so on a day of their own, they are one ("several arrests on
     /// Monday").
@@ -2426,6 +2524,12 @@ mod tests {
                 "Police detained 300 protesters in Marevo on Sunday.",
                 vec!["arrest"],
             ),
+            // a noun of acts counted since a point; and two counted on one day
+            (
+                "The group has documented at least 20 killings of journalists in Marevo since 2000.",
+                vec![],
+            ),
+            ("The two killings in Marevo on Sunday shocked the town.", vec!["killing"]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }
@@ -2583,6 +2687,18 @@ mod tests {
             ),
             ("Two aides were sacked on Friday.", true, false),
             ("Police fired shots at the crowd.", false, false),
+            // a statement taken down from someone is no public statement
+            (
+                "They took our statement but nobody called us back.",
+                false,
+                false,
+            ),
+            (
+                "His statement was recorded by the investigator.",
+                false,
+                false,
+            ),
+            ("The ministry issued a statement on Monday.", false, true),
             (
                 "Alexeyev dismissed the accusations as slander.",
                 false,

@@ -675,13 +675,17 @@ impl Tree {
     /// Whether the phrase at `start..end` is a noun with "the" and nothing of its own (no
     /// "of …", possessor, noun or adjective before it, number or clause) that the sentence says
     /// something of, as the subject of a passive ("the charge was based on …") or of "to be"
-    /// ("the murder was an act of state terrorism"): the one told before, not a new one.
+    /// ("the murder was an act of state terrorism"), or that another verb is done to or with
+    /// ("would cooperate with the investigation", "condemned the arrest"): the one told before,
+    /// not a new one.
     pub fn the_one_told(&self, start: usize, end: usize) -> bool {
         self.head_of(start, end).is_some_and(|h| {
             let copula = |p: usize| self.children(p).any(|c| self.rel(c) == "cop");
+            let verb = |p: usize| self.words[p].word.upos == "VERB";
             self.words[h].word.upos == "NOUN"
                 && (self.rel(h) == "nsubj:pass"
-                    || (self.rel(h) == "nsubj" && self.head(h).is_some_and(copula)))
+                    || (self.rel(h) == "nsubj" && self.head(h).is_some_and(copula))
+                    || (matches!(self.rel(h), "obj" | "obl") && self.head(h).is_some_and(verb)))
                 && self.children(h).all(|c| {
                     matches!(self.rel(c), "det" | "case" | "punct")
                         && (self.rel(c) != "det"
@@ -827,7 +831,10 @@ impl Tree {
                 }
                 if rel.starts_with("aux") {
                     match f.as_str() {
-                        "could" | "would" | "might" | "may" => return Some(M::Hypothetical),
+                        // what might be, and what is still to come ("will be charged")
+                        "could" | "would" | "might" | "may" | "will" | "shall" | "'ll" => {
+                            return Some(M::Hypothetical)
+                        }
                         "must" | "should" => return Some(M::Demanded),
                         _ => {}
                     }
@@ -1126,6 +1133,45 @@ impl Tree {
                 return true;
             }
             w = h;
+        }
+        false
+    }
+
+    /// Whether the time at `start..end` is a word put before a noun to say which one it is
+    /// ("the January protests", "the 2018 elections"): that thing's time.
+    pub fn before_a_noun(&self, start: usize, end: usize) -> bool {
+        let inside = |i: usize| self.words[i].start >= start && self.words[i].end <= end;
+        let Some(last) = (0..self.words.len()).rev().find(|&i| inside(i)) else {
+            return false;
+        };
+        // the noun right after it, which its last word or its head modifies (the parse may
+        // hang a day's number on the noun and its month elsewhere: "the March 3 protests")
+        let noun = last + 1;
+        noun < self.words.len()
+            && self.words[noun].word.upos == "NOUN"
+            && (self.head(last) == Some(noun)
+                || self
+                    .head_of(start, end)
+                    .is_some_and(|w| self.rel(w) == "compound" && self.head(w) == Some(noun)))
+    }
+
+    /// Whether the time at `start..end` dates a clause told in the past perfect ("said it had
+    /// granted him protection in 2022"): a time before the one the story has reached, told
+    /// looking back, which the acts told after it do not take.
+    pub fn dates_past_perfect(&self, start: usize, end: usize) -> bool {
+        let Some(mut w) = self.head_of(start, end) else {
+            return false;
+        };
+        // the clause it is in: the first verb up from it
+        for _ in 0..self.words.len() {
+            if self.words[w].word.upos == "VERB" {
+                let (s, e) = (self.words[w].start, self.words[w].end);
+                return self.told_before(s, e);
+            }
+            match self.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
         }
         false
     }
@@ -2028,6 +2074,12 @@ mod support_verbs {
             (
                 "She would be transferred to the prison.",
                 "transferred",
+                Some(M::Hypothetical),
+            ),
+            // what is still to come
+            (
+                "The officer will be charged with homicide.",
+                "charged",
                 Some(M::Hypothetical),
             ),
             (

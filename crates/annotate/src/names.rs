@@ -192,6 +192,9 @@ const BODY_NOUNS: &[&str] = &[
     "party",
     "movement",
     "employer",
+    "site",
+    "blog",
+    "station",
 ];
 
 /// Whether a lower-case word is a landmark head ("park", "gorge").
@@ -481,6 +484,29 @@ fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
             not_a_name(&w.to_lowercase()) || casefile_model::month_number(w).is_some()
         });
         return left.iter().any(head) && !right_caps.is_empty() && !dated;
+    }
+    // a body named for its aim ("Committee to Protect Journalists", "Campaign to Stop Killer
+    // Robots"): only a head that is a body people found for a cause, not one that acts ("the
+    // Court to Rule", a headline's future)
+    if joiner == "to" {
+        const CAUSES: &[&str] = &[
+            "committee",
+            "campaign",
+            "coalition",
+            "foundation",
+            "fund",
+            "alliance",
+            "movement",
+            "society",
+            "league",
+            "association",
+            "initiative",
+        ];
+        return left.len() <= 3
+            && left
+                .last()
+                .is_some_and(|w| CAUSES.contains(&w.to_lowercase().as_str()))
+            && !right_caps.is_empty();
     }
     if joiner == "or" {
         return left.iter().any(head)
@@ -851,7 +877,7 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                     j += 5;
                 } else if (matches!(
                     wj,
-                    "of" | "for" | "al" | "&" | "and" | "on" | "against" | "or"
+                    "of" | "for" | "al" | "&" | "and" | "on" | "against" | "or" | "to"
                 ) || NAME_PARTICLES.contains(&wj))
                     && j + 1 < toks.len()
                     && is_cap(words[j + 1])
@@ -1593,6 +1619,11 @@ mod tests {
                 "The Committee against Torture said on Monday that he was beaten.",
                 "Committee against Torture",
             ),
+            (
+                "The Committee to Protect Journalists called for an investigation.",
+                "Committee to Protect Journalists",
+            ),
+            ("He ran the news site Voz del Golfo.", "Voz del Golfo"),
             // a day after "on" is no remit
             ("The Shali City Court on Wednesday sentenced her.", "Shali City Court"),
             (

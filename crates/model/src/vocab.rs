@@ -161,6 +161,7 @@ words! {
         IllTreatment = "ill-treatment",
         Threat = "threat",
         Killing = "killing",
+        DeathInCustody = "death-in-custody",
         Mutilation = "mutilation",
         RemainsDisposal = "remains-disposal",
         ForcedReturn = "forced-return",
@@ -194,6 +195,8 @@ impl ActKind {
                 "seizure"
             }
             ActKind::Torture | ActKind::IllTreatment => "torture",
+            // a death in custody and the killing a family or a doctor tells of it: one death
+            ActKind::Killing | ActKind::DeathInCustody => "killing",
             // a court's decisions: a sentence, and its review on appeal, told apart by dates
             ActKind::Trial | ActKind::Ruling => "trial",
             k => k.as_str(),

@@ -318,6 +318,7 @@ pub fn resolve(
     let mut r = Resolver::new(docs, decisions, demonym);
     r.within_reports();
     r.across_reports();
+    r.join_first_surnames();
     r.join_acronyms();
     r.merge_by_hand(decisions);
     let clusters = r.split_by_hand(decisions);
@@ -534,6 +535,12 @@ impl<'a> Resolver<'a> {
             let mut ends = vec![key(f[0])];
             if !patronymic {
                 ends.push(key(f[f.len() - 1]));
+            }
+            // of three names or more, the one before the last may be the surname used alone:
+            // the first of two surnames ("Luis Ortega Vidal", "Ortega")
+            let before_last = f[f.len() - 2];
+            if f.len() >= 3 && before_last.chars().next().is_some_and(char::is_uppercase) {
+                ends.push(key(before_last));
             }
             ends.dedup();
             for k in ends {
@@ -908,6 +915,76 @@ impl<'a> Resolver<'a> {
         } else {
             format!("“{na}” and “{nb}” are one place in the gazetteer")
         })
+    }
+
+    /// Phase 2b: a person named in full with two surnames in one report and with the first
+    /// only in another ("Luis Ortega Vidal", "Luis Ortega") is one, when each name is the only
+    /// one of its form: the names end in different words, so no block of phase 2 holds both.
+    fn join_first_surnames(&mut self) {
+        let clusters = self.clusters();
+        let fullest = |members: &[usize]| -> Vec<String> {
+            members
+                .iter()
+                .map(|&i| words(&self.nodes[i].text))
+                .max_by_key(|w| (w.len(), w.iter().map(|x| x.len()).sum::<usize>()))
+                .map(|w| w.iter().map(|x| key(x)).collect())
+                .unwrap_or_default()
+        };
+        // the name keys of two words → their clusters; the first words of longer names → theirs
+        let mut short: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+        let mut long: HashMap<Vec<String>, Vec<usize>> = HashMap::new();
+        for (&r, members) in &clusters {
+            if self.nodes[r].kind != EntityKind::Person {
+                continue;
+            }
+            let name = fullest(members);
+            let capital_before_last = members.iter().any(|&i| {
+                let w = words(&self.nodes[i].text);
+                w.len() >= 3
+                    && w[w.len() - 2]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+            });
+            match name.len() {
+                2 => short.entry(name).or_default().push(r),
+                3.. if capital_before_last => long
+                    .entry(name[..name.len() - 1].to_vec())
+                    .or_default()
+                    .push(r),
+                _ => {}
+            }
+        }
+        let mut pairs: Vec<(usize, usize)> = long
+            .iter()
+            .filter_map(
+                |(k, ls)| match (ls.as_slice(), short.get(k).map(Vec::as_slice)) {
+                    (&[l], Some(&[s])) => Some((l, s)),
+                    _ => None,
+                },
+            )
+            .collect();
+        pairs.sort_unstable();
+        for (l, s) in pairs {
+            let (dl, ds) = (self.docs_of(l), self.docs_of(s));
+            if dl.iter().any(|d| ds.contains(d)) || self.kept_apart(l, s) || self.ages_clash(l, s) {
+                continue;
+            }
+            let (rl, rs) = (self.dsu.find(l), self.dsu.find(s));
+            let name = |r: usize| {
+                self.dsu.members[r]
+                    .iter()
+                    .map(|&i| self.nodes[i].text.clone())
+                    .max_by_key(|t| (words(t).len(), t.len()))
+                    .unwrap_or_default()
+            };
+            let why = format!(
+                "“{}” is “{}” without the second surname",
+                name(rs),
+                name(rl)
+            );
+            self.dsu.union(l, s, Some(why));
+        }
     }
 
     /// Phase 3: acronyms across blocks ("ECHR" and "European Court of Human Rights").
@@ -1524,6 +1601,20 @@ mod tests {
             (
                 &[&[("Donald Trump", P), ("Melania Trump", P), ("Trump", P)]],
                 &[&["Donald Trump", "Trump"], &["Melania Trump"]],
+            ),
+            // two surnames in one report, the first only in another; and the first used
+            // alone beside the full name
+            (
+                &[
+                    &[("Luis Ortega Vidal", P), ("Ortega", P)],
+                    &[("Luis Ortega", P)],
+                ],
+                &[&["Luis Ortega", "Luis Ortega Vidal", "Ortega"]],
+            ),
+            // but not a name that is another's given names ("Mohammed bin Salman")
+            (
+                &[&[("Mohammed bin Salman", P)], &[("Mohammed bin", P)]],
+                &[&["Mohammed bin"], &["Mohammed bin Salman"]],
             ),
             // an organisation with and without a nationality in front
             (
