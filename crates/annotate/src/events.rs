@@ -1474,6 +1474,9 @@ fn event_mention(
         refers_back: false,
         after: Vec::new(),
         doer_unnamed: false,
+        answer: (tr.act.name == ActKind::Petition)
+            .then(|| tree.answer((tr.ts, tr.te)))
+            .flatten(),
         group: group.is_match(sent.st)
             || sent
                 .in_sentence

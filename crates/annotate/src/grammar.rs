@@ -823,7 +823,9 @@ impl Tree {
                 let rel = self.rel(c);
                 let negation = matches!(rel, "advmod" | "neg")
                     && matches!(f.as_str(), "not" | "n't" | "never");
-                if negation || (rel == "det" && f == "no") {
+                // "held without access to a lawyer", "without charge"
+                let without = rel == "case" && f == "without";
+                if negation || without || (rel == "det" && f == "no") {
                     return Some(M::Negated);
                 }
                 if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
@@ -1135,6 +1137,48 @@ impl Tree {
             w = h;
         }
         false
+    }
+
+    /// What became of the request, appeal or petition at `trigger`, as the words tied to it in
+    /// the grammar say: the verb it is the object or the passive subject of ("the court
+    /// rejected the appeal", "her requests had been refused", "the petition was granted"), the
+    /// verb or adjective it is the subject of ("the appeal failed", "the appeal is pending"), a
+    /// verb of refusal joined to the asking verb by "but" ("asked for protection but was
+    /// refused"), or "successfully". Words elsewhere in the sentence say nothing of it ("The
+    /// family rejected the police's account and demanded an inquiry").
+    pub fn answer(&self, trigger: (usize, usize)) -> Option<casefile_model::Answer> {
+        use casefile_model::Answer as A;
+        let h = self.head_of(trigger.0, trigger.1)?;
+        let of = |w: usize| -> Option<A> {
+            match self.words[w].word.lemma.to_lowercase().as_str() {
+                "refuse" | "reject" | "deny" | "dismiss" | "decline" | "fail" | "overrule"
+                | "strike" => Some(A::Refused),
+                "grant" | "approve" | "accept" | "satisfy" | "uphold" | "succeed" | "win" => {
+                    Some(A::Granted)
+                }
+                "pending" | "pend" | "await" => Some(A::Pending),
+                _ => None,
+            }
+        };
+        if self.has_child(h, "advmod", &["successfully"]) {
+            return Some(A::Granted);
+        }
+        let rel = self.rel(h);
+        if self.words[h].word.upos == "NOUN" {
+            // the verb it is the object or the subject of; "pending" may hang on it
+            let governor = self
+                .head(h)
+                .filter(|_| matches!(rel, "obj" | "nsubj" | "nsubj:pass"));
+            return governor.and_then(of).or_else(|| {
+                self.children(h)
+                    .find(|&c| matches!(self.rel(c), "amod" | "acl"))
+                    .and_then(|c| of(c).filter(|a| *a == A::Pending))
+            });
+        }
+        // the asking verb: a refusal joined to it ("but was refused")
+        self.children(h)
+            .filter(|&c| self.rel(c) == "conj" && self.has_child(c, "cc", &["but"]))
+            .find_map(of)
     }
 
     /// Whether the time at `start..end` is a word put before a noun to say which one it is
@@ -2082,6 +2126,12 @@ mod support_verbs {
                 "charged",
                 Some(M::Hypothetical),
             ),
+            // what one is held without is not given
+            (
+                "They are held in the police station without access to a lawyer.",
+                "access",
+                Some(M::Negated),
+            ),
             (
                 "If he was abducted or killed, we will never know.",
                 "killed",
@@ -2098,6 +2148,52 @@ mod support_verbs {
             let a = s.find(act).unwrap();
             let got = t.modality((a, a + act.len()));
             assert_eq!(got, want, "{act} in {s}");
+        }
+    }
+
+    /// What became of a request is read from the words tied to it, not from the sentence.
+    #[test]
+    fn the_answer_to_a_request_is_the_words_tied_to_it() {
+        use casefile_model::Answer as A;
+        for (s, act, want) in [
+            (
+                "Her requests to see the activists were refused, her lawyer said.",
+                "requests",
+                Some(A::Refused),
+            ),
+            (
+                "The court rejected the appeal on Monday.",
+                "appeal",
+                Some(A::Refused),
+            ),
+            ("The court granted the appeal.", "appeal", Some(A::Granted)),
+            ("She won an appeal last month.", "appeal", Some(A::Granted)),
+            (
+                "The court struck down her lawyer's request for more time.",
+                "request",
+                Some(A::Refused),
+            ),
+            ("Her appeal is still pending.", "appeal", Some(A::Pending)),
+            (
+                "The family asked for protection but was refused.",
+                "asked",
+                Some(A::Refused),
+            ),
+            // a refusal of something else in the sentence says nothing of the request
+            (
+                "The family has rejected the official version and demanded an investigation.",
+                "demanded",
+                None,
+            ),
+            (
+                "The family rejected the police account and filed an appeal.",
+                "appeal",
+                None,
+            ),
+        ] {
+            let t = parse(s, 0, s.len());
+            let a = s.find(act).unwrap();
+            assert_eq!(t.answer((a, a + act.len())), want, "{act} in {s}");
         }
     }
 }

@@ -16,7 +16,9 @@ mod vocab;
 
 pub use date::{month_number, DateBounds, DateValue, Precision, MONTHS};
 pub use offsets::{OffsetMap, Segment, TextBuilder};
-pub use vocab::{ActKind, EventField, Modality, ParticipantRole, Permission, Role, Verdict};
+pub use vocab::{
+    ActKind, Answer, EventField, Modality, ParticipantRole, Permission, Role, Verdict,
+};
 
 /// The version of the case.json layout this crate writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -368,6 +370,10 @@ pub struct EventMention {
     /// do ("the Saudi attorney general acknowledged"): someone, not known who.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub doer_unnamed: bool,
+    /// For a request, an appeal or a petition: what became of it, when the words the grammar
+    /// ties to it say ("her requests had been refused").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
     /// The sentence mentions a group ("the two men", "the pair", "they") as taking part.
     pub group: bool,
     pub modality: Modality,

@@ -247,6 +247,17 @@ impl ActKind {
 }
 
 words! {
+    /// What became of a request, an appeal or a petition, as the words the grammar ties to it
+    /// say ("her requests had been refused", "the court granted the appeal", "the appeal is
+    /// pending").
+    pub enum Answer ("unknown answer") {
+        Granted = "granted",
+        Refused = "refused",
+        Pending = "pending",
+    }
+}
+
+words! {
     /// How a source puts an act. Only asserted and alleged acts enter the chain of events; the
     /// others are claims with their source: a threat is not a deed.
     pub enum Modality ("unknown modality") {

@@ -10,28 +10,25 @@ use casefile_model::{
 };
 use regex::Regex;
 
-fn outcome(text: &str) -> &'static str {
-    static GRANTED: OnceLock<Regex> = OnceLock::new();
-    static REFUSED: OnceLock<Regex> = OnceLock::new();
+/// The outcome one telling gives an intervention: what the grammar ties to a request ("her
+/// requests were refused", see `EventMention::answer`); a step that is itself a granting
+/// (protection, access, a pardon) told as done is granted; a call still being made ("are
+/// campaigning", "calling on") is pending. A refusal or a grant of something else in the
+/// sentence says nothing of it ("rejected the official version and demanded an inquiry").
+fn outcome(em: &EventMention, text: &str) -> &'static str {
     static PENDING: OnceLock<Regex> = OnceLock::new();
-    let g = GRANTED.get_or_init(|| Regex::new(r"(?i)\b(successfully|granted|were allowed|was allowed|finally allowed|approved|accepted|has offered|have been offered)\b").expect("regex"));
-    let r = REFUSED.get_or_init(|| {
-        Regex::new(r"(?i)\b(refused|rejected|denied|turned down|dismissed)\b").expect("regex")
-    });
     let p = PENDING.get_or_init(|| {
-        Regex::new(
-            r"(?i)\b(pending|awaiting|not yet clear|is running|are campaigning|calling on|must)\b",
-        )
-        .expect("regex")
+        Regex::new(r"(?i)\b(not yet clear|is running|are campaigning|calling on)\b").expect("regex")
     });
-    if r.is_match(text) {
-        "refused"
-    } else if g.is_match(text) {
-        "granted"
-    } else if p.is_match(text) {
-        "pending"
-    } else {
-        "unknown"
+    let granting = matches!(
+        em.kind,
+        ActKind::ProtectionGranted | ActKind::AccessToCounsel | ActKind::Pardon
+    );
+    match em.answer {
+        Some(a) => a.as_str(),
+        None if granting && em.modality.in_chain() => "granted",
+        None if p.is_match(text) => "pending",
+        None => "unknown",
     }
 }
 
@@ -160,7 +157,7 @@ fn addressed(
     for &(doc, ann, idx) in tellings {
         let em = &ann.events[idx];
         let st = em.sentence.text(&doc.text);
-        let o = outcome(st);
+        let o = outcome(em, st);
         if result == "unknown" || o == "refused" || (o == "granted" && result == "pending") {
             result = o;
         }

@@ -1082,6 +1082,7 @@ mod tests {
             refers_back: false,
             after: vec![],
             doer_unnamed: false,
+            answer: None,
             group: false,
             modality,
         };
@@ -1214,6 +1215,7 @@ mod tests {
             refers_back,
             after: vec![],
             doer_unnamed: false,
+            answer: None,
             group: false,
             modality: Modality::Asserted,
         };
