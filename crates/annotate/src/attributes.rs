@@ -286,10 +286,21 @@ fn roles(
                 as_of: None,
                 span: doc.span(rs, re_),
             });
-            // affiliation: an organisation in the role phrase
-            let (as_, ae) = appositive.unwrap_or((prev_name_end, s));
+            // affiliation: an organisation in the role phrase: between the role and the name
+            // ("a lawyer for the LGBT Network, X"), in the appositive, or named right before the
+            // role ("LGBT Network lawyer X", "the Network's lawyer X"); not one elsewhere in
+            // the clause ("Turkish authorities must halt the deportation of activist X")
+            let (as_, ae) = appositive.unwrap_or((rs, s));
+            let before_role = |o: &Mention| {
+                appositive.is_none() && o.span.end <= rs && o.span.start >= prev_name_end && {
+                    // ("«Novaya Gazeta» journalist X": a closing quote mark between)
+                    let gap = text[o.span.end..rs].trim();
+                    matches!(gap, "'s" | "’s") || gap.chars().all(|c| "\"»”’'".contains(c))
+                }
+            };
             if let Some(org) = mentions.iter().find(|o| {
-                o.kind == EntityKind::Organization && o.span.start >= as_ && o.span.end <= ae
+                o.kind == EntityKind::Organization
+                    && ((o.span.start >= as_ && o.span.end <= ae) || before_role(o))
             }) {
                 out.push(Attribute {
                     mention: i,
@@ -360,6 +371,27 @@ mod tests {
             )),
             "{a:?}"
         );
+        // an organisation elsewhere in the clause is no affiliation; one right before the role is
+        let a = run("Turkish authorities must halt the deportation of activist Oleg Marchenko.");
+        assert!(
+            !a.iter()
+                .any(|(n, k, _)| n == "Oleg Marchenko" && k == "affiliation"),
+            "{a:?}"
+        );
+        for text in [
+            "Harbour Rights Network lawyer Irina Volkova said no.",
+            "«Harbour Rights Network» lawyer Irina Volkova said no.",
+        ] {
+            let a = run(text);
+            assert!(
+                a.contains(&(
+                    "Irina Volkova".into(),
+                    "affiliation".into(),
+                    "Harbour Rights Network".into()
+                )),
+                "{a:?}"
+            );
+        }
         // a role before a comma that opens the sentence's own clause is someone else's
         let a = run("According to his lawyer, Oleg Marchenko was beaten by riot police.");
         assert!(

@@ -132,7 +132,7 @@ pub const ACTS: &[ActType] = &[
         violation: true,
         // "taken to", "driven to", "brought to" only to a named place ("taken to Grozny", not
         // "taken to hospital": see `moved_to_no_named_place`)
-        pattern: r"returned|sent back|handed (?:over|back|the men|them)|handing over|deport(?:ed|ation)|transferred|transfer to|taken (?:by car )?back|transported back|extradit(?:ed|ion)|delivered|(?:taken|driven(?: all the way)?|brought|transported) to\b",
+        pattern: r"returned|sent back|handed (?:over|back|the men|them)|handing over|deport(?:ed|ations?|ing|s)?\b|transferred|transfer to|taken (?:by car )?back|transported back|extradit(?:ed|ion)|delivered|(?:taken|driven(?: all the way)?|brought|transported) to\b",
     },
     ActType {
         name: ActKind::Flight,
@@ -554,21 +554,38 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
 }
 
 /// Whether the act's word is a participle standing for people, with an article and in a noun's
-/// place ("five of the accused", "the detained were released"): it names those the act was done
-/// to and tells no act of its own.
+/// place ("five of the accused", "the detained were released"), or describing a plural noun
+/// with no article, number or possessor ("campaigned for the release of detained Uyghurs",
+/// "jailed journalists"): it names those the act was done to, or a kind of people, and tells
+/// no act of its own.
 fn names_those_it_was_done_to(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    let kind_of_people = |w: usize| {
+        tree.rel(w) == "amod"
+            && matches!(tree.words[w].word.xpos.as_str(), "VBN" | "VBD" | "JJ")
+            && tree.head(w).is_some_and(|n| {
+                // a people's name in the plural may be tagged a singular proper noun
+                let word = &tree.words[n].word;
+                let plural = matches!(word.xpos.as_str(), "NNS" | "NNPS")
+                    || (word.xpos == "NNP" && word.form.ends_with('s'));
+                plural
+                    && !tree
+                        .children(n)
+                        .any(|c| matches!(tree.rel(c), "det" | "nummod" | "nmod:poss"))
+            })
+    };
     tree.head_of(tr.ts, tr.te).is_some_and(|w| {
-        tree.words[w].word.xpos == "VBN"
-            && matches!(
-                tree.rel(w),
-                "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl" | "nmod"
-            )
-            && tree
-                .children(w)
-                .any(|c| tree.rel(c) == "det" && tree.words[c].word.lemma.to_lowercase() == "the")
-            && tree
-                .children(w)
-                .all(|c| matches!(tree.rel(c), "det" | "case" | "amod" | "punct"))
+        kind_of_people(w)
+            || tree.words[w].word.xpos == "VBN"
+                && matches!(
+                    tree.rel(w),
+                    "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl" | "nmod"
+                )
+                && tree.children(w).any(|c| {
+                    tree.rel(c) == "det" && tree.words[c].word.lemma.to_lowercase() == "the"
+                })
+                && tree
+                    .children(w)
+                    .all(|c| matches!(tree.rel(c), "det" | "case" | "amod" | "punct"))
     })
 }
 
@@ -1714,11 +1731,15 @@ fn time_of(
             // a day beside a verb of saying dates the saying; a year or a month there dates
             // what is said ("in 2019 reported a second wave of persecution")
             let rank = in_clause(tree, span, tr, day_level(&timexes[t]))?;
-            Some((rank, timexes[t].span.start.abs_diff(tr.ts), t))
+            // a time counted on from another ("two days later") in the act's own clause is the
+            // act's over the time it counts from, where the parse gives the act both ("detained on 3 October and
+            // transferred two days later", the date hung on the second verb)
+            let counted_on = rank == 0 && timexes[t].text.to_lowercase().ends_with(" later");
+            Some((rank, !counted_on, timexes[t].span.start.abs_diff(tr.ts), t))
         })
         .min();
     match (own, last_time) {
-        (Some((rank, _, t)), _) => (Some(t), false, rank == 2),
+        (Some((rank, _, _, t)), _) => (Some(t), false, rank == 2),
         // the narrative's time, unless the act only describes a thing ("the sentence the court
         // overturned"): told again as background, it keeps the time its first telling gave;
         // an act done to someone takes the news's day (see [`Narrative`]) only as news told
@@ -2110,6 +2131,30 @@ mod tests {
         assert!(ev[2].time_from_context);
     }
 
+    /// A time counted on from another dates the act it is told with, whichever verb the parse
+    /// hangs the other on.
+    #[test]
+    fn a_time_counted_on_dates_its_act() {
+        let text = "Oleg Marchenko was detained on 3 October and transferred to the removal centre two days later.";
+        let mut d = crate::test_doc(text);
+        d.published = Some(casefile_model::DateValue::day(
+            chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap(),
+        ));
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let (t, _) = timex::find(&d, None);
+        let ev = find(&d, &s, &m, &t, &[]);
+        let day = |kind: &str| {
+            ev.iter()
+                .find(|e| e.kind.as_str() == kind)
+                .and_then(|e| e.time)
+                .and_then(|i| t[i].value.as_ref())
+                .map(|v| v.value.clone())
+        };
+        assert_eq!(day("arrest").as_deref(), Some("2024-10-03"));
+        assert_eq!(day("forced-return").as_deref(), Some("2024-10-05"));
+    }
+
     /// Searching premises is a raid; searching a forest for remains is a search, no violation;
     /// vanishing is a disappearance.
     #[test]
@@ -2486,6 +2531,11 @@ mod tests {
                 "Oleg Marchenko was beaten to death in his cell.",
                 vec!["killing"],
             ),
+            // a participle describing a plural noun names a kind of people
+            (
+                "He has campaigned publicly for the release of detained Uyghurs, and Chinese state media have called him a \"terrorist\".",
+                vec!["release"],
+            ),
             // a death in the state's hands, whatever its cause
             (
                 "Oleg Marchenko was found dead in his cell two days later.",
@@ -2750,6 +2800,11 @@ mod tests {
             (
                 "Reporters asked the ministry to comment on the arrest of Oleg Marchenko.",
                 vec!["arrest"],
+            ),
+            // asking that an act not be done is a petition too
+            (
+                "The committee asked the government not to deport Oleg Marchenko.",
+                vec!["forced-return", "petition"],
             ),
             (
                 "On September 12, the Supreme Court of Chechnya reduced the term down to five years.",

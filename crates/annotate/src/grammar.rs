@@ -1104,12 +1104,18 @@ impl Tree {
     }
 
     /// Whether the verb at `ask` asks for the act at `act`: the act lies in its phrase and the
-    /// grammar puts it as demanded ("asked the court to overturn the sentence").
+    /// grammar puts it as demanded ("asked the court to overturn the sentence"), or as not to
+    /// be done ("asked Turkey not to deport him").
     pub fn asks_for(&self, ask: (usize, usize), act: (usize, usize)) -> bool {
         let (Some(v), Some(a)) = (self.head_of(ask.0, ask.1), self.head_of(act.0, act.1)) else {
             return false;
         };
-        if a == v || self.modality(act) != Some(casefile_model::Modality::Demanded) {
+        // asked for, or asked not to be done ("asked Turkey not to deport him")
+        let modality = self.modality(act);
+        let not_to = modality == Some(casefile_model::Modality::Negated)
+            && self.has_child(a, "mark", &["to"])
+            && self.has_child(a, "advmod", &["not"]);
+        if a == v || (modality != Some(casefile_model::Modality::Demanded) && !not_to) {
             return false;
         }
         // up from the act to the asking through complements only: "to overturn" on the verb
