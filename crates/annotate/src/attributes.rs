@@ -350,25 +350,15 @@ mod tests {
 
     #[test]
     fn roles_and_affiliations() {
+        let has = |a: &[(String, String, String)], name: &str, kind: &str, value: &str| {
+            a.contains(&(name.into(), kind.into(), value.into()))
+        };
         let a = run("\"We will appeal,\" a lawyer for the Harbour Rights Network, Irina Volkova, told reporters. Pavel Ostrov, a government spokesperson from Kestrel, said no.");
+        assert!(has(&a, "Irina Volkova", "role", "lawyer"), "{a:?}");
+        let network = "Harbour Rights Network";
+        assert!(has(&a, "Irina Volkova", "affiliation", network), "{a:?}");
         assert!(
-            a.contains(&("Irina Volkova".into(), "role".into(), "lawyer".into())),
-            "{a:?}"
-        );
-        assert!(
-            a.contains(&(
-                "Irina Volkova".into(),
-                "affiliation".into(),
-                "Harbour Rights Network".into()
-            )),
-            "{a:?}"
-        );
-        assert!(
-            a.contains(&(
-                "Pavel Ostrov".into(),
-                "role".into(),
-                "government spokesperson".into()
-            )),
+            has(&a, "Pavel Ostrov", "role", "government spokesperson"),
             "{a:?}"
         );
         // an organisation elsewhere in the clause is no affiliation; one right before the role is
@@ -383,14 +373,7 @@ mod tests {
             "«Harbour Rights Network» lawyer Irina Volkova said no.",
         ] {
             let a = run(text);
-            assert!(
-                a.contains(&(
-                    "Irina Volkova".into(),
-                    "affiliation".into(),
-                    "Harbour Rights Network".into()
-                )),
-                "{a:?}"
-            );
+            assert!(has(&a, "Irina Volkova", "affiliation", network), "{a:?}");
         }
         // a role before a comma that opens the sentence's own clause is someone else's
         let a = run("According to his lawyer, Oleg Marchenko was beaten by riot police.");

@@ -2105,17 +2105,26 @@ mod tests {
         }
     }
 
-    #[test]
-    fn events_with_participants_time_and_context() {
-        let text = "On March 3 the police raided the flat. Oleg Marchenko was detained by Kestrel police in Port Aster last Thursday. He was allegedly tortured.";
+    /// Read a report of the given day: its names, times and acts.
+    fn read_of(
+        text: &str,
+        (y, mo, day): (i32, u32, u32),
+    ) -> (Vec<Mention>, Vec<Timex>, Vec<EventMention>) {
         let mut d = crate::test_doc(text);
         d.published = Some(casefile_model::DateValue::day(
-            chrono::NaiveDate::from_ymd_opt(2024, 3, 11).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(y, mo, day).unwrap(),
         ));
         let s = sentences(text);
         let m = names::find(&d, &s);
         let (t, _) = timex::find(&d, None);
         let ev = find(&d, &s, &m, &t, &[]);
+        (m, t, ev)
+    }
+
+    #[test]
+    fn events_with_participants_time_and_context() {
+        let text = "On March 3 the police raided the flat. Oleg Marchenko was detained by Kestrel police in Port Aster last Thursday. He was allegedly tortured.";
+        let (m, t, ev) = read_of(text, (2024, 3, 11));
         let kinds: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
         assert_eq!(kinds, vec!["raid", "arrest", "torture"]);
         let arrest = &ev[1];
@@ -2136,14 +2145,7 @@ mod tests {
     #[test]
     fn a_time_counted_on_dates_its_act() {
         let text = "Oleg Marchenko was detained on 3 October and transferred to the removal centre two days later.";
-        let mut d = crate::test_doc(text);
-        d.published = Some(casefile_model::DateValue::day(
-            chrono::NaiveDate::from_ymd_opt(2024, 10, 10).unwrap(),
-        ));
-        let s = sentences(text);
-        let m = names::find(&d, &s);
-        let (t, _) = timex::find(&d, None);
-        let ev = find(&d, &s, &m, &t, &[]);
+        let (_, t, ev) = read_of(text, (2024, 10, 10));
         let day = |kind: &str| {
             ev.iter()
                 .find(|e| e.kind.as_str() == kind)

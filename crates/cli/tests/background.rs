@@ -1,8 +1,9 @@
 //! What a report says around the case's acts is not an act of the case: a thing's history, the
 //! crime a sentence is passed for, a later mention of an act told before, a word for the one
 //! who did an act. And what it does say is read: the one sentenced as the accused, a name
-//! someone went under as theirs, a state's step with the state as its doer. Reports written for
-//! the test, built end to end.
+//! someone went under as theirs, a state's step with the state as its doer; a death in custody
+//! with its day, a request with the answer tied to it. Reports written for the test, built end
+//! to end.
 
 mod common;
 
@@ -64,12 +65,7 @@ fn background_and_proceedings_state_no_acts_of_their_own() {
         .iter()
         .find(|e| e["type"] == "trial" && date(e) == "2021-12-15")
         .unwrap_or_else(|| panic!("the sentence of 15 December: {events:?}"));
-    let marchenko = case["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "Oleg Marchenko")
-        .expect("Oleg Marchenko");
+    let marchenko = entity(&case, "Oleg Marchenko");
     let roles: Vec<&str> = marchenko["roles"]
         .as_array()
         .unwrap()
@@ -85,12 +81,7 @@ fn background_and_proceedings_state_no_acts_of_their_own() {
         .iter()
         .find(|e| e["type"] == "expulsion" && date(e) == "2019-12-04")
         .unwrap_or_else(|| panic!("the expulsion: {events:?}"));
-    let germany = case["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["name"] == "Germany")
-        .expect("Germany");
+    let germany = entity(&case, "Germany");
     assert!(
         expulsion["participants"]
             .as_array()
@@ -153,13 +144,7 @@ fn the_words_around_an_act_are_read_for_what_they_say() {
         docs.iter().all(|d| d["outlet"] != "Public statement"),
         "{docs:?}"
     );
-    let entities = case["entities"].as_array().unwrap();
-    let entity = |name: &str| {
-        entities
-            .iter()
-            .find(|e| e["name"] == name)
-            .unwrap_or_else(|| panic!("{name}: {entities:?}"))
-    };
+    let entity = |name: &str| entity(&case, name);
     // the lawyer tells it; Marchenko is no lawyer, and is the one beaten
     let marchenko = entity("Oleg Marchenko");
     let roles = marchenko["roles"].to_string();
@@ -214,11 +199,7 @@ fn a_relatives_act_and_a_step_about_an_act_keep_their_own_days() {
     );
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
     let events = case["events"].as_array().unwrap();
-    let entities = case["entities"].as_array().unwrap();
-    let marchenko = entities
-        .iter()
-        .find(|e| e["name"] == "Oleg Marchenko")
-        .expect("Oleg Marchenko");
+    let marchenko = entity(&case, "Oleg Marchenko");
     let names_him = |e: &serde_json::Value| {
         e["participants"]
             .as_array()
@@ -240,4 +221,131 @@ fn a_relatives_act_and_a_step_about_an_act_keep_their_own_days() {
             "{e}"
         );
     }
+}
+
+#[test]
+fn a_death_in_custody_a_refused_request_and_the_people_around_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = reports_folder(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Activist dies in police custody in Marevo\n\nCivic Defence Network, June 3, 2025\n\n\
+                 Ostravian authorities must investigate the death in police custody of the activist Pavel Orlov Lanski, the Civic Defence Network said today. \
+                 Orlov, 34, was detained in Marevo on May 28, 2025, and was found dead in his cell two days later.\n\n\
+                 \"My brother was beaten to death,\" his sister Anna Orlova told the Civic Defence Network.\n\n\
+                 Orlov had campaigned for the release of detained Tatars. The Committee to Protect Journalists said the officer will be charged with negligence. \
+                 The group has documented at least 20 killings of activists in Marevo since 2000.\n",
+            ),
+            (
+                "b.txt",
+                "Family of Marevo activist rejects police account\n\nJune 5, 2025\n\n\
+                 The family of Pavel Orlov has rejected the official version that he took his own life and demanded an independent investigation. \
+                 Her requests to see the body were refused, his lawyer said.\n",
+            ),
+        ],
+    );
+    let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
+    let events = case["events"].as_array().unwrap();
+    let date = |e: &serde_json::Value| e["date"]["value"].as_str().unwrap_or("").to_string();
+    // the death in custody, on the day two days after the detention
+    let death = events
+        .iter()
+        .find(|e| e["type"] == "death-in-custody")
+        .unwrap_or_else(|| panic!("a death in custody: {events:?}"));
+    assert_eq!(date(death), "2025-05-30", "{death:?}");
+    // the sister's words are her claim, and "beaten to death" is one killing, no beating
+    for e in events.iter().filter(|e| e["type"] == "killing") {
+        assert_eq!(e["modality"], "alleged", "{e:?}");
+    }
+    assert!(
+        events.iter().all(|e| e["type"] != "ill-treatment"),
+        "{events:?}"
+    );
+    // no killing of 2000 from a count since then, no arrest from "detained Tatars", no charge
+    // from one still to come
+    assert!(
+        events.iter().all(|e| !date(e).starts_with("2000")),
+        "{events:?}"
+    );
+    let arrests: Vec<String> = events
+        .iter()
+        .filter(|e| e["type"] == "arrest")
+        .map(date)
+        .collect();
+    assert_eq!(arrests, ["2025-05-28"], "{events:?}");
+    assert!(
+        events.iter().all(|e| e["type"] != "criminal-charge"),
+        "{events:?}"
+    );
+    // one person under both forms of his name; a body named for its aim
+    let entities = case["entities"].as_array().unwrap();
+    let named = |n: &str| {
+        entities
+            .iter()
+            .filter(|e| {
+                e["name"] == n
+                    || e["aliases"]
+                        .as_array()
+                        .is_some_and(|a| a.iter().any(|x| x == n))
+            })
+            .count()
+    };
+    let orlov = entity(&case, "Pavel Orlov Lanski");
+    let aliases = orlov["aliases"].as_array().unwrap();
+    assert!(aliases.iter().any(|a| a == "Pavel Orlov"), "{orlov:?}");
+    assert_eq!(named("Pavel Orlov"), 1);
+    assert!(
+        entities
+            .iter()
+            .any(|e| e["name"] == "Committee to Protect Journalists" && e["kind"] == "organization"),
+        "{entities:?}"
+    );
+    // "Ostravian authorities must investigate" makes no one an official of theirs
+    let affiliations: Vec<&serde_json::Value> = orlov["attributes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["name"] == "affiliation")
+        .collect();
+    assert!(affiliations.is_empty(), "{affiliations:?}");
+    // what became of a request is what the grammar ties to it: the lawyer's requests were
+    // refused, the family's demand was not (it rejected something else)
+    let outcomes: Vec<(String, String)> = case["interventions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["kind"] == "petition")
+        .map(|i| {
+            let s = &i["sources"][0];
+            let doc = case["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["id"] == s["doc"])
+                .unwrap();
+            let text = doc["text"].as_str().unwrap().as_bytes();
+            let (a, b) = (
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            );
+            (
+                String::from_utf8_lossy(&text[a..b]).to_string(),
+                i["outcome"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    for (sentence, outcome) in &outcomes {
+        if sentence.contains("demanded") {
+            assert_ne!(outcome, "refused", "{outcomes:?}");
+        }
+        if sentence.contains("requests") {
+            assert_eq!(outcome, "refused", "{outcomes:?}");
+        }
+    }
+    assert!(
+        outcomes.iter().any(|(s, _)| s.contains("requests")),
+        "{outcomes:?}"
+    );
 }

@@ -92,6 +92,15 @@ pub fn read_json(p: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(p).expect("read json")).expect("valid json")
 }
 
+/// The entity of a case file by its preferred name (panics, listing the entities, if none).
+pub fn entity<'a>(case: &'a Value, name: &str) -> &'a Value {
+    let entities = case["entities"].as_array().expect("entities");
+    entities
+        .iter()
+        .find(|e| e["name"] == name)
+        .unwrap_or_else(|| panic!("{name}: {entities:?}"))
+}
+
 /// Validate a case file against the repository's JSON Schema.
 pub fn validate_schema(case: &Value) {
     let schema: Value = serde_json::from_str(
