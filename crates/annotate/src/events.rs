@@ -2535,8 +2535,8 @@ mod tests {
             ),
             // a participle describing a plural noun names a kind of people
             (
-                "He has campaigned publicly for the release of detained Uyghurs, and Chinese state media have called him a \"terrorist\".",
-                vec!["release"],
+                "Oleg Marchenko fled in 2016. He has campaigned publicly for the release of detained Uyghurs, and state media have called him a \"terrorist\".",
+                vec!["flight", "release"],
             ),
             // a death in the state's hands, whatever its cause
             (
@@ -2687,6 +2687,8 @@ mod tests {
         for text in [
             "Police detained Oleg Marchenko on March 3. The judge said the murder was an act of state terrorism.",
             "Police detained Oleg Marchenko on March 3. The charge was based on an alleged attack.",
+            // ... as does "the X" another verb is done to or with
+            "Police detained Oleg Marchenko on March 3. The ministry would cooperate with the investigation.",
         ] {
             let told = read(text).2;
             assert_eq!(told.len(), 2, "{text}: {told:?}");
