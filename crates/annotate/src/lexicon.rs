@@ -123,6 +123,11 @@ fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// The countries of the gazetteer.
+pub fn countries() -> impl Iterator<Item = &'static Place> {
+    gazetteer().places.iter().filter(|p| p.kind == "country")
+}
+
 /// Exact gazetteer look-up (case-insensitive).
 pub fn place(name: &str) -> Option<&'static Place> {
     let g = gazetteer();

@@ -625,6 +625,7 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
         .collect();
     let singles = classify_runs(doc, trimmed, &mut out);
     classify_singles(doc, singles, &mut out);
+    unions_of_states(doc, sentences, &mut out);
     initial_surnames(doc, sentences, &mut out);
     tagger_pass(doc, sentences, &mut out);
     let mut out = out.list;
@@ -634,6 +635,39 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     one_sense(&mut out);
     short_forms(doc, &mut out);
     out
+}
+
+/// The two unions of states English names by two capitals, "UN" and "EU" (with points or
+/// without), as a noun, a possessive or before a noun ("the UN", "the UN's special
+/// rapporteur", "an independent UN probe"): bodies that act in a case. Kept out of the runs
+/// of capitalised words (a word of two capitals is rarely a name), and named in full so that
+/// "United Nations" written out is the same body.
+fn unions_of_states(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
+    static UNIONS: OnceLock<Regex> = OnceLock::new();
+    let unions = re(&UNIONS, r"\b(?:UN|U\.N\.|EU|E\.U\.)(?:\b|\s)");
+    for &(ss, se) in sentences {
+        for m in unions.find_iter(&doc.text[ss..se]) {
+            let t = m.as_str().trim_end();
+            let (s, e) = (ss + m.start(), ss + m.start() + t.len());
+            if doc.in_boilerplate(s, e) || taken(out, s, e) {
+                continue;
+            }
+            let name = if t.starts_with('U') {
+                "United Nations"
+            } else {
+                "European Union"
+            };
+            out.push(mention(
+                doc,
+                s,
+                e,
+                EntityKind::Organization,
+                "union-of-states",
+                Some(name.into()),
+                0.7,
+            ));
+        }
+    }
 }
 
 /// An organisation's name as the report's mentions of it share it: the table's form, else its
@@ -1425,6 +1459,121 @@ fn prosecution(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     }
 }
 
+/// A country's embassy or consulate, a place one enters and is held or killed in: "the Saudi
+/// consulate in Istanbul", "the Russian embassy", "the Consulate General of Saudi Arabia in
+/// Istanbul", "the US Embassy in Kyiv". The country is a nationality word, a country's name or
+/// its code; a city after "in" is part of the name (two embassies of one country in two cities
+/// are two places), a country after "in" is not. Every form of one mission shares one name,
+/// "Consulate of Saudi Arabia in Istanbul", so the reports' different wordings meet.
+fn missions(doc: &Document, ss: usize, se: usize, out: &mut Found) {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static OF: OnceLock<Regex> = OnceLock::new();
+    let text = &doc.text[ss..se];
+    // groups: the country, the kind, "general", the city
+    let before = re(
+        &BEFORE,
+        r"\b((?:[A-Z][\p{L}]+|(?:[A-Z]\.){2}|[A-Z]{2})(?:\s+[A-Z][\p{L}]+)?)\s+((?i:consulate|embassy))(?:[\s-]+((?i:general)))?\b(?:\s+in\s+([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?))?",
+    );
+    // groups: the kind, "general", the country, the city
+    let of = re(
+        &OF,
+        r"\b((?i:consulate|embassy))(?:[\s-]+((?i:general)))?\s+of\s+((?:the\s+)?[A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+){0,2})(?:\s+in\s+([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?))?\b",
+    );
+    let mut push = |c: &regex::Captures, [land, kind, general, city]: [usize; 4]| {
+        let Some(land) = mission_country(&c[land]) else {
+            return;
+        };
+        let kind = if c[kind].eq_ignore_ascii_case("embassy") {
+            "Embassy"
+        } else {
+            "Consulate"
+        };
+        // a city after "in" names which of the country's missions; a country does not. Of
+        // two capitalised words, the second is the city's only when the gazetteer knows both
+        // ("in New York"; not "in Istanbul Tuesday")
+        let city = c.get(city).map(|m| match m.as_str().split_once(' ') {
+            Some((first, _)) if lexicon::place(m.as_str()).is_none() => {
+                (first, m.start() + first.len())
+            }
+            _ => (m.as_str(), m.end()),
+        });
+        let city = city.filter(|(x, _)| lexicon::place(x).is_none_or(|p| p.kind != "country"));
+        let whole = c.get(0).expect("match");
+        let start = ["The ", "the "]
+            .iter()
+            .find(|a| whole.as_str().starts_with(*a))
+            .map_or(whole.start(), |a| whole.start() + a.len());
+        let end = match (city, c.get(general)) {
+            (Some((_, end)), _) => end,
+            // "the Embassy of France in Germany": up to the country
+            (None, _) if land_after(c) => c.get(3).expect("group").end(),
+            (None, Some(g)) => g.end(),
+            (None, None) => c.get(2).expect("group").end(),
+        };
+        let (s, e) = (ss + start, ss + end);
+        if doc.in_boilerplate(s, e) || taken(out, s, e) {
+            return;
+        }
+        let name = match city {
+            Some((x, _)) => format!("{kind} of {land} in {x}"),
+            None => format!("{kind} of {land}"),
+        };
+        out.push(mention(
+            doc,
+            s,
+            e,
+            EntityKind::Place,
+            "mission",
+            Some(name),
+            0.7,
+        ));
+    };
+    // whether the country follows the kind ("Embassy of France"), or comes before it
+    fn land_after(c: &regex::Captures) -> bool {
+        c[1].eq_ignore_ascii_case("consulate") || c[1].eq_ignore_ascii_case("embassy")
+    }
+    for c in before.captures_iter(text) {
+        push(&c, [1, 2, 3, 4]);
+    }
+    for c in of.captures_iter(text) {
+        push(&c, [3, 1, 2, 4]);
+    }
+}
+
+/// The country a mission belongs to, from a nationality word, a country's name or its code
+/// ("Saudi" → Saudi Arabia, "Turkish" → Turkey: the country whose name begins as the word does,
+/// for four letters or more, the most populous); a nationality no country's name begins with
+/// stays as it is ("French"). None when the words name no country.
+fn mission_country(words: &str) -> Option<String> {
+    let w = ["The ", "the "]
+        .iter()
+        .find_map(|a| words.strip_prefix(a))
+        .unwrap_or(words);
+    if let Some(p) = lexicon::place(w)
+        .filter(|p| p.kind == "country")
+        .or_else(|| lexicon::country_by_code(w))
+    {
+        return Some(p.name.clone());
+    }
+    if !w.split_whitespace().all(|x| word(x).demonym()) {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    let shared = |name: &str| {
+        lower
+            .chars()
+            .zip(name.to_lowercase().chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    };
+    Some(
+        lexicon::countries()
+            .filter(|p| shared(&p.name) >= 4)
+            .max_by_key(|p| (shared(&p.name), p.population))
+            .map_or_else(|| w.to_string(), |p| p.name.clone()),
+    )
+}
+
 /// Names written in lower case, and phrases whose shape says what they are.
 fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     static DESCRIPTIVE: OnceLock<Regex> = OnceLock::new();
@@ -1443,7 +1592,7 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
     );
     let admin = re(
         &ADMIN,
-        r"\b((?:[A-Z][\p{L}-]+\s+){0,2}[A-Z][\p{L}-]+)\s+(district|region|province|oblast|republic|county|governorate|krai|raion|municipality)\b",
+        r"\b((?:[A-Z][\p{L}-]+\s+){0,2}[A-Z][\p{L}-]+)\s+(district|region|province|oblast|republic|county|governorate|krai|raion|municipality)\b(\s+courts?\b)?",
     );
     let city_of = re(
         &CITY_OF,
@@ -1479,6 +1628,7 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
         }
     }
     prosecution(doc, ss, se, out);
+    missions(doc, ss, se, out);
     for c in institution.captures_iter(text) {
         let m = c.get(2).expect("group");
         // with the nationality in front when there is one ("Saudi royal family")
@@ -1507,7 +1657,13 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
             }
         }
         let m = c.get(0).expect("match");
-        if s < name.end() {
+        if s >= name.end() {
+            continue;
+        }
+        if c.get(3).is_some() {
+            // the unit's court is a body, not a place: "the Akhmatovsky district court"
+            push(out, s, m.end(), EntityKind::Organization, "court", None);
+        } else {
             let norm = lexicon::place(&text[s..name.end()]).map(|p| p.name.clone());
             push(out, s, m.end(), EntityKind::Place, "admin-unit", norm);
         }
@@ -1608,6 +1764,86 @@ mod tests {
 
     /// A common noun for a body right before a name says it names one; a body's name goes on
     /// through its remit.
+    /// A country's embassy or consulate is a place, every wording of one mission sharing one
+    /// name: the city after "in" is part of it, a country after "in" is not.
+    #[test]
+    fn embassies_and_consulates_are_places() {
+        let cases = [
+            (
+                "He entered the Saudi consulate in Istanbul on Tuesday.",
+                "Saudi consulate in Istanbul",
+                "Consulate of Saudi Arabia in Istanbul",
+            ),
+            (
+                "He walked into the Consulate General of Saudi Arabia in Istanbul.",
+                "Consulate General of Saudi Arabia in Istanbul",
+                "Consulate of Saudi Arabia in Istanbul",
+            ),
+            (
+                "Protesters gathered outside the Turkish embassy on Monday.",
+                "Turkish embassy",
+                "Embassy of Turkey",
+            ),
+            (
+                "She sought refuge at the US Embassy in Kyiv last week.",
+                "US Embassy in Kyiv",
+                "Embassy of United States in Kyiv",
+            ),
+            (
+                "He was killed in the Saudi consulate in Turkey.",
+                "Saudi consulate",
+                "Consulate of Saudi Arabia",
+            ),
+            (
+                "The Saudi consulate in Istanbul Tuesday denied it.",
+                "Saudi consulate in Istanbul",
+                "Consulate of Saudi Arabia in Istanbul",
+            ),
+        ];
+        for (text, span, name) in cases {
+            let d = doc(text);
+            let got = find(&d, &sentences(text));
+            assert!(
+                got.iter().any(|m| m.kind == EntityKind::Place
+                    && m.text == span
+                    && m.normalized.as_deref() == Some(name)),
+                "{span} in “{text}”: {got:?}"
+            );
+        }
+        // a word no country is named by makes no mission
+        assert!(!names("The Security embassy of the building.")
+            .iter()
+            .any(|(k, _)| *k == EntityKind::Place));
+    }
+
+    /// A district's court is a body, not a place; "UN" and "EU" are the unions of states.
+    #[test]
+    fn a_district_court_and_the_un() {
+        let got = names("The Akhmatovsky district court of Grozny sentenced her.");
+        assert!(
+            got.contains(&(
+                EntityKind::Organization,
+                "Akhmatovsky district court".into()
+            )),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(_, t)| t == "Akhmatovsky district"),
+            "{got:?}"
+        );
+        let text = "An independent UN probe found it, and the EU's envoy agreed.";
+        let d = doc(text);
+        let got = find(&d, &sentences(text));
+        for (span, name) in [("UN", "United Nations"), ("EU", "European Union")] {
+            assert!(
+                got.iter().any(|m| m.kind == EntityKind::Organization
+                    && m.text == span
+                    && m.normalized.as_deref() == Some(name)),
+                "{span}: {got:?}"
+            );
+        }
+    }
+
     #[test]
     fn bodies_by_the_noun_before_them() {
         for (text, name) in [

@@ -319,6 +319,7 @@ pub fn resolve(
     r.within_reports();
     r.across_reports();
     r.join_first_surnames();
+    r.join_places_without_city();
     r.join_acronyms();
     r.merge_by_hand(decisions);
     let clusters = r.split_by_hand(decisions);
@@ -987,6 +988,37 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Phase 2c: a place named without the city it is in joins the one place of that name
+    /// the case names with its city ("the Saudi consulate" and "the Saudi consulate in
+    /// Istanbul", both "Consulate of Saudi Arabia…" by name), when only one is named so: with
+    /// two ("… in Istanbul", "… in Ankara"), which one is meant cannot be told.
+    fn join_places_without_city(&mut self) {
+        let clusters = self.clusters();
+        let name_of = |members: &[usize]| -> Option<String> {
+            members
+                .iter()
+                .find_map(|&i| self.nodes[i].normalized.clone())
+                .filter(|_| self.nodes[members[0]].kind == EntityKind::Place)
+        };
+        let named: Vec<(usize, String)> = clusters
+            .iter()
+            .filter_map(|(&r, members)| Some((r, name_of(members)?)))
+            .collect();
+        let mut pairs = Vec::new();
+        for (r, name) in &named {
+            let prefix = format!("{name} in ");
+            let mut with_city = named.iter().filter(|(_, other)| other.starts_with(&prefix));
+            if let (Some(&(c, ref full)), None) = (with_city.next(), with_city.next()) {
+                pairs.push((*r, c, format!("“{name}” is “{full}” told without its city")));
+            }
+        }
+        for (r, c, why) in pairs {
+            if !self.kept_apart(r, c) {
+                self.dsu.union(r, c, Some(why));
+            }
+        }
+    }
+
     /// Phase 3: acronyms across blocks ("ECHR" and "European Court of Human Rights").
     fn join_acronyms(&mut self) {
         let mut by_acronym: HashMap<String, usize> = HashMap::new();
@@ -1435,13 +1467,17 @@ mod tests {
                 let mentions = names
                     .iter()
                     .map(|(text, kind)| {
+                        // "text=normalised name"
+                        let (text, normalized) = text
+                            .split_once('=')
+                            .map_or((*text, None), |(t, n)| (t, Some(n.to_string())));
                         let span = Span::new(id.as_str(), at, at + text.len());
                         at += text.len() + 1;
                         Mention {
                             span,
                             text: text.to_string(),
                             kind: *kind,
-                            normalized: None,
+                            normalized,
                             source: "t".into(),
                             confidence: 1.0,
                         }
@@ -1472,6 +1508,7 @@ mod tests {
 
     const P: EntityKind = EntityKind::Person;
     const O: EntityKind = EntityKind::Organization;
+    const L: EntityKind = EntityKind::Place;
 
     /// A person's name where it first stands in `text`, the text of `d`.
     fn person(d: &Document, text: &str, name: &str) -> Mention {
@@ -1625,6 +1662,34 @@ mod tests {
             (
                 &[&[("European Court of Human Rights", O)], &[("ECHR", O)]],
                 &[&["ECHR", "European Court of Human Rights"]],
+            ),
+            // a place named without its city joins the one named with it
+            (
+                &[
+                    &[("Saudi consulate=Consulate of Saudi Arabia", L)],
+                    &[(
+                        "Saudi consulate in Istanbul=Consulate of Saudi Arabia in Istanbul",
+                        L,
+                    )],
+                ],
+                &[&[
+                    "Consulate of Saudi Arabia in Istanbul",
+                    "Saudi consulate",
+                    "Saudi consulate in Istanbul",
+                ]],
+            ),
+            // but not one of two, in two cities
+            (
+                &[
+                    &[("Turkish embassy=Embassy of Turkey", L)],
+                    &[("Turkish embassy in Berlin=Embassy of Turkey in Berlin", L)],
+                    &[("Turkish embassy in Paris=Embassy of Turkey in Paris", L)],
+                ],
+                &[
+                    &["Embassy of Turkey", "Turkish embassy"],
+                    &["Embassy of Turkey in Berlin", "Turkish embassy in Berlin"],
+                    &["Embassy of Turkey in Paris", "Turkish embassy in Paris"],
+                ],
             ),
         ];
         for (reports, want) in cases {
