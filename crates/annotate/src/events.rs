@@ -1005,7 +1005,8 @@ fn telling(
 ) -> Option<EventMention> {
     let none = (full && generic(tree, tr, &em))
         || many_over_a_span(cx, tree, tr, &em)
-        || points_back(tree, tr, &em);
+        || points_back(tree, tr, &em)
+        || included_in_another(tree, tr, &em);
     let refers_back = refers_back(tree, tr, &em);
     // the act told before keeps the time its first telling gave: the narrative's time at this
     // sentence does not date it ("Police detained him on March 3. The judge later said the
@@ -1081,6 +1082,19 @@ fn many_over_a_span(
             .children(h)
             .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && counted(c));
     spanned && (vaguely(h) || noun_over_many || verb_over_many)
+}
+
+/// Whether a telling is one of the things another is said to include, and names no one: "a
+/// second wave of persecution against gays, including two murders", "abuses such as beatings":
+/// a part of what it is included in, told there, no happening of its own.
+fn included_in_another(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
+    names_no_one(em)
+        && tr.spans().all(|(s, e)| {
+            tree.head_of(s, e).is_some_and(|h| {
+                tree.words[h].word.upos == "NOUN"
+                    && tree.has_child(h, "case", &["including", "such", "like"])
+            })
+        })
 }
 
 /// Whether every word naming the act points back to one told before ("sentenced on these
@@ -1731,6 +1745,9 @@ fn time_of(
             // a day beside a verb of saying dates the saying; a year or a month there dates
             // what is said ("in 2019 reported a second wave of persecution")
             let rank = in_clause(tree, span, tr, day_level(&timexes[t]))?;
+            if dates_what_is_to_come(tree, span, tr) {
+                return None;
+            }
             // a time counted on from another ("two days later") in the act's own clause is the
             // act's over the time it counts from, where the parse gives the act both ("detained on 3 October and
             // transferred two days later", the date hung on the second verb)
@@ -1835,6 +1852,20 @@ fn in_clause(
     tr.spans()
         .filter_map(|w| tree.clause_distance(span, w, said_apart))
         .min()
+}
+
+/// Whether a time is of a verb still to come and the act a noun in its clause ("a petition
+/// filed by his family will be heard on 20 August"): the day of what will be done to the
+/// thing, not of the thing, which is there before it.
+fn dates_what_is_to_come(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
+    let Some(verb) = tree.head_of(span.0, span.1).and_then(|t| tree.head(t)) else {
+        return false;
+    };
+    tree.has_child(verb, "aux", &["will", "shall", "'ll", "wo"])
+        && tr.spans().all(|(s, e)| {
+            tree.head_of(s, e)
+                .is_some_and(|w| w != verb && tree.words[w].word.upos == "NOUN")
+        })
 }
 
 /// Whether the words naming an act name its refusal ("refused access", "denied access",
@@ -2157,6 +2188,24 @@ mod tests {
         assert_eq!(day("forced-return").as_deref(), Some("2024-10-05"));
     }
 
+    /// A day of what is still to come dates no thing named in its clause: the petition the
+    /// court will hear on a day was filed before it; the act to come is dated by it.
+    #[test]
+    fn a_day_to_come_dates_no_thing_in_its_clause() {
+        let day = |text: &str, kind: &str| {
+            let (_, t, ev) = read_of(text, (2024, 8, 14));
+            ev.iter()
+                .find(|e| e.kind.as_str() == kind)
+                .and_then(|e| e.time)
+                .and_then(|i| t[i].value.as_ref())
+                .map(|v| v.value.clone())
+        };
+        let heard = "A habeas corpus petition filed by his family will be heard by the High Court on 20 August.";
+        assert_eq!(day(heard, "petition"), None);
+        let filed = "A habeas corpus petition filed by his family was heard by the High Court on 12 August.";
+        assert_eq!(day(filed, "petition").as_deref(), Some("2024-08-12"));
+    }
+
     /// Searching premises is a raid; searching a forest for remains is a search, no violation;
     /// vanishing is a disappearance.
     #[test]
@@ -2286,6 +2335,16 @@ mod tests {
             ),
             ("The network requested a meeting with the minister.", vec!["petition"]),
             ("Observers questioned whether the court was independent.", vec![]),
+            // what another act is said to include, naming no one, is part of it; one that
+            // names its victim is an act of its own
+            (
+                "In 2019 the network reported a second wave of persecution against gays, including two murders.",
+                vec!["persecution"],
+            ),
+            (
+                "In 2019 the network reported a second wave of persecution against gays, including the murder of Oleg Marchenko.",
+                vec!["killing", "persecution"],
+            ),
         ] {
             let kinds = kinds_of(text);
             assert_eq!(kinds, want, "{text}");

@@ -195,6 +195,16 @@ const BODY_NOUNS: &[&str] = &[
     "site",
     "blog",
     "station",
+    "centre",
+    "center",
+    "watchdog",
+    "foundation",
+    "association",
+    "coalition",
+    "initiative",
+    "platform",
+    "network",
+    "institute",
 ];
 
 /// Whether a lower-case word is a landmark head ("park", "gorge").
@@ -1555,10 +1565,22 @@ fn mission_country(words: &str) -> Option<String> {
     {
         return Some(p.name.clone());
     }
-    if !w.split_whitespace().all(|x| word(x).demonym()) {
+    let lower = w.to_lowercase();
+    // a word that begins with a country's name less its last vowel, and goes on: "Belarusian",
+    // "Ukrainian", "Kenyan", "Turkish", "Russian"
+    let stem_of = |name: &str| {
+        let n = name.to_lowercase();
+        let stem = n.trim_end_matches(['a', 'e', 'i', 'o', 'y']);
+        stem.chars().count() >= 4
+            && !n.contains(' ')
+            && lower.len() > stem.len()
+            && lower.starts_with(stem)
+    };
+    let nationality = w.split_whitespace().all(|x| word(x).demonym())
+        || (!w.contains(' ') && lexicon::countries().any(|p| stem_of(&p.name)));
+    if !nationality {
         return None;
     }
-    let lower = w.to_lowercase();
     let shared = |name: &str| {
         lower
             .chars()
@@ -1790,6 +1812,11 @@ mod tests {
                 "Embassy of United States in Kyiv",
             ),
             (
+                "He was detained outside the Belarusian embassy in Vilnius.",
+                "Belarusian embassy in Vilnius",
+                "Embassy of Belarus in Vilnius",
+            ),
+            (
                 "He was killed in the Saudi consulate in Turkey.",
                 "Saudi consulate",
                 "Consulate of Saudi Arabia",
@@ -1868,6 +1895,10 @@ mod tests {
             ),
             (
                 "Police have detained hundreds, according to the rights group Viasna.",
+                "Viasna",
+            ),
+            (
+                "The human rights centre Viasna said he was arrested.",
                 "Viasna",
             ),
         ] {

@@ -545,6 +545,9 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
                     docs_per.entry(v).or_default().push(doc_id.to_string());
                 }
             }
+            if attr == "place" {
+                less_precise_places(&mut by_value, &mut docs_per);
+            }
             if by_value.len() < 2 {
                 continue;
             }
@@ -564,6 +567,25 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
                 explanation: format!("The sources name different {what} for “{}”: {list}. They may tell different stages or parts of it; not necessarily a conflict.", ev.label),
                 values: by_value.into_iter().map(|(k, s)| value(&k, s)).collect(),
             });
+        }
+    }
+}
+
+/// Drop each place another value names more precisely: "Vilnius" beside "Embassy of Belarus in
+/// Vilnius", "Embassy of Belarus" beside "Embassy of Belarus in Vilnius": one place told more
+/// or less precisely, no different place.
+fn less_precise_places<T>(
+    by_value: &mut BTreeMap<String, Vec<Span>>,
+    docs_per: &mut BTreeMap<String, T>,
+) {
+    let keys: Vec<String> = by_value.keys().cloned().collect();
+    for k in &keys {
+        let within = |o: &String| {
+            o != k && (o.ends_with(&format!(" in {k}")) || o.starts_with(&format!("{k} in ")))
+        };
+        if keys.iter().any(within) {
+            by_value.remove(k);
+            docs_per.remove(k);
         }
     }
 }

@@ -38,6 +38,28 @@ fn check(cases: &[(&[&str], &str, Option<Verdict>)]) {
     }
 }
 
+/// A place one report names more precisely than another ("in Vilnius", "at the Embassy of
+/// Belarus in Vilnius") is one place; two cities are two.
+#[test]
+fn one_place_told_more_or_less_precisely() {
+    let at = |place: &str| {
+        format!("March 10, 2025\n\nPavel Sedov was detained on March 3 {place}, his wife said.")
+    };
+    let (city, embassy, other) = (
+        at("in Vilnius"),
+        at("at the Embassy of Belarus in Vilnius"),
+        at("in Kaunas"),
+    );
+    check(&[
+        (&[city.as_str(), embassy.as_str()], "place", None),
+        (
+            &[city.as_str(), other.as_str()],
+            "place",
+            Some(Verdict::DifferentDetail),
+        ),
+    ]);
+}
+
 #[test]
 fn verdicts_on_ages() {
     check(&[
