@@ -1565,22 +1565,12 @@ fn mission_country(words: &str) -> Option<String> {
     {
         return Some(p.name.clone());
     }
-    let lower = w.to_lowercase();
-    // a word that begins with a country's name less its last vowel, and goes on: "Belarusian",
-    // "Ukrainian", "Kenyan", "Turkish", "Russian"
-    let stem_of = |name: &str| {
-        let n = name.to_lowercase();
-        let stem = n.trim_end_matches(['a', 'e', 'i', 'o', 'y']);
-        stem.chars().count() >= 4
-            && !n.contains(' ')
-            && lower.len() > stem.len()
-            && lower.starts_with(stem)
-    };
-    let nationality = w.split_whitespace().all(|x| word(x).demonym())
-        || (!w.contains(' ') && lexicon::countries().any(|p| stem_of(&p.name)));
+    let nationality =
+        w.split_whitespace().all(|x| word(x).demonym()) || (!w.contains(' ') && country_word(w));
     if !nationality {
         return None;
     }
+    let lower = w.to_lowercase();
     let shared = |name: &str| {
         lower
             .chars()
@@ -1594,6 +1584,24 @@ fn mission_country(words: &str) -> Option<String> {
             .max_by_key(|p| (shared(&p.name), p.population))
             .map_or_else(|| w.to_string(), |p| p.name.clone()),
     )
+}
+
+/// Whether a capitalised word is a country's adjective the counts of the lexicon do not know:
+/// it begins with a country's one-word name less its last vowel, and goes on ("Belarusian",
+/// "Ukrainian", "Kenyan").
+fn country_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    is_cap(w)
+        && lexicon::countries().any(|p| {
+            let n = p.name.to_lowercase();
+            let stem = n
+                .strip_suffix(['a', 'e', 'i', 'o', 'y'])
+                .unwrap_or(n.as_str());
+            stem.chars().count() >= 4
+                && !n.contains(' ')
+                && lower.len() > stem.len()
+                && lower.starts_with(stem)
+        })
 }
 
 /// Names written in lower case, and phrases whose shape says what they are.
@@ -1635,6 +1643,7 @@ fn patterns(doc: &Document, ss: usize, se: usize, out: &mut Found) {
         let st = word(adj.as_str());
         // a nationality, a country or region, or a country's code ("U.S. officials")
         if st.demonym()
+            || country_word(adj.as_str())
             || lexicon::place(adj.as_str()).is_some_and(|p| p.kind != "city")
             || lexicon::country_by_code(adj.as_str()).is_some()
         {
@@ -2045,6 +2054,14 @@ mod tests {
                 .any(|(k, t)| *k == EntityKind::Organization && t == "Saudi public prosecutor"),
             "{got:?}"
         );
+        // a country's adjective the lexicon's counts do not know, by the country's name
+        let got = names("Kenyan police shot two protesters, and Belarusian officials agreed.");
+        for body in ["Kenyan police", "Belarusian officials"] {
+            assert!(
+                got.contains(&(EntityKind::Organization, body.into())),
+                "{body}: {got:?}"
+            );
+        }
         let got = names("Russian police handed the two men to Chechen authorities in the Urus-Martanovsky district. The Russian officials denied it.");
         assert!(
             !got.iter()

@@ -32,6 +32,27 @@ pub use conllu::{Sentence, Word};
 
 const MAGIC: &[u8; 8] = b"CFSYN1\0\0";
 
+/// Whether word `i` is a past form of a verb followed by the state it left its object in,
+/// "dead": "shot dead", "stabbed dead", "beaten dead", "found dead". A past form is "shot" or
+/// a word in "-ed", "-en" or "-ten", after a word that is not an article or a possessive
+/// ("a shot dead" is no verb).
+fn resultative(forms: &[&str], i: usize) -> bool {
+    let f = forms[i].to_lowercase();
+    let next_dead = forms
+        .get(i + 1)
+        .is_some_and(|n| n.eq_ignore_ascii_case("dead"));
+    let past_form = f == "shot"
+        || f == "found"
+        || ((f.ends_with("ed") || f.ends_with("en")) && f.chars().count() >= 5);
+    let after_determiner = i.checked_sub(1).is_some_and(|j| {
+        matches!(
+            forms[j].to_lowercase().as_str(),
+            "a" | "an" | "the" | "his" | "her" | "their" | "its" | "my" | "our" | "your"
+        )
+    });
+    next_dead && past_form && !after_determiner
+}
+
 /// Tagger, lemmatiser and parser, trained together.
 pub struct Analyzer {
     pub tagger: tagger::Tagger,
@@ -52,6 +73,10 @@ impl Analyzer {
             return Vec::new();
         }
         let propn = self.tagger.class_of("PROPN", "NNP");
+        let (past, participle) = (
+            self.tagger.class_of("VERB", "VBD"),
+            self.tagger.class_of("VERB", "VBN"),
+        );
         let fixed: Vec<Option<usize>> = forms
             .iter()
             .enumerate()
@@ -59,6 +84,20 @@ impl Analyzer {
                 let capital = f.chars().next().is_some_and(char::is_uppercase);
                 if names.get(i).copied().unwrap_or(false) && capital {
                     propn
+                } else if resultative(forms, i) {
+                    // "police shot dead two protesters", "he was stabbed dead": a verb with
+                    // the state it left its object in, which the treebank rarely shows
+                    let passive = i.checked_sub(1).is_some_and(|j| {
+                        matches!(
+                            forms[j].to_lowercase().as_str(),
+                            "was" | "were" | "been" | "be" | "being" | "is" | "are" | "get" | "got"
+                        )
+                    });
+                    if passive {
+                        participle
+                    } else {
+                        past
+                    }
                 } else {
                     None
                 }

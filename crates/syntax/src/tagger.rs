@@ -464,6 +464,14 @@ mod tests {
             ),
             // a participle after "was", or beside a finite verb, stays one
             ("Musaeva was sentenced to five years .", "sentenced", "VBN"),
+            // a verb with the state it left its object in
+            (
+                "Kenyan police shot dead two protesters in Kisumu on Tuesday .",
+                "shot",
+                "VBD",
+            ),
+            ("Police shot dead Brian Otieno in Kisumu .", "shot", "VBD"),
+            ("He was shot dead in Kisumu .", "shot", "VBN"),
             (
                 "The men detained in January were released .",
                 "detained",
