@@ -363,13 +363,14 @@ impl Reader<'_> {
     }
 
     /// "BERLIN, August 24, 2019 — A man was …": a place and a date opening the first paragraph,
-    /// then a dash: the day the report was filed. The place and the date are no part of the
-    /// story (boilerplate); the paragraph after the dash is.
+    /// then a dash, or a line of its own ("BAKU, March 12, 2025 (Reuters)"), with or without a
+    /// wire's tag after the date: the day the report was filed. The place and the date are no
+    /// part of the story (boilerplate); the paragraph after the dash is.
     fn opening_dateline(&mut self, at: usize, line: &str) -> bool {
         static OPENING: OnceLock<Regex> = OnceLock::new();
         let opening = re(
             &OPENING,
-            r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?,\s+([^,—–]{3,20},?\s+\d{4})\s*([—–]|--?)\s+\S",
+            r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?,\s+([^,—–()]{3,20},?\s+\d{4})\s*(?:\(([^()]{2,30})\)\s*)?(?:([—–]|--?)\s+\S|$)",
         );
         let (s, _) = trimmed(at, line);
         let Some(c) = opening.captures(line.trim()) else {
@@ -380,8 +381,16 @@ impl Reader<'_> {
         };
         let m = c.get(1).expect("group");
         self.publish(d, m.as_str(), (s + m.start(), s + m.end()));
-        let dash_end = c.get(2).expect("group").end();
-        self.boilerplate(BoilerplateKind::Dateline, (s, s + dash_end));
+        if let Some(w) = c.get(2).filter(|w| in_wires(w.as_str().trim())) {
+            self.field(
+                "wire",
+                w.as_str().trim().to_string(),
+                (s + w.start(), s + w.end()),
+            );
+        }
+        // up to the dash, or the whole line
+        let end = c.get(3).map_or(line.trim().len(), |d| d.end());
+        self.boilerplate(BoilerplateKind::Dateline, (s, s + end));
         true
     }
 
@@ -753,6 +762,19 @@ mod tests {
                 "Title line here\n\nKYIV, Ukraine, May 5, 2022 -- Shelling went on.",
                 Some("2022-05-05"),
             ),
+            // a line of its own, with a wire's tag or without
+            (
+                "Title line here\n\nBAKU, March 12, 2025 (Reuters)\n\nA court sentenced him.",
+                Some("2025-03-12"),
+            ),
+            (
+                "Title line here\n\nNairobi, 26 June 2024 (AFP) — Police shot two men.",
+                Some("2024-06-26"),
+            ),
+            (
+                "Title line here\n\nDhaka, 14 August 2024\n\nThe family says he is missing.",
+                Some("2024-08-14"),
+            ),
             // a sentence that only starts with a name and a date is no dateline
             (
                 "Title line here\n\nOn Monday, August 24, 2019 the court met.",
@@ -768,7 +790,16 @@ mod tests {
             assert_eq!(f.published.map(|d| d.value).as_deref(), *want, "{text}");
             if want.is_some() {
                 let b = &f.boilerplate[0];
-                assert!(text[b.start..b.end].ends_with(['—', '–', '-']), "{text}");
+                let dateline = &text[b.start..b.end];
+                assert!(
+                    dateline.ends_with(['—', '–', '-', ')'])
+                        || dateline.ends_with(char::is_numeric),
+                    "{text}: {dateline}"
+                );
+                assert!(
+                    !dateline.contains('\n') && !dateline.ends_with(' '),
+                    "{text}"
+                );
             }
         }
     }
