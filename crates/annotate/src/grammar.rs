@@ -215,6 +215,8 @@ impl Tree {
                 x = self.head(x)?;
             } else if let Some(h) = self.remains_of(x) {
                 x = h;
+            } else if let Some(n) = self.one_of(x) {
+                x = n;
             } else if let Some(h) = acts_for(x) {
                 x = h;
             } else if let Some(h) = (self.rel(x) == "compound")
@@ -266,6 +268,27 @@ impl Tree {
             })
     }
 
+    /// The people a name is said to be one of ("Oleg Marchenko, one of the 12 activists
+    /// detained on Monday"): the noun after "one of" in apposition to the name, so that what is
+    /// told of them is told of the name.
+    fn one_of(&self, y: usize) -> Option<usize> {
+        // right after the name and a comma: a "one" the parse hangs on a noun further back ("the
+        // mother of Oleg Marchenko, one of two men killed") is not said of that noun
+        let ends_name = |w: usize| w == y || (self.head(w) == Some(y) && self.rel(w) == "flat");
+        let one = self.children(y).find(|&c| {
+            self.rel(c) == "appos"
+                && self.words[c].word.form.eq_ignore_ascii_case("one")
+                && c >= 2
+                && self.words[c - 1].word.form == ","
+                && ends_name(c - 2)
+        })?;
+        self.children(one).find(|&n| {
+            self.rel(n) == "nmod"
+                && self.words[n].word.upos == "NOUN"
+                && self.has_child(n, "case", &["of"])
+        })
+    }
+
     /// The noun of a dead body that word `y` is the person of ("the body of Jamal Khashoggi",
     /// "Khashoggi's remains"): what is done to the body is done to that person.
     fn remains_of(&self, y: usize) -> Option<usize> {
@@ -306,6 +329,7 @@ impl Tree {
                 _ if self.remains_of(chain[k - 1]) == Some(c) => {
                     format!("the one whose “{}” it is, the ", self.words[c].word.form)
                 }
+                _ if self.one_of(chain[k - 1]) == Some(c) => "one of the ".to_string(),
                 _ if self.rel(chain[k - 1]) == "appos" => "in apposition to the ".to_string(),
                 _ if self.rel(chain[k - 1]) == "nmod" => {
                     format!("the body the “{}” acts for, the ", self.words[c].word.form)
@@ -1895,6 +1919,20 @@ mod support_verbs {
             tie(s, "Musaeva", "arrest").map(|t| t.of_possessor(true)),
             Some(Tie::Undergoer)
         );
+    }
+
+    /// A name said to be one of the people an act was done to undergoes it; one the parse
+    /// does not tie to "one of" ("the mother of X, one of …") is not read so.
+    #[test]
+    fn one_of_the_people_an_act_was_done_to_undergoes_it() {
+        let s = "Oleg Marchenko, one of the 12 activists detained on Monday, was released.";
+        assert_eq!(tie(s, "Oleg Marchenko", "detained"), Some(Tie::Undergoer));
+        let t = parse(s, 0, s.len());
+        let d = s.find("detained").unwrap();
+        let why = t.relation((0, 14), (d, d + "detained".len()));
+        assert!(why.is_some_and(|w| w.starts_with("one of the ")), "{s}");
+        let s = "The mother of Oleg Marchenko, one of two men killed in Kisumu, said he was shot.";
+        assert_ne!(tie(s, "mother", "killed"), Some(Tie::Undergoer));
     }
 
     /// How a time phrase stands to an act's clause: `time` and `act` are the first occurrences
