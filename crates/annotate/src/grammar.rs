@@ -819,11 +819,63 @@ impl Tree {
             "order" | "instruct" | "command" if asked => Some(M::Demanded),
             "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
             "deny" => Some(M::Denied),
+            // what is dismissed or rejected as a telling ("dismissed reports that he had been
+            // beaten"), not a step of the case ("rejected the appeal")
+            "dismiss" | "reject" | "refute" | "disprove"
+                if self.telling_noun(x)
+                    || (self.rel(x) == "ccomp"
+                        && self
+                            .children(h)
+                            .any(|c| self.rel(c) == "obj" && self.telling_noun(c))) =>
+            {
+                Some(M::Denied)
+            }
+            // what one will not confirm is another's claim ("refused to confirm that he had been
+            // detained", "could not confirm")
+            "confirm" | "verify" if self.not_done(h) => Some(M::Alleged),
             "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
                 Some(M::Hypothetical)
             }
             _ => None,
         }
+    }
+
+    /// Whether word `x` is a noun for something told: a report, a claim, an allegation.
+    fn telling_noun(&self, x: usize) -> bool {
+        const TELLINGS: &[&str] = &[
+            "report",
+            "claim",
+            "allegation",
+            "account",
+            "accusation",
+            "suggestion",
+            "rumour",
+            "rumor",
+            "story",
+            "assertion",
+        ];
+        self.words[x].word.upos == "NOUN"
+            && TELLINGS.contains(&self.words[x].word.lemma.to_lowercase().as_str())
+    }
+
+    /// Whether the verb `v` is told as not done: negated ("could not confirm"), or what one
+    /// refused, declined or failed to do ("refused to confirm").
+    fn not_done(&self, v: usize) -> bool {
+        let negated = self.children(v).any(|c| {
+            matches!(self.rel(c), "advmod" | "neg")
+                && matches!(
+                    self.words[c].word.form.to_lowercase().as_str(),
+                    "not" | "n't" | "never"
+                )
+        });
+        let refused = self.rel(v) == "xcomp"
+            && self.head(v).is_some_and(|h| {
+                matches!(
+                    self.words[h].word.lemma.to_lowercase().as_str(),
+                    "refuse" | "decline" | "fail"
+                )
+            });
+        negated || refused
     }
 
     /// How the grammar puts the act named at `trigger`, when it puts it otherwise than as
@@ -849,7 +901,12 @@ impl Tree {
                     && matches!(f.as_str(), "not" | "n't" | "never");
                 // "held without access to a lawyer", "without charge"
                 let without = rel == "case" && f == "without";
-                if negation || without || (rel == "det" && f == "no") {
+                // no one did it, or it was done to no one: "No one has been arrested", "no
+                // officer has been charged", "nobody was detained"
+                let no_subject = rel.starts_with("nsubj")
+                    && (matches!(f.as_str(), "nobody" | "none" | "noone")
+                        || self.has_child(c, "det", &["no"]));
+                if negation || without || no_subject || (rel == "det" && f == "no") {
                     return Some(M::Negated);
                 }
                 if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
@@ -2095,6 +2152,37 @@ mod support_verbs {
                 Some(M::Negated),
             ),
             ("Oleg Marchenko managed to escape.", "escape", None),
+            // no one did it, or it was done to no one
+            (
+                "No one has been arrested for the attack.",
+                "arrested",
+                Some(M::Negated),
+            ),
+            ("No officer has been charged.", "charged", Some(M::Negated)),
+            ("Nobody was detained.", "detained", Some(M::Negated)),
+            ("One officer has been charged.", "charged", None),
+            // a telling dismissed is denied; a step of the case rejected is not
+            (
+                "Officials dismissed reports that he had been beaten.",
+                "beaten",
+                Some(M::Denied),
+            ),
+            (
+                "The court rejected the appeal of Oleg Marchenko.",
+                "appeal",
+                None,
+            ),
+            // what one will not confirm is another's claim
+            (
+                "Police refused to confirm that Oleg Marchenko had been detained.",
+                "detained",
+                Some(M::Alleged),
+            ),
+            (
+                "Police confirmed that Oleg Marchenko had been detained.",
+                "detained",
+                None,
+            ),
             // what one is ordered to do is demanded of them, not done
             (
                 "The president said he had ordered troops to shoot to kill without warning.",

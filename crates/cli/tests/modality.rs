@@ -25,6 +25,11 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
                 "c.txt",
                 "Activist detained in Marevo\n\nMarch 13, 2024\n\nPolice detained Oleg Marchenko in Marevo on March 12, 2024, his lawyer said.\n",
             ),
+            (
+                "d.txt",
+                "Officials deny beating\n\nMarch 14, 2024\n\nOfficials dismissed reports that Oleg Marchenko had been beaten in custody. \
+                 No officer has been charged over his arrest.\n",
+            ),
         ],
     );
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
@@ -35,9 +40,9 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
         types.iter().any(|t| *t == "arrest" || *t == "detention"),
         "{types:?}"
     );
-    // the threatened or feared killing, the demanded end of torture, the denied torture and the
-    // arrest that did not happen are not
-    for t in ["killing", "torture"] {
+    // the threatened or feared killing, the demanded end of torture, the denied torture and
+    // beating, the arrest that did not happen and the charge no one faces are not
+    for t in ["killing", "torture", "ill-treatment", "criminal-charge"] {
         assert!(
             !types.contains(&t),
             "a {t} event from words that do not assert one: {types:?}"
@@ -59,4 +64,5 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
     assert!(modal("feared", "killing"), "{claims:?}");
     assert!(modal("demanded", "torture"), "{claims:?}");
     assert!(modal("denied", "torture"), "{claims:?}");
+    assert!(modal("denied", "ill-treatment"), "{claims:?}");
 }
