@@ -95,7 +95,7 @@ pub const ACTS: &[ActType] = &[
         label: "killing",
         plover: ("ASSAULT", "kill"),
         violation: true,
-        pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|(?:choked|strangled|beaten|tortured) to death|shot dead",
+        pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|(?:choked|strangled|beaten|beat|tortured) (?:(?:him|her|them) )?to death|shot dead",
     },
     ActType {
         // a death in the hands of the state, whatever its cause ("died in police custody",
@@ -104,7 +104,7 @@ pub const ACTS: &[ActType] = &[
         label: "death in custody",
         plover: ("ASSAULT", "kill"),
         violation: true,
-        pattern: r"(?:died|dies|death|dead) in (?:police |pre-trial |state |military )?(?:custody|detention|prison|jail)|(?:died|dies|death|dead) in (?:his|her|their|a|the) (?:prison |police )?cell",
+        pattern: r"(?:died|dies|death|dead) in (?:a |the |his |her )?(?:police |pre-trial |state |military )?(?:custody|detention(?: cent(?:re|er)| facility)?|prison|jail)|(?:died|dies|death|dead) in (?:his|her|their|a|the) (?:prison |police )?cell",
     },
     ActType {
         // a body cut up or disfigured (or a person: the act is violent either way)
@@ -1885,7 +1885,7 @@ fn modality_of(st: &str, trigger: usize, a: &ActType) -> Modality {
     static DENIED: OnceLock<Regex> = OnceLock::new();
     let alleged = re(
         &ALLEGED,
-        r"(?i)\b(?:alleged(?:ly)?|reportedly|claim(?:ed|s)?|accused of|according to|said to)\b",
+        r"(?i)\b(?:alleged(?:ly)?|alleges?|alleging|reportedly|claim(?:ed|s)?|accused of|according to|said to)\b",
     );
     let denied = re(
         &DENIED,
@@ -1894,6 +1894,14 @@ fn modality_of(st: &str, trigger: usize, a: &ActType) -> Modality {
     if let Some(m) = governing_modality(&st[..trigger]) {
         return m;
     }
+    // "denied access to a lawyer" refuses access, and denies no act of the sentence
+    static REFUSED: OnceLock<Regex> = OnceLock::new();
+    let refused = re(
+        &REFUSED,
+        r"(?i)\b(?:denied|denies|deny)\s+(?:(?:him|her|them|the \w+)\s+)?access\b",
+    );
+    let st = refused.replace_all(st, "");
+    let st = st.as_ref();
     if denied.is_match(st) && a.violation {
         Modality::Denied
     } else if alleged.is_match(st) {
@@ -1993,6 +2001,17 @@ mod tests {
                 "arrested",
                 Modality::Asserted,
             ),
+            // a refusal of access denies no act of its sentence
+            (
+                "He had been denied access to a lawyer for two weeks after his arrest.",
+                "arrest",
+                Modality::Asserted,
+            ),
+            (
+                "Family alleges torture in the prison.",
+                "torture",
+                Modality::Alleged,
+            ),
         ];
         let vocabulary = |w: &str| act(w.parse().expect("an act"));
         for (sentence, trigger, want) in cases {
@@ -2088,6 +2107,11 @@ mod tests {
             // the one who died in custody underwent it
             (
                 "Oleg Marchenko died in police custody in Port Aster.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
+            (
+                "Oleg Marchenko died in a pre-trial detention centre in Port Aster.",
                 "Oleg Marchenko",
                 Some(ParticipantRole::Victim),
             ),
@@ -2335,6 +2359,8 @@ mod tests {
             ),
             ("The network requested a meeting with the minister.", vec!["petition"]),
             ("Observers questioned whether the court was independent.", vec![]),
+            // a killing told with its victim inside its words
+            ("They tortured him to death in Port Aster.", vec!["killing"]),
             // what another act is said to include, naming no one, is part of it; one that
             // names its victim is an act of its own
             (

@@ -819,6 +819,8 @@ impl Tree {
             "order" | "instruct" | "command" if asked => Some(M::Demanded),
             "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
             "deny" => Some(M::Denied),
+            // what one alleges is one's claim ("family alleges torture")
+            "allege" => Some(M::Alleged),
             // what is dismissed or rejected as a telling ("dismissed reports that he had been
             // beaten"), not a step of the case ("rejected the appeal")
             "dismiss" | "reject" | "refute" | "disprove"
