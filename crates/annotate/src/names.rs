@@ -854,6 +854,13 @@ impl Found {
     }
 }
 
+/// Whether the number after a run closes a body's name the noun before the run announces ("the
+/// free-speech group Article 19", "the movement Charter 77").
+fn number_closes_name(before: &str, next: Option<&&str>) -> bool {
+    BODY_NOUNS.contains(&before.to_lowercase().as_str())
+        && next.is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Runs of capitalised words, sentence by sentence, with the words around them and the title
 /// in lower case before them ("lawyer Alexander Nemov").
 fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
@@ -933,6 +940,9 @@ fn runs(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Run> {
                 }
             }
             let prev = if i > 0 { words[i - 1] } else { "" };
+            if number_closes_name(prev, words.get(j)) {
+                j += 1;
+            }
             // a bracket opens a sentence of its own, unless the run fills it: "(Central
             // Russia)" glosses a name, its capitals are the name's
             let gloss = prev == "(" && words.get(j) == Some(&")");
@@ -1909,6 +1919,10 @@ mod tests {
             (
                 "The human rights centre Viasna said he was arrested.",
                 "Viasna",
+            ),
+            (
+                "He was denied a lawyer, according to the free-speech group Article 19.",
+                "Article 19",
             ),
         ] {
             let got = names(text);
