@@ -31,7 +31,7 @@ const NOT_ANAPHORIC: &[&str] = &[
 ];
 
 /// How a mention made here says how it was found.
-pub const SOURCE: &str = "anaphor";
+pub const SOURCE: &str = Mention::ANAPHOR;
 
 /// The noun that heads an organisation's name: the last word before "of", "in", "for", "on",
 /// "at" or "against", parentheses left out ("Supreme Court (SC) of Chechnya": "court"), when it
@@ -223,6 +223,70 @@ pub fn definite(
     }
 }
 
+/// In a testimony, "I", "me", "my" and "myself" are its narrator: the person the report names
+/// in "My name is X" (or in a title "Testimony of X"), from that sentence on. Each becomes a
+/// mention of that person (source `anaphor`, the name in `normalized`), so that "they beat me"
+/// is told of the narrator. Not in a sentence with a quotation mark, where "I" may be someone
+/// quoted; not in a report that names no narrator so.
+pub fn narrator(doc: &Document, sentences: &[(usize, usize)], mentions: &mut Vec<Mention>) {
+    let text = doc.text.as_str();
+    let quoted = |st: &str| st.contains(['"', '“', '”', '«', '»']);
+    let person_at = |at: usize| {
+        mentions
+            .iter()
+            .find(|m| m.kind == EntityKind::Person && m.span.start == at)
+            .map(|m| (m.text.clone(), m.span.end))
+    };
+    let mut found: Option<(String, usize)> = None;
+    for &(ss, se) in sentences {
+        let st = &text[ss..se];
+        let lead = [
+            "My name is ",
+            "Testimony of ",
+            "Testimony by ",
+            "Statement of ",
+        ]
+        .iter()
+        .find(|p| st.starts_with(*p));
+        if let Some(p) = lead.filter(|_| !quoted(st)) {
+            if let Some((name, _)) = person_at(ss + p.len()) {
+                found = Some((name, ss));
+                break;
+            }
+        }
+    }
+    let Some((name, from)) = found else {
+        return;
+    };
+    let mut added = Vec::new();
+    for &(ss, se) in sentences.iter().filter(|&&(ss, _)| ss >= from) {
+        let st = &text[ss..se];
+        if quoted(st) || doc.in_boilerplate(ss, se) {
+            continue;
+        }
+        let mut at = 0;
+        for word in st.split(|c: char| !c.is_alphanumeric()) {
+            let start = ss + at;
+            at += word.len() + 1;
+            if !matches!(word, "I" | "me" | "my" | "My" | "myself") {
+                continue;
+            }
+            added.push(Mention {
+                span: doc.span(start, start + word.len()),
+                text: word.to_string(),
+                kind: EntityKind::Person,
+                normalized: Some(name.clone()),
+                source: SOURCE.into(),
+                confidence: 0.6,
+            });
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,6 +301,32 @@ mod tests {
             .filter(|m| m.source == SOURCE)
             .map(|m| (m.text.clone(), m.normalized.clone().unwrap_or_default()))
             .collect()
+    }
+
+    /// "I", "me", "my" in a testimony are the narrator named in "My name is X", from there on,
+    /// outside quotations; with no narrator named so, or one named only inside a quotation,
+    /// they are no one's.
+    #[test]
+    fn a_testimony_speaks_for_its_narrator() {
+        let narrated = |text: &str| -> Vec<(String, String)> {
+            let d = crate::test_doc(text);
+            let s = sentences(text);
+            let mut m = names::find(&d, &s);
+            narrator(&d, &s, &mut m);
+            m.iter()
+                .filter(|m| m.source == SOURCE)
+                .map(|m| (m.text.clone(), m.normalized.clone().unwrap_or_default()))
+                .collect()
+        };
+        let who = |w: &str| (w.to_string(), "Oleg Marchenko".to_string());
+        assert_eq!(
+            narrated("My name is Oleg Marchenko. On 3 May police beat me and took my phone. I was released later. He said: \"I saw nothing.\""),
+            vec![who("My"), who("me"), who("my"), who("I")]
+        );
+        assert!(
+            narrated("Police beat me on 3 May, said Oleg Marchenko. I was released.").is_empty()
+        );
+        assert!(narrated("\"My name is Oleg Marchenko,\" he said. They beat me.").is_empty());
     }
 
     #[test]

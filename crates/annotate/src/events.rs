@@ -79,7 +79,7 @@ pub const ACTS: &[ActType] = &[
         label: "ill-treatment",
         plover: ("ASSAULT", "beat"),
         violation: true,
-        pattern: r"beat(?:en|ing|ings)|ill-treat(?:ed|ment)|physical and psychological violence|grabbed|hit me",
+        pattern: r"beat(?:en|ing|ings)|beat (?:me|him|her|them|us)\b|ill-treat(?:ed|ment)|physical and psychological violence|grabbed|hit me",
     },
     ActType {
         name: ActKind::Threat,
@@ -1187,8 +1187,16 @@ fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger])
         tree.has_child(c, "case", &["for"])
             && WORDS.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
     });
+    // a confession or an apology demanded of someone is the coercion, no step about the case
+    // ("They demanded that I sign a confession")
+    let coercing = found.iter().any(|o| {
+        o.act.name == ActKind::CoercedStatement
+            && o.ts >= tr.te
+            && tree.asks_for((tr.ts, tr.te), (o.ts, o.te))
+    });
     tr.act.name == ActKind::Petition
         && (for_words
+            || coercing
             || (tree.words[w].word.lemma.eq_ignore_ascii_case("ask")
                 && !found
                     .iter()
@@ -2358,6 +2366,12 @@ mod tests {
                 vec![],
             ),
             ("The network requested a meeting with the minister.", vec!["petition"]),
+            // a confession demanded of someone is the coercion, no petition
+            (
+                "They demanded that Oleg Marchenko sign a confession.",
+                vec!["coerced-statement"],
+            ),
+            ("They beat him for two days in Port Aster.", vec!["ill-treatment"]),
             ("Observers questioned whether the court was independent.", vec![]),
             // a killing told with its victim inside its words
             ("They tortured him to death in Port Aster.", vec!["killing"]),

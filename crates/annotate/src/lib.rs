@@ -82,6 +82,7 @@ fn annotate_whole(doc: &Document) -> Annotations {
     let mut mentions = names::find(doc, &sentences);
     let mut trees = grammar::Trees::default();
     coref::definite(doc, &sentences, &mut mentions, &mut trees);
+    coref::narrator(doc, &sentences, &mut mentions);
     let copyright_year = doc
         .metadata
         .iter()

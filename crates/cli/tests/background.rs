@@ -349,3 +349,53 @@ fn a_death_in_custody_a_refused_request_and_the_people_around_them() {
         "{outcomes:?}"
     );
 }
+
+/// A testimony's "me" is its narrator; an embassy is a place, one under its two names; what the
+/// captors demand of him is no petition.
+#[test]
+fn a_testimony_and_an_embassy() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = reports_folder(
+        dir.path(),
+        &[
+            (
+                "a.txt",
+                "Testimony collected by the Civic Defence Network\n\n12 June 2023\n\n\
+                 My name is Aziz Karimov. On 3 May 2023 four men stopped me outside the Belarusian embassy in Vilnius. \
+                 They beat me for two days and demanded that I sign a confession.\n",
+            ),
+            (
+                "b.txt",
+                "Activist beaten after arrest at embassy\n\nJune 14, 2023\n\n\
+                 Aziz Karimov was detained at the Embassy of Belarus in Vilnius on May 3, the Civic Defence Network said.\n",
+            ),
+        ],
+    );
+    let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
+    let events = case["events"].as_array().unwrap();
+    let karimov = entity(&case, "Aziz Karimov")["id"].clone();
+    let beating = events
+        .iter()
+        .find(|e| e["type"] == "ill-treatment")
+        .unwrap_or_else(|| panic!("a beating: {events:?}"));
+    assert!(
+        beating["participants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["entity"] == karimov && p["role"] == "victim"),
+        "{beating:?}"
+    );
+    assert!(events.iter().all(|e| e["type"] != "petition"), "{events:?}");
+    let entities = case["entities"].as_array().unwrap();
+    let embassies: Vec<&serde_json::Value> = entities
+        .iter()
+        .filter(|e| {
+            e["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("Embassy of"))
+        })
+        .collect();
+    assert_eq!(embassies.len(), 1, "{embassies:?}");
+    assert_eq!(embassies[0]["kind"], "place", "{embassies:?}");
+}

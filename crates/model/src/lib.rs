@@ -226,6 +226,18 @@ pub struct Mention {
     pub confidence: f32,
 }
 
+impl Mention {
+    /// The `source` of a mention that stands for a name the report gave, rather than writing
+    /// one: "the court" after "the Shali City Court", "me" in a testimony whose narrator is
+    /// named. Its `normalized` is that name.
+    pub const ANAPHOR: &'static str = "anaphor";
+
+    /// Whether the mention stands for a name rather than writing one.
+    pub fn is_anaphor(&self) -> bool {
+        self.source == Self::ANAPHOR
+    }
+}
+
 /// A time expression with its normalised value.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timex {

@@ -89,8 +89,12 @@ fn of_report(out: &mut Claims, doc: &Document, ann: &Annotations, resolved: &Res
             );
         }
     }
-    // names as written (for spelling)
+    // names as written (for spelling); a word that stands for a name ("the court", "me") is
+    // none
     for (i, m) in ann.mentions.iter().enumerate() {
+        if m.is_anaphor() {
+            continue;
+        }
         if let Some(e) = resolved.entity_of(&doc.id, i) {
             out.push(
                 e.to_string(),

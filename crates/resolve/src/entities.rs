@@ -1224,8 +1224,8 @@ fn nodes(docs: &[(&Document, &Annotations)]) -> Vec<Node> {
                 EntityKind::Person | EntityKind::Organization | EntityKind::Place
             ) {
                 // "the court" read as the court the report named stands for that name
-                let text = match (&m.normalized, m.source.as_str()) {
-                    (Some(n), "anaphor") => n.clone(),
+                let text = match &m.normalized {
+                    Some(n) if m.is_anaphor() => n.clone(),
                     _ => m.text.clone(),
                 };
                 nodes.push(Node {
