@@ -2208,30 +2208,26 @@ mod tests {
     #[test]
     fn a_time_counted_on_dates_its_act() {
         let text = "Oleg Marchenko was detained on 3 October and transferred to the removal centre two days later.";
-        let (_, t, ev) = read_of(text, (2024, 10, 10));
-        let day = |kind: &str| {
-            ev.iter()
-                .find(|e| e.kind.as_str() == kind)
-                .and_then(|e| e.time)
-                .and_then(|i| t[i].value.as_ref())
-                .map(|v| v.value.clone())
-        };
+        let day = |kind: &str| day_of(text, (2024, 10, 10), kind);
         assert_eq!(day("arrest").as_deref(), Some("2024-10-03"));
         assert_eq!(day("forced-return").as_deref(), Some("2024-10-05"));
+    }
+
+    /// The day the first act of `kind` in `text`, reported on `today`, is dated to.
+    fn day_of(text: &str, today: (i32, u32, u32), kind: &str) -> Option<String> {
+        let (_, t, ev) = read_of(text, today);
+        ev.iter()
+            .find(|e| e.kind.as_str() == kind)
+            .and_then(|e| e.time)
+            .and_then(|i| t[i].value.as_ref())
+            .map(|v| v.value.clone())
     }
 
     /// A day of what is still to come dates no thing named in its clause: the petition the
     /// court will hear on a day was filed before it; the act to come is dated by it.
     #[test]
     fn a_day_to_come_dates_no_thing_in_its_clause() {
-        let day = |text: &str, kind: &str| {
-            let (_, t, ev) = read_of(text, (2024, 8, 14));
-            ev.iter()
-                .find(|e| e.kind.as_str() == kind)
-                .and_then(|e| e.time)
-                .and_then(|i| t[i].value.as_ref())
-                .map(|v| v.value.clone())
-        };
+        let day = |text: &str, kind: &str| day_of(text, (2024, 8, 14), kind);
         let heard = "A habeas corpus petition filed by his family will be heard by the High Court on 20 August.";
         assert_eq!(day(heard, "petition"), None);
         let filed = "A habeas corpus petition filed by his family was heard by the High Court on 12 August.";

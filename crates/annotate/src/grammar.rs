@@ -842,6 +842,15 @@ impl Tree {
         }
     }
 
+    /// Whether word `c` negates the word it hangs on: "not", "n't", "never".
+    fn negates(&self, c: usize) -> bool {
+        matches!(self.rel(c), "advmod" | "neg")
+            && matches!(
+                self.words[c].word.form.to_lowercase().as_str(),
+                "not" | "n't" | "never"
+            )
+    }
+
     /// Whether word `x` is a noun for something told: a report, a claim, an allegation.
     fn telling_noun(&self, x: usize) -> bool {
         const TELLINGS: &[&str] = &[
@@ -863,13 +872,7 @@ impl Tree {
     /// Whether the verb `v` is told as not done: negated ("could not confirm"), or what one
     /// refused, declined or failed to do ("refused to confirm").
     fn not_done(&self, v: usize) -> bool {
-        let negated = self.children(v).any(|c| {
-            matches!(self.rel(c), "advmod" | "neg")
-                && matches!(
-                    self.words[c].word.form.to_lowercase().as_str(),
-                    "not" | "n't" | "never"
-                )
-        });
+        let negated = self.children(v).any(|c| self.negates(c));
         let refused = self.rel(v) == "xcomp"
             && self.head(v).is_some_and(|h| {
                 matches!(
@@ -899,8 +902,7 @@ impl Tree {
             for c in self.children(x).filter(|_| own) {
                 let f = form(c);
                 let rel = self.rel(c);
-                let negation = matches!(rel, "advmod" | "neg")
-                    && matches!(f.as_str(), "not" | "n't" | "never");
+                let negation = self.negates(c);
                 // "held without access to a lawyer", "without charge"
                 let without = rel == "case" && f == "without";
                 // no one did it, or it was done to no one: "No one has been arrested", "no

@@ -1499,11 +1499,11 @@ fn missions(doc: &Document, ss: usize, se: usize, out: &mut Found) {
         &OF,
         r"\b((?i:consulate|embassy))(?:[\s-]+((?i:general)))?\s+of\s+((?:the\s+)?[A-Z][\p{L}]+(?:\s+[A-Z][\p{L}]+){0,2})(?:\s+in\s+([A-Z][\p{L}-]+(?:\s+[A-Z][\p{L}-]+)?))?\b",
     );
-    let mut push = |c: &regex::Captures, [land, kind, general, city]: [usize; 4]| {
-        let Some(land) = mission_country(&c[land]) else {
+    let mut push = |c: &regex::Captures, [land_at, kind_at, general, city]: [usize; 4]| {
+        let Some(land) = mission_country(&c[land_at]) else {
             return;
         };
-        let kind = if c[kind].eq_ignore_ascii_case("embassy") {
+        let kind = if c[kind_at].eq_ignore_ascii_case("embassy") {
             "Embassy"
         } else {
             "Consulate"
@@ -1523,12 +1523,13 @@ fn missions(doc: &Document, ss: usize, se: usize, out: &mut Found) {
             .iter()
             .find(|a| whole.as_str().starts_with(*a))
             .map_or(whole.start(), |a| whole.start() + a.len());
+        let group_end = |i: usize| c.get(i).expect("group").end();
         let end = match (city, c.get(general)) {
             (Some((_, end)), _) => end,
-            // "the Embassy of France in Germany": up to the country
-            (None, _) if land_after(c) => c.get(3).expect("group").end(),
+            // "the Embassy of France in Germany": up to the country, when it comes last
+            (None, _) if land_at > kind_at => group_end(land_at),
             (None, Some(g)) => g.end(),
-            (None, None) => c.get(2).expect("group").end(),
+            (None, None) => group_end(kind_at),
         };
         let (s, e) = (ss + start, ss + end);
         if doc.in_boilerplate(s, e) || taken(out, s, e) {
@@ -1548,10 +1549,6 @@ fn missions(doc: &Document, ss: usize, se: usize, out: &mut Found) {
             0.7,
         ));
     };
-    // whether the country follows the kind ("Embassy of France"), or comes before it
-    fn land_after(c: &regex::Captures) -> bool {
-        c[1].eq_ignore_ascii_case("consulate") || c[1].eq_ignore_ascii_case("embassy")
-    }
     for c in before.captures_iter(text) {
         push(&c, [1, 2, 3, 4]);
     }
@@ -1803,8 +1800,6 @@ mod tests {
         }
     }
 
-    /// A common noun for a body right before a name says it names one; a body's name goes on
-    /// through its remit.
     /// A country's embassy or consulate is a place, every wording of one mission sharing one
     /// name: the city after "in" is part of it, a country after "in" is not.
     #[test]
@@ -1890,6 +1885,8 @@ mod tests {
         }
     }
 
+    /// A common noun for a body right before a name says it names one; a body's name goes on
+    /// through its remit.
     #[test]
     fn bodies_by_the_noun_before_them() {
         for (text, name) in [

@@ -82,14 +82,7 @@ fn background_and_proceedings_state_no_acts_of_their_own() {
         .find(|e| e["type"] == "expulsion" && date(e) == "2019-12-04")
         .unwrap_or_else(|| panic!("the expulsion: {events:?}"));
     let germany = entity(&case, "Germany");
-    assert!(
-        expulsion["participants"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["entity"] == germany["id"] && p["role"] == "agent"),
-        "{expulsion}"
-    );
+    assert!(takes_part(expulsion, germany, Some("agent")), "{expulsion}");
     assert!(
         case["interventions"]
             .as_array()
@@ -99,14 +92,7 @@ fn background_and_proceedings_state_no_acts_of_their_own() {
         "{}",
         case["interventions"]
     );
-    assert!(
-        trial["participants"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["entity"] == marchenko["id"] && p["role"] == "accused"),
-        "{trial}"
-    );
+    assert!(takes_part(trial, marchenko, Some("accused")), "{trial}");
 }
 
 /// What the words around an act say of it: who tells it is not who it befell, a request for
@@ -200,13 +186,7 @@ fn a_relatives_act_and_a_step_about_an_act_keep_their_own_days() {
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
     let events = case["events"].as_array().unwrap();
     let marchenko = entity(&case, "Oleg Marchenko");
-    let names_him = |e: &serde_json::Value| {
-        e["participants"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["entity"] == marchenko["id"])
-    };
+    let names_him = |e: &serde_json::Value| takes_part(e, marchenko, None);
     // his abduction, on its day; his brother's arrest of 2015 is not his
     let his: Vec<String> = events
         .iter()
@@ -373,19 +353,12 @@ fn a_testimony_and_an_embassy() {
     );
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
     let events = case["events"].as_array().unwrap();
-    let karimov = entity(&case, "Aziz Karimov")["id"].clone();
+    let karimov = entity(&case, "Aziz Karimov");
     let beating = events
         .iter()
         .find(|e| e["type"] == "ill-treatment")
         .unwrap_or_else(|| panic!("a beating: {events:?}"));
-    assert!(
-        beating["participants"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|p| p["entity"] == karimov && p["role"] == "victim"),
-        "{beating:?}"
-    );
+    assert!(takes_part(beating, karimov, Some("victim")), "{beating:?}");
     assert!(events.iter().all(|e| e["type"] != "petition"), "{events:?}");
     let entities = case["entities"].as_array().unwrap();
     let embassies: Vec<&serde_json::Value> = entities

@@ -114,14 +114,7 @@ fn a_wire_story_reprinted_by_two_outlets_is_one_independent_source() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| {
-            e["type"] == "arrest"
-                && e["participants"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|p| p["entity"] == varga["id"])
-        })
+        .find(|e| e["type"] == "arrest" && takes_part(e, varga, None))
         .expect("the arrest of Dmitri Varga");
     let mut docs_cited: Vec<&str> = ev["sources"]
         .as_array()

@@ -33,9 +33,9 @@ pub use conllu::{Sentence, Word};
 const MAGIC: &[u8; 8] = b"CFSYN1\0\0";
 
 /// Whether word `i` is a past form of a verb followed by the state it left its object in,
-/// "dead": "shot dead", "stabbed dead", "beaten dead", "found dead". A past form is "shot" or
-/// a word in "-ed", "-en" or "-ten", after a word that is not an article or a possessive
-/// ("a shot dead" is no verb).
+/// "dead": "shot dead", "stabbed dead", "beaten dead", "found dead". A past form is "shot",
+/// "found" or a word of five letters or more in "-ed" or "-en", after a word that is not an
+/// article or a possessive ("a shot dead" is no verb).
 fn resultative(forms: &[&str], i: usize) -> bool {
     let f = forms[i].to_lowercase();
     let next_dead = forms

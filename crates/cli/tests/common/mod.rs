@@ -101,6 +101,15 @@ pub fn entity<'a>(case: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("{name}: {entities:?}"))
 }
 
+/// Whether `entity` takes part in `event`, in `role` when one is given.
+pub fn takes_part(event: &Value, entity: &Value, role: Option<&str>) -> bool {
+    event["participants"]
+        .as_array()
+        .expect("participants")
+        .iter()
+        .any(|p| p["entity"] == entity["id"] && role.is_none_or(|r| p["role"] == r))
+}
+
 /// Validate a case file against the repository's JSON Schema.
 pub fn validate_schema(case: &Value) {
     let schema: Value = serde_json::from_str(
