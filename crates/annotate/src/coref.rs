@@ -235,7 +235,7 @@ pub fn narrator(doc: &Document, sentences: &[(usize, usize)], mentions: &mut Vec
         mentions
             .iter()
             .find(|m| m.kind == EntityKind::Person && m.span.start == at)
-            .map(|m| (m.text.clone(), m.span.end))
+            .map(|m| m.text.clone())
     };
     let mut found: Option<(String, usize)> = None;
     for &(ss, se) in sentences {
@@ -249,7 +249,7 @@ pub fn narrator(doc: &Document, sentences: &[(usize, usize)], mentions: &mut Vec
         .iter()
         .find(|p| st.starts_with(*p));
         if let Some(p) = lead.filter(|_| !quoted(st)) {
-            if let Some((name, _)) = person_at(ss + p.len()) {
+            if let Some(name) = person_at(ss + p.len()) {
                 found = Some((name, ss));
                 break;
             }
@@ -264,15 +264,13 @@ pub fn narrator(doc: &Document, sentences: &[(usize, usize)], mentions: &mut Vec
         if quoted(st) || doc.in_boilerplate(ss, se) {
             continue;
         }
-        let mut at = 0;
-        for word in st.split(|c: char| !c.is_alphanumeric()) {
-            let start = ss + at;
-            at += word.len() + 1;
+        for t in crate::text::tokens(text, ss, se) {
+            let word = t.text(text);
             if !matches!(word, "I" | "me" | "my" | "My" | "myself") {
                 continue;
             }
             added.push(Mention {
-                span: doc.span(start, start + word.len()),
+                span: doc.span(t.start, t.end),
                 text: word.to_string(),
                 kind: EntityKind::Person,
                 normalized: Some(name.clone()),
@@ -327,6 +325,17 @@ mod tests {
             narrated("Police beat me on 3 May, said Oleg Marchenko. I was released.").is_empty()
         );
         assert!(narrated("\"My name is Oleg Marchenko,\" he said. They beat me.").is_empty());
+        // each mention's span is its word, whatever the punctuation before it
+        let text = "My name is Oleg Marchenko. Then — at night — they beat me; my arm broke.";
+        let d = crate::test_doc(text);
+        let s = sentences(text);
+        let mut m = names::find(&d, &s);
+        narrator(&d, &s, &mut m);
+        let mine: Vec<&Mention> = m.iter().filter(|m| m.source == SOURCE).collect();
+        assert_eq!(mine.len(), 3, "{mine:?}");
+        for x in mine {
+            assert_eq!(&text[x.span.start..x.span.end], x.text, "{x:?}");
+        }
     }
 
     #[test]
