@@ -205,7 +205,9 @@ pub const ACTS: &[ActType] = &[
         label: "public statement",
         plover: ("DISAPPROVE", "statement"),
         violation: false,
-        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|denies|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b",
+        // "Responding to the verdict, X said …": a response, when it is a statement's (see
+        // `responds_in_no_statement`)
+        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|denies|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b|(?:respond(?:ed|ing)?|react(?:ed|ing)?|in response|in reaction) to\b",
     },
     ActType {
         name: ActKind::Persecution,
@@ -521,7 +523,9 @@ pub fn find_with(
                 .any(|tr| tree.told_now(tr.ts, tr.te) && !cx.quoted(tr.ts, tr.ts + 1));
         let asking_for_nothing: Vec<bool> = found
             .iter()
-            .map(|tr| asks_for_no_act(tree, tr, &found))
+            .map(|tr| {
+                asks_for_no_act(tree, tr, &found) || responds_in_no_statement(tree, tr, &found)
+            })
             .collect();
         for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
             let Some(tr) = stated(text, tree, tr).filter(|_| !nothing) else {
@@ -1203,6 +1207,23 @@ fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger])
                     .any(|o| o.ts >= tr.te && tree.asks_for((tr.ts, tr.te), (o.ts, o.te)))))
 }
 
+/// Whether a word of responding ("Responding to the verdict", "in response to") tells no
+/// statement of its own: it hangs on no verb of speech ("the police responded to the protest
+/// with tear gas", "did not respond to requests"), or on the word of another act of its sentence,
+/// which it dates ("In response to the sentence, the EU called for his release": a petition, see
+/// [`order_acts`]).
+fn responds_in_no_statement(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -> bool {
+    let Some(r) = tree.head_of(tr.ts, tr.te).filter(|&r| tree.is_response(r)) else {
+        return false;
+    };
+    let Some(h) = tree.head(r) else { return true };
+    let lemma = tree.words[h].word.lemma.to_lowercase();
+    let another_act = found
+        .iter()
+        .any(|f| !std::ptr::eq(f, tr) && f.all.iter().any(|&(s, e)| tree.head_of(s, e) == Some(h)));
+    !crate::grammar::SPEECH_VERBS.contains(&lemma.as_str()) || another_act
+}
+
 /// Whether a statement word names a statement taken down from someone, not one made in public:
 /// the object of "take" or "record", or their passive subject ("They took our statement", "his
 /// statement was recorded"): a deposition.
@@ -1347,7 +1368,7 @@ fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
 /// ("taken to Grozny", "driven all the way to Chechnya"), not "taken to hospital" or "brought
 /// to court".
 fn moved_to_no_named_place(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    if !text[tr.ts..tr.te].ends_with(" to") {
+    if tr.act.name != ActKind::ForcedReturn || !text[tr.ts..tr.te].ends_with(" to") {
         return false;
     }
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
@@ -1416,7 +1437,8 @@ fn serving_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
 /// What the grammar of one sentence says of the order of its acts (`out[first..]`), and of
 /// their doers: a statement comes after the act it tells as done in its complement
 /// ("acknowledged that Khashoggi was killed"), an act after the act of its "after" clause or
-/// phrase ("dismembered after he was strangled", "destroyed following his death"); and a verb
+/// phrase ("dismembered after he was strangled", "destroyed following his death"), a response
+/// after what it responds to ("Responding to the verdict, …", "condemned the verdict"); and a verb
 /// with a subject of its own that names no one known has an unnamed doer.
 fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usize) {
     let heads: Vec<Option<usize>> = out[first..]
@@ -1434,7 +1456,8 @@ fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usiz
             let reported = out[first + i].kind == ActKind::PublicStatement
                 && b.modality.in_chain()
                 && tree.complement_told_as_done(ha, hb);
-            if reported || tree.after_clause(ha, hb) {
+            let responded = b.modality.in_chain() && tree.responds_to(ha, hb);
+            if reported || responded || tree.after_clause(ha, hb) {
                 after.push(first + j);
             }
         }
@@ -1549,6 +1572,10 @@ fn participants(
     // a possessor did what a party takes (an appeal, a request, a statement) and underwent what
     // is done to someone (an arrest, a sentence)
     let done_to = tr.act.violation || tr.act.name.is_proceeding();
+    // "Responding to the verdict, Lawlor said": the one who says it responds
+    let responding = tree
+        .head_of(tr.ts, tr.te)
+        .is_some_and(|r| tree.is_response(r));
     let mut participants: Vec<MentionRole> = sent
         .in_sentence
         .iter()
@@ -1565,12 +1592,11 @@ fn participants(
                 .filter_map(|&w| tree.tie(span, w))
                 .map(|(tie, why)| (tie.of_possessor(done_to), why))
                 .min_by_key(|(tie, _)| matches!(tie, Tie::Other));
-            participant_role(cx, sent, tr, &mentions[k], tie.as_ref().map(|t| t.0)).map(|role| {
-                MentionRole {
-                    mention: k,
-                    role,
-                    relation: tie.map(|t| t.1),
-                }
+            let tied = tie.as_ref().map(|t| t.0);
+            participant_role(cx, sent, tr, &mentions[k], tied, responding).map(|role| MentionRole {
+                mention: k,
+                role,
+                relation: tie.map(|t| t.1),
             })
         })
         .collect();
@@ -1620,6 +1646,7 @@ fn participant_role(
     tr: &Trigger,
     men: &Mention,
     tie: Option<Tie>,
+    responding: bool,
 ) -> Option<ParticipantRole> {
     let text = cx.text;
     let (ss, se, a) = (sent.ss, sent.se, tr.act);
@@ -1652,7 +1679,9 @@ fn participant_role(
             let tied = matches!(tie, Some(Tie::Doer | Tie::Undergoer));
             // ("According to his lawyer, Kozlov was beaten": the grammar makes him the one
             // beaten, and the lawyer tells it)
-            if speaks || ((cited || quoted) && !tied) {
+            // the one who says a response makes it ("Responding to the verdict, Lawlor said")
+            let says_it = responding && tie == Some(Tie::Doer);
+            if (speaks && !says_it) || ((cited || quoted) && !tied) {
                 ParticipantRole::Source
             } else if a.violation {
                 // the grammar says who did it: the subject of "killed", the agent of "was
@@ -2166,6 +2195,37 @@ mod tests {
                 .map(|p| p.role);
             assert_eq!(got, Some(want), "{name} in {text:?}");
         }
+    }
+
+    /// A word of responding is a statement only on a verb of speech, and then the speaker
+    /// makes it; on another act's verb it is that act's, and on no verb of speech no statement.
+    #[test]
+    fn a_response_is_a_statement_on_a_verb_of_speech() {
+        for (text, want) in [
+            (
+                "Responding to the sentence, Mary Lawlor said the trial was unfair.",
+                vec!["trial", "public-statement"],
+            ),
+            (
+                "In response to the verdict against Ales Bialiatski, the European Union called for his release.",
+                vec!["trial", "petition"],
+            ),
+            ("Police responded to the march with tear gas.", vec![]),
+            (
+                "The ministry did not respond to requests for comment.",
+                vec![],
+            ),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+        let text = "Responding to the sentence, Mary Lawlor said the trial was unfair.";
+        let (m, _, ev) = read(text);
+        let roles: Vec<(&str, ParticipantRole)> = ev[1]
+            .participants
+            .iter()
+            .map(|p| (m[p.mention].text.as_str(), p.role))
+            .collect();
+        assert_eq!(roles, [("Mary Lawlor", ParticipantRole::Agent)]);
     }
 
     /// Read a report of the given day: its names, times and acts.
@@ -2714,6 +2774,19 @@ mod tests {
                     ("killing", vec![], false),
                     ("remains-disposal", vec![0], false),
                 ],
+            ),
+            // a response comes after what it responds to, and a judgement after what it judges
+            (
+                "Responding to the verdict, the rapporteur Mary Lawlor said the trial lacked legitimacy.",
+                vec![("trial", vec![], false), ("public-statement", vec![0], false)],
+            ),
+            (
+                "In response to the verdict against Ales Bialiatski, the European Union called for his release.",
+                vec![("trial", vec![], false), ("petition", vec![0], false)],
+            ),
+            (
+                "Amnesty International condemned the verdict.",
+                vec![("trial", vec![], false), ("public-statement", vec![0], false)],
             ),
         ] {
             let told: Vec<(String, Vec<usize>, bool)> = read(text)

@@ -77,6 +77,24 @@ pub const SPEECH_VERBS: &[&str] = &[
     "contend",
 ];
 
+/// Lemmas of the words that make what follows "to" a thing responded to ("responding to the
+/// verdict", "in response to", "reacting to", "in reaction to").
+const RESPONSE_WORDS: &[&str] = &["respond", "response", "react", "reaction"];
+
+/// Lemmas of the verbs of a statement that judges what it names ("condemned the verdict",
+/// "described the sentence as"): said of a thing already done.
+const SPEECH_ACTS: &[&str] = &[
+    "condemn",
+    "denounce",
+    "criticise",
+    "criticize",
+    "decry",
+    "deplore",
+    "welcome",
+    "describe",
+    "call",
+];
+
 /// A parsed word and where it stands in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Parsed {
@@ -268,6 +286,30 @@ impl Tree {
             })
     }
 
+    /// Whether word `r` is a word of responding ("responding", "in response", "reacting", "in
+    /// reaction").
+    pub fn is_response(&self, r: usize) -> bool {
+        RESPONSE_WORDS.contains(&self.words[r].word.lemma.to_lowercase().as_str())
+    }
+
+    /// Whether act word `a` responds to act word `b`, and so comes after it: `b` is what a word
+    /// of responding is "to", that word being `a` itself ("Responding to the verdict, …") or a
+    /// clause or phrase of `a` ("In response to the sentence, the EU called for …"); or `a`
+    /// says something of `b`, its object ("condemned the verdict", "denounced the arrest").
+    pub fn responds_to(&self, a: usize, b: usize) -> bool {
+        let Some(h) = self.head(b) else { return false };
+        let to_response = matches!(self.rel(b), "obl" | "nmod")
+            && self.has_child(b, "case", &["to"])
+            && self.is_response(h)
+            && (h == a || (self.head(h) == Some(a) && matches!(self.rel(h), "advcl" | "obl")));
+        let said_of = h == a
+            && self.rel(b) == "obj"
+            && self.words[b].word.upos == "NOUN"
+            && self.words[a].word.upos == "VERB"
+            && SPEECH_ACTS.contains(&self.words[a].word.lemma.to_lowercase().as_str());
+        to_response || said_of
+    }
+
     /// The people a name is said to be one of ("Oleg Marchenko, one of the 12 activists
     /// detained on Monday"): the noun after "one of" in apposition to the name, so that what is
     /// told of them is told of the name.
@@ -380,6 +422,19 @@ impl Tree {
                 let why = format!("{how}word “{}” hangs on: {}", form(t), self.describe(t));
                 let passive = self.words[t].word.xpos == "VBN" && self.rel(t) == "acl";
                 return Some((if passive { Tie::Undergoer } else { Tie::Other }, why));
+            }
+            // a word of responding on a verb: the verb's subject responds ("Responding to the
+            // verdict, the rapporteur said …", "In response, the ministry announced …")
+            let responding = self.is_response(t) && matches!(self.rel(t), "advcl" | "obl");
+            if let Some(v) = self.head(t).filter(|_| responding) {
+                if self.head(c) == Some(v) && self.rel(c) == "nsubj" {
+                    let why = format!(
+                        "{how}subject (nsubj) of “{}”, which “{}” hangs on",
+                        form(v),
+                        form(t)
+                    );
+                    return Some((Tie::Doer, why));
+                }
             }
             // a noun naming the act, the object of a verb that only says it was done: the
             // verb's subject did it ("the ministry imposed sanctions", "she filed an appeal")
@@ -862,6 +917,7 @@ impl Tree {
             "suggestion",
             "rumour",
             "rumor",
+            "speculation",
             "story",
             "assertion",
         ];
@@ -890,6 +946,58 @@ impl Tree {
     /// and its own clause's negation ("did not arrest") or condition ("if he was killed", "would
     /// be transferred").
     pub fn modality(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
+        self.governed(trigger).or_else(|| self.told_by(trigger))
+    }
+
+    /// How a telling whose content the act is puts it, when no word governs it otherwise: what
+    /// rumours or speculation say is supposed ("rumours that he had been killed"); what a
+    /// report, a claim or an allegation says is alleged, and denied when the telling is called
+    /// false ("allegations that officers had beaten him were baseless").
+    fn told_by(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
+        use casefile_model::Modality as M;
+        const FALSE: &[&str] = &[
+            "baseless",
+            "false",
+            "unfounded",
+            "untrue",
+            "groundless",
+            "fabricated",
+            "lie",
+            "nonsense",
+            "fake",
+        ];
+        let mut x = self.head_of(trigger.0, trigger.1)?;
+        for _ in 0..8 {
+            let h = self.head(x)?;
+            let base = self.rel(x).split(':').next().unwrap_or("");
+            if matches!(base, "acl" | "ccomp") && self.telling_noun(h) {
+                let lemma = |w: usize| self.words[w].word.lemma.to_lowercase();
+                // "allegations … were baseless", or the parse's "said allegations … were
+                // 'baseless'", the falsity hung beside the telling
+                let called_false = self.head(h).is_some_and(|p| {
+                    (self.rel(h) == "nsubj" && FALSE.contains(&lemma(p).as_str()))
+                        || self.children(p).any(|c| {
+                            c > h
+                                && matches!(self.rel(c), "ccomp" | "xcomp")
+                                && FALSE.contains(&lemma(c).as_str())
+                        })
+                });
+                return Some(match lemma(h).as_str() {
+                    _ if called_false => M::Denied,
+                    "rumour" | "rumor" | "speculation" => M::Hypothetical,
+                    _ => M::Alleged,
+                });
+            }
+            if !matches!(base, "conj" | "xcomp") {
+                return None;
+            }
+            x = h;
+        }
+        None
+    }
+
+    /// [`Tree::modality`] as the words governing the act give it.
+    fn governed(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
         let mut x = self.head_of(trigger.0, trigger.1)?;
         // still in the act's own clause (and those joined to it by "and")
@@ -2278,6 +2386,27 @@ mod support_verbs {
                 "Rights groups called the detention a kidnapping.",
                 "kidnapping",
                 None,
+            ),
+            // what a telling says is its claim; a rumour's is supposed; one called false, denied
+            (
+                "Rumours that Gogua had been killed spread on social media on Tuesday.",
+                "killed",
+                Some(M::Hypothetical),
+            ),
+            (
+                "There were reports that officers had beaten him in the cell.",
+                "beaten",
+                Some(M::Alleged),
+            ),
+            (
+                "Police said allegations that officers had beaten him were \"baseless\".",
+                "beaten",
+                Some(M::Denied),
+            ),
+            (
+                "The claim that officers detained him is false.",
+                "detained",
+                Some(M::Denied),
             ),
         ] {
             let t = parse(s, 0, s.len());
