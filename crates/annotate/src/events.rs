@@ -1792,6 +1792,16 @@ fn time_of(
             Some((rank, !counted_on, timexes[t].span.start.abs_diff(tr.ts), t))
         })
         .min();
+    // the time of a participle of doing on the act's noun is the act's ("an appeal filed by
+    // his lawyers in September", "the sentence handed down in August"), whatever the time of
+    // the verb the noun is in ("rejected on Thursday an appeal filed in September")
+    let made = sent.times.iter().copied().find(|&t| {
+        tr.spans()
+            .any(|w| tree.dates_the_making((timexes[t].span.start, timexes[t].span.end), w))
+    });
+    if let Some(t) = made {
+        return (Some(t), false, false);
+    }
     match (own, last_time) {
         (Some((rank, _, _, t)), _) => (Some(t), false, rank == 2),
         // the narrative's time, unless the act only describes a thing ("the sentence the court
@@ -1972,7 +1982,8 @@ fn governing_modality(before: &str) -> Option<Modality> {
                 Modality::Demanded,
             ),
             cue(
-                r"\b(?:to prevent|prevent(?:s|ed|ing)?|if|whether|could|would|might|may|to perform|in order to)\b(?:\s+\S+){0,3}\s*$",
+                // "may" in lower case: "in May 2024 he was arrested" names a month
+                r"\b(?:to prevent|prevent(?:s|ed|ing)?|if|whether|could|would|might|(?-i:may)|to perform|in order to)\b(?:\s+\S+){0,3}\s*$",
                 Modality::Hypothetical,
             ),
         ]
@@ -2048,6 +2059,17 @@ mod tests {
                 "Family alleges torture in the prison.",
                 "torture",
                 Modality::Alleged,
+            ),
+            // the month is no modal verb
+            (
+                "On May 5 police arrested the two men.",
+                "arrested",
+                Modality::Asserted,
+            ),
+            (
+                "He may be arrested on his return.",
+                "arrested",
+                Modality::Hypothetical,
             ),
         ];
         let vocabulary = |w: &str| act(w.parse().expect("an act"));
@@ -2281,6 +2303,18 @@ mod tests {
             .and_then(|e| e.time)
             .and_then(|i| t[i].value.as_ref())
             .map(|v| v.value.clone())
+    }
+
+    /// The time of a participle of doing on an act's noun dates the act, not the time of the
+    /// verb the noun is in; a participle of another step taken on it does not.
+    #[test]
+    fn the_time_of_making_dates_the_act() {
+        let day = |text: &str, kind: &str| day_of(text, (2025, 11, 21), kind);
+        let filed =
+            "The court on 20 November rejected an appeal filed by his lawyers on 2 September.";
+        assert_eq!(day(filed, "petition").as_deref(), Some("2025-09-02"));
+        let upheld = "His lawyers said the sentence upheld on 20 November was unjust.";
+        assert_eq!(day(upheld, "trial"), None);
     }
 
     /// A day of what is still to come dates no thing named in its clause: the petition the

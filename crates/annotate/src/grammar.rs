@@ -77,6 +77,13 @@ pub const SPEECH_VERBS: &[&str] = &[
     "contend",
 ];
 
+/// Lemmas of the verbs that only say an act named by their object was done: "imposed
+/// sanctions", "filed an appeal", "issued a statement".
+const DOING: &[&str] = &[
+    "announce", "carry", "conduct", "deliver", "file", "impose", "issue", "launch", "lodge",
+    "make", "open", "publish", "release", "send", "submit", "win",
+];
+
 /// Lemmas of the words that make what follows "to" a thing responded to ("responding to the
 /// verdict", "in response to", "reacting to", "in reaction to").
 const RESPONSE_WORDS: &[&str] = &["respond", "response", "react", "reaction"];
@@ -481,16 +488,37 @@ impl Tree {
     /// investigation", "filed an appeal", "issued a statement". Not "faced charges", "received
     /// threats", "suffered torture", whose subject undergoes the act.
     fn support_verb(&self, t: usize) -> Option<usize> {
-        const DOING: &[&str] = &[
-            "announce", "carry", "conduct", "deliver", "file", "impose", "issue", "launch",
-            "lodge", "make", "open", "publish", "release", "send", "submit", "win",
-        ];
         let v = self.head(t)?;
         (self.words[t].word.upos == "NOUN"
             && self.rel(t) == "obj"
             && self.words[v].word.upos == "VERB"
             && DOING.contains(&self.words[v].word.lemma.as_str()))
         .then_some(v)
+    }
+
+    /// Whether the time at `span` dates the making of the act whose noun is at `trigger`: it is
+    /// a phrase of a participle of doing on that noun ("an appeal filed by his lawyers in
+    /// September", "the sentence handed down in August", "charges brought in 2020"); not of
+    /// another step taken on the thing ("the sentence upheld on Thursday").
+    pub fn dates_the_making(&self, span: (usize, usize), trigger: (usize, usize)) -> bool {
+        let (Some(n), Some(p)) = (
+            self.head_of(trigger.0, trigger.1),
+            self.head_of(span.0, span.1),
+        ) else {
+            return false;
+        };
+        let doing = |v: usize| {
+            let lemma = self.words[v].word.lemma.to_lowercase();
+            DOING.contains(&lemma.as_str()) || matches!(lemma.as_str(), "bring" | "pass" | "hand")
+        };
+        self.words[n].word.upos == "NOUN"
+            && self.head(p).is_some_and(|v| {
+                self.head(v) == Some(n)
+                    && self.rel(v).starts_with("acl")
+                    && self.words[v].word.xpos == "VBN"
+                    && doing(v)
+                    && matches!(self.rel(p), "obl" | "obl:tmod" | "obl:unmarked")
+            })
     }
 
     /// Whether word `w` heads a clause: a word in a clausal relation (the root, a clausal
