@@ -1082,6 +1082,12 @@ impl Tree {
             ) {
                 return None;
             }
+            // a conjunct with a subject of its own is a clause of its own: the negation or the
+            // modal of the first one is not its ("he did not flee, and he was arrested"; the
+            // parse's "should investigate the death of X, 23, who died in custody")
+            if base == "conj" && self.children(x).any(|c| self.rel(c).starts_with("nsubj")) {
+                own = false;
+            }
             if base != "conj" {
                 // an open complement shares its governing verb's clause, and so the words that
                 // make that verb hypothetical or negated ("he may be tortured to extract a
@@ -2415,6 +2421,13 @@ mod support_verbs {
                 "kidnapping",
                 None,
             ),
+            // a conjunct with a subject of its own is not under the first one's negation
+            (
+                "He did not flee the country, and he was arrested in March.",
+                "arrested",
+                None,
+            ),
+            ("He was not charged or tried.", "tried", Some(M::Negated)),
             // what a telling says is its claim; a rumour's is supposed; one called false, denied
             (
                 "Rumours that Gogua had been killed spread on social media on Tuesday.",

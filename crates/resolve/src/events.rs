@@ -645,7 +645,9 @@ fn cluster(members: &[Member]) -> Vec<Vec<usize>> {
     clusters
 }
 
-/// Join clusters that tell one happening with two different days (see [`conflicting`]).
+/// Join clusters that tell one happening with two different days (see [`conflicting`]); and
+/// the one act done to one person that different reports date a few days apart ("arrested on
+/// Thursday", "detained on 31 January"), no report telling both.
 fn join_conflicting(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
     let day = |o: usize| {
         members[o]
@@ -667,14 +669,26 @@ fn join_conflicting(members: &[Member], clusters: &mut Vec<Vec<usize>>) {
             .filter_map(|&o| day(o))
             .collect()
     };
+    // the reports that date a cluster (an undated telling may have joined either)
+    let docs = |c: &Vec<usize>| -> Vec<usize> {
+        c.iter()
+            .filter(|&&o| members[o].date.is_some())
+            .map(|&o| members[o].doc)
+            .collect()
+    };
     join_where(clusters, |a, b| {
         let (vi, vj) = (victims(a), victims(b));
         let shared = vi.iter().filter(|v| vj.contains(v)).count();
         let (di, dj) = (own_days(a), own_days(b));
-        let close = di
-            .iter()
-            .any(|x| dj.iter().any(|y| (*x - *y).num_days().abs() <= 14));
-        shared >= 2 && close
+        let within = |days: i64| {
+            di.iter()
+                .any(|x| dj.iter().any(|y| (*x - *y).num_days().abs() <= days))
+        };
+        // one person's: told by other reports only (a report telling both tells two acts),
+        // and days apart by no more than a few
+        let (da, db) = (docs(a), docs(b));
+        let one_person = vi.len() == 1 && vi == vj && !da.iter().any(|d| db.contains(d));
+        (shared >= 2 && within(14)) || (one_person && within(3))
     });
 }
 
@@ -980,6 +994,31 @@ mod tests {
         }
     }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
+
+    /// One person's arrest that two reports date a few days apart is one arrest, whose dates
+    /// conflict; not when one report tells both days (two arrests), nor days far apart.
+    #[test]
+    fn one_persons_act_dated_apart_by_two_reports_is_one() {
+        let day = |s: &str| {
+            Some(DateValue::day(
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap(),
+            ))
+        };
+        let arrest = |doc: usize, on: &str| Member {
+            kind: "arrest".parse().unwrap(),
+            victims: vec!["rustam".into()],
+            ..blank(doc, day(on))
+        };
+        for (tellings, want) in [
+            (vec![(0, "2025-01-30"), (1, "2025-01-31")], 1),
+            (vec![(0, "2025-01-30"), (0, "2025-01-31")], 2),
+            (vec![(0, "2025-01-10"), (1, "2025-01-31")], 2),
+        ] {
+            let mut members: Vec<Member> = tellings.iter().map(|&(d, on)| arrest(d, on)).collect();
+            let clusters = clusters_of("seizure", &mut members);
+            assert_eq!(clusters.len(), want, "{tellings:?}");
+        }
+    }
 
     /// What is done to a dead body comes after the death and by the earliest report that tells
     /// it: dated by that window when it lies in one month (or year); not when the act is not
