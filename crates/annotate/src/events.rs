@@ -553,6 +553,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
         || (tr.act.name == ActKind::Expulsion && !sends_envoys_out(tree, &tr))
         || moved_to_no_named_place(text, tree, &tr)
+        || returns_of_own_accord(tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
     (!none).then_some(tr)
 }
@@ -1361,6 +1362,30 @@ fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         return false;
     };
     done_to(tree, v).any(|c| ENVOYS.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
+}
+
+/// Whether "returned" tells of someone going back, not of someone sent back: the verb in the
+/// active voice with no object ("he returned home on Thursday", "has returned to Moscow"), not
+/// "were returned to Chechnya" or "police returned him to the border".
+fn returns_of_own_accord(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::ForcedReturn {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let w = &tree.words[v].word;
+    let active = w.xpos == "VBD"
+        || (w.xpos == "VBN"
+            && tree
+                .children(v)
+                .any(|c| tree.rel(c) == "aux" && tree.words[c].word.lemma == "have"));
+    w.upos == "VERB"
+        && w.lemma.eq_ignore_ascii_case("return")
+        && active
+        && !tree
+            .children(v)
+            .any(|c| matches!(tree.rel(c), "obj" | "iobj" | "aux:pass" | "nsubj:pass"))
 }
 
 /// Whether a trigger of moving someone to somewhere ("taken to", "driven all the way to",
@@ -2174,6 +2199,18 @@ mod tests {
                 "Oleg Marchenko",
                 Some(ParticipantRole::Victim),
             ),
+            // the name the parse hangs on the verb after a noun for a person is that noun's
+            (
+                "Plainclothes men abducted the journalist Imran Shah from his home.",
+                "Imran Shah",
+                Some(ParticipantRole::Victim),
+            ),
+            // a relative clause on a noun in apposition to the name tells of the name
+            (
+                "Imran Shah, the journalist who went missing on 9 July, spoke to reporters.",
+                "Imran Shah",
+                Some(ParticipantRole::Victim),
+            ),
         ];
         for (text, name, want) in cases {
             let (m, _, ev) = read(text);
@@ -2329,7 +2366,7 @@ mod tests {
     }
 
     /// Searching premises is a raid; searching a forest for remains is a search, no violation;
-    /// vanishing is a disappearance.
+    /// vanishing is a disappearance; returning home is no forced return.
     #[test]
     fn a_search_is_a_raid_only_of_premises() {
         for (text, want) in [
@@ -2344,6 +2381,13 @@ mod tests {
                 "Oleg Marchenko vanished on October 2 in Port Aster.",
                 "disappearance",
             ),
+            // who returns goes back; who is returned is sent back
+            ("Imran Shah returned home on Thursday.", ""),
+            ("Imran Shah has returned to Port Aster.", ""),
+            (
+                "The two men were returned to Chechnya in February.",
+                "forced-return",
+            ),
             // someone taken from home, or forced into a car, is abducted
             (
                 "Officers took him from his home in Port Aster on 12 March.",
@@ -2354,7 +2398,8 @@ mod tests {
                 "abduction",
             ),
         ] {
-            assert_eq!(kinds_of(text), [want], "{text}");
+            let want: Vec<&str> = [want].into_iter().filter(|w| !w.is_empty()).collect();
+            assert_eq!(kinds_of(text), want, "{text}");
         }
     }
 

@@ -388,6 +388,20 @@ impl Tree {
                 }
                 _ => "conjunct of the ".to_string(),
             };
+            // the parse's "abducted the journalist Imran Shah" with the name hung on the verb:
+            // the name is in apposition to the noun for a person right before it
+            let unmarked = self.rel(c).ends_with(":unmarked")
+                && c > 0
+                && self.head(c - 1) == Some(t)
+                && self.person_noun(c - 1);
+            if self.head(c) == Some(t) && unmarked {
+                let why = format!(
+                    "{how}in apposition to the {} of “{}”",
+                    self.describe(c - 1),
+                    form(t)
+                );
+                return Some((self.tie_of(c - 1, t), why));
+            }
             if self.head(c) == Some(t) && !self.possessor_of_a_person(c, t) {
                 let why = format!("{how}{} of “{}”", self.describe(c), form(t));
                 return Some((self.tie_of(c, t), why));
@@ -408,9 +422,13 @@ impl Tree {
                     return Some((self.tie_of(c, f), why));
                 }
             }
-            // the act describes the name: "the men detained in January", "the men who were
-            // detained", where the relative pronoun says how
-            if self.head(t) == Some(c) {
+            // the act describes the name, or a noun in apposition to it: "the men detained in
+            // January", "the men who were detained", "Imran Shah, the journalist who went
+            // missing", where the relative pronoun says how
+            let described = self
+                .head(t)
+                .is_some_and(|n| n == c || (self.head(n) == Some(c) && self.rel(n) == "appos"));
+            if described {
                 let rel_pronoun = self.children(t).find(|&p| {
                     matches!(
                         self.words[p].word.form.to_lowercase().as_str(),
@@ -902,8 +920,10 @@ impl Tree {
             "order" | "instruct" | "command" if asked => Some(M::Demanded),
             "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
             "deny" => Some(M::Denied),
-            // what one alleges is one's claim ("family alleges torture")
+            // what one alleges is one's claim ("family alleges torture"), and what one believes
+            // or suspects was done ("his family believes he is being held by the police")
             "allege" => Some(M::Alleged),
+            "believe" | "suspect" | "think" if self.rel(x) == "ccomp" => Some(M::Alleged),
             // what is dismissed or rejected as a telling ("dismissed reports that he had been
             // beaten"), not a step of the case ("rejected the appeal")
             "dismiss" | "reject" | "refute" | "disprove"
@@ -2420,6 +2440,11 @@ mod support_verbs {
                 "Rights groups called the detention a kidnapping.",
                 "kidnapping",
                 None,
+            ),
+            (
+                "His family believes he is being held by the security service.",
+                "held",
+                Some(M::Alleged),
             ),
             // a conjunct with a subject of its own is not under the first one's negation
             (
