@@ -2199,10 +2199,16 @@ mod tests {
                 "Oleg Marchenko",
                 Some(ParticipantRole::Victim),
             ),
-            // the name the parse hangs on the verb after a noun for a person is that noun's
+            // a name right after a noun for a person is that noun's apposition, wherever the
+            // parse hangs it
             (
                 "Plainclothes men abducted the journalist Imran Shah from his home.",
                 "Imran Shah",
+                Some(ParticipantRole::Victim),
+            ),
+            (
+                "Gunmen on a motorcycle shot dead the environmental activist Juan López outside his home in Tocoa on Wednesday, police said.",
+                "Juan López",
                 Some(ParticipantRole::Victim),
             ),
             // a relative clause on a noun in apposition to the name tells of the name

@@ -371,6 +371,18 @@ impl Tree {
         if m == t || (span.0 <= self.words[t].start && self.words[t].end <= span.1) {
             return None;
         }
+        // a name right after a noun for a person is that noun's apposition ("abducted the
+        // journalist Imran Shah", "shot dead the activist Juan López"), whatever the parse hangs
+        // it on: it takes the noun's part
+        let before = (0..self.words.len())
+            .rev()
+            .find(|&w| self.words[w].end <= span.0)
+            .filter(|&w| self.words[w].end + 1 >= span.0 && self.person_noun(w));
+        if let Some(w) = before.filter(|&w| w != t) {
+            if let Some((tie, why)) = self.tie((self.words[w].start, self.words[w].end), trigger) {
+                return Some((tie, format!("in apposition to “{}”: {why}", form(w))));
+            }
+        }
         let chain = self.name_chain(m)?;
         for (k, &c) in chain.iter().enumerate() {
             let how = match k {
@@ -388,20 +400,6 @@ impl Tree {
                 }
                 _ => "conjunct of the ".to_string(),
             };
-            // the parse's "abducted the journalist Imran Shah" with the name hung on the verb:
-            // the name is in apposition to the noun for a person right before it
-            let unmarked = self.rel(c).ends_with(":unmarked")
-                && c > 0
-                && self.head(c - 1) == Some(t)
-                && self.person_noun(c - 1);
-            if self.head(c) == Some(t) && unmarked {
-                let why = format!(
-                    "{how}in apposition to the {} of “{}”",
-                    self.describe(c - 1),
-                    form(t)
-                );
-                return Some((self.tie_of(c - 1, t), why));
-            }
             if self.head(c) == Some(t) && !self.possessor_of_a_person(c, t) {
                 let why = format!("{how}{} of “{}”", self.describe(c), form(t));
                 return Some((self.tie_of(c, t), why));

@@ -78,7 +78,8 @@ pub fn annotate_within(doc: &Document, budget: usize) -> Annotations {
 }
 
 fn annotate_whole(doc: &Document) -> Annotations {
-    let sentences = text::sentences(&doc.text);
+    let sentences =
+        text::apart_from_datelines(text::sentences(&doc.text), &doc.text, &doc.boilerplate);
     let mut mentions = names::find(doc, &sentences);
     let mut trees = grammar::Trees::default();
     coref::definite(doc, &sentences, &mut mentions, &mut trees);

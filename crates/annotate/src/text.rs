@@ -91,6 +91,36 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The sentences with a dateline that opens one ("Tegucigalpa, 3 October 2025 (AFP) - Gunmen
+/// shot …") set apart as a sentence of its own: the place, the date and the wire are no words
+/// of the story, and the grammar of the sentence after the dash is read without them.
+pub fn apart_from_datelines(
+    sentences: Vec<(usize, usize)>,
+    text: &str,
+    boilerplate: &[casefile_model::Boilerplate],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(sentences.len());
+    for (ss, se) in sentences {
+        let dateline = boilerplate.iter().find(|b| {
+            b.kind == casefile_model::BoilerplateKind::Dateline
+                && b.start <= ss
+                && ss < b.end
+                && b.end < se
+        });
+        match dateline {
+            Some(b) => {
+                let rest = b.end + (text[b.end..se].len() - text[b.end..se].trim_start().len());
+                out.push((ss, b.end));
+                if rest < se {
+                    out.push((rest, se));
+                }
+            }
+            None => out.push((ss, se)),
+        }
+    }
+    out
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -187,6 +217,45 @@ pub fn slice(text: &str, start: usize, end: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A dateline opening a sentence is a sentence of its own; other boilerplate, or a
+    /// dateline that is the whole line, leaves the sentences as they are.
+    #[test]
+    fn a_dateline_is_set_apart() {
+        use casefile_model::{Boilerplate, BoilerplateKind};
+        let t = "Tegucigalpa, 3 October 2025 (AFP) - Gunmen shot dead the activist. Police came.";
+        let dash = t.find("- ").unwrap() + 1;
+        for (kind, end, want) in [
+            (
+                BoilerplateKind::Dateline,
+                dash,
+                vec![
+                    "Tegucigalpa, 3 October 2025 (AFP) -",
+                    "Gunmen shot dead the activist.",
+                    "Police came.",
+                ],
+            ),
+            (
+                BoilerplateKind::Byline,
+                dash,
+                vec![
+                    "Tegucigalpa, 3 October 2025 (AFP) - Gunmen shot dead the activist.",
+                    "Police came.",
+                ],
+            ),
+        ] {
+            let b = [Boilerplate {
+                kind,
+                start: 0,
+                end,
+            }];
+            let got: Vec<&str> = apart_from_datelines(sentences(t), t, &b)
+                .into_iter()
+                .map(|(s, e)| &t[s..e])
+                .collect();
+            assert_eq!(got, want, "{kind:?}");
+        }
+    }
 
     #[test]
     fn splits_sentences() {
