@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use casefile_model::{Attribute, DateValue, Document, EntityKind, Mention, Precision};
+use casefile_model::{Attribute, DateValue, Document, EntityKind, Mention};
 use regex::Regex;
 
 use crate::re;
@@ -92,9 +92,10 @@ fn role_in(s: &str) -> Option<&'static str> {
     })
 }
 
-/// The date an age holds at: the report's month.
+/// The date an age holds at: the report's date (an age one report gives a day after another
+/// gave one a year older is no birthday between them).
 fn as_of(doc: &Document) -> Option<DateValue> {
-    doc.published.as_ref().map(|p| p.truncate(Precision::Month))
+    doc.published.clone()
 }
 
 /// Ages, roles and affiliations of the persons named in a document.
@@ -109,12 +110,17 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
     out
 }
 
-/// Ages beside a name: "X, 20,", "19-year-old X", "X, who has just turned 18".
+/// Ages beside a name: "X, 20,", "19-year-old X", "X, a 45-year-old defender", "X, who has
+/// just turned 18".
 fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mut Vec<Attribute>) {
     static AGE_AFTER: OnceLock<Regex> = OnceLock::new();
     static AGE_BEFORE: OnceLock<Regex> = OnceLock::new();
     static TURNED: OnceLock<Regex> = OnceLock::new();
-    let age_after = re(&AGE_AFTER, r"^,\s*(\d{1,3})\s*[,)]");
+    // "X, 20,", and an apposition "X, a 45-year-old defender of the river"
+    let age_after = re(
+        &AGE_AFTER,
+        r"^,\s*(?:(\d{1,3})\s*[,)]|an?\s+(\d{1,3})-year-old\b)",
+    );
     let age_before = re(&AGE_BEFORE, r"(\d{1,3})-year-old\s+$");
     let turned = re(
         &TURNED,
@@ -127,7 +133,7 @@ fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mu
         let after = slice(text, e, e + 60);
         let before = slice(text, s.saturating_sub(20), s);
         if let Some(c) = age_after.captures(after) {
-            let g = c.get(1).expect("group");
+            let g = c.get(1).or_else(|| c.get(2)).expect("group");
             out.push(Attribute {
                 mention: i,
                 name: "age".into(),
@@ -344,8 +350,37 @@ mod tests {
             a.contains(&("Irina Volkova".into(), "age".into(), "18".into())),
             "{a:?}"
         );
-        let b = run("Pavel and Oleg, two activists, 20 and 17 years old respectively, were held. Pavel Ostrov and Oleg Marchenko left.");
-        let _ = b;
+        let b =
+            run("Pavel Ostrov and Oleg Marchenko, 20 and 17 years old respectively, were held.");
+        assert!(
+            b.contains(&("Pavel Ostrov".into(), "age".into(), "20".into()))
+                && b.contains(&("Oleg Marchenko".into(), "age".into(), "17".into())),
+            "{b:?}"
+        );
+        // an apposition giving the age
+        let c = run("Juan López, a 45-year-old defender of the river, was murdered.");
+        assert!(
+            c.contains(&("Juan López".into(), "age".into(), "45".into())),
+            "{c:?}"
+        );
+    }
+
+    /// An age holds on the report's day: a report of 3 October giving 46 and one of 4 October
+    /// giving 45 cannot both hold, which a month would hide.
+    #[test]
+    fn an_age_holds_on_the_reports_day() {
+        let text = "Juan López, 46, was murdered.";
+        let mut d = crate::test_doc(text);
+        let day = DateValue::day(chrono::NaiveDate::from_ymd_opt(2025, 10, 3).unwrap());
+        d.published = Some(day.clone());
+        let s = sentences(text);
+        let m = names::find(&d, &s);
+        let ages: Vec<Option<DateValue>> = find(&d, &s, &m)
+            .into_iter()
+            .filter(|a| a.name == "age")
+            .map(|a| a.as_of)
+            .collect();
+        assert_eq!(ages, [Some(day)]);
     }
 
     #[test]
