@@ -2211,6 +2211,22 @@ mod tests {
                 "Juan López",
                 Some(ParticipantRole::Victim),
             ),
+            // who is taken along with the one named undergoes it too
+            (
+                "Police detained Ales Bialiatski along with his deputy Valiantsin Stefanovich.",
+                "Valiantsin Stefanovich",
+                Some(ParticipantRole::Victim),
+            ),
+            (
+                "Oleg Marchenko was arrested in Port Aster together with Ivan Dorn.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Victim),
+            ),
+            (
+                "Together with Pavel Ostrov, Ivan Dorn detained Oleg Marchenko on Monday.",
+                "Pavel Ostrov",
+                Some(ParticipantRole::Perpetrator),
+            ),
             // a relative clause on a noun in apposition to the name tells of the name
             (
                 "Imran Shah, the journalist who went missing on 9 July, spoke to reporters.",

@@ -1560,6 +1560,17 @@ impl Tree {
     }
 
     /// The kind of tie of `dep`, a dependent of the act word `t`.
+    /// Whether phrase `dep` is one of company: "along with his deputy", "together with her
+    /// son" ("together" the parse may hang on the verb), "alongside X".
+    fn along_with(&self, dep: usize) -> bool {
+        let with = self.children(dep).find(|&c| {
+            self.rel(c) == "case" && self.words[c].word.form.eq_ignore_ascii_case("with")
+        });
+        let form = |w: usize| self.words[w].word.form.to_lowercase();
+        self.has_child(dep, "case", &["along", "together", "alongside"])
+            || with.is_some_and(|w| w > 0 && matches!(form(w - 1).as_str(), "along" | "together"))
+    }
+
     fn tie_of(&self, dep: usize, t: usize) -> Tie {
         let verb = matches!(self.words[t].word.upos.as_str(), "VERB" | "AUX");
         match self.rel(dep) {
@@ -1571,6 +1582,20 @@ impl Tree {
             "nsubj" if verb => Tie::Doer,
             "nsubj:pass" | "obj" | "iobj" => Tie::Undergoer,
             "obl:agent" => Tie::Doer,
+            // "detained Bialiatski along with his deputy", "was arrested together with her
+            // son": the phrase shares the part of the object, or else of the subject; before
+            // the verb, of the subject ("police, along with soldiers, detained him")
+            "obl" if verb && self.along_with(dep) => {
+                let core = |rels: &[&str]| self.children(t).find(|&c| rels.contains(&self.rel(c)));
+                let shared = match dep < t {
+                    true => core(&["nsubj", "nsubj:pass"]),
+                    false => core(&["obj", "nsubj:pass"]).or_else(|| core(&["nsubj"])),
+                };
+                match shared {
+                    Some(o) if o != dep => self.tie_of(o, t),
+                    _ => Tie::Other,
+                }
+            }
             // "the Khashoggi killing"
             "compound" if !verb => Tie::Undergoer,
             // "the arrest of X", "X's arrest"
