@@ -88,7 +88,8 @@ pub const ACTS: &[ActType] = &[
         violation: true,
         // a threat someone makes; a danger one is in ("at risk of", "in mortal danger") is no
         // act, but the fear of the act it names (see `governing_modality`)
-        pattern: r"threat(?:s|ened|ening)?|ready to kill",
+        // "vowed to destroy the family": a vow of harm (see `vows_no_harm`)
+        pattern: r"threat(?:s|ened|ening)?|ready to kill|vow(?:ed|s)?\b|swore\b",
     },
     ActType {
         name: ActKind::Killing,
@@ -554,6 +555,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || (tr.act.name == ActKind::Expulsion && !sends_envoys_out(tree, &tr))
         || moved_to_no_named_place(text, tree, &tr)
         || returns_of_own_accord(tree, &tr)
+        || vows_no_harm(tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
     (!none).then_some(tr)
 }
@@ -1362,6 +1364,46 @@ fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         return false;
     };
     done_to(tree, v).any(|c| ENVOYS.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
+}
+
+/// Whether a vow is no threat: "vowed" or "swore" is one when what is vowed is to harm someone
+/// ("vowed on Sunday to destroy the family", "swore to kill him"), not "vowed to fight on" or
+/// "swore an oath".
+fn vows_no_harm(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const HARM: &[&str] = &[
+        "kill",
+        "murder",
+        "execute",
+        "shoot",
+        "destroy",
+        "crush",
+        "eliminate",
+        "punish",
+        "hunt",
+        "behead",
+        "torture",
+        "arrest",
+        "detain",
+        "jail",
+        "imprison",
+        "abduct",
+        "kidnap",
+        "burn",
+        "avenge",
+        "liquidate",
+    ];
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let lemma = tree.words[v].word.lemma.to_lowercase();
+    if tr.act.name != ActKind::Threat || !matches!(lemma.as_str(), "vow" | "swear") {
+        return false;
+    }
+    // the infinitive vowed, which the parse may give as a clause of purpose
+    !tree.children(v).any(|c| {
+        (tree.rel(c) == "xcomp" || (tree.rel(c) == "advcl" && tree.has_child(c, "mark", &["to"])))
+            && HARM.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
+    })
 }
 
 /// Whether "returned" tells of someone going back, not of someone sent back: the verb in the
@@ -2403,6 +2445,12 @@ mod tests {
                 "Oleg Marchenko vanished on October 2 in Port Aster.",
                 "disappearance",
             ),
+            // a vow to harm is a threat; a vow to do anything else is none
+            (
+                "Ramzan Kadyrov vowed on Sunday to destroy the family of Tumso Abdurakhmanov.",
+                "threat",
+            ),
+            ("The opposition leader vowed to fight on.", ""),
             // who returns goes back; who is returned is sent back
             ("Imran Shah returned home on Thursday.", ""),
             ("Imran Shah has returned to Port Aster.", ""),

@@ -922,6 +922,12 @@ impl Tree {
             // or suspects was done ("his family believes he is being held by the police")
             "allege" => Some(M::Alleged),
             "believe" | "suspect" | "think" if self.rel(x) == "ccomp" => Some(M::Alleged),
+            "believe" | "think"
+                if self.rel(x) == "xcomp"
+                    && self.children(h).any(|c| self.rel(c) == "aux:pass") =>
+            {
+                Some(M::Alleged)
+            }
             // what is dismissed or rejected as a telling ("dismissed reports that he had been
             // beaten"), not a step of the case ("rejected the appeal")
             "dismiss" | "reject" | "refute" | "disprove"
@@ -938,6 +944,18 @@ impl Tree {
             "confirm" | "verify" if self.not_done(h) => Some(M::Alleged),
             "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
                 Some(M::Hypothetical)
+            }
+            // what one vows or swears to do is a threat ("vowed to kill the blogger"); what one
+            // promises, pledges, hopes or is expected to do is still to come
+            "vow" | "swear" => Some(M::Threatened),
+            "promise" | "pledge" | "hope" | "expect" | "prepare" => Some(M::Hypothetical),
+            // what is reported, said or believed of someone ("was reported killed", "is
+            // believed to have been killed", "was said to have been tortured") is a claim
+            "report" | "say" | "rumour" | "rumor" | "presume" | "understand" | "suppose"
+                if self.rel(x) == "xcomp"
+                    && self.children(h).any(|c| self.rel(c) == "aux:pass") =>
+            {
+                Some(M::Alleged)
             }
             _ => None,
         }
@@ -2467,6 +2485,33 @@ mod support_verbs {
             (
                 "His family believes he is being held by the security service.",
                 "held",
+                Some(M::Alleged),
+            ),
+            // what is vowed is threatened, what is promised still to come; what is reported,
+            // said or believed of someone, a claim
+            (
+                "Kadyrov vowed to kill the blogger Tumso Abdurakhmanov.",
+                "kill",
+                Some(M::Threatened),
+            ),
+            (
+                "The minister promised to arrest the protesters.",
+                "arrest",
+                Some(M::Hypothetical),
+            ),
+            (
+                "In 2023 his brother Mukhammad was reported killed in Sweden.",
+                "killed",
+                Some(M::Alleged),
+            ),
+            (
+                "The activist is believed to have been killed by security forces.",
+                "killed",
+                Some(M::Alleged),
+            ),
+            (
+                "He was said to have been tortured in custody.",
+                "tortured",
                 Some(M::Alleged),
             ),
             // a conjunct with a subject of its own is not under the first one's negation
