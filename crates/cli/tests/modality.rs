@@ -30,6 +30,12 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
                 "Officials deny beating\n\nMarch 14, 2024\n\nOfficials dismissed reports that Oleg Marchenko had been beaten in custody. \
                  No officer has been charged over his arrest.\n",
             ),
+            (
+                "e.txt",
+                "Governor vows revenge\n\nMarch 15, 2024\n\nThe governor vowed on Friday to kill Oleg Marchenko. \
+                 The minister promised to arrest the protesters. Rumours that Pavel Marchenko had been killed spread on Friday. \
+                 Police said allegations that officers had beaten Oleg Marchenko were \"baseless\".\n",
+            ),
         ],
     );
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
@@ -40,8 +46,9 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
         types.iter().any(|t| *t == "arrest" || *t == "detention"),
         "{types:?}"
     );
-    // the threatened or feared killing, the demanded end of torture, the denied torture and
-    // beating, the arrest that did not happen and the charge no one faces are not
+    // the threatened, vowed, rumoured or feared killing, the demanded end of torture, the
+    // denied torture and beatings (one called baseless), the arrest that did not happen, the one
+    // promised and the charge no one faces are not
     for t in ["killing", "torture", "ill-treatment", "criminal-charge"] {
         assert!(
             !types.contains(&t),
@@ -65,4 +72,7 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
     assert!(modal("demanded", "torture"), "{claims:?}");
     assert!(modal("denied", "torture"), "{claims:?}");
     assert!(modal("denied", "ill-treatment"), "{claims:?}");
+    // a vow to kill is a threat, a rumour of a killing supposed
+    assert!(modal("threatened", "killing"), "{claims:?}");
+    assert!(modal("hypothetical", "killing"), "{claims:?}");
 }
