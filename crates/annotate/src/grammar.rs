@@ -922,6 +922,16 @@ impl Tree {
             // or suspects was done ("his family believes he is being held by the police")
             "allege" => Some(M::Alleged),
             "believe" | "suspect" | "think" if self.rel(x) == "ccomp" => Some(M::Alleged),
+            // what someone says was done is their account ("his lawyer said he had been
+            // tortured"), as a quotation is; not what one admits or confirms, nor what the
+            // speaker says it did itself ("said it fired two officials", "said they had
+            // detained him")
+            "say" | "tell" | "claim" | "state" | "add" | "write" | "insist" | "testify"
+            | "explain" | "recount"
+                if self.rel(x) == "ccomp" && !self.done_by_pronoun(x) =>
+            {
+                Some(M::Alleged)
+            }
             "believe" | "think"
                 if self.rel(x) == "xcomp"
                     && self.children(h).any(|c| self.rel(c) == "aux:pass") =>
@@ -959,6 +969,13 @@ impl Tree {
             }
             _ => None,
         }
+    }
+
+    /// Whether verb `v` is done by a pronoun, its active subject ("it fired", "they had
+    /// detained"): in a complement of saying, the speaker telling what it did.
+    fn done_by_pronoun(&self, v: usize) -> bool {
+        self.children(v)
+            .any(|c| self.rel(c) == "nsubj" && self.words[c].word.upos == "PRON")
     }
 
     /// Whether word `c` negates the word it hangs on: "not", "n't", "never".
@@ -2513,6 +2530,17 @@ mod support_verbs {
                 "He was said to have been tortured in custody.",
                 "tortured",
                 Some(M::Alleged),
+            ),
+            // what someone says was done is their account; not what the speaker says it did
+            (
+                "His lawyer said he had been tortured in custody.",
+                "tortured",
+                Some(M::Alleged),
+            ),
+            (
+                "Saudi Arabia said it fired two senior officials.",
+                "fired",
+                None,
             ),
             // a conjunct with a subject of its own is not under the first one's negation
             (
