@@ -84,6 +84,17 @@ const DOING: &[&str] = &[
     "make", "open", "publish", "release", "send", "submit", "win",
 ];
 
+/// Lemmas of the words that charge someone with an act ("charged with murder", "accused of
+/// torturing", "charges of", "suspected of", "indicted for"): the act is the charge's claim.
+const CHARGING: &[&str] = &[
+    "charge",
+    "accuse",
+    "suspect",
+    "indict",
+    "prosecute",
+    "accusation",
+];
+
 /// Lemmas of the words that make what follows "to" a thing responded to ("responding to the
 /// verdict", "in response to", "reacting to", "in reaction to").
 const RESPONSE_WORDS: &[&str] = &["respond", "response", "react", "reaction"];
@@ -918,6 +929,11 @@ impl Tree {
             "order" | "instruct" | "command" if asked => Some(M::Demanded),
             "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
             "deny" => Some(M::Denied),
+            // what one is charged with, accused or suspected of is the charge's claim ("charged
+            // with murder", "accused of torturing"); what one is acquitted or cleared of, no
+            // deed of theirs
+            l if CHARGING.contains(&l) => Some(M::Alleged),
+            "acquit" | "clear" => Some(M::Negated),
             // what one alleges is one's claim ("family alleges torture"), and what one believes
             // or suspects was done ("his family believes he is being held by the police")
             "allege" => Some(M::Alleged),
@@ -952,9 +968,8 @@ impl Tree {
             // what one will not confirm is another's claim ("refused to confirm that he had been
             // detained", "could not confirm")
             "confirm" | "verify" if self.not_done(h) => Some(M::Alleged),
-            "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" => {
-                Some(M::Hypothetical)
-            }
+            "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" | "plot"
+            | "conspire" => Some(M::Hypothetical),
             // what one vows or swears to do is a threat ("vowed to kill the blogger"); what one
             // promises, pledges, hopes or is expected to do is still to come
             "vow" | "swear" => Some(M::Threatened),
@@ -1080,6 +1095,7 @@ impl Tree {
     /// [`Tree::modality`] as the words governing the act give it.
     fn governed(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
+        let lemma = |i: usize| self.words[i].word.lemma.to_lowercase();
         let mut x = self.head_of(trigger.0, trigger.1)?;
         // still in the act's own clause (and those joined to it by "and")
         let mut own = true;
@@ -1102,6 +1118,10 @@ impl Tree {
                 if negation || without || no_subject || (rel == "det" && f == "no") {
                     return Some(M::Negated);
                 }
+                // an attempt is no deed done: "attempted murder", "a failed abduction"
+                if rel == "amod" && matches!(f.as_str(), "attempted" | "failed") {
+                    return Some(M::Hypothetical);
+                }
                 if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
                     return Some(M::Hypothetical);
                 }
@@ -1119,6 +1139,10 @@ impl Tree {
             let h = self.head(x)?;
             let rel = self.rel(x);
             let base = rel.split(':').next().unwrap_or(rel);
+            // "a murder attempt", "an assassination attempt": no deed done
+            if base == "compound" && lemma(h) == "attempt" {
+                return Some(M::Hypothetical);
+            }
             // an infinitive of purpose ("petitioned the committee to protect the men", "moved
             // them to hide them"): asked for under a verb of asking, else only intended
             if self.purpose(x, h) {
@@ -1155,8 +1179,11 @@ impl Tree {
                 // a complement of the governing word ("threatened to kill", "demands the
                 // release", "at risk of killings"), not a phrase beside it ("planned, according
                 // to a statement")
+                // "charged with murder": what one is charged with
+                let charged_with = case_is("with") && CHARGING.contains(&lemma(h).as_str());
                 let complement = matches!(base, "xcomp" | "ccomp" | "obj" | "csubj")
-                    || (matches!(base, "nmod" | "obl" | "acl") && (case_is("of") || for_it))
+                    || (matches!(base, "nmod" | "obl" | "acl")
+                        && (case_is("of") || for_it || charged_with))
                     || to_do;
                 // a circumstance of another verb ("asked to comment on the arrest"): that
                 // verb's words do not govern the act
@@ -2530,6 +2557,33 @@ mod support_verbs {
                 "He was said to have been tortured in custody.",
                 "tortured",
                 Some(M::Alleged),
+            ),
+            // what one is charged with or accused of is the charge's claim, what one is
+            // acquitted of no deed of theirs, an attempt no deed done
+            (
+                "The court acquitted Oleg Marchenko of murder on Monday.",
+                "murder",
+                Some(M::Negated),
+            ),
+            (
+                "Pavel Ostrov was charged with the murder of Anna Roe in March.",
+                "murder",
+                Some(M::Alleged),
+            ),
+            (
+                "Pavel Ostrov was charged with attempted murder in March.",
+                "murder",
+                Some(M::Hypothetical),
+            ),
+            (
+                "He survived a murder attempt in 2020.",
+                "murder",
+                Some(M::Hypothetical),
+            ),
+            (
+                "Irina Volkova was accused of plotting to kill the president.",
+                "kill",
+                Some(M::Hypothetical),
             ),
             // what someone says was done is their account; not what the speaker says it did
             (
