@@ -79,7 +79,8 @@ pub const ACTS: &[ActType] = &[
         label: "ill-treatment",
         plover: ("ASSAULT", "beat"),
         violation: true,
-        pattern: r"beat(?:en|ing|ings)|beat (?:me|him|her|them|us)\b|ill-treat(?:ed|ment)|physical and psychological violence|grabbed|hit me",
+        // "beat" alone when it beats someone (see `beats_no_one`)
+        pattern: r"beat(?:en|ing|ings)|beat (?:me|him|her|them|us)\b|beat\b|ill-treat(?:ed|ment)|physical and psychological violence|grabbed|hit me",
     },
     ActType {
         name: ActKind::Threat,
@@ -556,6 +557,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || moved_to_no_named_place(text, tree, &tr)
         || returns_of_own_accord(tree, &tr)
         || vows_no_harm(tree, &tr)
+        || beats_no_one(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
     (!none).then_some(tr)
 }
@@ -1364,6 +1366,35 @@ fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         return false;
     };
     done_to(tree, v).any(|c| ENVOYS.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
+}
+
+/// Whether "beat" alone beats no one: it is one when it is a verb with someone for its object
+/// ("guards beat Pavel Ostrov", "police beat protesters"), not "beat him in the election", "the
+/// beat of the drums".
+fn beats_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const CONTESTS: &[&str] = &[
+        "election", "race", "match", "vote", "game", "poll", "contest",
+    ];
+    if tr.act.name != ActKind::IllTreatment || !text[tr.ts..tr.te].eq_ignore_ascii_case("beat") {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return true;
+    };
+    let lemma = |w: usize| tree.words[w].word.lemma.to_lowercase();
+    // someone after it, whatever the parse hangs the name on
+    let someone = tree.children(v).any(|c| tree.rel(c) == "obj")
+        || tree.words.get(v + 1).is_some_and(|n| {
+            matches!(
+                n.word.upos.as_str(),
+                "PROPN" | "PRON" | "NOUN" | "DET" | "NUM" | "ADJ"
+            )
+        });
+    tree.words[v].word.upos != "VERB"
+        || !someone
+        || tree
+            .children(v)
+            .any(|c| tree.rel(c) == "obl" && CONTESTS.contains(&lemma(c).as_str()))
 }
 
 /// Whether a vow is no threat: "vowed" or "swore" is one when what is vowed is to harm someone
@@ -2445,6 +2476,13 @@ mod tests {
                 "Oleg Marchenko vanished on October 2 in Port Aster.",
                 "disappearance",
             ),
+            // "beat" is ill-treatment when it beats someone
+            (
+                "Guards beat Pavel Ostrov in his cell on Monday.",
+                "ill-treatment",
+            ),
+            ("Police beat protesters with batons.", "ill-treatment"),
+            ("Pavel Ostrov beat the mayor in the election.", ""),
             // a vow to harm is a threat; a vow to do anything else is none
             (
                 "Ramzan Kadyrov vowed on Sunday to destroy the family of Tumso Abdurakhmanov.",
