@@ -394,6 +394,15 @@ impl Tree {
                 return Some((tie, format!("in apposition to “{}”: {why}", form(w))));
             }
         }
+        // the verb whose subject did the act: one that only says the act, its object, was done
+        // ("the ministry imposed sanctions", "she filed an appeal"), or the verb a word of
+        // responding hangs on ("Responding to the verdict, the rapporteur said …"); with
+        // whether it is the latter
+        let responding = self.is_response(t) && matches!(self.rel(t), "advcl" | "obl");
+        let doer_verb = match self.support_verb(t) {
+            Some(v) => Some((v, false)),
+            None => self.head(t).filter(|_| responding).map(|v| (v, true)),
+        };
         let chain = self.name_chain(m)?;
         for (k, &c) in chain.iter().enumerate() {
             let how = match k {
@@ -457,28 +466,13 @@ impl Tree {
                 let passive = self.words[t].word.xpos == "VBN" && self.rel(t) == "acl";
                 return Some((if passive { Tie::Undergoer } else { Tie::Other }, why));
             }
-            // a word of responding on a verb: the verb's subject responds ("Responding to the
-            // verdict, the rapporteur said …", "In response, the ministry announced …")
-            let responding = self.is_response(t) && matches!(self.rel(t), "advcl" | "obl");
-            if let Some(v) = self.head(t).filter(|_| responding) {
-                if self.head(c) == Some(v) && self.rel(c) == "nsubj" {
-                    let why = format!(
-                        "{how}subject (nsubj) of “{}”, which “{}” hangs on",
-                        form(v),
-                        form(t)
-                    );
-                    return Some((Tie::Doer, why));
-                }
-            }
-            // a noun naming the act, the object of a verb that only says it was done: the
-            // verb's subject did it ("the ministry imposed sanctions", "she filed an appeal")
-            if let Some(v) = self.support_verb(t) {
-                if self.head(c) == Some(v) && self.rel(c) == "nsubj" {
-                    let why = format!(
-                        "{how}subject (nsubj) of “{}”, whose object is “{}”",
-                        form(v),
-                        form(t)
-                    );
+            if let Some((v, responds)) = doer_verb.filter(|&(v, _)| self.head(c) == Some(v)) {
+                if self.rel(c) == "nsubj" {
+                    let tail = match responds {
+                        true => format!("which “{}” hangs on", form(t)),
+                        false => format!("whose object is “{}”", form(t)),
+                    };
+                    let why = format!("{how}subject (nsubj) of “{}”, {tail}", form(v));
                     return Some((Tie::Doer, why));
                 }
             }
@@ -907,7 +901,7 @@ impl Tree {
         let to = self.has_child(x, "mark", &["to"]);
         let passive_purpose = base == "xcomp"
             && to
-            && self.children(h).any(|c| self.rel(c) == "aux:pass")
+            && self.passive(h)
             && !PASSIVE_CONTROL.contains(&self.words[h].word.lemma.to_lowercase().as_str());
         (base == "advcl" && to) || passive_purpose
     }
@@ -935,9 +929,10 @@ impl Tree {
             l if CHARGING.contains(&l) => Some(M::Alleged),
             "acquit" | "clear" => Some(M::Negated),
             // what one alleges is one's claim ("family alleges torture"), and what one believes
-            // or suspects was done ("his family believes he is being held by the police")
+            // was done ("his family believes he is being held by the police"; what one suspects
+            // is read above, as a charge's)
             "allege" => Some(M::Alleged),
-            "believe" | "suspect" | "think" if self.rel(x) == "ccomp" => Some(M::Alleged),
+            "believe" | "think" if self.rel(x) == "ccomp" => Some(M::Alleged),
             // what someone says was done is their account ("his lawyer said he had been
             // tortured"), as a quotation is; not what one admits or confirms, nor what the
             // speaker says it did itself ("said it fired two officials", "said they had
@@ -945,12 +940,6 @@ impl Tree {
             "say" | "tell" | "claim" | "state" | "add" | "write" | "insist" | "testify"
             | "explain" | "recount"
                 if self.rel(x) == "ccomp" && !self.done_by_pronoun(x) =>
-            {
-                Some(M::Alleged)
-            }
-            "believe" | "think"
-                if self.rel(x) == "xcomp"
-                    && self.children(h).any(|c| self.rel(c) == "aux:pass") =>
             {
                 Some(M::Alleged)
             }
@@ -976,14 +965,19 @@ impl Tree {
             "promise" | "pledge" | "hope" | "expect" | "prepare" => Some(M::Hypothetical),
             // what is reported, said or believed of someone ("was reported killed", "is
             // believed to have been killed", "was said to have been tortured") is a claim
-            "report" | "say" | "rumour" | "rumor" | "presume" | "understand" | "suppose"
-                if self.rel(x) == "xcomp"
-                    && self.children(h).any(|c| self.rel(c) == "aux:pass") =>
+            "report" | "say" | "believe" | "think" | "rumour" | "rumor" | "presume"
+            | "understand" | "suppose"
+                if self.rel(x) == "xcomp" && self.passive(h) =>
             {
                 Some(M::Alleged)
             }
             _ => None,
         }
+    }
+
+    /// Whether verb `v` is made passive ("was reported", "has been sentenced").
+    fn passive(&self, v: usize) -> bool {
+        self.children(v).any(|c| self.rel(c) == "aux:pass")
     }
 
     /// Whether verb `v` is done by a pronoun, its active subject ("it fired", "they had
@@ -1638,9 +1632,7 @@ impl Tree {
         match self.rel(dep) {
             // the subject of a verb made passive ("has been sentenced") undergoes it, whatever
             // relation the parser gave it
-            "nsubj" if verb && self.children(t).any(|c| self.rel(c) == "aux:pass") => {
-                Tie::Undergoer
-            }
+            "nsubj" if verb && self.passive(t) => Tie::Undergoer,
             "nsubj" if verb => Tie::Doer,
             "nsubj:pass" | "obj" | "iobj" => Tie::Undergoer,
             "obl:agent" => Tie::Doer,
