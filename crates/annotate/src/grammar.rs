@@ -823,6 +823,44 @@ impl Tree {
         })
     }
 
+    /// Whether the quotation at `start..end` names an offence, the words of a charge or a
+    /// verdict ("on charges of “joining a terrorist group” and “spreading false news”",
+    /// "convicted of “participating in an extremist organisation”", "charged with “inciting
+    /// social hatred”"): the name of a crime, a term, not anyone's speech.
+    pub fn names_an_offence(&self, start: usize, end: usize) -> bool {
+        const OFFENCE: &[&str] = &["convict", "guilty", "crime", "offence", "offense", "count"];
+        let inside = |i: usize| {
+            self.words[i].start >= start
+                && self.words[i].end <= end
+                && self.words[i].word.upos != "PUNCT"
+        };
+        let Some(mut x) =
+            (0..self.words.len()).find(|&i| inside(i) && self.head(i).is_none_or(|h| !inside(h)))
+        else {
+            return false;
+        };
+        // the second of two names joined by "and"
+        if self.rel(x) == "conj" {
+            match self.head(x) {
+                Some(h) if h < x => x = h,
+                _ => return false,
+            }
+        }
+        let of_or_with = self.children(x).any(|c| {
+            c < x
+                && matches!(self.rel(c), "case" | "mark")
+                && matches!(
+                    self.words[c].word.form.to_lowercase().as_str(),
+                    "of" | "with"
+                )
+        });
+        of_or_with
+            && self.head(x).is_some_and(|h| {
+                let lemma = self.words[h].word.lemma.to_lowercase();
+                CHARGING.contains(&lemma.as_str()) || OFFENCE.contains(&lemma.as_str())
+            })
+    }
+
     /// Whether the phrase at `start..end` is a bare noun that gives the grounds of a verb
     /// ("overturn the sentence due to the unjustified charges", "sentenced on charges"), with
     /// nothing of its own: no "of …", no possessor, no noun before it ("over the disappearance
@@ -980,6 +1018,27 @@ impl Tree {
         self.children(v).any(|c| self.rel(c) == "aux:pass")
     }
 
+    /// Whether verb `v` is a headline's past participle, a passive with its auxiliary left out
+    /// ("Rights defender Nasta Loika sentenced to seven years", "Journalist arrested in Minsk"):
+    /// a past form with no auxiliary and nothing done to after it, in a line with no closing
+    /// stop. Headlines tell what someone did in the present ("Court sentences …").
+    fn headline_participle(&self, v: usize) -> bool {
+        let headline = self.words.last().is_some_and(|w| {
+            !matches!(
+                w.word.form.as_str(),
+                "." | "!" | "?" | "\"" | "”" | "'" | "’"
+            )
+        });
+        headline
+            && matches!(self.words[v].word.xpos.as_str(), "VBD" | "VBN")
+            && !self.children(v).any(|c| {
+                let rel = self.rel(c);
+                rel.starts_with("aux")
+                    || rel == "cop"
+                    || (c > v && matches!(rel, "obj" | "iobj" | "ccomp" | "xcomp"))
+            })
+    }
+
     /// Whether verb `v` is done by a pronoun, its active subject ("it fired", "they had
     /// detained"): in a complement of saying, the speaker telling what it did.
     fn done_by_pronoun(&self, v: usize) -> bool {
@@ -1109,7 +1168,13 @@ impl Tree {
                 let no_subject = rel.starts_with("nsubj")
                     && (matches!(f.as_str(), "nobody" | "none" | "noone")
                         || self.has_child(c, "det", &["no"]));
-                if negation || without || no_subject || (rel == "det" && f == "no") {
+                // what was done in place of it: "instead of being released", "rather than
+                // released"
+                let in_place_of = matches!(f.as_str(), "instead" | "rather")
+                    && self.words.get(c + 1).is_some_and(|n| {
+                        matches!(n.word.form.to_lowercase().as_str(), "of" | "than")
+                    });
+                if negation || without || no_subject || in_place_of || (rel == "det" && f == "no") {
                     return Some(M::Negated);
                 }
                 // an attempt is no deed done: "attempted murder", "a failed abduction"
@@ -1190,7 +1255,8 @@ impl Tree {
                     continue;
                 }
                 // "called for his release", "asked the court to overturn it"
-                let asked = for_it || asked_to_do || matches!(base, "xcomp" | "ccomp");
+                // "calls on the authorities to quash it", "renewed calls to free him"
+                let asked = for_it || asked_to_do || to_do || matches!(base, "xcomp" | "ccomp");
                 let m = self.governing_word(h, x, asked);
                 if m.is_some() {
                     return m;
@@ -1632,7 +1698,7 @@ impl Tree {
         match self.rel(dep) {
             // the subject of a verb made passive ("has been sentenced") undergoes it, whatever
             // relation the parser gave it
-            "nsubj" if verb && self.passive(t) => Tie::Undergoer,
+            "nsubj" if verb && (self.passive(t) || self.headline_participle(t)) => Tie::Undergoer,
             "nsubj" if verb => Tie::Doer,
             "nsubj:pass" | "obj" | "iobj" => Tie::Undergoer,
             "obl:agent" => Tie::Doer,
@@ -2211,6 +2277,30 @@ mod support_verbs {
         ] {
             assert_ne!(tie(s, name, act), Some(Tie::Doer), "{s}");
         }
+        // a headline's past participle is a passive: its subject underwent the act; a
+        // sentence's past tense is done by its subject
+        for (s, name, act, want) in [
+            (
+                "Belarus: Rights defender Nasta Loika sentenced to seven years",
+                "Nasta Loika",
+                "sentenced",
+                Tie::Undergoer,
+            ),
+            (
+                "Journalist Ivan Dorn beaten by police in Port Aster",
+                "Ivan Dorn",
+                "beaten",
+                Tie::Undergoer,
+            ),
+            (
+                "The Port Aster court sentenced Nasta Loika on Monday.",
+                "Port Aster",
+                "sentenced",
+                Tie::Doer,
+            ),
+        ] {
+            assert_eq!(tie(s, name, act), Some(want), "{s}");
+        }
         // a possessor is read by the kind of act
         let s = "The court rejected the prosecutor's request and Musaeva's arrest followed.";
         assert_eq!(tie(s, "prosecutor", "request"), Some(Tie::Possessor));
@@ -2480,6 +2570,22 @@ mod support_verbs {
                 "overturn",
                 Some(M::Demanded),
             ),
+            (
+                "Amnesty International calls on the authorities to quash her conviction.",
+                "quash",
+                Some(M::Demanded),
+            ),
+            (
+                "Instead of being released at the end of the term, she was charged.",
+                "released",
+                Some(M::Negated),
+            ),
+            (
+                "He was transferred to a prison rather than released.",
+                "released",
+                Some(M::Negated),
+            ),
+            ("He was instead released on bail.", "released", None),
             (
                 "Police did not arrest his brother.",
                 "arrest",

@@ -298,12 +298,16 @@ pub fn find_with(
     for (qi, &(qs, qe)) in sp.spans.iter().enumerate() {
         // one or two words in quote marks are a term or a scare quote ("honour killings",
         // “made up”), not speech: only the grammar may say whose word it is
-        let term = doc.text[qs..qe]
+        let few_words = doc.text[qs..qe]
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count()
             <= 2;
         let first = sentence_of(sentences, qs);
+        // so is the name of an offence ("charged with “inciting social hatred”")
+        let offence =
+            !few_words && first.1 > first.0 && sp.parse(first, trees).names_an_offence(qs, qe);
+        let term = few_words || offence;
         let last = sentence_of(sentences, qe.saturating_sub(1));
         // the grammar of the sentence the quote opens in, then of the one it closes in
         let mut a = None;
@@ -367,7 +371,17 @@ pub fn find_with(
             speaker: a.speaker,
             cue: a.cue,
             via: a.via,
-            basis: a.basis,
+            // a term's basis says why it is one; its user, if the grammar gives one, is not
+            // listed as its speaker
+            basis: match (few_words, offence) {
+                (true, _) => Some("one or two words in quote marks: a term, not speech".into()),
+                (_, true) => Some(
+                    "the name of an offence in quote marks (“charges of”, “charged with”, \
+                     “convicted of” …): a term, not speech"
+                        .into(),
+                ),
+                _ => a.basis,
+            },
             term,
         });
     }
@@ -986,6 +1000,33 @@ mod tests {
         let m = names::find(&d, &s);
         let q = find(&d, &s, &m, &[]);
         assert_eq!(q.iter().map(|q| q.term).collect::<Vec<_>>(), [true, false]);
+    }
+
+    /// The name of an offence in quote marks is a term, however long; a quotation of the same
+    /// length that someone speaks is not.
+    #[test]
+    fn the_name_of_an_offence_is_a_term() {
+        for (text, want) in [
+            (
+                "He is held on charges of “joining a terrorist group” and “spreading false news.”",
+                vec![true, true],
+            ),
+            (
+                "She was convicted of “participating in an extremist organisation” in 2021.",
+                vec![true],
+            ),
+            ("He was charged with “inciting social hatred”.", vec![true]),
+            (
+                "Irina Volkova said the court was “ignoring all of us” again.",
+                vec![false],
+            ),
+        ] {
+            let d = crate::test_doc(text);
+            let s = sentences(text);
+            let m = names::find(&d, &s);
+            let q = find(&d, &s, &m, &[]);
+            assert_eq!(q.iter().map(|q| q.term).collect::<Vec<_>>(), want, "{text}");
+        }
     }
 
     #[test]

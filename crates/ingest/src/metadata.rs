@@ -364,24 +364,29 @@ impl Reader<'_> {
 
     /// "BERLIN, August 24, 2019 — A man was …": a place and a date opening the first paragraph,
     /// then a dash, or a line of its own ("BAKU, March 12, 2025 (Reuters)"), with or without a
-    /// wire's tag after the date: the day the report was filed. The place and the date are no
-    /// part of the story (boilerplate); the paragraph after the dash is.
+    /// wire's tag after the date, or the two in brackets ("(Beirut, June 2, 2022) – Security
+    /// forces …"): the day the report was filed. The place and the date are no part of the
+    /// story (boilerplate); the paragraph after the dash is.
     fn opening_dateline(&mut self, at: usize, line: &str) -> bool {
         static OPENING: OnceLock<Regex> = OnceLock::new();
         let opening = re(
             &OPENING,
-            r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?,\s+([^,—–()]{3,20},?\s+\d{4})\s*(?:\(([^()]{2,30})\)\s*)?(?:([—–]|--?)\s+\S|$)",
+            r"^(\()?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?,\s+([^,—–()]{3,20},?\s+\d{4})(\))?\s*(?:\(([^()]{2,30})\)\s*)?(?:([—–]|--?)\s+\S|$)",
         );
         let (s, _) = trimmed(at, line);
-        let Some(c) = opening.captures(line.trim()) else {
+        // a bracket opened before the place closes after the date
+        let Some(c) = opening
+            .captures(line.trim())
+            .filter(|c| c.get(1).is_some() == c.get(3).is_some())
+        else {
             return false;
         };
-        let Some(d) = single_date(&c[1]) else {
+        let Some(d) = single_date(&c[2]) else {
             return false;
         };
-        let m = c.get(1).expect("group");
+        let m = c.get(2).expect("group");
         self.publish(d, m.as_str(), (s + m.start(), s + m.end()));
-        if let Some(w) = c.get(2).filter(|w| in_wires(w.as_str().trim())) {
+        if let Some(w) = c.get(4).filter(|w| in_wires(w.as_str().trim())) {
             self.field(
                 "wire",
                 w.as_str().trim().to_string(),
@@ -389,7 +394,7 @@ impl Reader<'_> {
             );
         }
         // up to the dash, or the whole line
-        let end = c.get(3).map_or(line.trim().len(), |d| d.end());
+        let end = c.get(5).map_or(line.trim().len(), |d| d.end());
         self.boilerplate(BoilerplateKind::Dateline, (s, s + end));
         true
     }
@@ -774,6 +779,15 @@ mod tests {
             (
                 "Title line here\n\nDhaka, 14 August 2024\n\nThe family says he is missing.",
                 Some("2024-08-14"),
+            ),
+            // in brackets, as rights groups print it; a bracket left open is none
+            (
+                "Title line here\n\n(Beirut, June 2, 2022) – Security forces arrested him.",
+                Some("2022-06-02"),
+            ),
+            (
+                "Title line here\n\n(Beirut, June 2, 2022 – Security forces arrested him.",
+                None,
             ),
             // a sentence that only starts with a name and a date is no dateline
             (

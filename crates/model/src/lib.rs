@@ -310,7 +310,8 @@ pub struct QuoteMention {
     /// on which the quote hangs".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub basis: Option<String>,
-    /// One or two words in quote marks: a term or a scare quote ("honour killings"), whose
+    /// One or two words in quote marks, or the name of an offence ("charged with “inciting
+    /// social hatred”"): a term or a scare quote ("honour killings"), whose
     /// speaker (when the grammar gives one) used the words but is not quoted as saying more.
     #[serde(default)]
     pub term: bool,

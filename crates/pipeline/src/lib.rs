@@ -210,11 +210,7 @@ pub fn build_with(
                 end: q.span.end,
                 text: q.span.text(&doc.text).to_string(),
                 via: q.via.clone(),
-                basis: if q.term {
-                    Some("one or two words in quote marks: a term, not speech".to_string())
-                } else {
-                    q.basis.clone()
-                },
+                basis: q.basis.clone(),
                 pages: casefile_model::pages_of(&doc.pages, q.span.start, q.span.end),
             });
         }
