@@ -28,5 +28,34 @@ fn main() {
             print!("{}={:?}|", t.text, t.value.as_ref().map(|v| &v.value));
         }
         println!();
+        // DBG_TREE=word: the tree (with the report's names) of each sentence holding the word
+        if let Ok(word) = std::env::var("DBG_TREE") {
+            let sentences = casefile_annotate::text::apart_from_datelines(
+                casefile_annotate::text::sentences(&d.text),
+                &d.text,
+                &d.boilerplate,
+            );
+            let mut trees = casefile_annotate::grammar::Trees::default();
+            for (ss, se) in sentences {
+                if !d.text[ss..se].contains(&word) {
+                    continue;
+                }
+                let names = casefile_annotate::coref::name_spans(&a.mentions, ss, se);
+                let tree = trees.get(&d.text, ss, se, names);
+                println!("  # {}", &d.text[ss..se]);
+                for (i, w) in tree.words.iter().enumerate() {
+                    let w = &w.word;
+                    println!(
+                        "  {}\t{}\t{}\t{}\t{}\t{}",
+                        i + 1,
+                        w.form,
+                        w.upos,
+                        w.xpos,
+                        w.head,
+                        w.deprel
+                    );
+                }
+            }
+        }
     }
 }

@@ -526,7 +526,9 @@ pub fn find_with(
         let asking_for_nothing: Vec<bool> = found
             .iter()
             .map(|tr| {
-                asks_for_no_act(tree, tr, &found) || responds_in_no_statement(tree, tr, &found)
+                asks_for_no_act(tree, tr, &found)
+                    || responds_in_no_statement(tree, tr, &found)
+                    || doers_getaway(tree, tr, &found)
             })
             .collect();
         for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
@@ -1057,6 +1059,12 @@ fn many_over_a_span(
             tree.starts_a_span(span.start, span.end)
         }
     };
+    // a whole year or more, no month nor day ("in 2022", "last year")
+    let year_long = em
+        .time
+        .filter(|_| !em.time_from_context)
+        .and_then(|t| cx.timexes[t].value.as_ref())
+        .is_some_and(|v| v.value.len() == 4);
     let Some(h) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
@@ -1075,22 +1083,60 @@ fn many_over_a_span(
     };
     // a verb done to a counted many since a point ("have detained more than 7,000 people since
     // the election"): many acts, not one happening
+    // (a "since" phrase of the verb's clause, wherever the parse hangs it in that clause:
+    // "Since 2000, ARTICLE 19 has documented …" on the subject or the auxiliary)
     let since = |v: usize| {
-        tree.children(v).any(|c| {
-            tree.has_child(c, "case", &["since"])
-                || tree.has_child(c, "mark", &["since"])
-                || tree.words[c].word.form.eq_ignore_ascii_case("since")
-        })
+        let in_clause_of_v = |c: usize| {
+            let mut h = tree.head(c);
+            for _ in 0..6 {
+                match h {
+                    Some(x) if x == v => return true,
+                    Some(x)
+                        if tree.words[x].word.upos != "VERB" || tree.rel(x).starts_with("aux") =>
+                    {
+                        h = tree.head(x)
+                    }
+                    _ => return false,
+                }
+            }
+            false
+        };
+        (0..tree.words.len()).any(|c| {
+            (tree.has_child(c, "case", &["since"]) || tree.has_child(c, "mark", &["since"]))
+                && in_clause_of_v(c)
+        }) || tree
+            .children(v)
+            .any(|c| tree.words[c].word.form.eq_ignore_ascii_case("since"))
     };
-    // a noun of acts counted since a point ("has documented at least 20 killings of
-    // journalists since 2000"), on the noun or on the verb it is the object of
-    let noun_over_many = counted(h) && (since(h) || tree.head(h).is_some_and(since));
+    // a noun of acts counted, or of acts done to people counted ("the murders of 163
+    // journalists"), since a point ("has documented at least 20 killings of journalists since
+    // 2000"), on the noun or on the verb it is the object of
+    let of_counted = |n: usize| {
+        tree.children(n)
+            .any(|c| tree.rel(c) == "nmod" && tree.has_child(c, "case", &["of"]) && counted(c))
+    };
+    let noun_over_many =
+        (counted(h) || of_counted(h)) && (since(h) || tree.head(h).is_some_and(since));
+    // a verb done to many counted since a point, or over a whole year ("at least 15
+    // journalists were killed in 2022"): a tally, not one happening
     let verb_over_many = tree.words[h].word.upos == "VERB"
-        && since(h)
-        && tree
-            .children(h)
-            .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && counted(c));
-    spanned && (vaguely(h) || noun_over_many || verb_over_many)
+        && tree.children(h).any(|c| {
+            matches!(tree.rel(c), "obj" | "nsubj:pass")
+                && (since(h) && counted(c) || year_long && counted_many(tree, c))
+        });
+    (spanned || year_long) && (vaguely(h) || noun_over_many || verb_over_many)
+}
+
+/// Whether noun `n` is a plural counted by a number above two, or vaguely ("15 journalists",
+/// "at least 15 journalists", "dozens of people"); two are a pair ("two men"), whom one act may
+/// befall.
+fn counted_many(tree: &crate::grammar::Tree, n: usize) -> bool {
+    const SMALL: &[&str] = &["one", "two", "both", "a", "an", "1", "2"];
+    tree.words[n].word.xpos == "NNS"
+        && tree.children(n).any(|c| {
+            tree.rel(c) == "nummod"
+                && !SMALL.contains(&tree.words[c].word.form.to_lowercase().as_str())
+        })
 }
 
 /// Whether a telling is one of the things another is said to include, and names no one: "a
@@ -1227,6 +1273,52 @@ fn responds_in_no_statement(tree: &crate::grammar::Tree, tr: &Trigger, found: &[
         .iter()
         .any(|f| !std::ptr::eq(f, tr) && f.all.iter().any(|&(s, e)| tree.head_of(s, e) == Some(h)));
     !crate::grammar::SPEECH_VERBS.contains(&lemma.as_str()) || another_act
+}
+
+/// Whether a word of flight tells the getaway of those who did another act of its sentence,
+/// not anyone's flight from persecution: "shot by two men who fled on a motorcycle", "the
+/// gunmen shot him and fled" (those who flee are the doers of the shooting).
+fn doers_getaway(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -> bool {
+    if tr.act.name != ActKind::Flight {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let subject_of = |v: usize| {
+        tree.children(v)
+            .find(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass"))
+    };
+    // who fled: the noun its relative clause tells of, its own subject, or the subject of the
+    // verb it is joined to by "and"
+    let fled = match tree.rel(v) {
+        r if r.starts_with("acl") => tree.head(v),
+        "conj" => subject_of(v).or_else(|| tree.head(v).and_then(subject_of)),
+        _ => subject_of(v),
+    };
+    let Some(fled) = fled else { return false };
+    // …by whom something was done to someone ("was shot six times by two men who fled"), or
+    // who did another act of the sentence: its active subject or its passive's "by …"
+    if tree.rel(fled) == "obl:agent" && tree.has_child(fled, "case", &["by"]) {
+        return true;
+    }
+    let doer_of = |g: usize| {
+        tree.head(fled) == Some(g)
+            && match tree.rel(fled) {
+                "obl:agent" => true,
+                "nsubj" => !tree.children(g).any(|c| tree.rel(c) == "aux:pass"),
+                _ => false,
+            }
+    };
+    found.iter().any(|o| {
+        !std::ptr::eq(o, tr)
+            && o.act.violation
+            && o.act.name != ActKind::Flight
+            && o.all
+                .iter()
+                .chain(std::iter::once(&(o.ts, o.te)))
+                .any(|&(s, e)| tree.head_of(s, e).is_some_and(|g| g != v && doer_of(g)))
+    })
 }
 
 /// Whether a statement word names a statement taken down from someone, not one made in public:
@@ -2894,6 +2986,32 @@ mod tests {
         }
     }
 
+    /// The getaway of those who did an act is no flight from persecution; the flight of those
+    /// it was done to is.
+    #[test]
+    fn the_doers_getaway_is_no_flight() {
+        for (text, want) in [
+            (
+                "Oleg Marchenko was shot dead by two men who fled on a motorcycle.",
+                vec!["killing"],
+            ),
+            (
+                "The gunmen shot dead Oleg Marchenko and fled.",
+                vec!["killing"],
+            ),
+            (
+                "Oleg Marchenko was shot six times by two men who fled on a motorcycle.",
+                vec![],
+            ),
+            (
+                "Oleg Marchenko fled to Armenia after he was beaten by police.",
+                vec!["ill-treatment", "flight"],
+            ),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
     /// Acts counted vaguely over a span ("several investigations since 2017") are many acts,
     /// no happening; counted so on a day of their own, they are one ("several arrests on
     /// Monday").
@@ -2927,6 +3045,21 @@ mod tests {
                 vec![],
             ),
             ("The two killings in Marevo on Sunday shocked the town.", vec!["killing"]),
+            // acts done to many counted since a point, or over a whole year: a tally; two
+            // men killed in a year may be one happening
+            (
+                "Since 2000, the group has documented the murders of 163 journalists in Marevo.",
+                vec![],
+            ),
+            (
+                "At least 15 journalists were killed in Marevo in 2022.",
+                vec![],
+            ),
+            ("Two journalists were killed in Marevo in 2022.", vec!["killing"]),
+            (
+                "At least 15 journalists were killed in Marevo on 3 May 2022.",
+                vec!["killing"],
+            ),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }

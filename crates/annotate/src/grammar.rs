@@ -506,15 +506,42 @@ impl Tree {
 
     /// The verb whose object the noun `t` is, when that verb only says the act named by the
     /// noun was done, so that its subject is the act's doer: "imposed sanctions", "launched an
-    /// investigation", "filed an appeal", "issued a statement". Not "faced charges", "received
-    /// threats", "suffered torture", whose subject undergoes the act.
+    /// investigation", "filed an appeal", "issued a statement"; or the verb of speech the noun
+    /// says it was spoken in ("said in a statement", "wrote in a letter"). Not "faced charges",
+    /// "received threats", "suffered torture", whose subject undergoes the act.
     fn support_verb(&self, t: usize) -> Option<usize> {
         let v = self.head(t)?;
-        (self.words[t].word.upos == "NOUN"
-            && self.rel(t) == "obj"
-            && self.words[v].word.upos == "VERB"
-            && DOING.contains(&self.words[v].word.lemma.as_str()))
-        .then_some(v)
+        let lemma = self.words[v].word.lemma.to_lowercase();
+        let noun_of_verb = self.words[t].word.upos == "NOUN" && self.words[v].word.upos == "VERB";
+        let done = self.rel(t) == "obj" && DOING.contains(&lemma.as_str());
+        // a noun for what words are put out in ("in a statement", "in a letter"), not any
+        // noun the parse hangs on a verb of speech ("reported Monday, in a trial …")
+        const MEDIA: &[&str] = &[
+            "statement",
+            "letter",
+            "interview",
+            "speech",
+            "post",
+            "tweet",
+            "message",
+            "video",
+            "address",
+            "briefing",
+            "communique",
+            "communiqué",
+            "op-ed",
+            "column",
+            "article",
+            "appeal",
+            "petition",
+            "complaint",
+            "declaration",
+        ];
+        let spoken_in = self.rel(t) == "obl"
+            && self.has_child(t, "case", &["in"])
+            && SPEECH_VERBS.contains(&lemma.as_str())
+            && MEDIA.contains(&self.words[t].word.lemma.to_lowercase().as_str());
+        (noun_of_verb && (done || spoken_in)).then_some(v)
     }
 
     /// Whether the time at `span` dates the making of the act whose noun is at `trigger`: it is
@@ -1145,6 +1172,64 @@ impl Tree {
         None
     }
 
+    /// The modality the words of `x`'s own clause give it: a negation ("did not", "no one was",
+    /// "without", "instead of"), an attempt ("attempted murder"), a report only ("the reported
+    /// torture"), a condition ("if"), a modal ("could", "will", "must").
+    fn own_words_modality(&self, x: usize) -> Option<casefile_model::Modality> {
+        use casefile_model::Modality as M;
+        let form = |i: usize| self.words[i].word.form.to_lowercase();
+        for c in self.children(x) {
+            let f = form(c);
+            let rel = self.rel(c);
+            let negation = self.negates(c);
+            // "held without access to a lawyer", "without charge"
+            let without = rel == "case" && f == "without";
+            // no one did it, or it was done to no one: "No one has been arrested", "no
+            // officer has been charged", "nobody was detained"
+            let no_subject = rel.starts_with("nsubj")
+                && (matches!(f.as_str(), "nobody" | "none" | "noone")
+                    || self.has_child(c, "det", &["no"]));
+            // what was done in place of it: "instead of being released", "rather than
+            // released"
+            let in_place_of = matches!(f.as_str(), "instead" | "rather")
+                && self
+                    .words
+                    .get(c + 1)
+                    .is_some_and(|n| matches!(n.word.form.to_lowercase().as_str(), "of" | "than"));
+            if negation || without || no_subject || in_place_of || (rel == "det" && f == "no") {
+                return Some(M::Negated);
+            }
+            // an attempt is no deed done: "attempted murder", "a failed abduction"
+            if rel == "amod" && matches!(f.as_str(), "attempted" | "failed") {
+                return Some(M::Hypothetical);
+            }
+            // what is only reported or suspected: "the reported torture of a lawyer", "an
+            // alleged beating", "a suspected abduction"
+            if rel == "amod"
+                && matches!(
+                    f.as_str(),
+                    "reported" | "alleged" | "suspected" | "purported" | "presumed"
+                )
+            {
+                return Some(M::Alleged);
+            }
+            if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
+                return Some(M::Hypothetical);
+            }
+            if rel.starts_with("aux") {
+                match f.as_str() {
+                    // what might be, and what is still to come ("will be charged")
+                    "could" | "would" | "might" | "may" | "will" | "shall" | "'ll" => {
+                        return Some(M::Hypothetical)
+                    }
+                    "must" | "should" => return Some(M::Demanded),
+                    _ => {}
+                }
+            }
+        }
+        None
+    }
+
     /// [`Tree::modality`] as the words governing the act give it.
     fn governed(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
@@ -1156,44 +1241,8 @@ impl Tree {
         // the parse may hang on the object ("court") rather than on the verb
         let mut infinitive = false;
         for _ in 0..8 {
-            let form = |i: usize| self.words[i].word.form.to_lowercase();
-            for c in self.children(x).filter(|_| own) {
-                let f = form(c);
-                let rel = self.rel(c);
-                let negation = self.negates(c);
-                // "held without access to a lawyer", "without charge"
-                let without = rel == "case" && f == "without";
-                // no one did it, or it was done to no one: "No one has been arrested", "no
-                // officer has been charged", "nobody was detained"
-                let no_subject = rel.starts_with("nsubj")
-                    && (matches!(f.as_str(), "nobody" | "none" | "noone")
-                        || self.has_child(c, "det", &["no"]));
-                // what was done in place of it: "instead of being released", "rather than
-                // released"
-                let in_place_of = matches!(f.as_str(), "instead" | "rather")
-                    && self.words.get(c + 1).is_some_and(|n| {
-                        matches!(n.word.form.to_lowercase().as_str(), "of" | "than")
-                    });
-                if negation || without || no_subject || in_place_of || (rel == "det" && f == "no") {
-                    return Some(M::Negated);
-                }
-                // an attempt is no deed done: "attempted murder", "a failed abduction"
-                if rel == "amod" && matches!(f.as_str(), "attempted" | "failed") {
-                    return Some(M::Hypothetical);
-                }
-                if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
-                    return Some(M::Hypothetical);
-                }
-                if rel.starts_with("aux") {
-                    match f.as_str() {
-                        // what might be, and what is still to come ("will be charged")
-                        "could" | "would" | "might" | "may" | "will" | "shall" | "'ll" => {
-                            return Some(M::Hypothetical)
-                        }
-                        "must" | "should" => return Some(M::Demanded),
-                        _ => {}
-                    }
-                }
+            if let Some(m) = own.then(|| self.own_words_modality(x)).flatten() {
+                return Some(m);
             }
             let h = self.head(x)?;
             let rel = self.rel(x);
@@ -1227,8 +1276,10 @@ impl Tree {
             if base != "conj" {
                 // an open complement shares its governing verb's clause, and so the words that
                 // make that verb hypothetical or negated ("he may be tortured to extract a
-                // confession", "did not manage to escape")
-                own = own && base == "xcomp";
+                // confession", "did not manage to escape"); so does the object of a verb that
+                // only says it was done ("have not filed an indictment", "did not open an
+                // investigation")
+                own = own && (base == "xcomp" || self.support_verb(x) == Some(h));
                 let case_is = |w: &str| self.has_child(x, "case", &[w]);
                 // "called for his release", not "called it a kidnapping"
                 let for_it = case_is("for");
@@ -1701,7 +1752,13 @@ impl Tree {
             "nsubj" if verb && (self.passive(t) || self.headline_participle(t)) => Tie::Undergoer,
             "nsubj" if verb => Tie::Doer,
             "nsubj:pass" | "obj" | "iobj" => Tie::Undergoer,
-            "obl:agent" => Tie::Doer,
+            // an agent is a "by" phrase; what the parse calls one with no "by", right after the
+            // verb ("police detained journalist Mehmet Yilmaz" misread), is its object
+            "obl:agent" if self.has_child(dep, "case", &["by"]) => Tie::Doer,
+            "obl:agent" if dep > t && !self.children(dep).any(|c| self.rel(c) == "case") => {
+                Tie::Undergoer
+            }
+            "obl:agent" => Tie::Other,
             // "detained Bialiatski along with his deputy", "was arrested together with her
             // son": the phrase shares the part of the object, or else of the subject; before
             // the verb, of the subject ("police, along with soldiers, detained him")
@@ -2241,6 +2298,12 @@ mod support_verbs {
             ),
             ("Her lawyer filed an appeal on Monday.", "lawyer", "appeal"),
             ("The blogger won an appeal last month.", "blogger", "appeal"),
+            // the verb of speech a statement was made in
+            (
+                "He was attacked by two men, the prosecutor's office said in a statement.",
+                "prosecutor's office",
+                "statement",
+            ),
             (
                 "The LGBT Network rights group petitioned the committee on Monday.",
                 "LGBT Network",
@@ -2301,6 +2364,35 @@ mod support_verbs {
         ] {
             assert_eq!(tie(s, name, act), Some(want), "{s}");
         }
+        // an "agent" the parse gives with no "by" is no doer: right after the verb, it is the
+        // object (a misparse of "police detained journalist Mehmet Yilmaz")
+        let misread = Tree {
+            words: [
+                ("police", "NOUN", 0, "root"),
+                ("detained", "VERB", 1, "acl"),
+                ("Yilmaz", "PROPN", 2, "obl:agent"),
+                ("by", "ADP", 6, "case"),
+                ("the", "DET", 6, "det"),
+                ("army", "NOUN", 2, "obl:agent"),
+            ]
+            .iter()
+            .enumerate()
+            .map(|(i, &(form, upos, head, deprel))| Parsed {
+                start: i * 10,
+                end: i * 10 + form.len(),
+                word: casefile_syntax::conllu::Word {
+                    form: form.into(),
+                    lemma: form.into(),
+                    upos: upos.into(),
+                    head,
+                    deprel: deprel.into(),
+                    ..Default::default()
+                },
+            })
+            .collect(),
+        };
+        assert_eq!(misread.tie_of(2, 1), Tie::Undergoer);
+        assert_eq!(misread.tie_of(5, 1), Tie::Doer);
         // a possessor is read by the kind of act
         let s = "The court rejected the prosecutor's request and Musaeva's arrest followed.";
         assert_eq!(tie(s, "prosecutor", "request"), Some(Tie::Possessor));
@@ -2586,6 +2678,17 @@ mod support_verbs {
                 Some(M::Negated),
             ),
             ("He was instead released on bail.", "released", None),
+            (
+                "Prosecutors have not yet filed an indictment.",
+                "indictment",
+                Some(M::Negated),
+            ),
+            ("Prosecutors filed an indictment.", "indictment", None),
+            (
+                "Experts are alarmed by the reported torture of a lawyer.",
+                "torture",
+                Some(M::Alleged),
+            ),
             (
                 "Police did not arrest his brother.",
                 "arrest",

@@ -365,28 +365,28 @@ impl Reader<'_> {
     /// "BERLIN, August 24, 2019 — A man was …": a place and a date opening the first paragraph,
     /// then a dash, or a line of its own ("BAKU, March 12, 2025 (Reuters)"), with or without a
     /// wire's tag after the date, or the two in brackets ("(Beirut, June 2, 2022) – Security
-    /// forces …"): the day the report was filed. The place and the date are no part of the
+    /// forces …"), or the date alone ("GENEVA (14 January 2020) – UN experts …"): the day the
+    /// report was filed. The place and the date are no part of the
     /// story (boilerplate); the paragraph after the dash is.
     fn opening_dateline(&mut self, at: usize, line: &str) -> bool {
         static OPENING: OnceLock<Regex> = OnceLock::new();
         let opening = re(
             &OPENING,
-            r"^(\()?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?,\s+([^,—–()]{3,20},?\s+\d{4})(\))?\s*(?:\(([^()]{2,30})\)\s*)?(?:([—–]|--?)\s+\S|$)",
+            r"^(\()?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?(?:,\s+|\s+(\())([^,—–()]{3,20},?\s+\d{4})(\))?\s*(?:\(([^()]{2,30})\)\s*)?(?:([—–]|--?)\s+\S|$)",
         );
         let (s, _) = trimmed(at, line);
-        // a bracket opened before the place closes after the date
-        let Some(c) = opening
-            .captures(line.trim())
-            .filter(|c| c.get(1).is_some() == c.get(3).is_some())
-        else {
+        // a bracket opened before the place, or before the date, closes after the date
+        let Some(c) = opening.captures(line.trim()).filter(|c| {
+            c.get(1).is_some() as u8 + c.get(2).is_some() as u8 == c.get(4).is_some() as u8
+        }) else {
             return false;
         };
-        let Some(d) = single_date(&c[2]) else {
+        let Some(d) = single_date(&c[3]) else {
             return false;
         };
-        let m = c.get(2).expect("group");
+        let m = c.get(3).expect("group");
         self.publish(d, m.as_str(), (s + m.start(), s + m.end()));
-        if let Some(w) = c.get(4).filter(|w| in_wires(w.as_str().trim())) {
+        if let Some(w) = c.get(5).filter(|w| in_wires(w.as_str().trim())) {
             self.field(
                 "wire",
                 w.as_str().trim().to_string(),
@@ -394,7 +394,7 @@ impl Reader<'_> {
             );
         }
         // up to the dash, or the whole line
-        let end = c.get(5).map_or(line.trim().len(), |d| d.end());
+        let end = c.get(6).map_or(line.trim().len(), |d| d.end());
         self.boilerplate(BoilerplateKind::Dateline, (s, s + end));
         true
     }
@@ -787,6 +787,14 @@ mod tests {
             ),
             (
                 "Title line here\n\n(Beirut, June 2, 2022 – Security forces arrested him.",
+                None,
+            ),
+            (
+                "Title line here\n\nGENEVA (14 January 2020) – UN experts expressed alarm.",
+                Some("2020-01-14"),
+            ),
+            (
+                "Title line here\n\nGENEVA (14 January 2020 – UN experts expressed alarm.",
                 None,
             ),
             // a sentence that only starts with a name and a date is no dateline

@@ -462,7 +462,62 @@ impl<'a> Resolver<'a> {
             self.join_same_key(ids);
             self.join_lone_words(ids);
             self.join_short_forms(ids);
+            self.join_shortened_names(ids);
             self.join_aliases(ids);
+        }
+    }
+
+    /// A person's name shortened in one report: its first words ("Ramón Ortega" of "Ramón Ortega
+    /// Salas": the given name and the first surname) or its first and last with the middle left
+    /// out ("Ahmed Farag" of "Ahmed Samir Farag"), when it shortens one person's name only and
+    /// its words are all names (not "Mohammed bin" of "Mohammed bin Salman"). Not its last
+    /// words: "Samir Farag" may be his father.
+    fn join_shortened_names(&mut self, ids: &[usize]) {
+        let person = |j: usize| self.nodes[j].kind == EntityKind::Person;
+        let capitalised = |w: &[&str]| {
+            w.iter()
+                .all(|x| x.chars().next().is_some_and(char::is_uppercase))
+        };
+        // each shortening (word keys) → the longer names it shortens, first holder first
+        let mut shortens: HashMap<Vec<String>, (usize, HashSet<Vec<String>>)> = HashMap::new();
+        for &j in ids.iter().filter(|&&j| person(j)) {
+            let w = words(&self.nodes[j].text);
+            if w.len() < 3 {
+                continue;
+            }
+            let full: Vec<String> = w.iter().map(|x| key(x)).collect();
+            let mut forms: Vec<Vec<String>> = (2..w.len()).map(|k| full[..k].to_vec()).collect();
+            forms.push(vec![full[0].clone(), full[full.len() - 1].clone()]);
+            for f in forms {
+                let e = shortens.entry(f).or_insert_with(|| (j, HashSet::new()));
+                e.1.insert(full.clone());
+            }
+        }
+        let mut joins = Vec::new();
+        for &i in ids.iter().filter(|&&i| person(i)) {
+            let w = words(&self.nodes[i].text);
+            if w.len() < 2 || !capitalised(&w) {
+                continue;
+            }
+            let short: Vec<String> = w.iter().map(|x| key(x)).collect();
+            if let Some((j, longer)) = shortens.get(&short) {
+                if longer.len() == 1 {
+                    joins.push((*j, i));
+                }
+            }
+        }
+        for (j, i) in joins {
+            if self.dsu.find(j) == self.dsu.find(i)
+                || self.kept_apart(j, i)
+                || self.ages_clash(j, i)
+            {
+                continue;
+            }
+            let why = format!(
+                "“{}” is “{}” shortened, in one report",
+                self.nodes[i].text, self.nodes[j].text
+            );
+            self.dsu.union(j, i, Some(why));
         }
     }
 
@@ -1652,6 +1707,39 @@ mod tests {
             (
                 &[&[("Mohammed bin Salman", P)], &[("Mohammed bin", P)]],
                 &[&["Mohammed bin"], &["Mohammed bin Salman"]],
+            ),
+            // within a report, a name shortened to its first words or to its first and last
+            // is one person; not to its last words, nor to words that are not all names
+            (
+                &[&[
+                    ("Ramón Ortega", P),
+                    ("Ramón Ortega Salas", P),
+                    ("Ahmed Samir Farag", P),
+                    ("Ahmed Farag", P),
+                    ("Samir Farag", P),
+                ]],
+                &[
+                    &["Ahmed Farag", "Ahmed Samir Farag"],
+                    &["Ramón Ortega", "Ramón Ortega Salas"],
+                    &["Samir Farag"],
+                ],
+            ),
+            (
+                &[&[("Mohammed bin Salman", P), ("Mohammed bin", P)]],
+                &[&["Mohammed bin"], &["Mohammed bin Salman"]],
+            ),
+            // a shortening two people's names share is neither's
+            (
+                &[&[
+                    ("Ahmed Samir Farag", P),
+                    ("Ahmed Karim Farag", P),
+                    ("Ahmed Farag", P),
+                ]],
+                &[
+                    &["Ahmed Farag"],
+                    &["Ahmed Karim Farag"],
+                    &["Ahmed Samir Farag"],
+                ],
             ),
             // an organisation with and without a nationality in front
             (
