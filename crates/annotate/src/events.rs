@@ -1556,9 +1556,25 @@ fn returns_of_own_accord(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
 /// Whether a trigger of moving someone to somewhere ("taken to", "driven all the way to",
 /// "brought to") moves them to no named place: a forced transfer is to a place the report names
 /// ("taken to Grozny", "driven all the way to Chechnya"), not "taken to hospital" or "brought
-/// to court".
+/// to court"; and no word of moving someone to a hospital is one ("transferred to a hospital").
 fn moved_to_no_named_place(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    if tr.act.name != ActKind::ForcedReturn || !text[tr.ts..tr.te].ends_with(" to") {
+    if tr.act.name != ActKind::ForcedReturn {
+        return false;
+    }
+    // moved to where the sick are cared for ("transferred to a hospital, where she was
+    // pronounced dead"): care, whatever the word of moving
+    const CARE: &[&str] = &["hospital", "clinic", "infirmary", "hospice", "ward"];
+    let to_care = tree.head_of(tr.ts, tr.te).is_some_and(|v| {
+        tree.children(v).any(|c| {
+            tree.rel(c).starts_with("obl")
+                && tree.has_child(c, "case", &["to"])
+                && CARE.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
+        })
+    });
+    if to_care {
+        return true;
+    }
+    if !text[tr.ts..tr.te].ends_with(" to") {
         return false;
     }
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
@@ -1702,6 +1718,13 @@ fn event_mention(
         .iter()
         .copied()
         .filter(|&k| mentions[k].kind == EntityKind::Place)
+        // a country that opens a title before a colon is its topic, not where the act was
+        // ("Iran: Independent investigation needed into death in custody of …")
+        .filter(|&k| {
+            let span = &mentions[k].span;
+            !(cx.text[sent.ss..span.start].trim().is_empty()
+                && cx.text[span.end..sent.se].starts_with(':'))
+        })
         .filter_map(|k| {
             let span = (mentions[k].span.start, mentions[k].span.end);
             let rank = in_clause(tree, span, tr, true)?;
@@ -2954,9 +2977,38 @@ mod tests {
             ),
             ("Oleg Marchenko was taken to hospital with burns.", vec![]),
             ("Oleg Marchenko was brought to court in handcuffs.", vec![]),
+            (
+                "Oleg Marchenko was transferred to a hospital, where he died.",
+                vec![],
+            ),
+            (
+                "Oleg Marchenko was transferred to a prison in Marevo.",
+                vec!["forced-return"],
+            ),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }
+    }
+
+    /// A country before a title's colon is the title's topic, not the act's place; a place in
+    /// the act's clause is.
+    #[test]
+    fn a_title_s_topic_is_no_place() {
+        let place = |text: &str| {
+            let (m, _, e) = read(text);
+            e.iter()
+                .map(|e| e.place.map(|k| m[k].text.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            place("Belarus: Journalist Oleg Marchenko detained in Minsk"),
+            [Some("Minsk".to_string())]
+        );
+        assert_eq!(place("Belarus: Journalist Oleg Marchenko detained"), [None]);
+        assert_eq!(
+            place("Journalist Oleg Marchenko detained in Belarus"),
+            [Some("Belarus".to_string())]
+        );
     }
 
     /// Words inside another act's words name that act only.

@@ -1213,6 +1213,16 @@ impl Tree {
             {
                 return Some(M::Alleged);
             }
+            // "an investigation needed into his death": asked for, not done
+            if rel == "acl"
+                && self.words[c].word.xpos == "VBN"
+                && matches!(
+                    self.words[c].word.lemma.to_lowercase().as_str(),
+                    "need" | "require"
+                )
+            {
+                return Some(M::Demanded);
+            }
             if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
                 return Some(M::Hypothetical);
             }
@@ -1250,6 +1260,13 @@ impl Tree {
             // "a murder attempt", "an assassination attempt": no deed done
             if base == "compound" && lemma(h) == "attempt" {
                 return Some(M::Hypothetical);
+            }
+            // what is needed or required is asked for, not done: "an independent investigation
+            // is needed", "Investigation needed into death in custody", "requires protection"
+            let needed = matches!(lemma(h).as_str(), "need" | "require")
+                && (rel == "nsubj:pass" || (rel == "nsubj" && self.headline_participle(h)));
+            if needed || (rel == "obj" && matches!(lemma(h).as_str(), "need" | "require")) {
+                return Some(M::Demanded);
             }
             // an infinitive of purpose ("petitioned the committee to protect the men", "moved
             // them to hide them"): asked for under a verb of asking, else only intended
@@ -1358,6 +1375,17 @@ impl Tree {
         } else if matches!(self.words[modified].word.upos.as_str(), "PROPN" | "PRON") {
             if let Some(v) = (0..p).rev().find(|&v| self.words[v].word.upos == "VERB") {
                 modified = v;
+            }
+        }
+        // a phrase the parse hangs on a verb after a verb joined to it by "and" is the
+        // latter's ("arrested in 2019 and released on bail in 2020": 2020 is the release's)
+        if self.words[modified].word.upos == "VERB" {
+            if let Some(c) = self
+                .children(modified)
+                .filter(|&c| self.rel(c) == "conj" && modified < c && c < p)
+                .max()
+            {
+                modified = c;
             }
         }
         let at = self.clause_of(modified, said_apart);
@@ -2436,6 +2464,10 @@ mod support_verbs {
             ("The men were detained on Monday and tortured.", "Monday", "tortured", true, Some(1)),
             // verbs sharing their subject and auxiliary share a time after them...
             ("The men were arrested and tortured by the police in April 2020.", "April 2020", "arrested", true, Some(1)),
+            // a time after a second verb joined by "and" is that verb's, wherever the parse
+            // hangs it
+            ("Karimi, who was arrested in 2019 and released on bail in 2020, had been warned by agents.", "2020", "released", true, Some(0)),
+            ("Karimi, who was arrested in 2019 and released on bail in 2020, had been warned by agents.", "2019", "arrested", true, Some(0)),
             // ...but a clause of its own after the act dates only itself
             ("They were relocated to an apartment in Moscow, but were forcefully returned home in February.", "February", "relocated", true, None),
             // the verb of saying over the act has the time of the saying
@@ -2678,6 +2710,16 @@ mod support_verbs {
                 Some(M::Negated),
             ),
             ("He was instead released on bail.", "released", None),
+            (
+                "Iran: Independent investigation needed into death of Leila Karimi",
+                "investigation",
+                Some(M::Demanded),
+            ),
+            (
+                "An independent investigation into his death is required.",
+                "investigation",
+                Some(M::Demanded),
+            ),
             (
                 "Prosecutors have not yet filed an indictment.",
                 "indictment",
