@@ -141,7 +141,9 @@ pub const ACTS: &[ActType] = &[
         label: "flight or displacement",
         plover: ("RETREAT", "flee"),
         violation: true,
-        pattern: r"fled|flee(?:ing)?\b|escap(?:ed|ing|e)|relocated|forced to leave|leave chechnya|(?:took|taught|sought) refuge",
+        // "leave" only as what one is helped, forced or has to do ("helped them leave the
+        // country", "had to leave": see `leaves_of_own_accord`)
+        pattern: r"fled|flee(?:ing)?\b|escap(?:ed|ing|e)|relocated|forced to leave|\bleave\b|(?:took|taught|sought) refuge",
     },
     ActType {
         name: ActKind::CriminalCharge,
@@ -558,6 +560,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || (tr.act.name == ActKind::Expulsion && !sends_envoys_out(tree, &tr))
         || moved_to_no_named_place(text, tree, &tr)
         || returns_of_own_accord(tree, &tr)
+        || leaves_of_own_accord(text, tree, &tr)
         || vows_no_harm(tree, &tr)
         || beats_no_one(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
@@ -1553,6 +1556,25 @@ fn returns_of_own_accord(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
             .any(|c| matches!(tree.rel(c), "obj" | "iobj" | "aux:pass" | "nsubj:pass"))
 }
 
+/// Whether "leave" tells no flight: only leaving one is helped, forced or has to do is one
+/// ("helped Saleh and Ismail leave Chechnya", "had to leave the country"); not "leave a
+/// message", "were not allowed to leave", "decided to leave politics".
+fn leaves_of_own_accord(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::Flight || !text[tr.ts..tr.te].eq_ignore_ascii_case("leave") {
+        return false;
+    }
+    let made_to = tree.head_of(tr.ts, tr.te).is_some_and(|v| {
+        matches!(tree.rel(v), "xcomp" | "ccomp")
+            && tree.head(v).is_some_and(|h| {
+                matches!(
+                    tree.words[h].word.lemma.to_lowercase().as_str(),
+                    "help" | "force" | "have" | "compel" | "make" | "oblige" | "assist"
+                )
+            })
+    });
+    !made_to
+}
+
 /// Whether a trigger of moving someone to somewhere ("taken to", "driven all the way to",
 /// "brought to") moves them to no named place: a forced transfer is to a place the report names
 /// ("taken to Grozny", "driven all the way to Chechnya"), not "taken to hospital" or "brought
@@ -1762,6 +1784,8 @@ fn event_mention(
         // an act told inside a quotation is its speaker's claim, not the writer's word
         modality: match names_its_refusal(&cx.text[tr.ts..tr.te]) {
             true => Modality::Negated,
+            // an arrest "in absentia" is a warrant for one who is away: no one was arrested
+            false if arrest_in_absentia(tree, tr) => Modality::Hypothetical,
             false => match tree
                 .modality((tr.ts, tr.te))
                 .unwrap_or_else(|| modality_of(sent.st, tr.ts - sent.ss, tr.act))
@@ -1771,6 +1795,22 @@ fn event_mention(
             },
         },
     }
+}
+
+/// Whether an arrest or a detention is ordered "in absentia" ("ordered the arrest in absentia
+/// of the exiled journalist", "was arrested in absentia"): the order of a court to arrest one
+/// who is away, not an arrest. (A trial or a sentence in absentia is one.)
+fn arrest_in_absentia(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    let absentia = |w: usize| tree.words[w].word.form.eq_ignore_ascii_case("absentia");
+    matches!(tr.act.name, ActKind::Arrest | ActKind::Detention)
+        && tree.head_of(tr.ts, tr.te).is_some_and(|h| {
+            // on the act's word, or right after it where the parse hangs it on the verb that
+            // orders it ("ordered the arrest in absentia")
+            tree.children(h).any(absentia)
+                || (h + 2 < tree.words.len()
+                    && tree.words[h + 1].word.form.eq_ignore_ascii_case("in")
+                    && absentia(h + 2))
+        })
 }
 
 /// The names of a sentence that take part in an act, with their roles; "the two men", "the
@@ -2160,9 +2200,13 @@ fn modality_of(st: &str, trigger: usize, a: &ActType) -> Modality {
         &REFUSED,
         r"(?i)\b(?:denied|denies|deny)\s+(?:(?:him|her|them|the \w+)\s+)?access\b",
     );
+    // a denial denies what it goes before ("Officials denied that he was tortured"), not an
+    // act told ahead of words that only name an offence ("ordered his arrest on charges of
+    // spreading “false information”")
+    let before = refused.replace_all(&st[..trigger], "");
     let st = refused.replace_all(st, "");
     let st = st.as_ref();
-    if denied.is_match(st) && a.violation {
+    if denied.is_match(&before) && a.violation {
         Modality::Denied
     } else if alleged.is_match(st) {
         Modality::Alleged
@@ -2283,6 +2327,12 @@ mod tests {
                 "He may be arrested on his return.",
                 "arrested",
                 Modality::Hypothetical,
+            ),
+            // words of denial after the act name what it is for
+            (
+                "A court ordered his arrest on charges of spreading “false information”.",
+                "arrest",
+                Modality::Asserted,
             ),
         ];
         let vocabulary = |w: &str| act(w.parse().expect("an act"));
@@ -2987,6 +3037,51 @@ mod tests {
             ),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// Leaving is a flight when one is helped, forced or has to; not otherwise.
+    #[test]
+    fn leaving_one_is_made_to_is_flight() {
+        for (text, want) in [
+            (
+                "The network helped Oleg Marchenko and Ivan Dorn leave Marevo in June.",
+                vec!["flight"],
+            ),
+            (
+                "Oleg Marchenko had to leave Marevo in June.",
+                vec!["flight"],
+            ),
+            ("Oleg Marchenko decided to leave politics in June.", vec![]),
+            ("Oleg Marchenko did not leave a message.", vec![]),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
+    /// An arrest in absentia is no arrest; a sentence in absentia is a sentence.
+    #[test]
+    fn an_arrest_in_absentia_is_none() {
+        for (text, want) in [
+            (
+                "A court ordered the arrest in absentia of the journalist Oleg Marchenko.",
+                Modality::Hypothetical,
+            ),
+            (
+                "Oleg Marchenko was arrested in absentia on Tuesday.",
+                Modality::Hypothetical,
+            ),
+            (
+                "Oleg Marchenko was sentenced in absentia to five years.",
+                Modality::Asserted,
+            ),
+        ] {
+            let (_, _, e) = read(text);
+            assert_eq!(
+                e.iter().map(|e| e.modality).collect::<Vec<_>>(),
+                [want],
+                "{text}"
+            );
         }
     }
 
