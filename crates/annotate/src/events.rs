@@ -1079,10 +1079,13 @@ fn many_over_a_span(
                     && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
             })
     };
+    // …or by a number noun ("hundreds of people", "dozens of activists")
     let counted = |n: usize| {
+        const MANY: &[&str] = &["hundreds", "thousands", "dozens", "millions", "scores"];
         vaguely(n)
             || (tree.words[n].word.xpos == "NNS"
-                && tree.children(n).any(|c| tree.rel(c) == "nummod"))
+                && (tree.children(n).any(|c| tree.rel(c) == "nummod")
+                    || MANY.contains(&tree.words[n].word.form.to_lowercase().as_str())))
     };
     // a verb done to a counted many since a point ("have detained more than 7,000 people since
     // the election"): many acts, not one happening
@@ -3203,6 +3206,10 @@ mod tests {
                 vec![],
             ),
             ("Two journalists were killed in Marevo in 2022.", vec!["killing"]),
+            (
+                "Hundreds of people have been prosecuted under the law since it was adopted.",
+                vec![],
+            ),
             (
                 "At least 15 journalists were killed in Marevo on 3 May 2022.",
                 vec!["killing"],

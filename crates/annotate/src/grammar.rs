@@ -477,7 +477,27 @@ impl Tree {
                 }
             }
         }
-        None
+        self.held_for(span, t)
+    }
+
+    /// The tie of the name at `span` to a questioning `t` that another verb's undergoer is held
+    /// or called for ("was summoned for questioning", "detained him for interrogation"): the one
+    /// summoned or detained undergoes it. Only a questioning: one "arrested for killing his
+    /// wife" or "sentenced for the murder" is no victim of it.
+    fn held_for(&self, span: (usize, usize), t: usize) -> Option<(Tie, String)> {
+        const QUESTIONING: &[&str] = &["question", "questioning", "interrogate", "interrogation"];
+        let v = self.head(t)?;
+        let for_it = QUESTIONING.contains(&self.words[t].word.lemma.to_lowercase().as_str())
+            && matches!(self.rel(t), "advcl" | "obl")
+            && (self.has_child(t, "mark", &["for"]) || self.has_child(t, "case", &["for"]));
+        if !for_it || self.words[v].word.upos != "VERB" {
+            return None;
+        }
+        let (tie, why) = self.tie(span, (self.words[v].start, self.words[v].end))?;
+        (tie == Tie::Undergoer).then(|| {
+            let form = |i: usize| self.words[i].word.form.as_str();
+            (Tie::Undergoer, format!("{why}, which is for “{}”", form(t)))
+        })
     }
 
     /// Whether the name at `start..end` is the possessor of a noun for a person ("Mr
@@ -2421,6 +2441,36 @@ mod support_verbs {
         };
         assert_eq!(misread.tie_of(2, 1), Tie::Undergoer);
         assert_eq!(misread.tie_of(5, 1), Tie::Doer);
+        // the one summoned or detained for an act undergoes it
+        for (s, name, act) in [
+            (
+                "Her brother Reza Karimi was summoned for questioning on 19 September.",
+                "Reza Karimi",
+                "questioning",
+            ),
+            (
+                "Police detained Oleg Marchenko for questioning on Monday.",
+                "Oleg Marchenko",
+                "questioning",
+            ),
+        ] {
+            assert_eq!(tie(s, name, act), Some(Tie::Undergoer), "{s}");
+        }
+        // but one arrested or sentenced for a killing is none of its victims
+        for (s, name, act) in [
+            (
+                "Police arrested Oleg Marchenko for killing his neighbour.",
+                "Oleg Marchenko",
+                "killing",
+            ),
+            (
+                "A court sentenced Oleg Marchenko to life for murder.",
+                "Oleg Marchenko",
+                "murder",
+            ),
+        ] {
+            assert_ne!(tie(s, name, act), Some(Tie::Undergoer), "{s}");
+        }
         // a possessor is read by the kind of act
         let s = "The court rejected the prosecutor's request and Musaeva's arrest followed.";
         assert_eq!(tie(s, "prosecutor", "request"), Some(Tie::Possessor));
