@@ -1121,8 +1121,19 @@ fn many_over_a_span(
         tree.children(n)
             .any(|c| tree.rel(c) == "nmod" && tree.has_child(c, "case", &["of"]) && counted(c))
     };
-    let noun_over_many =
-        (counted(h) || of_counted(h)) && (since(h) || tree.head(h).is_some_and(since));
+    // "dozens of killings": the acts counted by the noun they are "of"
+    let of_many = |n: usize| {
+        tree.has_child(n, "case", &["of"])
+            && tree
+                .head(n)
+                .is_some_and(|m| tree.words[m].word.upos == "NOUN" && counted(m))
+    };
+    // the verb of the noun's clause ("has been linked to dozens of killings … since 2016")
+    let clause_verb = std::iter::successors(tree.head(h), |&w| tree.head(w))
+        .take(4)
+        .find(|&w| tree.words[w].word.upos == "VERB");
+    let noun_over_many = (counted(h) || of_counted(h) || of_many(h))
+        && (since(h) || tree.head(h).is_some_and(since) || clause_verb.is_some_and(since));
     // a verb done to many counted since a point, or over a whole year ("at least 15
     // journalists were killed in 2022"): a tally, not one happening
     let verb_over_many = tree.words[h].word.upos == "VERB"
@@ -3208,6 +3219,10 @@ mod tests {
             ("Two journalists were killed in Marevo in 2022.", vec!["killing"]),
             (
                 "Hundreds of people have been prosecuted under the law since it was adopted.",
+                vec![],
+            ),
+            (
+                "The practice has been linked to dozens of killings of activists since 2016.",
                 vec![],
             ),
             (
