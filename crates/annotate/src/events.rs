@@ -50,7 +50,8 @@ pub const ACTS: &[ActType] = &[
         label: "arrest",
         plover: ("COERCE", "arrest"),
         violation: true,
-        pattern: r"arrest(?:ed|s|ing)?|seiz(?:ed|ure|ing)|apprehended|rounded up|detained",
+        // "picked up" only when someone is picked up by someone (see `picks_up_no_one`)
+        pattern: r"arrest(?:ed|s|ing)?|seiz(?:ed|ure|ing)|apprehended|rounded up|detained|picked (?:(?:him|her|them) )?up\b",
     },
     ActType {
         name: ActKind::Detention,
@@ -561,6 +562,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || moved_to_no_named_place(text, tree, &tr)
         || returns_of_own_accord(tree, &tr)
         || leaves_of_own_accord(text, tree, &tr)
+        || picks_up_no_one(text, tree, &tr)
         || vows_no_harm(tree, &tr)
         || beats_no_one(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
@@ -1136,11 +1138,20 @@ fn many_over_a_span(
         && (since(h) || tree.head(h).is_some_and(since) || clause_verb.is_some_and(since));
     // a verb done to many counted since a point, or over a whole year ("at least 15
     // journalists were killed in 2022"): a tally, not one happening
+    // (the undergoers: the verb's object or passive subject, or those of the verb it
+    // completes: "at least 20 people were reported to have been forcibly disappeared")
+    let completed = tree.head(h).filter(|_| tree.rel(h) == "xcomp");
+    let undergoers = tree
+        .children(h)
+        .filter(|&c| matches!(tree.rel(c), "obj" | "nsubj:pass"))
+        .chain(completed.into_iter().flat_map(|g| {
+            tree.children(g)
+                .filter(|&c| matches!(tree.rel(c), "nsubj:pass" | "nsubj"))
+        }));
     let verb_over_many = tree.words[h].word.upos == "VERB"
-        && tree.children(h).any(|c| {
-            matches!(tree.rel(c), "obj" | "nsubj:pass")
-                && (since(h) && counted(c) || year_long && counted_many(tree, c))
-        });
+        && undergoers
+            .into_iter()
+            .any(|c| since(h) && counted(c) || year_long && counted_many(tree, c));
     (spanned || year_long) && (vaguely(h) || noun_over_many || verb_over_many)
 }
 
@@ -1568,6 +1579,30 @@ fn returns_of_own_accord(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         && !tree
             .children(v)
             .any(|c| matches!(tree.rel(c), "obj" | "iobj" | "aux:pass" | "nsubj:pass"))
+}
+
+/// Whether "picked up" tells no arrest: only a person picked up by someone is arrested or
+/// seized ("was picked up by men in plainclothes", "security forces picked him up"); not "picked
+/// up the phone", nor "the children were picked up from school" with no one picking them up.
+fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::Arrest || !text[tr.ts..tr.te].starts_with("picked") {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return true;
+    };
+    let person = |w: usize| {
+        matches!(tree.words[w].word.upos.as_str(), "PRON" | "PROPN") || tree.names_a_person(w)
+    };
+    let rel_of = |rels: &[&str]| tree.children(v).find(|&c| rels.contains(&tree.rel(c)));
+    let by_someone = rel_of(&["obl:agent"]).is_some_and(|a| tree.has_child(a, "case", &["by"]));
+    let picked_up = match rel_of(&["nsubj:pass"]) {
+        // passive: a person, by someone
+        Some(p) => person(p) && by_someone,
+        // active: someone picked a person up
+        None => rel_of(&["nsubj"]).is_some() && rel_of(&["obj"]).is_some_and(person),
+    };
+    !picked_up
 }
 
 /// Whether "leave" tells no flight: only leaving one is helped, forced or has to do is one
@@ -3054,6 +3089,25 @@ mod tests {
         }
     }
 
+    /// A person picked up by someone is arrested; a thing picked up, or someone fetched, is not.
+    #[test]
+    fn picked_up_by_someone_is_an_arrest() {
+        for (text, want) in [
+            (
+                "The activist Oleg Marchenko was picked up by men in plainclothes on Monday.",
+                vec!["arrest"],
+            ),
+            (
+                "Security forces picked him up outside his home.",
+                vec!["arrest"],
+            ),
+            ("Oleg Marchenko picked up the phone.", vec![]),
+            ("The children were picked up from school on Monday.", vec![]),
+        ] {
+            assert_eq!(kinds_of(text), want, "{text}");
+        }
+    }
+
     /// Leaving is a flight when one is helped, forced or has to; not otherwise.
     #[test]
     fn leaving_one_is_made_to_is_flight() {
@@ -3223,6 +3277,10 @@ mod tests {
             ),
             (
                 "The practice has been linked to dozens of killings of activists since 2016.",
+                vec![],
+            ),
+            (
+                "In 2023, at least 20 people were reported to have been disappeared in Marevo.",
                 vec![],
             ),
             (

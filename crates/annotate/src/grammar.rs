@@ -509,6 +509,15 @@ impl Tree {
         })
     }
 
+    /// Whether word `w` names a person: a noun for one ([`Tree::person_noun`]) or "man",
+    /// "woman", "people" and their like.
+    pub fn names_a_person(&self, w: usize) -> bool {
+        const PEOPLE: &[&str] = &["man", "woman", "person", "people", "boy", "girl", "youth"];
+        self.person_noun(w)
+            || (self.words[w].word.upos == "NOUN"
+                && PEOPLE.contains(&self.words[w].word.lemma.to_lowercase().as_str()))
+    }
+
     /// Whether word `w` is a noun for a person of the role vocabulary ("brother", "lawyer",
     /// "fiancée": [`crate::attributes::ROLES`]).
     fn person_noun(&self, w: usize) -> bool {
