@@ -1902,6 +1902,8 @@ fn participants(
             })
         })
         .collect();
+    let by_pronoun = pronoun_participants(cx, sent, tr, tree, &participants);
+    participants.extend(by_pronoun);
     // those the act befalls: its victims, or those a proceeding is against
     let befalls = if tr.act.name.is_proceeding() {
         ParticipantRole::Accused
@@ -1930,6 +1932,100 @@ fn participants(
         }
     }
     participants
+}
+
+/// The people "he", "him", "she" or "her" stand for as a doer or an undergoer of the act: the
+/// one person named before the pronoun in its sentence ("The family of Abdul Karim says he was
+/// picked up by men in plainclothes": Karim was picked up), when only one is, and not one who
+/// speaks or acts for another ("His lawyer, Anna Kell, said he was beaten"), nor one the act
+/// already ties as its doer or undergoer ("Dorn beat him" is not Dorn beating himself).
+fn pronoun_participants(
+    cx: &Ctx,
+    sent: &Sentence,
+    tr: &Trigger,
+    tree: &crate::grammar::Tree,
+    found: &[MentionRole],
+) -> Vec<MentionRole> {
+    let mentions = cx.mentions;
+    let surname = |k: usize| {
+        mentions[k]
+            .text
+            .split_whitespace()
+            .last()
+            .unwrap_or("")
+            .to_lowercase()
+    };
+    let tied: Vec<String> = found
+        .iter()
+        .filter(|p| !matches!(p.role, ParticipantRole::Other | ParticipantRole::Source))
+        .map(|p| surname(p.mention))
+        .collect();
+    let people: Vec<usize> = sent
+        .in_sentence
+        .iter()
+        .copied()
+        .filter(|&k| {
+            mentions[k].kind == EntityKind::Person && mentions[k].source != Mention::ANAPHOR
+        })
+        .filter(|&k| !tree.someones_agent(mentions[k].span.start, mentions[k].span.end))
+        .collect();
+    let mut out = Vec::new();
+    for (w, pw) in tree.words.iter().enumerate() {
+        let pron = pw.word.form.as_str();
+        if !matches!(pron.to_lowercase().as_str(), "he" | "him" | "she" | "her")
+            || pw.word.upos != "PRON"
+            || tree.rel(w) == "nmod:poss"
+            || cx.quoted(pw.start, pw.end)
+        {
+            continue;
+        }
+        let Some((tie, why)) = tr
+            .all
+            .iter()
+            .filter_map(|&t| tree.tie((pw.start, pw.end), t))
+            .find(|(t, _)| matches!(t, Tie::Doer | Tie::Undergoer))
+        else {
+            continue;
+        };
+        let before: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|&k| mentions[k].span.end <= pw.start)
+            .collect();
+        let mut names: Vec<String> = before.iter().map(|&k| surname(k)).collect();
+        names.sort();
+        names.dedup();
+        let (Some(&k), 1) = (before.first(), names.len()) else {
+            continue;
+        };
+        if tied.contains(&surname(k)) {
+            continue;
+        }
+        let Some(role) = role_of_tie(tr.act, tie) else {
+            continue;
+        };
+        out.push(MentionRole {
+            mention: k,
+            role,
+            relation: Some(format!(
+                "“{pron}”, the one person named before it in the sentence: {why}"
+            )),
+        });
+    }
+    out
+}
+
+/// The role a person's tie to an act gives them, as [`participant_role`] reads a name's.
+fn role_of_tie(a: &ActType, tie: Tie) -> Option<ParticipantRole> {
+    Some(match (a.violation, tie) {
+        (true, Tie::Doer) if UNDERGONE_BY_SUBJECT.contains(&a.name) => ParticipantRole::Victim,
+        (true, Tie::Doer) if a.name.is_proceeding() => ParticipantRole::Agent,
+        (true, Tie::Doer) => ParticipantRole::Perpetrator,
+        (true, Tie::Undergoer) if a.name.is_proceeding() => ParticipantRole::Accused,
+        (true, Tie::Undergoer) => ParticipantRole::Victim,
+        (false, Tie::Doer) => ParticipantRole::Agent,
+        _ => return None,
+    })
 }
 
 /// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
@@ -2530,6 +2626,49 @@ mod tests {
                 .find(|p| m[p.mention].text == *name)
                 .map(|p| p.role);
             assert_eq!(got, *want, "{name} in {text:?}");
+        }
+    }
+
+    /// "He" or "she" stands for the one person named before it in its sentence, not for one who
+    /// acts for another, nor for the act's other party; with two people named, for no one.
+    #[test]
+    fn a_pronoun_stands_for_the_one_person_named_before_it() {
+        for (text, name, want) in [
+            (
+                "The family of Oleg Marchenko says he was arrested by police on Monday.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
+            (
+                "Oleg Marchenko told reporters that guards had beaten him in the cell.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Victim),
+            ),
+            (
+                "His lawyer, Anna Kell, said he was beaten by guards on Monday.",
+                "Anna Kell",
+                None,
+            ),
+            (
+                "Ivan Dorn beat him in the cell on Monday.",
+                "Ivan Dorn",
+                None,
+            ),
+            (
+                "Ivan Dorn and Oleg Marchenko said he was beaten in the cell.",
+                "Oleg Marchenko",
+                None,
+            ),
+        ] {
+            let (m, _, ev) = read(text);
+            assert!(!ev.is_empty(), "{text}: no act found");
+            let undergoes = ev[0]
+                .participants
+                .iter()
+                .filter(|p| m[p.mention].text == name)
+                .map(|p| p.role)
+                .find(|r| matches!(r, ParticipantRole::Victim | ParticipantRole::Accused));
+            assert_eq!(undergoes, want, "{name} in {text:?}");
         }
     }
 

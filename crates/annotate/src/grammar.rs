@@ -509,6 +509,23 @@ impl Tree {
         })
     }
 
+    /// Whether the name at `start..end` is someone's agent or relative by a possessed noun for
+    /// a person beside it ("His lawyer, Anna Kell,", "her brother Reza Karimi"): the one who
+    /// speaks or acts for another, whom a later "he" or "she" of the sentence may not mean.
+    pub fn someones_agent(&self, start: usize, end: usize) -> bool {
+        let Some(m) = self.head_of(start, end) else {
+            return false;
+        };
+        let possessed =
+            |n: usize| self.person_noun(n) && self.children(n).any(|c| self.rel(c) == "nmod:poss");
+        let before = (0..m).rev().find(|&w| self.words[w].word.upos != "PUNCT");
+        (self.rel(m) == "appos" && self.head(m).is_some_and(possessed))
+            || self
+                .children(m)
+                .any(|c| matches!(self.rel(c), "appos" | "nmod:desc") && possessed(c))
+            || before.is_some_and(|w| w + 2 >= m && possessed(w))
+    }
+
     /// Whether word `w` names a person: a noun for one ([`Tree::person_noun`]) or "man",
     /// "woman", "people" and their like.
     pub fn names_a_person(&self, w: usize) -> bool {
