@@ -1967,7 +1967,10 @@ fn pronoun_participants(
         .filter(|&k| {
             mentions[k].kind == EntityKind::Person && mentions[k].source != Mention::ANAPHOR
         })
-        .filter(|&k| !tree.someones_agent(mentions[k].span.start, mentions[k].span.end))
+        .filter(|&k| {
+            let (s, e) = (mentions[k].span.start, mentions[k].span.end);
+            !tree.someones_agent(s, e) && !tree.possessor_of_a_person_noun(s, e)
+        })
         .collect();
     let mut out = Vec::new();
     for (w, pw) in tree.words.iter().enumerate() {
@@ -1975,6 +1978,11 @@ fn pronoun_participants(
         if !matches!(pron.to_lowercase().as_str(), "he" | "him" | "she" | "her")
             || pw.word.upos != "PRON"
             || tree.rel(w) == "nmod:poss"
+            // "her son": a possessive the parse may take for an object
+            || (pron.eq_ignore_ascii_case("her")
+                && tree.words.get(w + 1).is_some_and(|n| {
+                    matches!(n.word.upos.as_str(), "NOUN" | "PROPN" | "ADJ" | "NUM")
+                }))
             || cx.quoted(pw.start, pw.end)
         {
             continue;
@@ -1998,7 +2006,22 @@ fn pronoun_participants(
         let (Some(&k), 1) = (before.first(), names.len()) else {
             continue;
         };
-        if tied.contains(&surname(k)) {
+        // a noun for another person between them may be the one meant ("Anna Kell said police
+        // beat her son and detained him"), unless it is the name's own ("Ivan Dorn, a
+        // journalist, said police beat him")
+        let last = before
+            .iter()
+            .map(|&k| mentions[k].span.end)
+            .max()
+            .unwrap_or(0);
+        let other_person = (0..w).any(|n| {
+            tree.words[n].start >= last
+                && tree.names_a_person(n)
+                && !before
+                    .iter()
+                    .any(|&k| tree.in_apposition(n, (mentions[k].span.start, mentions[k].span.end)))
+        });
+        if tied.contains(&surname(k)) || other_person {
             continue;
         }
         let Some(role) = role_of_tie(tr.act, tie) else {
@@ -2653,6 +2676,16 @@ mod tests {
                 "Ivan Dorn beat him in the cell on Monday.",
                 "Ivan Dorn",
                 None,
+            ),
+            (
+                "Anna Kell said police beat her son and detained him on Monday.",
+                "Anna Kell",
+                None,
+            ),
+            (
+                "Ivan Dorn, a journalist, said police had detained him on Monday.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Victim),
             ),
             (
                 "Ivan Dorn and Oleg Marchenko said he was beaten in the cell.",

@@ -526,10 +526,40 @@ impl Tree {
             || before.is_some_and(|w| w + 2 >= m && possessed(w))
     }
 
+    /// Whether noun `n` is in apposition to the name at `span` ("Ivan Dorn, a journalist,"),
+    /// either way round.
+    pub fn in_apposition(&self, n: usize, span: (usize, usize)) -> bool {
+        let Some(m) = self.head_of(span.0, span.1) else {
+            return false;
+        };
+        let linked = |a: usize, b: usize| {
+            self.head(a) == Some(b) && matches!(self.rel(a), "appos" | "nmod:desc" | "compound")
+        };
+        linked(n, m) || linked(m, n)
+    }
+
     /// Whether word `w` names a person: a noun for one ([`Tree::person_noun`]) or "man",
     /// "woman", "people" and their like.
     pub fn names_a_person(&self, w: usize) -> bool {
-        const PEOPLE: &[&str] = &["man", "woman", "person", "people", "boy", "girl", "youth"];
+        const PEOPLE: &[&str] = &[
+            "man",
+            "woman",
+            "person",
+            "people",
+            "boy",
+            "girl",
+            "youth",
+            "son",
+            "daughter",
+            "child",
+            "nephew",
+            "niece",
+            "cousin",
+            "uncle",
+            "aunt",
+            "relative",
+            "colleague",
+        ];
         self.person_noun(w)
             || (self.words[w].word.upos == "NOUN"
                 && PEOPLE.contains(&self.words[w].word.lemma.to_lowercase().as_str()))
@@ -1070,6 +1100,9 @@ impl Tree {
             "confirm" | "verify" if self.not_done(h) => Some(M::Alleged),
             "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" | "plot"
             | "conspire" => Some(M::Hypothetical),
+            // what one failed, was unable or refused to do was not done ("were unable to arrest
+            // him due to his judicial immunity", "failed to detain", "refused to release him")
+            "fail" | "unable" | "refuse" | "decline" if self.rel(x) == "xcomp" => Some(M::Negated),
             // what one vows or swears to do is a threat ("vowed to kill the blogger"); what one
             // promises, pledges, hopes or is expected to do is still to come
             "vow" | "swear" => Some(M::Threatened),
@@ -2786,6 +2819,16 @@ mod support_verbs {
                 Some(M::Negated),
             ),
             ("He was instead released on bail.", "released", None),
+            (
+                "Officers tried to detain him but were unable to arrest him due to his immunity.",
+                "arrest",
+                Some(M::Negated),
+            ),
+            (
+                "The court refused to release him on bail.",
+                "release",
+                Some(M::Negated),
+            ),
             (
                 "Iran: Independent investigation needed into death of Leila Karimi",
                 "investigation",
