@@ -2688,6 +2688,11 @@ mod tests {
                 Some(ParticipantRole::Victim),
             ),
             (
+                "The family of Ivan Dorn, 38, an activist of the party, says he was detained.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Victim),
+            ),
+            (
                 "Ivan Dorn and Oleg Marchenko said he was beaten in the cell.",
                 "Oleg Marchenko",
                 None,

@@ -535,7 +535,17 @@ impl Tree {
         let linked = |a: usize, b: usize| {
             self.head(a) == Some(b) && matches!(self.rel(a), "appos" | "nmod:desc" | "compound")
         };
-        linked(n, m) || linked(m, n)
+        // or set off by a comma right after the name, whatever the parse makes of it ("Abdul
+        // Karim, 38, an activist of the party, says")
+        let set_off = self.words.iter().enumerate().any(|(c, w)| {
+            w.start >= span.1 && c < n && w.word.form == "," && self.words[c].start - span.1 <= 1
+        }) && (0..n).filter(|&b| self.words[b].start >= span.1).all(|b| {
+            matches!(
+                self.words[b].word.upos.as_str(),
+                "PUNCT" | "NUM" | "DET" | "ADJ"
+            ) || self.head(b) == Some(n)
+        });
+        linked(n, m) || linked(m, n) || set_off
     }
 
     /// Whether word `w` names a person: a noun for one ([`Tree::person_noun`]) or "man",
