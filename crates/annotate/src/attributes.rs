@@ -82,13 +82,31 @@ pub fn speaks_for_others(role: &str) -> bool {
 
 fn role_in(s: &str) -> Option<&'static str> {
     let lower = s.to_lowercase();
-    ROLES.iter().map(|r| r.noun).find(|r| {
-        lower.match_indices(*r).any(|(i, _)| {
-            let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic();
-            let end = i + r.len();
-            let after_ok = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
-            before_ok && after_ok
-        })
+    ROLES
+        .iter()
+        .map(|r| r.noun)
+        .find(|r| role_at(&lower, r).next().is_some())
+}
+
+/// The first role noun in an appositive after a name, its head ("X, the mother of human rights
+/// lawyer Y," makes X a mother, not a lawyer); of two at one place, the longer.
+fn first_role_in(s: &str) -> Option<&'static str> {
+    let lower = s.to_lowercase();
+    ROLES
+        .iter()
+        .map(|r| r.noun)
+        .filter_map(|r| role_at(&lower, r).next().map(|i| (i, r)))
+        .min_by_key(|&(i, r)| (i, usize::MAX - r.len()))
+        .map(|(_, r)| r)
+}
+
+/// Where the role noun `r` stands as a word of its own in `lower`.
+fn role_at<'a>(lower: &'a str, r: &'a str) -> impl Iterator<Item = usize> + 'a {
+    lower.match_indices(r).map(|(i, _)| i).filter(move |&i| {
+        let before_ok = i == 0 || !lower.as_bytes()[i - 1].is_ascii_alphabetic();
+        let end = i + r.len();
+        let after_ok = end >= lower.len() || !lower.as_bytes()[end].is_ascii_alphabetic();
+        before_ok && after_ok
     })
 }
 
@@ -275,8 +293,16 @@ fn roles(
                 .map(|k| k + 1)
                 .unwrap_or(after.len());
             let app = &after[1..app_end];
-            if app.split_whitespace().count() <= 10 {
-                if let Some(r) = role_in(app) {
+            // not a clause of another's ("X, whose son is a lawyer,"), nor the first of a list
+            // of others ("Zarema, her husband and their daughter")
+            let lead = app.trim_start().to_lowercase();
+            let of_another = lead.starts_with("whose ")
+                || (["her ", "his ", "their "]
+                    .iter()
+                    .any(|p| lead.starts_with(p))
+                    && app.contains(" and "));
+            if app.split_whitespace().count() <= 10 && !of_another {
+                if let Some(r) = first_role_in(app) {
                     let idx = app.to_lowercase().find(r).unwrap_or(0);
                     role = Some(r);
                     role_span = Some((e + 1 + idx, e + 1 + idx + r.len()));
@@ -417,5 +443,31 @@ mod tests {
                 .any(|(n, k, _)| n == "Oleg Marchenko" && k == "role"),
             "{a:?}"
         );
+        // an appositive's role is its head; a clause of "whose", or a list of others, gives
+        // the name none
+        for (text, name, want) in [
+            (
+                "Anna Kell, the mother of human rights lawyer Ivan Dorn, was taken away.",
+                "Anna Kell",
+                Some("mother"),
+            ),
+            (
+                "Anna Kell, whose son is a human rights lawyer, was taken away.",
+                "Anna Kell",
+                None,
+            ),
+            (
+                "The men beat Anna Kell, her husband and their daughter in the flat.",
+                "Anna Kell",
+                None,
+            ),
+        ] {
+            let a = run(text);
+            let got = a
+                .iter()
+                .find(|(n, k, _)| n == name && k == "role")
+                .map(|(_, _, v)| v.as_str());
+            assert_eq!(got, want, "{text}: {a:?}");
+        }
     }
 }

@@ -243,14 +243,19 @@ pub fn build_with(
             ..e.clone()
         })
         .collect();
-    // those who speak or act for others are named beside the victims, not as victims
+    // those who speak or act for others are named beside the victims, not as victims; the
+    // label names the victims that are left
     for ev in &mut events {
+        let before = ev.participants.len();
         ev.participants.retain(|p| {
             p.role != ParticipantRole::Victim
                 || !entities
                     .iter()
                     .any(|e| e.id == p.entity && e.roles.iter().any(|r| speaks_for_others(r)))
         });
+        if ev.participants.len() != before {
+            relabel(ev, &entities);
+        }
     }
     events.sort_by_key(casefile_model::Event::timeline_key);
     let case = CaseFile {
@@ -272,6 +277,26 @@ pub fn build_with(
         annotations,
         made,
     }
+}
+
+/// An event's label with the victims and accused its participants now name: "arrest (detained):
+/// A, B" with B no longer a victim becomes "arrest (detained): A".
+fn relabel(ev: &mut casefile_model::Event, entities: &[casefile_model::Entity]) {
+    let base = match ev.label.find("): ") {
+        Some(i) => ev.label[..=i].to_string(),
+        None => ev.label.clone(),
+    };
+    let names: Vec<&str> = ev
+        .participants
+        .iter()
+        .filter(|p| matches!(p.role, ParticipantRole::Victim | ParticipantRole::Accused))
+        .filter_map(|p| entities.iter().find(|e| e.id == p.entity))
+        .map(|e| e.name.as_str())
+        .collect();
+    ev.label = match names.is_empty() {
+        true => base,
+        false => format!("{base}: {}", names.join(", ")),
+    };
 }
 
 /// A person written with a title before the name ("President Trump", "Mr. Mnuchin", "Prince
@@ -342,6 +367,30 @@ mod tests {
         v.sort();
         v.dedup();
         v
+    }
+
+    /// An event's label names only the victims and accused among its participants, also when
+    /// one who acts for others (a lawyer) is left out of them.
+    #[test]
+    fn the_label_names_the_participants_left() {
+        let c = case(&[
+            "March 11, 2024\n\nPolice detained the human rights lawyer Oleg Marchenko and the journalist Ivan Dorn in Marevo on Monday.",
+        ]);
+        assert!(!c.events.is_empty());
+        for ev in &c.events {
+            let named: Vec<&str> = ev
+                .label
+                .split_once("): ")
+                .map(|(_, names)| names.split(", ").collect())
+                .unwrap_or_default();
+            let undergo: Vec<&str> = ev
+                .participants
+                .iter()
+                .filter(|p| matches!(p.role, ParticipantRole::Victim | ParticipantRole::Accused))
+                .filter_map(|p| c.entity(&p.entity).map(|e| e.name.as_str()))
+                .collect();
+            assert_eq!(named, undergo, "{}", ev.label);
+        }
     }
 
     /// A person written with a title keeps that form among the aliases; a lone father's name
