@@ -1342,10 +1342,8 @@ fn doers_getaway(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -
         !std::ptr::eq(o, tr)
             && o.act.violation
             && o.act.name != ActKind::Flight
-            && o.all
-                .iter()
-                .chain(std::iter::once(&(o.ts, o.te)))
-                .any(|&(s, e)| tree.head_of(s, e).is_some_and(|g| g != v && doer_of(g)))
+            && o.spans()
+                .any(|(s, e)| tree.head_of(s, e).is_some_and(|g| g != v && doer_of(g)))
     })
 }
 
@@ -2038,12 +2036,19 @@ fn pronoun_participants(
     out
 }
 
-/// The role a person's tie to an act gives them, as [`participant_role`] reads a name's.
+/// The role a person's tie to an act gives them: of a violation, the subject of "killed" or the
+/// agent of "was killed by" did it, and the one it was done to underwent it (those who flee,
+/// vanish or are made to recant undergo it as its subject); of any other act, the doer took it
+/// ("who appealed, petitioned, spoke"). None for a tie of another kind.
 fn role_of_tie(a: &ActType, tie: Tie) -> Option<ParticipantRole> {
     Some(match (a.violation, tie) {
         (true, Tie::Doer) if UNDERGONE_BY_SUBJECT.contains(&a.name) => ParticipantRole::Victim,
+        // the judge who sentenced, the prosecutor who charged: they took a legal proceeding,
+        // which the case file does not call a crime
         (true, Tie::Doer) if a.name.is_proceeding() => ParticipantRole::Agent,
         (true, Tie::Doer) => ParticipantRole::Perpetrator,
+        // the one charged or sentenced is the accused: a victim of a fabricated case and a
+        // killer tried for the killing alike
         (true, Tie::Undergoer) if a.name.is_proceeding() => ParticipantRole::Accused,
         (true, Tie::Undergoer) => ParticipantRole::Victim,
         (false, Tie::Doer) => ParticipantRole::Agent,
@@ -2104,32 +2109,12 @@ fn participant_role(
             let says_it = responding && tie == Some(Tie::Doer);
             if (speaks && !says_it) || ((cited || quoted) && !tied) {
                 ParticipantRole::Source
-            } else if a.violation {
-                // the grammar says who did it: the subject of "killed", the agent of "was
-                // killed by"; those who flee, vanish or are made to recant undergo the act
-                match tie {
-                    Some(Tie::Doer) if UNDERGONE_BY_SUBJECT.contains(&a.name) => {
-                        ParticipantRole::Victim
-                    }
-                    // the judge who sentenced, the prosecutor who charged: they took a legal
-                    // proceeding, which the case file does not call a crime
-                    Some(Tie::Doer) if a.name.is_proceeding() => ParticipantRole::Agent,
-                    Some(Tie::Doer) => ParticipantRole::Perpetrator,
-                    // the one charged or sentenced is the accused: a victim of a fabricated
-                    // case and a killer tried for the killing alike
-                    Some(Tie::Undergoer) if a.name.is_proceeding() => ParticipantRole::Accused,
-                    Some(Tie::Undergoer) => ParticipantRole::Victim,
-                    // "shot in the park", "told to the court": tied, but not as the one it befell
-                    Some(_) => ParticipantRole::Other,
-                    // named in the sentence, but the grammar ties them to something else: no
-                    // role is stated, and none is invented
-                    None => ParticipantRole::Other,
-                }
-            } else if tie == Some(Tie::Doer) {
-                // who appealed, petitioned, spoke: the act's doer in the grammar
-                ParticipantRole::Agent
             } else {
-                ParticipantRole::Other
+                // the grammar says who did it or underwent it; a name the grammar ties to
+                // something else ("shot in the park", "told to the court"), or to nothing, is
+                // given no role: none is invented
+                tie.and_then(|t| role_of_tie(a, t))
+                    .unwrap_or(ParticipantRole::Other)
             }
         }
         EntityKind::Organization => {
