@@ -43,7 +43,7 @@ pub const ACTS: &[ActType] = &[
         label: "disappearance",
         plover: ("ASSAULT", "abduct"),
         violation: true,
-        pattern: r"disappear(?:ed|ance)?|vanish(?:ed)?\b|went missing|were missing|was missing|whereabouts",
+        pattern: r"disappear(?:ed|ance)?|vanish(?:ed)?\b|went missing|were missing|was missing|(?:has|have|had) been missing|whereabouts",
     },
     ActType {
         name: ActKind::Arrest,
@@ -2602,6 +2602,12 @@ mod tests {
                 "Juan López",
                 Some(ParticipantRole::Victim),
             ),
+            // or set off by commas after it
+            (
+                "The case concerned the abduction of the applicant's son, Ruslan Magomedov, by armed men in camouflage uniforms in Grozny on 5 March 2003.",
+                "Ruslan Magomedov",
+                Some(ParticipantRole::Victim),
+            ),
             // who is taken along with the one named undergoes it too
             (
                 "Police detained Ales Bialiatski along with his deputy Valiantsin Stefanovich.",
@@ -3281,6 +3287,11 @@ mod tests {
             (
                 "Oleg Marchenko had to leave Marevo in June.",
                 vec!["flight"],
+            ),
+            // (and one missing since is a disappearance)
+            (
+                "Oleg Marchenko has been missing since he left Marevo in June.",
+                vec!["disappearance"],
             ),
             ("Oleg Marchenko decided to leave politics in June.", vec![]),
             ("Oleg Marchenko did not leave a message.", vec![]),

@@ -385,10 +385,20 @@ impl Tree {
         // a name right after a noun for a person is that noun's apposition ("abducted the
         // journalist Imran Shah", "shot dead the activist Juan López"), whatever the parse hangs
         // it on: it takes the noun's part
-        let before = (0..self.words.len())
+        // (or set off by commas after it: "the abduction of the applicant's son, Ruslan
+        // Magomedov, by armed men")
+        let last_before = (0..self.words.len())
             .rev()
-            .find(|&w| self.words[w].end <= span.0)
-            .filter(|&w| self.words[w].end + 1 >= span.0 && self.person_noun(w));
+            .find(|&w| self.words[w].end <= span.0);
+        let comma = |w: usize| self.words[w].word.form == ",";
+        let closed = (0..self.words.len())
+            .find(|&w| self.words[w].start >= span.1)
+            .is_some_and(comma);
+        let before = last_before.and_then(|w| match comma(w) {
+            true if closed && w > 0 => Some(w - 1).filter(|&n| self.names_a_person(n)),
+            true => None,
+            false => Some(w).filter(|&w| self.words[w].end + 1 >= span.0 && self.person_noun(w)),
+        });
         if let Some(w) = before.filter(|&w| w != t) {
             if let Some((tie, why)) = self.tie((self.words[w].start, self.words[w].end), trigger) {
                 return Some((tie, format!("in apposition to “{}”: {why}", form(w))));
