@@ -1148,10 +1148,16 @@ fn many_over_a_span(
             tree.children(g)
                 .filter(|&c| matches!(tree.rel(c), "nsubj:pass" | "nsubj"))
         }));
+    // a verb done in many places or on many occasions ("have been killed or attacked in several
+    // countries", "was arrested several times")
+    let many_times = tree
+        .children(h)
+        .any(|c| tree.rel(c).starts_with("obl") && vaguely(c));
     let verb_over_many = tree.words[h].word.upos == "VERB"
-        && undergoers
-            .into_iter()
-            .any(|c| since(h) && counted(c) || year_long && counted_many(tree, c));
+        && (many_times
+            || undergoers
+                .into_iter()
+                .any(|c| since(h) && counted(c) || year_long && counted_many(tree, c)));
     (spanned || year_long) && (vaguely(h) || noun_over_many || verb_over_many)
 }
 
@@ -3455,6 +3461,16 @@ mod tests {
             (
                 "In 2023, at least 20 people were reported to have been disappeared in Marevo.",
                 vec![],
+            ),
+            // or done in many places, or many times
+            (
+                "Critics of the president have been killed in several countries.",
+                vec![],
+            ),
+            ("Oleg Marchenko was arrested several times.", vec![]),
+            (
+                "Oleg Marchenko was arrested in Marevo on Monday.",
+                vec!["arrest"],
             ),
             (
                 "At least 15 journalists were killed in Marevo on 3 May 2022.",
