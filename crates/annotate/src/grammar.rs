@@ -1221,7 +1221,28 @@ impl Tree {
     /// and its own clause's negation ("did not arrest") or condition ("if he was killed", "would
     /// be transferred").
     pub fn modality(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
-        self.governed(trigger).or_else(|| self.told_by(trigger))
+        self.governed(trigger)
+            .or_else(|| self.told_by(trigger))
+            .or_else(|| self.said_after(trigger))
+    }
+
+    /// What a speaker named after the sentence's own words says ("Supporter tortured in
+    /// military detention, lawyer says", the parse hanging "says" beside the rest): the
+    /// speaker's account, alleged, as "his lawyer said he was tortured" is.
+    fn said_after(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
+        const SAYING: &[&str] = &[
+            "say", "tell", "claim", "allege", "state", "insist", "testify",
+        ];
+        let a = self.head_of(trigger.0, trigger.1)?;
+        let root = std::iter::successors(Some(a), |&w| self.head(w)).last()?;
+        self.children(root)
+            .any(|p| {
+                p > a
+                    && self.rel(p) == "parataxis"
+                    && SAYING.contains(&self.words[p].word.lemma.to_lowercase().as_str())
+                    && self.children(p).any(|c| self.rel(c) == "nsubj")
+            })
+            .then_some(casefile_model::Modality::Alleged)
     }
 
     /// How a telling whose content the act is puts it, when no word governs it otherwise: what
@@ -1377,9 +1398,11 @@ impl Tree {
                     _ => M::Hypothetical,
                 });
             }
+            // (an adverbial clause is told with its main clause: "was tortured before being
+            // released on Monday, his lawyer said" is the lawyer's account of both)
             if !matches!(
                 base,
-                "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "conj" | "csubj"
+                "xcomp" | "ccomp" | "obj" | "obl" | "nmod" | "acl" | "conj" | "csubj" | "advcl"
             ) {
                 return None;
             }
@@ -2839,6 +2862,11 @@ mod support_verbs {
                 Some(M::Negated),
             ),
             ("He was instead released on bail.", "released", None),
+            (
+                "Opposition supporter tortured in military detention, lawyer says",
+                "tortured",
+                Some(M::Alleged),
+            ),
             (
                 "Officers tried to detain him but were unable to arrest him due to his immunity.",
                 "arrest",
