@@ -1049,14 +1049,6 @@ fn many_over_a_span(
     tr: &Trigger,
     em: &EventMention,
 ) -> bool {
-    const VAGUELY_MANY: &[&str] = &[
-        "several",
-        "many",
-        "numerous",
-        "multiple",
-        "various",
-        "countless",
-    ];
     let spanned = match em.time.filter(|_| !em.time_from_context) {
         None => true,
         Some(t) => {
@@ -1073,49 +1065,11 @@ fn many_over_a_span(
     let Some(h) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
-    // a plural counted vaguely ("several investigations"), or by a number ("7,000 people")
-    let vaguely = |n: usize| {
-        tree.words[n].word.xpos == "NNS"
-            && tree.children(n).any(|c| {
-                matches!(tree.rel(c), "amod" | "det")
-                    && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
-            })
-    };
-    // …or by a number noun ("hundreds of people", "dozens of activists")
-    let counted = |n: usize| {
-        const MANY: &[&str] = &["hundreds", "thousands", "dozens", "millions", "scores"];
-        vaguely(n)
-            || (tree.words[n].word.xpos == "NNS"
-                && (tree.children(n).any(|c| tree.rel(c) == "nummod")
-                    || MANY.contains(&tree.words[n].word.form.to_lowercase().as_str())))
-    };
+    let vaguely = |n: usize| counted_vaguely(tree, n);
+    let counted = |n: usize| counted_plural(tree, n);
     // a verb done to a counted many since a point ("have detained more than 7,000 people since
     // the election"): many acts, not one happening
-    // (a "since" phrase of the verb's clause, wherever the parse hangs it in that clause:
-    // "Since 2000, ARTICLE 19 has documented …" on the subject or the auxiliary)
-    let since = |v: usize| {
-        let in_clause_of_v = |c: usize| {
-            let mut h = tree.head(c);
-            for _ in 0..6 {
-                match h {
-                    Some(x) if x == v => return true,
-                    Some(x)
-                        if tree.words[x].word.upos != "VERB" || tree.rel(x).starts_with("aux") =>
-                    {
-                        h = tree.head(x)
-                    }
-                    _ => return false,
-                }
-            }
-            false
-        };
-        (0..tree.words.len()).any(|c| {
-            (tree.has_child(c, "case", &["since"]) || tree.has_child(c, "mark", &["since"]))
-                && in_clause_of_v(c)
-        }) || tree
-            .children(v)
-            .any(|c| tree.words[c].word.form.eq_ignore_ascii_case("since"))
-    };
+    let since = |v: usize| since_in_clause(tree, v);
     // a noun of acts counted, or of acts done to people counted ("the murders of 163
     // journalists"), since a point ("has documented at least 20 killings of journalists since
     // 2000"), on the noun or on the verb it is the object of
@@ -1150,15 +1104,70 @@ fn many_over_a_span(
         }));
     // a verb done in many places or on many occasions ("have been killed or attacked in several
     // countries", "was arrested several times")
-    let many_times = tree
-        .children(h)
-        .any(|c| tree.rel(c).starts_with("obl") && vaguely(c));
+    // (on the verb or on one joined to it: "killed or attacked in several countries")
+    let many_times = std::iter::once(h)
+        .chain(tree.children(h).filter(|&c| tree.rel(c) == "conj"))
+        .any(|v| {
+            tree.children(v)
+                .any(|c| tree.rel(c).starts_with("obl") && vaguely(c))
+        });
     let verb_over_many = tree.words[h].word.upos == "VERB"
         && (many_times
             || undergoers
                 .into_iter()
                 .any(|c| since(h) && counted(c) || year_long && counted_many(tree, c)));
     (spanned || year_long) && (vaguely(h) || noun_over_many || verb_over_many)
+}
+
+/// Whether noun `n` is a plural counted vaguely ("several investigations", "many arrests").
+fn counted_vaguely(tree: &crate::grammar::Tree, n: usize) -> bool {
+    const VAGUELY_MANY: &[&str] = &[
+        "several",
+        "many",
+        "numerous",
+        "multiple",
+        "various",
+        "countless",
+    ];
+    tree.words[n].word.xpos == "NNS"
+        && tree.children(n).any(|c| {
+            matches!(tree.rel(c), "amod" | "det")
+                && VAGUELY_MANY.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
+        })
+}
+
+/// Whether noun `n` is a plural counted vaguely, by a number ("7,000 people") or by a number
+/// noun ("hundreds of people", "dozens of activists").
+fn counted_plural(tree: &crate::grammar::Tree, n: usize) -> bool {
+    const MANY: &[&str] = &["hundreds", "thousands", "dozens", "millions", "scores"];
+    counted_vaguely(tree, n)
+        || (tree.words[n].word.xpos == "NNS"
+            && (tree.children(n).any(|c| tree.rel(c) == "nummod")
+                || MANY.contains(&tree.words[n].word.form.to_lowercase().as_str())))
+}
+
+/// Whether a "since" phrase belongs to verb `v`'s clause, wherever the parse hangs it in that
+/// clause ("Since 2000, ARTICLE 19 has documented …": on the subject or the auxiliary).
+fn since_in_clause(tree: &crate::grammar::Tree, v: usize) -> bool {
+    let in_clause_of_v = |c: usize| {
+        let mut h = tree.head(c);
+        for _ in 0..6 {
+            match h {
+                Some(x) if x == v => return true,
+                Some(x) if tree.words[x].word.upos != "VERB" || tree.rel(x).starts_with("aux") => {
+                    h = tree.head(x)
+                }
+                _ => return false,
+            }
+        }
+        false
+    };
+    (0..tree.words.len()).any(|c| {
+        (tree.has_child(c, "case", &["since"]) || tree.has_child(c, "mark", &["since"]))
+            && in_clause_of_v(c)
+    }) || tree
+        .children(v)
+        .any(|c| tree.words[c].word.form.eq_ignore_ascii_case("since"))
 }
 
 /// Whether noun `n` is a plural counted by a number above two, or vaguely ("15 journalists",
@@ -3465,6 +3474,10 @@ mod tests {
             // or done in many places, or many times
             (
                 "Critics of the president have been killed in several countries.",
+                vec![],
+            ),
+            (
+                "Critics of the president have been killed or attacked in several countries.",
                 vec![],
             ),
             ("Oleg Marchenko was arrested several times.", vec![]),
