@@ -1342,14 +1342,14 @@ fn doers_getaway(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -
     let Some(fled) = fled else { return false };
     // …by whom something was done to someone ("was shot six times by two men who fled"), or
     // who did another act of the sentence: its active subject or its passive's "by …"
-    if tree.rel(fled) == "obl:agent" && tree.has_child(fled, "case", &["by"]) {
+    if tree.by_agent(fled) {
         return true;
     }
     let doer_of = |g: usize| {
         tree.head(fled) == Some(g)
             && match tree.rel(fled) {
                 "obl:agent" => true,
-                "nsubj" => !tree.children(g).any(|c| tree.rel(c) == "aux:pass"),
+                "nsubj" => !tree.passive(g),
                 _ => false,
             }
     };
@@ -1608,7 +1608,7 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
         matches!(tree.words[w].word.upos.as_str(), "PRON" | "PROPN") || tree.names_a_person(w)
     };
     let rel_of = |rels: &[&str]| tree.children(v).find(|&c| rels.contains(&tree.rel(c)));
-    let by_someone = rel_of(&["obl:agent"]).is_some_and(|a| tree.has_child(a, "case", &["by"]));
+    let by_someone = rel_of(&["obl:agent"]).is_some_and(|a| tree.by_agent(a));
     let picked_up = match rel_of(&["nsubj:pass"]) {
         // passive: a person, by someone
         Some(p) => person(p) && by_someone,

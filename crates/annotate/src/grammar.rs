@@ -547,14 +547,15 @@ impl Tree {
         };
         // or set off by a comma right after the name, whatever the parse makes of it ("Abdul
         // Karim, 38, an activist of the party, says")
-        let set_off = self.words.iter().enumerate().any(|(c, w)| {
-            w.start >= span.1 && c < n && w.word.form == "," && self.words[c].start - span.1 <= 1
-        }) && (0..n).filter(|&b| self.words[b].start >= span.1).all(|b| {
-            matches!(
-                self.words[b].word.upos.as_str(),
-                "PUNCT" | "NUM" | "DET" | "ADJ"
-            ) || self.head(b) == Some(n)
-        });
+        let set_off = self.words[..n]
+            .iter()
+            .any(|w| w.start >= span.1 && w.word.form == "," && w.start - span.1 <= 1)
+            && (0..n).filter(|&b| self.words[b].start >= span.1).all(|b| {
+                matches!(
+                    self.words[b].word.upos.as_str(),
+                    "PUNCT" | "NUM" | "DET" | "ADJ"
+                ) || self.head(b) == Some(n)
+            });
         linked(n, m) || linked(m, n) || set_off
     }
 
@@ -1140,8 +1141,13 @@ impl Tree {
     }
 
     /// Whether verb `v` is made passive ("was reported", "has been sentenced").
-    fn passive(&self, v: usize) -> bool {
+    pub fn passive(&self, v: usize) -> bool {
         self.children(v).any(|c| self.rel(c) == "aux:pass")
+    }
+
+    /// Whether word `w` is the "by …" agent of a passive ("was shot by two men").
+    pub fn by_agent(&self, w: usize) -> bool {
+        self.rel(w) == "obl:agent" && self.has_child(w, "case", &["by"])
     }
 
     /// Whether verb `v` is a headline's past participle, a passive with its auxiliary left out
@@ -1904,7 +1910,7 @@ impl Tree {
             "nsubj:pass" | "obj" | "iobj" => Tie::Undergoer,
             // an agent is a "by" phrase; what the parse calls one with no "by", right after the
             // verb ("police detained journalist Mehmet Yilmaz" misread), is its object
-            "obl:agent" if self.has_child(dep, "case", &["by"]) => Tie::Doer,
+            "obl:agent" if self.by_agent(dep) => Tie::Doer,
             "obl:agent" if dep > t && !self.children(dep).any(|c| self.rel(c) == "case") => {
                 Tie::Undergoer
             }

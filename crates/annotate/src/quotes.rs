@@ -341,7 +341,7 @@ pub fn find_with(
                 // and extremists”", "was described as") has no speaker for its subject
                 if let Some(cue) = &a.cue {
                     let tree = sp.parse(first, trees);
-                    if tree.word_at(cue.start).is_some_and(|w| passive(tree, w)) {
+                    if tree.word_at(cue.start).is_some_and(|w| tree.passive(w)) {
                         a = Attribution::default();
                     }
                 }
@@ -393,16 +393,11 @@ pub fn find_with(
 /// something, described as something or added to a list of “…” did not speak.
 fn speech_verb(tree: &Tree, v: usize) -> bool {
     tree.is_speech(v)
-        && (!passive(tree, v)
+        && (!tree.passive(v)
             || matches!(
                 tree.words[v].word.lemma.to_lowercase().as_str(),
                 "quote" | "report" | "hear"
             ))
-}
-
-/// Whether verb `v` is in the passive (it has a passive auxiliary: "were added").
-fn passive(tree: &Tree, v: usize) -> bool {
-    tree.children(v).any(|c| tree.rel(c) == "aux:pass")
 }
 
 /// Whether the quotation at `qs`, in the sentence starting at `ss`, opens that sentence right
