@@ -563,6 +563,8 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || returns_of_own_accord(tree, &tr)
         || leaves_of_own_accord(text, tree, &tr)
         || picks_up_no_one(text, tree, &tr)
+        || seizes_a_thing(text, tree, &tr)
+        || describes_who_acts(text, tree, &tr)
         || vows_no_harm(tree, &tr)
         || beats_no_one(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
@@ -1616,6 +1618,71 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
         None => rel_of(&["nsubj"]).is_some() && rel_of(&["obj"]).is_some_and(person),
     };
     !picked_up
+}
+
+/// Whether the act's word is a present participle describing the noun after it ("the
+/// investigating judge", "the investigating authorities refused to open a case", "the
+/// arresting officers"): it says who someone is, and tells no act.
+fn describes_who_acts(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    text[tr.ts..tr.te].to_lowercase().ends_with("ing")
+        && tree.head_of(tr.ts, tr.te).is_some_and(|w| {
+            matches!(tree.rel(w), "amod" | "compound")
+                && tree
+                    .head(w)
+                    .is_some_and(|n| n > w && tree.words[n].word.upos == "NOUN")
+        })
+}
+
+/// Things that are seized without anyone being seized: power or land taken, goods or papers
+/// confiscated.
+const THINGS_SEIZED: &[&str] = &[
+    "power",
+    "control",
+    "territory",
+    "land",
+    "property",
+    "asset",
+    "building",
+    "equipment",
+    "computer",
+    "laptop",
+    "phone",
+    "device",
+    "camera",
+    "document",
+    "passport",
+    "book",
+    "material",
+    "weapon",
+    "money",
+    "cash",
+    "car",
+    "vehicle",
+    "goods",
+    "drug",
+    "publication",
+];
+
+/// Whether "seized", "seizure" tells no arrest: what was seized is a thing ("seized her laptop
+/// and phone", "the president's seizure of wide powers"), the object of the verb, the subject
+/// of its passive, or what the noun is a seizure "of".
+fn seizes_a_thing(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::Arrest || !text[tr.ts..tr.te].to_lowercase().starts_with("seiz") {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    tree.children(v)
+        .find(|&c| match tree.rel(c) {
+            "obj" | "nsubj:pass" => true,
+            "nmod" => tree.has_child(c, "case", &["of"]),
+            _ => false,
+        })
+        .is_some_and(|c| {
+            let lemma = tree.words[c].word.lemma.to_lowercase();
+            tree.words[c].word.upos == "NOUN" && THINGS_SEIZED.contains(&lemma.as_str())
+        })
 }
 
 /// Whether "leave" tells no flight: only leaving one is helped, forced or has to do is one
@@ -3290,9 +3357,10 @@ mod tests {
         }
     }
 
-    /// A person picked up by someone is arrested; a thing picked up, or someone fetched, is not.
+    /// A person picked up or seized by someone is arrested; a thing picked up or seized, or
+    /// someone fetched, is not; a participle that describes who someone is tells no act.
     #[test]
-    fn picked_up_by_someone_is_an_arrest() {
+    fn picked_up_or_seized_only_a_person_is_arrested() {
         for (text, want) in [
             (
                 "The activist Oleg Marchenko was picked up by men in plainclothes on Monday.",
@@ -3303,6 +3371,30 @@ mod tests {
                 vec!["arrest"],
             ),
             ("Oleg Marchenko picked up the phone.", vec![]),
+            // a thing seized is no arrest; a person seized is one
+            (
+                "Police searched the flat and seized her laptop.",
+                vec!["raid"],
+            ),
+            (
+                "He criticised the president's seizure of wide powers.",
+                vec![],
+            ),
+            (
+                "Police seized Oleg Marchenko in the street.",
+                vec!["arrest"],
+            ),
+            ("The seizure of the two men was filmed.", vec!["arrest"]),
+            // a participle that says who someone is tells no act
+            (
+                "The investigating authorities refused to open a case.",
+                vec![],
+            ),
+            ("The arresting officers beat him.", vec!["ill-treatment"]),
+            (
+                "Police are investigating the killing.",
+                vec!["killing", "investigation"],
+            ),
             ("The children were picked up from school on Monday.", vec![]),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");

@@ -86,6 +86,19 @@ const DOING: &[&str] = &[
 
 /// Lemmas of the words that charge someone with an act ("charged with murder", "accused of
 /// torturing", "charges of", "suspected of", "indicted for"): the act is the charge's claim.
+/// Words for keeping someone from a harm ("protected from torture", "protection from
+/// reprisals"): what they are kept from is a danger, not a deed.
+const SHIELDING: &[&str] = &[
+    "protect",
+    "protection",
+    "shield",
+    "safeguard",
+    "shelter",
+    "guard",
+    "spare",
+    "safe",
+];
+
 const CHARGING: &[&str] = &[
     "charge",
     "accuse",
@@ -1076,6 +1089,9 @@ impl Tree {
         match self.words[h].word.lemma.to_lowercase().as_str() {
             "threaten" | "threat" => Some(M::Threatened),
             "fear" | "risk" | "danger" => Some(M::Feared),
+            // what one is protected or shielded from is a danger ("ensure that she is protected
+            // from torture"), not a deed
+            l if SHIELDING.contains(&l) && self.has_child(x, "case", &["from"]) => Some(M::Feared),
             // what one faces is ahead ("faces a real prison sentence"), except charges, which
             // are brought already ("she faces charges of fraud")
             "face" if self.words[x].word.lemma.to_lowercase() != "charge" => Some(M::Feared),
@@ -1128,6 +1144,9 @@ impl Tree {
             // promises, pledges, hopes or is expected to do is still to come
             "vow" | "swear" => Some(M::Threatened),
             "promise" | "pledge" | "hope" | "expect" | "prepare" => Some(M::Hypothetical),
+            // what one is held awaiting is still to come ("held awaiting trial", "in custody
+            // pending the outcome of her trial")
+            "await" | "pend" | "pending" => Some(M::Hypothetical),
             // what is reported, said or believed of someone ("was reported killed", "is
             // believed to have been killed", "was said to have been tortured") is a claim
             "report" | "say" | "believe" | "think" | "rumour" | "rumor" | "presume"
@@ -1352,6 +1371,11 @@ impl Tree {
             if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
                 return Some(M::Hypothetical);
             }
+            // what one is held "pending" or "awaiting" is still to come ("detention pending
+            // trial", the parse making "pending" a part of the noun)
+            if c < x && matches!(f.as_str(), "pending" | "awaiting") {
+                return Some(M::Hypothetical);
+            }
             if rel.starts_with("aux") {
                 match f.as_str() {
                     // what might be, and what is still to come ("will be charged")
@@ -1370,7 +1394,8 @@ impl Tree {
     fn governed(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
         let lemma = |i: usize| self.words[i].word.lemma.to_lowercase();
-        let mut x = self.head_of(trigger.0, trigger.1)?;
+        let act = self.head_of(trigger.0, trigger.1)?;
+        let mut x = act;
         // still in the act's own clause (and those joined to it by "and")
         let mut own = true;
         // the last step was an infinitive on a noun: "asked the court to overturn it", which
@@ -1380,12 +1405,29 @@ impl Tree {
             if let Some(m) = own.then(|| self.own_words_modality(x)).flatten() {
                 return Some(m);
             }
-            let h = self.head(x)?;
-            let rel = self.rel(x);
+            // a relative clause the parse hangs beside the sentence modifies the noun before it
+            // ("told investigators he was held at a station in Grozny, where officers beat him")
+            let (h, rel) = match self.misplaced_relative(x) {
+                Some(n) => (n, "acl:relcl"),
+                None => (self.head(x)?, self.rel(x)),
+            };
             let base = rel.split(':').next().unwrap_or(rel);
-            // "a murder attempt", "an assassination attempt": no deed done
-            if base == "compound" && lemma(h) == "attempt" {
-                return Some(M::Hypothetical);
+            // two nouns in a row are a compound named by the last, which the parse of a title
+            // in capitals may miss ("Deported Despite Torture Risk")
+            let noun = |w: usize| matches!(self.words[w].word.upos.as_str(), "NOUN" | "PROPN");
+            let next = x + 1;
+            if x == act && base != "compound" && next < self.words.len() && noun(x) && noun(next) {
+                if let Some(m) = self.governing_word(next, x, false) {
+                    return Some(m);
+                }
+            }
+            if base == "compound" {
+                // "a murder attempt", "an assassination attempt": no deed done; "torture
+                // risk", "death threats": a danger, a threat
+                return match lemma(h).as_str() {
+                    "attempt" => Some(M::Hypothetical),
+                    _ => self.governing_word(h, x, false),
+                };
             }
             // what is needed or required is asked for, not done: "an independent investigation
             // is needed", "Investigation needed into death in custody", "requires protection"
@@ -1436,9 +1478,11 @@ impl Tree {
                 // to a statement")
                 // "charged with murder": what one is charged with
                 let charged_with = case_is("with") && CHARGING.contains(&lemma(h).as_str());
+                // "protected from torture": what one is kept from is a danger
+                let kept_from = case_is("from") && SHIELDING.contains(&lemma(h).as_str());
                 let complement = matches!(base, "xcomp" | "ccomp" | "obj" | "csubj")
                     || (matches!(base, "nmod" | "obl" | "acl")
-                        && (case_is("of") || for_it || charged_with))
+                        && (case_is("of") || for_it || charged_with || kept_from))
                     || to_do;
                 // a circumstance of another verb ("asked to comment on the arrest"): that
                 // verb's words do not govern the act
@@ -1461,6 +1505,28 @@ impl Tree {
             x = h;
         }
         None
+    }
+
+    /// The noun a relative clause modifies when the parse hangs the clause beside the sentence
+    /// rather than on it ("held at a police station in Grozny, where officers beat him", with
+    /// "beat" a parataxis of the sentence's verb): the noun right before the comma and the
+    /// relative word that open the clause. None for a clause the parse places on its noun.
+    fn misplaced_relative(&self, x: usize) -> Option<usize> {
+        if self.rel(x) != "parataxis" {
+            return None;
+        }
+        let opener = self.children(x).find(|&c| {
+            c < x
+                && matches!(
+                    self.words[c].word.form.to_lowercase().as_str(),
+                    "where" | "when" | "who" | "whom" | "which"
+                )
+        })?;
+        let comma = opener.checked_sub(1)?;
+        let noun = comma.checked_sub(1)?;
+        (self.words[comma].word.form == ","
+            && matches!(self.words[noun].word.upos.as_str(), "NOUN" | "PROPN"))
+        .then_some(noun)
     }
 
     /// The first of the clauses coordinated with clause `c` ("detained on Monday and tortured":
@@ -3039,6 +3105,52 @@ mod support_verbs {
                 "The claim that officers detained him is false.",
                 "detained",
                 Some(M::Denied),
+            ),
+            // a trial one is held for is still to come
+            (
+                "The judge ordered her detention pending trial.",
+                "trial",
+                Some(M::Hypothetical),
+            ),
+            (
+                "He has been held awaiting trial since May.",
+                "trial",
+                Some(M::Hypothetical),
+            ),
+            (
+                "She remains in custody pending the outcome of her trial.",
+                "trial",
+                Some(M::Hypothetical),
+            ),
+            // what one is protected from, a danger named beside "risk" or "threats": feared,
+            // threatened, not done
+            (
+                "The court must ensure that she is protected from torture.",
+                "torture",
+                Some(M::Feared),
+            ),
+            (
+                "Asylum Seeker Deported Despite Torture Risk",
+                "Torture",
+                Some(M::Feared),
+            ),
+            (
+                "Oleg Marchenko has received death threats since May.",
+                "death",
+                Some(M::Threatened),
+            ),
+            (
+                "Oleg Marchenko was protected by the police.",
+                "protected",
+                None,
+            ),
+            // a relative clause the parse hangs beside the sentence is still inside what is told
+            (
+                "Magomed Aliyev, now 34, told investigators he was detained on March 12, 2015, \
+                 and held for three days at a police station in Grozny, where officers beat him \
+                 and threatened to kill his brother.",
+                "beat",
+                Some(M::Alleged),
             ),
         ] {
             let t = parse(s, 0, s.len());

@@ -54,10 +54,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
     };
     let (b_early, b_late) = bounds.as_ref().map(|b| b.range()).unwrap_or((None, None));
     let mut out = Vec::new();
-    // the narrative's time: the last day-precise date told so far; when that day's year is
-    // unknown ("On 20 January"), the day in a stand-in leap year, and `yearless` set
-    let mut narrative: Option<NaiveDate> = None;
-    let mut yearless = false;
+    let mut story = Story::default();
     for f in found {
         let text = doc.text[f.start..f.end].to_string();
         let span = doc.span(f.start, f.end);
@@ -79,18 +76,9 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
             continue;
         };
         let relative = !is_absolute(&rel);
-        let (value, tb, partial) = match (&rel, narrative) {
-            // "the following day" after a day whose year is unknown: a day without a year too
-            (Rel::FromNarrative(..), Some(n)) if yearless => (
-                None,
-                None,
-                resolve(&rel, n)
-                    .filter(|v| v.precision == Precision::Day)
-                    .and_then(|v| v.range())
-                    .map(|(d, _)| (d.month(), d.day())),
-            ),
-            (Rel::FromNarrative(..), Some(n)) => (resolve(&rel, n), None, None),
-            _ => {
+        let (value, tb, partial) = match story.counted(&rel) {
+            Some((value, partial)) => (value, None, partial),
+            None => {
                 let (value, tb) = value_of(&rel, published, (b_early, b_late));
                 // a day and month that nothing here places in a year: kept, for other reports
                 let partial = match (&value, &tb, &rel) {
@@ -100,14 +88,7 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
                 (value, tb, partial)
             }
         };
-        if let Some(d) = value.as_ref().filter(|v| v.precision >= Precision::Day) {
-            narrative = d.range().map(|r| r.0);
-            yearless = false;
-        } else if let Some((m, d)) = partial {
-            // 2000 is a leap year: a 29 February stays a day
-            narrative = NaiveDate::from_ymd_opt(2000, m, d);
-            yearless = true;
-        }
+        story.told(value.as_ref(), partial, relative);
         let partial = partial.map(|(m, d)| format!("XXXX-{m:02}-{d:02}"));
         // "today", "yesterday" in a report with no day of its own: counted from that day
         let report_offset = match (&value, &tb, &rel) {
@@ -136,6 +117,86 @@ pub fn find(doc: &Document, copyright_year: Option<i32>) -> (Vec<Timex>, Option<
         });
     }
     (out, bounds)
+}
+
+/// A time counted from the story: its value, or its day and month when the year is unknown.
+type Counted = (Option<DateValue>, Option<(u32, u32)>);
+
+/// Where the report's story stands, for what is counted from it ("two days later").
+#[derive(Default)]
+struct Story {
+    /// The last day-precise date told so far; when that day's year is unknown ("On 20
+    /// January"), the day in a stand-in leap year, and `yearless` set.
+    day: Option<NaiveDate>,
+    yearless: bool,
+    /// The story has moved from its last day to a year or a month holding none: its start and
+    /// precision.
+    moved: Option<(NaiveDate, Precision)>,
+}
+
+impl Story {
+    /// The value (and the day and month without a year) of a time counted from the story
+    /// ("the following day", "a month later"); None for a time counted otherwise, or from no
+    /// time told (then from the report's day).
+    fn counted(&self, rel: &Rel) -> Option<Counted> {
+        let Rel::FromNarrative(unit, _) = rel else {
+            return None;
+        };
+        match (self.day, self.moved) {
+            // "the following day" after a day whose year is unknown: a day without a year too
+            (Some(n), _) if self.yearless => Some((
+                None,
+                resolve(rel, n)
+                    .filter(|v| v.precision == Precision::Day)
+                    .and_then(|v| v.range())
+                    .map(|(d, _)| (d.month(), d.day())),
+            )),
+            (Some(n), _) => Some((resolve(rel, n), None)),
+            // "a month later" after a year or a month that holds no day told: counted from
+            // that year or month when the step is as coarse ("a year later" after "in 2019"),
+            // else from nothing the report gives
+            (None, Some((from, precision))) => {
+                let coarse_enough = match unit {
+                    'Y' => true,
+                    'M' => precision >= Precision::Month,
+                    _ => false,
+                };
+                Some((coarse_enough.then(|| resolve(rel, from)).flatten(), None))
+            }
+            (None, None) => None,
+        }
+    }
+
+    /// The story after a time told: a day becomes its day; a year or a month named that does
+    /// not hold its day moves it there, to no day ("In 2019 … died a month later" is not a
+    /// month after the day of the paragraph before), while one counted from the report's day
+    /// ("a year ago", "last month") is a comparison with now and moves nothing.
+    fn told(&mut self, value: Option<&DateValue>, partial: Option<(u32, u32)>, relative: bool) {
+        if let Some(d) = value.filter(|v| v.precision >= Precision::Day) {
+            *self = Story {
+                day: d.range().map(|r| r.0),
+                ..Story::default()
+            };
+        } else if let Some((v, (from, to))) = value.and_then(|v| Some((v, v.range()?))) {
+            let elsewhere = self.moved.is_some()
+                || self
+                    .day
+                    .is_some_and(|n| self.yearless || n < from || n > to);
+            if elsewhere && !relative {
+                *self = Story {
+                    moved: Some((from, v.precision)),
+                    ..Story::default()
+                };
+            }
+        } else if let Some((m, d)) = partial {
+            // 2000 is a leap year: a 29 February stays a day
+            *self = Story {
+                day: NaiveDate::from_ymd_opt(2000, m, d),
+                yearless: true,
+                moved: None,
+            };
+        }
+    }
 }
 
 /// The window a report with no date of its own must fall in: its copyright year, and no
@@ -536,6 +597,32 @@ mod tests {
                 "2023-04-02",
             ),
         ]);
+    }
+
+    /// "later" counts from the last day told, unless the story has since moved to a year or a
+    /// month that holds no day: then from nothing the report says.
+    #[test]
+    fn later_after_a_year_told_is_no_day() {
+        let later = |text: &str| {
+            values(text, Some("2023-04-05"))
+                .into_iter()
+                .find(|(t, _)| t == "a month later")
+                .expect("found")
+                .1
+        };
+        assert_eq!(
+            later("He was seized on March 3, 2021. In 2019 another man died a month later."),
+            None
+        );
+        assert_eq!(
+            later("He was seized on March 3, 2021. In March 2021 he was charged a month later."),
+            Some("2021-04".to_string())
+        );
+        // a step as coarse as the year or month told counts from it
+        assert_eq!(
+            later("He was seized on March 3, 2021. In May 2019 he was charged, a month later."),
+            Some("2019-06".to_string())
+        );
     }
 
     #[test]
