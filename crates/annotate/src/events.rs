@@ -1878,6 +1878,9 @@ fn event_mention(
         })
         .filter_map(|k| {
             let span = (mentions[k].span.start, mentions[k].span.end);
+            if not_where_it_was_done(tree, span, tr) {
+                return None;
+            }
             let rank = in_clause(tree, span, tr, true)?;
             Some((rank, mentions[k].span.start.abs_diff(tr.ts), k))
         })
@@ -2272,6 +2275,13 @@ fn time_of(
     tree: &crate::grammar::Tree,
 ) -> (Option<usize>, bool, bool) {
     let timexes = cx.timexes;
+    // an act that is only what another step is about ("his appeal against extradition") is
+    // not of the step's day (a year or a span the step is in holds it too: "investigations
+    // into persecution since 2017")
+    let topic = tree
+        .topic_of_a_step((tr.ts, tr.te))
+        .then(|| tree.head_of(tr.ts, tr.te))
+        .flatten();
     // the grammar says which clause each time dates: the act's own, else one joined to it by
     // "and"; a time of another clause (the verb of saying over it, a clause of "after") dates
     // something else, and then the act has no date of its own
@@ -2280,6 +2290,9 @@ fn time_of(
         .iter()
         .filter_map(|&t| {
             let span = (timexes[t].span.start, timexes[t].span.end);
+            if day_level(&timexes[t]) && topic.is_some_and(|n| !tree.inside(span, n)) {
+                return None;
+            }
             // a day beside a verb of saying dates the saying; a year or a month there dates
             // what is said ("in 2019 reported a second wave of persecution")
             let rank = in_clause(tree, span, tr, day_level(&timexes[t]))?;
@@ -2400,6 +2413,23 @@ fn in_clause(
     tr.spans()
         .filter_map(|w| tree.clause_distance(span, w, said_apart))
         .min()
+}
+
+/// Whether a place named in the act's clause is not where the act was done: a state that is
+/// its doer or what it is done to ("Court rules Russia tortured Chechen man", "fled Uzbekistan"),
+/// or where someone was moved or fled from ("extradited from Kazakhstan to Uzbekistan": the act
+/// of moving is placed where it took them).
+fn not_where_it_was_done(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
+    let (Some(p), Some(a)) = (tree.head_of(span.0, span.1), tree.head_of(tr.ts, tr.te)) else {
+        return false;
+    };
+    let argument = tree.head(p) == Some(a)
+        && matches!(
+            tree.rel(p),
+            "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl:agent"
+        );
+    let moving = matches!(tr.act.name, ActKind::ForcedReturn | ActKind::Flight);
+    argument || (moving && tree.has_child(p, "case", &["from"]))
 }
 
 /// Whether a time is of a verb still to come and the act a noun in its clause ("a petition
@@ -2931,6 +2961,15 @@ mod tests {
         assert_eq!(day(upheld, "trial"), None);
     }
 
+    /// An act that is only what another step is about is not of that step's day.
+    #[test]
+    fn the_day_of_a_step_does_not_date_what_it_is_about() {
+        let day = |text: &str, kind: &str| day_of(text, (2022, 9, 14), kind);
+        let appeal = "The court rejected his appeal against extradition on September 5.";
+        assert_eq!(day(appeal, "forced-return"), None);
+        assert_eq!(day(appeal, "petition").as_deref(), Some("2022-09-05"));
+    }
+
     /// A day of what is still to come dates no thing named in its clause: the petition the
     /// court will hear on a day was filed before it; the act to come is dated by it.
     #[test]
@@ -3452,7 +3491,7 @@ mod tests {
     }
 
     /// A country before a title's colon is the title's topic, not the act's place; a place in
-    /// the act's clause is.
+    /// the act's clause is, unless it did the act, underwent it, or is where one was moved from.
     #[test]
     fn a_title_s_topic_is_no_place() {
         let place = |text: &str| {
@@ -3469,6 +3508,15 @@ mod tests {
         assert_eq!(
             place("Journalist Oleg Marchenko detained in Belarus"),
             [Some("Belarus".to_string())]
+        );
+        // a state that did it is no place; nor where one was moved from
+        assert_eq!(
+            place("The court ruled that Russia tortured Oleg Marchenko."),
+            [None]
+        );
+        assert_eq!(
+            place("Oleg Marchenko was extradited from Kazakhstan to Uzbekistan."),
+            [Some("Uzbekistan".to_string())]
         );
     }
 

@@ -679,6 +679,26 @@ impl Tree {
             })
     }
 
+    /// Whether the act whose noun is at `trigger` is only what another step is about: a phrase
+    /// of "against", "over", "about", "into" on a verb or a noun ("rejected his appeal against
+    /// extradition on September 5", "protested over the arrest"). The time of that step is not
+    /// the act's.
+    pub fn topic_of_a_step(&self, trigger: (usize, usize)) -> bool {
+        self.head_of(trigger.0, trigger.1).is_some_and(|n| {
+            self.words[n].word.upos == "NOUN"
+                && matches!(self.rel(n), "nmod" | "obl")
+                && self.has_child(n, "case", &["against", "over", "about", "into"])
+        })
+    }
+
+    /// Whether the phrase at `span` is inside the phrase headed by word `n` ("on 3 May" in "the
+    /// arrest on 3 May").
+    pub fn inside(&self, span: (usize, usize), n: usize) -> bool {
+        std::iter::successors(self.head_of(span.0, span.1), |&w| self.head(w))
+            .take(self.words.len())
+            .any(|w| w == n)
+    }
+
     /// Whether word `w` heads a clause: a word in a clausal relation (the root, a clausal
     /// complement, an adverbial clause, a clause on a noun, a parataxis, a clausal subject), or
     /// a verb in any relation but as an adjective or an auxiliary. An open complement ("forced
