@@ -169,6 +169,16 @@ pub const ACTS: &[ActType] = &[
         pattern: r"overturn(?:ed|s|ing)?\b|quash(?:ed|es|ing)?\b|upheld|uphold(?:s|ing)?\b|commut(?:ed|es|ing)\b|acquit(?:ted|s)?\b|annull?(?:ed|s)?\b|(?:reduced|cut|shortened|lowered) (?:(?:the|her|his|their|its|a)\s+)?(?:[\w’']+\s+){0,3}(?:sentences?|terms?|verdicts?)\b",
     },
     ActType {
+        // a court's decision on a complaint against a state or an official: a violation found,
+        // compensation ordered ("the Court held that there had been a violation of Article 3",
+        // "ordered Russia to pay 26,000 euros"); a step answering the case
+        name: ActKind::Judgment,
+        label: "judgment on a complaint",
+        plover: ("ACCUSE", "judgment"),
+        violation: false,
+        pattern: r"judgments?\b|(?:ruled|rules|ruling) that|found (?:that there had been )?(?:an? |two |several |multiple )?violations? of|held(?:, unanimously,)? that there (?:had been|was|were)|ordered (?:[\w’']+\s+){1,3}to pay",
+    },
+    ActType {
         name: ActKind::Release,
         label: "release",
         plover: ("CONCEDE", "release"),
@@ -565,6 +575,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || picks_up_no_one(text, tree, &tr)
         || seizes_a_thing(text, tree, &tr)
         || describes_who_acts(text, tree, &tr)
+        || dismisses_a_step(text, tree, &tr)
         || vows_no_harm(tree, &tr)
         || beats_no_one(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
@@ -1620,6 +1631,33 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
     !picked_up
 }
 
+/// Whether "dismissed" is a court or an authority throwing out a step of the case ("the
+/// applicant's appeals were dismissed", "dismissed the complaint"): a decision on it, which
+/// the step's answer tells, not a public statement dismissing what was said.
+fn dismisses_a_step(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const STEPS: &[&str] = &[
+        "appeal",
+        "complaint",
+        "case",
+        "lawsuit",
+        "suit",
+        "petition",
+        "motion",
+        "application",
+        "charge",
+        "request",
+        "objection",
+    ];
+    tr.act.name == ActKind::PublicStatement
+        && text[tr.ts..tr.te].eq_ignore_ascii_case("dismissed")
+        && tree.head_of(tr.ts, tr.te).is_some_and(|v| {
+            tree.children(v).any(|c| {
+                matches!(tree.rel(c), "obj" | "nsubj:pass")
+                    && STEPS.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
+            })
+        })
+}
+
 /// Whether the act's word is a present participle describing the noun after it ("the
 /// investigating judge", "the investigating authorities refused to open a case", "the
 /// arresting officers"): it says who someone is, and tells no act.
@@ -2417,6 +2455,7 @@ fn in_clause(
 
 /// Whether a place named in the act's clause is not where the act was done: a state that is
 /// its doer or what it is done to ("Court rules Russia tortured Chechen man", "fled Uzbekistan"),
+/// or what it is about or against ("Judgment concerning Russia"),
 /// or where someone was moved or fled from ("extradited from Kazakhstan to Uzbekistan": the act
 /// of moving is placed where it took them).
 fn not_where_it_was_done(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
@@ -2429,7 +2468,8 @@ fn not_where_it_was_done(tree: &crate::grammar::Tree, span: (usize, usize), tr: 
             "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl:agent"
         );
     let moving = matches!(tr.act.name, ActKind::ForcedReturn | ActKind::Flight);
-    argument || (moving && tree.has_child(p, "case", &["from"]))
+    let about = tree.has_child(p, "case", &["concerning", "regarding", "about", "against"]);
+    argument || about || (moving && tree.has_child(p, "case", &["from"]))
 }
 
 /// Whether a time is of a verb still to come and the act a noun in its clause ("a petition
@@ -3396,10 +3436,12 @@ mod tests {
         }
     }
 
-    /// A person picked up or seized by someone is arrested; a thing picked up or seized, or
-    /// someone fetched, is not; a participle that describes who someone is tells no act.
+    /// Words tell an act only of what they act on: a person picked up or seized by someone is
+    /// arrested, a thing picked up or seized, or someone fetched, is not; an appeal dismissed
+    /// is no statement; a participle that describes who someone is tells no act. A court's
+    /// finding on a complaint is a judgment.
     #[test]
-    fn picked_up_or_seized_only_a_person_is_arrested() {
+    fn an_act_s_words_tell_it_only_of_what_they_act_on() {
         for (text, want) in [
             (
                 "The activist Oleg Marchenko was picked up by men in plainclothes on Monday.",
@@ -3424,6 +3466,24 @@ mod tests {
                 vec!["arrest"],
             ),
             ("The seizure of the two men was filmed.", vec!["arrest"]),
+            (
+                "The Court held that there had been a violation of Article 3.",
+                vec!["judgment"],
+            ),
+            (
+                "The court ordered Russia to pay 26,000 euros to Oleg Marchenko.",
+                vec!["judgment"],
+            ),
+            ("Ivan Dorn has ruled the region since 2007.", vec![]),
+            // an appeal dismissed is no statement; reports dismissed are one
+            (
+                "The appeals of Oleg Marchenko were dismissed.",
+                vec!["petition"],
+            ),
+            (
+                "Ivan Dorn dismissed the reports of torture.",
+                vec!["torture", "public-statement"],
+            ),
             // a participle that says who someone is tells no act
             (
                 "The investigating authorities refused to open a case.",
@@ -3511,12 +3571,16 @@ mod tests {
         );
         // a state that did it is no place; nor where one was moved from
         assert_eq!(
-            place("The court ruled that Russia tortured Oleg Marchenko."),
+            place("Witnesses say Russia tortured Oleg Marchenko."),
             [None]
         );
         assert_eq!(
             place("Oleg Marchenko was extradited from Kazakhstan to Uzbekistan."),
             [Some("Uzbekistan".to_string())]
+        );
+        assert_eq!(
+            place("The judgment concerning Russia was unanimous."),
+            [None]
         );
     }
 

@@ -692,16 +692,24 @@ pub fn org_name(m: &Mention) -> String {
     })
 }
 
-/// "the Post" after "The Washington Post" in the same report: "the" and the last word of an
-/// organisation's name, later in the report, name that organisation again, when no other
-/// organisation of the report ends with that word and the word is not the start of a longer
-/// name ("the Post Office").
+/// "the Post" after "The Washington Post", "the Court" after "the European Court of Human
+/// Rights" in the same report: "the" and the noun that heads an organisation's name (its last
+/// word, or the last before "of", "for", "against", "on", "in"), later in the report, name that
+/// organisation again, when no other organisation of the report has that head and the word is
+/// not the start of a longer name ("the Post Office").
 fn short_forms(doc: &Document, out: &mut Vec<Mention>) {
     // last word → (where the organisation is first named, its name), in the words' order
     let mut by_last: std::collections::BTreeMap<String, Vec<(usize, String)>> = Default::default();
     for m in out.iter().filter(|m| m.kind == EntityKind::Organization) {
         let words: Vec<&str> = m.text.split_whitespace().collect();
-        let Some(&last) = words.last().filter(|_| words.len() >= 2) else {
+        // the noun that heads the name: its last word, or the last before "of", "for",
+        // "against", "on", "in" ("the Court" after "the European Court of Human Rights")
+        let head = words
+            .iter()
+            .skip(1)
+            .position(|w| matches!(*w, "of" | "for" | "against" | "on" | "in"))
+            .map_or(words.len(), |p| p + 1);
+        let Some(&last) = words[..head].last().filter(|_| words.len() >= 2) else {
             continue;
         };
         let capitalised = last.chars().next().is_some_and(char::is_uppercase);
@@ -2271,6 +2279,31 @@ mod title_tests {
                 assert!(!got.iter().any(|(_, gt)| gt == t), "{t} in {text}: {got:?}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod short_form_tests {
+    use super::*;
+
+    /// "the Court" names again the one organisation of the report whose name that noun heads.
+    #[test]
+    fn the_head_noun_of_a_name_names_it_again() {
+        let named = |text: &str, short: &str| {
+            let d = crate::test_doc(text);
+            find(&d, &crate::text::sentences(text))
+                .into_iter()
+                .find(|m| m.text == short)
+                .and_then(|m| m.normalized)
+        };
+        let one =
+            "The European Court of Human Rights ruled on Tuesday. The Court ordered Russia to pay.";
+        assert_eq!(
+            named(one, "The Court").as_deref(),
+            Some("European Court of Human Rights")
+        );
+        let two = "The European Court of Human Rights and the Supreme Court of Russia differ. The Court ruled.";
+        assert_eq!(named(two, "The Court"), None);
     }
 }
 

@@ -169,6 +169,7 @@ words! {
         CriminalCharge = "criminal-charge",
         Trial = "trial",
         Ruling = "ruling",
+        Judgment = "judgment",
         Release = "release",
         Pardon = "pardon",
         CoercedStatement = "coerced-statement",
@@ -231,6 +232,7 @@ impl ActKind {
                 | ActKind::Dismissal
                 | ActKind::Expulsion
                 | ActKind::Pardon
+                | ActKind::Judgment
         )
     }
 
