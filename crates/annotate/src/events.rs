@@ -576,6 +576,8 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || seizes_a_thing(text, tree, &tr)
         || describes_who_acts(text, tree, &tr)
         || dismisses_a_step(text, tree, &tr)
+        || confesses_freely(text, tree, &tr)
+        || some_act_of_no_one(tree, &tr)
         || vows_no_harm(tree, &tr)
         || beats_no_one(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
@@ -1631,6 +1633,71 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
     !picked_up
 }
 
+/// Whether a violation is what another step is about ("into", "over", "about", "against",
+/// "for"), named by a noun with "a", "an" or "another" and nothing of whom, by whom or where
+/// ("testified at an inquest into a death in police custody"): some act of its kind, not one
+/// of the case's, which are named with those they were done to ("the killing of X", "his
+/// arrest") or told by a verb. (A proceeding introduced so, "the opening of a terrorism
+/// investigation", is the case's.)
+fn some_act_of_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    tr.act.violation
+        && !tr.act.name.is_proceeding()
+        && tree.head_of(tr.ts, tr.te).is_some_and(|n| {
+            tree.words[n].word.upos == "NOUN"
+                && matches!(tree.rel(n), "nmod" | "obl")
+                && tree.has_child(n, "case", &["into", "over", "about", "against", "for"])
+                && tree.has_child(n, "det", &["a", "an", "another"])
+                && !tree.children(n).any(|c| {
+                    let w = &tree.words[c];
+                    matches!(tree.rel(c), "nmod" | "nmod:poss" | "acl" | "acl:relcl")
+                        && !(tr.ts <= w.start && w.end <= tr.te)
+                })
+        })
+}
+
+/// Whether "confessed" is told with nothing in its sentence that says it was forced or staged
+/// ("Former soldier Miroslav Tomas confessed to the shooting in 2020 and was sentenced"): an
+/// admission, no coerced statement. One forced, made, extracted, obtained under duress or
+/// torture, threats or pressure, made on video or television, or claimed by others is one
+/// ("the confessions were most likely obtained through threats", "confessed on state
+/// television", "claimed that the two men had confessed").
+fn confesses_freely(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const COERCION: &[&str] = &[
+        "force",
+        "forced",
+        "coerce",
+        "coerced",
+        "make",
+        "made",
+        "compel",
+        "duress",
+        "torture",
+        "tortured",
+        "threat",
+        "threaten",
+        "pressure",
+        "extract",
+        "obtain",
+        "beat",
+        "beaten",
+        "video",
+        "television",
+        "televise",
+        "camera",
+        "claim",
+        "allegedly",
+    ];
+    tr.act.name == ActKind::CoercedStatement
+        && matches!(
+            text[tr.ts..tr.te].to_lowercase().as_str(),
+            "confessed" | "confesses" | "confess"
+        )
+        && !tree.words.iter().any(|w| {
+            COERCION.contains(&w.word.lemma.to_lowercase().as_str())
+                || COERCION.contains(&w.word.form.to_lowercase().as_str())
+        })
+}
+
 /// Whether "dismissed" is a court or an authority throwing out a step of the case ("the
 /// applicant's appeals were dismissed", "dismissed the complaint"): a decision on it, which
 /// the step's answer tells, not a public statement dismissing what was said.
@@ -2328,7 +2395,9 @@ fn time_of(
         .iter()
         .filter_map(|&t| {
             let span = (timexes[t].span.start, timexes[t].span.end);
-            if day_level(&timexes[t]) && topic.is_some_and(|n| !tree.inside(span, n)) {
+            if (day_level(&timexes[t]) && topic.is_some_and(|n| !tree.inside(span, n)))
+                || dates_another_act(tree, span, tr)
+            {
                 return None;
             }
             // a day beside a verb of saying dates the saying; a year or a month there dates
@@ -2453,6 +2522,21 @@ fn in_clause(
         .min()
 }
 
+/// Whether a time is a modifier of a noun naming another act ("convicted two men of the 2018
+/// murder of …": 2018 is the murder's, not the conviction's; "released after the 2019 trial").
+fn dates_another_act(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
+    let Some(n) = tree.head_of(span.0, span.1).and_then(|t| tree.head(t)) else {
+        return false;
+    };
+    let w = &tree.words[n];
+    w.word.upos == "NOUN"
+        && !tr.spans().any(|(s, e)| s <= w.start && w.end <= e)
+        && patterns().iter().any(|rx| {
+            rx.find(&w.word.form)
+                .is_some_and(|m| m.start() == 0 && m.end() == w.word.form.len())
+        })
+}
+
 /// Whether a place named in the act's clause is not where the act was done: a state that is
 /// its doer or what it is done to ("Court rules Russia tortured Chechen man", "fled Uzbekistan"),
 /// or what it is about or against ("Judgment concerning Russia"),
@@ -2552,6 +2636,12 @@ fn governing_modality(before: &str) -> Option<Modality> {
                 r"\b(?:at risk of|risk of|risks|fears? of|feared|fearing|danger of|in danger of|could face|may face|might face|faces? (?:possible |potential )?)(?:\s+\S+){0,4}\s*$",
                 Modality::Feared,
             ),
+            // what one fears was done ("her family fears she is being held incommunicado and
+            // tortured"), where the parse reads "fears" as a noun
+            cue(
+                r"\b(?:fears?|feared)\s+(?:that\s+)?(?:he|she|they|it|the|his|her|their)\b(?:\s+\S+){0,7}\s*$",
+                Modality::Feared,
+            ),
             cue(
                 r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)? for|urg(?:e|es|ed|ing)|appeal(?:s|ed)? for|ask(?:s|ed)? for)\b(?:\s+\S+){0,12}\s*$",
                 Modality::Demanded,
@@ -2634,6 +2724,11 @@ mod tests {
                 "Family alleges torture in the prison.",
                 "torture",
                 Modality::Alleged,
+            ),
+            (
+                "Her family fears she is being held incommunicado and tortured.",
+                "tortured",
+                Modality::Feared,
             ),
             // the month is no modal verb
             (
@@ -2806,6 +2901,25 @@ mod tests {
                 .map(|p| p.role);
             assert_eq!(got, *want, "{name} in {text:?}");
         }
+    }
+
+    /// A name joined by "and" after a name inside a noun's phrase is that name's conjunct, not
+    /// the noun's, whatever the parse says: the victims of the murder are not the convicted.
+    #[test]
+    fn a_name_joined_by_and_joins_the_nearer_name() {
+        let text = "A court on Tuesday convicted two men of the 2018 murder of investigative \
+                    journalist Viktor Hora and his fiancée Eva Malik.";
+        let (m, _, ev) = read(text);
+        let roles: Vec<_> = ev
+            .iter()
+            .flat_map(|e| e.participants.iter().map(move |p| (e.kind, p)))
+            .filter(|(_, p)| m[p.mention].text == "Eva Malik")
+            .map(|(k, p)| (k, p.role))
+            .collect();
+        assert!(
+            !roles.iter().any(|&(_, r)| r == ParticipantRole::Accused),
+            "{roles:?}"
+        );
     }
 
     /// "He" or "she" stands for the one person named before it in its sentence, not for one who
@@ -3008,6 +3122,15 @@ mod tests {
         let appeal = "The court rejected his appeal against extradition on September 5.";
         assert_eq!(day(appeal, "forced-return"), None);
         assert_eq!(day(appeal, "petition").as_deref(), Some("2022-09-05"));
+    }
+
+    /// A time on a noun naming another act is that act's.
+    #[test]
+    fn a_time_on_another_act_s_noun_is_that_act_s() {
+        let day = |text: &str, kind: &str| day_of(text, (2023, 5, 9), kind);
+        let text = "The court convicted Ivan Dorn of the 2018 murder of Oleg Marchenko.";
+        assert_eq!(day(text, "trial"), None);
+        assert_eq!(day(text, "killing").as_deref(), Some("2018"));
     }
 
     /// A day of what is still to come dates no thing named in its clause: the petition the
@@ -3475,6 +3598,24 @@ mod tests {
                 vec!["judgment"],
             ),
             ("Ivan Dorn has ruled the region since 2007.", vec![]),
+            // a confession told as forced or staged is a coerced statement, a plain one not
+            (
+                "Ivan Dorn confessed to the shooting and was sentenced in 2020.",
+                vec!["trial"],
+            ),
+            (
+                "Oleg Marchenko confessed on state television.",
+                vec!["coerced-statement"],
+            ),
+            // some act of a kind, of no one named, is none of the case's
+            (
+                "He testified at an inquest into a death in police custody.",
+                vec![],
+            ),
+            (
+                "He died after a beating by police in Marevo.",
+                vec!["ill-treatment"],
+            ),
             // an appeal dismissed is no statement; reports dismissed are one
             (
                 "The appeals of Oleg Marchenko were dismissed.",

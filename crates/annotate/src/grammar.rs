@@ -260,7 +260,9 @@ impl Tree {
             .then_some(h)
         };
         while chain.len() < 8 {
-            if matches!(self.rel(x), "conj" | "appos") {
+            if let Some(n) = self.nearer_conjunct(x) {
+                x = n;
+            } else if matches!(self.rel(x), "conj" | "appos") {
                 x = self.head(x)?;
             } else if let Some(h) = self.remains_of(x) {
                 x = h;
@@ -280,6 +282,25 @@ impl Tree {
             chain.push(x);
         }
         Some(chain)
+    }
+
+    /// The name a person's name joined by "and" is the conjunct of, when the parse hangs it on
+    /// a noun further back past another name inside that noun's phrase ("convicted two men of
+    /// the murder of Viktor Hora and his fiancée Eva Malik", the parse joining "Eva Malik" to
+    /// "men"): the nearer name, as a reader takes it. None for any other word.
+    fn nearer_conjunct(&self, x: usize) -> Option<usize> {
+        let h = self.head(x)?;
+        if self.rel(x) != "conj" || !(self.words[x].word.upos == "PROPN" || self.names_a_person(x))
+        {
+            return None;
+        }
+        (h + 1..x).rev().find(|&p| {
+            self.words[p].word.upos == "PROPN"
+                && matches!(self.rel(p), "nmod" | "nmod:poss")
+                && std::iter::successors(self.head(p), |&w| self.head(w))
+                    .take(self.words.len())
+                    .any(|w| w == h)
+        })
     }
 
     /// Whether word `b` is the verb of a clause that completes verb `a` ("acknowledged that he
