@@ -205,6 +205,7 @@ pub fn definite(
                 normalized: Some(last.name.clone()),
                 source: SOURCE.into(),
                 confidence: if one_named { 0.7 } else { 0.6 },
+                in_country: None,
             };
             let again = Named {
                 head: last.head.clone(),
@@ -276,6 +277,7 @@ pub fn narrator(doc: &Document, sentences: &[(usize, usize)], mentions: &mut Vec
                 normalized: Some(name.clone()),
                 source: SOURCE.into(),
                 confidence: 0.6,
+                in_country: None,
             });
         }
     }

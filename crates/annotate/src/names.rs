@@ -612,6 +612,7 @@ fn mention(
         normalized,
         source: source.into(),
         confidence: conf,
+        in_country: None,
     }
 }
 
@@ -644,7 +645,20 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     out.dedup_by(|a, b| a.span == b.span);
     one_sense(&mut out);
     short_forms(doc, &mut out);
+    for m in out.iter_mut().filter(|m| m.kind == EntityKind::Place) {
+        m.in_country = country_of(m.normalized.as_deref().unwrap_or(&m.text));
+    }
     out
+}
+
+/// The country the gazetteer puts a place in, by the country's name ("Russia" for "Grozny");
+/// None for a country, and for a place it does not know.
+fn country_of(place: &str) -> Option<String> {
+    let p = lexicon::place(place.trim_start_matches("the "))?;
+    (p.kind != "country")
+        .then(|| lexicon::country_by_code(&p.country))
+        .flatten()
+        .map(|c| c.name.clone())
 }
 
 /// The two unions of states English names by two capitals, "UN" and "EU" (with points or
@@ -1761,6 +1775,7 @@ mod tests {
             normalized: None,
             source: "t".into(),
             confidence,
+            in_country: None,
         };
         let (o, p) = (EntityKind::Organization, EntityKind::Place);
         let mut out = vec![

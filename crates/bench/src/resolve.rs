@@ -433,6 +433,7 @@ fn generate(n: usize, seed: u64) -> (Vec<Document>, Vec<Annotations>) {
                 normalized: None,
                 source: "bench".into(),
                 confidence: 1.0,
+                in_country: None,
             });
         }
         made += k;

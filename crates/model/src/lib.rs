@@ -224,6 +224,10 @@ pub struct Mention {
     pub source: String,
     /// 0..1, how sure the annotator is.
     pub confidence: f32,
+    /// For a place, the country the gazetteer puts it in, by the country's name ("Russia" for
+    /// Grozny); None for a country itself and for places the gazetteer does not know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_country: Option<String>,
 }
 
 impl Mention {

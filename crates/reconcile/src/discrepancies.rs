@@ -515,12 +515,21 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
         for (attr, what) in [("place", "places"), ("perpetrators", "actors")] {
             let mut by_value: BTreeMap<String, Vec<Span>> = BTreeMap::new();
             let mut docs_per: BTreeMap<String, Vec<String>> = BTreeMap::new();
+            let mut in_country: BTreeMap<String, String> = BTreeMap::new();
             for (doc_id, _, em) in lk.tellings(members) {
                 let vals: Vec<String> = if attr == "place" {
-                    em.place
-                        .and_then(|p| resolved.entity_of(doc_id, p))
-                        .map(|p| vec![name(p)])
-                        .unwrap_or_default()
+                    let place = em
+                        .place
+                        .and_then(|p| Some((p, resolved.entity_of(doc_id, p)?)));
+                    if let Some((p, entity)) = place {
+                        let country = lk
+                            .doc(doc_id)
+                            .and_then(|(_, ann)| ann.mentions.get(p)?.in_country.clone());
+                        if let Some(c) = country {
+                            in_country.insert(name(entity), c);
+                        }
+                    }
+                    place.map(|(_, e)| vec![name(e)]).unwrap_or_default()
                 } else {
                     let mut v: Vec<String> = em
                         .participants
@@ -546,7 +555,7 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
                 }
             }
             if attr == "place" {
-                less_precise_places(&mut by_value, &mut docs_per);
+                less_precise_places(&mut by_value, &mut docs_per, &in_country);
             }
             if by_value.len() < 2 {
                 continue;
@@ -572,16 +581,21 @@ fn event_details(lk: &Lookup, resolved: &Resolved, out: &mut Vec<Discrepancy>) {
 }
 
 /// Drop each place another value names more precisely: "Vilnius" beside "Embassy of Belarus in
-/// Vilnius", "Embassy of Belarus" beside "Embassy of Belarus in Vilnius": one place told more
-/// or less precisely, no different place.
+/// Vilnius", "Embassy of Belarus" beside "Embassy of Belarus in Vilnius", a country beside a
+/// city or region the gazetteer places in it ("Sudan" beside "Khartoum": `in_country`, each
+/// place's country by name): one place told more or less precisely, no different place.
 fn less_precise_places<T>(
     by_value: &mut BTreeMap<String, Vec<Span>>,
     docs_per: &mut BTreeMap<String, T>,
+    in_country: &BTreeMap<String, String>,
 ) {
     let keys: Vec<String> = by_value.keys().cloned().collect();
     for k in &keys {
         let within = |o: &String| {
-            o != k && (o.ends_with(&format!(" in {k}")) || o.starts_with(&format!("{k} in ")))
+            o != k
+                && (o.ends_with(&format!(" in {k}"))
+                    || o.starts_with(&format!("{k} in "))
+                    || in_country.get(o).is_some_and(|c| c == k))
         };
         if keys.iter().any(within) {
             by_value.remove(k);

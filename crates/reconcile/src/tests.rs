@@ -39,19 +39,29 @@ fn check(cases: &[(&[&str], &str, Option<Verdict>)]) {
 }
 
 /// A place one report names more precisely than another ("in Vilnius", "at the Embassy of
-/// Belarus in Vilnius") is one place; two cities are two.
+/// Belarus in Vilnius", "in Lithuania") is one place; two cities are two, and so are a city and
+/// a country it is not in.
 #[test]
 fn one_place_told_more_or_less_precisely() {
     let at = |place: &str| {
         format!("March 10, 2025\n\nPavel Sedov was detained on March 3 {place}, his wife said.")
     };
-    let (city, embassy, other) = (
+    let (city, embassy, other, country, abroad) = (
         at("in Vilnius"),
         at("at the Embassy of Belarus in Vilnius"),
         at("in Kaunas"),
+        at("in Lithuania"),
+        at("in Latvia"),
     );
     check(&[
         (&[city.as_str(), embassy.as_str()], "place", None),
+        // the country a city is in names it less precisely
+        (&[city.as_str(), country.as_str()], "place", None),
+        (
+            &[city.as_str(), abroad.as_str()],
+            "place",
+            Some(Verdict::DifferentDetail),
+        ),
         (
             &[city.as_str(), other.as_str()],
             "place",

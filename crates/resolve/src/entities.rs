@@ -1396,6 +1396,7 @@ mod tests {
                 normalized: None,
                 source: "test".into(),
                 confidence: 1.0,
+                in_country: None,
             };
             let a = Annotations {
                 doc: d.id.clone(),
@@ -1459,6 +1460,7 @@ mod tests {
                 normalized: None,
                 source: "t".into(),
                 confidence: 1.0,
+                in_country: None,
             }],
             attributes: vec![Attribute {
                 mention: 0,
@@ -1535,6 +1537,7 @@ mod tests {
                             normalized,
                             source: "t".into(),
                             confidence: 1.0,
+                            in_country: None,
                         }
                     })
                     .collect();
@@ -1575,6 +1578,7 @@ mod tests {
             normalized: None,
             source: "t".into(),
             confidence: 1.0,
+            in_country: None,
         }
     }
 

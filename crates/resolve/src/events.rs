@@ -1102,6 +1102,7 @@ mod tests {
             normalized: None,
             source: "test".into(),
             confidence: 1.0,
+            in_country: None,
         };
         let telling = |doc: &Document, modality, time| EventMention {
             kind: "killing".parse().unwrap(),
