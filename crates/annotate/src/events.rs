@@ -2884,6 +2884,13 @@ mod tests {
                 "Pavel Ostrov",
                 Some(ParticipantRole::Perpetrator),
             ),
+            // a relative clause after a person's noun "of" another person may be said of either:
+            // of neither
+            (
+                "Anna Kell, the mother of lawyer Ivan Dorn, who was abducted from her flat, spoke.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Other),
+            ),
             // a relative clause on a noun in apposition to the name tells of the name
             (
                 "Imran Shah, the journalist who went missing on 9 July, spoke to reporters.",

@@ -497,7 +497,13 @@ impl Tree {
                         "who" | "whom" | "which" | "that"
                     ) && self.words[p].word.upos == "PRON"
                 });
-                if let (Some(p), true) = (rel_pronoun, self.rel(t).starts_with("acl")) {
+                // "the mother of lawyer Abubakar Yangulbaev, who was taken from her apartment":
+                // a relative clause after a person's noun "of" another person may be said of
+                // either; it is said of neither
+                let either = self.rel(c) == "nmod"
+                    && self.has_child(c, "case", &["of"])
+                    && self.head(c).is_some_and(|n| self.names_a_person(n));
+                if let (Some(p), true) = (rel_pronoun, self.rel(t).starts_with("acl") && !either) {
                     let why = format!(
                         "{how}antecedent of “{}”, the {} of “{}”",
                         form(p),

@@ -6,7 +6,6 @@
 //! Nor are people's decisions: resolve takes the merges, splits and keep-aparts as constraints,
 //! and the application layer (`casefile-desk`) replays every other decision on the result.
 
-use casefile_annotate::attributes::speaks_for_others;
 use casefile_model::{
     Annotations, CaseFile, Decision, Document, DocumentSummary, ParticipantRole, Quote,
     SCHEMA_VERSION,
@@ -215,17 +214,13 @@ pub fn build_with(
             });
         }
     }
-    // roles from events: victims, perpetrators, helpers (not for those who speak for others)
+    // roles from events: victims, perpetrators, helpers (a lawyer or a director the grammar
+    // makes the one an act was done to is its victim: lawyers are arrested too)
     let mut entities = resolved.entities.clone();
     for ev in &resolved.events {
         for p in &ev.participants {
             if let Some(e) = entities.iter_mut().find(|e| e.id == p.entity) {
-                // those who speak or act for others (a lawyer, a spokesperson, an official) are
-                // named beside the victims, not as victims; a journalist or activist can be one
-                let professional = e.roles.iter().any(|r| speaks_for_others(r));
-                if (p.role == ParticipantRole::Victim && professional)
-                    || p.role == ParticipantRole::Other
-                    || e.roles.iter().any(|r| r == p.role.as_str())
+                if p.role == ParticipantRole::Other || e.roles.iter().any(|r| r == p.role.as_str())
                 {
                     continue;
                 }
@@ -243,20 +238,6 @@ pub fn build_with(
             ..e.clone()
         })
         .collect();
-    // those who speak or act for others are named beside the victims, not as victims; the
-    // label names the victims that are left
-    for ev in &mut events {
-        let before = ev.participants.len();
-        ev.participants.retain(|p| {
-            p.role != ParticipantRole::Victim
-                || !entities
-                    .iter()
-                    .any(|e| e.id == p.entity && e.roles.iter().any(|r| speaks_for_others(r)))
-        });
-        if ev.participants.len() != before {
-            relabel(ev, &entities);
-        }
-    }
     events.sort_by_key(casefile_model::Event::timeline_key);
     let case = CaseFile {
         schema_version: SCHEMA_VERSION,
@@ -277,26 +258,6 @@ pub fn build_with(
         annotations,
         made,
     }
-}
-
-/// An event's label with the victims and accused its participants now name: "arrest (detained):
-/// A, B" with B no longer a victim becomes "arrest (detained): A".
-fn relabel(ev: &mut casefile_model::Event, entities: &[casefile_model::Entity]) {
-    let base = match ev.label.find("): ") {
-        Some(i) => ev.label[..=i].to_string(),
-        None => ev.label.clone(),
-    };
-    let names: Vec<&str> = ev
-        .participants
-        .iter()
-        .filter(|p| matches!(p.role, ParticipantRole::Victim | ParticipantRole::Accused))
-        .filter_map(|p| entities.iter().find(|e| e.id == p.entity))
-        .map(|e| e.name.as_str())
-        .collect();
-    ev.label = match names.is_empty() {
-        true => base,
-        false => format!("{base}: {}", names.join(", ")),
-    };
 }
 
 /// A person written with a title before the name ("President Trump", "Mr. Mnuchin", "Prince
@@ -423,9 +384,15 @@ mod tests {
         );
     }
 
+    /// A lawyer detained is a victim of the detention like anyone else; one who speaks of it
+    /// is not.
     #[test]
-    fn a_lawyer_is_named_beside_the_victims_not_as_one() {
+    fn a_lawyer_detained_is_a_victim() {
         let c = case(&["March 11, 2024\n\nThe lawyer Irina Volkova and the student Oleg Marchenko were detained in Marevo on 6 March 2024.\n\nIrina Volkova is a lawyer for the Civic Defence Network."]);
+        let v = victims(&c);
+        assert!(v.contains(&"Oleg Marchenko".to_string()), "{v:?}");
+        assert!(v.contains(&"Irina Volkova".to_string()), "{v:?}");
+        let c = case(&["March 11, 2024\n\nThe student Oleg Marchenko was detained in Marevo on 6 March 2024, his lawyer Irina Volkova said."]);
         let v = victims(&c);
         assert!(v.contains(&"Oleg Marchenko".to_string()), "{v:?}");
         assert!(!v.contains(&"Irina Volkova".to_string()), "{v:?}");
