@@ -578,6 +578,8 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || dismisses_a_step(text, tree, &tr)
         || confesses_freely(text, tree, &tr)
         || some_act_of_no_one(tree, &tr)
+        || any_act_of_its_kind(tree, &tr)
+        || told_as_a_habit(tree, &tr)
         || vows_no_harm(tree, &tr)
         || beats_no_one(text, tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
@@ -1128,9 +1130,10 @@ fn many_over_a_span(
         });
     let verb_over_many = tree.words[h].word.upos == "VERB"
         && (many_times
-            || undergoers
-                .into_iter()
-                .any(|c| since(h) && counted(c) || year_long && counted_many(tree, c)));
+            || undergoers.into_iter().any(|c| {
+                since(h) && counted(c)
+                    || year_long && (counted_many(tree, c) || counted_by_a_number_noun(tree, c))
+            }));
     (spanned || year_long) && (vaguely(h) || noun_over_many || verb_over_many)
 }
 
@@ -1154,11 +1157,15 @@ fn counted_vaguely(tree: &crate::grammar::Tree, n: usize) -> bool {
 /// Whether noun `n` is a plural counted vaguely, by a number ("7,000 people") or by a number
 /// noun ("hundreds of people", "dozens of activists").
 fn counted_plural(tree: &crate::grammar::Tree, n: usize) -> bool {
-    const MANY: &[&str] = &["hundreds", "thousands", "dozens", "millions", "scores"];
     counted_vaguely(tree, n)
-        || (tree.words[n].word.xpos == "NNS"
-            && (tree.children(n).any(|c| tree.rel(c) == "nummod")
-                || MANY.contains(&tree.words[n].word.form.to_lowercase().as_str())))
+        || counted_by_a_number_noun(tree, n)
+        || (tree.words[n].word.xpos == "NNS" && tree.children(n).any(|c| tree.rel(c) == "nummod"))
+}
+
+/// Whether word `n` is a noun of a number of people ("hundreds", "thousands of protesters").
+fn counted_by_a_number_noun(tree: &crate::grammar::Tree, n: usize) -> bool {
+    const MANY: &[&str] = &["hundreds", "thousands", "dozens", "millions", "scores"];
+    MANY.contains(&tree.words[n].word.form.to_lowercase().as_str())
 }
 
 /// Whether a "since" phrase belongs to verb `v`'s clause, wherever the parse hangs it in that
@@ -1631,6 +1638,53 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
         None => rel_of(&["nsubj"]).is_some() && rel_of(&["obj"]).is_some_and(person),
     };
     !picked_up
+}
+
+/// Whether the act's noun is said of every act of its kind ("Every arrest of a journalist should
+/// be met with a response", "each killing"): a rule about acts, no happening.
+fn any_act_of_its_kind(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    tree.head_of(tr.ts, tr.te).is_some_and(|n| {
+        tree.words[n].word.upos == "NOUN" && tree.has_child(n, "det", &["every", "each", "any"])
+    })
+}
+
+/// Whether a verb tells what is done as a habit now ("Journalists in Belarus are routinely
+/// detained, beaten and threatened", "police often torture suspects"): the present with a word
+/// of how often, said of a kind of people, no happening. (In the past, "we were regularly
+/// beaten", it tells what was done to those who say it.)
+fn told_as_a_habit(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const OFTEN: &[&str] = &[
+        "routinely",
+        "regularly",
+        "often",
+        "frequently",
+        "systematically",
+        "usually",
+        "commonly",
+        "typically",
+        "habitually",
+        "repeatedly",
+    ];
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    // the first of the verbs joined by "and" carries their auxiliary and adverb
+    let first = std::iter::successors(Some(v), |&w| tree.head(w).filter(|_| tree.rel(w) == "conj"))
+        .take(tree.words.len())
+        .last()
+        .unwrap_or(v);
+    let present = |w: usize| matches!(tree.words[w].word.xpos.as_str(), "VBZ" | "VBP");
+    let now = present(first)
+        || tree
+            .children(first)
+            .any(|c| tree.rel(c).starts_with("aux") && present(c));
+    let often = |w: usize| {
+        tree.children(w).any(|c| {
+            tree.rel(c) == "advmod"
+                && OFTEN.contains(&tree.words[c].word.form.to_lowercase().as_str())
+        })
+    };
+    tree.words[v].word.upos == "VERB" && now && (often(first) || often(v))
 }
 
 /// Whether a violation is what another step is about ("into", "over", "about", "against",
@@ -3623,6 +3677,20 @@ mod tests {
                 "He died after a beating by police in Marevo.",
                 vec!["ill-treatment"],
             ),
+            // a rule about every act of a kind, a habit now: no happening; a habit told of the
+            // past is
+            (
+                "Every arrest of a journalist should be met with a response.",
+                vec![],
+            ),
+            (
+                "Journalists in Marevo are routinely detained, beaten and threatened.",
+                vec![],
+            ),
+            (
+                "In the prison, Oleg Marchenko was regularly beaten by guards.",
+                vec!["ill-treatment"],
+            ),
             // an appeal dismissed is no statement; reports dismissed are one
             (
                 "The appeals of Oleg Marchenko were dismissed.",
@@ -3818,6 +3886,7 @@ mod tests {
                 vec![],
             ),
             ("The two killings in Marevo on Sunday shocked the town.", vec!["killing"]),
+            ("In 2020, thousands of protesters were arrested.", vec![]),
             // acts done to many counted since a point, or over a whole year: a tally; two
             // men killed in a year may be one happening
             (

@@ -1423,6 +1423,15 @@ impl Tree {
             if c < x && matches!(f.as_str(), "pending" | "awaiting") {
                 return Some(M::Hypothetical);
             }
+            // "Should he be sentenced", "Had he been arrested": a condition
+            let inverted = rel.starts_with("aux")
+                && matches!(f.as_str(), "should" | "had" | "were")
+                && self
+                    .children(x)
+                    .any(|s| self.rel(s).starts_with("nsubj") && c < s);
+            if inverted {
+                return Some(M::Hypothetical);
+            }
             if rel.starts_with("aux") {
                 match f.as_str() {
                     // what might be, and what is still to come ("will be charged")
@@ -1459,22 +1468,8 @@ impl Tree {
                 None => (self.head(x)?, self.rel(x)),
             };
             let base = rel.split(':').next().unwrap_or(rel);
-            // two nouns in a row are a compound named by the last, which the parse of a title
-            // in capitals may miss ("Deported Despite Torture Risk")
-            let noun = |w: usize| matches!(self.words[w].word.upos.as_str(), "NOUN" | "PROPN");
-            let next = x + 1;
-            if x == act && base != "compound" && next < self.words.len() && noun(x) && noun(next) {
-                if let Some(m) = self.governing_word(next, x, false) {
-                    return Some(m);
-                }
-            }
-            if base == "compound" {
-                // "a murder attempt", "an assassination attempt": no deed done; "torture
-                // risk", "death threats": a danger, a threat
-                return match lemma(h).as_str() {
-                    "attempt" => Some(M::Hypothetical),
-                    _ => self.governing_word(h, x, false),
-                };
+            if let Some(m) = self.named_with(x, h, base, x == act) {
+                return m;
             }
             // what is needed or required is asked for, not done: "an independent investigation
             // is needed", "Investigation needed into death in custody", "requires protection"
@@ -1574,6 +1569,41 @@ impl Tree {
         (self.words[comma].word.form == ","
             && matches!(self.words[noun].word.upos.as_str(), "NOUN" | "PROPN"))
         .then_some(noun)
+    }
+
+    /// The modality an act's noun `x` takes from the noun or the clause it names a part of
+    /// (`h`, by relation `base`), when that settles it: Some(None) for a compound that says
+    /// nothing of it. "a murder attempt" (no deed done), "torture risk", "death threats" (a
+    /// danger, a threat; on the act's own word, `first`, also two nouns in a row the parse of a
+    /// title in capitals misses: "Deported Despite Torture Risk"), "A guilty verdict would send
+    /// a message" (an act with "a", subject of what would or could be: one that may come).
+    fn named_with(
+        &self,
+        x: usize,
+        h: usize,
+        base: &str,
+        first: bool,
+    ) -> Option<Option<casefile_model::Modality>> {
+        use casefile_model::Modality as M;
+        let noun = |w: usize| matches!(self.words[w].word.upos.as_str(), "NOUN" | "PROPN");
+        let some_act = self.words[x].word.upos == "NOUN" && self.has_child(x, "det", &["a", "an"]);
+        if base == "nsubj"
+            && some_act
+            && self.has_child(h, "aux", &["would", "could", "might", "will", "may"])
+            && !self.has_child(h, "aux", &["have"])
+        {
+            return Some(Some(M::Hypothetical));
+        }
+        let next = x + 1;
+        if first && base != "compound" && next < self.words.len() && noun(x) && noun(next) {
+            if let Some(m) = self.governing_word(next, x, false) {
+                return Some(Some(m));
+            }
+        }
+        (base == "compound").then(|| match self.words[h].word.lemma.to_lowercase().as_str() {
+            "attempt" => Some(M::Hypothetical),
+            _ => self.governing_word(h, x, false),
+        })
     }
 
     /// The first of the clauses coordinated with clause `c` ("detained on Monday and tortured":
@@ -3152,6 +3182,22 @@ mod support_verbs {
                 "The claim that officers detained him is false.",
                 "detained",
                 Some(M::Denied),
+            ),
+            // a condition told by inversion, an act that may come
+            (
+                "Should he be sentenced, Poland will consider sanctions.",
+                "sentenced",
+                Some(M::Hypothetical),
+            ),
+            (
+                "A guilty verdict would send a message to every reporter.",
+                "verdict",
+                Some(M::Hypothetical),
+            ),
+            (
+                "His arrest was condemned by the United Nations.",
+                "arrest",
+                None,
             ),
             // a trial one is held for is still to come
             (
