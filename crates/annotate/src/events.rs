@@ -98,7 +98,9 @@ pub const ACTS: &[ActType] = &[
         label: "killing",
         plover: ("ASSAULT", "kill"),
         violation: true,
-        pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|(?:choked|strangled|beaten|beat|tortured) (?:(?:him|her|them) )?to death|shot dead",
+        // an execution is a killing by the state ("Iran has executed a second man", "was
+        // publicly hanged"); not a crime or a plan executed (see `seizes_a_thing`)
+        pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|execut(?:ed|ions?)\b|hanged|put to death|(?:choked|strangled|beaten|beat|tortured) (?:(?:him|her|them) )?to death|shot dead",
     },
     ActType {
         // a death in the hands of the state, whatever its cause ("died in police custody",
@@ -1822,13 +1824,38 @@ const THINGS_SEIZED: &[&str] = &[
     "publication",
 ];
 
-/// Whether "seized", "seizure" tells no arrest: what was seized is a thing ("seized her laptop
-/// and phone", "the president's seizure of wide powers"), the object of the verb, the subject
-/// of its passive, or what the noun is a seizure "of".
+/// Things that are carried out without anyone being put to death: a crime, a plan, an order.
+const THINGS_EXECUTED: &[&str] = &[
+    "crime",
+    "plan",
+    "order",
+    "warrant",
+    "contract",
+    "operation",
+    "attack",
+    "mission",
+    "program",
+    "programme",
+    "strategy",
+    "task",
+    "deal",
+    "project",
+    "policy",
+    "decision",
+    "search",
+];
+
+/// Whether "seized", "seizure" tells no arrest, or "executed", "execution" no killing: what was
+/// seized or executed is a thing ("seized her laptop and phone", "the president's seizure of
+/// wide powers", "ordering and executing the crime"), the object of the verb, the subject of
+/// its passive, or what the noun is a seizure or an execution "of".
 fn seizes_a_thing(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    if tr.act.name != ActKind::Arrest || !text[tr.ts..tr.te].to_lowercase().starts_with("seiz") {
-        return false;
-    }
+    let word = text[tr.ts..tr.te].to_lowercase();
+    let things = match tr.act.name {
+        ActKind::Arrest if word.starts_with("seiz") => THINGS_SEIZED,
+        ActKind::Killing if word.starts_with("execut") => THINGS_EXECUTED,
+        _ => return false,
+    };
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
@@ -1840,7 +1867,7 @@ fn seizes_a_thing(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool
         })
         .is_some_and(|c| {
             let lemma = tree.words[c].word.lemma.to_lowercase();
-            tree.words[c].word.upos == "NOUN" && THINGS_SEIZED.contains(&lemma.as_str())
+            tree.words[c].word.upos == "NOUN" && things.contains(&lemma.as_str())
         })
 }
 
@@ -2690,6 +2717,12 @@ fn governing_modality(before: &str) -> Option<Modality> {
                 r"\b(?:at risk of|risk of|risks|fears? of|feared|fearing|danger of|in danger of|could face|may face|might face|faces? (?:possible |potential )?)(?:\s+\S+){0,4}\s*$",
                 Modality::Feared,
             ),
+            // what one is spared or protected from, where the parse loses the phrase ("sparing
+            // five of the convicted individuals from execution")
+            cue(
+                r"\b(?:spar(?:e|es|ed|ing)|protect(?:s|ed|ing)?|shield(?:s|ed|ing)?|sav(?:e|es|ed|ing))\b(?:\s+\S+){0,8}\s+from\s*$",
+                Modality::Feared,
+            ),
             // what one fears was done ("her family fears she is being held incommunicado and
             // tortured"), where the parse reads "fears" as a noun
             cue(
@@ -2784,6 +2817,11 @@ mod tests {
                 "tortured",
                 Modality::Feared,
             ),
+            (
+                "The sons pardoned the killers, sparing five of the convicted individuals from execution.",
+                "execution",
+                Modality::Feared,
+            ),
             // the month is no modal verb
             (
                 "On May 5 police arrested the two men.",
@@ -2808,7 +2846,7 @@ mod tests {
                 .find(trigger)
                 .expect("the trigger is in the sentence");
             let act = match trigger {
-                "kill" | "killings" | "killing" => vocabulary("killing"),
+                "kill" | "killings" | "killing" | "execution" => vocabulary("killing"),
                 "arrest" | "arrested" => vocabulary("arrest"),
                 _ => vocabulary("torture"),
             };
@@ -3650,6 +3688,9 @@ mod tests {
                 vec!["arrest"],
             ),
             ("The seizure of the two men was filmed.", vec!["arrest"]),
+            // a person executed is killed; a crime executed is no killing
+            ("Iran executed Oleg Marchenko on Monday.", vec!["killing"]),
+            ("The five men planned and executed the crime.", vec![]),
             (
                 "The Court held that there had been a violation of Article 3.",
                 vec!["judgment"],

@@ -1471,6 +1471,11 @@ impl Tree {
             if let Some(m) = self.named_with(x, h, base, x == act) {
                 return m;
             }
+            // what one is spared or protected "from", wherever the parse hangs the phrase
+            // under the verb ("sparing five of the convicted individuals from execution")
+            if SHIELDING.contains(&lemma(h).as_str()) && self.has_child(act, "case", &["from"]) {
+                return Some(M::Feared);
+            }
             // what is needed or required is asked for, not done: "an independent investigation
             // is needed", "Investigation needed into death in custody", "requires protection"
             let needed = matches!(lemma(h).as_str(), "need" | "require")
@@ -3236,6 +3241,11 @@ mod support_verbs {
                 "Oleg Marchenko was protected by the police.",
                 "protected",
                 None,
+            ),
+            (
+                "The court must protect the two men in custody from torture.",
+                "torture",
+                Some(M::Feared),
             ),
             // a relative clause the parse hangs beside the sentence is still inside what is told
             (
