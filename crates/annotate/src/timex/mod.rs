@@ -583,6 +583,13 @@ mod tests {
                 "the 1988 second quarter",
                 "1988-Q2",
             ),
+            // "May" after a preposition is the month; the modal is written in lower case
+            (
+                "2020-09-07",
+                "Her sons said in May that they had pardoned the killers.",
+                "May",
+                "2020-05",
+            ),
             // "later" counts from the last date told, not from the report
             (
                 "2023-04-05",

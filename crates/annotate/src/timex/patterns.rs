@@ -611,9 +611,10 @@ pub(super) const PATTERNS: &[Pattern] = &[
     Pattern {
         name: "month alone",
         source: || {
-            r"\b(?:(?:in|since|until|by|during|early|late|mid-)\s+(January|February|March|April|June|July|August|September|October|November|December)|(January|February|April|June|July|August|September|October|November|December))\b(?:\s+[A-Z])?".into()
+            r"\b(?:(?:in|since|until|by|during|early|late|mid-)\s+(January|February|March|April|May|June|July|August|September|October|November|December)|(January|February|April|June|July|August|September|October|November|December))\b(?:\s+[A-Z])?".into()
         },
-        // the month name alone, and not before a capitalised word (June Smith)
+        // the month name alone, and not before a capitalised word (June Smith); "May" and
+        // "March" only after a preposition ("said in May"), where no verb stands
         span: |c, _| {
             if c.get(0)?
                 .as_str()
