@@ -1019,11 +1019,19 @@ fn triggers(cx: &Ctx, sent: &Sentence) -> Vec<Trigger> {
 
 /// Whether a telling names a kind of act, not an act: every word naming it a noun with no
 /// article or possessor ("abuses including abductions, torture and killings", "reports of
-/// torture"), with no one tied to it and no time of its own. Told as done, such words state no
+/// torture"), with no one tied to it and no time of its own (a span's start is none: "on
+/// politically motivated charges since 2013"). Told as done, such words state no
 /// happening; feared, demanded or denied, they stay claims.
-fn generic(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
+fn generic(cx: &Ctx, tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
+    // a time that only starts a span is none of its own ("arrested tens of thousands of
+    // people on politically motivated charges since 2013"), but for a campaign, which a bare
+    // noun names ("persecution since 2017")
+    let spans_from = |t: usize| {
+        let span = &cx.timexes[t].span;
+        !tr.act.name.is_campaign() && tree.starts_a_span(span.start, span.end)
+    };
     em.modality.in_chain()
-        && (em.time.is_none() || em.time_from_context)
+        && (em.time.is_none() || em.time_from_context || em.time.is_some_and(spans_from))
         && !em.group
         && names_no_one(em)
         && tr.spans().all(|(s, e)| tree.bare_noun(s, e))
@@ -1038,7 +1046,7 @@ fn telling(
     em: EventMention,
     full: bool,
 ) -> Option<EventMention> {
-    let none = (full && generic(tree, tr, &em))
+    let none = (full && generic(cx, tree, tr, &em))
         || many_over_a_span(cx, tree, tr, &em)
         || points_back(tree, tr, &em)
         || included_in_another(tree, tr, &em);
@@ -1166,7 +1174,14 @@ fn counted_plural(tree: &crate::grammar::Tree, n: usize) -> bool {
 
 /// Whether word `n` is a noun of a number of people ("hundreds", "thousands of protesters").
 fn counted_by_a_number_noun(tree: &crate::grammar::Tree, n: usize) -> bool {
-    const MANY: &[&str] = &["hundreds", "thousands", "dozens", "millions", "scores"];
+    const MANY: &[&str] = &[
+        "tens",
+        "hundreds",
+        "thousands",
+        "dozens",
+        "millions",
+        "scores",
+    ];
     MANY.contains(&tree.words[n].word.form.to_lowercase().as_str())
 }
 
@@ -3928,6 +3943,10 @@ mod tests {
             ),
             ("The two killings in Marevo on Sunday shocked the town.", vec!["killing"]),
             ("In 2020, thousands of protesters were arrested.", vec![]),
+            (
+                "Since 2013, the authorities have arrested tens of thousands of people on politically motivated charges.",
+                vec![],
+            ),
             // acts done to many counted since a point, or over a whole year: a tally; two
             // men killed in a year may be one happening
             (
