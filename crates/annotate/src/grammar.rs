@@ -1187,6 +1187,10 @@ impl Tree {
             // what one failed, was unable or refused to do was not done ("were unable to arrest
             // him due to his judicial immunity", "failed to detain", "refused to release him")
             "fail" | "unable" | "refuse" | "decline" if self.rel(x) == "xcomp" => Some(M::Negated),
+            // what one has yet to do is not done ("Authorities have yet to charge him")
+            "have" | "be" if self.rel(x) == "xcomp" && self.has_child(h, "advmod", &["yet"]) => {
+                Some(M::Negated)
+            }
             // what one vows or swears to do is a threat ("vowed to kill the blogger"); what one
             // promises, pledges, hopes or is expected to do is still to come
             "vow" | "swear" => Some(M::Threatened),
@@ -1527,10 +1531,13 @@ impl Tree {
                 let charged_with = case_is("with") && CHARGING.contains(&lemma(h).as_str());
                 // "protected from torture": what one is kept from is a danger
                 let kept_from = case_is("from") && SHIELDING.contains(&lemma(h).as_str());
+                // "acquitted him of torturing", "accused of beating": a gerund "of" completes
+                let of_doing = base == "advcl" && self.has_child(x, "mark", &["of"]);
                 let complement = matches!(base, "xcomp" | "ccomp" | "obj" | "csubj")
                     || (matches!(base, "nmod" | "obl" | "acl")
                         && (case_is("of") || for_it || charged_with || kept_from))
-                    || to_do;
+                    || to_do
+                    || of_doing;
                 // a circumstance of another verb ("asked to comment on the arrest"): that
                 // verb's words do not govern the act
                 let circumstance = base == "obl" && self.words[h].word.upos == "VERB";
@@ -3203,6 +3210,17 @@ mod support_verbs {
                 "His arrest was condemned by the United Nations.",
                 "arrest",
                 None,
+            ),
+            // what one is acquitted of, what one has yet to do: not done
+            (
+                "The court acquitted Ivan Dorn of torturing Pavel Ostrov.",
+                "torturing",
+                Some(M::Negated),
+            ),
+            (
+                "Authorities have yet to charge Ivan Dorn.",
+                "charge",
+                Some(M::Negated),
             ),
             // a trial one is held for is still to come
             (
