@@ -2502,6 +2502,11 @@ fn time_of(
             if dates_what_is_to_come(tree, span, tr) {
                 return None;
             }
+            // a verb joined by "and" told as coming later does not share the first one's time
+            // ("was detained in 2019 and later released")
+            if rank == 1 && tree.told_later(tr.ts, tr.te) {
+                return None;
+            }
             // a time counted on from another ("two days later") in the act's own clause is the
             // act's over the time it counts from, where the parse gives the act both ("detained on 3 October and
             // transferred two days later", the date hung on the second verb)
@@ -2648,8 +2653,13 @@ fn not_where_it_was_done(tree: &crate::grammar::Tree, span: (usize, usize), tr: 
             "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl:agent"
         );
     let moving = matches!(tr.act.name, ActKind::ForcedReturn | ActKind::Flight);
+    // the state a request or a call is addressed to ("called on Russia to stop", "appealed to
+    // Turkey")
+    let addressed = tr.act.name.is_intervention()
+        && tree.head(p) == Some(a)
+        && tree.has_child(p, "case", &["on", "to"]);
     let about = tree.has_child(p, "case", &["concerning", "regarding", "about", "against"]);
-    argument || about || (moving && tree.has_child(p, "case", &["from"]))
+    argument || about || addressed || (moving && tree.has_child(p, "case", &["from"]))
 }
 
 /// Whether a time is of a verb still to come and the act a noun in its clause ("a petition
@@ -3236,6 +3246,15 @@ mod tests {
         let appeal = "The court rejected his appeal against extradition on September 5.";
         assert_eq!(day(appeal, "forced-return"), None);
         assert_eq!(day(appeal, "petition").as_deref(), Some("2022-09-05"));
+    }
+
+    /// A verb joined by "and" and told as coming later does not share the first verb's time.
+    #[test]
+    fn a_later_conjunct_keeps_no_earlier_time() {
+        let day = |text: &str, kind: &str| day_of(text, (2024, 3, 3), kind);
+        let text = "Oleg Marchenko was detained in 2019 and later released.";
+        assert_eq!(day(text, "arrest").as_deref(), Some("2019"));
+        assert_eq!(day(text, "release"), None);
     }
 
     /// A time on a noun naming another act is that act's.
@@ -3852,6 +3871,10 @@ mod tests {
         );
         assert_eq!(
             place("The judgment concerning Russia was unanimous."),
+            [None]
+        );
+        assert_eq!(
+            place("The UN called on Russia to free Oleg Marchenko."),
             [None]
         );
     }
