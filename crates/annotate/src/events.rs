@@ -554,7 +554,7 @@ pub fn find_with(
             out.extend(telling(&cx, tree, &tr, em, full));
         }
         order_acts(tree, &mut out, first_new);
-        timeline.after_acts(&out[first_new..], sent, times, timexes);
+        timeline.after_acts(&out[first_new..], mentions, sent, times, timexes);
     }
     out
 }
@@ -691,7 +691,7 @@ impl<'s> Timeline<'s> {
     fn pass(&mut self, sent: Sentence<'s>, timexes: &[Timex]) {
         match self {
             Timeline::Known(before) if sent.times.is_empty() => {
-                *before = narrative_after(&[], &sent, &TimesRead::default(), timexes, *before);
+                *before = narrative_after(&[], &[], &sent, &TimesRead::default(), timexes, *before);
             }
             Timeline::Known(before) => {
                 *self = Timeline::Deferred {
@@ -707,19 +707,20 @@ impl<'s> Timeline<'s> {
     fn after_acts(
         &mut self,
         told: &[EventMention],
+        mentions: &[Mention],
         sent: Sentence<'s>,
         times: TimesRead,
         timexes: &[Timex],
     ) {
         match self {
             Timeline::Known(before) => {
-                *before = narrative_after(told, &sent, &times, timexes, *before)
+                *before = narrative_after(told, mentions, &sent, &times, timexes, *before)
             }
             Timeline::Deferred { steps, .. } => {
                 // a time of the sentence's own starts the narrative afresh, one lasting to now
                 // ends it; else the sentence waits with the rest (told as it was, an act dated
                 // by no time of the context)
-                match narrative_after(told, &sent, &times, timexes, None) {
+                match narrative_after(told, mentions, &sent, &times, timexes, None) {
                     Some(fresh) => *self = Timeline::Known(Some(fresh)),
                     None if times.to_now => *self = Timeline::Known(None),
                     None => steps.push((sent, Some(times))),
@@ -751,7 +752,7 @@ impl<'s> Timeline<'s> {
                     read_times(&sent, tree, timexes, mentions)
                 }
             };
-            now = narrative_after(&[], &sent, &times, timexes, now);
+            now = narrative_after(&[], &[], &sent, &times, timexes, now);
         }
         *self = Timeline::Known(now);
     }
@@ -820,6 +821,7 @@ fn read_times(
 /// A sentence telling of a state lasting to now with no time of its own ends it.
 fn narrative_after(
     told: &[EventMention],
+    mentions: &[Mention],
     sent: &Sentence,
     times: &TimesRead,
     timexes: &[Timex],
@@ -868,22 +870,30 @@ fn narrative_after(
         Some(before) => before.done_to,
         None => act_told.is_some_and(|e| done_to_someone(act(e.kind))),
     };
+    let whom = match last_time.filter(|before| Some(before.time) == own) {
+        Some(before) => before.whom,
+        None => act_told.map_or(Whom::default(), |e| Whom::of(&e.participants, mentions)),
+    };
     match (own, last_time) {
         (Some(time), _) => Some(Narrative {
             time,
             since: sent.si,
             news,
             done_to,
+            whom,
         }),
         (None, _) if times.to_now => None,
-        (None, Some(before))
-            if told.iter().any(|e| e.time_from_context) || part_of_the_day(sent.st) =>
-        {
-            Some(Narrative {
-                since: sent.si,
-                ..before
-            })
-        }
+        // a sentence that opens with a part of the day ("Early in the morning") tells that day
+        // of anyone
+        (None, Some(before)) if part_of_the_day(sent.st) => Some(Narrative {
+            since: sent.si,
+            whom: Whom::default(),
+            ..before
+        }),
+        (None, Some(before)) if told.iter().any(|e| e.time_from_context) => Some(Narrative {
+            since: sent.si,
+            ..before
+        }),
         (None, before) => before,
     }
 }
@@ -909,6 +919,49 @@ struct Narrative {
     /// Whether it is the day of an act done to someone (not a proceeding, a statement or a
     /// saying), which dates no step taken about it (see [`time_of`]).
     done_to: bool,
+    /// The people that act was done to, by name.
+    whom: Whom,
+}
+
+/// The people an act was done to (its victims and accused), by surname: whose day the
+/// narrative's day is. An act done to others only is not of that day ("Oleg Marchenko was
+/// detained in 2019. Anna Kell was sentenced to three years" is no sentence of 2019).
+#[derive(Clone, Copy, Default, PartialEq, Debug)]
+struct Whom([u64; 3]);
+
+impl Whom {
+    fn of(participants: &[MentionRole], mentions: &[Mention]) -> Whom {
+        use std::hash::{Hash, Hasher};
+        let mut out = [0u64; 3];
+        let names = participants
+            .iter()
+            .filter(|p| matches!(p.role, ParticipantRole::Victim | ParticipantRole::Accused))
+            .filter_map(|p| mentions.get(p.mention))
+            .filter(|m| m.kind == EntityKind::Person);
+        for (slot, m) in out.iter_mut().zip(names) {
+            let surname = m
+                .text
+                .split_whitespace()
+                .last()
+                .unwrap_or("")
+                .to_lowercase();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            surname.hash(&mut h);
+            *slot = h.finish() | 1;
+        }
+        Whom(out)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.iter().all(|&h| h == 0)
+    }
+
+    /// Whether both name people and none of them is the same.
+    fn others_than(&self, other: &Whom) -> bool {
+        !self.is_empty()
+            && !other.is_empty()
+            && !self.0.iter().any(|&h| h != 0 && other.0.contains(&h))
+    }
 }
 
 /// Whether a sentence opens with a part of a day and no date of its own ("Early in the
@@ -2087,12 +2140,14 @@ fn event_mention(
         })
         .min()
         .map(|(_, _, k)| k);
-    let (time, from_context, reported) = time_of(cx, sent, tr, last_time, tree);
+    let participants = participants(cx, sent, tr, tree);
+    let whom = Whom::of(&participants, mentions);
+    let (time, from_context, reported) = time_of(cx, sent, tr, whom, last_time, tree);
     EventMention {
         kind: tr.act.name,
         trigger: cx.doc.span(tr.ts, tr.te),
         sentence: cx.doc.span(sent.ss, sent.se),
-        participants: participants(cx, sent, tr, tree),
+        participants,
         place,
         time,
         time_from_context: from_context,
@@ -2472,6 +2527,7 @@ fn time_of(
     cx: &Ctx,
     sent: &Sentence,
     tr: &Trigger,
+    whom: Whom,
     last_time: Option<Narrative>,
     tree: &crate::grammar::Tree,
 ) -> (Option<usize>, bool, bool) {
@@ -2540,8 +2596,11 @@ fn time_of(
                 since,
                 news,
                 done_to,
+                whom: of_whom,
             }),
         ) if sent.times.is_empty()
+            // an act done to others than the one the day is of
+            && !whom.others_than(&of_whom)
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
             // "later", "subsequently": after that day by a span the report does not give
@@ -3246,6 +3305,22 @@ mod tests {
         let appeal = "The court rejected his appeal against extradition on September 5.";
         assert_eq!(day(appeal, "forced-return"), None);
         assert_eq!(day(appeal, "petition").as_deref(), Some("2022-09-05"));
+    }
+
+    /// The narrative's day is the day of the people its act was done to: an act done to others
+    /// only does not take it; one done to them, or to no one named, does.
+    #[test]
+    fn the_narrative_s_day_is_of_whom_its_act_was_done_to() {
+        let day = |text: &str, kind: &str| day_of(text, (2024, 3, 3), kind);
+        let others =
+            "Oleg Marchenko was detained on 12 May 2019. Anna Kell was sentenced to three years.";
+        assert_eq!(day(others, "trial"), None);
+        let same =
+            "Oleg Marchenko was detained on 12 May 2019. Marchenko was sentenced to three years.";
+        assert_eq!(day(same, "trial").as_deref(), Some("2019-05-12"));
+        let the_day = "Oleg Marchenko was detained on 12 May 2019. Early in the morning, guards \
+                       beat Anna Kell. Anna Kell was beaten again.";
+        assert_eq!(day(the_day, "ill-treatment").as_deref(), Some("2019-05-12"));
     }
 
     /// A verb joined by "and" and told as coming later does not share the first verb's time.
