@@ -99,7 +99,7 @@ pub const ACTS: &[ActType] = &[
         plover: ("ASSAULT", "kill"),
         violation: true,
         // an execution is a killing by the state ("Iran has executed a second man", "was
-        // publicly hanged"); not a crime or a plan executed (see `seizes_a_thing`)
+        // publicly hanged"); not a crime or a plan executed (see `acts_on_a_thing`)
         pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|execut(?:ed|ions?)\b|hanged|put to death|(?:choked|strangled|beaten|beat|tortured) (?:(?:him|her|them) )?to death|shot dead",
     },
     ActType {
@@ -575,7 +575,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || returns_of_own_accord(tree, &tr)
         || leaves_of_own_accord(text, tree, &tr)
         || picks_up_no_one(text, tree, &tr)
-        || seizes_a_thing(text, tree, &tr)
+        || acts_on_a_thing(text, tree, &tr)
         || describes_who_acts(text, tree, &tr)
         || dismisses_a_step(text, tree, &tr)
         || confesses_freely(text, tree, &tr)
@@ -1917,7 +1917,7 @@ const THINGS_EXECUTED: &[&str] = &[
 /// seized or executed is a thing ("seized her laptop and phone", "the president's seizure of
 /// wide powers", "ordering and executing the crime"), the object of the verb, the subject of
 /// its passive, or what the noun is a seizure or an execution "of".
-fn seizes_a_thing(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+fn acts_on_a_thing(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     let word = text[tr.ts..tr.te].to_lowercase();
     let things = match tr.act.name {
         ActKind::Arrest if word.starts_with("seiz") => THINGS_SEIZED,
