@@ -3952,6 +3952,10 @@ mod tests {
             place("The UN called on Russia to free Oleg Marchenko."),
             [None]
         );
+        assert_eq!(
+            place("Guards beat Oleg Marchenko and threatened to send him back to Uzbekistan.")[0],
+            None
+        );
     }
 
     /// Words inside another act's words name that act only.

@@ -1675,12 +1675,14 @@ impl Tree {
         if act == at {
             Some(0)
         } else if self.first_conjunct(act) == self.first_conjunct(at)
-            && (at <= act || !self.own_clause(at))
+            && (at <= act || (!self.own_clause(at) && modified == at))
         {
             // a time on a clause dates the clauses joined after it ("detained on Monday and
             // tortured"), and verbs sharing their subject and auxiliary ("were arrested and
             // tortured in April 2020"), but not a clause before one of its own ("were
-            // relocated to Moscow, but were returned in February": no relocation in February)
+            // relocated to Moscow, but were returned in February": no relocation in February),
+            // nor a phrase of what the later verb says is to be done ("beat me and threatened
+            // to send me back to Uzbekistan": no beating in Uzbekistan)
             Some(1)
         } else if (act == a || self.support_verb(a) == Some(act)) && self.recent_news(act, at) {
             Some(2)
