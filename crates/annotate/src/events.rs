@@ -2532,13 +2532,7 @@ fn time_of(
     tree: &crate::grammar::Tree,
 ) -> (Option<usize>, bool, bool) {
     let timexes = cx.timexes;
-    // an act that is only what another step is about ("his appeal against extradition") is
-    // not of the step's day (a year or a span the step is in holds it too: "investigations
-    // into persecution since 2017")
-    let topic = tree
-        .topic_of_a_step((tr.ts, tr.te))
-        .then(|| tree.head_of(tr.ts, tr.te))
-        .flatten();
+    let topic = topic_noun(tree, tr);
     // the grammar says which clause each time dates: the act's own, else one joined to it by
     // "and"; a time of another clause (the verb of saying over it, a clause of "after") dates
     // something else, and then the act has no date of its own
@@ -2719,6 +2713,22 @@ fn not_where_it_was_done(tree: &crate::grammar::Tree, span: (usize, usize), tr: 
         && tree.has_child(p, "case", &["on", "to"]);
     let about = tree.has_child(p, "case", &["concerning", "regarding", "about", "against"]);
     argument || about || addressed || (moving && tree.has_child(p, "case", &["from"]))
+}
+
+/// The noun of an act that its own phrase alone dates to the day: one that is only what another
+/// step is about ("his appeal against extradition" is not of the step's day; a year or a span
+/// the step is in holds it too: "investigations into persecution since 2017"), or a request a
+/// verb answers ("The court rejected the petition on 20 February": the day of the answer, not
+/// of the petition).
+fn topic_noun(tree: &crate::grammar::Tree, tr: &Trigger) -> Option<usize> {
+    let answered = tr.act.name == ActKind::Petition
+        && tree
+            .head_of(tr.ts, tr.te)
+            .is_some_and(|w| tree.words[w].word.upos == "NOUN")
+        && tree.answer((tr.ts, tr.te)).is_some();
+    (tree.topic_of_a_step((tr.ts, tr.te)) || answered)
+        .then(|| tree.head_of(tr.ts, tr.te))
+        .flatten()
 }
 
 /// Whether a time is of a verb still to come and the act a noun in its clause ("a petition
@@ -3298,13 +3308,17 @@ mod tests {
         assert_eq!(day(upheld, "trial"), None);
     }
 
-    /// An act that is only what another step is about is not of that step's day.
+    /// An act that is only what another step is about is not of that step's day, nor a request
+    /// of the day it is answered.
     #[test]
     fn the_day_of_a_step_does_not_date_what_it_is_about() {
         let day = |text: &str, kind: &str| day_of(text, (2022, 9, 14), kind);
         let appeal = "The court rejected his appeal against extradition on September 5.";
         assert_eq!(day(appeal, "forced-return"), None);
-        assert_eq!(day(appeal, "petition").as_deref(), Some("2022-09-05"));
+        // the day a request is answered is not the day it was made
+        assert_eq!(day(appeal, "petition"), None);
+        let filed = "His lawyers filed an appeal against extradition on September 5.";
+        assert_eq!(day(filed, "petition").as_deref(), Some("2022-09-05"));
     }
 
     /// The narrative's day is the day of the people its act was done to: an act done to others
