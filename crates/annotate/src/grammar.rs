@@ -297,9 +297,7 @@ impl Tree {
         (h + 1..x).rev().find(|&p| {
             self.words[p].word.upos == "PROPN"
                 && matches!(self.rel(p), "nmod" | "nmod:poss")
-                && std::iter::successors(self.head(p), |&w| self.head(w))
-                    .take(self.words.len())
-                    .any(|w| w == h)
+                && self.within(p, h)
         })
     }
 
@@ -721,9 +719,8 @@ impl Tree {
     /// Whether the phrase at `span` is inside the phrase headed by word `n` ("on 3 May" in "the
     /// arrest on 3 May").
     pub fn inside(&self, span: (usize, usize), n: usize) -> bool {
-        std::iter::successors(self.head_of(span.0, span.1), |&w| self.head(w))
-            .take(self.words.len())
-            .any(|w| w == n)
+        self.head_of(span.0, span.1)
+            .is_some_and(|w| self.within(w, n))
     }
 
     /// Whether word `w` heads a clause: a word in a clausal relation (the root, a clausal
@@ -1136,9 +1133,6 @@ impl Tree {
         match self.words[h].word.lemma.to_lowercase().as_str() {
             "threaten" | "threat" => Some(M::Threatened),
             "fear" | "risk" | "danger" => Some(M::Feared),
-            // what one is protected or shielded from is a danger ("ensure that she is protected
-            // from torture"), not a deed
-            l if SHIELDING.contains(&l) && self.has_child(x, "case", &["from"]) => Some(M::Feared),
             // what one faces is ahead ("faces a real prison sentence"), except charges, which
             // are brought already ("she faces charges of fraud")
             "face" if self.words[x].word.lemma.to_lowercase() != "charge" => Some(M::Feared),
@@ -1475,9 +1469,11 @@ impl Tree {
             if let Some(m) = self.named_with(x, h, base, x == act) {
                 return m;
             }
-            // what one is spared or protected "from", wherever the parse hangs the phrase
-            // under the verb ("sparing five of the convicted individuals from execution")
-            if SHIELDING.contains(&lemma(h).as_str()) && self.has_child(act, "case", &["from"]) {
+            // what one is protected, shielded or spared "from" is a danger, not a deed, wherever
+            // the parse hangs the phrase under the verb ("ensure that she is protected from
+            // torture and other ill-treatment", "protect the two men in custody from torture")
+            let from = |w: usize| self.has_child(w, "case", &["from"]);
+            if SHIELDING.contains(&lemma(h).as_str()) && (from(x) || from(act)) {
                 return Some(M::Feared);
             }
             // what is needed or required is asked for, not done: "an independent investigation
@@ -1529,13 +1525,11 @@ impl Tree {
                 // to a statement")
                 // "charged with murder": what one is charged with
                 let charged_with = case_is("with") && CHARGING.contains(&lemma(h).as_str());
-                // "protected from torture": what one is kept from is a danger
-                let kept_from = case_is("from") && SHIELDING.contains(&lemma(h).as_str());
                 // "acquitted him of torturing", "accused of beating": a gerund "of" completes
                 let of_doing = base == "advcl" && self.has_child(x, "mark", &["of"]);
                 let complement = matches!(base, "xcomp" | "ccomp" | "obj" | "csubj")
                     || (matches!(base, "nmod" | "obl" | "acl")
-                        && (case_is("of") || for_it || charged_with || kept_from))
+                        && (case_is("of") || for_it || charged_with))
                     || to_do
                     || of_doing;
                 // a circumstance of another verb ("asked to comment on the arrest"): that
@@ -3245,6 +3239,11 @@ mod support_verbs {
             (
                 "The court must ensure that she is protected from torture.",
                 "torture",
+                Some(M::Feared),
+            ),
+            (
+                "Ensure that she is protected from torture and other ill-treatment.",
+                "ill-treatment",
                 Some(M::Feared),
             ),
             (
