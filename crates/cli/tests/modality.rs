@@ -36,6 +36,13 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
                  The minister promised to arrest the protesters. Rumours that Pavel Marchenko had been killed spread on Friday. \
                  Police said allegations that officers had beaten Oleg Marchenko were \"baseless\".\n",
             ),
+            (
+                "f.txt",
+                "Fears for detained activist\n\nMarch 16, 2024\n\nThe network urged the authorities to ensure that Oleg Marchenko is protected from torture and other ill-treatment. \
+                 On March 14 the judge ordered his detention pending trial. A guilty verdict would send a message to every activist. \
+                 The court acquitted Ivan Dorn of torturing Pavel Marchenko. Prosecutors have yet to charge Ivan Dorn. \
+                 His family fears he is being held incommunicado and tortured.\n",
+            ),
         ],
     );
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
@@ -49,7 +56,16 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
     // the threatened, vowed, rumoured or feared killing, the demanded end of torture, the
     // denied torture and beatings (one called baseless), the arrest that did not happen, the one
     // promised and the charge no one faces are not
-    for t in ["killing", "torture", "ill-treatment", "criminal-charge"] {
+    // (nor the torture he is to be protected from or that his family fears, the trial he is
+    // held pending or a verdict that would send a message, the torture a court acquitted of,
+    // the charge not yet brought)
+    for t in [
+        "killing",
+        "torture",
+        "ill-treatment",
+        "criminal-charge",
+        "trial",
+    ] {
         assert!(
             !types.contains(&t),
             "a {t} event from words that do not assert one: {types:?}"
