@@ -3296,74 +3296,114 @@ mod tests {
             .map(|v| v.value.clone())
     }
 
-    /// The time of a participle of doing on an act's noun dates the act, not the time of the
-    /// verb the noun is in; a participle of another step taken on it does not.
+    /// The day of an act from the grammar: (the report's day, text, kind of act, the day it
+    /// must have, or None). The time of a participle of doing on an act's noun dates the act,
+    /// not the time of the verb the noun is in; a participle of another step taken on it does
+    /// not. An act that is only what another step is about is not of that step's day, nor a
+    /// request of the day it is answered. The narrative's day is the day of the people its act
+    /// was done to: an act done to others only does not take it; one done to them, or after a
+    /// part of the day, does. A verb joined by "and" and told as coming later does not share
+    /// the first verb's time. A time on a noun naming another act is that act's. A day of what
+    /// is still to come dates no thing named in its clause: the petition the court will hear on
+    /// a day was filed before it.
     #[test]
-    fn the_time_of_making_dates_the_act() {
-        let day = |text: &str, kind: &str| day_of(text, (2025, 11, 21), kind);
-        let filed =
-            "The court on 20 November rejected an appeal filed by his lawyers on 2 September.";
-        assert_eq!(day(filed, "petition").as_deref(), Some("2025-09-02"));
-        let upheld = "His lawyers said the sentence upheld on 20 November was unjust.";
-        assert_eq!(day(upheld, "trial"), None);
-    }
-
-    /// An act that is only what another step is about is not of that step's day, nor a request
-    /// of the day it is answered.
-    #[test]
-    fn the_day_of_a_step_does_not_date_what_it_is_about() {
-        let day = |text: &str, kind: &str| day_of(text, (2022, 9, 14), kind);
-        let appeal = "The court rejected his appeal against extradition on September 5.";
-        assert_eq!(day(appeal, "forced-return"), None);
-        // the day a request is answered is not the day it was made
-        assert_eq!(day(appeal, "petition"), None);
-        let filed = "His lawyers filed an appeal against extradition on September 5.";
-        assert_eq!(day(filed, "petition").as_deref(), Some("2022-09-05"));
-    }
-
-    /// The narrative's day is the day of the people its act was done to: an act done to others
-    /// only does not take it; one done to them, or to no one named, does.
-    #[test]
-    fn the_narrative_s_day_is_of_whom_its_act_was_done_to() {
-        let day = |text: &str, kind: &str| day_of(text, (2024, 3, 3), kind);
-        let others =
-            "Oleg Marchenko was detained on 12 May 2019. Anna Kell was sentenced to three years.";
-        assert_eq!(day(others, "trial"), None);
-        let same =
-            "Oleg Marchenko was detained on 12 May 2019. Marchenko was sentenced to three years.";
-        assert_eq!(day(same, "trial").as_deref(), Some("2019-05-12"));
-        let the_day = "Oleg Marchenko was detained on 12 May 2019. Early in the morning, guards \
-                       beat Anna Kell. Anna Kell was beaten again.";
-        assert_eq!(day(the_day, "ill-treatment").as_deref(), Some("2019-05-12"));
-    }
-
-    /// A verb joined by "and" and told as coming later does not share the first verb's time.
-    #[test]
-    fn a_later_conjunct_keeps_no_earlier_time() {
-        let day = |text: &str, kind: &str| day_of(text, (2024, 3, 3), kind);
-        let text = "Oleg Marchenko was detained in 2019 and later released.";
-        assert_eq!(day(text, "arrest").as_deref(), Some("2019"));
-        assert_eq!(day(text, "release"), None);
-    }
-
-    /// A time on a noun naming another act is that act's.
-    #[test]
-    fn a_time_on_another_act_s_noun_is_that_act_s() {
-        let day = |text: &str, kind: &str| day_of(text, (2023, 5, 9), kind);
-        let text = "The court convicted Ivan Dorn of the 2018 murder of Oleg Marchenko.";
-        assert_eq!(day(text, "trial"), None);
-        assert_eq!(day(text, "killing").as_deref(), Some("2018"));
-    }
-
-    /// A day of what is still to come dates no thing named in its clause: the petition the
-    /// court will hear on a day was filed before it; the act to come is dated by it.
-    #[test]
-    fn a_day_to_come_dates_no_thing_in_its_clause() {
-        let day = |text: &str, kind: &str| day_of(text, (2024, 8, 14), kind);
-        let heard = "A habeas corpus petition filed by his family will be heard by the High Court on 20 August.";
-        assert_eq!(day(heard, "petition"), None);
-        let filed = "A habeas corpus petition filed by his family was heard by the High Court on 12 August.";
-        assert_eq!(day(filed, "petition").as_deref(), Some("2024-08-12"));
+    fn days_from_the_grammar() {
+        type Case<'a> = ((i32, u32, u32), &'a str, &'a str, Option<&'a str>);
+        let cases: &[Case] = &[
+            (
+                (2025, 11, 21),
+                "The court on 20 November rejected an appeal filed by his lawyers on 2 September.",
+                "petition",
+                Some("2025-09-02"),
+            ),
+            (
+                (2025, 11, 21),
+                "His lawyers said the sentence upheld on 20 November was unjust.",
+                "trial",
+                None,
+            ),
+            (
+                (2022, 9, 14),
+                "The court rejected his appeal against extradition on September 5.",
+                "forced-return",
+                None,
+            ),
+            // the day a request is answered is not the day it was made
+            (
+                (2022, 9, 14),
+                "The court rejected his appeal against extradition on September 5.",
+                "petition",
+                None,
+            ),
+            (
+                (2022, 9, 14),
+                "His lawyers filed an appeal against extradition on September 5.",
+                "petition",
+                Some("2022-09-05"),
+            ),
+            (
+                (2024, 3, 3),
+                "Oleg Marchenko was detained on 12 May 2019. Anna Kell was sentenced to three years.",
+                "trial",
+                None,
+            ),
+            (
+                (2024, 3, 3),
+                "Oleg Marchenko was detained on 12 May 2019. Marchenko was sentenced to three years.",
+                "trial",
+                Some("2019-05-12"),
+            ),
+            (
+                (2024, 3, 3),
+                "Oleg Marchenko was detained on 12 May 2019. Early in the morning, guards beat \
+                 Anna Kell. Anna Kell was beaten again.",
+                "ill-treatment",
+                Some("2019-05-12"),
+            ),
+            (
+                (2024, 3, 3),
+                "Oleg Marchenko was detained in 2019 and later released.",
+                "arrest",
+                Some("2019"),
+            ),
+            (
+                (2024, 3, 3),
+                "Oleg Marchenko was detained in 2019 and later released.",
+                "release",
+                None,
+            ),
+            (
+                (2023, 5, 9),
+                "The court convicted Ivan Dorn of the 2018 murder of Oleg Marchenko.",
+                "trial",
+                None,
+            ),
+            (
+                (2023, 5, 9),
+                "The court convicted Ivan Dorn of the 2018 murder of Oleg Marchenko.",
+                "killing",
+                Some("2018"),
+            ),
+            (
+                (2024, 8, 14),
+                "A habeas corpus petition filed by his family will be heard by the High Court on 20 August.",
+                "petition",
+                None,
+            ),
+            (
+                (2024, 8, 14),
+                "A habeas corpus petition filed by his family was heard by the High Court on 12 August.",
+                "petition",
+                Some("2024-08-12"),
+            ),
+        ];
+        for &(today, text, kind, want) in cases {
+            assert_eq!(
+                day_of(text, today, kind).as_deref(),
+                want,
+                "{kind} in {text}"
+            );
+        }
     }
 
     /// Searching premises is a raid; searching a forest for remains is a search, no violation;
