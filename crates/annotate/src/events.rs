@@ -51,7 +51,7 @@ pub const ACTS: &[ActType] = &[
         plover: ("COERCE", "arrest"),
         violation: true,
         // "picked up" only when someone is picked up by someone (see `picks_up_no_one`)
-        pattern: r"arrest(?:ed|s|ing)?|seiz(?:ed|ure|ing)|apprehended|rounded up|detained|picked (?:(?:him|her|them) )?up\b",
+        pattern: r"arrest(?:ed|s|ing)?|seiz(?:ed|ure|ing)|apprehended|rounded up|detained|detain(?:ing|s)?\b|(?:taken|took (?:him|her|them)) into custody|picked (?:(?:him|her|them) )?up\b",
     },
     ActType {
         name: ActKind::Detention,
@@ -547,6 +547,7 @@ pub fn find_with(
             })
             .collect();
         for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
+            let tr = past_the_reference_point(tree, tr);
             let Some(tr) = stated(text, tree, tr).filter(|_| !nothing) else {
                 continue;
             };
@@ -557,6 +558,22 @@ pub fn find_with(
         timeline.after_acts(&out[first_new..], mentions, sent, times, timexes);
     }
     out
+}
+
+/// The trigger moved to a later word of its kind in the sentence when its first word only
+/// names the point another act is timed from ("Five days after the killing, reporter X was shot
+/// dead": the act told is the shooting).
+fn past_the_reference_point(tree: &crate::grammar::Tree, mut tr: Trigger) -> Trigger {
+    if tree.reference_point((tr.ts, tr.te)).is_some() {
+        if let Some(&(s, e)) = tr
+            .all
+            .iter()
+            .find(|&&(s, e)| s > tr.ts && tree.reference_point((s, e)).is_none())
+        {
+            (tr.ts, tr.te) = (s, e);
+        }
+    }
+    tr
 }
 
 /// The act a trigger states, as the grammar reads it (see [`act_on_remains`]), or None when it
@@ -1100,6 +1117,7 @@ fn telling(
     full: bool,
 ) -> Option<EventMention> {
     let none = (full && generic(cx, tree, tr, &em))
+        || done_to_some_of_a_kind(tree, tr, &em)
         || many_over_a_span(cx, tree, tr, &em)
         || points_back(tree, tr, &em)
         || included_in_another(tree, tr, &em);
@@ -1117,6 +1135,41 @@ fn telling(
         time_from_context,
         ..em
     })
+}
+
+/// Whether an act with no time, told of no one by name, is done to some of a kind of people
+/// ("Some of those disappeared were later found dead, while others were produced in court and
+/// charged with crimes"): its undergoer a word of part of a whole ("some", "others", "many"),
+/// or the act a participle that says which people ("those disappeared"). What befell some of
+/// many is no happening of the case; in the narrative, with a time, it may be.
+fn done_to_some_of_a_kind(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
+    const SOME: &[&str] = &["some", "others", "many", "most", "few", "several"];
+    let Some(h) = tree
+        .head_of(tr.ts, tr.te)
+        .filter(|_| em.time.is_none() && names_no_one(em))
+    else {
+        return false;
+    };
+    let form = |w: usize| tree.words[w].word.form.to_lowercase();
+    // the first of the verbs joined by "and", whose subject they share
+    let mut first = h;
+    while tree.rel(first) == "conj" {
+        match tree.head(first) {
+            Some(x) if x != first => first = x,
+            _ => break,
+        }
+    }
+    let some_undergo = [h, first].into_iter().any(|v| {
+        tree.children(v).any(|c| {
+            matches!(tree.rel(c), "obj" | "nsubj:pass") && SOME.contains(&form(c).as_str())
+        })
+    });
+    let which_people = tree.words[h].word.upos == "VERB"
+        && tree.rel(h) == "acl"
+        && tree
+            .head(h)
+            .is_some_and(|n| matches!(form(n).as_str(), "those" | "these"));
+    some_undergo || which_people
 }
 
 /// Whether a telling names many acts over a span of time, not one happening: its word a plural
@@ -2997,6 +3050,12 @@ mod tests {
                 "Oleg Marchenko",
                 Some(ParticipantRole::Victim),
             ),
+            // the name the parse hangs on the noun before a passive verb with no subject
+            (
+                "On 23 January, five days after the killing, reporter Marta Kell was shot dead in her car.",
+                "Marta Kell",
+                Some(ParticipantRole::Victim),
+            ),
             (
                 "According to the editor, Marta Kell, the men were beaten.",
                 "Marta Kell",
@@ -3326,6 +3385,20 @@ mod tests {
                 (2022, 9, 14),
                 "The court rejected his appeal against extradition on September 5.",
                 "forced-return",
+                None,
+            ),
+            // an act named as the point another is timed from is not of its day; the act
+            // told after it, of the same kind, is
+            (
+                (2022, 1, 25),
+                "On 23 January, five days after the killing, reporter Marta Kell was shot dead in her car.",
+                "killing",
+                Some("2022-01-23"),
+            ),
+            (
+                (2022, 1, 25),
+                "He was released on Monday, after the trial.",
+                "trial",
                 None,
             ),
             // the day a request is answered is not the day it was made
@@ -3837,6 +3910,12 @@ mod tests {
                 vec!["arrest"],
             ),
             ("Oleg Marchenko picked up the phone.", vec![]),
+            // taken into custody is arrested; a denial of detaining someone is a telling of it
+            (
+                "He was taken into custody by men in plain clothes on Monday.",
+                vec!["arrest"],
+            ),
+            ("The battalion has denied detaining him.", vec!["arrest"]),
             // a thing seized is no arrest; a person seized is one
             (
                 "Police searched the flat and seized her laptop.",
@@ -4099,6 +4178,12 @@ mod tests {
             ),
             ("The two killings in Marevo on Sunday shocked the town.", vec!["killing"]),
             ("In 2020, thousands of protesters were arrested.", vec![]),
+            // what befell some of a kind of people, at no time
+            (
+                "Some of those disappeared were later found dead, while others were produced in court weeks later and charged with crimes.",
+                vec![],
+            ),
+            ("Others were beaten in Marevo on Sunday.", vec!["ill-treatment"]),
             (
                 "Since 2013, the authorities have arrested tens of thousands of people on politically motivated charges.",
                 vec![],

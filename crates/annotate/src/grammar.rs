@@ -84,6 +84,9 @@ const DOING: &[&str] = &[
     "make", "open", "publish", "release", "send", "submit", "win",
 ];
 
+/// Steps of a proceeding someone may be taken or held "for" ([`Tree::governed`]).
+const PROCEEDING_STEPS: &[&str] = &["questioning", "interrogation", "trial", "investigation"];
+
 /// Lemmas of the words that charge someone with an act ("charged with murder", "accused of
 /// torturing", "charges of", "suspected of", "indicted for"): the act is the charge's claim.
 /// Words for keeping someone from a harm ("protected from torture", "protection from
@@ -414,27 +417,13 @@ impl Tree {
         if m == t || (span.0 <= self.words[t].start && self.words[t].end <= span.1) {
             return None;
         }
-        // a name right after a noun for a person is that noun's apposition ("abducted the
-        // journalist Imran Shah", "shot dead the activist Juan López"), whatever the parse hangs
-        // it on: it takes the noun's part
-        // (or set off by commas after it: "the abduction of the applicant's son, Ruslan
-        // Magomedov, by armed men")
-        let last_before = (0..self.words.len())
-            .rev()
-            .find(|&w| self.words[w].end <= span.0);
-        let comma = |w: usize| self.words[w].word.form == ",";
-        let closed = (0..self.words.len())
-            .find(|&w| self.words[w].start >= span.1)
-            .is_some_and(comma);
-        let before = last_before.and_then(|w| match comma(w) {
-            true if closed && w > 0 => Some(w - 1).filter(|&n| self.names_a_person(n)),
-            true => None,
-            false => Some(w).filter(|&w| self.words[w].end + 1 >= span.0 && self.person_noun(w)),
-        });
-        if let Some(w) = before.filter(|&w| w != t) {
+        if let Some(w) = self.person_noun_before(span).filter(|&w| w != t) {
             if let Some((tie, why)) = self.tie((self.words[w].start, self.words[w].end), trigger) {
                 return Some((tie, format!("in apposition to “{}”: {why}", form(w))));
             }
+        }
+        if let Some(found) = self.subject_hung_elsewhere(span, m, t) {
+            return Some(found);
         }
         // the verb whose subject did the act: one that only says the act, its object, was done
         // ("the ministry imposed sanctions", "she filed an appeal"), or the verb a word of
@@ -713,6 +702,22 @@ impl Tree {
             self.words[n].word.upos == "NOUN"
                 && matches!(self.rel(n), "nmod" | "obl")
                 && self.has_child(n, "case", &["against", "over", "about", "into"])
+        })
+    }
+
+    /// The noun of an act named only as the point another is timed from, in a phrase of
+    /// "after", "before", "following", "since" or "until" ("five days after the killing,
+    /// reporter X was shot dead", "released after the trial"): the time of the clause is not
+    /// its time.
+    pub fn reference_point(&self, trigger: (usize, usize)) -> Option<usize> {
+        self.head_of(trigger.0, trigger.1).filter(|&n| {
+            self.words[n].word.upos == "NOUN"
+                && matches!(self.rel(n), "nmod" | "obl")
+                && self.has_child(
+                    n,
+                    "case",
+                    &["after", "before", "following", "since", "until"],
+                )
         })
     }
 
@@ -1483,6 +1488,9 @@ impl Tree {
             if needed || (rel == "obj" && matches!(lemma(h).as_str(), "need" | "require")) {
                 return Some(M::Demanded);
             }
+            if x == act && self.step_taken_for(x, h) {
+                return Some(M::Hypothetical);
+            }
             // an infinitive of purpose ("petitioned the committee to protect the men", "moved
             // them to hide them"): asked for under a verb of asking, else only intended
             if self.purpose(x, h) {
@@ -1553,6 +1561,21 @@ impl Tree {
             x = h;
         }
         None
+    }
+
+    /// Whether the act's word `x`, on verb `h`, is a step of a proceeding someone is taken
+    /// "for": its purpose, still to come ("detained him for questioning", "were taking him for
+    /// questioning", "sent for trial"); a bare noun ("for the trial of X" names one), or a
+    /// gerund, as the parse may read it, with nothing it acts on (not "arrested for
+    /// questioning the decree").
+    fn step_taken_for(&self, x: usize, h: usize) -> bool {
+        matches!(self.rel(x), "obl" | "nmod" | "advcl")
+            && self.words[h].word.upos == "VERB"
+            && (self.has_child(x, "case", &["for"]) || self.has_child(x, "mark", &["for"]))
+            && !self
+                .children(x)
+                .any(|c| matches!(self.rel(c), "det" | "nmod:poss" | "obj"))
+            && PROCEEDING_STEPS.contains(&self.words[x].word.form.to_lowercase().as_str())
     }
 
     /// The noun a relative clause modifies when the parse hangs the clause beside the sentence
@@ -2037,6 +2060,52 @@ impl Tree {
         let v = self.support_verb(v).unwrap_or(v);
         self.first_perfect(v, |w| self.words[w].word.upos == "VERB")
             .filter(|&p| !self.lasting(p))
+    }
+
+    /// A noun for a person right before the name at `span`, which the name is then in
+    /// apposition to ("abducted the journalist Imran Shah", "shot dead the activist Juan
+    /// López"), whatever the parse hangs it on; or set off by commas after it ("the abduction
+    /// of the applicant's son, Ruslan Magomedov, by armed men").
+    fn person_noun_before(&self, span: (usize, usize)) -> Option<usize> {
+        let last_before = (0..self.words.len())
+            .rev()
+            .find(|&w| self.words[w].end <= span.0)?;
+        let comma = |w: usize| self.words[w].word.form == ",";
+        let closed = (0..self.words.len())
+            .find(|&w| self.words[w].start >= span.1)
+            .is_some_and(comma);
+        match comma(last_before) {
+            true if closed && last_before > 0 => {
+                Some(last_before - 1).filter(|&n| self.names_a_person(n))
+            }
+            true => None,
+            false => Some(last_before)
+                .filter(|&w| self.words[w].end + 1 >= span.0 && self.person_noun(w)),
+        }
+    }
+
+    /// A passive verb `t` the parse gave no subject: the name at `span` (headed by `m`) right
+    /// before its auxiliary, hung on a noun before it as an apposition, undergoes it ("five
+    /// days after the killing, reporter X was shot dead").
+    fn subject_hung_elsewhere(
+        &self,
+        span: (usize, usize),
+        m: usize,
+        t: usize,
+    ) -> Option<(Tie, String)> {
+        let next = (0..self.words.len()).find(|&w| self.words[w].start >= span.1)?;
+        let subjectless = !self.children(t).any(|c| self.rel(c).starts_with("nsubj"));
+        (subjectless
+            && self.rel(m) == "appos"
+            && self.head(next) == Some(t)
+            && self.rel(next) == "aux:pass")
+            .then(|| {
+                let why = format!(
+                    "the name right before “{}” of “{}”, which has no subject in the parse",
+                    self.words[next].word.form, self.words[t].word.form
+                );
+                (Tie::Undergoer, why)
+            })
     }
 
     /// The kind of tie of `dep`, a dependent of the act word `t`.
@@ -3233,6 +3302,32 @@ mod support_verbs {
                 "She remains in custody pending the outcome of her trial.",
                 "trial",
                 Some(M::Hypothetical),
+            ),
+            // a step one is taken or sent for is still to come; a crime one is held for is not
+            (
+                "The men said they were taking him for questioning.",
+                "questioning",
+                Some(M::Hypothetical),
+            ),
+            (
+                "Police detained him for questioning on Monday.",
+                "questioning",
+                Some(M::Hypothetical),
+            ),
+            (
+                "He was sent for trial in May.",
+                "trial",
+                Some(M::Hypothetical),
+            ),
+            (
+                "He was arrested for the murder of Ivan Dorn.",
+                "murder",
+                None,
+            ),
+            (
+                "He was arrested for questioning the decree.",
+                "questioning",
+                None,
             ),
             // what one is protected from, a danger named beside "risk" or "threats": feared,
             // threatened, not done

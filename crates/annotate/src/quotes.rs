@@ -137,6 +137,9 @@ struct Attribution {
     /// The document that speaks, when the subject of the verb of speech is one ("the
     /// statement said"): its noun, whose author an earlier sentence may name.
     document: Option<String>,
+    /// Whether the subject of the verb of speech is "he" or "she", which the one speaking in
+    /// the sentence before names before any other person.
+    pronoun: bool,
 }
 
 /// Nouns of documents that "say" what their authors wrote.
@@ -197,6 +200,7 @@ impl Speakers<'_> {
                 via: None,
                 basis: Some("a speech cue before the quote, the nearest name before it".into()),
                 document: None,
+                pronoun: false,
             },
             None => Attribution::default(),
         }
@@ -328,6 +332,13 @@ pub fn find_with(
                     at.basis = Some(format!("subject (nsubj) of the verb of speech{how}"));
                 }
             }
+        }
+        // "he said": the one who spoke in the sentence before, if a person did ("The
+        // spokesman said the allegations were baseless and that they had never detained Oleg
+        // Marchenko. “We have no connection with this,” he said."), before the last person
+        // named
+        if let Some(at) = a.as_mut().filter(|at| at.pronoun) {
+            sp.speaker_before_pronoun(at, sentences, first, trees);
         }
         let a = if term {
             a.unwrap_or_default()
@@ -470,27 +481,8 @@ impl Speakers<'_> {
             ..Attribution::default()
         };
         // "Y quoted X as saying": X speaks, through Y
-        let quoting = Some(v).filter(|&v| lemma(v) == "quote").or_else(|| {
-            tree.head(v)
-                .filter(|&h| lemma(h) == "quote" && tree.rel(v) == "advcl")
-        });
-        if let Some(q) = quoting {
-            let obj = tree.children(q).find(|&c| tree.rel(c) == "obj");
-            if let Some(o) = obj {
-                a.via = tree
-                    .children(q)
-                    .find(|&c| tree.rel(c) == "nsubj")
-                    .and_then(|s| self.name_at(tree, s, EntityKind::Organization))
-                    .map(|m| self.mentions[m].text.clone());
-                if let Some((m, how)) = self.named(tree, o, qs) {
-                    a.speaker = Some(m);
-                    a.basis = Some(format!(
-                        "object (obj) of “{}”{how}, quoted as saying it",
-                        form(q)
-                    ));
-                }
-                return Some(a);
-            }
+        if self.quoted_as_saying(tree, v, qs, &mut a) {
+            return Some(a);
         }
         // "told AFP": the outlet it came through
         if lemma(v) == "tell" {
@@ -535,6 +527,7 @@ impl Speakers<'_> {
             };
             a.speaker = Some(m);
             a.basis = Some(format!("{subject} ({rel}) of {of}{named}; {how}"));
+            a.pronoun = tree.words[s].word.upos == "PRON";
             return Some(a);
         }
         // a subject that names nobody: "the statement said", "a source said", "they said"
@@ -549,6 +542,62 @@ impl Speakers<'_> {
             a.document = Some(lemma);
         }
         (w.upos == "PRON" || determined).then_some(a)
+    }
+
+    /// "Y quoted X as saying": X speaks, through Y, the verb of speech `v` or the one it
+    /// completes. Fills in `a` and says whether it was that.
+    fn quoted_as_saying(&self, tree: &Tree, v: usize, qs: usize, a: &mut Attribution) -> bool {
+        let lemma = |i: usize| tree.words[i].word.lemma.to_lowercase();
+        let quoting = Some(v).filter(|&v| lemma(v) == "quote").or_else(|| {
+            tree.head(v)
+                .filter(|&h| lemma(h) == "quote" && tree.rel(v) == "advcl")
+        });
+        let Some((q, o)) = quoting.and_then(|q| {
+            tree.children(q)
+                .find(|&c| tree.rel(c) == "obj")
+                .map(|o| (q, o))
+        }) else {
+            return false;
+        };
+        a.via = tree
+            .children(q)
+            .find(|&c| tree.rel(c) == "nsubj")
+            .and_then(|s| self.name_at(tree, s, EntityKind::Organization))
+            .map(|m| self.mentions[m].text.clone());
+        if let Some((m, how)) = self.named(tree, o, qs) {
+            a.speaker = Some(m);
+            a.basis = Some(format!(
+                "object (obj) of “{}”{how}, quoted as saying it",
+                tree.words[q].word.form
+            ));
+        }
+        true
+    }
+
+    /// "he said": the one who spoke in the sentence before the quote's, `first`, if a person
+    /// did, rather than the last person named ([`Attribution::pronoun`]).
+    fn speaker_before_pronoun(
+        &self,
+        a: &mut Attribution,
+        sentences: &[(usize, usize)],
+        first: (usize, usize),
+        trees: &mut Trees,
+    ) {
+        let si = sentences.partition_point(|&(_, e)| e <= first.0);
+        let Some(m) = si
+            .checked_sub(1)
+            .and_then(|k| self.speaker_of_sentence(sentences[k], trees))
+        else {
+            return;
+        };
+        if a.speaker != Some(m) {
+            a.speaker = Some(m);
+            a.basis = Some(format!(
+                "the pronoun subject of “{}”: {}, who speaks in the sentence before",
+                a.cue.as_ref().map_or("", |c| c.text(&self.doc.text)),
+                self.mentions[m].text
+            ));
+        }
     }
 
     /// Who wrote the document "the statement" refers to: in the nearest of the six sentences
@@ -605,6 +654,26 @@ impl Speakers<'_> {
             }
         }
         None
+    }
+
+    /// The person named as the subject of a verb of speech in the sentence at `ss..se` ("The
+    /// spokesman, Oleg Marchenko, said …"), not through a pronoun, outside quotes.
+    fn speaker_of_sentence(&self, (ss, se): (usize, usize), trees: &mut Trees) -> Option<usize> {
+        if se <= ss {
+            return None;
+        }
+        let tree = self.parse((ss, se), trees);
+        (0..tree.words.len())
+            .filter(|&v| speech_verb(tree, v) && !self.in_quote(tree.words[v].start))
+            .flat_map(|v| tree.children(v).filter(|&c| tree.rel(c) == "nsubj"))
+            .filter(|&s| tree.words[s].word.upos != "PRON" && !self.in_quote(tree.words[s].start))
+            .find_map(|s| {
+                let mut words = vec![s];
+                words.extend(tree.children(s).filter(|&c| tree.rel(c) == "appos"));
+                words
+                    .into_iter()
+                    .find_map(|x| self.name_at(tree, x, EntityKind::Person))
+            })
     }
 
     /// The mention of `kind` the word `w` stands in.
@@ -960,6 +1029,8 @@ mod tests {
         ("Pavel Ostrov was detained. “He was taken at night from home,” the statement said.", "“He was", None),
         // a pronoun: the last person named before, not a possessor
         ("Irina Volkova spoke about Pavel Ostrov's arrest. “We will not stop now,” she said.", "“We will", Some("Irina Volkova")),
+        // … but first the one who spoke in the sentence before, not a person named after them
+        ("The spokesman Oleg Marchenko said the allegations were baseless and that the police had never detained Pavel Ostrov. “We have no connection with this,” he said.", "“We have", Some("Oleg Marchenko")),
         // a role named before: "the advocate" is the person called an advocate
         ("Viktor Lanski, an advocate, visited him. “He is a seriously ill man,” the advocate explained.", "“He is", Some("Viktor Lanski")),
         // "X's fiancée": the one person the report calls a fiancée, named after; "implored",

@@ -125,8 +125,16 @@ pub fn acts(file: &Path) -> Result<ExitCode, UserError> {
                 format!("{} {} ({why})", p.role, mention(p.mention))
             })
             .collect();
+        // the sentence it is told in, its first words
+        let sentence: String = em
+            .sentence
+            .text(&doc.text)
+            .split_whitespace()
+            .take(14)
+            .collect::<Vec<_>>()
+            .join(" ");
         println!(
-            "{}\t{}\t“{}”\ttime: {}\tplace: {}\t{}",
+            "{}\t{}\t“{}”\ttime: {}\tplace: {}\t{}\tin: {sentence} …",
             em.kind,
             em.modality,
             em.trigger.text(&doc.text),

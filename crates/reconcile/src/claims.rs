@@ -164,8 +164,13 @@ fn of_events(out: &mut Claims, docs: &[(&Document, &Annotations)], resolved: &Re
                     .unwrap_or_else(|| format!("“{}” (unresolved)", tx.text));
                 out.push(
                     ev.id.clone(),
+                    // the day a report was given is only the day the act was done by
+                    // ("have arrested three people, the attorney general said on
+                    // Wednesday"): no date of its own to set against another report's
                     if em.time_from_context {
                         "date (from context)"
+                    } else if em.time_reported {
+                        "date (when reported)"
                     } else {
                         "date"
                     },

@@ -160,6 +160,16 @@ fn verdicts_on_names_and_dates() {
             "date",
             Some(Verdict::Conflict),
         ),
+        // the day an arrest was reported is the day it was done by, not its own: no conflict
+        // with the day another report gives
+        (
+            &[
+                "March 11, 2024\n\nArman Kesoyan and Dalia Ostrik were arrested in Marevo on Tuesday.",
+                "March 12, 2024\n\nPolice have arrested Arman Kesoyan and Dalia Ostrik in Marevo, the prosecutor said on Wednesday.",
+            ],
+            "date",
+            None,
+        ),
     ]);
 }
 
