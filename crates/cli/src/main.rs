@@ -510,7 +510,8 @@ the CoNLL 2018 shared task scores), and the speed. The last line is JSON."
         model: Option<PathBuf>,
     },
     /// Print the acts casefile reads in a report, one telling a line: act, modality, time,
-    /// place, participants with their grammatical ties, and the words that name the act.
+    /// place, participants with their grammatical ties, the words that name the act, and the
+    /// first words of the sentence it is told in.
     Acts {
         /// A report (.txt, .md, .html).
         file: PathBuf,
