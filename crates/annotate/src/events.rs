@@ -410,6 +410,42 @@ impl Trigger {
     fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
         std::iter::once((self.ts, self.te)).chain(self.all.iter().copied())
     }
+
+    /// The trigger split by clause: a later word of the act that is the verb of a clause
+    /// joined by "and" with a subject and a time of its own (of the sentence's `times`) tells
+    /// another act of the kind, with its own participants, time and place ("Oleg Marchenko was
+    /// hanged on 8 December and Pavel Ostrov was hanged on 12 December in Marevo"). With no
+    /// time of its own, it may tell the same act again ("arrested in April 2020 …, but in
+    /// reality they were detained because of …").
+    fn own_clauses(self, tree: &crate::grammar::Tree, times: &[(usize, usize)]) -> Vec<Trigger> {
+        let first = tree.head_of(self.ts, self.te);
+        let timed = |h: usize| {
+            times.iter().any(|&(s, e)| {
+                tree.head_of(s, e)
+                    .is_some_and(|t| tree.head(t) == Some(h) && tree.rel(t).starts_with("obl"))
+            })
+        };
+        let apart = |&(s, e): &(usize, usize)| {
+            s > self.ts
+                && tree.head_of(s, e).is_some_and(|h| {
+                    Some(h) != first
+                        && tree.words[h].word.upos == "VERB"
+                        && tree.rel(h) == "conj"
+                        && tree.children(h).any(|c| tree.rel(c).starts_with("nsubj"))
+                        && timed(h)
+                })
+        };
+        let (others, rest): (Vec<_>, Vec<_>) = self.all.iter().copied().partition(apart);
+        let act = self.act;
+        let mut out = vec![Trigger { all: rest, ..self }];
+        out.extend(others.into_iter().map(|(ts, te)| Trigger {
+            act,
+            ts,
+            te,
+            all: vec![(ts, te)],
+        }));
+        out
+    }
 }
 
 /// Whether a telling ties no one to its act (every name in it is a source or merely there).
@@ -538,6 +574,7 @@ pub fn find_with(
             && found
                 .iter()
                 .any(|tr| tree.told_now(tr.ts, tr.te) && !cx.quoted(tr.ts, tr.ts + 1));
+        let found = by_clause(tree, &sent, timexes, found);
         let asking_for_nothing: Vec<bool> = found
             .iter()
             .map(|tr| {
@@ -547,7 +584,6 @@ pub fn find_with(
             })
             .collect();
         for (tr, nothing) in found.into_iter().zip(asking_for_nothing) {
-            let tr = past_the_reference_point(tree, tr);
             let Some(tr) = stated(text, tree, tr).filter(|_| !nothing) else {
                 continue;
             };
@@ -558,6 +594,26 @@ pub fn find_with(
         timeline.after_acts(&out[first_new..], mentions, sent, times, timexes);
     }
     out
+}
+
+/// The sentence's triggers, each moved past a word that only names the point another act is
+/// timed from, and split by clause: the same act told again in a clause of its own ("X was
+/// hanged on 8 December and Y was hanged on 12 December in Mashhad") is another telling.
+fn by_clause(
+    tree: &crate::grammar::Tree,
+    sent: &Sentence,
+    timexes: &[Timex],
+    found: Vec<Trigger>,
+) -> Vec<Trigger> {
+    let time_spans: Vec<(usize, usize)> = sent
+        .times
+        .iter()
+        .map(|&t| (timexes[t].span.start, timexes[t].span.end))
+        .collect();
+    found
+        .into_iter()
+        .flat_map(|tr| past_the_reference_point(tree, tr).own_clauses(tree, &time_spans))
+        .collect()
 }
 
 /// The trigger moved to a later word of its kind in the sentence when its first word only
@@ -887,6 +943,16 @@ fn narrative_after(
         Some(before) => before.done_to,
         None => act_told.is_some_and(|e| done_to_someone(act(e.kind))),
     };
+    let proceeding = match last_time.filter(|before| Some(before.time) == own) {
+        Some(before) => before.proceeding,
+        // the first act the day dates is a proceeding (which also dates what it is for:
+        // "convicted him of murder")
+        None => told
+            .iter()
+            .filter(|e| e.time.is_some() && e.time == own && !e.time_from_context)
+            .min_by_key(|e| e.trigger.start)
+            .is_some_and(|e| act(e.kind).name.is_proceeding()),
+    };
     let whom = match last_time.filter(|before| Some(before.time) == own) {
         Some(before) => before.whom,
         None => act_told.map_or(Whom::default(), |e| Whom::of(&e.participants, mentions)),
@@ -897,6 +963,7 @@ fn narrative_after(
             since: sent.si,
             news,
             done_to,
+            proceeding,
             whom,
         }),
         (None, _) if times.to_now => None,
@@ -905,6 +972,7 @@ fn narrative_after(
         (None, Some(before)) if part_of_the_day(sent.st) => Some(Narrative {
             since: sent.si,
             whom: Whom::default(),
+            proceeding: false,
             ..before
         }),
         (None, Some(before)) if told.iter().any(|e| e.time_from_context) => Some(Narrative {
@@ -936,6 +1004,10 @@ struct Narrative {
     /// Whether it is the day of an act done to someone (not a proceeding, a statement or a
     /// saying), which dates no step taken about it (see [`time_of`]).
     done_to: bool,
+    /// Whether it is the day of a proceeding (a charge, a trial, a ruling): a court's day,
+    /// which dates no act done to someone told after it ("On 3 November a court convicted
+    /// him. … He was tortured in detention" is no torture on 3 November).
+    proceeding: bool,
     /// The people that act was done to, by name.
     whom: Whom,
 }
@@ -1788,9 +1860,20 @@ fn told_as_a_habit(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         "habitually",
         "repeatedly",
     ];
-    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+    let Some(mut v) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
+    // an act with "a" that such a verb acts on is one of its kind ("a step that usually
+    // precedes an execution")
+    if tree.words[v].word.upos == "NOUN"
+        && matches!(tree.rel(v), "obj" | "nsubj")
+        && tree.has_child(v, "det", &["a", "an"])
+    {
+        match tree.head(v) {
+            Some(h) => v = h,
+            None => return false,
+        }
+    }
     // the first of the verbs joined by "and" carries their auxiliary and adverb
     let first = std::iter::successors(Some(v), |&w| tree.head(w).filter(|_| tree.rel(w) == "conj"))
         .take(tree.words.len())
@@ -2020,8 +2103,18 @@ fn moved_to_no_named_place(text: &str, tree: &crate::grammar::Tree, tr: &Trigger
         return false;
     }
     // moved to where the sick are cared for ("transferred to a hospital, where she was
-    // pronounced dead"): care, whatever the word of moving
-    const CARE: &[&str] = &["hospital", "clinic", "infirmary", "hospice", "ward"];
+    // pronounced dead"): care, whatever the word of moving; or from cell to cell inside a
+    // prison ("transferred to solitary confinement", "moved to a punishment cell")
+    const CARE: &[&str] = &[
+        "hospital",
+        "clinic",
+        "infirmary",
+        "hospice",
+        "ward",
+        "confinement",
+        "cell",
+        "isolation",
+    ];
     let to_care = tree.head_of(tr.ts, tr.te).is_some_and(|v| {
         tree.children(v).any(|c| {
             tree.rel(c).starts_with("obl")
@@ -2643,9 +2736,11 @@ fn time_of(
                 since,
                 news,
                 done_to,
+                proceeding,
                 whom: of_whom,
             }),
         ) if sent.times.is_empty()
+            && !(proceeding && done_to_someone(tr.act))
             // an act done to others than the one the day is of
             && !whom.others_than(&of_whom)
             && sent.si - since <= 3
@@ -3401,6 +3496,19 @@ mod tests {
                 "trial",
                 None,
             ),
+            // a court's day dates no act done to someone told after it; an act's day does
+            (
+                (2022, 12, 14),
+                "On 3 November, a court convicted Oleg Marchenko of murder. According to a source, he was tortured in detention.",
+                "torture",
+                None,
+            ),
+            (
+                (2022, 12, 14),
+                "On 3 November, police detained Oleg Marchenko. According to a source, he was tortured in detention.",
+                "torture",
+                Some("2022-11-03"),
+            ),
             // the day a request is answered is not the day it was made
             (
                 (2022, 9, 14),
@@ -3548,6 +3656,37 @@ mod tests {
         };
         let ev = find(&d, &s, &m, &t, &quotes);
         (m, t, ev)
+    }
+
+    /// One act told again in a clause of its own, with its own subject and time, is another
+    /// telling, with its own victim and day; with no time of its own, it is not split off.
+    #[test]
+    fn an_act_in_a_clause_of_its_own_is_another_telling() {
+        for (text, want) in [
+            (
+                "Oleg Marchenko was hanged on 8 December, and Pavel Ostrov was hanged in Marevo on 12 December.",
+                vec![("Oleg Marchenko", "8 December"), ("Pavel Ostrov", "12 December")],
+            ),
+            (
+                "Oleg Marchenko was hanged on 8 December, and Pavel Ostrov was hanged too.",
+                vec![("Oleg Marchenko", "8 December")],
+            ),
+        ] {
+            let (m, t, ev) = read(text);
+            let got: Vec<(&str, &str)> = ev
+                .iter()
+                .filter(|e| e.kind.as_str() == "killing")
+                .map(|e| {
+                    let victim = e
+                        .participants
+                        .iter()
+                        .find(|p| p.role == ParticipantRole::Victim)
+                        .map_or("", |p| m[p.mention].text.as_str());
+                    (victim, e.time.map_or("", |i| t[i].text.as_str()))
+                })
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     /// The act types read in `text`, in order.
@@ -3889,6 +4028,11 @@ mod tests {
                 "Oleg Marchenko was transferred to a prison in Marevo.",
                 vec!["forced-return"],
             ),
+            // from cell to cell inside a prison
+            (
+                "He was transferred to solitary confinement in Marevo prison on 9 December.",
+                vec![],
+            ),
         ] {
             assert_eq!(kinds_of(text), want, "{text}");
         }
@@ -3968,6 +4112,10 @@ mod tests {
             ),
             (
                 "Journalists in Marevo are routinely detained, beaten and threatened.",
+                vec![],
+            ),
+            (
+                "He was moved to solitary confinement, a step that usually precedes an execution.",
                 vec![],
             ),
             (

@@ -84,6 +84,11 @@ const DOING: &[&str] = &[
     "make", "open", "publish", "release", "send", "submit", "win",
 ];
 
+/// Verbs of halting what is to be done: what they act on was not done ([`Tree::governed`]).
+const HALTING: &[&str] = &[
+    "halt", "suspend", "stop", "postpone", "stay", "cancel", "avert",
+];
+
 /// Steps of a proceeding someone may be taken or held "for" ([`Tree::governed`]).
 const PROCEEDING_STEPS: &[&str] = &["questioning", "interrogation", "trial", "investigation"];
 
@@ -1186,6 +1191,10 @@ impl Tree {
             // what one failed, was unable or refused to do was not done ("were unable to arrest
             // him due to his judicial immunity", "failed to detain", "refused to release him")
             "fail" | "unable" | "refuse" | "decline" if self.rel(x) == "xcomp" => Some(M::Negated),
+            // what is halted, suspended or called off before it is done is not done
+            // ("suspended the execution of X", "halted his deportation"); only asked to be
+            // ("requests to postpone the trial"), it is left to the words over it
+            l if HALTING.contains(&l) && !self.has_child(h, "mark", &["to"]) => Some(M::Negated),
             // what one has yet to do is not done ("Authorities have yet to charge him")
             "have" | "be" if self.rel(x) == "xcomp" && self.has_child(h, "advmod", &["yet"]) => {
                 Some(M::Negated)
@@ -1500,6 +1509,11 @@ impl Tree {
                     | "campaign" | "seek" => M::Demanded,
                     _ => M::Hypothetical,
                 });
+            }
+            // what is halted is the subject of the passive too ("The execution has been
+            // stopped for now")
+            if rel == "nsubj:pass" && HALTING.contains(&lemma(h).as_str()) {
+                return Some(M::Negated);
             }
             // (an adverbial clause is told with its main clause: "was tortured before being
             // released on Monday, his lawyer said" is the lawyer's account of both)
@@ -3302,6 +3316,22 @@ mod support_verbs {
                 "She remains in custody pending the outcome of her trial.",
                 "trial",
                 Some(M::Hypothetical),
+            ),
+            // what is halted or suspended is not done
+            (
+                "Authorities have suspended the execution of Pavel Ostrov, his lawyer said.",
+                "execution",
+                Some(M::Negated),
+            ),
+            (
+                "The execution has been stopped for now.",
+                "execution",
+                Some(M::Negated),
+            ),
+            (
+                "The court rejected her requests to postpone the trial.",
+                "trial",
+                Some(M::Demanded),
             ),
             // a step one is taken or sent for is still to come; a crime one is held for is not
             (

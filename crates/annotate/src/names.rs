@@ -640,6 +640,7 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     initial_surnames(doc, sentences, &mut out);
     tagger_pass(doc, sentences, &mut out);
     let mut out = out.list;
+    no_persons(&doc.text, &mut out);
     out.retain(|m| m.kind != EntityKind::Other);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
@@ -649,6 +650,25 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
         m.in_country = country_of(m.normalized.as_deref().unwrap_or(&m.text));
     }
     out
+}
+
+/// Names read as persons that name none: a name right before a lower-case word for a place
+/// one can stand in is that place's ("Rajai Shahr prison", "Evin prison", "the Kleiner
+/// Tiergarten park"); and a god ("waging war against God") is no person of a case.
+fn no_persons(text: &str, out: &mut [Mention]) {
+    const GODS: &[&str] = &["God", "Allah"];
+    for m in out.iter_mut().filter(|m| m.kind == EntityKind::Person) {
+        let next = text[m.span.end..]
+            .strip_prefix(' ')
+            .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+            .unwrap_or("");
+        if next.starts_with(char::is_lowercase) && is_landmark_head(next) {
+            m.kind = EntityKind::Place;
+            m.source = "landmark".into();
+        } else if GODS.contains(&m.text.as_str()) {
+            m.kind = EntityKind::Other;
+        }
+    }
 }
 
 /// The country the gazetteer puts a place in, by the country's name ("Russia" for "Grozny");
@@ -1764,6 +1784,18 @@ mod tests {
             .collect()
     }
 
+    /// A god named in the name of an offence is no person.
+    #[test]
+    fn a_god_is_no_person() {
+        let got = names("A court convicted Oleg Marchenko of waging war against God in May.");
+        assert!(
+            got.iter()
+                .any(|(k, t)| *k == EntityKind::Person && t == "Oleg Marchenko"),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(_, t)| t == "God"), "{got:?}");
+    }
+
     /// A name keeps the kind its surer readings give it through the report; an even split
     /// settles nothing.
     #[test]
@@ -1803,6 +1835,11 @@ mod tests {
                 "Cal Anderson Park",
             ),
             ("He fought in the Pankisi Gorge for years.", "Pankisi Gorge"),
+            // a name before a lower-case word for such a place
+            (
+                "He was moved to solitary confinement in Rajai Shahr prison in Karaj.",
+                "Rajai Shahr",
+            ),
             (
                 "A statement came from the Saudi Royal Palace on Monday.",
                 "Saudi Royal Palace",
