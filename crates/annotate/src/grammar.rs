@@ -1463,6 +1463,9 @@ impl Tree {
         use casefile_model::Modality as M;
         let lemma = |i: usize| self.words[i].word.lemma.to_lowercase();
         let act = self.head_of(trigger.0, trigger.1)?;
+        if self.halted_noun(act) {
+            return Some(M::Negated);
+        }
         let mut x = act;
         // still in the act's own clause (and those joined to it by "and")
         let mut own = true;
@@ -1490,11 +1493,7 @@ impl Tree {
             if SHIELDING.contains(&lemma(h).as_str()) && (from(x) || from(act)) {
                 return Some(M::Feared);
             }
-            // what is needed or required is asked for, not done: "an independent investigation
-            // is needed", "Investigation needed into death in custody", "requires protection"
-            let needed = matches!(lemma(h).as_str(), "need" | "require")
-                && (rel == "nsubj:pass" || (rel == "nsubj" && self.headline_participle(h)));
-            if needed || (rel == "obj" && matches!(lemma(h).as_str(), "need" | "require")) {
+            if self.needed(h, rel) {
                 return Some(M::Demanded);
             }
             if x == act && self.step_taken_for(x, h) {
@@ -1512,7 +1511,9 @@ impl Tree {
             }
             // what is halted is the subject of the passive too ("The execution has been
             // stopped for now")
-            if rel == "nsubj:pass" && HALTING.contains(&lemma(h).as_str()) {
+            // (or a headline's: "Execution halted")
+            let undergoer = rel == "nsubj:pass" || (rel == "nsubj" && self.headline_participle(h));
+            if undergoer && HALTING.contains(&lemma(h).as_str()) {
                 return Some(M::Negated);
             }
             // (an adverbial clause is told with its main clause: "was tortured before being
@@ -1575,6 +1576,28 @@ impl Tree {
             x = h;
         }
         None
+    }
+
+    /// Whether an act's noun `n` has a participle of halting on it ("Execution halted", "the
+    /// deportation suspended by the court"): not done.
+    fn halted_noun(&self, n: usize) -> bool {
+        self.children(n).any(|c| {
+            self.rel(c) == "acl"
+                && self.words[c].word.xpos == "VBN"
+                && HALTING.contains(&self.words[c].word.lemma.to_lowercase().as_str())
+        })
+    }
+
+    /// Whether what hangs on `h` by `rel` is needed or required: asked for, not done ("an
+    /// independent investigation is needed", "Investigation needed into death in custody",
+    /// "requires protection").
+    fn needed(&self, h: usize, rel: &str) -> bool {
+        matches!(
+            self.words[h].word.lemma.to_lowercase().as_str(),
+            "need" | "require"
+        ) && (rel == "nsubj:pass"
+            || rel == "obj"
+            || (rel == "nsubj" && self.headline_participle(h)))
     }
 
     /// Whether the act's word `x`, on verb `h`, is a step of a proceeding someone is taken
@@ -3328,6 +3351,7 @@ mod support_verbs {
                 "execution",
                 Some(M::Negated),
             ),
+            ("Execution halted", "Execution", Some(M::Negated)),
             (
                 "The court rejected her requests to postpone the trial.",
                 "trial",

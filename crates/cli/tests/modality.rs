@@ -43,6 +43,12 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
                  The court acquitted Ivan Dorn of torturing Pavel Marchenko. Prosecutors have yet to charge Ivan Dorn. \
                  His family fears he is being held incommunicado and tortured.\n",
             ),
+            (
+                "g.txt",
+                "Execution halted\n\nMarch 18, 2024\n\nAuthorities have suspended the execution of Pavel Marchenko, his lawyer said on Monday. \
+                 \"The execution has been stopped for now,\" the lawyer wrote. He had been moved to solitary confinement, a step that usually precedes an execution. \
+                 The men said they were taking him for questioning.\n",
+            ),
         ],
     );
     let (_, case) = build_unencrypted(&reports, &dir.path().join("out"));
@@ -58,13 +64,15 @@ fn acts_only_threatened_feared_demanded_or_denied_are_no_events() {
     // promised and the charge no one faces are not
     // (nor the torture he is to be protected from or that his family fears, the trial he is
     // held pending or a verdict that would send a message, the torture a court acquitted of,
-    // the charge not yet brought)
+    // the charge not yet brought; the execution suspended, stopped or only usual after a
+    // move, the questioning he was taken for)
     for t in [
         "killing",
         "torture",
         "ill-treatment",
         "criminal-charge",
         "trial",
+        "questioning",
     ] {
         assert!(
             !types.contains(&t),
