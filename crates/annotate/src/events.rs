@@ -652,6 +652,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || describes_who_acts(text, tree, &tr)
         || dismisses_a_step(text, tree, &tr)
         || confesses_freely(text, tree, &tr)
+        || the_penalty_of_a_sentence(tree, &tr)
         || some_act_of_no_one(tree, &tr)
         || any_act_of_its_kind(tree, &tr)
         || told_as_a_habit(tree, &tr)
@@ -1211,7 +1212,8 @@ fn telling(
 
 /// Whether an act with no time, told of no one by name, is done to some of a kind of people
 /// ("Some of those disappeared were later found dead, while others were produced in court and
-/// charged with crimes"): its undergoer a word of part of a whole ("some", "others", "many"),
+/// charged with crimes", "Many opposition figures have fled abroad"): its undergoer a word of
+/// part of a whole ("some", "others", "many"), or a plural noun with "some", "many" or "most";
 /// or the act a participle that says which people ("those disappeared"). What befell some of
 /// many is no happening of the case; in the narrative, with a time, it may be.
 fn done_to_some_of_a_kind(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventMention) -> bool {
@@ -1231,9 +1233,21 @@ fn done_to_some_of_a_kind(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventM
             _ => break,
         }
     }
+    // (the subject of an act its subject undergoes: "Many opposition figures have fled
+    // abroad"; "some", "many", "most" also before a plural noun)
+    let by_subject = UNDERGONE_BY_SUBJECT.contains(&tr.act.name);
+    let some = |c: usize| {
+        SOME.contains(&form(c).as_str())
+            || (tree.words[c].word.xpos == "NNS"
+                && tree.children(c).any(|d| {
+                    matches!(tree.rel(d), "det" | "amod")
+                        && matches!(form(d).as_str(), "some" | "many" | "most")
+                }))
+    };
     let some_undergo = [h, first].into_iter().any(|v| {
         tree.children(v).any(|c| {
-            matches!(tree.rel(c), "obj" | "nsubj:pass") && SOME.contains(&form(c).as_str())
+            let rel = tree.rel(c);
+            (matches!(rel, "obj" | "nsubj:pass") || (by_subject && rel == "nsubj")) && some(c)
         })
     });
     let which_people = tree.words[h].word.upos == "VERB"
@@ -1833,6 +1847,27 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
         None => rel_of(&["nsubj"]).is_some() && rel_of(&["obj"]).is_some_and(person),
     };
     !picked_up
+}
+
+/// Whether the act's noun is the penalty a sentence names ("sentenced him to ten years'
+/// imprisonment", "to ten years of imprisonment"): part of the sentence, no detention of its
+/// own on the day of the trial.
+fn the_penalty_of_a_sentence(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const SENTENCING: &[&str] = &["sentence", "condemn", "jail", "give", "hand", "receive"];
+    let Some(n) = tree
+        .head_of(tr.ts, tr.te)
+        .filter(|&n| tr.act.name == ActKind::Detention && tree.words[n].word.upos == "NOUN")
+    else {
+        return false;
+    };
+    // the noun, or the span of time it is "of", on the verb of sentencing
+    let on_sentencing = |w: usize| {
+        tree.rel(w) == "obl"
+            && tree.head(w).is_some_and(|v| {
+                SENTENCING.contains(&tree.words[v].word.lemma.to_lowercase().as_str())
+            })
+    };
+    on_sentencing(n) || (tree.rel(n) == "nmod" && tree.head(n).is_some_and(on_sentencing))
 }
 
 /// Whether the act's noun is said of every act of its kind ("Every arrest of a journalist should
@@ -4054,6 +4089,15 @@ mod tests {
                 vec!["arrest"],
             ),
             ("Oleg Marchenko picked up the phone.", vec![]),
+            // the penalty a sentence names is no detention of its own
+            (
+                "The court sentenced Oleg Marchenko to ten years' imprisonment.",
+                vec!["trial"],
+            ),
+            (
+                "The court sentenced him to ten years of imprisonment.",
+                vec!["trial"],
+            ),
             // taken into custody is arrested; a denial of detaining someone is a telling of it
             (
                 "He was taken into custody by men in plain clothes on Monday.",
@@ -4332,6 +4376,9 @@ mod tests {
                 vec![],
             ),
             ("Others were beaten in Marevo on Sunday.", vec!["ill-treatment"]),
+            ("Many opposition figures have fled abroad.", vec![]),
+            ("Many protesters were detained.", vec![]),
+            ("Oleg Marchenko fled abroad.", vec!["flight"]),
             (
                 "Since 2013, the authorities have arrested tens of thousands of people on politically motivated charges.",
                 vec![],

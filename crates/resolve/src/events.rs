@@ -28,6 +28,9 @@ struct Member {
     date: Option<DateValue>,
     /// date taken from the sentences before, not this one
     context: bool,
+    /// Told as done by the time of writing ("has been sentenced"): its date, the report's
+    /// month, is only the latest it can be.
+    done_by: bool,
     entities: Vec<String>,
     victims: Vec<String>,
     /// Who took the act, where the grammar names its doer (petitions, statements, rulings).
@@ -454,6 +457,7 @@ fn members_by_family(
                     kind: em.kind,
                     date,
                     context: em.time_from_context || em.done_by_report,
+                    done_by: em.done_by_report,
                     entities,
                     victims,
                     agents,
@@ -482,8 +486,21 @@ fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
     // the same kind of act or names someone it names ("18 nationals have been arrested" that
     // month is no telling of his disappearance on the 2nd)
     let coarse = d.precision < Precision::Day;
+    // a telling of what was done by the time of writing fits a happening before then of one
+    // it names ("has been sentenced to death", of a sentence passed the month before)
+    let by_then = |od: &DateValue| {
+        m.done_by
+            && matches!((od.range(), d.range()), (Some((start, _)), Some((_, end))) if start <= end)
+    };
+    let named = c
+        .iter()
+        .any(|&o| members[o].victims.iter().any(|v| m.victims.contains(v)));
     c.iter().all(|&o| {
-        members[o].date.as_ref().is_none_or(|od| od.compatible(d)) && !other_doer(m, &members[o])
+        members[o]
+            .date
+            .as_ref()
+            .is_none_or(|od| od.compatible(d) || (by_then(od) && named))
+            && !other_doer(m, &members[o])
     }) && (!coarse
         || c.iter().any(|&o| {
             members[o].kind == m.kind || members[o].entities.iter().any(|e| m.entities.contains(e))
@@ -978,6 +995,7 @@ mod tests {
             kind: "arrest".parse().unwrap(),
             date,
             context: false,
+            done_by: false,
             entities: Vec::new(),
             victims: Vec::new(),
             agents: Vec::new(),
@@ -1435,6 +1453,38 @@ mod tests {
             member("arrest", month(), &[]),
         ];
         assert_eq!(cluster(&same_kind), [vec![0, 1]]);
+    }
+
+    /// What a report tells as done by the time of writing ("has been sentenced to death", in
+    /// December) is the sentence passed before then to the one it names (3 November); not one
+    /// passed to someone else, nor one after the report's month.
+    #[test]
+    fn done_by_the_time_of_writing_is_what_came_before() {
+        let member = |date: DateValue, done_by: bool, who: &str| Member {
+            kind: "trial".parse().unwrap(),
+            victims: vec![who.to_string()],
+            done_by,
+            context: done_by,
+            ..blank(usize::from(done_by), Some(date))
+        };
+        let passed = || DateValue::day(chrono::NaiveDate::from_ymd_opt(2022, 11, 3).unwrap());
+        let december = || DateValue::month(2022, 12);
+        let october = || DateValue::month(2022, 10);
+        let one = vec![
+            member(passed(), false, "sadrat"),
+            member(december(), true, "sadrat"),
+        ];
+        assert_eq!(cluster(&one), [vec![0, 1]]);
+        let another = vec![
+            member(passed(), false, "sadrat"),
+            member(december(), true, "shekari"),
+        ];
+        assert_eq!(cluster(&another), [vec![0], vec![1]]);
+        let before = vec![
+            member(passed(), false, "sadrat"),
+            member(october(), true, "sadrat"),
+        ];
+        assert_eq!(cluster(&before), [vec![0], vec![1]]);
     }
 
     /// A yearless "January 20" makes an event dated January 2022 by other reports the 20th;
