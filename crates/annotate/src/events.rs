@@ -160,7 +160,7 @@ pub const ACTS: &[ActType] = &[
         label: "trial",
         plover: ("ACCUSE", "trial"),
         violation: true,
-        pattern: r"\btrial\b|sentenced|convicted|verdict|(?:prison|death|jail|life|\d+-year) sentences?\b",
+        pattern: r"\btrial\b|sentenced|convicted|(?:convicts|sentences) (?:him|her|them)\b|verdict|(?:prison|death|jail|life|\d+-year) sentences?\b",
     },
     ActType {
         // a higher court's decision on a sentence or a verdict (appeal, cassation, review)
@@ -653,6 +653,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || dismisses_a_step(text, tree, &tr)
         || confesses_freely(text, tree, &tr)
         || the_penalty_of_a_sentence(tree, &tr)
+        || names_a_court(tree, &tr)
         || some_act_of_no_one(tree, &tr)
         || any_act_of_its_kind(tree, &tr)
         || told_as_a_habit(tree, &tr)
@@ -1849,6 +1850,18 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
     !picked_up
 }
 
+/// Whether the act's word only says which court ("an appeals court upheld", "the appeal
+/// court", "a trial judge"): a word before the noun of a court or a judge, no act of its own.
+fn names_a_court(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const COURTS: &[&str] = &["court", "chamber", "tribunal", "judge", "panel", "bench"];
+    tree.head_of(tr.ts, tr.te).is_some_and(|w| {
+        matches!(tree.rel(w), "compound" | "amod")
+            && tree
+                .head(w)
+                .is_some_and(|n| COURTS.contains(&tree.words[n].word.lemma.to_lowercase().as_str()))
+    })
+}
+
 /// Whether the act's noun is the penalty a sentence names ("sentenced him to ten years'
 /// imprisonment", "to ten years of imprisonment"): part of the sentence, no detention of its
 /// own on the day of the trial.
@@ -2909,7 +2922,29 @@ fn topic_noun(tree: &crate::grammar::Tree, tr: &Trigger) -> Option<usize> {
             .head_of(tr.ts, tr.te)
             .is_some_and(|w| tree.words[w].word.upos == "NOUN")
         && tree.answer((tr.ts, tr.te)).is_some();
-    (tree.topic_of_a_step((tr.ts, tr.te)) || answered)
+    // a sentence or a verdict a court upholds, overturns, reduces or appeals against was
+    // passed before ("upheld on Friday a nine-year prison sentence")
+    const REVIEWING: &[&str] = &[
+        "uphold",
+        "overturn",
+        "quash",
+        "reduce",
+        "commute",
+        "annul",
+        "appeal",
+        "challenge",
+        "confirm",
+        "reverse",
+        "review",
+    ];
+    let reviewed = tree.head_of(tr.ts, tr.te).is_some_and(|n| {
+        tree.words[n].word.upos == "NOUN"
+            && tree.rel(n) == "obj"
+            && tree.head(n).is_some_and(|v| {
+                REVIEWING.contains(&tree.words[v].word.lemma.to_lowercase().as_str())
+            })
+    });
+    (tree.topic_of_a_step((tr.ts, tr.te)) || answered || reviewed)
         .then(|| tree.head_of(tr.ts, tr.te))
         .flatten()
 }
@@ -4089,6 +4124,15 @@ mod tests {
                 vec!["arrest"],
             ),
             ("Oleg Marchenko picked up the phone.", vec![]),
+            // the word that says which court is no act; a trial in a line of a timeline is
+            (
+                "A Vietnamese appeals court on Friday upheld a nine-year prison sentence for Oleg Marchenko.",
+                vec!["trial", "ruling"],
+            ),
+            (
+                "- 14 December 2021: The court convicts her of fraud and sentences her to nine years in prison.",
+                vec!["trial"],
+            ),
             // the penalty a sentence names is no detention of its own
             (
                 "The court sentenced Oleg Marchenko to ten years' imprisonment.",

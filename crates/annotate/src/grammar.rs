@@ -2355,7 +2355,9 @@ fn fronted_date(words: &mut [casefile_syntax::conllu::Word]) {
     if r > 3 || !matches!(words[r].upos.as_str(), "NUM" | "PROPN") {
         return;
     }
-    let Some(comma) = (r + 1..words.len()).find(|&i| words[i].form == ",") else {
+    // (or a colon: a line of a timeline, "6 October 2020: X is arrested")
+    let Some(comma) = (r + 1..words.len()).find(|&i| matches!(words[i].form.as_str(), "," | ":"))
+    else {
         return;
     };
     // 1-based heads: does word `i` hang, through its heads, on the root?
@@ -2369,9 +2371,16 @@ fn fronted_date(words: &mut [casefile_syntax::conllu::Word]) {
         }
         false
     };
+    // (a participle with an auxiliary is finite too: "is arrested")
+    let with_aux = |words: &[casefile_syntax::conllu::Word], i: usize| {
+        words
+            .iter()
+            .any(|w| w.head == i + 1 && w.deprel.starts_with("aux"))
+    };
     let Some(v) = (comma + 1..words.len()).find(|&i| {
         words[i].upos == "VERB"
-            && matches!(words[i].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            && (matches!(words[i].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || (words[i].xpos == "VBN" && with_aux(words, i)))
             && under_root(words, i)
     }) else {
         return;
@@ -2576,6 +2585,13 @@ mod tests {
         assert_eq!(t.rel(at(&t, s, "court")), "nsubj");
         let act = (s.find("sentenced").unwrap(), s.find(" him").unwrap());
         let date = (s.find("12").unwrap(), s.find(',').unwrap());
+        assert_eq!(t.clause_distance(date, act, true), Some(0));
+        // a line of a timeline: the date, a colon, the happening
+        let s = "- 6 October 2020: Oleg Marchenko is arrested at his apartment in Marevo by police officers.";
+        let (t, _) = with_names(s, &["Oleg Marchenko", "Marevo"]);
+        assert_eq!(t.rel(at(&t, s, "arrested")), "root");
+        let act = (s.find("arrested").unwrap(), s.find(" at").unwrap());
+        let date = (s.find('6').unwrap(), s.find(':').unwrap());
         assert_eq!(t.clause_distance(date, act, true), Some(0));
     }
 

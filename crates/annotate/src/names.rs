@@ -641,6 +641,7 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     tagger_pass(doc, sentences, &mut out);
     let mut out = out.list;
     no_persons(&doc.text, &mut out);
+    names_of_persons(&doc.text, &mut out);
     out.retain(|m| m.kind != EntityKind::Other);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
@@ -667,6 +668,34 @@ fn no_persons(text: &str, out: &mut [Mention]) {
             m.source = "landmark".into();
         } else if GODS.contains(&m.text.as_str()) {
             m.kind = EntityKind::Other;
+        }
+    }
+}
+
+/// A one-word place that is the last word of a person the report names in full, and not after
+/// a word of place ("in", "to", "from" …), is that person called by it ("Pham Doan Trang" …
+/// "Trang has been denied medical care"; not "she was taken to Trang").
+fn names_of_persons(text: &str, out: &mut [Mention]) {
+    let last_words: Vec<String> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .filter_map(|m| {
+            let words: Vec<&str> = m.text.split_whitespace().collect();
+            (words.len() >= 2).then(|| words[words.len() - 1].to_string())
+        })
+        .collect();
+    for m in out.iter_mut().filter(|m| m.kind == EntityKind::Place) {
+        let before = text[..m.span.start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .to_lowercase();
+        if !m.text.contains(' ')
+            && last_words.contains(&m.text)
+            && !LOCATIVE.contains(&before.as_str())
+        {
+            m.kind = EntityKind::Person;
+            m.source = "surname".into();
         }
     }
 }
@@ -1782,6 +1811,20 @@ mod tests {
             .into_iter()
             .map(|m| (m.kind, m.text))
             .collect()
+    }
+
+    /// A word the gazetteer knows as a place, used alone for a person the report names in
+    /// full, is that person; after a word of place it stays a place.
+    #[test]
+    fn a_persons_name_alone_is_no_place() {
+        let text = "Police arrested the blogger Pham Doan Trang in Hanoi. Trang has been denied medical care. Her mother travelled to Trang.";
+        let got = names(text);
+        let kinds: Vec<EntityKind> = got
+            .iter()
+            .filter(|(_, t)| t == "Trang")
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(kinds, [EntityKind::Person, EntityKind::Place], "{got:?}");
     }
 
     /// A god named in the name of an offence is no person.
