@@ -654,6 +654,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || confesses_freely(text, tree, &tr)
         || the_penalty_of_a_sentence(tree, &tr)
         || names_a_court(tree, &tr)
+        || what_a_law_forbids(text, &tr)
         || some_act_of_no_one(tree, &tr)
         || any_act_of_its_kind(tree, &tr)
         || told_as_a_habit(tree, &tr)
@@ -1848,6 +1849,41 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
         None => rel_of(&["nsubj"]).is_some() && rel_of(&["obj"]).is_some_and(person),
     };
     !picked_up
+}
+
+/// Whether the act's word names what a law forbids ("enact a law criminalising torture",
+/// "legislation banning enforced disappearances", "the convention prohibiting torture"): a
+/// kind of act, none done.
+fn what_a_law_forbids(text: &str, tr: &Trigger) -> bool {
+    const FORBIDDING: &[&str] = &[
+        "criminalising",
+        "criminalizing",
+        "criminalise",
+        "criminalize",
+        "banning",
+        "ban",
+        "outlawing",
+        "outlaw",
+        "prohibiting",
+        "prohibit",
+        "prohibits",
+        "against",
+    ];
+    let before = text[..tr.ts]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .to_lowercase();
+    let law = text[..tr.ts]
+        .to_lowercase()
+        .rsplit(['.', '\n'])
+        .next()
+        .is_some_and(|s| {
+            ["law", "legislation", "bill", "convention", "treaty"]
+                .iter()
+                .any(|w| s.contains(w))
+        });
+    law && FORBIDDING.contains(&before.as_str())
 }
 
 /// Whether the act's word only says which court ("an appeals court upheld", "the appeal
@@ -4132,6 +4168,15 @@ mod tests {
             (
                 "- 14 December 2021: The court convicts her of fraud and sentences her to nine years in prison.",
                 vec!["trial"],
+            ),
+            // what a law forbids is a kind of act
+            (
+                "Pakistan must also enact a law criminalising torture without further delay.",
+                vec![],
+            ),
+            (
+                "The country ratified the convention against torture in 2010.",
+                vec![],
             ),
             // the penalty a sentence names is no detention of its own
             (
