@@ -46,9 +46,10 @@ fn main() {
                 for (i, w) in tree.words.iter().enumerate() {
                     let w = &w.word;
                     println!(
-                        "  {}\t{}\t{}\t{}\t{}\t{}",
+                        "  {}\t{}\t{}\t{}\t{}\t{}\t{}",
                         i + 1,
                         w.form,
+                        w.lemma,
                         w.upos,
                         w.xpos,
                         w.head,
