@@ -2439,6 +2439,45 @@ fn appositive_subject(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// "after", "before", "until" or "since" opening a clause ("released on Friday after the court
+/// overturned his conviction"): where the parse reads the word as a preposition of the noun and
+/// the clause's verb, right after that noun, as a verb joined to the sentence's with no subject
+/// of its own, the verb becomes a clause of time on the verb it was joined to, the noun its
+/// subject, the word its marker.
+fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
+    for m in 0..words.len() {
+        let marker = matches!(
+            words[m].form.to_lowercase().as_str(),
+            "after" | "before" | "until" | "since"
+        );
+        if !marker || words[m].deprel != "case" {
+            continue;
+        }
+        let n = words[m].head.wrapping_sub(1);
+        let Some(v) = (n + 1 < words.len()).then_some(n + 1) else {
+            continue;
+        };
+        let subjectless = !words
+            .iter()
+            .any(|w| w.head == v + 1 && w.deprel.starts_with("nsubj"));
+        let finite =
+            words[v].upos == "VERB" && matches!(words[v].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+        if !(matches!(words[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            && finite
+            && subjectless
+            && matches!(words[v].deprel.as_str(), "conj" | "parataxis")
+            && words[v].head == words[n].head)
+        {
+            continue;
+        }
+        words[n].head = v + 1;
+        words[n].deprel = "nsubj".into();
+        words[m].head = v + 1;
+        words[m].deprel = "mark".into();
+        words[v].deprel = "advcl".into();
+    }
+}
+
 /// Parse one sentence of `text`, the words inside `names` (byte ranges of persons,
 /// organisations and places the annotator found) known to be parts of proper names.
 pub fn parse_names(
@@ -2458,6 +2497,7 @@ pub fn parse_names(
     title_before_name(&mut analysed, &in_name);
     appositive_subject(&mut analysed);
     fronted_date(&mut analysed);
+    clause_of_time(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -2590,6 +2630,13 @@ mod tests {
         let act = (s.find("sentenced").unwrap(), s.find(" him").unwrap());
         let date = (s.find("12").unwrap(), s.find(',').unwrap());
         assert_eq!(t.clause_distance(date, act, true), Some(0));
+        // a clause of time the parse read as a preposition and a verb joined to the sentence's
+        let s = "He was released on Friday after the appeals court overturned his conviction.";
+        let (t, _) = with_names(s, &[]);
+        assert_eq!(t.rel(at(&t, s, "overturned")), "advcl");
+        let act = (s.find("overturned").unwrap(), s.find(" his").unwrap());
+        let date = (s.find("Friday").unwrap(), s.find(" after").unwrap());
+        assert_eq!(t.clause_distance(date, act, true), None);
         // a line of a timeline: the date, a colon, the happening
         let s = "- 6 October 2020: Oleg Marchenko is arrested at his apartment in Marevo by police officers.";
         let (t, _) = with_names(s, &["Oleg Marchenko", "Marevo"]);
