@@ -93,6 +93,17 @@ pub fn resolve(
         })
         .collect();
     let windows = date_by_window(&mut families);
+    // how often the case names each entity, by name or by a word standing for it
+    let mut named: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in links {
+        *named.entry(l.entity.as_str()).or_default() += 1;
+    }
+    // whether the case has people at its centre, named over and over, whose acts it tells
+    let centred = families
+        .iter()
+        .flat_map(|f| &f.members)
+        .flat_map(|m| &m.victims)
+        .any(|v| named.get(v.as_str()).copied().unwrap_or(0) >= 3);
     for (
         fi,
         Family {
@@ -117,6 +128,7 @@ pub fn resolve(
             // tellings that only point back to an act told before, which no other telling
             // tells, are no event of their own
             if undated_context
+                || (centred && in_passing(&ms, &named))
                 || ms.iter().all(|m| m.refers_back)
                 || !ms
                     .iter()
@@ -221,6 +233,18 @@ fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
         }
     }
     why
+}
+
+/// Whether a happening is told by one report only, of people the case names once each, there
+/// ("Jose Luis Gamboa, a journalist in Veracruz, was stabbed to death on January 10", in a
+/// report of another killing): in a case with people at its centre, another case told in
+/// passing, context with its person (a claim), no step of this case's chain.
+fn in_passing(ms: &[&Member], named: &std::collections::HashMap<&str, usize>) -> bool {
+    let one_report = ms.iter().all(|m| m.doc == ms[0].doc);
+    let mut victims = ms.iter().flat_map(|m| &m.victims).peekable();
+    one_report
+        && victims.peek().is_some()
+        && victims.all(|v| named.get(v.as_str()).copied().unwrap_or(0) <= 1)
 }
 
 /// The date of a window of days: the one day, month or year both ends fall in.
@@ -1485,6 +1509,25 @@ mod tests {
             member(october(), true, "sadrat"),
         ];
         assert_eq!(cluster(&before), [vec![0], vec![1]]);
+    }
+
+    /// A happening one report tells of someone the case names once is told in passing; not
+    /// one of someone named again, nor one two reports tell, nor one that names no one.
+    #[test]
+    fn another_case_told_in_passing_is_no_step() {
+        let killing = |doc: usize, who: &str| Member {
+            kind: "killing".parse().unwrap(),
+            victims: vec![who.to_string()],
+            ..blank(doc, None)
+        };
+        let named: std::collections::HashMap<&str, usize> =
+            [("gamboa", 1), ("martinez", 8)].into_iter().collect();
+        let (gamboa, martinez) = (killing(0, "gamboa"), killing(0, "martinez"));
+        assert!(in_passing(&[&gamboa], &named));
+        assert!(!in_passing(&[&martinez], &named));
+        let elsewhere = killing(1, "gamboa");
+        assert!(!in_passing(&[&gamboa, &elsewhere], &named));
+        assert!(!in_passing(&[&blank(0, None)], &named));
     }
 
     /// A yearless "January 20" makes an event dated January 2022 by other reports the 20th;
