@@ -1212,6 +1212,15 @@ fn telling(
     })
 }
 
+/// The first of the words joined by "and" that word `v` is one of ("detained, beaten and
+/// threatened": "detained"), which carries the subject, auxiliary and adverbs they share.
+fn first_conjunct(tree: &crate::grammar::Tree, v: usize) -> usize {
+    std::iter::successors(Some(v), |&w| tree.head(w).filter(|_| tree.rel(w) == "conj"))
+        .take(tree.words.len())
+        .last()
+        .unwrap_or(v)
+}
+
 /// Whether an act with no time, told of no one by name, is done to some of a kind of people
 /// ("Some of those disappeared were later found dead, while others were produced in court and
 /// charged with crimes", "Many opposition figures have fled abroad"): its undergoer a word of
@@ -1228,13 +1237,7 @@ fn done_to_some_of_a_kind(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventM
     };
     let form = |w: usize| tree.words[w].word.form.to_lowercase();
     // the first of the verbs joined by "and", whose subject they share
-    let mut first = h;
-    while tree.rel(first) == "conj" {
-        match tree.head(first) {
-            Some(x) if x != first => first = x,
-            _ => break,
-        }
-    }
+    let first = first_conjunct(tree, h);
     // (the subject of an act its subject undergoes: "Many opposition figures have fled
     // abroad"; "some", "many", "most" also before a plural noun)
     let by_subject = UNDERGONE_BY_SUBJECT.contains(&tr.act.name);
@@ -1959,10 +1962,7 @@ fn told_as_a_habit(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         }
     }
     // the first of the verbs joined by "and" carries their auxiliary and adverb
-    let first = std::iter::successors(Some(v), |&w| tree.head(w).filter(|_| tree.rel(w) == "conj"))
-        .take(tree.words.len())
-        .last()
-        .unwrap_or(v);
+    let first = first_conjunct(tree, v);
     let present = |w: usize| matches!(tree.words[w].word.xpos.as_str(), "VBZ" | "VBP");
     let now = present(first)
         || tree

@@ -839,13 +839,15 @@ impl Tree {
 
     /// Whether word `i` is a verb of saying ([`SPEECH_VERBS`]).
     pub fn is_speech(&self, i: usize) -> bool {
-        let w = &self.words[i].word;
-        // the lemma rules, learned from the treebank, drop a silent "e" they never saw
-        // ("implored" → "implor"): the verb with it restored is the same verb
-        let lemma = w.lemma.to_lowercase();
-        w.upos == "VERB"
-            && (SPEECH_VERBS.contains(&lemma.as_str())
-                || SPEECH_VERBS.contains(&format!("{lemma}e").as_str()))
+        self.words[i].word.upos == "VERB" && self.lemma_in(i, SPEECH_VERBS)
+    }
+
+    /// Whether word `w`'s lemma is one of `list`. The lemma rules, learned from the treebank,
+    /// drop a silent "e" they never saw ("implored" → "implor", "postponed" → "postpon"): the
+    /// word with it restored is the same word.
+    fn lemma_in(&self, w: usize, list: &[&str]) -> bool {
+        let lemma = self.words[w].word.lemma.to_lowercase();
+        list.contains(&lemma.as_str()) || list.contains(&format!("{lemma}e").as_str())
     }
 
     /// Whether the act at `start..end` is told as coming next ("the attorney general then
@@ -1578,11 +1580,9 @@ impl Tree {
         None
     }
 
-    /// Whether word `w` is a verb of halting ([`HALTING`]); the lemma rules, learned from the
-    /// treebank, may drop a silent "e" ("postponed" → "postpon"), restored here.
+    /// Whether word `w` is a verb of halting ([`HALTING`]).
     fn halting(&self, w: usize) -> bool {
-        let lemma = self.words[w].word.lemma.to_lowercase();
-        HALTING.contains(&lemma.as_str()) || HALTING.contains(&format!("{lemma}e").as_str())
+        self.lemma_in(w, HALTING)
     }
 
     /// Whether an act's noun `n` has a participle of halting on it ("Execution halted", "the
