@@ -1141,8 +1141,23 @@ impl Tree {
     /// kill", "at risk of", "demands", "denied", "tried to"); `asked`: whether a verb of calling
     /// or asking asks for it ("called for his release", "asked the court to overturn it").
     fn governing_word(&self, h: usize, x: usize, asked: bool) -> Option<casefile_model::Modality> {
+        // the lemma rules may drop a silent "e" ("declined" → "declin"): the word with it
+        // restored is the same word
+        let lemma = self.words[h].word.lemma.to_lowercase();
+        self.governing_lemma(&lemma, h, x, asked)
+            .or_else(|| self.governing_lemma(&format!("{lemma}e"), h, x, asked))
+    }
+
+    /// [`Tree::governing_word`] for the governing word's lemma `lemma`.
+    fn governing_lemma(
+        &self,
+        lemma: &str,
+        h: usize,
+        x: usize,
+        asked: bool,
+    ) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
-        match self.words[h].word.lemma.to_lowercase().as_str() {
+        match lemma {
             "threaten" | "threat" => Some(M::Threatened),
             "fear" | "risk" | "danger" => Some(M::Feared),
             // what one faces is ahead ("faces a real prison sentence"), except charges, which
@@ -3422,6 +3437,12 @@ mod support_verbs {
             (
                 "The court postponed the trial of Oleg Marchenko to May.",
                 "trial",
+                Some(M::Negated),
+            ),
+            // a lemma that lost its silent "e" ("declined" → "declin") is the same word
+            (
+                "The police declined to arrest Oleg Marchenko.",
+                "arrest",
                 Some(M::Negated),
             ),
             (
