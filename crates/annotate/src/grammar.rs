@@ -2468,10 +2468,14 @@ fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
         if !marker || words[m].deprel != "case" {
             continue;
         }
-        let n = words[m].head.wrapping_sub(1);
-        let Some(v) = (n + 1 < words.len()).then_some(n + 1) else {
+        // (the word's noun, 1-based head; a marker the parse hangs on the root has none)
+        let Some(n) = words[m].head.checked_sub(1) else {
             continue;
         };
+        let v = n + 1;
+        if v >= words.len() {
+            continue;
+        }
         let subjectless = !words
             .iter()
             .any(|w| w.head == v + 1 && w.deprel.starts_with("nsubj"));
