@@ -1263,6 +1263,37 @@ fn done_to_some_of_a_kind(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventM
     some_undergo || which_people
 }
 
+/// Whether an act is done to a count of people named by no name: its undergoer (the object or
+/// the passive subject of its verb, or of the first of the verbs joined by "and" it is one of)
+/// a plural common noun counted by a number above two or a word of quantity, with no "the" or
+/// owner ("Police detained more than 1,000 people", "Hundreds of protesters were arrested",
+/// "arrested 18 suspects"; not "the three men", "two men", "her 12 relatives"). They are others
+/// than anyone the case names: the telling tells no happening of someone named by kind alone.
+fn done_to_a_count(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const QUANTITY: &[&str] = &["dozen", "hundred", "thousand", "score", "million"];
+    let Some(h) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let lemma = |w: usize| tree.words[w].word.lemma.to_lowercase();
+    let counted = |c: usize| {
+        let plural = tree.words[c].word.xpos == "NNS";
+        let owned = tree.children(c).any(|d| {
+            matches!(tree.rel(d), "det" | "nmod:poss")
+                && !matches!(lemma(d).as_str(), "a" | "an" | "some")
+        });
+        let number = tree.children(c).any(|d| {
+            tree.rel(d) == "nummod"
+                && !matches!(lemma(d).as_str(), "one" | "two" | "1" | "2" | "both")
+        });
+        plural && !owned && (number || QUANTITY.contains(&lemma(c).as_str()))
+    };
+    let first = first_conjunct(tree, h);
+    [h, first].into_iter().any(|v| {
+        tree.children(v)
+            .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && counted(c))
+    })
+}
+
 /// Whether a telling names many acts over a span of time, not one happening: its word a plural
 /// noun counted vaguely ("several investigations", "many arrests", "numerous abductions") with
 /// no time of its own but the start of a span ("since 2017"), or none; or counted by a number
@@ -2302,6 +2333,24 @@ fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usiz
                 after.push(first + j);
             }
         }
+        // told after something its clause names, it takes no time of the narrative that what
+        // it follows did not take ("Police detained more than 1,000 people after the verdict",
+        // the verdict undated; "after the meeting"): it is after that, by a span the report
+        // does not give (but "After being transported back …, the two men were held", the
+        // return dated so, is of its time)
+        let a = &out[first + i];
+        let follows = tree.told_after_something(a.trigger.start, a.trigger.end);
+        if a.time_from_context
+            && follows.is_some_and(|c| {
+                !out[first..]
+                    .iter()
+                    .any(|b| b.time.is_some() && tree.inside((b.trigger.start, b.trigger.end), c))
+            })
+        {
+            let a = &mut out[first + i];
+            a.time = None;
+            a.time_from_context = false;
+        }
         let a = &mut out[first + i];
         a.after = after;
         a.doer_unnamed = !a
@@ -2389,6 +2438,7 @@ fn event_mention(
         refers_back: false,
         after: Vec::new(),
         doer_unnamed: false,
+        done_to_a_count: done_to_a_count(tree, tr),
         answer: (tr.act.name == ActKind::Petition)
             .then(|| tree.answer((tr.ts, tr.te)))
             .flatten(),
@@ -2929,10 +2979,26 @@ fn dates_another_act(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Tri
 /// or where someone was moved or fled from ("extradited from Kazakhstan to Uzbekistan": the act
 /// of moving is placed where it took them).
 fn not_where_it_was_done(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
-    let (Some(p), Some(a)) = (tree.head_of(span.0, span.1), tree.head_of(tr.ts, tr.te)) else {
+    let (Some(mut p), Some(a)) = (tree.head_of(span.0, span.1), tree.head_of(tr.ts, tr.te)) else {
         return false;
     };
-    let argument = tree.head(p) == Some(a)
+    // a conjunct of an argument is one ("The European Union and the United States condemned
+    // the ruling"), of the act's verb or of the verb it shares its subject with ("condemned
+    // the ruling and demanded his release")
+    while tree.rel(p) == "conj" {
+        match tree.head(p) {
+            Some(h) => p = h,
+            None => break,
+        }
+    }
+    let shares_subject = tree.rel(a) == "conj"
+        && !tree.children(a).any(|c| tree.rel(c).starts_with("nsubj"))
+        && tree.rel(p).starts_with("nsubj");
+    let verb = match shares_subject {
+        true => tree.head(a).unwrap_or(a),
+        false => a,
+    };
+    let argument = tree.head(p) == Some(verb)
         && matches!(
             tree.rel(p),
             "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl:agent"
@@ -3902,6 +3968,55 @@ mod tests {
     /// clause on a noun (what the sentence says of a person); each case: text, and the time
     /// text the last act takes from the sentences before (None: undated).
     #[test]
+    fn a_count_of_people_named_by_no_name() {
+        for (text, want) in [
+            (
+                "Police detained more than 1,000 people at protests in Marevo.",
+                true,
+            ),
+            ("Hundreds of protesters were arrested in Marevo.", true),
+            ("Police arrested 18 suspects.", true),
+            ("The three men were detained.", false),
+            ("Police detained two men in Marevo.", false),
+            (
+                "Police detained Oleg Marchenko and 12 of his relatives.",
+                false,
+            ),
+            ("Police detained her 12 relatives.", false),
+        ] {
+            let (_, _, ev) = read(text);
+            let got: Vec<bool> = ev.iter().map(|e| e.done_to_a_count).collect();
+            assert_eq!(got, [want], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_time_told_looking_back_dates_no_statement_after_it() {
+        // the past perfect reaches the verb an open complement shares its clause with ("had
+        // failed to report … in 2020"): a time before the story's, which a statement told after
+        // it does not take; a time of the story's own does
+        for (text, want) in [
+            (
+                "The judge ruled that Oleg Marchenko had failed to report to the police in 2020. The union condemned the ruling.",
+                None,
+            ),
+            (
+                "The judge ruled that Oleg Marchenko failed to report to the police in 2020. The union condemned the ruling.",
+                Some("2020"),
+            ),
+        ] {
+            let (_, t, ev) = read(text);
+            let last = ev.last().expect(text);
+            assert_eq!(last.kind.as_str(), "public-statement", "{text}");
+            let got = last
+                .time
+                .filter(|_| last.time_from_context)
+                .map(|i| t[i].text.as_str());
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
     fn the_narrative_time_is_the_narratives() {
         for (text, want) in [
             (
@@ -3985,10 +4100,23 @@ mod tests {
                 "The ministry said on March 3 that Oleg Marchenko had been detained. “He has been tortured,” a spokesman said.",
                 Some("March 3"),
             ),
-            // "later" is after that day, by a span the report does not give
+            // "later" is after that day, by a span the report does not give; so is "after"
+            // something told with no time
             (
                 "Police detained Oleg Marchenko on March 3. He was later tortured.",
                 None,
+            ),
+            (
+                "Police detained Oleg Marchenko on March 3. He was tortured after the meeting.",
+                None,
+            ),
+            (
+                "Police detained Oleg Marchenko on March 3. He was tortured after he refused to confess.",
+                None,
+            ),
+            (
+                "Police detained Oleg Marchenko on March 3. After being driven to Marevo, he was tortured.",
+                Some("March 3"),
             ),
             // "then" after the sentence the day dated is that day; after one it did not date,
             // it is after what that sentence told
@@ -4057,8 +4185,12 @@ mod tests {
             ),
         ] {
             let (_, t, ev) = read_quoting(text, true);
-            let last = ev.last().expect(text);
-            assert_eq!(last.kind.as_str(), "torture", "{text}");
+            // (the last torture told: an act of the sentence may be told after it)
+            let last = ev
+                .iter()
+                .rev()
+                .find(|e| e.kind.as_str() == "torture")
+                .expect(text);
             let got = last
                 .time
                 .filter(|_| last.time_from_context)
@@ -4362,6 +4494,12 @@ mod tests {
         assert_eq!(
             place("Oleg Marchenko was extradited from Kazakhstan to Uzbekistan."),
             [Some("Uzbekistan".to_string())]
+        );
+        // nor one named beside it ("The EU and the United States condemned"), also of a verb
+        // sharing the subject
+        assert_eq!(
+            place("The union and Russia condemned the ruling and demanded the release of Oleg Marchenko."),
+            [None, None, None]
         );
         assert_eq!(
             place("The judgment concerning Russia was unanimous."),

@@ -873,6 +873,20 @@ impl Tree {
         )
     }
 
+    /// Whether the act at `start..end` is told as coming after something its clause names
+    /// with no time of its own ("Police detained more than 1,000 people after the verdict",
+    /// "was beaten after he returned"): after that, by a span the report does not give, not on
+    /// the day told before it.
+    /// The head of the phrase or the clause it comes after.
+    pub fn told_after_something(&self, start: usize, end: usize) -> Option<usize> {
+        let v = self.clause_of(self.head_of(start, end)?, false);
+        self.children(v).find(|&c| {
+            matches!(self.rel(c), "obl" | "advcl")
+                && (self.has_child(c, "case", &["after", "following"])
+                    || self.has_child(c, "mark", &["after"]))
+        })
+    }
+
     /// Whether the act at `start..end` is told as standing now ("have now been offered
     /// protection"): at the time of writing, not on a day the narrative has reached.
     pub fn told_now(&self, start: usize, end: usize) -> bool {
@@ -2016,9 +2030,16 @@ impl Tree {
         let Some(mut w) = self.head_of(start, end) else {
             return false;
         };
-        // the clause it is in: the first verb up from it
+        // the clause it is in: the first verb up from it, and the verb an open complement
+        // shares its clause with ("had failed to report … in 2020")
         for _ in 0..self.words.len() {
             if self.words[w].word.upos == "VERB" {
+                while self.rel(w) == "xcomp" {
+                    match self.head(w) {
+                        Some(h) => w = h,
+                        None => break,
+                    }
+                }
                 let (s, e) = (self.words[w].start, self.words[w].end);
                 return self.told_before(s, e);
             }

@@ -59,6 +59,8 @@ struct Member {
     after: Vec<usize>,
     /// Its verb has a doer of its own, named by no name ("the attorney general acknowledged").
     doer_unnamed: bool,
+    /// Done to a count of people named by no name ("detained more than 1,000 people").
+    to_a_count: bool,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -495,6 +497,7 @@ fn members_by_family(
                     refers_back: em.refers_back,
                     after: em.after.clone(),
                     doer_unnamed: em.doer_unnamed,
+                    to_a_count: em.done_to_a_count,
                 });
         }
     }
@@ -623,10 +626,13 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     };
     // ... and is joined by kind only within one report, and not when its own verb names a doer
     // the report's names do not ("the attorney general then acknowledged"): someone else's
+    // (an act done to a count of people named by no name, "detained more than 1,000 people",
+    // is done to others than a happening's named victims)
     let of_kind = |c: &Vec<usize>| {
         possible(c)
             && c.iter().any(|&o| members[o].kind == m.kind)
             && (!many || (c.iter().any(|&o| members[o].doc == m.doc) && !m.doer_unnamed))
+            && !(m.to_a_count && c.iter().any(|&o| !members[o].victims.is_empty()))
     };
     // else, when no report dates this kind of act, the one happening of the kind told undated
     // ("he was released" in two reports that date neither): two such clusters could
@@ -1033,6 +1039,7 @@ mod tests {
             refers_back: false,
             after: Vec::new(),
             doer_unnamed: false,
+            to_a_count: false,
         }
     }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
@@ -1164,6 +1171,7 @@ mod tests {
             refers_back: false,
             after: vec![],
             doer_unnamed: false,
+            done_to_a_count: false,
             answer: None,
             group: false,
             modality,
@@ -1235,6 +1243,7 @@ mod tests {
             dated_by: Some(day(written)),
             after,
             doer_unnamed: true,
+            to_a_count: false,
             ..blank(1, None)
         };
         for (written, after, want) in [
@@ -1273,6 +1282,7 @@ mod tests {
         assert_eq!(cluster(&[dated(), unnamed]), [vec![0], vec![1]]);
         let pointing_back = Member {
             doer_unnamed: false,
+            to_a_count: false,
             ..statement("2018-10-31", vec![])
         };
         assert_eq!(cluster(&[dated(), pointing_back]), [vec![0, 1]]);
@@ -1297,6 +1307,7 @@ mod tests {
             refers_back,
             after: vec![],
             doer_unnamed: false,
+            done_to_a_count: false,
             answer: None,
             group: false,
             modality: Modality::Asserted,
@@ -1352,6 +1363,18 @@ mod tests {
             member("arrest", None),
         ];
         assert_eq!(cluster(&members), [vec![0, 2], vec![1]]);
+        // ...but not one done to a count of people named by no name ("more than 1,000 people")
+        // when the happening has named victims; it does when the happening has none
+        let named = Member {
+            victims: vec!["person-ivan-dorn".into()],
+            ..member("arrest", oct())
+        };
+        let counted = || Member {
+            to_a_count: true,
+            ..member("arrest", None)
+        };
+        assert_eq!(cluster(&[named, counted()]), [vec![0], vec![1]]);
+        assert_eq!(cluster(&[member("arrest", oct()), counted()]), [vec![0, 1]]);
     }
 
     /// Undated tellings of a kind no report dates are one happening when they are all there is
@@ -1440,6 +1463,7 @@ mod tests {
         let unnamed = Member {
             agents: vec![],
             doer_unnamed: true,
+            to_a_count: false,
             ..member(0, day(), "")
         };
         let reports = vec![
