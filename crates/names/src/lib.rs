@@ -411,6 +411,33 @@ pub fn block_key(word: &str) -> String {
         .collect()
 }
 
+/// Whether a name word opens a surname written in two words ("Abd El-Fattah", "Abu Zeid", "de
+/// Souza", "van Dijk"): the pair is used alone as one surname is.
+pub fn surname_particle(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "abd"
+            | "abdel"
+            | "abdul"
+            | "abdul-"
+            | "abu"
+            | "al"
+            | "el"
+            | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "dos"
+            | "das"
+            | "du"
+            | "van"
+            | "von"
+            | "le"
+            | "la"
+    )
+}
+
 /// Whether a name's last word names the father, not the family ("Mohammed bin Salman": son of
 /// Salman): a lone "Salman" is then not this person's surname.
 pub fn patronymic_last<S: AsRef<str>>(words: &[S]) -> bool {

@@ -81,6 +81,11 @@ impl Dsu {
     }
 }
 
+/// The key a lone name is looked up by: its word's, or the words' of a surname of two.
+fn lone_key(w: &[&str]) -> String {
+    w.iter().map(|x| key(x)).collect::<Vec<_>>().join(" ")
+}
+
 fn words(s: &str) -> Vec<&str> {
     s.split_whitespace().collect()
 }
@@ -598,6 +603,11 @@ impl<'a> Resolver<'a> {
             if f.len() >= 3 && before_last.chars().next().is_some_and(char::is_uppercase) {
                 ends.push(key(before_last));
             }
+            // a surname of two words the first of which binds to the next ("Alaa Abd
+            // El-Fattah", "Abd El-Fattah")
+            if f.len() >= 3 && casefile_names::surname_particle(before_last) && !patronymic {
+                ends.push(lone_key(&f[f.len() - 2..]));
+            }
             ends.dedup();
             for k in ends {
                 let e = index.entry(k).or_insert_with(|| Fulls {
@@ -613,10 +623,12 @@ impl<'a> Resolver<'a> {
         }
         for &i in ids {
             let n = &nodes[i];
-            if n.kind != EntityKind::Person || words(&n.text).len() != 1 {
+            let w = words(&n.text);
+            let lone = w.len() == 1 || (w.len() == 2 && casefile_names::surname_particle(w[0]));
+            if n.kind != EntityKind::Person || !lone {
                 continue;
             }
-            let Some(full) = index.get(&key(&n.text)) else {
+            let Some(full) = index.get(&lone_key(&w)) else {
                 continue;
             };
             let first_named = full.by_mention.first().map(|&(_, j)| j);
@@ -1691,6 +1703,20 @@ mod tests {
             (
                 &[&[("Ismail Isayev", P), ("Isayev", P)]],
                 &[&["Isayev", "Ismail Isayev"]],
+            ),
+            // a surname of two words, its first binding to the next, is used alone as one is;
+            // not a given name and a surname (the name of another man)
+            (
+                &[&[("Alaa Abd El-Fattah", P), ("Abd El-Fattah", P)]],
+                &[&["Abd El-Fattah", "Alaa Abd El-Fattah"]],
+            ),
+            (
+                &[&[("Alaa Abd El-Fattah", P), ("Abdel Fattah al-Sisi", P)]],
+                &[&["Abdel Fattah al-Sisi"], &["Alaa Abd El-Fattah"]],
+            ),
+            (
+                &[&[("Ahmed Samir Farag", P), ("Samir Farag", P)]],
+                &[&["Ahmed Samir Farag"], &["Samir Farag"]],
             ),
             // two people of one surname in a report: the lone surname is the one named first,
             // not the one named nearest
