@@ -381,6 +381,9 @@ struct Sentence<'s> {
     st: &'s str,
     in_sentence: Vec<usize>,
     times: Vec<usize>,
+    /// The one person the sentence before, in the same paragraph, is about: the subject of its
+    /// main verb (see [`subject_before`]).
+    subject_before: Option<usize>,
 }
 
 impl Sentence<'_> {
@@ -496,47 +499,23 @@ pub fn find_with(
     };
     let mut out = Vec::new();
     let mut timeline = Timeline::Known(None);
-    // names and times in text order, so a sentence finds its own by a binary search, not by a
-    // pass over every name of the report
-    let mut by_start: Vec<usize> = (0..mentions.len()).collect();
-    by_start.sort_by_key(|&m| mentions[m].span.start);
-    let mut times_by_start: Vec<usize> = (0..timexes.len()).collect();
-    times_by_start.sort_by_key(|&t| timexes[t].span.start);
-    let within = |order: &[usize], start: &dyn Fn(usize) -> usize, ss: usize, se: usize| {
-        let a = order.partition_point(|&k| start(k) < ss);
-        let b = order.partition_point(|&k| start(k) < se);
-        order[a..b].to_vec()
-    };
+    let order = InTextOrder::of(mentions, timexes);
     for (si, &(ss, se)) in sentences.iter().enumerate() {
         if doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
             continue;
         }
-        let sent = Sentence {
-            si,
-            ss,
-            se,
-            st: &text[ss..se],
-            in_sentence: {
-                let mut v = within(&by_start, &|m| mentions[m].span.start, ss, se);
-                v.retain(|&m| mentions[m].span.end <= se);
-                v.sort_unstable();
-                v
-            },
-            times: within(&times_by_start, &|t| timexes[t].span.start, ss, se)
-                .into_iter()
-                .filter(|&t| {
-                    timexes[t].span.end <= se
-                        && timexes[t].kind == "date"
-                        && (timexes[t].value.is_some()
-                            || timexes[t].bounds.is_some()
-                            || timexes[t].relative)
-                })
-                .collect::<std::collections::BTreeSet<usize>>()
-                .into_iter()
-                .collect(),
-        };
+        let sent = order.sentence(text, si, (ss, se));
         let first_new = out.len();
         let found = triggers(&cx, &sent);
+        // (read only for a sentence with an act and a "he" or "she" the sentence's names leave
+        // open)
+        let sent = Sentence {
+            subject_before: match found.is_empty() || !sent_has_pronoun(&sent) || si == 0 {
+                true => None,
+                false => subject_before(&cx, sentences[si - 1], (ss, se), trees),
+            },
+            ..sent
+        };
         // a line with no closing stop is a headline, a heading or a caption: its grammar is too
         // often misread ("appeals" as a noun) to call its act a kind, and it starts a new part,
         // which the narrative's time before it does not date
@@ -2614,11 +2593,14 @@ fn pronoun_participants(
         else {
             continue;
         };
-        let before: Vec<usize> = people
+        let mut before: Vec<usize> = people
             .iter()
             .copied()
             .filter(|&k| mentions[k].span.end <= pw.start)
             .collect();
+        // no one named before it in its sentence: the one person the sentence before is about
+        let from_before = before.is_empty() && sent.subject_before.is_some();
+        before.extend(sent.subject_before.filter(|_| from_before));
         let mut names: Vec<String> = before.iter().map(|&k| surname(k)).collect();
         names.sort();
         names.dedup();
@@ -2641,11 +2623,14 @@ fn pronoun_participants(
         // a noun for another person between them may be the one meant ("Anna Kell said police
         // beat her son and detained him"), unless it is the name's own ("Ivan Dorn, a
         // journalist, said police beat him")
-        let last = before
-            .iter()
-            .map(|&k| mentions[k].span.end)
-            .max()
-            .unwrap_or(0);
+        let last = match from_before {
+            true => sent.ss,
+            false => before
+                .iter()
+                .map(|&k| mentions[k].span.end)
+                .max()
+                .unwrap_or(0),
+        };
         let other_person = (0..w).any(|n| {
             tree.words[n].start >= last
                 && tree.names_a_person(n)
@@ -2659,15 +2644,135 @@ fn pronoun_participants(
         let Some(role) = role_of_tie(tr.act, tie) else {
             continue;
         };
+        let whom = match from_before {
+            true => "the one person the sentence before is about, its subject",
+            false => "the one person named before it in the sentence",
+        };
         out.push(MentionRole {
             mention: k,
             role,
-            relation: Some(format!(
-                "“{pron}”, the one person named before it in the sentence: {why}"
-            )),
+            relation: Some(format!("“{pron}”, {whom}: {why}")),
         });
     }
     out
+}
+
+/// A report's names and times in text order, so a sentence finds its own by a binary search,
+/// not by a pass over every name of the report.
+struct InTextOrder<'a> {
+    mentions: &'a [Mention],
+    timexes: &'a [Timex],
+    names: Vec<usize>,
+    times: Vec<usize>,
+}
+
+impl<'a> InTextOrder<'a> {
+    fn of(mentions: &'a [Mention], timexes: &'a [Timex]) -> Self {
+        let mut names: Vec<usize> = (0..mentions.len()).collect();
+        names.sort_by_key(|&m| mentions[m].span.start);
+        let mut times: Vec<usize> = (0..timexes.len()).collect();
+        times.sort_by_key(|&t| timexes[t].span.start);
+        InTextOrder {
+            mentions,
+            timexes,
+            names,
+            times,
+        }
+    }
+
+    /// Sentence `si` at `ss..se` of `text`, with its names and its dates.
+    fn sentence<'t>(&self, text: &'t str, si: usize, (ss, se): (usize, usize)) -> Sentence<'t> {
+        let (mentions, timexes) = (self.mentions, self.timexes);
+        let within = |order: &[usize], start: &dyn Fn(usize) -> usize| {
+            let a = order.partition_point(|&k| start(k) < ss);
+            let b = order.partition_point(|&k| start(k) < se);
+            order[a..b].to_vec()
+        };
+        let mut in_sentence = within(&self.names, &|m| mentions[m].span.start);
+        in_sentence.retain(|&m| mentions[m].span.end <= se);
+        in_sentence.sort_unstable();
+        Sentence {
+            si,
+            ss,
+            se,
+            st: &text[ss..se],
+            in_sentence,
+            times: within(&self.times, &|t| timexes[t].span.start)
+                .into_iter()
+                .filter(|&t| {
+                    timexes[t].span.end <= se
+                        && timexes[t].kind == "date"
+                        && (timexes[t].value.is_some()
+                            || timexes[t].bounds.is_some()
+                            || timexes[t].relative)
+                })
+                .collect::<std::collections::BTreeSet<usize>>()
+                .into_iter()
+                .collect(),
+            subject_before: None,
+        }
+    }
+}
+
+/// Whether a sentence has "he", "him", "she" or "her" as a word.
+fn sent_has_pronoun(sent: &Sentence) -> bool {
+    sent.st
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| matches!(w.to_lowercase().as_str(), "he" | "him" | "she" | "her"))
+}
+
+/// The one person the sentence at `prev` is about, when it is in the paragraph of the
+/// sentence at `here`: a person named as (or in apposition to) the subject of its main verb
+/// ("Abd El-Fattah, 40, … was arrested in September 2019"), who is the only person it names
+/// (by surname), outside quotes. A "he" or "she" the next sentence's names leave open is that
+/// person ("In December 2021, a court sentenced him").
+fn subject_before(
+    cx: &Ctx,
+    prev: (usize, usize),
+    here: (usize, usize),
+    trees: &mut crate::grammar::Trees,
+) -> Option<usize> {
+    let (ps, pe) = prev;
+    if pe > here.0 || cx.text[pe..here.0].contains("\n\n") {
+        return None;
+    }
+    let mentions = cx.mentions;
+    let people: Vec<usize> = (0..mentions.len())
+        .filter(|&k| {
+            let m = &mentions[k];
+            m.kind == EntityKind::Person
+                && m.source != Mention::ANAPHOR
+                && ps <= m.span.start
+                && m.span.end <= pe
+        })
+        .collect();
+    let surname = |k: usize| {
+        let text = &mentions[k].text;
+        text.split_whitespace().last().unwrap_or("").to_lowercase()
+    };
+    let (&first, rest) = people.split_first()?;
+    if rest.iter().any(|&k| surname(k) != surname(first))
+        || people
+            .iter()
+            .any(|&k| cx.quoted(mentions[k].span.start, mentions[k].span.end))
+    {
+        return None;
+    }
+    let names = crate::coref::name_spans(mentions, ps, pe);
+    let tree = trees.get(cx.text, ps, pe, names);
+    let root = (0..tree.words.len()).find(|&w| tree.rel(w) == "root")?;
+    let subject = tree
+        .children(root)
+        .find(|&c| matches!(tree.rel(c), "nsubj" | "nsubj:pass"))?;
+    let mut words = vec![subject];
+    words.extend(tree.children(subject).filter(|&c| tree.rel(c) == "appos"));
+    words.into_iter().find_map(|w| {
+        let (ws, we) = (tree.words[w].start, tree.words[w].end);
+        people
+            .iter()
+            .copied()
+            .find(|&k| mentions[k].span.start <= ws && we <= mentions[k].span.end)
+    })
 }
 
 /// The role a person's tie to an act gives them: of a violation, the subject of "killed" or the
@@ -3501,6 +3606,46 @@ mod tests {
                 .map(|p| p.role)
                 .find(|r| matches!(r, ParticipantRole::Victim | ParticipantRole::Accused));
             assert_eq!(undergoes, want, "{name} in {text:?}");
+        }
+    }
+
+    /// With no one named before it in its sentence, "he" or "she" stands for the one person the
+    /// sentence before, in its paragraph, is about: its subject, the only person it names; not
+    /// across a paragraph, nor when that sentence names two people or is about no one named,
+    /// nor past a noun for another person ("His lawyer").
+    #[test]
+    fn a_pronoun_stands_for_the_person_the_sentence_before_is_about() {
+        for (text, want) in [
+            (
+                "Oleg Marchenko, 40, was arrested in May. In June, a court sentenced him to five years.",
+                Some(ParticipantRole::Accused),
+            ),
+            (
+                "Oleg Marchenko, 40, was arrested in May.\n\nIn June, a court sentenced him to five years.",
+                None,
+            ),
+            (
+                "Oleg Marchenko met Ivan Dorn in May. In June, a court sentenced him to five years.",
+                None,
+            ),
+            (
+                "Police said Oleg Marchenko had fled in May. In June, a court sentenced him to five years.",
+                None,
+            ),
+            (
+                "Oleg Marchenko was arrested in May. His lawyer said police beat him in June.",
+                None,
+            ),
+        ] {
+            let (m, _, ev) = read(text);
+            let last = ev.last().expect(text);
+            let undergoes = last
+                .participants
+                .iter()
+                .filter(|p| m[p.mention].text == "Oleg Marchenko")
+                .map(|p| p.role)
+                .find(|r| matches!(r, ParticipantRole::Victim | ParticipantRole::Accused));
+            assert_eq!(undergoes, want, "{text:?}");
         }
     }
 

@@ -2502,20 +2502,67 @@ fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
             .any(|w| w.head == v + 1 && w.deprel.starts_with("nsubj"));
         let finite =
             words[v].upos == "VERB" && matches!(words[v].xpos.as_str(), "VBD" | "VBZ" | "VBP");
+        // the verb joined to the noun's verb, or to the verb that one is joined to ("won an
+        // appeal after the court … overturned": "overturned" joined to "denied")
+        let joined = words[v].head == words[n].head
+            || words[n]
+                .head
+                .checked_sub(1)
+                .is_some_and(|h| words[h].deprel == "conj" && words[h].head == words[v].head);
         if !(matches!(words[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
             && finite
             && subjectless
             && matches!(words[v].deprel.as_str(), "conj" | "parataxis")
-            && words[v].head == words[n].head)
+            && joined)
         {
             continue;
         }
-        words[n].head = v + 1;
-        words[n].deprel = "nsubj".into();
+        // the clause is one of time on the verb the word's noun was on
+        words[v].head = words[n].head;
+        // "after the Chechen Supreme Court last month overturned": the noun is a time ("last
+        // month") the parse took the subject for a compound of; the compound is the subject
+        let subject = match time_with_subject(words, n) {
+            Some(c) => {
+                words[n].head = v + 1;
+                words[n].deprel = "obl:tmod".into();
+                // the subject's own words ("the") the parse hung on the time
+                for w in words.iter_mut() {
+                    if w.head == n + 1 && w.deprel == "det" {
+                        w.head = c + 1;
+                    }
+                }
+                c
+            }
+            None => n,
+        };
+        words[subject].head = v + 1;
+        words[subject].deprel = "nsubj".into();
         words[m].head = v + 1;
         words[m].deprel = "mark".into();
         words[v].deprel = "advcl".into();
     }
+}
+
+/// Whether noun `n` is a time of the clause ("last month", "this week") that the parse gave
+/// the clause's subject to as a compound ("the Chechen Supreme Court last month"): the
+/// compound's head, the last word of the subject.
+fn time_with_subject(words: &[casefile_syntax::conllu::Word], n: usize) -> Option<usize> {
+    const TIMES: &[&str] = &[
+        "week", "month", "year", "weekend", "night", "morning", "evening",
+    ];
+    let child = |rel: &str, forms: &[&str]| {
+        words.iter().any(|w| {
+            w.head == n + 1 && w.deprel == rel && forms.contains(&w.form.to_lowercase().as_str())
+        })
+    };
+    if !TIMES.contains(&words[n].form.to_lowercase().as_str())
+        || !child("amod", &["last", "this", "next", "that"])
+    {
+        return None;
+    }
+    (0..n)
+        .rev()
+        .find(|&c| words[c].head == n + 1 && words[c].deprel == "compound")
 }
 
 /// Parse one sentence of `text`, the words inside `names` (byte ranges of persons,
@@ -2677,6 +2724,14 @@ mod tests {
         let act = (s.find("overturned").unwrap(), s.find(" his").unwrap());
         let date = (s.find("Friday").unwrap(), s.find(" after").unwrap());
         assert_eq!(t.clause_distance(date, act, true), None);
+        // ...also with a time between its subject and its verb, joined to the first of two
+        // verbs
+        let s = "She denied the charges and won an appeal after the Marevo Supreme Court last month overturned the ruling.";
+        let (t, _) = with_names(s, &["Marevo Supreme Court"]);
+        assert_eq!(t.rel(at(&t, s, "overturned")), "advcl");
+        assert_eq!(t.head(at(&t, s, "overturned")), Some(at(&t, s, "won")));
+        assert_eq!(t.rel(at(&t, s, "Court")), "nsubj");
+        assert_eq!(t.rel(at(&t, s, "month")), "obl:tmod");
         // a line of a timeline: the date, a colon, the happening
         let s = "- 6 October 2020: Oleg Marchenko is arrested at his apartment in Marevo by police officers.";
         let (t, _) = with_names(s, &["Oleg Marchenko", "Marevo"]);

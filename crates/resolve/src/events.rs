@@ -16,8 +16,8 @@ use std::collections::BTreeMap;
 use chrono::Datelike;
 
 use casefile_model::{
-    ActKind, Annotations, DateValue, Document, EntityKind, Event, EventMention, MentionLink,
-    Modality, Participant, ParticipantRole, Precision, Span,
+    ActKind, Annotations, Answer, DateValue, Document, EntityKind, Event, EventMention,
+    MentionLink, Modality, Participant, ParticipantRole, Precision, Span,
 };
 
 struct Member {
@@ -61,6 +61,8 @@ struct Member {
     doer_unnamed: bool,
     /// Done to a count of people named by no name ("detained more than 1,000 people").
     to_a_count: bool,
+    /// For a request: what became of it, when its words say.
+    answer: Option<Answer>,
 }
 
 fn links_of<'a>(links: &'a [MentionLink], doc: &str) -> impl Fn(usize) -> Option<&'a str> + 'a {
@@ -498,6 +500,7 @@ fn members_by_family(
                     after: em.after.clone(),
                     doer_unnamed: em.doer_unnamed,
                     to_a_count: em.done_to_a_count,
+                    answer: em.answer,
                 });
         }
     }
@@ -528,6 +531,7 @@ fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
             .as_ref()
             .is_none_or(|od| od.compatible(d) || (by_then(od) && named))
             && !other_doer(m, &members[o])
+            && !other_answer(m, &members[o])
     }) && (!coarse
         || c.iter().any(|&o| {
             members[o].kind == m.kind || members[o].entities.iter().any(|e| m.entities.contains(e))
@@ -556,6 +560,16 @@ fn other_doer(a: &Member, b: &Member) -> bool {
         let (x, y) = (of_kind(a, *k), of_kind(b, *k));
         !y.is_empty() && !x.iter().any(|e| y.contains(e))
     })
+}
+
+/// Whether two tellings of a request give it opposite answers ("won an appeal", "her requests
+/// were refused"): two requests, not one.
+fn other_answer(a: &Member, b: &Member) -> bool {
+    matches!(
+        (a.answer, b.answer),
+        (Some(Answer::Granted), Some(Answer::Refused))
+            | (Some(Answer::Refused), Some(Answer::Granted))
+    )
 }
 
 /// One happening told with two different days: the same act family, two or more named victims
@@ -589,7 +603,8 @@ fn conflicting(m: &Member, c: &[usize], members: &[Member]) -> bool {
 /// undated telling of that kind of act.
 fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Option<usize> {
     let possible = |c: &Vec<usize>| {
-        !c.iter().any(|&o| other_doer(m, &members[o]))
+        !c.iter()
+            .any(|&o| other_doer(m, &members[o]) || other_answer(m, &members[o]))
             && (c.iter().any(|&o| members[o].doc == m.doc)
                 || m.written_by.is_none_or(|w| {
                     c.iter()
@@ -1040,6 +1055,7 @@ mod tests {
             after: Vec::new(),
             doer_unnamed: false,
             to_a_count: false,
+            answer: None,
         }
     }
     use casefile_model::{EntityKind, Mention, MentionRole, Timex};
@@ -1244,6 +1260,7 @@ mod tests {
             after,
             doer_unnamed: true,
             to_a_count: false,
+            answer: None,
             ..blank(1, None)
         };
         for (written, after, want) in [
@@ -1283,6 +1300,7 @@ mod tests {
         let pointing_back = Member {
             doer_unnamed: false,
             to_a_count: false,
+            answer: None,
             ..statement("2018-10-31", vec![])
         };
         assert_eq!(cluster(&[dated(), pointing_back]), [vec![0, 1]]);
@@ -1463,7 +1481,6 @@ mod tests {
         let unnamed = Member {
             agents: vec![],
             doer_unnamed: true,
-            to_a_count: false,
             ..member(0, day(), "")
         };
         let reports = vec![
@@ -1472,6 +1489,21 @@ mod tests {
             member(1, None, "prosecutor"),
         ];
         assert_eq!(cluster(&reports), [vec![0], vec![1, 2]]);
+        // one maker's request granted and one refused are two requests
+        let answered = |date: Option<DateValue>, answer| Member {
+            answer: Some(answer),
+            ..member(0, date, "defence")
+        };
+        let two = vec![
+            answered(day(), Answer::Refused),
+            answered(None, Answer::Granted),
+        ];
+        assert_eq!(cluster(&two), [vec![0], vec![1]]);
+        let one = vec![
+            answered(day(), Answer::Pending),
+            answered(None, Answer::Granted),
+        ];
+        assert_eq!(cluster(&one), [vec![0, 1]]);
     }
 
     /// A telling dated only to a month joins a day-dated happening of its family only when it
