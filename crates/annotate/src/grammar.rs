@@ -2443,6 +2443,94 @@ fn fronted_date(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A verb of asking or saying in the present after a body's or a person's name ("Amnesty
+/// International calls on the authorities to release her", "Article 19 calls on …"): where the
+/// parse reads it as a plural noun after the name, with no verb before it, and a complement of
+/// a verb after it ("on", "for", "that", "to"), it is the sentence's verb, the name its
+/// subject, and what hung on the name or on the noun hangs on the verb.
+fn verb_read_as_noun(words: &mut [casefile_syntax::conllu::Word]) {
+    const ASKING: &[&str] = &[
+        "call",
+        "urge",
+        "demand",
+        "appeal",
+        "ask",
+        "condemn",
+        "welcome",
+        "warn",
+        "say",
+        "denounce",
+        "deplore",
+        "reiterate",
+        "renew",
+        "request",
+    ];
+    let capitalised = |w: &casefile_syntax::conllu::Word| {
+        w.upos == "NUM"
+            || (matches!(w.upos.as_str(), "PROPN" | "NOUN")
+                && w.form.chars().next().is_some_and(char::is_uppercase))
+    };
+    let Some(c) = (1..words.len()).find(|&c| {
+        let stem = words[c].form.to_lowercase();
+        words[c].xpos == "NNS"
+            && stem.strip_suffix('s').is_some_and(|s| ASKING.contains(&s))
+            && (0..c).all(|i| capitalised(&words[i]))
+            && (0..c).any(|i| words[i].upos != "NOUN")
+            && words.get(c + 1).is_some_and(|n| {
+                matches!(n.form.to_lowercase().as_str(), "on" | "for" | "that" | "to")
+            })
+    }) else {
+        return;
+    };
+    // the name's head: its last word that is not a number ("Amnesty International", "Article
+    // 19")
+    let Some(subject) = (0..c).rev().find(|&i| words[i].upos != "NUM") else {
+        return;
+    };
+    let marked_to: Vec<bool> = (0..words.len())
+        .map(|w| {
+            words
+                .iter()
+                .any(|d| d.head == w + 1 && d.deprel == "mark" && d.form.eq_ignore_ascii_case("to"))
+        })
+        .collect();
+    let stem = words[c].form.to_lowercase();
+    words[c].upos = "VERB".into();
+    words[c].xpos = "VBZ".into();
+    words[c].lemma = stem.trim_end_matches('s').to_string();
+    words[c].head = 0;
+    words[c].deprel = "root".into();
+    for (i, w) in words.iter_mut().enumerate().take(c) {
+        if i == subject {
+            w.head = c + 1;
+            w.deprel = "nsubj".into();
+        } else {
+            w.head = subject + 1;
+            w.deprel = match w.upos.as_str() {
+                "NUM" => "nummod".into(),
+                _ => "compound".into(),
+            };
+        }
+    }
+    // what hung on the name, on the noun, or was the root, now hangs on the verb
+    for w in c + 1..words.len() {
+        let h = words[w].head;
+        let on_name_or_root = h == 0 || (1..=c + 1).contains(&h);
+        if !on_name_or_root {
+            continue;
+        }
+        words[w].head = c + 1;
+        let rel = words[w].deprel.clone();
+        words[w].deprel = match rel.as_str() {
+            "punct" => rel,
+            "nmod" => "obl".into(),
+            _ if marked_to[w] => "xcomp".into(),
+            "root" | "acl" | "advcl" => "ccomp".into(),
+            _ => rel,
+        };
+    }
+}
+
 /// A verb has one subject. Where the parse gives it two and one is a name set off by commas
 /// right after a noun ("According to the editor, Marta Kell, the men were beaten"), the name is
 /// that noun's appositive, not the verb's subject.
@@ -2583,6 +2671,7 @@ pub fn parse_names(
     let mut analysed = model.analyze_names(&forms, &in_name);
     title_before_name(&mut analysed, &in_name);
     appositive_subject(&mut analysed);
+    verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
     clause_of_time(&mut analysed);
     Tree {
@@ -2732,6 +2821,28 @@ mod tests {
         assert_eq!(t.head(at(&t, s, "overturned")), Some(at(&t, s, "won")));
         assert_eq!(t.rel(at(&t, s, "Court")), "nsubj");
         assert_eq!(t.rel(at(&t, s, "month")), "obl:tmod");
+        // a verb of asking after a body's name, read as a plural noun
+        for (s, name, head) in [
+            (
+                "Amnesty International calls on the authorities to release her.",
+                "Amnesty International",
+                "International",
+            ),
+            (
+                "Article 19 calls on the Mexican authorities to investigate the killing.",
+                "Article 19",
+                "Article",
+            ),
+        ] {
+            let (t, _) = with_names(s, &[name]);
+            let calls = at(&t, s, "calls");
+            assert_eq!(t.rel(calls), "root", "{s}");
+            assert_eq!(t.words[calls].word.upos, "VERB", "{s}");
+            assert_eq!(t.rel(at(&t, s, head)), "nsubj", "{s}");
+            assert_eq!(t.rel(at(&t, s, "authorities")), "obl", "{s}");
+            let asked = at(&t, s, "to") + 1;
+            assert_eq!((t.rel(asked), t.head(asked)), ("xcomp", Some(calls)), "{s}");
+        }
         // a line of a timeline: the date, a colon, the happening
         let s = "- 6 October 2020: Oleg Marchenko is arrested at his apartment in Marevo by police officers.";
         let (t, _) = with_names(s, &["Oleg Marchenko", "Marevo"]);
