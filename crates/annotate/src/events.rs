@@ -558,6 +558,7 @@ pub fn find_with(
             .iter()
             .map(|tr| {
                 asks_for_no_act(tree, tr, &found)
+                    || punished_for(tree, tr, &found)
                     || responds_in_no_statement(tree, tr, &found)
                     || doers_getaway(tree, tr, &found)
             })
@@ -1545,6 +1546,30 @@ fn asks_for_no_act(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger])
                 && !found
                     .iter()
                     .any(|o| o.ts >= tr.te && tree.asks_for((tr.ts, tr.te), (o.ts, o.te)))))
+}
+
+/// Whether a petition or a statement is what an act done to someone punished ("should never
+/// have been detained … for campaigning for women's right to drive", "jailed for calling for
+/// reforms", "arrested for protesting"): the person's own doing before the case, the act's
+/// reason, no step taken about the case.
+fn punished_for(tree: &crate::grammar::Tree, tr: &Trigger, found: &[Trigger]) -> bool {
+    if !matches!(tr.act.name, ActKind::Petition | ActKind::PublicStatement) {
+        return false;
+    }
+    let Some(w) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let for_it = matches!(tree.rel(w), "advcl" | "obl")
+        && (tree.has_child(w, "mark", &["for"]) || tree.has_child(w, "case", &["for"]));
+    let Some(h) = tree.head(w).filter(|_| for_it) else {
+        return false;
+    };
+    // (the act's word, or the verb it is a phrase of: "put on trial")
+    found.iter().any(|o| {
+        let a = tree.head_of(o.ts, o.te);
+        (o.act.violation || o.act.name.is_proceeding())
+            && (a == Some(h) || a.and_then(|a| tree.head(a)) == Some(h))
+    })
 }
 
 /// Whether a word of responding ("Responding to the verdict", "in response to") tells no
@@ -4084,6 +4109,11 @@ mod tests {
                 vec![],
             ),
             ("The network requested a meeting with the minister.", vec!["petition"]),
+            // what an act punished is the person's own doing, no step about the case
+            (
+                "Oleg Marchenko should never have been detained in the first place, let alone put on trial, for campaigning for the right to drive.",
+                vec!["arrest"],
+            ),
             // a confession demanded of someone is the coercion, no petition
             (
                 "They demanded that Oleg Marchenko sign a confession.",
