@@ -407,8 +407,13 @@ impl Reader<'_> {
         };
         let w = c[1].trim();
         if in_wires(w) {
-            let s = trimmed(at, line).0 + c.get(1).expect("group").start();
+            let start = trimmed(at, line).0;
+            let s = start + c.get(1).expect("group").start();
             self.field("wire", w.to_string(), (s, s + w.len()));
+            // the place and the tag, up to the dash, are no words of the story: the sentence
+            // after the dash is read without them
+            let end = start + c.get(0).expect("match").end();
+            self.boilerplate(BoilerplateKind::Dateline, (start, end));
             return true;
         }
         false
@@ -503,7 +508,7 @@ fn wire_tag_of(line: &str) -> Option<regex::Captures<'_>> {
     static WIRE_TAG: OnceLock<Regex> = OnceLock::new();
     let wire_tag = re(
         &WIRE_TAG,
-        r"^(?:[A-Z][A-Za-z .'-]{1,40}\s*)?\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
+        r"^(?:[A-Z][A-Za-z .,'-]{1,40}\s*)?\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
     );
     wire_tag.captures(line.trim())
 }
@@ -854,6 +859,35 @@ mod tests {
             };
             assert_eq!(value("byline"), byline, "{text:?}");
             assert_eq!(value("wire"), wire, "{text:?}");
+        }
+    }
+
+    /// A wire's tag that opens the first paragraph, with the place before it ("BEIJING (Reuters)
+    /// -", "DUBAI, United Arab Emirates (AP) —") or alone ("(CNN) —"), is boilerplate up to the
+    /// dash: the story starts after it.
+    #[test]
+    fn a_wire_tag_is_no_part_of_the_story() {
+        for (text, tag) in [
+            (
+                "Title of the story\n\nBEIJING (Reuters) - A court jailed him.",
+                "BEIJING (Reuters) -",
+            ),
+            (
+                "Title of the story\n\nDUBAI, United Arab Emirates (AP) — A court jailed him.",
+                "DUBAI, United Arab Emirates (AP) —",
+            ),
+            (
+                "Title of the story\n\n(CNN) — A court jailed him.",
+                "(CNN) —",
+            ),
+        ] {
+            let f = read(text, &|a, b| (a, b));
+            let dateline = f
+                .boilerplate
+                .iter()
+                .find(|b| b.kind == BoilerplateKind::Dateline)
+                .map(|b| &text[b.start..b.end]);
+            assert_eq!(dateline, Some(tag), "{text:?}");
         }
     }
 
