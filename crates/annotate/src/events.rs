@@ -1243,35 +1243,47 @@ fn done_to_some_of_a_kind(tree: &crate::grammar::Tree, tr: &Trigger, em: &EventM
     some_undergo || which_people
 }
 
-/// Whether an act is done to a count of people named by no name: its undergoer (the object or
-/// the passive subject of its verb, or of the first of the verbs joined by "and" it is one of)
-/// a plural common noun counted by a number above two or a word of quantity, with no "the" or
-/// owner ("Police detained more than 1,000 people", "Hundreds of protesters were arrested",
-/// "arrested 18 suspects"; not "the three men", "two men", "her 12 relatives"). They are others
-/// than anyone the case names: the telling tells no happening of someone named by kind alone.
-fn done_to_a_count(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+/// Whether an act is done to others than anyone the case names: its undergoer (the object or
+/// the passive subject of its verb, or of the first of the verbs joined by "and" it is one of;
+/// the noun a participle describes, "other lawyers detained in the same crackdown") a plural
+/// common noun counted by a number above two or a word of quantity, with no "the" or owner
+/// ("Police detained more than 1,000 people", "Hundreds of protesters were arrested", "arrested
+/// 18 suspects"; not "the three men", "two men", "her 12 relatives"), or a noun said to be
+/// "other" ("other lawyers", "another activist"). The telling tells no happening of someone
+/// named by kind alone.
+fn done_to_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     const QUANTITY: &[&str] = &["dozen", "hundred", "thousand", "score", "million"];
     let Some(h) = tree.head_of(tr.ts, tr.te) else {
         return false;
     };
     let lemma = |w: usize| tree.words[w].word.lemma.to_lowercase();
-    let counted = |c: usize| {
-        let plural = tree.words[c].word.xpos == "NNS";
+    let others = |c: usize| {
+        let noun = tree.words[c].word.upos == "NOUN";
         let owned = tree.children(c).any(|d| {
             matches!(tree.rel(d), "det" | "nmod:poss")
-                && !matches!(lemma(d).as_str(), "a" | "an" | "some")
+                && !matches!(lemma(d).as_str(), "a" | "an" | "some" | "another")
         });
         let number = tree.children(c).any(|d| {
             tree.rel(d) == "nummod"
                 && !matches!(lemma(d).as_str(), "one" | "two" | "1" | "2" | "both")
         });
-        plural && !owned && (number || QUANTITY.contains(&lemma(c).as_str()))
+        let counted =
+            tree.words[c].word.xpos == "NNS" && (number || QUANTITY.contains(&lemma(c).as_str()));
+        let other = tree.children(c).any(|d| {
+            matches!(tree.rel(d), "amod" | "det")
+                && matches!(lemma(d).as_str(), "other" | "another")
+        });
+        noun && !owned && (counted || other)
     };
     let first = first_conjunct(tree, h);
-    [h, first].into_iter().any(|v| {
-        tree.children(v)
-            .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && counted(c))
-    })
+    let described = (tree.rel(h) == "acl" && tree.words[h].word.xpos == "VBN")
+        .then(|| tree.head(h))
+        .flatten();
+    described.is_some_and(others)
+        || [h, first].into_iter().any(|v| {
+            tree.children(v)
+                .any(|c| matches!(tree.rel(c), "obj" | "nsubj:pass") && others(c))
+        })
 }
 
 /// Whether a telling names many acts over a span of time, not one happening: its word a plural
@@ -2168,15 +2180,44 @@ const THINGS_EXECUTED: &[&str] = &[
     "search",
 ];
 
-/// Whether "seized", "seizure" tells no arrest, or "executed", "execution" no killing: what was
-/// seized or executed is a thing ("seized her laptop and phone", "the president's seizure of
-/// wide powers", "ordering and executing the crime"), the object of the verb, the subject of
-/// its passive, or what the noun is a seizure or an execution "of".
+/// Gatherings one holds ("His trial in December was held behind closed doors"): what is held
+/// so is no one detained.
+const THINGS_HELD: &[&str] = &[
+    "trial",
+    "hearing",
+    "meeting",
+    "talk",
+    "election",
+    "vote",
+    "referendum",
+    "protest",
+    "rally",
+    "demonstration",
+    "ceremony",
+    "session",
+    "conference",
+    "funeral",
+    "vigil",
+    "event",
+    "march",
+    "summit",
+    "briefing",
+    "interview",
+    "consultation",
+    "negotiation",
+];
+
+/// Whether "seized", "seizure" tells no arrest, "executed", "execution" no killing, or "held"
+/// no detention: what was seized, executed or held is a thing ("seized her laptop and phone",
+/// "the president's seizure of wide powers", "ordering and executing the crime", "the trial
+/// was held behind closed doors"), the object of the verb, the subject of its passive, or what
+/// the noun is a seizure or an execution "of".
 fn acts_on_a_thing(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     let word = text[tr.ts..tr.te].to_lowercase();
     let things = match tr.act.name {
         ActKind::Arrest if word.starts_with("seiz") => THINGS_SEIZED,
         ActKind::Killing if word.starts_with("execut") => THINGS_EXECUTED,
+        ActKind::Detention if word.ends_with("held") => THINGS_HELD,
         _ => return false,
     };
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
@@ -2442,7 +2483,7 @@ fn event_mention(
         refers_back: false,
         after: Vec::new(),
         doer_unnamed: false,
-        done_to_a_count: done_to_a_count(tree, tr),
+        done_to_others: done_to_others(tree, tr),
         answer: (tr.act.name == ActKind::Petition)
             .then(|| tree.answer((tr.ts, tr.te)))
             .flatten(),
@@ -4103,6 +4144,12 @@ mod tests {
             ),
             ("Two diplomats were expelled in December.", vec!["expulsion"]),
             ("Oleg Marchenko was expelled from school in 2001.", vec![]),
+            // a gathering held is no one detained
+            (
+                "The hearing was held behind closed doors in Marevo.",
+                vec![],
+            ),
+            ("Oleg Marchenko was held in Marevo.", vec!["detention"]),
             // asking for comment asks for words, not for an act
             (
                 "The ministry did not respond to a request for comment on Monday.",
@@ -4143,7 +4190,7 @@ mod tests {
     /// clause on a noun (what the sentence says of a person); each case: text, and the time
     /// text the last act takes from the sentences before (None: undated).
     #[test]
-    fn a_count_of_people_named_by_no_name() {
+    fn an_act_done_to_others_than_anyone_named() {
         for (text, want) in [
             (
                 "Police detained more than 1,000 people at protests in Marevo.",
@@ -4158,10 +4205,12 @@ mod tests {
                 false,
             ),
             ("Police detained her 12 relatives.", false),
+            ("Police detained other activists in Marevo.", true),
+            ("He met other lawyers detained in the same crackdown.", true),
+            ("The other men were detained in Marevo.", false),
         ] {
             let (_, _, ev) = read(text);
-            let got: Vec<bool> = ev.iter().map(|e| e.done_to_a_count).collect();
-            assert_eq!(got, [want], "{text}");
+            assert_eq!(ev.first().map(|e| e.done_to_others), Some(want), "{text}");
         }
     }
 

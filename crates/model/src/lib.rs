@@ -387,11 +387,11 @@ pub struct EventMention {
     /// do ("the Saudi attorney general acknowledged"): someone, not known who.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub doer_unnamed: bool,
-    /// True when the act is done to a count of people named by no name ("detained more than
-    /// 1,000 people", "Hundreds of protesters were arrested"): others than those the case
-    /// names.
+    /// True when the act is done to others than anyone the case names: a count of people named
+    /// by no name ("detained more than 1,000 people", "Hundreds of protesters were arrested"),
+    /// or "other" people ("other lawyers detained in the same crackdown").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub done_to_a_count: bool,
+    pub done_to_others: bool,
     /// For a request, an appeal or a petition: what became of it, when the words the grammar
     /// ties to it say ("her requests had been refused").
     #[serde(default, skip_serializing_if = "Option::is_none")]

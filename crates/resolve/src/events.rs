@@ -59,8 +59,9 @@ struct Member {
     after: Vec<usize>,
     /// Its verb has a doer of its own, named by no name ("the attorney general acknowledged").
     doer_unnamed: bool,
-    /// Done to a count of people named by no name ("detained more than 1,000 people").
-    to_a_count: bool,
+    /// Done to others than anyone the case names ("detained more than 1,000 people", "other
+    /// lawyers detained").
+    to_others: bool,
     /// For a request: what became of it, when its words say.
     answer: Option<Answer>,
 }
@@ -499,7 +500,7 @@ fn members_by_family(
                     refers_back: em.refers_back,
                     after: em.after.clone(),
                     doer_unnamed: em.doer_unnamed,
-                    to_a_count: em.done_to_a_count,
+                    to_others: em.done_to_others,
                     answer: em.answer,
                 });
         }
@@ -602,9 +603,15 @@ fn conflicting(m: &Member, c: &[usize], members: &[Member]) -> bool {
 /// report's date (a report of 2024 does not tell of a petition of 2026), else its report's own
 /// undated telling of that kind of act.
 fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Option<usize> {
+    // (an act done to others than anyone named, "detained more than 1,000 people", "other
+    // lawyers detained", is no telling of a happening's named victims, whoever else its
+    // sentence names)
+    let others_named =
+        |c: &Vec<usize>| m.to_others && c.iter().any(|&o| !members[o].victims.is_empty());
     let possible = |c: &Vec<usize>| {
         !c.iter()
             .any(|&o| other_doer(m, &members[o]) || other_answer(m, &members[o]))
+            && !others_named(c)
             && (c.iter().any(|&o| members[o].doc == m.doc)
                 || m.written_by.is_none_or(|w| {
                     c.iter()
@@ -641,13 +648,10 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     };
     // ... and is joined by kind only within one report, and not when its own verb names a doer
     // the report's names do not ("the attorney general then acknowledged"): someone else's
-    // (an act done to a count of people named by no name, "detained more than 1,000 people",
-    // is done to others than a happening's named victims)
     let of_kind = |c: &Vec<usize>| {
         possible(c)
             && c.iter().any(|&o| members[o].kind == m.kind)
             && (!many || (c.iter().any(|&o| members[o].doc == m.doc) && !m.doer_unnamed))
-            && !(m.to_a_count && c.iter().any(|&o| !members[o].victims.is_empty()))
     };
     // else, when no report dates this kind of act, the one happening of the kind told undated
     // ("he was released" in two reports that date neither): two such clusters could
@@ -1054,7 +1058,7 @@ mod tests {
             refers_back: false,
             after: Vec::new(),
             doer_unnamed: false,
-            to_a_count: false,
+            to_others: false,
             answer: None,
         }
     }
@@ -1187,7 +1191,7 @@ mod tests {
             refers_back: false,
             after: vec![],
             doer_unnamed: false,
-            done_to_a_count: false,
+            done_to_others: false,
             answer: None,
             group: false,
             modality,
@@ -1259,7 +1263,7 @@ mod tests {
             dated_by: Some(day(written)),
             after,
             doer_unnamed: true,
-            to_a_count: false,
+            to_others: false,
             answer: None,
             ..blank(1, None)
         };
@@ -1299,7 +1303,7 @@ mod tests {
         assert_eq!(cluster(&[dated(), unnamed]), [vec![0], vec![1]]);
         let pointing_back = Member {
             doer_unnamed: false,
-            to_a_count: false,
+            to_others: false,
             answer: None,
             ..statement("2018-10-31", vec![])
         };
@@ -1325,7 +1329,7 @@ mod tests {
             refers_back,
             after: vec![],
             doer_unnamed: false,
-            done_to_a_count: false,
+            done_to_others: false,
             answer: None,
             group: false,
             modality: Modality::Asserted,
@@ -1388,10 +1392,21 @@ mod tests {
             ..member("arrest", oct())
         };
         let counted = || Member {
-            to_a_count: true,
+            to_others: true,
             ..member("arrest", None)
         };
         assert_eq!(cluster(&[named, counted()]), [vec![0], vec![1]]);
+        // ...nor when its sentence names one of them beside it
+        let beside = Member {
+            entities: vec!["person-ivan-dorn".into()],
+            ..counted()
+        };
+        let named = Member {
+            victims: vec!["person-ivan-dorn".into()],
+            entities: vec!["person-ivan-dorn".into()],
+            ..member("arrest", oct())
+        };
+        assert_eq!(cluster(&[named, beside]), [vec![0], vec![1]]);
         assert_eq!(cluster(&[member("arrest", oct()), counted()]), [vec![0, 1]]);
     }
 
