@@ -21,7 +21,7 @@ fn main() {
         let a = casefile_annotate::annotate(&d);
         println!("  bounds {:?}", a.published_bounds);
         for m in &a.mentions {
-            print!("{:?}:{}|", m.kind, m.text);
+            print!("{:?}:{}({})|", m.kind, m.text, m.source);
         }
         println!();
         for t in &a.timexes {

@@ -655,18 +655,37 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
 
 /// Names read as persons that name none: a name right before a lower-case word for a place
 /// one can stand in is that place's ("Rajai Shahr prison", "Evin prison", "the Kleiner
-/// Tiergarten park"); and a god ("waging war against God") is no person of a case.
+/// Tiergarten park"); a name between "the" and a lower-case word says which thing the phrase
+/// names ("the Agua Zarca hydroelectric dam"); and a god ("waging war against God") is no
+/// person of a case.
 fn no_persons(text: &str, out: &mut [Mention]) {
     const GODS: &[&str] = &["God", "Allah"];
+    // words that go on a sentence or join names, not words of a thing's name ("the Magamadov
+    // and Isayev have been detained")
+    const FUNCTION_WORDS: &[&str] = &[
+        "and", "or", "but", "nor", "has", "have", "had", "is", "was", "were", "are", "will",
+        "would", "said", "says", "who", "whom", "whose", "which", "that", "of", "in", "on", "to",
+        "for", "with", "at", "by", "from", "as",
+    ];
     for m in out.iter_mut().filter(|m| m.kind == EntityKind::Person) {
         let next = text[m.span.end..]
             .strip_prefix(' ')
             .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
             .unwrap_or("");
+        // "the" before a name and a lower-case word after it: the name says which thing the
+        // phrase is ("the Agua Zarca hydroelectric dam", "the Goldman environmental prize")
+        let the_before = text[..m.span.start]
+            .strip_suffix(' ')
+            .and_then(|t| t.split(|c: char| !c.is_alphabetic()).next_back())
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"));
         if next.starts_with(char::is_lowercase) && is_landmark_head(next) {
             m.kind = EntityKind::Place;
             m.source = "landmark".into();
-        } else if GODS.contains(&m.text.as_str()) {
+        } else if GODS.contains(&m.text.as_str())
+            || (the_before
+                && next.starts_with(char::is_lowercase)
+                && !FUNCTION_WORDS.contains(&next))
+        {
             m.kind = EntityKind::Other;
         }
     }
@@ -1337,6 +1356,13 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
         .map(|t| t.iter().map(|k| k.text(text).to_string()).collect())
         .collect();
     let all_tags = model.tag_document(&words);
+    // persons the rules named in full: the same words elsewhere in the report are that person,
+    // whatever the tagger reads there ("Berta Cáceres: Seven men convicted …", a title)
+    let persons: HashSet<String> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.text.contains(' '))
+        .map(|m| m.text.clone())
+        .collect();
     for (((&(ss, se), tk), ws), tags) in sentences.iter().zip(&toks).zip(&words).zip(all_tags) {
         if ws.is_empty() || doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
             continue;
@@ -1353,6 +1379,7 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
                 continue;
             }
             let kind = match ty.as_str() {
+                _ if persons.contains(&text[s..e]) => EntityKind::Person,
                 "PER" => EntityKind::Person,
                 "ORG" => EntityKind::Organization,
                 "LOC" => EntityKind::Place,
@@ -1382,52 +1409,8 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
                 continue;
             }
             // single words need the lexicon's support; persons must look like names
-            if words_in.len() == 1 {
-                let st = word(words_in[0]);
-                // a lone word the tagger reads as a person's, standing as a clause's subject
-                // does ("say Putin has turned", "Azimova, with whom"): a name the lexicon knows
-                // as nothing else, written as names are, not after a preposition or an
-                // article ("in Marevo", "on the Telegram app") nor before a noun it names
-                // ("Telegram channel")
-                const AFTER: &[&str] = &[
-                    ",", "has", "had", "have", "is", "was", "will", "would", "could", "did",
-                    "does", "said", "says", "told",
-                ];
-                let next = ws.get(b).map(|w| w.to_lowercase());
-                let prev = a.checked_sub(1).map(|i| ws[i].to_lowercase());
-                let lone_person = kind == EntityKind::Person
-                    && st.org + st.loc + st.misc == 0
-                    && !st.common()
-                    && !all_caps(words_in[0])
-                    && words_in[0].chars().count() >= 4
-                    && next.as_ref().is_some_and(|n| AFTER.contains(&n.as_str()))
-                    && prev
-                        .as_ref()
-                        .is_none_or(|p| !LOCATIVE.contains(&p.as_str()) && !is_determiner(p));
-                if !lone_person
-                    && (st.per + st.org + st.loc < 2 || st.common() || kind == EntityKind::Person)
-                {
-                    continue;
-                }
-                // a lone word before a lower-case word it describes, not after "in", "from",
-                // "near": a word used of a thing ("Saudi Arabia's Western allies", "the
-                // Hollywood movie"), not a place the report places anything in
-                let describes = next.as_deref().is_some_and(|n| {
-                    n.chars().next().is_some_and(char::is_alphabetic)
-                        && ws[b].chars().next().is_some_and(char::is_lowercase)
-                        && !matches!(
-                            n,
-                            "and" | "or" | "of" | "on" | "in" | "to" | "for" | "is" | "was"
-                        )
-                });
-                if kind == EntityKind::Place
-                    && describes
-                    && prev
-                        .as_ref()
-                        .is_none_or(|p| !LOCATIVE.contains(&p.as_str()))
-                {
-                    continue;
-                }
+            if words_in.len() == 1 && !lone_word_kept(ws, a, b, kind) {
+                continue;
             }
             if kind == EntityKind::Person
                 && words_in.iter().any(|w| {
@@ -1447,6 +1430,57 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
             out.push(mention(doc, s, e, kind, "tagger", None, 0.5));
         }
     }
+}
+
+/// Whether the tagger's reading of the one word `ws[a..b]` as `kind` stands: the lexicon
+/// supports it, or it is a lone person's name standing as a clause's subject does; not a place
+/// word that describes the noun after it.
+fn lone_word_kept(ws: &[String], a: usize, b: usize, kind: EntityKind) -> bool {
+    let words_in: Vec<&str> = ws[a..b].iter().map(String::as_str).collect();
+    let st = word(words_in[0]);
+    // a lone word the tagger reads as a person's, standing as a clause's subject
+    // does ("say Putin has turned", "Azimova, with whom"): a name the lexicon knows
+    // as nothing else, written as names are, not after a preposition or an
+    // article ("in Marevo", "on the Telegram app") nor before a noun it names
+    // ("Telegram channel")
+    const AFTER: &[&str] = &[
+        ",", "has", "had", "have", "is", "was", "will", "would", "could", "did", "does", "said",
+        "says", "told",
+    ];
+    let next = ws.get(b).map(|w| w.to_lowercase());
+    let prev = a.checked_sub(1).map(|i| ws[i].to_lowercase());
+    let lone_person = kind == EntityKind::Person
+        && st.org + st.loc + st.misc == 0
+        && !st.common()
+        && !all_caps(words_in[0])
+        && words_in[0].chars().count() >= 4
+        && next.as_ref().is_some_and(|n| AFTER.contains(&n.as_str()))
+        && prev
+            .as_ref()
+            .is_none_or(|p| !LOCATIVE.contains(&p.as_str()) && !is_determiner(p));
+    if !lone_person && (st.per + st.org + st.loc < 2 || st.common() || kind == EntityKind::Person) {
+        return false;
+    }
+    // a lone word before a lower-case word it describes, not after "in", "from",
+    // "near": a word used of a thing ("Saudi Arabia's Western allies", "the
+    // Hollywood movie"), not a place the report places anything in
+    let describes = next.as_deref().is_some_and(|n| {
+        n.chars().next().is_some_and(char::is_alphabetic)
+            && ws[b].chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                n,
+                "and" | "or" | "of" | "on" | "in" | "to" | "for" | "is" | "was"
+            )
+    });
+    if kind == EntityKind::Place
+        && describes
+        && prev
+            .as_ref()
+            .is_none_or(|p| !LOCATIVE.contains(&p.as_str()))
+    {
+        return false;
+    }
+    true
 }
 
 fn classify_outlet_org_place(
@@ -1906,6 +1940,43 @@ mod tests {
                 !got.iter()
                     .any(|(k, t)| *k == EntityKind::Person && name.contains(t.as_str())),
                 "{name} as a person: {got:?}"
+            );
+        }
+    }
+
+    /// A name the rules read as a person's in full is that person wherever the tagger reads it
+    /// otherwise in the report (a title).
+    #[test]
+    fn a_person_named_in_full_is_that_person_in_the_title() {
+        let text = "Berta Cáceres: Seven men convicted of murdering Honduran activist\n\nA court in Honduras has convicted seven men of the murder of the environmental activist Berta Cáceres in March 2016.";
+        // (read as a report is, its first line its title)
+        let d = casefile_ingest::ingest("r.txt", text.as_bytes()).expect("ingest");
+        let got: Vec<(EntityKind, String)> = find(&d, &sentences(&d.text))
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect();
+        assert!(
+            !got.iter()
+                .any(|(k, t)| *k != EntityKind::Person && t == "Berta Cáceres"),
+            "{got:?}"
+        );
+    }
+
+    /// A name between "the" and a lower-case word says which thing the phrase names: no person.
+    #[test]
+    fn a_name_that_says_which_thing_is_no_person() {
+        let got = names(
+            "She opposed the Agua Zarca hydroelectric dam. Berta Flores said she was threatened. Once again, the Ivan Dorn and Oleg Marchenko have been detained.",
+        );
+        assert!(
+            !got.iter()
+                .any(|(k, t)| *k == EntityKind::Person && t == "Agua Zarca"),
+            "{got:?}"
+        );
+        for person in ["Berta Flores", "Ivan Dorn"] {
+            assert!(
+                got.contains(&(EntityKind::Person, person.to_string())),
+                "{person}: {got:?}"
             );
         }
     }
