@@ -553,6 +553,14 @@ pub fn find_with(
             && found
                 .iter()
                 .any(|tr| tree.told_now(tr.ts, tr.te) && !cx.quoted(tr.ts, tr.ts + 1));
+        // the time of an act a proceeding is about ("has convicted seven men of the murder of
+        // X in March 2016") is told as what the proceeding is for: background, not the day the
+        // story has reached ("One defendant was acquitted" is no acquittal of March 2016)
+        times.background.extend(sent.times_where(timexes, |s, e| {
+            found
+                .iter()
+                .any(|tr| tr.act.name.is_proceeding() && dates_another_act(tree, (s, e), tr))
+        }));
         let found = by_clause(tree, &sent, timexes, found);
         let asking_for_nothing: Vec<bool> = found
             .iter()
@@ -3129,19 +3137,38 @@ fn in_clause(
         .min()
 }
 
-/// Whether a time is a modifier of a noun naming another act ("convicted two men of the 2018
-/// murder of …": 2018 is the murder's, not the conviction's; "released after the 2019 trial").
+/// Whether a time is a modifier of a noun naming another act, or of a noun inside that act's
+/// phrase ("convicted two men of the 2018 murder of …": 2018 is the murder's, not the
+/// conviction's; "released after the 2019 trial"; "convicted seven men of the murder of the
+/// activist Berta Cáceres in March 2016").
 fn dates_another_act(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
-    let Some(n) = tree.head_of(span.0, span.1).and_then(|t| tree.head(t)) else {
+    let Some(mut n) = tree.head_of(span.0, span.1).and_then(|t| tree.head(t)) else {
         return false;
     };
-    let w = &tree.words[n];
-    w.word.upos == "NOUN"
-        && !tr.spans().any(|(s, e)| s <= w.start && w.end <= e)
-        && patterns().iter().any(|rx| {
-            rx.find(&w.word.form)
-                .is_some_and(|m| m.start() == 0 && m.end() == w.word.form.len())
-        })
+    let names_an_act = |n: usize| {
+        let w = &tree.words[n];
+        w.word.upos == "NOUN"
+            && !tr.spans().any(|(s, e)| s <= w.start && w.end <= e)
+            && patterns().iter().any(|rx| {
+                rx.find(&w.word.form)
+                    .is_some_and(|m| m.start() == 0 && m.end() == w.word.form.len())
+            })
+    };
+    // up through the nouns whose phrase the time is in, to the first word that is no noun
+    for _ in 0..tree.words.len() {
+        if names_an_act(n) {
+            return true;
+        }
+        let noun = matches!(tree.words[n].word.upos.as_str(), "NOUN" | "PROPN");
+        match tree
+            .head(n)
+            .filter(|_| noun && matches!(tree.rel(n), "nmod" | "appos" | "compound" | "flat"))
+        {
+            Some(h) => n = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether a place named in the act's clause is not where the act was done: a state that is
@@ -3948,6 +3975,19 @@ mod tests {
                 "killing",
                 Some("2018"),
             ),
+            // (also a time inside the phrase of the act the conviction is of)
+            (
+                (2023, 5, 9),
+                "A court in Marevo has convicted seven men of the murder of the environmental activist Oleg Marchenko in March 2016.",
+                "trial",
+                None,
+            ),
+            (
+                (2023, 5, 9),
+                "A court in Marevo has convicted seven men of the murder of the environmental activist Oleg Marchenko in March 2016.",
+                "killing",
+                Some("2016-03"),
+            ),
             (
                 (2024, 8, 14),
                 "A habeas corpus petition filed by his family will be heard by the High Court on 20 August.",
@@ -4215,23 +4255,31 @@ mod tests {
     }
 
     #[test]
-    fn a_time_told_looking_back_dates_no_statement_after_it() {
+    fn a_time_told_looking_back_or_of_what_a_proceeding_is_about_dates_nothing_after_it() {
         // the past perfect reaches the verb an open complement shares its clause with ("had
         // failed to report … in 2020"): a time before the story's, which a statement told after
-        // it does not take; a time of the story's own does
-        for (text, want) in [
+        // it does not take; a time of the story's own does; nor is the time of the act a
+        // proceeding is about ("convicted … of the murder of X in March 2016") the story's
+        for (text, kind, want) in [
             (
                 "The judge ruled that Oleg Marchenko had failed to report to the police in 2020. The union condemned the ruling.",
+                "public-statement",
                 None,
             ),
             (
                 "The judge ruled that Oleg Marchenko failed to report to the police in 2020. The union condemned the ruling.",
+                "public-statement",
                 Some("2020"),
+            ),
+            (
+                "A court in Marevo has convicted seven men of the murder of the environmental activist Oleg Marchenko in March 2016. One defendant was acquitted.",
+                "ruling",
+                None,
             ),
         ] {
             let (_, t, ev) = read(text);
             let last = ev.last().expect(text);
-            assert_eq!(last.kind.as_str(), "public-statement", "{text}");
+            assert_eq!(last.kind.as_str(), kind, "{text}");
             let got = last
                 .time
                 .filter(|_| last.time_from_context)

@@ -243,13 +243,17 @@ fn date_by_window(families: &mut [Family]) -> BTreeMap<(usize, usize), String> {
 /// Whether a happening is told by one report only, of people the case names once each, there
 /// ("Jose Luis Gamboa, a journalist in Veracruz, was stabbed to death on January 10", in a
 /// report of another killing): in a case with people at its centre, another case told in
-/// passing, context with its person (a claim), no step of this case's chain.
+/// passing, context with its person (a claim), no step of this case's chain. Not when its
+/// tellings name someone the case names again ("convicted seven men of the murder of Berta
+/// Cáceres": the men are named once, the trial is of her killing).
 fn in_passing(ms: &[&Member], named: &std::collections::HashMap<&str, usize>) -> bool {
     let one_report = ms.iter().all(|m| m.doc == ms[0].doc);
+    let once = |v: &String| named.get(v.as_str()).copied().unwrap_or(0) <= 1;
     let mut victims = ms.iter().flat_map(|m| &m.victims).peekable();
     one_report
         && victims.peek().is_some()
-        && victims.all(|v| named.get(v.as_str()).copied().unwrap_or(0) <= 1)
+        && victims.all(once)
+        && ms.iter().flat_map(|m| &m.entities).all(once)
 }
 
 /// The date of a window of days: the one day, month or year both ends fall in.
@@ -1598,6 +1602,11 @@ mod tests {
         assert!(!in_passing(&[&martinez], &named));
         let elsewhere = killing(1, "gamboa");
         assert!(!in_passing(&[&gamboa, &elsewhere], &named));
+        let of_the_centre = Member {
+            entities: vec!["gamboa".into(), "martinez".into()],
+            ..killing(0, "gamboa")
+        };
+        assert!(!in_passing(&[&of_the_centre], &named));
         assert!(!in_passing(&[&blank(0, None)], &named));
     }
 
