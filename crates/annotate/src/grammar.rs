@@ -1527,7 +1527,7 @@ impl Tree {
             if self.needed(h, rel) {
                 return Some(M::Demanded);
             }
-            if x == act && self.step_taken_for(x, h) {
+            if (x == act && self.step_taken_for(x, h)) || self.time_still_to_come(x, h) {
                 return Some(M::Hypothetical);
             }
             // an infinitive of purpose ("petitioned the committee to protect the men", "moved
@@ -1646,6 +1646,31 @@ impl Tree {
                 .children(x)
                 .any(|c| matches!(self.rel(c), "det" | "nmod:poss" | "obj"))
             && PROCEEDING_STEPS.contains(&self.words[x].word.form.to_lowercase().as_str())
+    }
+
+    /// Whether clause `x` is a clause of time in the present ("when he is sentenced", "once she
+    /// is released") on a verb `h` told as still to come ("could face", "will be freed"): what
+    /// it tells has not happened yet.
+    fn time_still_to_come(&self, x: usize, h: usize) -> bool {
+        const OPENERS: &[&str] = &["when", "once", "until", "after", "before", "if"];
+        let present = |w: usize| {
+            matches!(self.words[w].word.xpos.as_str(), "VBZ" | "VBP")
+                || self.children(w).any(|c| {
+                    self.rel(c).starts_with("aux")
+                        && matches!(self.words[c].word.xpos.as_str(), "VBZ" | "VBP")
+                })
+        };
+        let to_come = self.children(h).any(|c| {
+            self.rel(c) == "aux"
+                && matches!(
+                    self.words[c].word.form.to_lowercase().as_str(),
+                    "could" | "would" | "might" | "may" | "will" | "shall" | "'ll"
+                )
+        });
+        self.rel(x) == "advcl"
+            && (self.has_child(x, "mark", OPENERS) || self.has_child(x, "advmod", &["when"]))
+            && present(x)
+            && to_come
     }
 
     /// The noun a relative clause modifies when the parse hangs the clause beside the sentence
@@ -3667,6 +3692,18 @@ mod support_verbs {
                 "questioning",
                 None,
             ),
+            // a clause of time in the present on what could or will be is still to come
+            (
+                "He could face up to 30 years in prison when he is sentenced.",
+                "sentenced",
+                Some(M::Hypothetical),
+            ),
+            (
+                "He will be freed once he is pardoned.",
+                "pardoned",
+                Some(M::Hypothetical),
+            ),
+            ("He was beaten when he was arrested.", "arrested", None),
             // what one is protected from, a danger named beside "risk" or "threats": feared,
             // threatened, not done
             (
