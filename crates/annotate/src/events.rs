@@ -178,7 +178,7 @@ pub const ACTS: &[ActType] = &[
         label: "judgment on a complaint",
         plover: ("ACCUSE", "judgment"),
         violation: false,
-        pattern: r"judgments?\b|(?:ruled|rules|ruling) that|found (?:that there had been )?(?:an? |two |several |multiple )?violations? of|held(?:, unanimously,)? that there (?:had been|was|were)|ordered (?:[\w’']+\s+){1,3}to pay",
+        pattern: r"judgments?\b|(?:ruled|rules|ruling)(?: (?:in|on|last) [\w,]+){0,1} that|found (?:that there had been )?(?:an? |two |several |multiple )?violations? of|held(?:, unanimously,)? that there (?:had been|was|were)|ordered (?:[\w’']+\s+){1,3}to pay",
     },
     ActType {
         name: ActKind::Release,
@@ -4622,6 +4622,10 @@ mod tests {
             (
                 "The Court held that there had been a violation of Article 3.",
                 vec!["judgment"],
+            ),
+            (
+                "The European Court of Human Rights ruled in December that his detention violated his rights.",
+                vec!["detention", "judgment"],
             ),
             (
                 "The court ordered Russia to pay 26,000 euros to Oleg Marchenko.",

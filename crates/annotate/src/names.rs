@@ -525,6 +525,15 @@ fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
                 .any(|w| matches!(*w, "on" | "of" | "for" | "against"))
             && !right_caps.is_empty();
     }
+    // a person's name and the body they speak for ("said Andrew Gardner of Amnesty
+    // International"): two names, not one body's
+    let person_left = (2..=3).contains(&left.len())
+        && !left.iter().any(head)
+        && !left.iter().any(title)
+        && word(left[0]).given_name();
+    if joiner == "of" && person_left {
+        return false;
+    }
     // "the Sea of Marmara": a feature of the land or sea and its name
     let geo = joiner == "of"
         && left.len() == 1
@@ -1942,6 +1951,23 @@ mod tests {
                 "{name} as a person: {got:?}"
             );
         }
+    }
+
+    /// A person's name and the body they speak for, joined by "of", are two names.
+    #[test]
+    fn a_person_of_a_body_is_two_names() {
+        let got = names("\"This is a farce,\" said Andrew Gardner of Amnesty International.");
+        assert!(
+            got.contains(&(EntityKind::Person, "Andrew Gardner".to_string())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&(
+                EntityKind::Organization,
+                "Amnesty International".to_string()
+            )),
+            "{got:?}"
+        );
     }
 
     /// A name the rules read as a person's in full is that person wherever the tagger reads it
