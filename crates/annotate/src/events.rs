@@ -2386,24 +2386,6 @@ fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usiz
                 after.push(first + j);
             }
         }
-        // told after something its clause names, it takes no time of the narrative that what
-        // it follows did not take ("Police detained more than 1,000 people after the verdict",
-        // the verdict undated; "after the meeting"): it is after that, by a span the report
-        // does not give (but "After being transported back …, the two men were held", the
-        // return dated so, is of its time)
-        let a = &out[first + i];
-        let follows = tree.told_after_something(a.trigger.start, a.trigger.end);
-        if a.time_from_context
-            && follows.is_some_and(|c| {
-                !out[first..]
-                    .iter()
-                    .any(|b| b.time.is_some() && tree.inside((b.trigger.start, b.trigger.end), c))
-            })
-        {
-            let a = &mut out[first + i];
-            a.time = None;
-            a.time_from_context = false;
-        }
         let a = &mut out[first + i];
         a.after = after;
         a.doer_unnamed = !a
@@ -2414,6 +2396,37 @@ fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usiz
                 tree.rel(c) == "nsubj"
                     && !matches!(tree.words[c].word.upos.as_str(), "PRON" | "PROPN")
             });
+    }
+    past_the_narrative(tree, out, first);
+}
+
+/// Whether the sentence of `out[first..]` tells of a time after the narrative's, which its acts
+/// then do not take: an act told after something its clause names that took no time ("Police
+/// detained more than 1,000 people after the verdict", the verdict undated; "after the
+/// meeting"), after a span the report does not give; or one that answers or tells of an act of
+/// its sentence that took no time ("Hezbollah condemned the killing and called on the judiciary
+/// to find the perpetrators", after sentences of 2019), after that act, whose time is not the
+/// narrative's. ("After being transported back …, the two men were held", the return dated so,
+/// is of its time.) Every act of the sentence then loses the narrative's time.
+fn past_the_narrative(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usize) {
+    let sentence = &out[first..];
+    let undated = |j: &usize| out[*j].time.is_none();
+    let past = sentence.iter().any(|a| {
+        let follows = tree.told_after_something(a.trigger.start, a.trigger.end);
+        let after_undated = !a.after.is_empty() && a.after.iter().all(undated);
+        a.time_from_context
+            && (after_undated
+                || follows.is_some_and(|c| {
+                    !sentence.iter().any(|b| {
+                        b.time.is_some() && tree.inside((b.trigger.start, b.trigger.end), c)
+                    })
+                }))
+    });
+    if past {
+        for a in out[first..].iter_mut().filter(|a| a.time_from_context) {
+            a.time = None;
+            a.time_from_context = false;
+        }
     }
 }
 
@@ -4267,6 +4280,16 @@ mod tests {
                 None,
             ),
             (
+                "In 2019, Oleg Marchenko said he had received threats. The party condemned the killing.",
+                "public-statement",
+                None,
+            ),
+            (
+                "In 2019, Oleg Marchenko said he had received threats. The party condemned the killing and called on the judiciary to find the perpetrators.",
+                "petition",
+                None,
+            ),
+            (
                 "The judge ruled that Oleg Marchenko failed to report to the police in 2020. The union condemned the ruling.",
                 "public-statement",
                 Some("2020"),
@@ -4278,8 +4301,11 @@ mod tests {
             ),
         ] {
             let (_, t, ev) = read(text);
-            let last = ev.last().expect(text);
-            assert_eq!(last.kind.as_str(), kind, "{text}");
+            let last = ev
+                .iter()
+                .rev()
+                .find(|e| e.kind.as_str() == kind)
+                .expect(text);
             let got = last
                 .time
                 .filter(|_| last.time_from_context)

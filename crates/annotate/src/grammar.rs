@@ -1413,6 +1413,12 @@ impl Tree {
     fn own_words_modality(&self, x: usize) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
         let form = |i: usize| self.words[i].word.form.to_lowercase();
+        // a command: the sentence's verb in its base form with no auxiliary, marker or subject
+        // but a title's topic before a colon ("Lebanon: Investigate Killing of X", "Egypt: Free
+        // Jailed Activist"): asked for, not done
+        if self.imperative(x) {
+            return Some(M::Demanded);
+        }
         for c in self.children(x) {
             let f = form(c);
             let rel = self.rel(c);
@@ -1461,6 +1467,7 @@ impl Tree {
             if rel == "mark" && matches!(f.as_str(), "if" | "whether" | "unless") {
                 return Some(M::Hypothetical);
             }
+
             // what one is held "pending" or "awaiting" is still to come ("detention pending
             // trial", the parse making "pending" a part of the noun)
             if c < x && matches!(f.as_str(), "pending" | "awaiting") {
@@ -1487,6 +1494,24 @@ impl Tree {
             }
         }
         None
+    }
+
+    /// Whether verb `v` is a command: the root (or the word right after a title's colon), in its
+    /// base form, with no auxiliary or marker, and no subject but a name before a colon (a
+    /// title's topic, "Lebanon: Investigate …").
+    fn imperative(&self, v: usize) -> bool {
+        let subject_is_topic = |c: usize| self.words.get(c + 1).is_some_and(|n| n.word.form == ":");
+        let after_colon = v
+            .checked_sub(1)
+            .is_some_and(|p| self.words[p].word.form == ":");
+        (self.rel(v) == "root" || (after_colon && matches!(self.rel(v), "appos" | "parataxis")))
+            && self.words[v].word.xpos == "VB"
+            && !self.children(v).any(|c| {
+                let rel = self.rel(c);
+                rel.starts_with("aux")
+                    || rel == "mark"
+                    || (rel.starts_with("nsubj") && !subject_is_topic(c))
+            })
     }
 
     /// [`Tree::modality`] as the words governing the act give it.
@@ -3691,6 +3716,18 @@ mod support_verbs {
                 "He was arrested for questioning the decree.",
                 "questioning",
                 None,
+            ),
+            // a command, a title's topic before it
+            (
+                "Marevo: Investigate Killing of Oleg Marchenko",
+                "Investigate",
+                Some(M::Demanded),
+            ),
+            ("Release Oleg Marchenko now.", "Release", Some(M::Demanded)),
+            (
+                "Police did not release Oleg Marchenko.",
+                "release",
+                Some(M::Negated),
             ),
             // a clause of time in the present on what could or will be is still to come
             (
