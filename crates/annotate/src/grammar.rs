@@ -2681,6 +2681,78 @@ fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// "after", "before", "until" or "since" opening a clause whose verb the parse made the
+/// sentence's root, with the main clause before it read as that verb's subject ("Reza Karimi is
+/// at imminent risk of execution after the Supreme Court upheld his death sentence": "risk"
+/// the subject of "upheld"): the main clause's head becomes the root, the verb a clause of time
+/// on it, the noun after the word its subject, the word its marker.
+fn main_clause_before_time(words: &mut [casefile_syntax::conllu::Word]) {
+    for m in 0..words.len() {
+        let marker = matches!(
+            words[m].form.to_lowercase().as_str(),
+            "after" | "before" | "until" | "since"
+        );
+        if !marker || words[m].deprel != "case" {
+            continue;
+        }
+        let Some(n) = words[m].head.checked_sub(1) else {
+            continue;
+        };
+        let v = n + 1;
+        if v >= words.len()
+            || words[v].deprel != "root"
+            || words[v].upos != "VERB"
+            || !matches!(words[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || !matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
+        {
+            continue;
+        }
+        // the verb's subject, before the word, whose phrase the noun is in
+        let Some(s) =
+            (0..m).find(|&s| words[s].head == v + 1 && words[s].deprel.starts_with("nsubj"))
+        else {
+            continue;
+        };
+        let mut up = n;
+        let mut inside = false;
+        for _ in 0..words.len() {
+            match words[up].head.checked_sub(1) {
+                Some(h) if h == s => {
+                    inside = true;
+                    break;
+                }
+                Some(h) if h != v => up = h,
+                _ => break,
+            }
+        }
+        if !inside {
+            continue;
+        }
+        words[s].head = 0;
+        words[s].deprel = "root".into();
+        words[v].head = s + 1;
+        words[v].deprel = "advcl".into();
+        words[n].head = v + 1;
+        words[n].deprel = "nsubj".into();
+        words[m].head = v + 1;
+        words[m].deprel = "mark".into();
+        // what hung on the verb before the word (the sentence's closing stop excepted) is the
+        // main clause's
+        for (i, w) in words.iter_mut().enumerate().take(m) {
+            if i != s && w.head == v + 1 {
+                w.head = s + 1;
+            }
+        }
+        for w in words.iter_mut().skip(v + 1) {
+            if w.head == v + 1 && w.deprel == "punct" && matches!(w.form.as_str(), "." | "!" | "?")
+            {
+                w.head = s + 1;
+            }
+        }
+        return;
+    }
+}
+
 /// Whether noun `n` is a time of the clause ("last month", "this week") that the parse gave
 /// the clause's subject to as a compound ("the Chechen Supreme Court last month"): the
 /// compound's head, the last word of the subject.
@@ -2724,6 +2796,7 @@ pub fn parse_names(
     verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
     clause_of_time(&mut analysed);
+    main_clause_before_time(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -2871,6 +2944,17 @@ mod tests {
         assert_eq!(t.head(at(&t, s, "overturned")), Some(at(&t, s, "won")));
         assert_eq!(t.rel(at(&t, s, "Court")), "nsubj");
         assert_eq!(t.rel(at(&t, s, "month")), "obl:tmod");
+        // ...also where the parse made the clause's verb the root and the main clause its
+        // subject
+        let s = "Oleg Marchenko is at imminent risk of execution after the Supreme Court upheld his death sentence on 8 January 2023.";
+        let (t, _) = with_names(s, &["Oleg Marchenko", "Supreme Court"]);
+        let upheld = at(&t, s, "upheld");
+        assert_eq!(
+            (t.rel(upheld), t.head(upheld)),
+            ("advcl", Some(at(&t, s, "risk")))
+        );
+        assert_eq!(t.rel(at(&t, s, "risk")), "root");
+        assert_eq!(t.rel(at(&t, s, "Court")), "nsubj");
         // a verb of asking after a body's name, read as a plural noun
         for (s, name, head) in [
             (
