@@ -483,8 +483,13 @@ fn joins(left: &[&str], right: &[&str], joiner: &str) -> bool {
     {
         return true;
     }
+    // "and" inside one body's name ("Organization for Security and Co-operation"), not between
+    // two bodies' whole names, each ending in its head ("the European Union and Amnesty
+    // International")
     if joiner == "and" {
-        return left.iter().any(head) && right_caps.iter().any(|w| head(w));
+        let two_bodies =
+            left.last().is_some_and(head) && right_caps.last().is_some_and(|w| head(w));
+        return left.iter().any(head) && right_caps.iter().any(|w| head(w)) && !two_bodies;
     }
     // a body's remit after its head ("Working Group on Arbitrary Detention", "Committee against
     // Torture"), its alternatives joined by "or" ("on Enforced or Involuntary Disappearances")
@@ -1968,6 +1973,18 @@ mod tests {
             )),
             "{got:?}"
         );
+    }
+
+    /// Two bodies' whole names joined by "and" are two names.
+    #[test]
+    fn two_bodies_joined_by_and_are_two_names() {
+        let got = names("The European Union and Amnesty International called for his release.");
+        for body in ["European Union", "Amnesty International"] {
+            assert!(
+                got.contains(&(EntityKind::Organization, body.to_string())),
+                "{body}: {got:?}"
+            );
+        }
     }
 
     /// A name the rules read as a person's in full is that person wherever the tagger reads it
