@@ -512,7 +512,10 @@ pub fn find_with(
         let sent = Sentence {
             subject_before: match found.is_empty() || !sent_has_pronoun(&sent) || si == 0 {
                 true => None,
-                false => subject_before(&cx, sentences[si - 1], (ss, se), trees),
+                false => {
+                    let prev = order.sentence(text, si - 1, sentences[si - 1]);
+                    subject_before(&cx, &prev, (ss, se), trees)
+                }
             },
             ..sent
         };
@@ -2815,22 +2818,22 @@ fn sent_has_pronoun(sent: &Sentence) -> bool {
 /// person ("In December 2021, a court sentenced him").
 fn subject_before(
     cx: &Ctx,
-    prev: (usize, usize),
+    prev: &Sentence,
     here: (usize, usize),
     trees: &mut crate::grammar::Trees,
 ) -> Option<usize> {
-    let (ps, pe) = prev;
+    let (ps, pe) = (prev.ss, prev.se);
     if pe > here.0 || cx.text[pe..here.0].contains("\n\n") {
         return None;
     }
     let mentions = cx.mentions;
-    let people: Vec<usize> = (0..mentions.len())
+    let people: Vec<usize> = prev
+        .in_sentence
+        .iter()
+        .copied()
         .filter(|&k| {
             let m = &mentions[k];
-            m.kind == EntityKind::Person
-                && m.source != Mention::ANAPHOR
-                && ps <= m.span.start
-                && m.span.end <= pe
+            m.kind == EntityKind::Person && m.source != Mention::ANAPHOR
         })
         .collect();
     let surname = |k: usize| {
