@@ -2613,6 +2613,29 @@ fn appositive_subject(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// Whether word `m` is "after", "before", "until" or "since" read as a preposition of a noun
+/// right before a finite verb ("after the court overturned"): the noun and the verb (0-based),
+/// which the parse mends below read as a clause of time. (A word the parse hangs on the root
+/// has no noun.)
+fn time_word_before_verb(
+    words: &[casefile_syntax::conllu::Word],
+    m: usize,
+) -> Option<(usize, usize)> {
+    let marker = matches!(
+        words[m].form.to_lowercase().as_str(),
+        "after" | "before" | "until" | "since"
+    );
+    if !marker || words[m].deprel != "case" {
+        return None;
+    }
+    let n = words[m].head.checked_sub(1)?;
+    let v = n + 1;
+    let finite = words
+        .get(v)
+        .is_some_and(|w| w.upos == "VERB" && matches!(w.xpos.as_str(), "VBD" | "VBZ" | "VBP"));
+    finite.then_some((n, v))
+}
+
 /// "after", "before", "until" or "since" opening a clause ("released on Friday after the court
 /// overturned his conviction"): where the parse reads the word as a preposition of the noun and
 /// the clause's verb, right after that noun, as a verb joined to the sentence's with no subject
@@ -2620,26 +2643,12 @@ fn appositive_subject(words: &mut [casefile_syntax::conllu::Word]) {
 /// subject, the word its marker.
 fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
     for m in 0..words.len() {
-        let marker = matches!(
-            words[m].form.to_lowercase().as_str(),
-            "after" | "before" | "until" | "since"
-        );
-        if !marker || words[m].deprel != "case" {
-            continue;
-        }
-        // (the word's noun, 1-based head; a marker the parse hangs on the root has none)
-        let Some(n) = words[m].head.checked_sub(1) else {
+        let Some((n, v)) = time_word_before_verb(words, m) else {
             continue;
         };
-        let v = n + 1;
-        if v >= words.len() {
-            continue;
-        }
         let subjectless = !words
             .iter()
             .any(|w| w.head == v + 1 && w.deprel.starts_with("nsubj"));
-        let finite =
-            words[v].upos == "VERB" && matches!(words[v].xpos.as_str(), "VBD" | "VBZ" | "VBP");
         // the verb joined to the noun's verb, or to the verb that one is joined to ("won an
         // appeal after the court … overturned": "overturned" joined to "denied")
         let joined = words[v].head == words[n].head
@@ -2648,7 +2657,6 @@ fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
                 .checked_sub(1)
                 .is_some_and(|h| words[h].deprel == "conj" && words[h].head == words[v].head);
         if !(matches!(words[n].upos.as_str(), "NOUN" | "PROPN" | "PRON")
-            && finite
             && subjectless
             && matches!(words[v].deprel.as_str(), "conj" | "parataxis")
             && joined)
@@ -2688,23 +2696,10 @@ fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
 /// on it, the noun after the word its subject, the word its marker.
 fn main_clause_before_time(words: &mut [casefile_syntax::conllu::Word]) {
     for m in 0..words.len() {
-        let marker = matches!(
-            words[m].form.to_lowercase().as_str(),
-            "after" | "before" | "until" | "since"
-        );
-        if !marker || words[m].deprel != "case" {
-            continue;
-        }
-        let Some(n) = words[m].head.checked_sub(1) else {
+        let Some((n, v)) = time_word_before_verb(words, m) else {
             continue;
         };
-        let v = n + 1;
-        if v >= words.len()
-            || words[v].deprel != "root"
-            || words[v].upos != "VERB"
-            || !matches!(words[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-            || !matches!(words[n].upos.as_str(), "NOUN" | "PROPN")
-        {
+        if words[v].deprel != "root" || !matches!(words[n].upos.as_str(), "NOUN" | "PROPN") {
             continue;
         }
         // the verb's subject, before the word, whose phrase the noun is in
