@@ -84,6 +84,10 @@ const DOING: &[&str] = &[
     "make", "open", "publish", "release", "send", "submit", "win",
 ];
 
+/// Modal auxiliaries of what might be or is still to come ("could face", "will be charged"):
+/// [`Tree::modality`] reads what they govern as hypothetical.
+const STILL_TO_COME: &[&str] = &["could", "would", "might", "may", "will", "shall", "'ll"];
+
 /// Verbs of halting what is to be done: what they act on was not done ([`Tree::governed`]).
 const HALTING: &[&str] = &[
     "halt", "suspend", "stop", "postpone", "stay", "cancel", "avert",
@@ -823,12 +827,15 @@ impl Tree {
     /// another, which may be long before the time of writing: "The news comes just after
     /// prosecutors announced …".)
     pub fn clause_of_later_time(&self) -> bool {
-        // (UD makes "when" the clause's adverb, the others its marker)
-        const OPENERS: &[&str] = &["when", "once", "until"];
-        (0..self.words.len()).any(|w| {
-            self.rel(w) == "advcl"
-                && (self.has_child(w, "mark", OPENERS) || self.has_child(w, "advmod", &["when"]))
-        })
+        (0..self.words.len()).any(|w| self.time_clause(w, &["when", "once", "until"]))
+    }
+
+    /// Whether word `w` heads an adverbial clause opened by one of `openers` (UD makes "when"
+    /// the clause's adverb, the others its marker).
+    fn time_clause(&self, w: usize, openers: &[&str]) -> bool {
+        self.rel(w) == "advcl"
+            && (self.has_child(w, "mark", openers)
+                || (openers.contains(&"when") && self.has_child(w, "advmod", &["when"])))
     }
 
     /// Whether the phrase at `start..end` is the sentence's root ("It was March 3.").
@@ -1485,9 +1492,7 @@ impl Tree {
             if rel.starts_with("aux") {
                 match f.as_str() {
                     // what might be, and what is still to come ("will be charged")
-                    "could" | "would" | "might" | "may" | "will" | "shall" | "'ll" => {
-                        return Some(M::Hypothetical)
-                    }
+                    f if STILL_TO_COME.contains(&f) => return Some(M::Hypothetical),
                     "must" | "should" => return Some(M::Demanded),
                     _ => {}
                 }
@@ -1685,17 +1690,7 @@ impl Tree {
                         && matches!(self.words[c].word.xpos.as_str(), "VBZ" | "VBP")
                 })
         };
-        let to_come = self.children(h).any(|c| {
-            self.rel(c) == "aux"
-                && matches!(
-                    self.words[c].word.form.to_lowercase().as_str(),
-                    "could" | "would" | "might" | "may" | "will" | "shall" | "'ll"
-                )
-        });
-        self.rel(x) == "advcl"
-            && (self.has_child(x, "mark", OPENERS) || self.has_child(x, "advmod", &["when"]))
-            && present(x)
-            && to_come
+        self.time_clause(x, OPENERS) && present(x) && self.has_child(h, "aux", STILL_TO_COME)
     }
 
     /// The noun a relative clause modifies when the parse hangs the clause beside the sentence
