@@ -4004,6 +4004,19 @@ mod tests {
                 "killing",
                 Some("2016-03"),
             ),
+            // the day of a charge is not the day of the act charged with
+            (
+                (2017, 12, 8),
+                "The men were charged on Tuesday with the murder of the journalist Oleg Marchenko.",
+                "killing",
+                None,
+            ),
+            (
+                (2017, 12, 8),
+                "The men were charged on Tuesday with the murder of the journalist Oleg Marchenko.",
+                "criminal-charge",
+                Some("2017-12-05"),
+            ),
             (
                 (2024, 8, 14),
                 "A habeas corpus petition filed by his family will be heard by the High Court on 20 August.",

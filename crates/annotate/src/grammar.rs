@@ -810,12 +810,13 @@ impl Tree {
 
     /// Whether noun `w` gives what something is done for or over ("sentenced to life in prison
     /// for the murder of X", "expelled diplomats over the killing", "called for an inquiry"),
-    /// or what a verb charges or convicts of ("convicted of torture"): an act before or after
+    /// or what a verb charges, convicts or threatens with ("convicted of torture", "were
+    /// charged on Tuesday with the murder", "threatened with arrest"): an act before or after
     /// the verb's, never at its time, so a clause of its own.
     fn ground_of_verb(&self, w: usize) -> bool {
         self.words[w].word.upos == "NOUN"
             && match self.rel(w) {
-                "obl" => self.has_child(w, "case", &["for", "over", "of"]),
+                "obl" => self.has_child(w, "case", &["for", "over", "of", "with"]),
                 "nmod" => self.has_child(w, "case", &["for", "over"]),
                 _ => false,
             }

@@ -1371,11 +1371,16 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
         .collect();
     let all_tags = model.tag_document(&words);
     // persons the rules named in full: the same words elsewhere in the report are that person,
-    // whatever the tagger reads there ("Berta Cáceres: Seven men convicted …", a title)
+    // whatever the tagger reads there ("Berta Cáceres: Seven men convicted …", a title), and
+    // so is their surname ("complicity in Caruana Galizia murder", of "Daphne Caruana Galizia")
     let persons: HashSet<String> = out
         .iter()
         .filter(|m| m.kind == EntityKind::Person && m.text.contains(' '))
-        .map(|m| m.text.clone())
+        .flat_map(|m| {
+            let surnames = m.text.char_indices().filter(|&(_, c)| c == ' ');
+            std::iter::once(m.text.clone())
+                .chain(surnames.map(|(i, _)| m.text[i + 1..].to_string()))
+        })
         .collect();
     for (((&(ss, se), tk), ws), tags) in sentences.iter().zip(&toks).zip(&words).zip(all_tags) {
         if ws.is_empty() || doc.boilerplate.iter().any(|b| b.start <= ss && se <= b.end) {
@@ -1392,8 +1397,9 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
             if doc.in_boilerplate(s, e) {
                 continue;
             }
+            let shares_surname = b == a + 1 && given_name_sharing_surname(ws, a);
             let kind = match ty.as_str() {
-                _ if persons.contains(&text[s..e]) => EntityKind::Person,
+                _ if persons.contains(&text[s..e]) || shares_surname => EntityKind::Person,
                 "PER" => EntityKind::Person,
                 "ORG" => EntityKind::Organization,
                 "LOC" => EntityKind::Place,
@@ -1423,7 +1429,7 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
                 continue;
             }
             // single words need the lexicon's support; persons must look like names
-            if words_in.len() == 1 && !lone_word_kept(ws, a, b, kind) {
+            if words_in.len() == 1 && !shares_surname && !lone_word_kept(ws, a, b, kind) {
                 continue;
             }
             if kind == EntityKind::Person
@@ -1444,6 +1450,22 @@ fn tagger_pass(doc: &Document, sentences: &[(usize, usize)], out: &mut Found) {
             out.push(mention(doc, s, e, kind, "tagger", None, 0.5));
         }
     }
+}
+
+/// Whether word `ws[a]` is a given name before "and" and a person's given name and surname,
+/// sharing that surname ("the brothers Alfred and George Degiorgio"): a person, whatever the
+/// tagger reads it as.
+fn given_name_sharing_surname(ws: &[String], a: usize) -> bool {
+    let given = |w: &String| {
+        let st = word(w);
+        is_cap(w) && st.per_first > 0 && st.per_first >= st.org + st.loc && !st.common()
+    };
+    given(&ws[a])
+        && ws.get(a + 1).is_some_and(|w| w == "and")
+        && ws.get(a + 2).is_some_and(given)
+        && ws
+            .get(a + 3)
+            .is_some_and(|w| is_cap(w) && !word(w).common())
 }
 
 /// Whether the tagger's reading of the one word `ws[a..b]` as `kind` stands: the lexicon
@@ -2001,6 +2023,35 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|(k, t)| *k != EntityKind::Person && t == "Berta Cáceres"),
+            "{got:?}"
+        );
+    }
+
+    /// The surname of a person the report names in full is that person where the tagger reads
+    /// it otherwise (a title).
+    #[test]
+    fn the_surname_of_a_person_named_in_full_is_that_person() {
+        let text = "Businessman charged with complicity in Caruana Galizia murder\n\nThe journalist Daphne Caruana Galizia was killed by a car bomb in October 2017.";
+        let d = casefile_ingest::ingest("r.txt", text.as_bytes()).expect("ingest");
+        let got: Vec<(EntityKind, String)> = find(&d, &sentences(&d.text))
+            .into_iter()
+            .map(|m| (m.kind, m.text))
+            .collect();
+        assert!(
+            !got.iter()
+                .any(|(k, t)| *k != EntityKind::Person && t.contains("Galizia")),
+            "{got:?}"
+        );
+    }
+
+    /// A given name before "and" and a given name and surname shares that surname: a person.
+    #[test]
+    fn a_given_name_sharing_a_surname_is_a_person() {
+        let got = names(
+            "Three of them, the brothers Alfred and George Degiorgio, were charged with murder on Tuesday.",
+        );
+        assert!(
+            got.contains(&(EntityKind::Person, "Alfred".to_string())),
             "{got:?}"
         );
     }
