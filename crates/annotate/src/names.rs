@@ -1279,6 +1279,25 @@ fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Found) {
         if r.headline || (r.initial && st.common()) || (all_caps(w) && st.org < 3) {
             continue;
         }
+        // a word after a noun for a body, or a broadcaster's "TV" or "Radio", names that body
+        // ("his employer TV Pirveli said", "the channel Dozhd")
+        if (BODY_NOUNS.contains(&r.before.as_str()) || matches!(r.before.as_str(), "tv" | "radio"))
+            && !st.common()
+        {
+            out.push(mention(
+                doc,
+                s,
+                e,
+                EntityKind::Organization,
+                "described",
+                None,
+                0.6,
+            ));
+            continue;
+        }
+        // a word the training text has only in lower case, never as a name, is a common noun
+        // capitalised to open the sentence ("Eyewitnesses said"), though rare
+        let lower_only = st.lower > 0 && st.cap_mid == 0 && st.entity_total() == 0;
         let speech_after = matches!(
             r.after.as_str(),
             "said"
@@ -1307,7 +1326,7 @@ fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Found) {
                 None,
                 0.6,
             ));
-        } else if speech_after && !st.common() && !all_caps(w) {
+        } else if speech_after && !st.common() && !lower_only && !all_caps(w) {
             // a word the training text knows as a place's or a body's name, never a person's,
             // that speaks is the body seated there ("The Kremlin said")
             let body = st.per == 0 && st.loc + st.org >= 3;
@@ -2040,6 +2059,26 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|(k, t)| *k != EntityKind::Person && t.contains("Galizia")),
+            "{got:?}"
+        );
+    }
+
+    /// A word after a noun for a body names that body; a plural common noun opening a sentence
+    /// before "said" names no one.
+    #[test]
+    fn who_speaks_as_a_body_or_a_common_noun_is_no_person() {
+        let got = names(
+            "The cameraman was beaten on Monday, his employer TV Pirveli said. Eyewitnesses said dozens of journalists were attacked.",
+        );
+        for word in ["Pirveli", "Eyewitnesses"] {
+            assert!(
+                !got.iter()
+                    .any(|(k, t)| *k == EntityKind::Person && t == word),
+                "{word}: {got:?}"
+            );
+        }
+        assert!(
+            got.contains(&(EntityKind::Organization, "Pirveli".to_string())),
             "{got:?}"
         );
     }
