@@ -480,6 +480,9 @@ impl Tree {
                     return Some((self.tie_of(c, f), why));
                 }
             }
+            if let Some(found) = self.purpose_of(c, t, &how) {
+                return Some(found);
+            }
             // the act describes the name, or a noun in apposition to it: "the men detained in
             // January", "the men who were detained", "Imran Shah, the journalist who went
             // missing", where the relative pronoun says how
@@ -524,6 +527,31 @@ impl Tree {
             }
         }
         self.held_for(span, t)
+    }
+
+    /// The tie of word `c` (reached as `how` says) to act `t` when `t` is an infinitive of
+    /// purpose with no subject of its own: done by the subject of the active clause it is for
+    /// ("His mother had been on hunger strike to demand his release", "The family went to
+    /// Geneva to petition the UN"); not where that clause has an object, who may be the one to
+    /// do it ("petitioned the committee to protect the men", "urged the authorities to
+    /// investigate", whatever the parse says).
+    fn purpose_of(&self, c: usize, t: usize, how: &str) -> Option<(Tie, String)> {
+        let form = |i: usize| self.words[i].word.form.as_str();
+        let h = self.head(t)?;
+        let purpose = matches!(self.rel(t), "advcl" | "acl")
+            && self.has_child(t, "mark", &["to"])
+            && !self.children(t).any(|d| self.rel(d).starts_with("nsubj"))
+            && !self
+                .children(h)
+                .any(|d| matches!(self.rel(d), "obj" | "iobj"));
+        (purpose && self.head(c) == Some(h) && self.rel(c) == "nsubj").then(|| {
+            let why = format!(
+                "{how}subject (nsubj) of “{}”, which “{}” is done for",
+                form(h),
+                form(t)
+            );
+            (Tie::Doer, why)
+        })
     }
 
     /// The tie of the name at `span` to a questioning `t` that another verb's undergoer is held
@@ -2100,7 +2128,9 @@ impl Tree {
     /// Whether the act at `start..end` is told in the past perfect ("the men had originally been
     /// arrested", "had been detained and questioned"), itself, as a verb joined by "and" to one
     /// so told, or as a noun that verb's clause is about ("had filed an appeal", "had refused
-    /// their requests"): before the time the narrative has reached, whose day does not date it.
+    /// their requests"), or as an infinitive of what that clause was for or tried ("had been on
+    /// hunger strike for six months to demand his release"): before the time the narrative has
+    /// reached, whose day does not date it.
     pub fn told_before(&self, start: usize, end: usize) -> bool {
         let Some(mut v) = self.head_of(start, end) else {
             return false;
@@ -2119,7 +2149,9 @@ impl Tree {
             {
                 return true;
             }
-            match self.head(v).filter(|_| self.rel(v) == "conj") {
+            let infinitive = matches!(self.rel(v), "advcl" | "acl" | "xcomp")
+                && self.has_child(v, "mark", &["to"]);
+            match self.head(v).filter(|_| self.rel(v) == "conj" || infinitive) {
                 Some(h) => v = h,
                 None => return false,
             }
@@ -3133,6 +3165,12 @@ mod support_verbs {
                 "City Court",
                 "sentenced",
             ),
+            // an infinitive of purpose is done by the subject of the clause it is for
+            (
+                "His mother had been on hunger strike for six months to demand his release.",
+                "mother",
+                "demand",
+            ),
         ] {
             assert_eq!(tie(s, name, act), Some(Tie::Doer), "{s}");
         }
@@ -3147,6 +3185,12 @@ mod support_verbs {
                 "The activist received threats after the trial.",
                 "activist",
                 "threats",
+            ),
+            // nor by the subject of a clause with an object, who may be the one to do it
+            (
+                "The network petitioned the committee to protect the men.",
+                "network",
+                "protect",
             ),
         ] {
             assert_ne!(tie(s, name, act), Some(Tie::Doer), "{s}");
@@ -3346,6 +3390,8 @@ mod support_verbs {
             ("before", "The men were arrested in Chechnya.", "arrested", Tree::told_before, false),
             ("before", "The men have been arrested in Chechnya.", "arrested", Tree::told_before, false),
             ("before", "He had to leave the country.", "leave", Tree::told_before, false),
+            ("before", "His mother had been on hunger strike for six months to demand his release.", "demand", Tree::told_before, true),
+            ("before", "His mother went on hunger strike to demand his release.", "demand", Tree::told_before, false),
             ("next", "The attorney general then acknowledged that he was killed.", "acknowledged", Tree::told_next, true),
             ("next", "His body was then dismembered.", "dismembered", Tree::told_next, true),
             ("now", "The men have now been offered state protection.", "offered", Tree::told_now, true),
