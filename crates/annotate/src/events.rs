@@ -2583,10 +2583,22 @@ fn participants(
                 .map(|(tie, why)| (tie.of_possessor(done_to), why))
                 .min_by_key(|(tie, _)| matches!(tie, Tie::Other));
             let tied = tie.as_ref().map(|t| t.0);
-            participant_role(cx, sent, tr, &mentions[k], tied, responding).map(|role| MentionRole {
+            let addressed = tr.spans().find(|&w| tree.addressed_by_phrase(span, w));
+            let by_phrase =
+                addressed.map(|(s, e)| format!("phrase of “to” or “on” of “{}”", &cx.text[s..e]));
+            participant_role(
+                cx,
+                sent,
+                tr,
+                &mentions[k],
+                tied,
+                responding,
+                by_phrase.is_some(),
+            )
+            .map(|role| MentionRole {
                 mention: k,
                 role,
-                relation: tie.map(|t| t.1),
+                relation: tie.map(|t| t.1).or(by_phrase),
             })
         })
         .collect();
@@ -2902,10 +2914,20 @@ fn participant_role(
     men: &Mention,
     tie: Option<Tie>,
     responding: bool,
+    addressed: bool,
 ) -> Option<ParticipantRole> {
     let text = cx.text;
     let (ss, se, a) = (sent.ss, sent.se, tr.act);
     let before = text[ss..men.span.start].trim_end().to_lowercase();
+    // whom an appeal is addressed to: the object of "urged", "petitioned" ("urged the
+    // authorities to investigate"), the passive subject ("the UN was petitioned"), or a phrase
+    // of "to" or "on" ("appealed to the Supreme Court", "called on Russia")
+    if a.name == ActKind::Petition
+        && men.kind != EntityKind::Group
+        && (tie == Some(Tie::Undergoer) || addressed)
+    {
+        return Some(ParticipantRole::Addressee);
+    }
     Some(match men.kind {
         EntityKind::Person | EntityKind::Group => {
             let speaker = text[men.span.end..se]
@@ -3564,6 +3586,28 @@ mod tests {
                 "Anna Roe appealed to the court in Port Aster.",
                 "Anna Roe",
                 Some(ParticipantRole::Agent),
+            ),
+            // whom an appeal is addressed to: the object of "urged", the "to" of "appealed to",
+            // the "on" of "called on", and a name joined to it; not a name of what is asked for
+            (
+                "The Harbour Rights Network urged the Ministry of Justice on Tuesday to investigate the death of the cameraman Oleg Marchenko.",
+                "Ministry of Justice",
+                Some(ParticipantRole::Addressee),
+            ),
+            (
+                "The Harbour Rights Network urged the Ministry of Justice on Tuesday to investigate the death of the cameraman Oleg Marchenko.",
+                "Oleg Marchenko",
+                Some(ParticipantRole::Other),
+            ),
+            (
+                "His wife appealed to Anna Roe for help.",
+                "Anna Roe",
+                Some(ParticipantRole::Addressee),
+            ),
+            (
+                "The network called on Anna Roe and Irina Volkova to release him.",
+                "Irina Volkova",
+                Some(ParticipantRole::Addressee),
             ),
             // the one who died in custody underwent it
             (

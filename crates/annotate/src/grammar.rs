@@ -529,6 +529,36 @@ impl Tree {
         self.held_for(span, t)
     }
 
+    /// Whether the name at `span` is whom the asking at `trigger` is addressed to, by a phrase
+    /// of "to" or "on" on its verb ("appealed to the Supreme Court", "called on the
+    /// authorities"); the object of an asking verb ("urged the authorities") is its undergoer
+    /// (see [`Tree::tie`]); so is a name in apposition to it or joined to it by "and" ("called
+    /// on the Minister of Justice, Pavel Ostrov,", "appealed to Russia and Belarus").
+    pub fn addressed_by_phrase(&self, span: (usize, usize), trigger: (usize, usize)) -> bool {
+        let (Some(mut n), Some(t)) = (
+            self.head_of(span.0, span.1),
+            self.head_of(trigger.0, trigger.1),
+        ) else {
+            return false;
+        };
+        while matches!(self.rel(n), "appos" | "conj") {
+            match self.head(n) {
+                Some(h) => n = h,
+                None => return false,
+            }
+        }
+        let by_phrase = self.head(n) == Some(t)
+            && self.rel(n) == "obl"
+            && self.has_child(n, "case", &["to", "on"]);
+        // the parse may read "called on X to release him" as a clause "on X to release him",
+        // X its subject: X is still whom the call is on
+        let on_clause = self.rel(n) == "nsubj"
+            && self
+                .head(n)
+                .is_some_and(|c| self.head(c) == Some(t) && self.has_child(c, "mark", &["on"]));
+        by_phrase || on_clause
+    }
+
     /// The tie of word `c` (reached as `how` says) to act `t` when `t` is an infinitive of
     /// purpose with no subject of its own: done by the subject of the active clause it is for
     /// ("His mother had been on hunger strike to demand his release", "The family went to

@@ -101,6 +101,9 @@ words! {
         /// does not judge whether they are a victim of the proceeding or the one who did what
         /// it tries (a killer sentenced for the killing is no victim).
         Accused = "accused",
+        /// Whom an appeal or a petition is addressed to: the object of "urged", "asked",
+        /// "petitioned", the "to" of "appealed to", the "on" of "called on".
+        Addressee = "addressee",
         /// Acted, without the act being a violation (flew, announced).
         Agent = "agent",
         /// Helped the victims (an organisation that evacuated them).

@@ -5,8 +5,7 @@
 use std::sync::OnceLock;
 
 use casefile_model::{
-    ActKind, Annotations, Document, EntityKind, EventMention, Intervention, ParticipantRole,
-    Resolved,
+    ActKind, Annotations, Document, EventMention, Intervention, ParticipantRole, Resolved,
 };
 use regex::Regex;
 
@@ -144,8 +143,9 @@ type Members = Vec<(String, usize)>;
 /// One telling of an act: its report, the report's annotations, the event mention's index.
 type Telling<'a> = (&'a Document, &'a Annotations, usize);
 
-/// To whom the tellings say an intervention was addressed (those after "to", "calling on",
-/// "petitioned", "demands"), and its outcome as the tellings give it.
+/// To whom the tellings say an intervention was addressed (the participants the grammar makes
+/// its addressees: the object of "urged", "petitioned", the "to" of "appealed to", the "on" of
+/// "called on"), and its outcome as the tellings give it.
 fn addressed(
     tellings: &[Telling],
     resolved: &Resolved,
@@ -161,26 +161,14 @@ fn addressed(
         if result == "unknown" || o == "refused" || (o == "granted" && result == "pending") {
             result = o;
         }
-        let after = &doc.text[em.trigger.end..em.sentence.end];
-        let lower = after.to_lowercase();
-        let Some(p) = ["calling on ", " to ", "petitioned ", "demands "]
+        let addressees = em
+            .participants
             .iter()
-            .filter_map(|w| lower.find(w).map(|k| k + w.len()))
-            .min()
-        else {
-            continue;
-        };
-        let from = em.trigger.end + p;
-        for (i, m) in ann.mentions.iter().enumerate() {
-            if m.span.start >= from
-                && m.span.end <= em.sentence.end
-                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
-            {
-                if let Some(e) = resolved.entity_of(&doc.id, i) {
-                    if !to.iter().any(|x| x == e) && Some(e) != by && !victims.contains(&e) {
-                        to.push(e.to_string());
-                    }
-                }
+            .filter(|p| p.role == ParticipantRole::Addressee)
+            .filter_map(|p| resolved.entity_of(&doc.id, p.mention));
+        for e in addressees {
+            if !to.iter().any(|x| x == e) && Some(e) != by && !victims.contains(&e) {
+                to.push(e.to_string());
             }
         }
     }

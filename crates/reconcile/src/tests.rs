@@ -225,6 +225,44 @@ fn an_intervention_is_taken_by_the_acts_doer_only() {
     }
 }
 
+/// Whom an intervention is addressed to is whom the grammar says it asks (the object of
+/// "urged", the "on" of "called on"), never a name of what it asks for.
+#[test]
+fn an_intervention_is_addressed_to_whom_it_asks() {
+    let report = "May 3, 2024\n\nThe Harbour Rights Network urged the Ministry of Justice on Tuesday to investigate the death of the cameraman Oleg Marchenko.\n\nThe Marevo Bar Association called on Irina Volkova to free the journalist Anna Roe.";
+    let doc = casefile_ingest::ingest("r.txt", report.as_bytes()).unwrap();
+    let ann = casefile_annotate::annotate(&doc);
+    let pairs = [(&doc, &ann)];
+    let resolved = casefile_resolve::resolve(&pairs, &[], &|_| false);
+    let name = |id: &str| {
+        resolved
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .map_or("-".to_string(), |e| e.name.clone())
+    };
+    let found: Vec<Vec<String>> = crate::interventions::find(&pairs, &resolved)
+        .into_iter()
+        .filter(|i| i.kind == "petition")
+        .map(|i| i.to.iter().map(|t| name(t)).collect())
+        .collect();
+    assert!(
+        found.contains(&vec!["Ministry of Justice".to_string()]),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&vec!["Irina Volkova".to_string()]),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .flatten()
+            .any(|n| n == "Oleg Marchenko" || n == "Anna Roe"),
+        "{found:?}"
+    );
+}
+
 /// An intervention no report dates (a statement, a petition, an inquiry) is no event of the
 /// chain, but still an intervention of its doer's, undated; one doer's undated tellings of a
 /// kind are one intervention. Dated, it is an event.
