@@ -100,7 +100,7 @@ pub const ACTS: &[ActType] = &[
         violation: true,
         // an execution is a killing by the state ("Iran has executed a second man", "was
         // publicly hanged"); not a crime or a plan executed (see `acts_on_a_thing`)
-        pattern: r"murder(?:ed|s)?|killed|killings?|kill\b|execut(?:ed|ions?)\b|hanged|put to death|(?:choked|strangled|beaten|beat|tortured|stabbed|hacked|bludgeoned|burned|burnt|kicked|starved) (?:(?:him|her|them) )?to death|shot dead",
+        pattern: r"murder(?:ed|s)?|assassinat(?:ed|ions?)\b|killed|killings?|kill\b|execut(?:ed|ions?)\b|hanged|put to death|(?:choked|strangled|beaten|beat|tortured|stabbed|hacked|bludgeoned|burned|burnt|kicked|starved) (?:(?:him|her|them) )?to death|shot dead",
     },
     ActType {
         // a death in the hands of the state, whatever its cause ("died in police custody",

@@ -559,6 +559,22 @@ impl Tree {
         by_phrase || on_clause
     }
 
+    /// The modality of `x` as an infinitive of purpose of `h` ("petitioned the committee to
+    /// protect the men", "moved them to hide them"): asked for under a verb of asking, else only
+    /// intended.
+    fn purpose_modality(&self, x: usize, h: usize) -> Option<casefile_model::Modality> {
+        use casefile_model::Modality as M;
+        if !self.purpose(x, h) {
+            return None;
+        }
+        let lemma = self.words[h].word.lemma.to_lowercase();
+        Some(match lemma.as_str() {
+            "demand" | "urge" | "request" | "petition" | "ask" | "call" | "appeal" | "campaign"
+            | "seek" => M::Demanded,
+            _ => M::Hypothetical,
+        })
+    }
+
     /// The tie of word `c` (reached as `how` says) to act `t` when `t` is an infinitive of
     /// purpose with no subject of its own: done by the subject of the active clause it is for
     /// ("His mother had been on hunger strike to demand his release", "The family went to
@@ -1288,6 +1304,9 @@ impl Tree {
             // what one failed, was unable or refused to do was not done ("were unable to arrest
             // him due to his judicial immunity", "failed to detain", "refused to release him")
             "fail" | "unable" | "refuse" | "decline" if self.rel(x) == "xcomp" => Some(M::Negated),
+            // what one escaped or evaded was not done to them ("narrowly escaped being killed",
+            // "evaded arrest")
+            "escape" | "evade" | "elude" => Some(M::Negated),
             // what is halted, suspended or called off before it is done is not done
             // ("suspended the execution of X", "halted his deportation"); only asked to be
             // ("requests to postpone the trial"), it is left to the words over it
@@ -1503,7 +1522,15 @@ impl Tree {
                     .words
                     .get(c + 1)
                     .is_some_and(|n| matches!(n.word.form.to_lowercase().as_str(), "of" | "than"));
-            if negation || without || no_subject || in_place_of || (rel == "det" && f == "no") {
+            // what nearly happened did not: "was nearly killed", "almost beaten to death"
+            let nearly = rel == "advmod" && matches!(f.as_str(), "nearly" | "almost");
+            if negation
+                || without
+                || no_subject
+                || in_place_of
+                || nearly
+                || (rel == "det" && f == "no")
+            {
                 return Some(M::Negated);
             }
             // an attempt is no deed done: "attempted murder", "a failed abduction"
@@ -1619,15 +1646,8 @@ impl Tree {
             if (x == act && self.step_taken_for(x, h)) || self.time_still_to_come(x, h) {
                 return Some(M::Hypothetical);
             }
-            // an infinitive of purpose ("petitioned the committee to protect the men", "moved
-            // them to hide them"): asked for under a verb of asking, else only intended
-            if self.purpose(x, h) {
-                let lemma = self.words[h].word.lemma.to_lowercase();
-                return Some(match lemma.as_str() {
-                    "demand" | "urge" | "request" | "petition" | "ask" | "call" | "appeal"
-                    | "campaign" | "seek" => M::Demanded,
-                    _ => M::Hypothetical,
-                });
+            if let Some(m) = self.purpose_modality(x, h) {
+                return Some(m);
             }
             // what is halted is the subject of the passive too ("The execution has been
             // stopped for now")
@@ -1649,6 +1669,12 @@ impl Tree {
             // parse's "should investigate the death of X, 23, who died in custody")
             if base == "conj" && self.children(x).any(|c| self.rel(c).starts_with("nsubj")) {
                 own = false;
+            }
+            // "beaten to death": the death is the beating's result, in its clause ("almost
+            // beaten to death in custody" tells of no death)
+            if base == "obl" && lemma(x) == "death" && self.has_child(x, "case", &["to"]) {
+                x = h;
+                continue;
             }
             if base != "conj" {
                 // an open complement shares its governing verb's clause, and so the words that
@@ -3923,6 +3949,33 @@ mod support_verbs {
                 "The court must protect the two men in custody from torture.",
                 "torture",
                 Some(M::Feared),
+            ),
+            // what nearly happened, or was escaped, did not; an attempt is no deed
+            (
+                "Anna Roe was nearly killed when a bomb exploded under her car.",
+                "killed",
+                Some(M::Negated),
+            ),
+            (
+                "Pavel Ostrov was almost beaten to death in custody.",
+                "beaten",
+                Some(M::Negated),
+            ),
+            (
+                "Pavel Ostrov was almost beaten to death in custody.",
+                "death",
+                Some(M::Negated),
+            ),
+            (
+                "He narrowly escaped being killed by the gunmen.",
+                "killed",
+                Some(M::Negated),
+            ),
+            ("He was narrowly re-elected.", "re-elected", None),
+            (
+                "Oleg Marchenko survived an assassination attempt in Marevo.",
+                "assassination",
+                Some(M::Hypothetical),
             ),
             // a relative clause the parse hangs beside the sentence is still inside what is told
             (
