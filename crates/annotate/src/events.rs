@@ -3030,6 +3030,10 @@ fn time_of(
 ) -> (Option<usize>, bool, bool) {
     let timexes = cx.timexes;
     let topic = topic_noun(tree, tr);
+    // what an anniversary remembers was years before: no day of the sentence or the story
+    let remembered = tree
+        .head_of(tr.ts, tr.te)
+        .is_some_and(|a| tree.remembered(a));
     // the grammar says which clause each time dates: the act's own, else one joined to it by
     // "and"; a time of another clause (the verb of saying over it, a clause of "after") dates
     // something else, and then the act has no date of its own
@@ -3038,7 +3042,8 @@ fn time_of(
         .iter()
         .filter_map(|&t| {
             let span = (timexes[t].span.start, timexes[t].span.end);
-            if (day_level(&timexes[t]) && topic.is_some_and(|n| !tree.inside(span, n)))
+            if (day_level(&timexes[t])
+                && (remembered || topic.is_some_and(|n| !tree.inside(span, n))))
                 || dates_another_act(tree, span, tr)
             {
                 return None;
@@ -3113,7 +3118,8 @@ fn time_of(
             // shot two protesters in 2019. The experts urged the Government to act" is no
             // petition of 2019); the day of news or of a hearing does
             && !(done_to && tr.act.name.is_intervention())
-            && !tree.describes_noun(tr.ts, tr.te)
+            // nor what an anniversary remembers
+            && !(remembered || tree.describes_noun(tr.ts, tr.te))
             // a work cited as the source ("according to a UN probe") is no step of the story
             && !tree.cited_as_source(tr.ts, tr.te)
             && !told_in_present(cx, tree, tr) =>
@@ -4047,6 +4053,13 @@ mod tests {
                 "A court in Marevo has convicted seven men of the murder of the environmental activist Oleg Marchenko in March 2016.",
                 "killing",
                 Some("2016-03"),
+            ),
+            // what an anniversary remembers was years before the day it is marked
+            (
+                (2024, 3, 13),
+                "Activists marked the anniversary of the killing of Oleg Marchenko on Monday.",
+                "killing",
+                None,
             ),
             // the day of a charge is not the day of the act charged with
             (

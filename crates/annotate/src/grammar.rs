@@ -885,15 +885,26 @@ impl Tree {
     /// Whether noun `w` gives what something is done for or over ("sentenced to life in prison
     /// for the murder of X", "expelled diplomats over the killing", "called for an inquiry"),
     /// or what a verb charges, convicts or threatens with ("convicted of torture", "were
-    /// charged on Tuesday with the murder", "threatened with arrest"): an act before or after
-    /// the verb's, never at its time, so a clause of its own.
+    /// charged on Tuesday with the murder", "threatened with arrest"), or what an anniversary
+    /// or a memorial remembers ("marked the anniversary of the killing on Monday"): an act
+    /// before or after the verb's, never at its time, so a clause of its own.
     fn ground_of_verb(&self, w: usize) -> bool {
         self.words[w].word.upos == "NOUN"
             && match self.rel(w) {
                 "obl" => self.has_child(w, "case", &["for", "over", "of", "with"]),
-                "nmod" => self.has_child(w, "case", &["for", "over"]),
+                "nmod" => self.has_child(w, "case", &["for", "over"]) || self.remembered(w),
                 _ => false,
             }
+    }
+
+    /// Whether noun `w` is what an anniversary or a memorial remembers ("the anniversary of
+    /// the killing", "in memory of the murdered journalist"): an act years before, which a day
+    /// the sentence names, wherever the parse hangs it, does not date.
+    pub fn remembered(&self, w: usize) -> bool {
+        const REMEMBERING: &[&str] = &["anniversary", "commemoration", "memory", "memorial"];
+        self.rel(w) == "nmod"
+            && self.has_child(w, "case", &["of"])
+            && self.head(w).is_some_and(|h| self.lemma_in(h, REMEMBERING))
     }
 
     /// Whether the sentence has a clause of time that moves the story on to the time of what it
@@ -2773,6 +2784,63 @@ fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A relative clause of "whose" the parse made the sentence's root, with the name it describes
+/// a second subject of its verb and the main verb a clause beside it ("Pavel Ostrov, whose
+/// brother was killed in 2019, was arrested on 3 March": "Ostrov" and "brother" both subjects
+/// of "killed"): the main verb becomes the root, the name its subject, the relative clause's
+/// verb a relative clause on the name, and what hung on the old root after the main verb (the
+/// closing stop) hangs on the main verb.
+fn whose_clause_read_as_main(words: &mut [casefile_syntax::conllu::Word]) {
+    let subject = |w: &casefile_syntax::conllu::Word| w.deprel.starts_with("nsubj");
+    for r in 1..words.len() {
+        if !words[r].form.eq_ignore_ascii_case("whose") || words[r - 1].form != "," {
+            continue;
+        }
+        let Some(n) = words[r].head.checked_sub(1) else {
+            continue;
+        };
+        let Some(v) = words[n].head.checked_sub(1) else {
+            continue;
+        };
+        if !subject(&words[n]) || words[v].deprel != "root" {
+            continue;
+        }
+        // the name before the clause, a subject of the same verb
+        let Some(s) = (0..r - 1).find(|&s| words[s].head == v + 1 && subject(&words[s])) else {
+            continue;
+        };
+        // the main verb: a verb after the clause's closing comma hung on the root, with no
+        // subject of its own
+        let Some(x) = (v + 1..words.len()).find(|&x| {
+            words[x].head == v + 1
+                && words[x].upos == "VERB"
+                && matches!(
+                    words[x].deprel.as_str(),
+                    "advcl" | "conj" | "parataxis" | "ccomp"
+                )
+                && (v + 1..x).any(|c| words[c].form == ",")
+                && !words.iter().any(|d| d.head == x + 1 && subject(d))
+        }) else {
+            continue;
+        };
+        let passive = words
+            .iter()
+            .any(|d| d.head == x + 1 && d.deprel == "aux:pass");
+        words[x].head = 0;
+        words[x].deprel = "root".into();
+        words[s].head = x + 1;
+        words[s].deprel = if passive { "nsubj:pass" } else { "nsubj" }.into();
+        words[v].head = s + 1;
+        words[v].deprel = "acl:relcl".into();
+        for (i, w) in words.iter_mut().enumerate() {
+            if w.head == v + 1 && (i > x || i < s) {
+                w.head = x + 1;
+            }
+        }
+        return;
+    }
+}
+
 /// "after", "before", "until" or "since" opening a clause whose verb the parse made the
 /// sentence's root, with the main clause before it read as that verb's subject ("Reza Karimi is
 /// at imminent risk of execution after the Supreme Court upheld his death sentence": "risk"
@@ -2876,6 +2944,7 @@ pub fn parse_names(
     fronted_date(&mut analysed);
     clause_of_time(&mut analysed);
     main_clause_before_time(&mut analysed);
+    whose_clause_read_as_main(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -3185,6 +3254,15 @@ mod support_verbs {
         let n = s.find(name).unwrap();
         let a = s.find(act).unwrap();
         t.tie((n, n + name.len()), (a, a + act.len())).map(|x| x.0)
+    }
+
+    /// A relative clause of "whose" the parse made the root is mended: the name is the main
+    /// verb's subject, not the one the relative clause's act befell.
+    #[test]
+    fn a_whose_clause_is_no_act_done_to_the_name() {
+        let s = "Pavel Ostrov, whose brother was killed in 2019, was arrested on 3 March.";
+        assert_eq!(tie(s, "Pavel Ostrov", "arrested"), Some(Tie::Undergoer));
+        assert_ne!(tie(s, "Pavel Ostrov", "killed"), Some(Tie::Undergoer));
     }
 
     #[test]
