@@ -2784,6 +2784,43 @@ fn clause_of_time(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A relative clause opened by "who", "whom" or "which" after a comma that the parse hangs
+/// beside the sentence, as a parataxis of a verb ("Thousands attended the funeral of Marta
+/// Kell, who was shot dead on 4 March", "shot" a parataxis of "attended"): it is a relative
+/// clause on the name or noun before the comma (on a name's first word, which heads it).
+fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
+    for x in 0..words.len() {
+        if words[x].deprel != "parataxis" || words[x].upos != "VERB" {
+            continue;
+        }
+        let Some(opener) = (0..x).find(|&c| {
+            words[c].head == x + 1
+                && words[c].upos == "PRON"
+                && matches!(
+                    words[c].form.to_lowercase().as_str(),
+                    "who" | "whom" | "which"
+                )
+        }) else {
+            continue;
+        };
+        let Some(mut noun) = opener.checked_sub(2) else {
+            continue;
+        };
+        if words[opener - 1].form != "," || !matches!(words[noun].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        // a name's last word hangs on its first
+        while words[noun].deprel == "flat" {
+            match words[noun].head.checked_sub(1) {
+                Some(h) if h < noun => noun = h,
+                _ => break,
+            }
+        }
+        words[x].head = noun + 1;
+        words[x].deprel = "acl:relcl".into();
+    }
+}
+
 /// A relative clause of "whose" the parse made the sentence's root, with the name it describes
 /// a second subject of its verb and the main verb a clause beside it ("Pavel Ostrov, whose
 /// brother was killed in 2019, was arrested on 3 March": "Ostrov" and "brother" both subjects
@@ -2945,6 +2982,7 @@ pub fn parse_names(
     clause_of_time(&mut analysed);
     main_clause_before_time(&mut analysed);
     whose_clause_read_as_main(&mut analysed);
+    relative_clause_beside(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -3254,6 +3292,13 @@ mod support_verbs {
         let n = s.find(name).unwrap();
         let a = s.find(act).unwrap();
         t.tie((n, n + name.len()), (a, a + act.len())).map(|x| x.0)
+    }
+
+    /// A relative clause after a comma the parse hangs beside the sentence is the name's.
+    #[test]
+    fn a_relative_clause_beside_the_sentence_is_the_names() {
+        let s = "Thousands attended the funeral of Marta Kell, who was shot dead on 4 March.";
+        assert_eq!(tie(s, "Marta Kell", "shot"), Some(Tie::Undergoer));
     }
 
     /// A relative clause of "whose" the parse made the root is mended: the name is the main
