@@ -84,6 +84,15 @@ pub const ACTS: &[ActType] = &[
         pattern: r"beat(?:en|ing|ings)|beat (?:me|him|her|them|us)\b|beat\b|ill-treat(?:ed|ment)|physical and psychological violence|grabbed|hit me",
     },
     ActType {
+        // violence against a person short of a killing: an assault, a stabbing, a poisoning;
+        // only of someone (see `attacks_no_one`)
+        name: ActKind::Attack,
+        label: "attack or assault",
+        plover: ("ASSAULT", "assault"),
+        violation: true,
+        pattern: r"attack(?:ed|s)?\b|assault(?:ed|s)?\b|stabb(?:ed|ing)\b|poison(?:ed|ing)\b|shot and (?:seriously |badly |severely )?(?:wounded|injured)",
+    },
+    ActType {
         name: ActKind::Threat,
         label: "threat",
         plover: ("THREATEN", "threaten"),
@@ -651,6 +660,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || told_as_a_habit(tree, &tr)
         || vows_no_harm(tree, &tr)
         || beats_no_one(text, tree, &tr)
+        || attacks_no_one(tree, &tr)
         || names_those_it_was_done_to(tree, &tr);
     (!none).then_some(tr)
 }
@@ -1793,6 +1803,37 @@ fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         return false;
     };
     done_to(tree, v).any(|c| ENVOYS.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
+}
+
+/// Whether an attacking word attacks no person, or none the report tells of: an attack is of
+/// someone, the object or passive subject of its verb ("were attacked by armed men", "stabbed
+/// the activist") or the "on", "of" or "against" of its noun ("the assault on Ms. Milashina"),
+/// a name, a pronoun or a noun for a person; not "attacks on civil society", "a terrorist
+/// attack", "assaulted the verdict". A named doer's active "attacked" may be words ("Kadyrov
+/// attacked the journalist in a speech"): only a common noun's is ("gunmen attacked him").
+fn attacks_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::Attack {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return true;
+    };
+    let w = &tree.words[v].word;
+    let someone = |c: usize| {
+        matches!(tree.words[c].word.upos.as_str(), "PROPN" | "PRON") || tree.names_a_person(c)
+    };
+    let attacked: Vec<usize> = tree
+        .children(v)
+        .filter(|&c| match w.upos.as_str() {
+            "NOUN" => tree.rel(c) == "nmod" && tree.has_child(c, "case", &["on", "of", "against"]),
+            _ => matches!(tree.rel(c), "obj" | "nsubj:pass"),
+        })
+        .collect();
+    let named_doer = w.upos == "VERB"
+        && tree
+            .children(v)
+            .any(|c| tree.rel(c) == "nsubj" && tree.words[c].word.upos == "PROPN");
+    !attacked.iter().any(|&c| someone(c)) || named_doer
 }
 
 /// Whether "beat" alone beats no one: it is one when it is a verb with someone for its object
@@ -4119,6 +4160,20 @@ mod tests {
             ),
             ("Police beat protesters with batons.", "ill-treatment"),
             ("Pavel Ostrov beat the mayor in the election.", ""),
+            // an attack is of someone, and done, not words nor what one is charged with
+            (
+                "Unknown assailants stabbed the activist Oleg Marchenko outside his home.",
+                "attack",
+            ),
+            (
+                "The lawyer and the journalist were attacked by armed men in Port Aster.",
+                "attack",
+            ),
+            ("The journalist was poisoned with a nerve agent.", "attack"),
+            ("Ivan Dorn attacked the journalist in a speech.", ""),
+            ("The report documents attacks on civil society.", ""),
+            ("She was found guilty of assaulting Oleg Marchenko.", ""),
+            ("Protesters attacked the police station in Port Aster.", ""),
             // a vow to harm is a threat; a vow to do anything else is none
             (
                 "Ramzan Kadyrov vowed on Sunday to destroy the family of Tumso Abdurakhmanov.",

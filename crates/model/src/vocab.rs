@@ -162,6 +162,7 @@ words! {
         Raid = "raid",
         Torture = "torture",
         IllTreatment = "ill-treatment",
+        Attack = "attack",
         Threat = "threat",
         Killing = "killing",
         DeathInCustody = "death-in-custody",
@@ -198,7 +199,8 @@ impl ActKind {
             ActKind::Arrest | ActKind::Abduction | ActKind::Disappearance | ActKind::Raid => {
                 "seizure"
             }
-            ActKind::Torture | ActKind::IllTreatment => "torture",
+            // an attack and the beating it was ("attacked by armed men and severely beaten")
+            ActKind::Torture | ActKind::IllTreatment | ActKind::Attack => "torture",
             // a death in custody and the killing a family or a doctor tells of it: one death
             ActKind::Killing | ActKind::DeathInCustody => "killing",
             // a court's decisions: a sentence, and its review on appeal, told apart by dates
