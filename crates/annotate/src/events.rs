@@ -2073,6 +2073,16 @@ fn told_as_a_habit(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
                 && OFTEN.contains(&tree.words[c].word.form.to_lowercase().as_str())
         })
     };
+    // steps taken again and again are steps taken ("The United States has repeatedly called
+    // for his release"): an intervention in the present perfect with "repeatedly" happened
+    let perfect = tree
+        .children(first)
+        .any(|c| tree.rel(c) == "aux" && matches!(tree.words[c].word.lemma.as_str(), "have"))
+        && tree.words[first].word.xpos == "VBN";
+    let repeated = |w: usize| tree.has_child(w, "advmod", &["repeatedly"]);
+    if tr.act.name.is_intervention() && perfect && (repeated(first) || repeated(v)) {
+        return false;
+    }
     tree.words[v].word.upos == "VERB" && now && (often(first) || often(v))
 }
 
@@ -4821,6 +4831,15 @@ mod tests {
             (
                 "In the prison, Oleg Marchenko was regularly beaten by guards.",
                 vec!["ill-treatment"],
+            ),
+            // calls made again and again are calls made; abuses done again and again a habit
+            (
+                "The United States has repeatedly called for his release.",
+                vec!["petition"],
+            ),
+            (
+                "Police have repeatedly detained journalists in Marevo.",
+                vec![],
             ),
             // an appeal dismissed is no statement; reports dismissed are one
             (

@@ -508,7 +508,7 @@ fn wire_tag_of(line: &str) -> Option<regex::Captures<'_>> {
     static WIRE_TAG: OnceLock<Regex> = OnceLock::new();
     let wire_tag = re(
         &WIRE_TAG,
-        r"^(?:[A-Z][A-Za-z .,'-]{1,40}\s*)?\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
+        r"^(?:[A-Z][A-Za-z0-9 .,'-]{1,40}\s*)?\(([A-Z][A-Za-z ]{1,20})\)\s*[-—–]",
     );
     wire_tag.captures(line.trim())
 }
@@ -879,6 +879,11 @@ mod tests {
             (
                 "Title of the story\n\n(CNN) — A court jailed him.",
                 "(CNN) —",
+            ),
+            // with a day of the month and no year between the place and the tag
+            (
+                "Title of the story\n\nBEIJING, Jan 16 (Reuters) - China's foreign ministry rejected calls.",
+                "BEIJING, Jan 16 (Reuters) -",
             ),
         ] {
             let f = read(text, &|a, b| (a, b));
