@@ -1294,7 +1294,14 @@ fn done_to_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
             matches!(tree.rel(d), "amod" | "det")
                 && matches!(lemma(d).as_str(), "other" | "another")
         });
-        noun && !owned && (counted || other)
+        // a number of a group, more than the pair a story may tell of ("Seven of his former
+        // students were later sentenced")
+        let some_of = tree.words[c].word.upos == "NUM"
+            && !matches!(lemma(c).as_str(), "one" | "two" | "1" | "2" | "both")
+            && tree
+                .children(c)
+                .any(|d| tree.rel(d) == "nmod" && tree.has_child(d, "case", &["of"]));
+        some_of || (noun && !owned && (counted || other))
     };
     let first = first_conjunct(tree, h);
     let described = (tree.rel(h) == "acl" && tree.words[h].word.xpos == "VBN")
@@ -4399,6 +4406,12 @@ mod tests {
             ("Police detained other activists in Marevo.", true),
             ("He met other lawyers detained in the same crackdown.", true),
             ("The other men were detained in Marevo.", false),
+            // a number of a group, more than the pair a story may tell of
+            (
+                "Seven of his former students were later sentenced to between three and eight years.",
+                true,
+            ),
+            ("Two of the men were later sentenced.", false),
         ] {
             let (_, _, ev) = read(text);
             assert_eq!(ev.first().map(|e| e.done_to_others), Some(want), "{text}");
