@@ -1261,6 +1261,14 @@ fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Found) {
         .iter()
         .flat_map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
         .collect();
+    // the first words of bodies' names of several words
+    let body_words: HashSet<String> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Organization && m.text.contains(' '))
+        .filter_map(|m| m.text.split_whitespace().next())
+        .filter(|w| !BODY_NOUNS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_string)
+        .collect();
     for r in singles {
         let (s, e) = (r.toks[0].start, r.toks[0].end);
         if taken(out, s, e) {
@@ -1328,8 +1336,10 @@ fn classify_singles(doc: &Document, singles: Vec<Run>, out: &mut Found) {
             ));
         } else if speech_after && !st.common() && !lower_only && !all_caps(w) {
             // a word the training text knows as a place's or a body's name, never a person's,
-            // that speaks is the body seated there ("The Kremlin said")
-            let body = st.per == 0 && st.loc + st.org >= 3;
+            // that speaks is the body seated there ("The Kremlin said"); so is the first word
+            // of a body's name the report gives in full ("Viasna said", of "the Viasna Human
+            // Rights Centre")
+            let body = (st.per == 0 && st.loc + st.org >= 3) || body_words.contains(w);
             let kind = match body {
                 true => EntityKind::Organization,
                 false => EntityKind::Person,
@@ -2079,6 +2089,18 @@ mod tests {
         }
         assert!(
             got.contains(&(EntityKind::Organization, "Pirveli".to_string())),
+            "{got:?}"
+        );
+    }
+
+    /// The first word of a body's name the report gives in full, speaking alone, is the body.
+    #[test]
+    fn a_body_named_by_its_first_word_speaks_as_the_body() {
+        let got = names(
+            "The founder of the Viasna Human Rights Centre was jailed. Viasna said the trial was unfair.",
+        );
+        assert!(
+            got.contains(&(EntityKind::Organization, "Viasna".to_string())),
             "{got:?}"
         );
     }

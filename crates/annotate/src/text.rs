@@ -74,8 +74,14 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 let wb = word_before
                     .trim_start_matches(['"', '“', '‘'])
                     .to_ascii_lowercase();
+                // "No. 9", "Art. 318": a capitalised abbreviation before the number it names
+                // (not "said no. 2 men left")
+                let before_number = matches!(wb.as_str(), "no" | "nos" | "art" | "para" | "vol")
+                    && word_before.starts_with(|ch: char| ch.is_uppercase())
+                    && next.is_some_and(|n| n.is_ascii_digit());
                 let is_abbrev = c == b'.'
                     && (ABBREV.contains(&wb.as_str())
+                        || before_number
                         || (wb.chars().count() == 1 && wb.chars().all(|x| x.is_alphabetic())));
                 if starts_new && !is_abbrev {
                     push(&mut out, start, j);
@@ -259,7 +265,7 @@ mod tests {
 
     #[test]
     fn splits_sentences() {
-        let t = "Mr. Roe was held in the U.S. for a day. He said: “No.” Then he left!\nNext line";
+        let t = "Mr. Roe was held in the U.S. for a day. He said: “No.” Then he left!\nHe was moved to Penal Colony No. 9 in Gorki. He said no. 2 men left.";
         let s: Vec<&str> = sentences(t).iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(
             s,
@@ -267,7 +273,9 @@ mod tests {
                 "Mr. Roe was held in the U.S. for a day.",
                 "He said: “No.”",
                 "Then he left!",
-                "Next line"
+                "He was moved to Penal Colony No. 9 in Gorki.",
+                "He said no.",
+                "2 men left."
             ]
         );
     }
