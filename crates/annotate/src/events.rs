@@ -4112,6 +4112,26 @@ mod tests {
                 "killing",
                 Some("2016-03"),
             ),
+            // the day of a sentence is not that of the charges it is passed on
+            (
+                (2023, 3, 3),
+                "A court in Minsk on Friday sentenced Oleg Marchenko to 10 years in prison on charges of smuggling.",
+                "criminal-charge",
+                None,
+            ),
+            // a year that is a word of a name dates no act
+            (
+                (2023, 3, 3),
+                "Police in Minsk arrested Oleg Marchenko, the co-winner of the 2022 Nobel Peace Prize.",
+                "arrest",
+                None,
+            ),
+            (
+                (2023, 3, 3),
+                "Police in Minsk arrested Oleg Marchenko, the co-winner of the 2022 Nobel Peace Prize, on Friday.",
+                "arrest",
+                Some("2023-03-03"),
+            ),
             // what an anniversary remembers was years before the day it is marked
             (
                 (2024, 3, 13),
@@ -5235,6 +5255,8 @@ mod tests {
             "Police detained Oleg Marchenko on March 3. The charge was based on an alleged attack.",
             // ... as does "the X" another verb is done to or with
             "Police detained Oleg Marchenko on March 3. The ministry would cooperate with the investigation.",
+            // ... even with what the verb calls it in quotation marks on it
+            "Police detained Oleg Marchenko on March 3. Anna Roe, the opposition leader, called the verdict \"appalling\".",
         ] {
             let told = read(text).2;
             assert_eq!(told.len(), 2, "{text}: {told:?}");

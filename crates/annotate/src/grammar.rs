@@ -891,7 +891,13 @@ impl Tree {
     fn ground_of_verb(&self, w: usize) -> bool {
         self.words[w].word.upos == "NOUN"
             && match self.rel(w) {
-                "obl" => self.has_child(w, "case", &["for", "over", "of", "with"]),
+                // ("sentenced to ten years on charges of smuggling": the charges were brought
+                // before)
+                "obl" => {
+                    self.has_child(w, "case", &["for", "over", "of", "with"])
+                        || (self.has_child(w, "case", &["on"])
+                            && (self.lemma_in(w, CHARGING) || self.lemma_in(w, &["suspicion"])))
+                }
                 "nmod" => self.has_child(w, "case", &["for", "over"]) || self.remembered(w),
                 _ => false,
             }
@@ -1110,12 +1116,20 @@ impl Tree {
         self.head_of(start, end).is_some_and(|h| {
             let copula = |p: usize| self.children(p).any(|c| self.rel(c) == "cop");
             let verb = |p: usize| self.words[p].word.upos == "VERB";
+            // what the verb calls it, in quotation marks, the parse may hang on the noun
+            // ("called the verdict “appalling”")
+            let quoted_label = |c: usize| {
+                self.rel(c) == "appos"
+                    && self.children(c).any(|q| {
+                        matches!(self.words[q].word.form.as_str(), "\"" | "“" | "``" | "«")
+                    })
+            };
             self.words[h].word.upos == "NOUN"
                 && (self.rel(h) == "nsubj:pass"
                     || (self.rel(h) == "nsubj" && self.head(h).is_some_and(copula))
                     || (matches!(self.rel(h), "obj" | "obl") && self.head(h).is_some_and(verb)))
                 && self.children(h).all(|c| {
-                    matches!(self.rel(c), "det" | "case" | "punct")
+                    (matches!(self.rel(c), "det" | "case" | "punct") || quoted_label(c))
                         && (self.rel(c) != "det"
                             || self.words[c].word.form.eq_ignore_ascii_case("the"))
                 })
@@ -1879,6 +1893,14 @@ impl Tree {
         // says so ("the journalist Irina Volkova in Marevo on March 9"), it modifies the verb
         // nearest before it
         let mut modified = self.head(p).unwrap_or(p);
+        // a year that is a word of a name ("the 2022 Nobel Peace Prize", "the 2020 Belarus
+        // election" read as a name) says which thing the name is, and dates no act
+        if matches!(self.rel(p), "nummod" | "compound" | "amod")
+            && self.words[modified].word.upos == "PROPN"
+            && p < modified
+        {
+            return None;
+        }
         // nor the subject: a phrase the parse hangs inside the subject ("a judge from the
         // court on Wednesday found her guilty") modifies the subject's verb
         if let Some(v) = self.verb_of_subject(modified) {
