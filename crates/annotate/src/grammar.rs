@@ -1168,11 +1168,26 @@ impl Tree {
                     "of" | "with"
                 )
         });
-        of_or_with
-            && self.head(x).is_some_and(|h| {
-                let lemma = self.words[h].word.lemma.to_lowercase();
-                CHARGING.contains(&lemma.as_str()) || OFFENCE.contains(&lemma.as_str())
-            })
+        // what one is punished for ("sentenced him to life in prison for “separatism”",
+        // "jailed for “hooliganism”")
+        const PUNISHING: &[&str] = &[
+            "sentence", "jail", "imprison", "convict", "arrest", "detain", "fine", "punish",
+        ];
+        let for_it = self.children(x).any(|c| {
+            c < x
+                && matches!(self.rel(c), "case" | "mark")
+                && self.words[c].word.form.eq_ignore_ascii_case("for")
+        });
+        self.head(x).is_some_and(|h| {
+            let lemma = self.words[h].word.lemma.to_lowercase();
+            (of_or_with
+                && (CHARGING.contains(&lemma.as_str()) || OFFENCE.contains(&lemma.as_str())))
+                || (for_it
+                    && (self.lemma_in(h, PUNISHING)
+                        // (on the term the parse hangs it on: "sentenced him to life … for")
+                        || (matches!(self.rel(h), "xcomp" | "obl")
+                            && self.head(h).is_some_and(|g| self.lemma_in(g, PUNISHING)))))
+        })
     }
 
     /// Whether the phrase at `start..end` is a bare noun that gives the grounds of a verb

@@ -1082,6 +1082,12 @@ mod tests {
                 vec![true],
             ),
             ("He was charged with “inciting social hatred”.", vec![true]),
+            // what one is punished for
+            (
+                "A court sentenced him to life in prison for “inciting ethnic separatism” in 2014.",
+                vec![true],
+            ),
+            ("She was jailed for “insulting the president”.", vec![true]),
             (
                 "Irina Volkova said the court was “ignoring all of us” again.",
                 vec![false],
