@@ -4112,6 +4112,14 @@ mod tests {
                 "killing",
                 Some("2016-03"),
             ),
+            // a verb told as lasting a span of its own does not take the time of one joined
+            // after it
+            (
+                (2022, 5, 12),
+                "His wife searched for Oleg Marchenko for months and died in May 2021.",
+                "search",
+                None,
+            ),
             // the day of a sentence is not that of the charges it is passed on
             (
                 (2023, 3, 3),

@@ -1940,7 +1940,7 @@ impl Tree {
         if act == at {
             Some(0)
         } else if self.first_conjunct(act) == self.first_conjunct(at)
-            && (at <= act || (!self.own_clause(at) && modified == at))
+            && (at <= act || (!self.own_clause(at) && modified == at && !self.lasts_a_while(act)))
         {
             // a time on a clause dates the clauses joined after it ("detained on Monday and
             // tortured"), and verbs sharing their subject and auxiliary ("were arrested and
@@ -1954,6 +1954,15 @@ impl Tree {
         } else {
             None
         }
+    }
+
+    /// Whether verb `v` is told as lasting a span of its own ("searched for him for months"):
+    /// a time of a verb joined after it ("… and died in May 2021") is not its.
+    fn lasts_a_while(&self, v: usize) -> bool {
+        const SPANS: &[&str] = &["hour", "day", "week", "month", "year", "decade"];
+        self.children(v).any(|c| {
+            self.rel(c) == "obl" && self.has_child(c, "case", &["for"]) && self.lemma_in(c, SPANS)
+        })
     }
 
     /// Whether verb `v` has a subject or an auxiliary of its own: a clause, not a verb sharing
