@@ -2662,6 +2662,7 @@ fn participants(
         .collect();
     let by_pronoun = pronoun_participants(cx, sent, tr, tree, &participants);
     participants.extend(by_pronoun);
+    participants.extend(body_saying_it(cx, sent, tr, tree, &participants));
     // those the act befalls: its victims, or those a proceeding is against
     let befalls = if tr.act.name.is_proceeding() {
         ParticipantRole::Accused
@@ -2690,6 +2691,54 @@ fn participants(
         }
     }
     participants
+}
+
+/// The body "it" stands for as the doer of an act a body says it did: the subject of the verb
+/// of saying the act's clause is the complement of ("The Interior Ministry said it had opened
+/// an investigation"), when the act names no doer otherwise.
+fn body_saying_it(
+    cx: &Ctx,
+    sent: &Sentence,
+    tr: &Trigger,
+    tree: &crate::grammar::Tree,
+    found: &[MentionRole],
+) -> Option<MentionRole> {
+    let mentions = cx.mentions;
+    if found.iter().any(|p| {
+        matches!(
+            p.role,
+            ParticipantRole::Agent | ParticipantRole::Perpetrator
+        )
+    }) {
+        return None;
+    }
+    let say = tree.saying_over(tr.ts, tr.te)?;
+    let it = tree.words.iter().position(|w| {
+        w.word.form.eq_ignore_ascii_case("it")
+            && w.word.upos == "PRON"
+            && w.start > tree.words[say].end
+    })?;
+    let pw = &tree.words[it];
+    let (tie, why) = tr
+        .all
+        .iter()
+        .filter_map(|&t| tree.tie((pw.start, pw.end), t))
+        .find(|(t, _)| *t == Tie::Doer)?;
+    let k = sent.in_sentence.iter().copied().find(|&k| {
+        mentions[k].kind == EntityKind::Organization
+            && tree
+                .head_of(mentions[k].span.start, mentions[k].span.end)
+                .is_some_and(|m| tree.rel(m) == "nsubj" && tree.head(m) == Some(say))
+    })?;
+    let role = role_of_tie(tr.act, tie)?;
+    Some(MentionRole {
+        mention: k,
+        role,
+        relation: Some(format!(
+            "“it”, the body that says so, the subject of “{}”: {why}",
+            tree.words[say].word.form
+        )),
+    })
 }
 
 /// The people "he", "him", "she" or "her" stand for as a doer or an undergoer of the act: the
@@ -3667,6 +3716,12 @@ mod tests {
                 "His wife appealed to Anna Roe for help.",
                 "Anna Roe",
                 Some(ParticipantRole::Addressee),
+            ),
+            // "it" in what a body says is the body
+            (
+                "The Harbour Rights Network said it had opened an investigation into the deaths.",
+                "Harbour Rights Network",
+                Some(ParticipantRole::Agent),
             ),
             (
                 "The network called on Anna Roe and Irina Volkova to release him.",
