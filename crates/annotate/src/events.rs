@@ -2538,7 +2538,9 @@ fn event_mention(
         })
         .filter_map(|k| {
             let span = (mentions[k].span.start, mentions[k].span.end);
-            if not_where_it_was_done(tree, span, tr) {
+            // (a place in the phrase of a noun naming another act is that act's: "ruled that
+            // Russia was responsible for the 2006 killing of X in London")
+            if not_where_it_was_done(tree, span, tr) || places_another_act(tree, span, tr) {
                 return None;
             }
             let rank = in_clause(tree, span, tr, true)?;
@@ -3293,9 +3295,34 @@ fn in_clause(
 /// conviction's; "released after the 2019 trial"; "convicted seven men of the murder of the
 /// activist Berta Cáceres in March 2016").
 fn dates_another_act(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
-    let Some(mut n) = tree.head_of(span.0, span.1).and_then(|t| tree.head(t)) else {
+    another_acts_phrase(tree, span, tr).is_some()
+}
+
+/// Whether a place is in the phrase of a noun naming another act, far from the act ("ruled
+/// that Russia was responsible for the 2006 killing of X in London": London is the killing's,
+/// not the ruling's); not one joined to the act by "and" ("fled persecution and torture in
+/// Chechnya": the torture's too) nor what the act is done to or over ("fled persecution in
+/// Chechnya": fled from there).
+fn places_another_act(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Trigger) -> bool {
+    let Some(n) = another_acts_phrase(tree, span, tr) else {
         return false;
     };
+    let near = |w: usize| {
+        tree.head(n) == Some(w)
+            || tree.head(w) == Some(n)
+            || (tree.rel(n) == "conj" && tree.head(n).is_some_and(|h| tree.head(w) == Some(h)))
+    };
+    !tr.spans().filter_map(|(s, e)| tree.head_of(s, e)).any(near)
+}
+
+/// The noun naming another act whose phrase the phrase at `span` is in (see
+/// [`dates_another_act`]).
+fn another_acts_phrase(
+    tree: &crate::grammar::Tree,
+    span: (usize, usize),
+    tr: &Trigger,
+) -> Option<usize> {
+    let mut n = tree.head_of(span.0, span.1).and_then(|t| tree.head(t))?;
     let names_an_act = |n: usize| {
         let w = &tree.words[n];
         w.word.upos == "NOUN"
@@ -3308,18 +3335,14 @@ fn dates_another_act(tree: &crate::grammar::Tree, span: (usize, usize), tr: &Tri
     // up through the nouns whose phrase the time is in, to the first word that is no noun
     for _ in 0..tree.words.len() {
         if names_an_act(n) {
-            return true;
+            return Some(n);
         }
         let noun = matches!(tree.words[n].word.upos.as_str(), "NOUN" | "PROPN");
-        match tree
+        n = tree
             .head(n)
-            .filter(|_| noun && matches!(tree.rel(n), "nmod" | "appos" | "compound" | "flat"))
-        {
-            Some(h) => n = h,
-            None => return false,
-        }
+            .filter(|_| noun && matches!(tree.rel(n), "nmod" | "appos" | "compound" | "flat"))?;
     }
-    false
+    None
 }
 
 /// Whether a place named in the act's clause is not where the act was done: a state that is
@@ -5039,6 +5062,19 @@ mod tests {
         assert_eq!(
             place("Oleg Marchenko was extradited from Kazakhstan to Uzbekistan."),
             [Some("Uzbekistan".to_string())]
+        );
+        // nor a place in the phrase of another act, far from it
+        let judged = place(
+            "The European Court of Human Rights ruled on Tuesday that Russia was responsible for the 2006 killing of Oleg Marchenko in London.",
+        );
+        assert!(!judged.contains(&Some("London".to_string())), "{judged:?}");
+        // (but one joined to it by "and", or what it is done to or over, shares it)
+        let fled = place(
+            "The pair had previously fled persecution and torture in Chechnya and took refuge in the Russian city of Nizhny Novgorod.",
+        );
+        assert!(
+            fled.iter().all(|p| p.as_deref() == Some("Chechnya")),
+            "{fled:?}"
         );
         // nor one named beside it ("The EU and the United States condemned"), also of a verb
         // sharing the subject
