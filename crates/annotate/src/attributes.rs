@@ -134,10 +134,11 @@ fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mu
     static AGE_AFTER: OnceLock<Regex> = OnceLock::new();
     static AGE_BEFORE: OnceLock<Regex> = OnceLock::new();
     static TURNED: OnceLock<Regex> = OnceLock::new();
-    // "X, 20,", and an apposition "X, a 45-year-old defender of the river"
+    // "X, 20,", and an apposition "X, a 45-year-old defender of the river"; not a number of
+    // thousands ("to pay his widow, Z, 100,000 euros")
     let age_after = re(
         &AGE_AFTER,
-        r"^,\s*(?:(\d{1,3})\s*[,)]|an?\s+(\d{1,3})-year-old\b)",
+        r"^,\s*(?:(\d{1,3})\s*(?:,(?:\s|$)|\))|an?\s+(\d{1,3})-year-old\b)",
     );
     let age_before = re(&AGE_BEFORE, r"(\d{1,3})-year-old\s+$");
     let turned = re(
@@ -227,6 +228,22 @@ fn ages_respectively(
     }
 }
 
+/// Whether the words after a name and its comma are no apposition of it: a clause of another's
+/// ("X, whose son is a lawyer,"), the first of a list of others ("Zarema, her husband and their
+/// daughter"), or a clause joined after the name ("X and Y, and ordered Russia to pay his
+/// widow, Z").
+fn of_another(app: &str) -> bool {
+    let lead = app.trim_start().to_lowercase();
+    lead.starts_with("whose ")
+        || ["and ", "but ", "or ", "then "]
+            .iter()
+            .any(|c| lead.starts_with(c))
+        || (["her ", "his ", "their "]
+            .iter()
+            .any(|p| lead.starts_with(p))
+            && app.contains(" and "))
+}
+
 /// Roles ("lawyer", "spokesman") right before a name or in an appositive after it, and the
 /// organisation named in that phrase as the person's affiliation.
 fn roles(
@@ -293,15 +310,7 @@ fn roles(
                 .map(|k| k + 1)
                 .unwrap_or(after.len());
             let app = &after[1..app_end];
-            // not a clause of another's ("X, whose son is a lawyer,"), nor the first of a list
-            // of others ("Zarema, her husband and their daughter")
-            let lead = app.trim_start().to_lowercase();
-            let of_another = lead.starts_with("whose ")
-                || (["her ", "his ", "their "]
-                    .iter()
-                    .any(|p| lead.starts_with(p))
-                    && app.contains(" and "));
-            if app.split_whitespace().count() <= 10 && !of_another {
+            if app.split_whitespace().count() <= 10 && !of_another(app) {
                 if let Some(r) = first_role_in(app) {
                     let idx = app.to_lowercase().find(r).unwrap_or(0);
                     role = Some(r);
@@ -382,6 +391,19 @@ mod tests {
             b.contains(&("Pavel Ostrov".into(), "age".into(), "20".into()))
                 && b.contains(&("Oleg Marchenko".into(), "age".into(), "17".into())),
             "{b:?}"
+        );
+        // not a number of thousands after a name, nor a role in a clause joined after a name
+        let d = run(
+            "The killing was carried out by Ivan Dorn and Oleg Marchenko, and the court ordered Russia to pay his widow, Irina Volkova, 100,000 euros.",
+        );
+        assert!(
+            !d.iter().any(|(n, k, _)| n == "Irina Volkova" && k == "age"),
+            "{d:?}"
+        );
+        assert!(
+            !d.iter()
+                .any(|(n, _, v)| n == "Oleg Marchenko" && v == "widow"),
+            "{d:?}"
         );
         // an apposition giving the age
         let c = run("Juan López, a 45-year-old defender of the river, was murdered.");
