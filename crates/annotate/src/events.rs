@@ -3740,6 +3740,12 @@ mod tests {
                 "Anna Roe",
                 Some(ParticipantRole::Addressee),
             ),
+            // the agent of a verb that only says the act was done, in the passive
+            (
+                "The killing of Oleg Marchenko was carried out by Ivan Dorn.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Perpetrator),
+            ),
             // "it" in what a body says is the body
             (
                 "The Harbour Rights Network said it had opened an investigation into the deaths.",

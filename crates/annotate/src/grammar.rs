@@ -516,6 +516,15 @@ impl Tree {
                 return Some((if passive { Tie::Undergoer } else { Tie::Other }, why));
             }
             if let Some((v, responds)) = doer_verb.filter(|&(v, _)| self.head(c) == Some(v)) {
+                // the agent of the passive: "the killing was carried out by two men"
+                if self.rel(t) == "nsubj:pass" && self.rel(c) == "obl:agent" {
+                    let why = format!(
+                        "{how}agent (obl:agent) of “{}”, whose passive subject is “{}”",
+                        form(v),
+                        form(t)
+                    );
+                    return Some((Tie::Doer, why));
+                }
                 if self.rel(c) == "nsubj" {
                     let tail = match responds {
                         true => format!("which “{}” hangs on", form(t)),
@@ -720,7 +729,8 @@ impl Tree {
         let v = self.head(t)?;
         let lemma = self.words[v].word.lemma.to_lowercase();
         let noun_of_verb = self.words[t].word.upos == "NOUN" && self.words[v].word.upos == "VERB";
-        let done = self.rel(t) == "obj" && DOING.contains(&lemma.as_str());
+        // ("carried out the killing", and in the passive "the killing was carried out by …")
+        let done = matches!(self.rel(t), "obj" | "nsubj:pass") && DOING.contains(&lemma.as_str());
         // a noun for what words are put out in ("in a statement", "in a letter"), not any
         // noun the parse hangs on a verb of speech ("reported Monday, in a trial …")
         const MEDIA: &[&str] = &[
