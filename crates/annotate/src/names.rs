@@ -2039,82 +2039,65 @@ mod tests {
     }
 
     /// A name the rules read as a person's in full is that person wherever the tagger reads it
-    /// otherwise in the report (a title).
+    /// otherwise in the report (a title), and so is its surname. (report, first line its title;
+    /// words no other kind may have)
     #[test]
     fn a_person_named_in_full_is_that_person_in_the_title() {
-        let text = "Berta Cáceres: Seven men convicted of murdering Honduran activist\n\nA court in Honduras has convicted seven men of the murder of the environmental activist Berta Cáceres in March 2016.";
-        // (read as a report is, its first line its title)
-        let d = casefile_ingest::ingest("r.txt", text.as_bytes()).expect("ingest");
-        let got: Vec<(EntityKind, String)> = find(&d, &sentences(&d.text))
-            .into_iter()
-            .map(|m| (m.kind, m.text))
-            .collect();
-        assert!(
-            !got.iter()
-                .any(|(k, t)| *k != EntityKind::Person && t == "Berta Cáceres"),
-            "{got:?}"
-        );
-    }
-
-    /// The surname of a person the report names in full is that person where the tagger reads
-    /// it otherwise (a title).
-    #[test]
-    fn the_surname_of_a_person_named_in_full_is_that_person() {
-        let text = "Businessman charged with complicity in Caruana Galizia murder\n\nThe journalist Daphne Caruana Galizia was killed by a car bomb in October 2017.";
-        let d = casefile_ingest::ingest("r.txt", text.as_bytes()).expect("ingest");
-        let got: Vec<(EntityKind, String)> = find(&d, &sentences(&d.text))
-            .into_iter()
-            .map(|m| (m.kind, m.text))
-            .collect();
-        assert!(
-            !got.iter()
-                .any(|(k, t)| *k != EntityKind::Person && t.contains("Galizia")),
-            "{got:?}"
-        );
-    }
-
-    /// A word after a noun for a body names that body; a plural common noun opening a sentence
-    /// before "said" names no one.
-    #[test]
-    fn who_speaks_as_a_body_or_a_common_noun_is_no_person() {
-        let got = names(
-            "The cameraman was beaten on Monday, his employer TV Pirveli said. Eyewitnesses said dozens of journalists were attacked.",
-        );
-        for word in ["Pirveli", "Eyewitnesses"] {
+        for (text, words) in [
+            (
+                "Berta Cáceres: Seven men convicted of murdering Honduran activist\n\nA court in Honduras has convicted seven men of the murder of the environmental activist Berta Cáceres in March 2016.",
+                "Berta Cáceres",
+            ),
+            (
+                "Businessman charged with complicity in Caruana Galizia murder\n\nThe journalist Daphne Caruana Galizia was killed by a car bomb in October 2017.",
+                "Caruana Galizia",
+            ),
+        ] {
+            let d = casefile_ingest::ingest("r.txt", text.as_bytes()).expect("ingest");
+            let got: Vec<(EntityKind, String)> = find(&d, &sentences(&d.text))
+                .into_iter()
+                .map(|m| (m.kind, m.text))
+                .collect();
             assert!(
                 !got.iter()
-                    .any(|(k, t)| *k == EntityKind::Person && t == word),
-                "{word}: {got:?}"
+                    .any(|(k, t)| *k != EntityKind::Person && t == words),
+                "{words}: {got:?}"
             );
         }
-        assert!(
-            got.contains(&(EntityKind::Organization, "Pirveli".to_string())),
-            "{got:?}"
-        );
     }
 
-    /// The first word of a body's name the report gives in full, speaking alone, is the body.
+    /// What a name is, read from the report: a word after a noun for a body names that body; a
+    /// plural common noun opening a sentence before "said" names no one; the first word of a
+    /// body's name the report gives in full, speaking alone, is the body; a given name before
+    /// "and" and a given name and surname shares that surname, a person. (text, kind, words,
+    /// whether the report has that name of that kind)
     #[test]
-    fn a_body_named_by_its_first_word_speaks_as_the_body() {
-        let got = names(
-            "The founder of the Viasna Human Rights Centre was jailed. Viasna said the trial was unfair.",
-        );
-        assert!(
-            got.contains(&(EntityKind::Organization, "Viasna".to_string())),
-            "{got:?}"
-        );
-    }
-
-    /// A given name before "and" and a given name and surname shares that surname: a person.
-    #[test]
-    fn a_given_name_sharing_a_surname_is_a_person() {
-        let got = names(
-            "Three of them, the brothers Alfred and George Degiorgio, were charged with murder on Tuesday.",
-        );
-        assert!(
-            got.contains(&(EntityKind::Person, "Alfred".to_string())),
-            "{got:?}"
-        );
+    fn what_a_name_is_read_from_the_report() {
+        const BEATEN: &str = "The cameraman was beaten on Monday, his employer TV Pirveli said. Eyewitnesses said dozens of journalists were attacked.";
+        for (text, kind, word, want) in [
+            (BEATEN, EntityKind::Organization, "Pirveli", true),
+            (BEATEN, EntityKind::Person, "Pirveli", false),
+            (BEATEN, EntityKind::Person, "Eyewitnesses", false),
+            (
+                "The founder of the Viasna Human Rights Centre was jailed. Viasna said the trial was unfair.",
+                EntityKind::Organization,
+                "Viasna",
+                true,
+            ),
+            (
+                "Three of them, the brothers Alfred and George Degiorgio, were charged with murder on Tuesday.",
+                EntityKind::Person,
+                "Alfred",
+                true,
+            ),
+        ] {
+            let got = names(text);
+            assert_eq!(
+                got.contains(&(kind, word.to_string())),
+                want,
+                "{kind:?} {word} in {text}: {got:?}"
+            );
+        }
     }
 
     /// A name between "the" and a lower-case word says which thing the phrase names: no person.
