@@ -313,6 +313,18 @@ fn roles(
             if app.split_whitespace().count() <= 10 && !of_another(app) {
                 if let Some(r) = first_role_in(app) {
                     let idx = app.to_lowercase().find(r).unwrap_or(0);
+                    // nor the title of another person named right after it ("Pakhshan Azizi,
+                    // her lawyer Amir Raeesian said": his role, not hers; "X, the mother of
+                    // lawyer Y" is hers)
+                    let at = e + 1 + idx + r.len();
+                    let titles_another = mentions.iter().any(|o| {
+                        o.kind == EntityKind::Person
+                            && o.span.start >= at
+                            && text[at..o.span.start].trim().is_empty()
+                    });
+                    if titles_another {
+                        continue;
+                    }
                     role = Some(r);
                     role_span = Some((e + 1 + idx, e + 1 + idx + r.len()));
                     appositive = Some((e + 1, e + app_end));
@@ -404,6 +416,19 @@ mod tests {
             !d.iter()
                 .any(|(n, _, v)| n == "Oleg Marchenko" && v == "widow"),
             "{d:?}"
+        );
+        // nor the title of another person named right after it; a role "of" another is hers
+        let e = run(
+            "The court upheld the sentence of Irina Volkova, her lawyer Ivan Dorn said. Anna Roe, the mother of lawyer Oleg Marchenko, was detained.",
+        );
+        assert!(
+            !e.iter()
+                .any(|(n, _, v)| n == "Irina Volkova" && v == "lawyer"),
+            "{e:?}"
+        );
+        assert!(
+            e.iter().any(|(n, _, v)| n == "Anna Roe" && v == "mother"),
+            "{e:?}"
         );
         // an apposition giving the age
         let c = run("Juan López, a 45-year-old defender of the river, was murdered.");

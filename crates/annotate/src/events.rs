@@ -1055,6 +1055,12 @@ impl Whom {
             && !other.is_empty()
             && !self.0.iter().any(|&h| h != 0 && other.0.contains(&h))
     }
+
+    /// Whether an act done to these (or, `to_others`, to others than anyone named) is not done
+    /// to the people of `other`, when `other` names some.
+    fn not_of(&self, other: &Whom, to_others: bool) -> bool {
+        self.others_than(other) || (to_others && !other.is_empty())
+    }
 }
 
 /// Whether a sentence opens with a part of a day and no date of its own ("Early in the
@@ -1301,7 +1307,17 @@ fn done_to_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
             && tree
                 .children(c)
                 .any(|d| tree.rel(d) == "nmod" && tree.has_child(d, "case", &["of"]));
-        some_of || (noun && !owned && (counted || other))
+        // a person named only by a noun for a relative of someone's ("Her father and sister
+        // were also arrested"): someone other than those the report names
+        let relative = noun
+            && tree.names_a_person(c)
+            && tree
+                .children(c)
+                .any(|d| tree.rel(d) == "nmod:poss" && tree.words[d].word.upos == "PRON")
+            && !tree.children(c).any(|d| {
+                matches!(tree.rel(d), "appos" | "flat") || tree.words[d].word.upos == "PROPN"
+            });
+        some_of || relative || (noun && !owned && (counted || other))
     };
     let first = first_conjunct(tree, h);
     let described = (tree.rel(h) == "acl" && tree.words[h].word.xpos == "VBN")
@@ -3206,8 +3222,9 @@ fn time_of(
             }),
         ) if sent.times.is_empty()
             && !(proceeding && done_to_someone(tr.act))
-            // an act done to others than the one the day is of
-            && !whom.others_than(&of_whom)
+            // an act done to others than the one the day is of, by name or as others than
+            // anyone named ("Her father and sister were also arrested")
+            && !whom.not_of(&of_whom, done_to_others(tree, tr))
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
             // "later", "subsequently": after that day by a span the report does not give
@@ -4196,6 +4213,13 @@ mod tests {
                 "killing",
                 Some("2016-03"),
             ),
+            // the narrative's day is not that of an act done to others than anyone named
+            (
+                (2024, 7, 5),
+                "Oleg Marchenko was arrested in Marevo in August 2023. His father and sister were beaten too.",
+                "ill-treatment",
+                None,
+            ),
             // a verb told as lasting a span of its own does not take the time of one joined
             // after it
             (
@@ -4524,6 +4548,9 @@ mod tests {
                 true,
             ),
             ("Two of the men were later sentenced.", false),
+            // people named only as someone's relatives
+            ("Her father and sister were also arrested.", true),
+            ("Her brother Oleg Marchenko was arrested.", false),
         ] {
             let (_, _, ev) = read(text);
             assert_eq!(ev.first().map(|e| e.done_to_others), Some(want), "{text}");
