@@ -107,6 +107,15 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         }
         // the doers first, in the order they are told
         groups.sort_by_key(|(b, _)| b.is_none());
+        // of a step a case has one of at a time (a pardon, a judgment, sanctions, a sentence),
+        // one happening's tellings that name no doer tell the one doer's step when the others
+        // name just one ("President al-Sisi pardoned him" and "the pardon was announced");
+        // statements and requests are many, each its own speaker's
+        let many = matches!(kind, ActKind::PublicStatement | ActKind::Petition);
+        if !many && groups.len() == 2 && groups[0].0.is_some() && groups[1].0.is_none() {
+            let (_, unnamed) = groups.pop().expect("two groups");
+            groups[0].1.extend(unnamed);
+        }
         for (by, tellings) in groups {
             let (to, outcome) = addressed(&tellings, resolved, by.as_deref(), &victims);
             let mut sources: Vec<casefile_model::Span> = tellings

@@ -225,6 +225,21 @@ fn an_intervention_is_taken_by_the_acts_doer_only() {
     }
 }
 
+/// One happening's tellings of a step a case has one of at a time that name no doer are the
+/// one named doer's step; statements and requests, each its own speaker's, stay apart.
+#[test]
+fn a_step_told_without_its_doer_is_the_named_doers() {
+    let found = interventions(
+        "May 3, 2024\n\nPresident Irina Volkova pardoned the journalist Oleg Marchenko on Thursday. The pardon was announced on Thursday.",
+    );
+    let pardons: Vec<&String> = found
+        .iter()
+        .filter(|(k, _)| k == "pardon")
+        .map(|(_, b)| b)
+        .collect();
+    assert_eq!(pardons, [&"Irina Volkova".to_string()], "{found:?}");
+}
+
 /// Whom an intervention is addressed to is whom the grammar says it asks (the object of
 /// "urged", the "on" of "called on"), never a name of what it asks for.
 #[test]
