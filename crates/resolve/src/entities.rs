@@ -326,6 +326,7 @@ pub fn resolve(
     r.join_first_surnames();
     r.join_places_without_city();
     r.join_acronyms();
+    r.join_bodies_by_first_word();
     r.merge_by_hand(decisions);
     let clusters = r.split_by_hand(decisions);
     r.entities(clusters)
@@ -1118,6 +1119,50 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Phase 3b: a body named by the first word of its name, speaking in a report that never
+    /// names it in full, which the annotator read there as a person ("Viasna said", of "the
+    /// Viasna Human Rights Centre" in another report): the body, when the word is no word of
+    /// any person's name the case gives in full and its cluster holds only that lone word.
+    fn join_bodies_by_first_word(&mut self) {
+        let mut first_words: HashMap<String, usize> = HashMap::new();
+        let mut person_words: HashSet<String> = HashSet::new();
+        for (i, n) in self.nodes.iter().enumerate() {
+            let w = words(&n.text);
+            if n.kind == EntityKind::Organization && !n.descriptive && w.len() >= 2 {
+                first_words.entry(key(w[0])).or_insert(i);
+            }
+            if n.kind == EntityKind::Person && w.len() >= 2 {
+                person_words.extend(w.iter().map(|x| key(x)));
+            }
+        }
+        for i in 0..self.nodes.len() {
+            let w = words(&self.nodes[i].text);
+            if self.nodes[i].kind != EntityKind::Person || w.len() != 1 {
+                continue;
+            }
+            let k = key(w[0]);
+            let Some(&j) = first_words.get(&k).filter(|_| !person_words.contains(&k)) else {
+                continue;
+            };
+            let r = self.dsu.find(i);
+            let members = self.dsu.members[r].clone();
+            let lone = members.iter().all(|&m| {
+                self.nodes[m].kind == EntityKind::Person && words(&self.nodes[m].text).len() == 1
+            });
+            if !lone || self.kept_apart(i, j) {
+                continue;
+            }
+            for m in members {
+                self.nodes[m].kind = EntityKind::Organization;
+            }
+            let why = format!(
+                "“{}” is the first word of “{}”, a body's name, and of no person's",
+                self.nodes[i].text, self.nodes[j].text
+            );
+            self.dsu.union(j, i, Some(why));
+        }
+    }
+
     /// Phase 4: people's merges, which win over the machine.
     fn merge_by_hand(&mut self, decisions: &[Decision]) {
         for d in decisions {
@@ -1423,6 +1468,71 @@ mod tests {
         let names: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
         assert_eq!(entities.len(), 2, "{entities:#?}");
         assert!(names.contains(&2), "{names:?}");
+    }
+
+    /// A body's first word read as a person in a report that never names the body in full is
+    /// the body; a person's surname that opens a body's name stays the person.
+    #[test]
+    fn a_body_named_by_its_first_word_elsewhere_is_the_body() {
+        let build = |names: &[(&str, EntityKind)], decisions: &[Decision]| {
+            let docs: Vec<(Document, Annotations)> = names
+                .iter()
+                .enumerate()
+                .map(|(i, &(name, kind))| {
+                    let d = Document::from_text(format!("d{i}"), format!("d{i}.txt"), name);
+                    let m = Mention {
+                        span: d.span(0, name.len()),
+                        text: name.to_string(),
+                        kind,
+                        normalized: None,
+                        source: "test".into(),
+                        confidence: 1.0,
+                        in_country: None,
+                    };
+                    let a = Annotations {
+                        doc: d.id.clone(),
+                        mentions: vec![m],
+                        ..Default::default()
+                    };
+                    (d, a)
+                })
+                .collect();
+            let refs: Vec<(&Document, &Annotations)> = docs.iter().map(|(d, a)| (d, a)).collect();
+            resolve(&refs, decisions, &|_| false)
+                .0
+                .into_iter()
+                .map(|e| (e.kind, e.mentions.len()))
+                .collect::<Vec<_>>()
+        };
+        let body = build(
+            &[
+                ("Viasna Human Rights Centre", EntityKind::Organization),
+                ("Viasna", EntityKind::Person),
+            ],
+            &[],
+        );
+        assert_eq!(body, [(EntityKind::Organization, 2)]);
+        // (kept apart from the full name by a person's decision, the lone surname is still
+        // no body)
+        let person = build(
+            &[
+                ("Navalny Foundation", EntityKind::Organization),
+                ("Alexei Navalny", EntityKind::Person),
+                ("Navalny", EntityKind::Person),
+            ],
+            &[Decision::KeepApart {
+                a: "Navalny".into(),
+                b: "Alexei Navalny".into(),
+            }],
+        );
+        assert_eq!(
+            person
+                .iter()
+                .filter(|(k, _)| *k == EntityKind::Person)
+                .count(),
+            2,
+            "{person:?}"
+        );
     }
 
     #[test]
