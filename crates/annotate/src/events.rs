@@ -3484,7 +3484,7 @@ fn modality_of(st: &str, trigger: usize, a: &ActType) -> Modality {
     static REFUSED: OnceLock<Regex> = OnceLock::new();
     let refused = re(
         &REFUSED,
-        r"(?i)\b(?:denied|denies|deny)\s+(?:(?:him|her|them|the \w+)\s+)?access\b",
+        r"(?i)\b(?:denied|denies|deny)\s+(?:(?:him|her|them|the \w+)\s+)?(?:access|entry|bail|parole|visits|(?:a\s+)?visas?|permission|medical\s+care|treatment)\b",
     );
     // a denial denies what it goes before ("Officials denied that he was tortured"), not an
     // act told ahead of words that only name an offence ("ordered his arrest on charges of
@@ -3608,6 +3608,12 @@ mod tests {
             (
                 "He had been denied access to a lawyer for two weeks after his arrest.",
                 "arrest",
+                Modality::Asserted,
+            ),
+            // nor a refusal of entry, bail or a visa
+            (
+                "She was denied entry to Russia at the airport and deported.",
+                "deported",
                 Modality::Asserted,
             ),
             (

@@ -570,10 +570,23 @@ impl Tree {
 
     /// The modality of `x` as an infinitive of purpose of `h` ("petitioned the committee to
     /// protect the men", "moved them to hide them"): asked for under a verb of asking, else only
-    /// intended.
-    fn purpose_modality(&self, x: usize, h: usize) -> Option<casefile_model::Modality> {
+    /// intended; not the act `act` that such an infinitive protests, reports or marks, which
+    /// was done ("went on hunger strike to protest his detention").
+    fn purpose_modality(&self, x: usize, h: usize, act: usize) -> Option<casefile_model::Modality> {
         use casefile_model::Modality as M;
-        if !self.purpose(x, h) {
+        const TAKING_AS_DONE: &[&str] = &[
+            "protest",
+            "denounce",
+            "condemn",
+            "report",
+            "document",
+            "mark",
+            "commemorate",
+            "challenge",
+            "contest",
+            "expose",
+        ];
+        if !self.purpose(x, h) || (x != act && self.lemma_in(x, TAKING_AS_DONE)) {
             return None;
         }
         let lemma = self.words[h].word.lemma.to_lowercase();
@@ -1696,7 +1709,7 @@ impl Tree {
             if (x == act && self.step_taken_for(x, h)) || self.time_still_to_come(x, h) {
                 return Some(M::Hypothetical);
             }
-            if let Some(m) = self.purpose_modality(x, h) {
+            if let Some(m) = self.purpose_modality(x, h, act) {
                 return Some(m);
             }
             // what is halted is the subject of the passive too ("The execution has been
@@ -4151,6 +4164,12 @@ mod support_verbs {
                 Some(M::Negated),
             ),
             ("He was narrowly re-elected.", "re-elected", None),
+            // what a purpose protests was done
+            (
+                "Pavel Ostrov went on hunger strike on 6 March to protest his detention.",
+                "detention",
+                None,
+            ),
             (
                 "Oleg Marchenko survived an assassination attempt in Marevo.",
                 "assassination",
