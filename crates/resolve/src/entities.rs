@@ -1436,33 +1436,14 @@ mod tests {
         assert!(demonym_of("Turkish", "Turkey"));
         assert!(!demonym_of("Russian", "Chechnya"));
         let demonym = |w: &str| ["Chechen", "Russian"].contains(&w);
-        let docs: Vec<(Document, Annotations)> = [
-            "the Supreme Court (SC) of Chechnya",
-            "the Chechen Supreme Court",
-            "the Russian Supreme Court",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let d = Document::from_text(format!("d{i}"), format!("d{i}.txt"), *name);
-            let start = name.find(|c: char| c.is_uppercase()).unwrap();
-            let m = Mention {
-                span: d.span(start, name.len()),
-                text: name[start..].to_string(),
-                kind: EntityKind::Organization,
-                normalized: None,
-                source: "test".into(),
-                confidence: 1.0,
-                in_country: None,
-            };
-            let a = Annotations {
-                doc: d.id.clone(),
-                mentions: vec![m],
-                ..Default::default()
-            };
-            (d, a)
-        })
-        .collect();
+        let docs = one_name_each(&[
+            (
+                "the Supreme Court (SC) of Chechnya",
+                EntityKind::Organization,
+            ),
+            ("the Chechen Supreme Court", EntityKind::Organization),
+            ("the Russian Supreme Court", EntityKind::Organization),
+        ]);
         let refs: Vec<(&Document, &Annotations)> = docs.iter().map(|(d, a)| (d, a)).collect();
         let (entities, _) = resolve(&refs, &[], &demonym);
         let names: Vec<usize> = entities.iter().map(|e| e.mentions.len()).collect();
@@ -1470,33 +1451,40 @@ mod tests {
         assert!(names.contains(&2), "{names:?}");
     }
 
+    /// One report per name, each holding only that name (from its first capital letter) as a
+    /// mention of the kind given.
+    fn one_name_each(names: &[(&str, EntityKind)]) -> Vec<(Document, Annotations)> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, &(name, kind))| {
+                let d = Document::from_text(format!("d{i}"), format!("d{i}.txt"), name);
+                let start = name.find(|c: char| c.is_uppercase()).unwrap_or(0);
+                let m = Mention {
+                    span: d.span(start, name.len()),
+                    text: name[start..].to_string(),
+                    kind,
+                    normalized: None,
+                    source: "test".into(),
+                    confidence: 1.0,
+                    in_country: None,
+                };
+                let a = Annotations {
+                    doc: d.id.clone(),
+                    mentions: vec![m],
+                    ..Default::default()
+                };
+                (d, a)
+            })
+            .collect()
+    }
+
     /// A body's first word read as a person in a report that never names the body in full is
     /// the body; a person's surname that opens a body's name stays the person.
     #[test]
     fn a_body_named_by_its_first_word_elsewhere_is_the_body() {
         let build = |names: &[(&str, EntityKind)], decisions: &[Decision]| {
-            let docs: Vec<(Document, Annotations)> = names
-                .iter()
-                .enumerate()
-                .map(|(i, &(name, kind))| {
-                    let d = Document::from_text(format!("d{i}"), format!("d{i}.txt"), name);
-                    let m = Mention {
-                        span: d.span(0, name.len()),
-                        text: name.to_string(),
-                        kind,
-                        normalized: None,
-                        source: "test".into(),
-                        confidence: 1.0,
-                        in_country: None,
-                    };
-                    let a = Annotations {
-                        doc: d.id.clone(),
-                        mentions: vec![m],
-                        ..Default::default()
-                    };
-                    (d, a)
-                })
-                .collect();
+            let docs = one_name_each(names);
             let refs: Vec<(&Document, &Annotations)> = docs.iter().map(|(d, a)| (d, a)).collect();
             resolve(&refs, decisions, &|_| false)
                 .0
