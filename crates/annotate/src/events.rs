@@ -1845,18 +1845,15 @@ fn attacks_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     let someone = |c: usize| {
         matches!(tree.words[c].word.upos.as_str(), "PROPN" | "PRON") || tree.names_a_person(c)
     };
-    let attacked: Vec<usize> = tree
-        .children(v)
-        .filter(|&c| match w.upos.as_str() {
-            "NOUN" => tree.rel(c) == "nmod" && tree.has_child(c, "case", &["on", "of", "against"]),
-            _ => matches!(tree.rel(c), "obj" | "nsubj:pass"),
-        })
-        .collect();
+    // what the act is done to, and the "on" or "against" of its noun
+    let attacked_on = tree.children(v).filter(|&c| {
+        w.upos == "NOUN" && tree.rel(c) == "nmod" && tree.has_child(c, "case", &["on", "against"])
+    });
     let named_doer = w.upos == "VERB"
         && tree
             .children(v)
             .any(|c| tree.rel(c) == "nsubj" && tree.words[c].word.upos == "PROPN");
-    !attacked.iter().any(|&c| someone(c)) || named_doer
+    !done_to(tree, v).chain(attacked_on).any(someone) || named_doer
 }
 
 /// Whether "beat" alone beats no one: it is one when it is a verb with someone for its object
@@ -2098,12 +2095,11 @@ fn told_as_a_habit(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     };
     // steps taken again and again are steps taken ("The United States has repeatedly called
     // for his release"): an intervention in the present perfect with "repeatedly" happened
-    let perfect = tree
-        .children(first)
-        .any(|c| tree.rel(c) == "aux" && matches!(tree.words[c].word.lemma.as_str(), "have"))
-        && tree.words[first].word.xpos == "VBN";
     let repeated = |w: usize| tree.has_child(w, "advmod", &["repeatedly"]);
-    if tr.act.name.is_intervention() && perfect && (repeated(first) || repeated(v)) {
+    if tr.act.name.is_intervention()
+        && tree.present_perfect(first)
+        && (repeated(first) || repeated(v))
+    {
         return false;
     }
     tree.words[v].word.upos == "VERB" && now && (often(first) || often(v))

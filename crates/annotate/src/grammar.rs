@@ -84,6 +84,10 @@ const DOING: &[&str] = &[
     "make", "open", "publish", "release", "send", "submit", "win",
 ];
 
+/// Units of a length of time ("for three years", "for months"): what lasts them lasts a span
+/// of its own ([`Tree::lasts_a_while`], and with "time", "while", [`Tree::lasting`]).
+const LENGTHS: &[&str] = &["hour", "day", "week", "month", "year", "decade"];
+
 /// Modal auxiliaries of what might be or is still to come ("could face", "will be charged"):
 /// [`Tree::modality`] reads what they govern as hypothetical.
 const STILL_TO_COME: &[&str] = &["could", "would", "might", "may", "will", "shall", "'ll"];
@@ -1982,9 +1986,8 @@ impl Tree {
     /// Whether verb `v` is told as lasting a span of its own ("searched for him for months"):
     /// a time of a verb joined after it ("… and died in May 2021") is not its.
     fn lasts_a_while(&self, v: usize) -> bool {
-        const SPANS: &[&str] = &["hour", "day", "week", "month", "year", "decade"];
         self.children(v).any(|c| {
-            self.rel(c) == "obl" && self.has_child(c, "case", &["for"]) && self.lemma_in(c, SPANS)
+            self.rel(c) == "obl" && self.has_child(c, "case", &["for"]) && self.lemma_in(c, LENGTHS)
         })
     }
 
@@ -2052,7 +2055,7 @@ impl Tree {
     }
 
     /// Whether verb `v` is in the present perfect ("has reduced", "have been arrested").
-    fn present_perfect(&self, v: usize) -> bool {
+    pub fn present_perfect(&self, v: usize) -> bool {
         let present_have = |w: usize| {
             self.words[w].word.lemma == "have"
                 && matches!(self.words[w].word.xpos.as_str(), "VBP" | "VBZ")
@@ -2329,10 +2332,8 @@ impl Tree {
     fn lasting(&self, v: usize) -> bool {
         let length = |w: usize| {
             self.head(w).is_some_and(|n| {
-                matches!(
-                    self.words[n].word.lemma.to_lowercase().as_str(),
-                    "year" | "month" | "week" | "day" | "decade" | "hour" | "time" | "while"
-                )
+                let lemma = self.words[n].word.lemma.to_lowercase();
+                LENGTHS.contains(&lemma.as_str()) || matches!(lemma.as_str(), "time" | "while")
             })
         };
         (0..self.words.len()).any(|w| {

@@ -241,6 +241,17 @@ impl ActKind {
         )
     }
 
+    /// Whether a case has many acts of the kind, each its own happening: the statements and the
+    /// requests of its parties (a lawyer's appeal is not the prosecutor's) and the threats made
+    /// (an officer's in a cell is not a president's on television). Tellings of such a kind are
+    /// one act only by the same doer.
+    pub fn many_to_a_case(self) -> bool {
+        matches!(
+            self,
+            ActKind::PublicStatement | ActKind::Petition | ActKind::Threat
+        )
+    }
+
     /// Whether the act is a campaign that lasts months or years (persecution): the background
     /// of a case, placed in its chain only where a report dates it.
     pub fn is_campaign(self) -> bool {

@@ -111,8 +111,11 @@ pub fn find(docs: &[(&Document, &Annotations)], resolved: &Resolved) -> Vec<Inte
         // one happening's tellings that name no doer tell the one doer's step when the others
         // name just one ("President al-Sisi pardoned him" and "the pardon was announced");
         // statements and requests are many, each its own speaker's
-        let many = matches!(kind, ActKind::PublicStatement | ActKind::Petition);
-        if !many && groups.len() == 2 && groups[0].0.is_some() && groups[1].0.is_none() {
+        if !kind.many_to_a_case()
+            && groups.len() == 2
+            && groups[0].0.is_some()
+            && groups[1].0.is_none()
+        {
             let (_, unnamed) = groups.pop().expect("two groups");
             groups[0].1.extend(unnamed);
         }

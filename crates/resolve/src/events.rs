@@ -549,7 +549,7 @@ fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
 /// doer named by no name ("the defence demanded") is not one the other names ("requested by
 /// the prosecutor").
 fn other_doer(a: &Member, b: &Member) -> bool {
-    let many = MANY_TO_A_CASE.contains(&a.kind) && MANY_TO_A_CASE.contains(&b.kind);
+    let many = a.kind.many_to_a_case() && b.kind.many_to_a_case();
     let unnamed_and_named = |x: &Member, y: &Member| x.doer_unnamed && !y.agents.is_empty();
     if many && (unnamed_and_named(a, b) || unnamed_and_named(b, a)) {
         return true;
@@ -626,7 +626,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     // a kind a case has many of, each its own happening (the statements and the requests of
     // its parties), is one telling of another only by the same doer (the one who spoke or
     // asked, not whom it is about), or within one report
-    let many = MANY_TO_A_CASE.contains(&m.kind);
+    let many = m.kind.many_to_a_case();
     let in_common = |o: &Member| {
         if many {
             o.agents.iter().any(|a| m.agents.contains(a))
@@ -688,12 +688,6 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
             .or_else(only_undated_of_kind)
     })
 }
-
-/// Kinds of act a case has many of, each its own happening (the statements and the requests of
-/// its parties: a lawyer's appeal is not the prosecutor's; the threats made: an officer's in a
-/// cell is not a president's on television): an undated telling that names no doer in common
-/// is no telling of another report's.
-const MANY_TO_A_CASE: &[ActKind] = &[ActKind::PublicStatement, ActKind::Petition, ActKind::Threat];
 
 /// The members of one family (sorted), clustered: each joins the first cluster it fits.
 fn cluster(members: &[Member]) -> Vec<Vec<usize>> {
