@@ -233,7 +233,7 @@ pub const ACTS: &[ActType] = &[
         violation: false,
         // "Responding to the verdict, X said …": a response, when it is a statement's (see
         // `responds_in_no_statement`)
-        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|denies|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b|(?:respond(?:ed|ing)?|react(?:ed|ing)?|in response|in reaction) to\b",
+        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|den(?:y|ies|ied|ying)\b|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b|(?:respond(?:ed|ing)?|react(?:ed|ing)?|in response|in reaction) to\b",
     },
     ActType {
         name: ActKind::Persecution,
@@ -651,6 +651,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || acts_on_a_thing(text, tree, &tr)
         || describes_who_acts(text, tree, &tr)
         || dismisses_a_step(text, tree, &tr)
+        || refuses_a_thing(tree, &tr)
         || confesses_freely(text, tree, &tr)
         || the_penalty_of_a_sentence(tree, &tr)
         || names_a_court(tree, &tr)
@@ -2197,6 +2198,51 @@ fn dismisses_a_step(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bo
         })
 }
 
+/// Whether a word of denying refuses someone a thing or a step instead of saying something is
+/// not so: it has a person to whom ("authorities denied her access to care"), it is passive
+/// with what was refused as its object ("was denied entry at the airport"), or what it refuses
+/// is a thing given or a step asked for ("bail was denied", "denied the request"). A denial
+/// that says something is not so ("denied the allegations", "denying any knowledge") is the
+/// denier's statement.
+fn refuses_a_thing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const GIVEN: &[&str] = &[
+        "access",
+        "entry",
+        "bail",
+        "parole",
+        "visit",
+        "visa",
+        "permission",
+        "care",
+        "treatment",
+        "asylum",
+        "release",
+        "registration",
+        "leave",
+        "request",
+        "appeal",
+        "application",
+        "petition",
+        "motion",
+        "complaint",
+    ];
+    if tr.act.name != ActKind::PublicStatement {
+        return false;
+    }
+    let Some(v) = tree
+        .head_of(tr.ts, tr.te)
+        .filter(|&v| tree.lemma_in(v, &["deny"]))
+    else {
+        return false;
+    };
+    tree.children(v).any(|c| match tree.rel(c) {
+        "iobj" => true,
+        "obj" => tree.passive(v) || tree.lemma_in(c, GIVEN),
+        "nsubj:pass" => tree.lemma_in(c, GIVEN),
+        _ => false,
+    })
+}
+
 /// Whether the act's word is a present participle describing the noun after it ("the
 /// investigating judge", "the investigating authorities refused to open a case", "the
 /// arresting officers"): it says who someone is, and tells no act.
@@ -2465,9 +2511,11 @@ fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usiz
             .participants
             .iter()
             .any(|p| p.role == ParticipantRole::Agent)
-            && tree.children(ha).any(|c| {
+            && tree.children(tree.subject_holder(ha)).any(|c| {
+                let w = &tree.words[c].word;
+                // (a people named in the plural, "the Saudis", is no one's name)
                 tree.rel(c) == "nsubj"
-                    && !matches!(tree.words[c].word.upos.as_str(), "PRON" | "PROPN")
+                    && (!matches!(w.upos.as_str(), "PRON" | "PROPN") || w.xpos == "NNPS")
             });
     }
     past_the_narrative(tree, out, first);
@@ -2591,7 +2639,9 @@ fn event_mention(
         // words naming the act's refusal first ("refused access"); then the grammar: the words
         // that govern the act in the tree; else the words before it
         // an act told inside a quotation is its speaker's claim, not the writer's word
-        modality: match names_its_refusal(&cx.text[tr.ts..tr.te]) {
+        modality: match tr.act.name != ActKind::PublicStatement
+            && names_its_refusal(&cx.text[tr.ts..tr.te])
+        {
             true => Modality::Negated,
             // an arrest "in absentia" is a warrant for one who is away: no one was arrested
             false if arrest_in_absentia(tree, tr) => Modality::Hypothetical,
@@ -3223,8 +3273,8 @@ fn time_of(
             && !whom.not_of(&of_whom, done_to_others(tree, tr))
             && sent.si - since <= 3
             && (sent.si - since <= 1 || !tree.told_next(tr.ts, tr.te))
-            // "later", "subsequently": after that day by a span the report does not give
-            && !tree.told_later(tr.ts, tr.te)
+            // "later", "initially": after or before that day by a span the report does not give
+            && !(tree.told_later(tr.ts, tr.te) || tree.told_earlier(tr.ts, tr.te))
             && !tree.told_now(tr.ts, tr.te)
             // the writer's present perfect tells what is so by the time of writing, on no day
             // of the narrative
@@ -4417,6 +4467,26 @@ mod tests {
             .collect()
     }
 
+    /// A denial is its denier's statement, told as made ("denied" names no refusal of it), on
+    /// no day of the narrative when told as made earlier ("initially").
+    #[test]
+    fn a_denial_is_a_statement_made() {
+        let text = "Ivan Petrov on Friday demanded the release of Anna Roe.\n\nThe ministry has \
+                    presented shifting stories, initially denying any knowledge.\n\nOfficials \
+                    denied the allegations.";
+        let (_, _, ev) = read(text);
+        let got: Vec<(Modality, bool)> = ev
+            .iter()
+            .filter(|e| e.kind == ActKind::PublicStatement)
+            .map(|e| (e.modality, e.time.is_some()))
+            .collect();
+        assert_eq!(
+            got,
+            // (the last told in the narrative, on Friday)
+            vec![(Modality::Asserted, false), (Modality::Asserted, true)]
+        );
+    }
+
     /// Access refused is access not given: negated, whatever else the sentence says.
     #[test]
     fn access_refused_is_not_given() {
@@ -4914,12 +4984,31 @@ mod tests {
                 "The court sentenced him to ten years of imprisonment.",
                 vec!["trial"],
             ),
-            // taken into custody is arrested; a denial of detaining someone is a telling of it
+            // taken into custody is arrested; a denial of detaining someone is a telling of it,
+            // and the denier's statement
             (
                 "He was taken into custody by men in plain clothes on Monday.",
                 vec!["arrest"],
             ),
-            ("The battalion has denied detaining him.", vec!["arrest"]),
+            (
+                "The battalion has denied detaining him.",
+                vec!["arrest", "public-statement"],
+            ),
+            // a denial that something is so is a statement; a refusal of a thing is none
+            (
+                "Saudi officials have denied the allegations.",
+                vec!["public-statement"],
+            ),
+            (
+                "The Saudis have presented shifting stories, initially denying any knowledge.",
+                vec!["public-statement"],
+            ),
+            (
+                "The authorities denied Anna Roe access to adequate medical care.",
+                vec![],
+            ),
+            ("Ivan Dorn was denied entry to Russia at the airport.", vec![]),
+            ("Her request for bail was denied.", vec!["petition"]),
             // a thing seized is no arrest; a person seized is one
             (
                 "Police searched the flat and seized her laptop.",
@@ -5319,6 +5408,12 @@ mod tests {
             (
                 "Amnesty International condemned the verdict.",
                 vec![("trial", vec![], false), ("public-statement", vec![0], false)],
+            ),
+            // a participle's doer is its verb's subject, a people named in the plural no one's
+            // name
+            (
+                "The Saudis have presented shifting stories, initially denying any knowledge.",
+                vec![("public-statement", vec![], true)],
             ),
         ] {
             let told: Vec<(String, Vec<usize>, bool)> = read(text)

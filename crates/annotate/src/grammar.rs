@@ -963,6 +963,17 @@ impl Tree {
             .is_some_and(|h| self.rel(h) == "root")
     }
 
+    /// The verb whose subject is verb `v`'s: `v` itself, or for a participle of an adverbial
+    /// clause with no subject of its own ("The Saudis have presented shifting stories,
+    /// initially denying any knowledge") the verb it hangs on.
+    pub fn subject_holder(&self, v: usize) -> usize {
+        let own = self.children(v).any(|c| self.rel(c).starts_with("nsubj"));
+        match self.head(v) {
+            Some(h) if !own && self.rel(v) == "advcl" && self.words[v].word.xpos == "VBG" => h,
+            _ => v,
+        }
+    }
+
     /// Whether word `i` is a verb of saying ([`SPEECH_VERBS`]).
     pub fn is_speech(&self, i: usize) -> bool {
         self.words[i].word.upos == "VERB" && self.lemma_in(i, SPEECH_VERBS)
@@ -971,7 +982,7 @@ impl Tree {
     /// Whether word `w`'s lemma is one of `list`. The lemma rules, learned from the treebank,
     /// drop a silent "e" they never saw ("implored" → "implor", "postponed" → "postpon"): the
     /// word with it restored is the same word.
-    fn lemma_in(&self, w: usize, list: &[&str]) -> bool {
+    pub fn lemma_in(&self, w: usize, list: &[&str]) -> bool {
         let lemma = self.words[w].word.lemma.to_lowercase();
         list.contains(&lemma.as_str()) || list.contains(&format!("{lemma}e").as_str())
     }
@@ -980,6 +991,23 @@ impl Tree {
     /// acknowledged", "was then dismembered"): after what was told just before it.
     pub fn told_next(&self, start: usize, end: usize) -> bool {
         self.clause_adverb(start, end, &["then", "subsequently", "afterwards", "later"])
+    }
+
+    /// Whether the act at `start..end` is told as coming earlier by a span the report does not
+    /// give ("initially denying any knowledge", "had originally been arrested", "previously
+    /// sentenced"): before the day told before it, not on it.
+    pub fn told_earlier(&self, start: usize, end: usize) -> bool {
+        const EARLIER: &[&str] = &[
+            "initially",
+            "originally",
+            "previously",
+            "earlier",
+            "formerly",
+        ];
+        // on the act's own word, a participle's too ("…, initially denying any knowledge")
+        self.head_of(start, end)
+            .is_some_and(|a| self.has_child(a, "advmod", EARLIER))
+            || self.clause_adverb(start, end, EARLIER)
     }
 
     /// Whether the act at `start..end` is told as coming later by a span the report does not
@@ -1099,21 +1127,23 @@ impl Tree {
 
     /// Whether the verb at `start..end` heads a clause with a subject of its own that describes
     /// a thing already known (a noun with "the", "this", "that" or a possessor: "the one the
-    /// court overturned"): background told again, not the narrative. A clause on a new thing
-    /// ("a video in which the two men apologized") tells something new.
+    /// court overturned"), or one the sentence has just told, in apposition to it ("found her
+    /// guilty of fraud — accusations she denied"): background told again, not the narrative. A
+    /// clause on a new thing ("a video in which the two men apologized") tells something new.
     pub fn describes_noun(&self, start: usize, end: usize) -> bool {
         self.head_of(start, end).is_some_and(|h| {
             self.rel(h).starts_with("acl")
                 && self.children(h).any(|c| self.rel(c).starts_with("nsubj"))
                 && self.head(h).is_some_and(|n| {
-                    self.children(n).any(|c| {
-                        self.rel(c) == "nmod:poss"
-                            || (self.rel(c) == "det"
-                                && matches!(
-                                    self.words[c].word.lemma.to_lowercase().as_str(),
-                                    "the" | "this" | "that" | "these" | "those"
-                                ))
-                    })
+                    self.rel(n) == "appos"
+                        || self.children(n).any(|c| {
+                            self.rel(c) == "nmod:poss"
+                                || (self.rel(c) == "det"
+                                    && matches!(
+                                        self.words[c].word.lemma.to_lowercase().as_str(),
+                                        "the" | "this" | "that" | "these" | "those"
+                                    ))
+                        })
                 })
         })
     }
@@ -2891,6 +2921,28 @@ fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A noun the parse made punctuation, after a dash or a comma ("found her guilty of fraud —
+/// accusations she strongly denied", "accusations" hung on the stop as `punct`): a noun in
+/// apposition to the last word before it that names something.
+fn noun_read_as_punctuation(words: &mut [casefile_syntax::conllu::Word]) {
+    for x in 1..words.len() {
+        if words[x].deprel != "punct"
+            || !matches!(words[x].upos.as_str(), "NOUN" | "PROPN")
+            || !matches!(words[x - 1].form.as_str(), "—" | "–" | "-" | ",")
+        {
+            continue;
+        }
+        let Some(before) = (0..x - 1)
+            .rev()
+            .find(|&c| matches!(words[c].upos.as_str(), "NOUN" | "PROPN"))
+        else {
+            continue;
+        };
+        words[x].head = before + 1;
+        words[x].deprel = "appos".into();
+    }
+}
+
 /// A relative clause of "whose" the parse made the sentence's root, with the name it describes
 /// a second subject of its verb and the main verb a clause beside it ("Pavel Ostrov, whose
 /// brother was killed in 2019, was arrested on 3 March": "Ostrov" and "brother" both subjects
@@ -3053,6 +3105,7 @@ pub fn parse_names(
     main_clause_before_time(&mut analysed);
     whose_clause_read_as_main(&mut analysed);
     relative_clause_beside(&mut analysed);
+    noun_read_as_punctuation(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -3614,6 +3667,9 @@ mod support_verbs {
         let told_in_present: Check = |t, s, e| t.present_form(s, e).is_some();
         let said_in_present: Check = |t, s, e| t.said_in_present(s, e).is_some();
         let cases: &[(&str, &str, &str, Check, bool)] = &[
+            ("told earlier", "The Saudis have presented shifting stories, initially denying any knowledge.", "denying", Tree::told_earlier, true),
+            ("told earlier", "The men had previously been arrested in Chechnya.", "arrested", Tree::told_earlier, true),
+            ("told earlier", "The men were arrested in Chechnya.", "arrested", Tree::told_earlier, false),
             ("points back", "She was sentenced on these charges.", "charges", Tree::points_back, true),
             ("points back", "She was sentenced on charges of fraud.", "charges", Tree::points_back, false),
             ("grounds", "The lawyer asked to overturn the sentence due to the unjustified charges.", "charges", Tree::grounds, true),
@@ -3621,6 +3677,9 @@ mod support_verbs {
             ("grounds", "Trump may impose sanctions over the disappearance of the journalist.", "disappearance", Tree::grounds, false),
             ("describes", "Her new sentence is shorter than the one the Supreme Court overturned.", "overturned", Tree::describes_noun, true),
             ("describes", "The spokesman said a video in which the two men apologized was recorded under duress.", "apologized", Tree::describes_noun, false),
+            ("describes", "A judge found Anna Roe guilty of fraud and assault, accusations she strongly denied.", "denied", Tree::describes_noun, true),
+            // (the parse makes "accusations" the stop's punctuation: mended)
+            ("describes", "A judge at a local court in Grozny, the capital of Chechnya, found Musaeva guilty of assaulting the authorities and fraud — accusations she strongly denied.", "denied", Tree::describes_noun, true),
             ("news", "The Cassation Court has reduced her term by three months.", "reduced", Tree::done_by_now, true),
             ("news", "The court has upheld the appeal and reduced her term.", "reduced", Tree::done_by_now, true),
             ("news", "The court has satisfying the request and reduced her term.", "reduced", Tree::done_by_now, true),
