@@ -5666,22 +5666,36 @@ mod tests {
     }
 
     /// News told in the simple past, of the verb or of the noun it only says was done, happened
-    /// by the time it is reported: the reporting's time is its time, as reported; not in the past
-    /// perfect, which puts it further back.
+    /// by the time it is reported: the reporting's time is its time, as reported; not in the
+    /// writer's past perfect, which puts it further back, but in the past perfect of what a
+    /// verb of saying in the past reports, which is what was said shifted back.
     #[test]
     fn news_reported_on_a_day() {
-        for (text, want) in [
+        for (text, kind, want) in [
             (
                 "The Riyadh Criminal Court announced prison sentences for eight defendants, state media reported Monday.",
+                "trial",
                 Some("Monday"),
             ),
             (
                 "The Riyadh Criminal Court had announced prison sentences for eight defendants, state media reported Monday.",
+                "trial",
+                None,
+            ),
+            (
+                "His sons said in May 2020 that they had pardoned the killers.",
+                "pardon",
+                Some("May 2020"),
+            ),
+            // (a day there dates only the saying)
+            (
+                "His sons said on Monday that they had pardoned the killers.",
+                "pardon",
                 None,
             ),
         ] {
             let (_, t, ev) = read(text);
-            let trial = ev.iter().find(|e| e.kind.as_str() == "trial").expect(text);
+            let trial = ev.iter().find(|e| e.kind.as_str() == kind).expect(text);
             let got = trial
                 .time
                 .filter(|_| trial.time_reported)

@@ -2006,7 +2006,9 @@ impl Tree {
             // nor a phrase of what the later verb says is to be done ("beat me and threatened
             // to send me back to Uzbekistan": no beating in Uzbekistan)
             Some(1)
-        } else if (act == a || self.support_verb(a) == Some(act)) && self.recent_news(act, at) {
+        } else if (act == a || self.support_verb(a) == Some(act))
+            && self.recent_news(act, at, !said_apart)
+        {
             Some(2)
         } else {
             None
@@ -2058,14 +2060,22 @@ impl Tree {
     /// website reported Thursday", "the court announced prison sentences, state media reported
     /// Monday"): news told so happened by the time it is reported, and the report's time is the
     /// only one the sentence gives it. Not the past perfect ("had been arrested"), which puts the
-    /// act further back.
-    fn recent_news(&self, act: usize, at: usize) -> bool {
+    /// act further back; but with a month or a year (`coarse`), which dates what is said, the
+    /// past perfect of what a verb of saying in the past reports is what was said shifted back
+    /// ("said in May that they had pardoned the killers": "we have pardoned"), done by then (a
+    /// day there dates only the saying: "said on Saturday that he had been killed").
+    fn recent_news(&self, act: usize, at: usize, coarse: bool) -> bool {
         let reported = |clause: usize, verb: usize| {
             self.head(clause) == Some(verb) && matches!(self.rel(clause), "ccomp" | "parataxis")
         };
         let simple_past = self.words[act].word.xpos == "VBD"
             && !self.children(act).any(|c| self.rel(c).starts_with("aux"));
-        (self.present_perfect(act) || simple_past)
+        let shifted_back = coarse
+            && self.past_perfect(act)
+            && self.words[at].word.xpos == "VBD"
+            && self.head(act) == Some(at)
+            && self.rel(act) == "ccomp";
+        (self.present_perfect(act) || simple_past || shifted_back)
             && self.is_speech(at)
             && (reported(act, at) || reported(at, act))
     }
@@ -2082,6 +2092,15 @@ impl Tree {
             }
         }
         false
+    }
+
+    /// Whether verb `v` is in the past perfect ("had pardoned", "had been arrested").
+    fn past_perfect(&self, v: usize) -> bool {
+        self.children(v).any(|c| {
+            self.rel(c).starts_with("aux")
+                && self.words[c].word.lemma == "have"
+                && self.words[c].word.xpos == "VBD"
+        })
     }
 
     /// Whether verb `v` is in the present perfect ("has reduced", "have been arrested").
