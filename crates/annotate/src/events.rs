@@ -233,7 +233,7 @@ pub const ACTS: &[ActType] = &[
         violation: false,
         // "Responding to the verdict, X said …": a response, when it is a statement's (see
         // `responds_in_no_statement`)
-        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|den(?:y|ies|ied|ying)\b|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b|(?:respond(?:ed|ing)?|react(?:ed|ing)?|in response|in reaction) to\b",
+        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|den(?:y|ies|ied|ying)\b|call(?:ed|s|ing)?\b|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b|(?:respond(?:ed|ing)?|react(?:ed|ing)?|in response|in reaction) to\b",
     },
     ActType {
         name: ActKind::Persecution,
@@ -652,6 +652,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || describes_who_acts(text, tree, &tr)
         || dismisses_a_step(text, tree, &tr)
         || refuses_a_thing(tree, &tr)
+        || calls_it_nothing(tree, &tr)
         || confesses_freely(text, tree, &tr)
         || the_penalty_of_a_sentence(tree, &tr)
         || names_a_court(tree, &tr)
@@ -2196,6 +2197,25 @@ fn dismisses_a_step(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bo
                     && STEPS.contains(&tree.words[c].word.lemma.to_lowercase().as_str())
             })
         })
+}
+
+/// Whether "call" says nothing of what it calls: a statement only names something with a word
+/// of judgement ("called the verdict a travesty", "called the trial unfair"), its object and
+/// then a noun or an adjective; calling for or on someone is a request (see the petition's
+/// words), calling someone somewhere none.
+fn calls_it_nothing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::PublicStatement {
+        return false;
+    }
+    let Some(v) = tree
+        .head_of(tr.ts, tr.te)
+        .filter(|&v| tree.lemma_in(v, &["call"]))
+    else {
+        return false;
+    };
+    let objects = tree.children(v).filter(|&c| tree.rel(c) == "obj").count();
+    let judged = tree.children(v).any(|c| tree.rel(c) == "xcomp");
+    tree.words[v].word.upos != "VERB" || objects == 0 || (objects == 1 && !judged)
 }
 
 /// Whether a word of denying refuses someone a thing or a step instead of saying something is
@@ -5009,6 +5029,18 @@ mod tests {
             ),
             ("Ivan Dorn was denied entry to Russia at the airport.", vec![]),
             ("Her request for bail was denied.", vec!["petition"]),
+            // calling something a name of judgement is a statement; calling for something a
+            // request, calling someone somewhere neither
+            (
+                "Amnesty International called the verdict a travesty of justice.",
+                vec!["trial", "public-statement"],
+            ),
+            (
+                "Her lawyer called the trial unfair.",
+                vec!["trial", "public-statement"],
+            ),
+            ("The UN called for an inquiry.", vec!["petition"]),
+            ("Police called her to the station.", vec![]),
             // a thing seized is no arrest; a person seized is one
             (
                 "Police searched the flat and seized her laptop.",
