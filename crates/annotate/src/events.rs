@@ -305,6 +305,16 @@ pub const ACTS: &[ActType] = &[
         violation: false,
         pattern: r"searched|search(?:es|ing)? for|look(?:ed|ing)? for|hunt(?:ed|ing)? for",
     },
+    ActType {
+        // a person or a body put on a state's list of terrorists or extremists, or named a
+        // "foreign agent" or "undesirable": a step of persecution done to them (only so:
+        // see `designates_no_one`)
+        name: ActKind::Designation,
+        label: "designation",
+        plover: ("COERCE", "designate"),
+        violation: true,
+        pattern: r"(?:added|included|entered|put|placed|designated|declared|labell?ed|branded|listed)\b",
+    },
 ];
 
 /// The vocabulary's entry for an act kind.
@@ -644,6 +654,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || statement_taken_down(tree, &tr)
         || (tr.act.name == ActKind::Dismissal) != removes_someone(tree, &tr)
         || (tr.act.name == ActKind::Expulsion && !sends_envoys_out(tree, &tr))
+        || (tr.act.name == ActKind::Designation && !designates(tree, &tr))
         || moved_to_no_named_place(text, tree, &tr)
         || returns_of_own_accord(tree, &tr)
         || leaves_of_own_accord(text, tree, &tr)
@@ -1828,6 +1839,55 @@ fn sends_envoys_out(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         return false;
     };
     done_to(tree, v).any(|c| ENVOYS.contains(&tree.words[c].word.lemma.to_lowercase().as_str()))
+}
+
+/// Whether a word of adding, declaring or naming designates someone: the person or body it is
+/// done to (its object or passive subject) is put on a list or a register ("were added to the
+/// federal list of “terrorists and extremists”", "included in the register of foreign
+/// agents") or named by a label a state pins on its critics ("designated a foreign agent",
+/// "declared an extremist organisation", "labelled as terrorists"): a terrorist, an extremist,
+/// a foreign agent, an undesirable; done to someone named or a person. Not "added that …", "put
+/// in a cell", "declared a state of emergency", "designated the channel as extremist".
+fn designates(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    const LISTS: &[&str] = &["list", "register", "registry", "database", "blacklist"];
+    let Some(v) = tree
+        .head_of(tr.ts, tr.te)
+        .filter(|&v| tree.words[v].word.upos == "VERB")
+    else {
+        return false;
+    };
+    // a label among the words of `n` and those hanging on it, two levels down
+    let labelled = |n: usize| {
+        let mut words = vec![n];
+        for _ in 0..2 {
+            let below: Vec<usize> = words
+                .iter()
+                .flat_map(|&w| tree.children(w))
+                .filter(|c| !words.contains(c))
+                .collect();
+            words.extend(below);
+        }
+        words.iter().any(|&w| {
+            let form = tree.words[w].word.form.to_lowercase();
+            form.starts_with("terror")
+                || form.starts_with("extremis")
+                || form == "undesirable"
+                || (form.starts_with("agent")
+                    && w > 0
+                    && tree.words[w - 1].word.form.eq_ignore_ascii_case("foreign"))
+        })
+    };
+    // put on a labelled list, or named by the label itself
+    let listed = tree.children(v).any(|c| {
+        let on_list = tree.rel(c).starts_with("obl") && tree.lemma_in(c, LISTS);
+        let named = matches!(tree.rel(c), "xcomp" | "obj" | "obl");
+        (on_list || named) && labelled(c)
+    });
+    // (of someone named, or a noun for a person: a channel or a book banned is no one's)
+    let someone = |c: usize| {
+        matches!(tree.words[c].word.upos.as_str(), "PROPN" | "PRON") || tree.names_a_person(c)
+    };
+    listed && done_to(tree, v).any(|c| !labelled(c) && someone(c))
 }
 
 /// Whether an attacking word attacks no person, or none the report tells of: an attack is of
@@ -5041,6 +5101,32 @@ mod tests {
             ),
             ("The UN called for an inquiry.", vec!["petition"]),
             ("Police called her to the station.", vec![]),
+            // someone put on a list of terrorists or named a foreign agent is designated; a
+            // channel so named, names added to a list of suspects, a state of emergency are not
+            (
+                "Ivan and Oleg Dorn were added to the federal list of “terrorists and extremists” in November 2022.",
+                vec!["designation"],
+            ),
+            (
+                "The Justice Ministry designated the journalist Anna Roe a foreign agent on Friday.",
+                vec!["designation"],
+            ),
+            (
+                "Ivan Dorn was included in the register of foreign agents.",
+                vec!["designation"],
+            ),
+            (
+                "Russian authorities previously designated the channel as extremist.",
+                vec![],
+            ),
+            ("The police added two names to the list of suspects.", vec![]),
+            ("The club added Ivan Dorn to the list of speakers.", vec![]),
+            (
+                "Ivan Dorn was put in a cell and beaten.",
+                vec!["ill-treatment"],
+            ),
+            ("The president declared a state of emergency.", vec![]),
+            ("He added that the men were tortured.", vec!["torture"]),
             // a thing seized is no arrest; a person seized is one
             (
                 "Police searched the flat and seized her laptop.",

@@ -188,6 +188,7 @@ words! {
         Dismissal = "dismissal",
         Expulsion = "expulsion",
         Search = "search",
+        Designation = "designation",
     }
 }
 
