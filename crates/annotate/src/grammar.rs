@@ -1361,6 +1361,9 @@ impl Tree {
             // kill"); "ordered the killing" tells of the killing it caused
             "order" | "instruct" | "command" if asked => Some(M::Demanded),
             "call" | "ask" | "appeal" | "campaign" if asked => Some(M::Demanded),
+            // what one does not deny is another's claim, not denied ("did not deny that she had
+            // been detained")
+            "deny" if self.not_done(h) => Some(M::Alleged),
             "deny" => Some(M::Denied),
             // what one is charged with, accused or suspected of is the charge's claim ("charged
             // with murder", "accused of torturing"); what one is acquitted or cleared of, no
@@ -3804,6 +3807,17 @@ mod support_verbs {
             ("No officer has been charged.", "charged", Some(M::Negated)),
             ("Nobody was detained.", "detained", Some(M::Negated)),
             ("One officer has been charged.", "charged", None),
+            // what is not denied is no denial
+            (
+                "The authorities did not deny that Anna Roe had been detained.",
+                "detained",
+                Some(M::Alleged),
+            ),
+            (
+                "The authorities denied that Anna Roe had been detained.",
+                "detained",
+                Some(M::Denied),
+            ),
             // a telling dismissed is denied; a step of the case rejected is not
             (
                 "Officials dismissed reports that he had been beaten.",
