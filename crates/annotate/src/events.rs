@@ -2274,7 +2274,10 @@ fn calls_it_nothing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         return false;
     };
     let objects = tree.children(v).filter(|&c| tree.rel(c) == "obj").count();
-    let judged = tree.children(v).any(|c| tree.rel(c) == "xcomp");
+    // (a noun after the object may be read as an unmarked oblique: "called him a traitor")
+    let judged = tree
+        .children(v)
+        .any(|c| matches!(tree.rel(c), "xcomp" | "obl:unmarked"));
     tree.words[v].word.upos != "VERB" || objects == 0 || (objects == 1 && !judged)
 }
 
@@ -5099,6 +5102,7 @@ mod tests {
                 "Her lawyer called the trial unfair.",
                 vec!["trial", "public-statement"],
             ),
+            ("They called him a traitor.", vec!["public-statement"]),
             ("The UN called for an inquiry.", vec!["petition"]),
             ("Police called her to the station.", vec![]),
             // someone put on a list of terrorists or named a foreign agent is designated; a
