@@ -1887,7 +1887,13 @@ fn designates(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     let someone = |c: usize| {
         matches!(tree.words[c].word.upos.as_str(), "PROPN" | "PRON") || tree.names_a_person(c)
     };
-    listed && done_to(tree, v).any(|c| !labelled(c) && someone(c))
+    // (the parse may read the one named before the label as an indirect object: "designated
+    // her a foreign agent")
+    let named = tree.children(v).filter(|&c| tree.rel(c) == "iobj");
+    listed
+        && done_to(tree, v)
+            .chain(named)
+            .any(|c| !labelled(c) && someone(c))
 }
 
 /// Whether an attacking word attacks no person, or none the report tells of: an attack is of
@@ -2284,7 +2290,8 @@ fn calls_it_nothing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
 /// Whether a word of denying refuses someone a thing or a step instead of saying something is
 /// not so: it has a person to whom ("authorities denied her access to care"), it is passive
 /// with what was refused as its object ("was denied entry at the airport"), or what it refuses
-/// is a thing given or a step asked for ("bail was denied", "denied the request"). A denial
+/// is a thing given or a step asked for ("bail was denied", "denied the request"), or it is
+/// passive with no one by whom ("his requests to postpone the hearing were denied"). A denial
 /// that says something is not so ("denied the allegations", "denying any knowledge") is the
 /// denier's statement.
 fn refuses_a_thing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
@@ -2318,12 +2325,16 @@ fn refuses_a_thing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     else {
         return false;
     };
-    tree.children(v).any(|c| match tree.rel(c) {
-        "iobj" => true,
-        "obj" => tree.passive(v) || tree.lemma_in(c, GIVEN),
-        "nsubj:pass" => tree.lemma_in(c, GIVEN),
-        _ => false,
-    })
+    // (a passive says by whom a thing said was denied, "the allegations were denied by the
+    // ministry"; else it is a refusal, "his requests … were denied")
+    let by_whom = tree.children(v).any(|c| tree.rel(c) == "obl:agent");
+    (tree.passive(v) && !by_whom)
+        || tree.children(v).any(|c| match tree.rel(c) {
+            "iobj" => true,
+            "obj" => tree.passive(v) || tree.lemma_in(c, GIVEN),
+            "nsubj:pass" => tree.lemma_in(c, GIVEN),
+            _ => false,
+        })
 }
 
 /// Whether the act's word is a present participle describing the noun after it ("the
@@ -5092,6 +5103,14 @@ mod tests {
             ),
             ("Ivan Dorn was denied entry to Russia at the airport.", vec![]),
             ("Her request for bail was denied.", vec!["petition"]),
+            (
+                "Her lawyer said that his requests to postpone the hearing were denied.",
+                vec!["petition"],
+            ),
+            (
+                "The allegations were denied by the ministry.",
+                vec!["public-statement"],
+            ),
             // calling something a name of judgement is a statement; calling for something a
             // request, calling someone somewhere neither
             (
@@ -5117,6 +5136,10 @@ mod tests {
             ),
             (
                 "Ivan Dorn was included in the register of foreign agents.",
+                vec!["designation"],
+            ),
+            (
+                "The Justice Ministry designated her a foreign agent in 2021.",
                 vec!["designation"],
             ),
             (

@@ -547,7 +547,7 @@ fn fits(m: &Member, c: &[usize], members: &[Member]) -> bool {
 /// kind (two people, two bodies). A person and a body may be one doer told two ways (the judge
 /// and the court that sentenced). Of the acts a case has many of (statements, requests), a
 /// doer named by no name ("the defence demanded") is not one the other names ("requested by
-/// the prosecutor").
+/// the prosecutor"), and a person is not a body.
 fn other_doer(a: &Member, b: &Member) -> bool {
     let many = a.kind.many_to_a_case() && b.kind.many_to_a_case();
     let unnamed_and_named = |x: &Member, y: &Member| x.doer_unnamed && !y.agents.is_empty();
@@ -561,6 +561,15 @@ fn other_doer(a: &Member, b: &Member) -> bool {
             .map(|(id, _)| id.clone())
             .collect()
     };
+    // (of the many, a person's statement and a body's are two: "X denied the charges", "Amnesty
+    // International called the verdict a travesty")
+    if many
+        && !a.agents.is_empty()
+        && !b.agents.is_empty()
+        && !a.agents.iter().any(|e| b.agents.contains(e))
+    {
+        return true;
+    }
     a.agents.iter().any(|(_, k)| {
         let (x, y) = (of_kind(a, *k), of_kind(b, *k));
         !y.is_empty() && !x.iter().any(|e| y.contains(e))
@@ -646,6 +655,7 @@ fn undated_target(m: &Member, clusters: &[Vec<usize>], members: &[Member]) -> Op
     let same_report_undated = || {
         clusters.iter().position(|c| {
             !(many && m.doer_unnamed)
+                && possible(c)
                 && c.iter()
                     .all(|&o| members[o].date.is_none() && members[o].doc == m.doc)
         })
@@ -1464,6 +1474,29 @@ mod tests {
             member(0, None, Some("musaeva")),
         ];
         assert_eq!(cluster(&one_report), [vec![0, 1]]);
+        // a person's statement and a body's, on one day in one report, are two
+        let body = |agent: (&str, EntityKind)| Member {
+            agents: vec![(agent.0.to_string(), agent.1)],
+            ..member(0, day(), None)
+        };
+        let two = vec![
+            body(("musaeva", EntityKind::Person)),
+            body(("amnesty", EntityKind::Organization)),
+        ];
+        assert_eq!(cluster(&two), [vec![0], vec![1]]);
+        // and undated: the doerless one joins the first, the body's stays its own
+        let undated = |agent: Option<(&str, EntityKind)>| Member {
+            agents: agent
+                .map(|a| vec![(a.0.to_string(), a.1)])
+                .unwrap_or_default(),
+            ..member(0, None, None)
+        };
+        let three = vec![
+            undated(Some(("musaeva", EntityKind::Person))),
+            undated(None),
+            undated(Some(("amnesty", EntityKind::Organization))),
+        ];
+        assert_eq!(cluster(&three), [vec![0, 1], vec![2]]);
     }
 
     /// Requests are many to a case too: an undated one joins another report's only when the
