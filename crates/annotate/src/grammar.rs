@@ -2331,13 +2331,8 @@ impl Tree {
         {
             v = self.head(v).unwrap_or(v);
         }
-        let past_have =
-            |w: usize| self.words[w].word.lemma == "have" && self.words[w].word.xpos == "VBD";
         for _ in 0..self.words.len() {
-            if self
-                .children(v)
-                .any(|c| self.rel(c).starts_with("aux") && past_have(c))
-            {
+            if self.past_perfect(v) {
                 return true;
             }
             let infinitive = matches!(self.rel(v), "advcl" | "acl" | "xcomp")
