@@ -308,7 +308,7 @@ pub const ACTS: &[ActType] = &[
     ActType {
         // a person or a body put on a state's list of terrorists or extremists, or named a
         // "foreign agent" or "undesirable": a step of persecution done to them (only so:
-        // see `designates_no_one`)
+        // see `designates`)
         name: ActKind::Designation,
         label: "designation",
         plover: ("COERCE", "designate"),
@@ -1889,10 +1889,10 @@ fn designates(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     };
     // (the parse may read the one named before the label as an indirect object: "designated
     // her a foreign agent")
-    let named = tree.children(v).filter(|&c| tree.rel(c) == "iobj");
+    let indirect = tree.children(v).filter(|&c| tree.rel(c) == "iobj");
     listed
         && done_to(tree, v)
-            .chain(named)
+            .chain(indirect)
             .any(|c| !labelled(c) && someone(c))
 }
 
