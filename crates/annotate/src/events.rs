@@ -233,7 +233,7 @@ pub const ACTS: &[ActType] = &[
         violation: false,
         // "Responding to the verdict, X said …": a response, when it is a statement's (see
         // `responds_in_no_statement`)
-        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|den(?:y|ies|ied|ying)\b|call(?:ed|s|ing)?\b|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b|(?:respond(?:ed|ing)?|react(?:ed|ing)?|in response|in reaction) to\b",
+        pattern: r"statement|denounc(?:ed|es)|described as|condemn(?:ed|s)?|dismissed|den(?:y|ies|ied|ying)\b|call(?:ed|s|ing)?\b|(?:said|says|added|wrote|posted)\s+(?:on|in)\s+(?:Twitter|X|Facebook|Telegram|Instagram|VKontakte|social\s+media|a\s+(?:tweet|post|video))\b|claimed|tweeted|acknowledg(?:ed|es)\b|(?:an|the|a|his|her|their|its) interview\b|(?:respond(?:ed|ing)?|react(?:ed|ing)?|in response|in reaction) to\b",
     },
     ActType {
         name: ActKind::Persecution,
@@ -5122,6 +5122,15 @@ mod tests {
                 vec!["trial", "public-statement"],
             ),
             ("They called him a traitor.", vec!["public-statement"]),
+            // what one says on a network or in a post is said in public
+            (
+                "The Interior Ministry said on Telegram that the men had been released.",
+                vec!["release", "public-statement"],
+            ),
+            (
+                "The Interior Ministry said that the men had been released.",
+                vec!["release"],
+            ),
             ("The UN called for an inquiry.", vec!["petition"]),
             ("Police called her to the station.", vec![]),
             // someone put on a list of terrorists or named a foreign agent is designated; a
