@@ -3221,8 +3221,14 @@ fn participant_role(
             let tied = matches!(tie, Some(Tie::Doer | Tie::Undergoer));
             // ("According to his lawyer, Kozlov was beaten": the grammar makes him the one
             // beaten, and the lawyer tells it)
-            // the one who says a response makes it ("Responding to the verdict, Lawlor said")
-            let says_it = responding && tie == Some(Tie::Doer);
+            // the one who says a response makes it ("Responding to the verdict, Lawlor said"),
+            // as the one whose saying on a network is the statement ("Pence added on Twitter
+            // that …": the statement's word is the verb of saying itself)
+            let saying_is_the_act = a.name == ActKind::PublicStatement
+                && ["said", "says", "added", "wrote", "posted"]
+                    .iter()
+                    .any(|w| text[tr.ts..tr.te].to_lowercase().starts_with(w));
+            let says_it = (responding || saying_is_the_act) && tie == Some(Tie::Doer);
             if (speaks && !says_it) || ((cited || quoted) && !tied) {
                 ParticipantRole::Source
             } else {
@@ -3977,6 +3983,12 @@ mod tests {
                 "Imran Shah, the journalist who went missing on 9 July, spoke to reporters.",
                 "Imran Shah",
                 Some(ParticipantRole::Victim),
+            ),
+            // the one who says it on a network makes the statement
+            (
+                "Ivan Dorn added on Twitter that he was deeply troubled.",
+                "Ivan Dorn",
+                Some(ParticipantRole::Agent),
             ),
         ];
         for (text, name, want) in cases {
