@@ -3162,6 +3162,17 @@ fn role_of_tie(a: &ActType, tie: Tie) -> Option<ParticipantRole> {
     })
 }
 
+/// Whether a body is named right before the noun of its step ("an independent UN probe", "FBI
+/// investigation": the parse's compound), which it takes; not an outlet ("a Reuters
+/// investigation" is its reporting).
+fn body_before_its_step(text: &str, tr: &Trigger, men: &Mention, tie: Option<Tie>) -> bool {
+    tr.act.name.is_intervention()
+        && tie == Some(Tie::Undergoer)
+        && men.span.end <= tr.ts
+        && text[men.span.end..tr.ts].trim().is_empty()
+        && men.source != "outlet-table"
+}
+
 /// Acts whose grammatical subject is the one they befall ("he fled", "she disappeared", "they
 /// apologised", "he died in custody").
 const UNDERGONE_BY_SUBJECT: &[ActKind] = &[
@@ -3265,6 +3276,8 @@ fn participant_role(
             } else if (!a.violation || a.name.is_proceeding()) && tie == Some(Tie::Doer) {
                 // the body that appealed, investigated, imposed sanctions, charged or sentenced:
                 // the subject of the act (a court is not thereby a perpetrator)
+                ParticipantRole::Agent
+            } else if body_before_its_step(text, tr, men, tie) {
                 ParticipantRole::Agent
             } else {
                 return None;
@@ -3990,6 +4003,7 @@ mod tests {
                 "Ivan Dorn",
                 Some(ParticipantRole::Agent),
             ),
+
         ];
         for (text, name, want) in cases {
             let (m, _, ev) = read(text);
@@ -4571,6 +4585,36 @@ mod tests {
             .into_iter()
             .map(|e| e.kind.to_string())
             .collect()
+    }
+
+    /// A body named right before the noun of its step takes it ("an independent UN probe"); an
+    /// outlet's investigation is its reporting, no step in the case.
+    #[test]
+    fn a_body_named_before_its_step_takes_it() {
+        for (text, name, want) in [
+            (
+                "They included a forensic doctor, according to an independent UN probe.",
+                "UN",
+                Some(ParticipantRole::Agent),
+            ),
+            (
+                "A Reuters investigation found that the men were held in Grozny.",
+                "Reuters",
+                None,
+            ),
+        ] {
+            let (m, _, ev) = read(text);
+            let step = ev
+                .iter()
+                .find(|e| e.kind == ActKind::Investigation)
+                .expect(text);
+            let got = step
+                .participants
+                .iter()
+                .find(|p| m[p.mention].text == name)
+                .map(|p| p.role);
+            assert_eq!(got, want, "{name} in {text}");
+        }
     }
 
     /// A denial is its denier's statement, told as made ("denied" names no refusal of it), on
