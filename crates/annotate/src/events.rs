@@ -1883,17 +1883,14 @@ fn designates(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         let named = matches!(tree.rel(c), "xcomp" | "obj" | "obl");
         (on_list || named) && labelled(c)
     });
-    // (of someone named, or a noun for a person: a channel or a book banned is no one's)
-    let someone = |c: usize| {
-        matches!(tree.words[c].word.upos.as_str(), "PROPN" | "PRON") || tree.names_a_person(c)
-    };
     // (the parse may read the one named before the label as an indirect object: "designated
     // her a foreign agent")
     let indirect = tree.children(v).filter(|&c| tree.rel(c) == "iobj");
     listed
         && done_to(tree, v)
             .chain(indirect)
-            .any(|c| !labelled(c) && someone(c))
+            // (of someone named, or a noun for a person: a channel or a book banned is no one's)
+            .any(|c| !labelled(c) && tree.names_someone(c))
 }
 
 /// Whether an attacking word attacks no person, or none the report tells of: an attack is of
@@ -1910,9 +1907,6 @@ fn attacks_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         return true;
     };
     let w = &tree.words[v].word;
-    let someone = |c: usize| {
-        matches!(tree.words[c].word.upos.as_str(), "PROPN" | "PRON") || tree.names_a_person(c)
-    };
     // what the act is done to, and the "on" or "against" of its noun
     let attacked_on = tree.children(v).filter(|&c| {
         w.upos == "NOUN" && tree.rel(c) == "nmod" && tree.has_child(c, "case", &["on", "against"])
@@ -1921,7 +1915,10 @@ fn attacks_no_one(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         && tree
             .children(v)
             .any(|c| tree.rel(c) == "nsubj" && tree.words[c].word.upos == "PROPN");
-    !done_to(tree, v).chain(attacked_on).any(someone) || named_doer
+    !done_to(tree, v)
+        .chain(attacked_on)
+        .any(|c| tree.names_someone(c))
+        || named_doer
 }
 
 /// Whether "beat" alone beats no one: it is one when it is a verb with someone for its object
@@ -2027,16 +2024,15 @@ fn picks_up_no_one(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> boo
     let Some(v) = tree.head_of(tr.ts, tr.te) else {
         return true;
     };
-    let person = |w: usize| {
-        matches!(tree.words[w].word.upos.as_str(), "PRON" | "PROPN") || tree.names_a_person(w)
-    };
     let rel_of = |rels: &[&str]| tree.children(v).find(|&c| rels.contains(&tree.rel(c)));
     let by_someone = rel_of(&["obl:agent"]).is_some_and(|a| tree.by_agent(a));
     let picked_up = match rel_of(&["nsubj:pass"]) {
         // passive: a person, by someone
-        Some(p) => person(p) && by_someone,
+        Some(p) => tree.names_someone(p) && by_someone,
         // active: someone picked a person up
-        None => rel_of(&["nsubj"]).is_some() && rel_of(&["obj"]).is_some_and(person),
+        None => {
+            rel_of(&["nsubj"]).is_some() && rel_of(&["obj"]).is_some_and(|o| tree.names_someone(o))
+        }
     };
     !picked_up
 }
@@ -2265,18 +2261,22 @@ fn dismisses_a_step(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -> bo
         })
 }
 
+/// The word of a statement's trigger when it is the word `lemma` ("deny", "call"): what the
+/// statement rules below read.
+fn statement_verb(tree: &crate::grammar::Tree, tr: &Trigger, lemma: &str) -> Option<usize> {
+    if tr.act.name != ActKind::PublicStatement {
+        return None;
+    }
+    tree.head_of(tr.ts, tr.te)
+        .filter(|&v| tree.lemma_in(v, &[lemma]))
+}
+
 /// Whether "call" says nothing of what it calls: a statement only names something with a word
 /// of judgement ("called the verdict a travesty", "called the trial unfair"), its object and
 /// then a noun or an adjective; calling for or on someone is a request (see the petition's
 /// words), calling someone somewhere none.
 fn calls_it_nothing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
-    if tr.act.name != ActKind::PublicStatement {
-        return false;
-    }
-    let Some(v) = tree
-        .head_of(tr.ts, tr.te)
-        .filter(|&v| tree.lemma_in(v, &["call"]))
-    else {
+    let Some(v) = statement_verb(tree, tr, "call") else {
         return false;
     };
     let objects = tree.children(v).filter(|&c| tree.rel(c) == "obj").count();
@@ -2316,13 +2316,7 @@ fn refuses_a_thing(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
         "motion",
         "complaint",
     ];
-    if tr.act.name != ActKind::PublicStatement {
-        return false;
-    }
-    let Some(v) = tree
-        .head_of(tr.ts, tr.te)
-        .filter(|&v| tree.lemma_in(v, &["deny"]))
-    else {
+    let Some(v) = statement_verb(tree, tr, "deny") else {
         return false;
     };
     // (a passive says by whom a thing said was denied, "the allegations were denied by the

@@ -722,6 +722,12 @@ impl Tree {
                 && PEOPLE.contains(&self.words[w].word.lemma.to_lowercase().as_str()))
     }
 
+    /// Whether word `w` names someone: a name, a pronoun, or a noun for a person
+    /// ([`Tree::names_a_person`]); not a thing ("the phone", "the channel", "civil society").
+    pub fn names_someone(&self, w: usize) -> bool {
+        matches!(self.words[w].word.upos.as_str(), "PROPN" | "PRON") || self.names_a_person(w)
+    }
+
     /// Whether word `w` is a noun for a person of the role vocabulary ("brother", "lawyer",
     /// "fiancée": [`crate::attributes::ROLES`]).
     fn person_noun(&self, w: usize) -> bool {
