@@ -969,6 +969,30 @@ impl Tree {
             .is_some_and(|h| self.rel(h) == "root")
     }
 
+    /// The byte range of the noun phrase headed by word `n` without what follows a comma or
+    /// opens a clause: its determiners, possessor, adjectives, numbers, compounds, the flat
+    /// words of a name and its nouns with "of" ("Khashoggi's fiancée", "the Saudi attorney
+    /// general", "a close ally of the prince"; not "a rights group on Monday").
+    pub fn noun_phrase(&self, n: usize) -> (usize, usize) {
+        let (mut first, mut last) = (n, n);
+        let mut todo = vec![n];
+        while let Some(w) = todo.pop() {
+            for c in self.children(w) {
+                let inner = matches!(
+                    self.rel(c),
+                    "det" | "det:poss" | "amod" | "nummod" | "compound" | "nmod:poss" | "flat"
+                ) || (self.rel(c) == "nmod" && self.has_child(c, "case", &["of"]))
+                    || (self.rel(c) == "case" && self.rel(w).starts_with("nmod"));
+                if inner {
+                    first = first.min(c);
+                    last = last.max(c);
+                    todo.push(c);
+                }
+            }
+        }
+        (self.words[first].start, self.words[last].end)
+    }
+
     /// The verb whose subject is verb `v`'s: `v` itself, or for a participle of an adverbial
     /// clause with no subject of its own ("The Saudis have presented shifting stories,
     /// initially denying any knowledge") the verb it hangs on.
@@ -2831,6 +2855,32 @@ fn appositive_subject(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A headline's topic set off by a colon ("Jamal Khashoggi: Fiancée of missing journalist
+/// appeals to Trump") is not the subject of the clause after it. Where the parse makes a name
+/// or noun right before the colon the verb's subject and the noun right after the colon its
+/// appositive, that noun is the subject and the topic hangs on the verb, dislocated.
+fn topic_before_colon(words: &mut [casefile_syntax::conllu::Word]) {
+    for c in 1..words.len().saturating_sub(1) {
+        if words[c].form != ":" {
+            continue;
+        }
+        // the topic's head: the word the colon's neighbour before it hangs on through its flat
+        // words, itself where it hangs on no flat word
+        let mut t = c - 1;
+        while words[t].deprel == "flat" && words[t].head >= 1 && words[t].head - 1 < t {
+            t = words[t].head - 1;
+        }
+        let a = c + 1;
+        let (v, subject) = (words[t].head, words[t].deprel.starts_with("nsubj"));
+        let appositive = words[a].head == t + 1 && words[a].deprel == "appos";
+        if subject && appositive && v > a + 1 && words[v - 1].upos == "VERB" {
+            words[a].head = v;
+            words[a].deprel = words[t].deprel.clone();
+            words[t].deprel = "dislocated".into();
+        }
+    }
+}
+
 /// Whether word `m` is "after", "before", "until" or "since" read as a preposition of a noun
 /// right before a finite verb ("after the court overturned"): the noun and the verb (0-based),
 /// which the parse mends below read as a clause of time. (A word the parse hangs on the root
@@ -3122,6 +3172,7 @@ pub fn parse_names(
     let mut analysed = model.analyze_names(&forms, &in_name);
     title_before_name(&mut analysed, &in_name);
     appositive_subject(&mut analysed);
+    topic_before_colon(&mut analysed);
     verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
     clause_of_time(&mut analysed);
@@ -3184,6 +3235,19 @@ mod tests {
             parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
             spans,
         )
+    }
+
+    /// A headline's topic before a colon is not the subject of what follows it.
+    #[test]
+    fn a_topic_before_a_colon_is_no_subject() {
+        let s = "Jamal Khashoggi: Fiancée of missing Saudi journalist appeals directly to Trump for help";
+        assert_eq!(
+            rels(s, &["Fiancée", "Jamal"]),
+            pairs(&[("nsubj", "appeals"), ("dislocated", "appeals")])
+        );
+        // a subject with no colon after it stays the subject
+        let s = "Jamal Khashoggi appeals directly to Trump for help";
+        assert_eq!(rels(s, &["Jamal"]), pairs(&[("nsubj", "appeals")]));
     }
 
     /// A common noun right before a name is its title: the name takes the noun's place in the
