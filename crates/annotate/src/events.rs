@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use casefile_model::{
     ActKind, Document, EntityKind, EventMention, Mention, MentionRole, Modality, ParticipantRole,
-    Timex,
+    Span, Timex,
 };
 use regex::Regex;
 
@@ -2595,15 +2595,25 @@ fn order_acts(tree: &crate::grammar::Tree, out: &mut [EventMention], first: usiz
         }
         let a = &mut out[first + i];
         a.after = after;
-        a.doer_unnamed = !a
-            .participants
-            .iter()
-            .any(|p| p.role == ParticipantRole::Agent)
-            && tree.children(tree.subject_holder(ha)).any(|c| {
-                let w = &tree.words[c].word;
-                // (a people named in the plural, "the Saudis", is no one's name)
-                tree.rel(c) == "nsubj"
-                    && (!matches!(w.upos.as_str(), "PRON" | "PROPN") || w.xpos == "NNPS")
+        let unnamed = tree.children(tree.subject_holder(ha)).find(|&c| {
+            let w = &tree.words[c].word;
+            // (a people named in the plural, "the Saudis", is no one's name)
+            tree.rel(c) == "nsubj"
+                && (!matches!(w.upos.as_str(), "PRON" | "PROPN") || w.xpos == "NNPS")
+        });
+        let named =
+            |roles: &[ParticipantRole]| a.participants.iter().any(|p| roles.contains(&p.role));
+        a.doer_unnamed = unnamed.is_some() && !named(&[ParticipantRole::Agent]);
+        // (the subject of "fled", "vanished", "confessed" underwent it: no doer)
+        a.doer_words = unnamed
+            .filter(|_| {
+                tree.words[ha].word.upos == "VERB"
+                    && !UNDERGONE_BY_SUBJECT.contains(&a.kind)
+                    && !named(&[ParticipantRole::Agent, ParticipantRole::Perpetrator])
+            })
+            .map(|c| {
+                let (s, e) = tree.noun_phrase(c);
+                Span::new(a.sentence.doc.clone(), s, e)
             });
     }
     past_the_narrative(tree, out, first);
@@ -2715,6 +2725,7 @@ fn event_mention(
         refers_back: false,
         after: Vec::new(),
         doer_unnamed: false,
+        doer_words: None,
         done_to_others: done_to_others(tree, tr),
         answer: (tr.act.name == ActKind::Petition)
             .then(|| tree.answer((tr.ts, tr.te)))
@@ -5629,6 +5640,57 @@ mod tests {
                 .into_iter()
                 .map(|(k, a, d)| (k.to_string(), a, d))
                 .collect();
+            assert_eq!(told, want, "{text}");
+        }
+    }
+
+    /// Who did an act that no name tells is said in the report's words: the noun phrase of its
+    /// verb's subject, without what a comma or a clause adds; not the one who underwent it
+    /// ("fled", "vanished"), nor a noun's.
+    #[test]
+    fn an_unnamed_doer_is_told_in_its_words() {
+        for (text, want) in [
+            (
+                "Khashoggi's fiancée calls the verdict a farce.",
+                vec![
+                    ("trial", None),
+                    ("public-statement", Some("Khashoggi's fiancée")),
+                ],
+            ),
+            (
+                "The Saudi attorney general acknowledged that the killing was premeditated.",
+                vec![
+                    ("killing", None),
+                    ("public-statement", Some("The Saudi attorney general")),
+                ],
+            ),
+            (
+                "A close ally of the prince acknowledged that the killing was premeditated.",
+                vec![
+                    ("killing", None),
+                    ("public-statement", Some("A close ally of the prince")),
+                ],
+            ),
+            (
+                "Seven armed men detained her in her apartment.",
+                vec![("arrest", Some("Seven armed men"))],
+            ),
+            (
+                "The journalist vanished in Istanbul.",
+                vec![("disappearance", None)],
+            ),
+            ("The operation was an abduction.", vec![("abduction", None)]),
+        ] {
+            let told: Vec<(String, Option<&str>)> = read(text)
+                .2
+                .into_iter()
+                .map(|e| {
+                    let words = e.doer_words.map(|w| &text[w.start..w.end]);
+                    (e.kind.to_string(), words)
+                })
+                .collect();
+            let want: Vec<(String, Option<&str>)> =
+                want.into_iter().map(|(k, w)| (k.to_string(), w)).collect();
             assert_eq!(told, want, "{text}");
         }
     }

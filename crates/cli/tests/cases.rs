@@ -24,8 +24,10 @@ const BELOW: &[(&str, &str, f64)] = &[
     // killing it reports; 0.457 until the rapporteur's statement "Responding to the verdict"
     // was dated by its window (after the verdict of September 2020, told on 7 September);
     // 0.486 until the sons' pardon, "said in May that they had pardoned the killers", was dated
-    // by May 2020 (the past perfect of what a saying of May reports)
-    ("khashoggi", "events_recall", 0.514),
+    // by May 2020 (the past perfect of what a saying of May reports); 0.514 until a headline's
+    // present tense was read as a verb ("Khashoggi's fiancée calls verdict 'farce'": her
+    // statement, by the report's month) and the label of an act no name did told who did it
+    ("khashoggi", "events_recall", 0.543),
 ];
 
 #[test]

@@ -387,6 +387,10 @@ pub struct EventMention {
     /// do ("the Saudi attorney general acknowledged"): someone, not known who.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub doer_unnamed: bool,
+    /// That subject's words, where the act is told by a verb ("Khashoggi's fiancée calls the
+    /// verdict a farce"): who did it, in the report's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doer_words: Option<Span>,
     /// True when the act is done to others than anyone the case names: a count of people named
     /// by no name ("detained more than 1,000 people", "Hundreds of protesters were arrested"),
     /// or "other" people ("other lawyers detained in the same crackdown").

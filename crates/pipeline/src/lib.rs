@@ -339,9 +339,12 @@ mod tests {
         ]);
         assert!(!c.events.is_empty());
         for ev in &c.events {
+            // "arrest (detained) by Police: Oleg Marchenko": the names after the act's words
+            // and the unnamed doer's
             let named: Vec<&str> = ev
                 .label
-                .split_once("): ")
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_once(": "))
                 .map(|(_, names)| names.split(", ").collect())
                 .unwrap_or_default();
             let undergo: Vec<&str> = ev

@@ -987,6 +987,28 @@ fn event_of(
         .map(|p| entity_name(&p.entity))
         .collect();
     let mut label = format!("{} ({})", r#type.words(), triggers.join(", "));
+    // no one named did it: who did, in the words of its first telling that says
+    let named_doer = participants.iter().any(|p| {
+        matches!(
+            p.role,
+            ParticipantRole::Agent | ParticipantRole::Perpetrator
+        )
+    });
+    let doer = tellings
+        .iter()
+        .find_map(|(doc, _, em)| em.doer_words.as_ref().map(|w| w.text(&doc.text)));
+    if let Some(doer) = doer.filter(|_| !named_doer) {
+        // ("The defense demanded": an article that opened the sentence is not a name's)
+        let words: Vec<String> = doer
+            .split_whitespace()
+            .enumerate()
+            .map(|(i, w)| match w {
+                "A" | "An" | "The" if i == 0 => w.to_lowercase(),
+                _ => w.to_string(),
+            })
+            .collect();
+        label.push_str(&format!(" by {}", words.join(" ")));
+    }
     if !victims.is_empty() {
         label.push_str(&format!(": {}", victims.join(", ")));
     }
@@ -1199,6 +1221,7 @@ mod tests {
             refers_back: false,
             after: vec![],
             doer_unnamed: false,
+            doer_words: None,
             done_to_others: false,
             answer: None,
             group: false,
@@ -1337,6 +1360,7 @@ mod tests {
             refers_back,
             after: vec![],
             doer_unnamed: false,
+            doer_words: None,
             done_to_others: false,
             answer: None,
             group: false,
@@ -1350,6 +1374,76 @@ mod tests {
             };
             let told = resolve(&[(&doc, &ann)], &[], &|id| id.to_string());
             assert_eq!(told.events.len(), events, "{tellings:?}");
+        }
+    }
+
+    /// An event no named one did says who did it in its report's words; one a name did, not.
+    #[test]
+    fn an_event_says_who_did_it_when_no_name_does() {
+        let doc = Document::from_text("a", "a.txt", "The armed men detained Zarema Musaeva.");
+        let role = |mention, role| MentionRole {
+            mention,
+            role,
+            relation: None,
+        };
+        let telling = |doer: bool, agent: bool| EventMention {
+            kind: "arrest".parse().unwrap(),
+            trigger: doc.span(14, 22),
+            sentence: doc.span(0, doc.text.len()),
+            participants: if agent {
+                vec![
+                    role(0, ParticipantRole::Victim),
+                    role(1, ParticipantRole::Perpetrator),
+                ]
+            } else {
+                vec![role(0, ParticipantRole::Victim)]
+            },
+            place: None,
+            time: None,
+            time_from_context: false,
+            time_reported: false,
+            done_by_report: false,
+            on_remains: false,
+            refers_back: false,
+            after: vec![],
+            doer_unnamed: doer,
+            doer_words: doer.then(|| doc.span(0, 13)),
+            done_to_others: false,
+            answer: None,
+            group: false,
+            modality: Modality::Asserted,
+        };
+        let mention = |start, end, kind| Mention {
+            span: doc.span(start, end),
+            text: doc.text[start..end].into(),
+            kind,
+            normalized: None,
+            source: "test".into(),
+            confidence: 1.0,
+            in_country: None,
+        };
+        let link = |mention, entity: &str| MentionLink {
+            doc: "a".into(),
+            mention,
+            entity: entity.into(),
+        };
+        for (doer, agent, label) in [
+            (true, false, "arrest (detained) by the armed men: musaeva"),
+            (false, false, "arrest (detained): musaeva"),
+            (true, true, "arrest (detained): musaeva"),
+        ] {
+            let ann = Annotations {
+                doc: "a".into(),
+                mentions: vec![
+                    mention(23, 37, EntityKind::Person),
+                    mention(0, 13, EntityKind::Group),
+                ],
+                events: vec![telling(doer, agent)],
+                ..Default::default()
+            };
+            let links = [link(0, "musaeva"), link(1, "armed-men")];
+            let told = resolve(&[(&doc, &ann)], &links, &|id| id.to_string());
+            assert_eq!(told.events[0].label, label);
         }
     }
 
