@@ -1,6 +1,7 @@
 //! The grammar of a sentence: its words (the treebank's, clitics split) tagged, lemmatised and
 //! parsed by [`casefile_syntax`], each word keeping its byte range in the document text.
 
+use casefile_syntax::tagger::VERBS_OF_ASKING;
 use casefile_syntax::{Analyzer, Word};
 
 use crate::text;
@@ -2741,22 +2742,6 @@ fn fronted_date(words: &mut [casefile_syntax::conllu::Word]) {
 /// a verb after it ("on", "for", "that", "to"), it is the sentence's verb, the name its
 /// subject, and what hung on the name or on the noun hangs on the verb.
 fn verb_read_as_noun(words: &mut [casefile_syntax::conllu::Word]) {
-    const ASKING: &[&str] = &[
-        "call",
-        "urge",
-        "demand",
-        "appeal",
-        "ask",
-        "condemn",
-        "welcome",
-        "warn",
-        "say",
-        "denounce",
-        "deplore",
-        "reiterate",
-        "renew",
-        "request",
-    ];
     let capitalised = |w: &casefile_syntax::conllu::Word| {
         w.upos == "NUM"
             || (matches!(w.upos.as_str(), "PROPN" | "NOUN")
@@ -2765,7 +2750,9 @@ fn verb_read_as_noun(words: &mut [casefile_syntax::conllu::Word]) {
     let Some(c) = (1..words.len()).find(|&c| {
         let stem = words[c].form.to_lowercase();
         words[c].xpos == "NNS"
-            && stem.strip_suffix('s').is_some_and(|s| ASKING.contains(&s))
+            && stem
+                .strip_suffix('s')
+                .is_some_and(|s| VERBS_OF_ASKING.contains(&s))
             && (0..c).all(|i| capitalised(&words[i]))
             && (0..c).any(|i| words[i].upos != "NOUN")
             && words.get(c + 1).is_some_and(|n| {
