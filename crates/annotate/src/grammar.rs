@@ -1,6 +1,9 @@
 //! The grammar of a sentence: its words (the treebank's, clitics split) tagged, lemmatised and
 //! parsed by [`casefile_syntax`], each word keeping its byte range in the document text.
 
+use std::cell::Cell;
+
+use casefile_model::Modality;
 use casefile_syntax::tagger::VERBS_OF_ASKING;
 use casefile_syntax::{Analyzer, Word};
 
@@ -1551,10 +1554,44 @@ impl Tree {
     /// "demands their release", "denied that he was tortured", "tried to detain", "could face"),
     /// and its own clause's negation ("did not arrest") or condition ("if he was killed", "would
     /// be transferred").
+    ///
+    /// An act the sentence takes as given, named by a participle on a noun ("release the
+    /// detained reporter", "threatened to kill the jailed activist", "demanded justice for the
+    /// murdered journalist") or by a noun in a phrase of "into" or "over" on another noun
+    /// ("called for an investigation into the killing", "protests over the arrest"), is not what
+    /// is demanded, threatened or denied: it is told as done, or as the one who tells the
+    /// sentence says it was (alleged).
     pub fn modality(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
-        self.governed(trigger)
+        use casefile_model::Modality as M;
+        let given = Cell::new(false);
+        let m = self
+            .governed(trigger, &given)
             .or_else(|| self.told_by(trigger))
-            .or_else(|| self.said_after(trigger))
+            .or_else(|| self.said_after(trigger));
+        match m {
+            Some(M::Alleged) => m,
+            _ if given.get() && self.in_reported_speech(trigger) => Some(M::Alleged),
+            _ if given.get() => Some(M::Asserted),
+            _ => m,
+        }
+    }
+
+    /// Whether the act at `trigger` is in what a verb of saying reports, at any depth ("His
+    /// lawyer said the detained man was beaten": the detention is the lawyer's account too).
+    fn in_reported_speech(&self, trigger: (usize, usize)) -> bool {
+        const SAYING: &[&str] = &[
+            "say", "tell", "claim", "allege", "state", "insist", "testify", "add", "write",
+        ];
+        let Some(mut x) = self.head_of(trigger.0, trigger.1) else {
+            return false;
+        };
+        while let Some(h) = self.head(x) {
+            if self.rel(x) == "ccomp" && self.lemma_in(h, SAYING) {
+                return true;
+            }
+            x = h;
+        }
+        false
     }
 
     /// What a speaker named after the sentence's own words says ("Supporter tortured in
@@ -1664,9 +1701,17 @@ impl Tree {
             {
                 return Some(M::Negated);
             }
-            // an attempt is no deed done: "attempted murder", "a failed abduction"
-            if rel == "amod" && matches!(f.as_str(), "attempted" | "failed") {
-                return Some(M::Hypothetical);
+            // an attempt is no deed done: "attempted murder", "a failed abduction"; nor what may
+            // come: "the possible arrest", "a planned trial"; a danger: "imminent execution"
+            if rel == "amod" {
+                match f.as_str() {
+                    "attempted" | "failed" | "possible" | "potential" | "likely" | "probable"
+                    | "planned" | "intended" | "expected" | "proposed" | "upcoming" | "future"
+                    | "impending" => return Some(M::Hypothetical),
+                    "threatened" => return Some(M::Threatened),
+                    "feared" | "imminent" | "looming" => return Some(M::Feared),
+                    _ => {}
+                }
             }
             // what is only reported or suspected: "the reported torture of a lawyer", "an
             // alleged beating", "a suspected abduction"
@@ -1737,12 +1782,12 @@ impl Tree {
     }
 
     /// [`Tree::modality`] as the words governing the act give it.
-    fn governed(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
-        use casefile_model::Modality as M;
+    /// `given` is set when the act is one the sentence takes as given (see [`Tree::modality`]).
+    fn governed(&self, trigger: (usize, usize), given: &Cell<bool>) -> Option<Modality> {
         let lemma = |i: usize| self.words[i].word.lemma.to_lowercase();
         let act = self.head_of(trigger.0, trigger.1)?;
         if self.halted_noun(act) {
-            return Some(M::Negated);
+            return Some(Modality::Negated);
         }
         let mut x = act;
         // still in the act's own clause (and those joined to it by "and")
@@ -1769,13 +1814,13 @@ impl Tree {
             // torture and other ill-treatment", "protect the two men in custody from torture")
             let from = |w: usize| self.has_child(w, "case", &["from"]);
             if SHIELDING.contains(&lemma(h).as_str()) && (from(x) || from(act)) {
-                return Some(M::Feared);
+                return Some(Modality::Feared);
             }
             if self.needed(h, rel) {
-                return Some(M::Demanded);
+                return Some(Modality::Demanded);
             }
             if (x == act && self.step_taken_for(x, h)) || self.time_still_to_come(x, h) {
-                return Some(M::Hypothetical);
+                return Some(Modality::Hypothetical);
             }
             if let Some(m) = self.purpose_modality(x, h, act) {
                 return Some(m);
@@ -1785,7 +1830,11 @@ impl Tree {
             // (or a headline's: "Execution halted")
             let undergoer = rel == "nsubj:pass" || (rel == "nsubj" && self.headline_participle(h));
             if undergoer && self.halting(h) {
-                return Some(M::Negated);
+                return Some(Modality::Negated);
+            }
+            if self.taken_as_given(act, x, h, base, given) {
+                (own, x) = (false, h);
+                continue;
             }
             // (an adverbial clause is told with its main clause: "was tortured before being
             // released on Monday, his lawyer said" is the lawyer's account of both)
@@ -1853,6 +1902,36 @@ impl Tree {
             x = h;
         }
         None
+    }
+
+    /// Whether the act `act`, at the step of [`Tree::governed`]'s walk from `x` to `h` (by
+    /// `base`), is one the sentence takes as given (see [`Tree::modality`]): a participle on a
+    /// noun ("the detained reporter"), or the act's noun in a phrase of "into" or "over" on
+    /// another noun that is not what governs it ("an investigation into the killing", "protests
+    /// over the arrest"; not "in", a setting that may be feared with what it is the setting of,
+    /// "at risk of torture in detention", nor "for", a purpose, "a warrant for the arrest").
+    /// Sets `given` so; true for the participle, whose walk goes on from its noun, the noun's
+    /// own words left ("the detained reporter").
+    fn taken_as_given(
+        &self,
+        act: usize,
+        x: usize,
+        h: usize,
+        base: &str,
+        given: &Cell<bool>,
+    ) -> bool {
+        let noun = |w: usize| self.words[w].word.upos == "NOUN";
+        let participle =
+            base == "amod" && matches!(self.words[x].word.upos.as_str(), "VERB" | "ADJ");
+        let about = base == "nmod"
+            && noun(x)
+            && noun(h)
+            && self.has_child(x, "case", &["into", "over"])
+            && self.governing_word(h, x, false).is_none();
+        if x == act && (participle || about) {
+            given.set(true);
+        }
+        x == act && participle
     }
 
     /// Whether word `w` is a verb of halting ([`HALTING`]).
@@ -3815,6 +3894,54 @@ mod support_verbs {
                 "Police detained Oleg Marchenko on Monday.",
                 "detained",
                 None,
+            ),
+            // what the sentence takes as given is not what is asked, threatened or denied
+            (
+                "The group demanded the release of the detained reporter.",
+                "detained",
+                Some(M::Asserted),
+            ),
+            (
+                "He threatened to kill the jailed activist.",
+                "jailed",
+                Some(M::Asserted),
+            ),
+            (
+                "The ministry called for an investigation into the killing of the student.",
+                "killing",
+                Some(M::Asserted),
+            ),
+            (
+                "Protests over the arrest of the editor spread across the city.",
+                "arrest",
+                Some(M::Asserted),
+            ),
+            // but as what it is for the one who tells it, or as its own words put it
+            (
+                "His lawyer said the detained man was beaten in custody.",
+                "detained",
+                Some(M::Alleged),
+            ),
+            (
+                "Rights groups voiced concerns over the possible arrest of the activist.",
+                "arrest",
+                Some(M::Hypothetical),
+            ),
+            (
+                "The activist faces imminent execution.",
+                "execution",
+                Some(M::Feared),
+            ),
+            (
+                "The threatened arrest of the editor did not happen.",
+                "arrest",
+                Some(M::Threatened),
+            ),
+            // and not in a setting or a purpose
+            (
+                "The men are at risk of torture in detention.",
+                "detention",
+                Some(M::Feared),
             ),
             // what a verb is about is no complement of the verb over it
             (
