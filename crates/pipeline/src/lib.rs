@@ -330,6 +330,32 @@ mod tests {
         v
     }
 
+    /// A name one report reads as a place and the others as a body is the body, and no act
+    /// takes place at it.
+    #[test]
+    fn an_act_takes_place_at_a_place_only() {
+        let c = case(&[
+            "March 12, 2025\n\nPolice detained the journalist Ana Petrova on Monday, her employer, \
+             the news site Free Voice, said. Free Voice called the arrest unlawful.",
+            "April 2, 2025\n\nAna Petrova, a 35-year-old reporter for Free Voice, was released on \
+             bail on Tuesday, her lawyer said.",
+        ]);
+        let free_voice: Vec<_> = c
+            .entities
+            .iter()
+            .filter(|e| e.name == "Free Voice")
+            .collect();
+        assert_eq!(free_voice.len(), 1, "{free_voice:?}");
+        assert_eq!(free_voice[0].kind, casefile_model::EntityKind::Organization);
+        for ev in &c.events {
+            let at = ev.place.as_deref().and_then(|p| c.entity(p));
+            assert!(
+                at.is_none_or(|p| p.kind == casefile_model::EntityKind::Place),
+                "{ev:?}"
+            );
+        }
+    }
+
     /// An event's label names only the victims and accused among its participants, also when
     /// one who acts for others (a lawyer) is left out of them.
     #[test]

@@ -1351,7 +1351,37 @@ fn nodes(docs: &[(&Document, &Annotations)]) -> Vec<Node> {
             }
         }
     }
+    one_sense_per_case(docs, &mut nodes);
     nodes
+}
+
+/// One sense per case: a name written the same way in several reports is one kind of thing, the
+/// kind its surer readings across the reports give it, as within one report (a tagger's guess of
+/// "place" for "Free Voice", which another report calls "the news site Free Voice", is the
+/// outlet). Only a clear winner settles it: twice the weight of any other reading. A mention
+/// that stands for a name ("the court") weighs nothing, and takes the kind the name settles.
+fn one_sense_per_case(docs: &[(&Document, &Annotations)], nodes: &mut [Node]) {
+    let mention = |n: &Node| &docs[n.doc].1.mentions[n.mention];
+    let mut weight: HashMap<String, Vec<(EntityKind, f32)>> = HashMap::new();
+    for n in nodes.iter().filter(|n| !mention(n).is_anaphor()) {
+        let readings = weight.entry(n.text.clone()).or_default();
+        match readings.iter_mut().find(|(k, _)| *k == n.kind) {
+            Some(r) => r.1 += mention(n).confidence,
+            None => readings.push((n.kind, mention(n).confidence)),
+        }
+    }
+    for n in nodes.iter_mut() {
+        let Some(readings) = weight.get(&n.text) else {
+            continue;
+        };
+        let best = readings.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((kind, w)) = best {
+            let clear = readings.iter().all(|&(k, o)| k == kind || w >= 2.0 * o);
+            if clear && kind != n.kind {
+                n.kind = kind;
+            }
+        }
+    }
 }
 
 /// Ages read off each person node, with the month they hold at: contrary evidence.
@@ -1477,6 +1507,36 @@ mod tests {
                 (d, a)
             })
             .collect()
+    }
+
+    /// A name read as one kind in most reports and another in one is the kind its readings
+    /// clearly give it; with no clear winner, each reading stands.
+    #[test]
+    fn a_name_is_one_kind_of_thing_across_reports() {
+        let kinds = |names: &[(&str, EntityKind)]| {
+            let docs = one_name_each(names);
+            let refs: Vec<(&Document, &Annotations)> = docs.iter().map(|(d, a)| (d, a)).collect();
+            let mut kinds: Vec<(EntityKind, usize)> = resolve(&refs, &[], &|_| false)
+                .0
+                .into_iter()
+                .map(|e| (e.kind, e.mentions.len()))
+                .collect();
+            kinds.sort();
+            kinds
+        };
+        let (org, place) = (EntityKind::Organization, EntityKind::Place);
+        assert_eq!(
+            kinds(&[
+                ("Free Voice", org),
+                ("Free Voice", org),
+                ("Free Voice", place)
+            ]),
+            [(org, 3)]
+        );
+        assert_eq!(
+            kinds(&[("Free Voice", org), ("Free Voice", place)]),
+            [(org, 1), (place, 1)]
+        );
     }
 
     /// A body's first word read as a person in a report that never names the body in full is

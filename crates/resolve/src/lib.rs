@@ -5,7 +5,7 @@
 //! - [`entities`]: entity resolution within and across reports, with explanations.
 //! - [`events`]: event coreference across reports.
 
-use casefile_model::{Annotations, Decision, Document, Resolved};
+use casefile_model::{Annotations, Decision, Document, EntityKind, Resolved};
 
 pub mod entities;
 pub mod events;
@@ -25,7 +25,19 @@ pub fn resolve(
         .map(|e| (e.id.as_str(), e.name.as_str()))
         .collect();
     let name = |id: &str| names.get(id).map(|n| n.to_string()).unwrap_or_default();
-    let told = events::resolve(docs, &links, &name);
+    let mut told = events::resolve(docs, &links, &name);
+    // an act takes place at a place: not at what one report read as a place and the case as
+    // something else ("a reporter for Free Voice", the outlet)
+    let places: std::collections::HashSet<&str> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.id.as_str())
+        .collect();
+    for ev in &mut told.events {
+        if ev.place.as_deref().is_some_and(|p| !places.contains(p)) {
+            ev.place = None;
+        }
+    }
     Resolved {
         entities,
         events: told.events,
