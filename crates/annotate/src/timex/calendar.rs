@@ -88,7 +88,7 @@ pub(super) enum Rel {
     MonthDay(u32, u32, Option<u32>, Dir),
     /// A month without a year: offset -1 "last", 0 the nearest, +1 "next", 2 "this" (the same
     /// year), -2 bare (ahead within three months, else behind), 3 bare in a future clause (this
-    /// month or a later one).
+    /// month or a later one), -3 bare after a verb in the past (this month or an earlier one).
     Month(u32, i32),
     /// A season without a year ("last summer"), with the same offsets.
     Season(&'static str, i32),
@@ -208,6 +208,15 @@ pub(super) fn month_of(m: u32, off: i32, r: NaiveDate) -> DateValue {
                     r.year() + 1
                 }
             } else if m <= r.month() {
+                r.year()
+            } else {
+                r.year() - 1
+            }
+        }
+        // on or before the reference's month: a bare month told of what was done ("was
+        // detained in July", written in June: the July before)
+        -3 => {
+            if m <= r.month() {
                 r.year()
             } else {
                 r.year() - 1

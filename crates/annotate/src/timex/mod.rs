@@ -422,6 +422,19 @@ mod tests {
                 "June",
                 "1990-06",
             ),
+            // a bare month after a verb in the past is behind, even within three months
+            (
+                "2024-06-03",
+                "His son was also detained in July but freed after two weeks.",
+                "July",
+                "2023-07",
+            ),
+            (
+                "2024-06-03",
+                "She could be released in July.",
+                "July",
+                "2024-07",
+            ),
             // a month-day in a future clause is not put in the past
             (
                 "1989-11-15",

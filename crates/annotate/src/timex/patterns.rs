@@ -42,6 +42,23 @@ pub(super) fn tense_before(text: &str, at: usize) -> Dir {
     }
 }
 
+/// Whether the expression at `at` follows, with a preposition between, a verb told in the past
+/// ("was detained in July", "fled in March"), not one that is still to come ("will be released
+/// in July", "could be freed in June").
+pub(super) fn done_before(text: &str, at: usize) -> bool {
+    static PAST: OnceLock<Regex> = OnceLock::new();
+    let past = PAST.get_or_init(|| {
+        Regex::new(
+            r"(?i)\b(?:(will|would|could|can|may|might|should|shall|must|to)\s+(?:be\s+|have\s+been\s+)?)?(?:also\s+|later\s+|first\s+|again\s+)?(?:[a-z]+ed|held|sent|taken|seen|left|fled|met|kept|found|brought|shot|beaten|given|told|put)\s+(?:in|during|by|until|since)\s+$",
+        )
+        .expect("valid regex")
+    });
+    let from = at.saturating_sub(80);
+    let from = (from..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    past.captures(&text[from..at])
+        .is_some_and(|c| c.get(1).is_none())
+}
+
 /// An optional clock time after a date ("at 3pm", "at 10:30 a.m.").
 pub(super) const TIME: &str = r"(?:\s+at\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m\.?))?";
 
@@ -631,7 +648,11 @@ pub(super) const PATTERNS: &[Pattern] = &[
             let name = if m.g(1).is_empty() { m.g(2) } else { m.g(1) };
             // a future clause: this month or a later one; else a month of the coming quarter
             // ahead, any other behind (a report tells of months past unless it says otherwise)
-            let off = if m.tense() == Dir::Future { 3 } else { -2 };
+            let off = match m.tense() {
+                Dir::Future => 3,
+                _ if done_before(m.text, m.start) => -3,
+                _ => -2,
+            };
             m.date(month_number(name).map(|mo| Rel::Month(mo, off)), None)
         },
     },
