@@ -3060,6 +3060,40 @@ fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A noun after a comma or a dash that sums up what the sentence told, with a clause of its own
+/// whose subject is a pronoun ("Prosecutors had accused him of organising riots during the 2020
+/// protests, charges he rejected"): where the parse joins it to a noun inside a clause below the
+/// sentence's verb as a conjunct with no "and", it is in apposition to the sentence's verb, and
+/// shares that verb's clause (the protests' year does not date the charges).
+fn summing_up_read_as_conjunct(words: &mut [casefile_syntax::conllu::Word]) {
+    let Some(root) = words.iter().position(|w| w.deprel == "root") else {
+        return;
+    };
+    for n in 1..words.len() {
+        let after_comma = matches!(words[n - 1].form.as_str(), "," | "—" | "–");
+        let below_root = words[n].head != root + 1;
+        let no_and = !words.iter().any(|w| w.head == n + 1 && w.deprel == "cc");
+        let own_clause = (0..words.len()).any(|r| {
+            words[r].head == n + 1
+                && words[r].deprel == "acl:relcl"
+                && words
+                    .iter()
+                    .any(|w| w.head == r + 1 && w.deprel == "nsubj" && w.upos == "PRON")
+        });
+        if words[n].deprel == "conj"
+            && words[n].upos == "NOUN"
+            && after_comma
+            && below_root
+            && no_and
+            && own_clause
+            && n > root
+        {
+            words[n].head = root + 1;
+            words[n].deprel = "appos".into();
+        }
+    }
+}
+
 /// A noun the parse made punctuation, after a dash or a comma ("found her guilty of fraud —
 /// accusations she strongly denied", "accusations" hung on the stop as `punct`): a noun in
 /// apposition to the last word before it that names something.
@@ -3246,6 +3280,7 @@ pub fn parse_names(
     whose_clause_read_as_main(&mut analysed);
     relative_clause_beside(&mut analysed);
     noun_read_as_punctuation(&mut analysed);
+    summing_up_read_as_conjunct(&mut analysed);
     Tree {
         words: spans
             .into_iter()
@@ -3301,6 +3336,18 @@ mod tests {
             parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
             spans,
         )
+    }
+
+    /// A noun after a comma that sums up the sentence is in apposition to its verb, not a
+    /// conjunct of a noun deep inside it.
+    #[test]
+    fn a_summing_up_noun_hangs_on_the_sentence_verb() {
+        let s = "Prosecutors had accused him of organising mass riots during the 2020 protests, \
+                 charges he rejected as politically motivated.";
+        assert_eq!(rels(s, &["charges"]), pairs(&[("appos", "accused")]));
+        // a conjunct with "and" stays one
+        let s = "Prosecutors accused him of organising riots and protests, which he denied.";
+        assert_eq!(rels(s, &["protests"]), pairs(&[("conj", "riots")]));
     }
 
     /// A headline's topic before a colon is not the subject of what follows it.
