@@ -225,13 +225,28 @@ impl Tagger {
     fn finite_verb(&self, words: &[&str], tags: &mut [usize], fixed: &[Option<usize>]) {
         let ends = words.last().is_some_and(|w| matches!(*w, "." | "!" | "?"));
         let finite = |c: usize| matches!(self.tags[c].1.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
-        if tags.iter().any(|&c| finite(c)) {
+        // what a source is said to say after a comma ("A court on Monday sentenced X to seven
+        // years, rights group Viasna said.") is a sentence of its own, with a finite verb
+        let said = ends
+            .then(|| words.iter().rposition(|w| *w == ","))
+            .flatten()
+            .filter(|&c| {
+                let saying = |w: &&str| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "said" | "says" | "told" | "reported" | "added" | "stated" | "wrote"
+                    )
+                };
+                words[c..].iter().any(saying) && !tags[..c].iter().any(|&t| finite(t))
+            });
+        if said.is_none() && tags.iter().any(|&c| finite(c)) {
             return;
         }
         if !ends {
             self.headline_verb(words, tags, fixed);
             return;
         }
+        let n = said.unwrap_or(words.len());
         let (Some(vbn), Some(vbd), Some(nns), Some(vbz)) = (
             self.class_of("VERB", "VBN"),
             self.class_of("VERB", "VBD"),
@@ -241,7 +256,7 @@ impl Tagger {
             return;
         };
         let upos = |i: usize| self.tags[tags[i]].0.as_str();
-        let at = (1..words.len().saturating_sub(1)).find_map(|i| {
+        let at = (1..n.saturating_sub(1)).find_map(|i| {
             let free = fixed.get(i).copied().flatten().is_none()
                 && matches!(upos(i - 1), "NOUN" | "PROPN" | "PRON");
             // "the court sentenced him", "the network demands the release"
@@ -533,6 +548,17 @@ mod tests {
                 "VBD",
             ),
             ("Police shot dead Brian Otieno in Kisumu .", "shot", "VBD"),
+            // what a source is said to say has its own finite verb
+            (
+                "A court in Minsk on Monday sentenced Ales Sidarau to seven years , rights group Viasna said .",
+                "sentenced",
+                "VBD",
+            ),
+            (
+                "The men detained in January were released , the group said .",
+                "detained",
+                "VBN",
+            ),
             ("He was shot dead in Kisumu .", "shot", "VBN"),
             (
                 "The men detained in January were released .",
