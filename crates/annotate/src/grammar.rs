@@ -3060,6 +3060,57 @@ fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A day put between a subject and its verb ("Amnesty International today called on …", "The
+/// court Monday sentenced him"), which the parse makes the subject with the real subject's
+/// words its compounds, or a second subject: the subject's words head the subject again, and
+/// the day is a time of the verb.
+fn day_read_as_subject(words: &mut [casefile_syntax::conllu::Word]) {
+    const DAYS: &[&str] = &[
+        "today",
+        "yesterday",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    for d in 1..words.len() {
+        let day = DAYS.contains(&words[d].form.to_lowercase().as_str());
+        let subject = words[d].deprel.starts_with("nsubj");
+        if !day || !subject {
+            continue;
+        }
+        // a second subject of the verb right after its first ("The court Monday sentenced")
+        if words[d - 1].deprel.starts_with("nsubj") && words[d - 1].head == words[d].head {
+            words[d].deprel = "obl:tmod".into();
+            continue;
+        }
+        if words[d - 1].deprel != "compound" || words[d - 1].head != d + 1 {
+            continue;
+        }
+        // the subject's head: a name's first word (its others flat on it), else the last noun
+        let last = d - 1;
+        let mut h = last;
+        while words[last].upos == "PROPN" && h > 0 && words[h - 1].upos == "PROPN" {
+            h -= 1;
+        }
+        for w in 0..d {
+            if w != h && (words[w].head == d + 1 || (h < w && w <= last)) {
+                words[w].head = h + 1;
+                if h < w && w <= last && words[h].upos == "PROPN" {
+                    words[w].deprel = "flat".into();
+                }
+            }
+        }
+        words[h].head = words[d].head;
+        words[h].deprel = words[d].deprel.clone();
+        words[d].deprel = "obl:tmod".into();
+    }
+}
+
 /// A noun after a comma or a dash that sums up what the sentence told, with a clause of its own
 /// whose subject is a pronoun ("Prosecutors had accused him of organising riots during the 2020
 /// protests, charges he rejected"): where the parse joins it to a noun inside a clause below the
@@ -3272,6 +3323,7 @@ pub fn parse_names(
     let mut analysed = model.analyze_names(&forms, &in_name);
     title_before_name(&mut analysed, &in_name);
     appositive_subject(&mut analysed);
+    day_read_as_subject(&mut analysed);
     topic_before_colon(&mut analysed);
     verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
@@ -3336,6 +3388,45 @@ mod tests {
             parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
             spans,
         )
+    }
+
+    /// A day between a subject and its verb is a time of the verb, not its subject.
+    #[test]
+    fn a_day_before_the_verb_is_no_subject() {
+        let rel_of = |s: &str, names: &[&str], of: &[&str]| {
+            let (t, _) = with_names(s, names);
+            of.iter()
+                .map(|w| {
+                    let i = at(&t, s, w);
+                    let head = t
+                        .head(i)
+                        .map_or("ROOT".into(), |h| t.words[h].word.form.clone());
+                    (t.rel(i).to_string(), head)
+                })
+                .collect::<Vec<(String, String)>>()
+        };
+        let s = "Amnesty International today called on the authorities to release him.";
+        assert_eq!(
+            rel_of(
+                s,
+                &["Amnesty International"],
+                &["Amnesty", "International", "today"]
+            ),
+            pairs(&[
+                ("nsubj", "called"),
+                ("flat", "Amnesty"),
+                ("obl:tmod", "called")
+            ])
+        );
+        let s = "The court Monday sentenced him to seven years.";
+        assert_eq!(
+            rel_of(s, &[], &["The", "court", "Monday"]),
+            pairs(&[
+                ("det", "court"),
+                ("nsubj", "sentenced"),
+                ("obl:tmod", "sentenced")
+            ])
+        );
     }
 
     /// A noun after a comma that sums up the sentence is in apposition to its verb, not a
