@@ -3259,7 +3259,7 @@ fn participant_role(
             let after = text[men.span.end..se].trim_start();
             // "by" must be the act's own: "killed by the FSB", not "reported by the Post"
             if (before.ends_with("by") || before.ends_with("by both")) && tie == Some(Tie::Doer) {
-                if a.violation && a.name != ActKind::Flight {
+                if a.violation && a.name != ActKind::Flight && !a.name.is_proceeding() {
                     ParticipantRole::Perpetrator
                 } else {
                     ParticipantRole::Agent
@@ -3273,6 +3273,7 @@ fn participant_role(
                 ParticipantRole::Helper
             } else if men.source == "descriptive"
                 && a.violation
+                && !a.name.is_proceeding()
                 && tie == Some(Tie::Doer)
                 && !UNDERGONE_BY_SUBJECT.contains(&a.name)
             {
@@ -3857,6 +3858,17 @@ mod tests {
                 "Ivan Dorn killed Oleg Marchenko in Port Aster.",
                 "Oleg Marchenko",
                 Some(ParticipantRole::Victim),
+            ),
+            // a body that charges or tries someone takes a step, it does no wrong
+            (
+                "Austrian prosecutors on Friday charged Oleg Marchenko.",
+                "Austrian prosecutors",
+                Some(ParticipantRole::Agent),
+            ),
+            (
+                "Oleg Marchenko was charged by Austrian prosecutors on Friday.",
+                "Austrian prosecutors",
+                Some(ParticipantRole::Agent),
             ),
             // who tells it is not who did it
             (
