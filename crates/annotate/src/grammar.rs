@@ -3060,6 +3060,51 @@ fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A passive verb with no agent of its own takes the "by" phrase the parse hung on the noun of
+/// its phrase ("was charged with the murder by Austrian prosecutors": the prosecutors charged;
+/// they did not murder). Only in a phrase of what the verb charges, arrests or accuses for
+/// ("with", "for", "of", "on"): not a source's ("The killing was planned, according to a
+/// statement by the network"); nor under a verb that has its agent, or in the active
+/// ("investigated the killing of the journalist by police officers").
+fn agent_of_the_passive(words: &mut [casefile_syntax::conllu::Word]) {
+    for b in 0..words.len() {
+        let Some(n) = words[b].head.checked_sub(1) else {
+            continue;
+        };
+        let by = (0..words.len()).any(|c| {
+            words[c].head == b + 1
+                && words[c].deprel == "case"
+                && words[c].form.eq_ignore_ascii_case("by")
+        });
+        // the noun's phrase is what the verb charges or arrests for ("with", "for", "of",
+        // "on"), not a source ("according to a statement by the network")
+        let ground = (0..words.len()).any(|c| {
+            words[c].head == n + 1
+                && words[c].deprel == "case"
+                && matches!(
+                    words[c].form.to_lowercase().as_str(),
+                    "with" | "for" | "of" | "on"
+                )
+        });
+        if !by || !ground || words[b].deprel != "nmod" || words[n].deprel != "obl" {
+            continue;
+        }
+        let Some(v) = words[n].head.checked_sub(1) else {
+            continue;
+        };
+        let passive = words
+            .iter()
+            .any(|w| w.head == v + 1 && w.deprel == "aux:pass");
+        let has_agent = words
+            .iter()
+            .any(|w| w.head == v + 1 && w.deprel == "obl:agent");
+        if words[v].upos == "VERB" && passive && !has_agent {
+            words[b].head = v + 1;
+            words[b].deprel = "obl:agent".into();
+        }
+    }
+}
+
 /// A day put between a subject and its verb ("Amnesty International today called on …", "The
 /// court Monday sentenced him"), which the parse makes the subject with the real subject's
 /// words its compounds, or a second subject: the subject's words head the subject again, and
@@ -3324,6 +3369,7 @@ pub fn parse_names(
     title_before_name(&mut analysed, &in_name);
     appositive_subject(&mut analysed);
     day_read_as_subject(&mut analysed);
+    agent_of_the_passive(&mut analysed);
     topic_before_colon(&mut analysed);
     verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
@@ -3388,6 +3434,25 @@ mod tests {
             parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
             spans,
         )
+    }
+
+    /// A passive verb with no agent takes the "by" phrase the parse hung on its phrase's noun.
+    #[test]
+    fn a_passive_takes_its_agent() {
+        let s = "Oleg Marchenko was charged with the murder by Austrian prosecutors.";
+        assert_eq!(
+            rels(s, &["prosecutors"]),
+            pairs(&[("obl:agent", "charged")])
+        );
+        // a source's noun keeps its own
+        let s = "The killing was planned, according to a statement by the Harbour Rights Network.";
+        assert_ne!(rels(s, &["Network"]), pairs(&[("obl:agent", "planned")]));
+        // and so does an active verb's
+        let s = "Prosecutors investigated the killing of the journalist by police officers.";
+        assert_ne!(
+            rels(s, &["officers"]),
+            pairs(&[("obl:agent", "investigated")])
+        );
     }
 
     /// A day between a subject and its verb is a time of the verb, not its subject.
