@@ -129,10 +129,11 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)], mentions: &[Mention]) 
 }
 
 /// Ages beside a name: "X, 20,", "19-year-old X", "X, a 45-year-old defender", "X, who has
-/// just turned 18".
+/// just turned 18", "A 43-year-old Georgian man, X,".
 fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mut Vec<Attribute>) {
     static AGE_AFTER: OnceLock<Regex> = OnceLock::new();
     static AGE_BEFORE: OnceLock<Regex> = OnceLock::new();
+    static AGE_APPOS: OnceLock<Regex> = OnceLock::new();
     static TURNED: OnceLock<Regex> = OnceLock::new();
     // "X, 20,", and an apposition "X, a 45-year-old defender of the river"; not a number of
     // thousands ("to pay his widow, Z, 100,000 euros")
@@ -141,6 +142,10 @@ fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mu
         r"^,\s*(?:(\d{1,3})\s*(?:,(?:\s|$)|\))|an?\s+(\d{1,3})-year-old\b)",
     );
     let age_before = re(&AGE_BEFORE, r"(\d{1,3})-year-old\s+$");
+    let age_appos = re(
+        &AGE_APPOS,
+        r"\b(?:[Aa]n?|[Tt]he)\s+(\d{1,3})-year-old\s+(?:[A-Za-z-]+\s+){0,3}([a-z]+),\s*$",
+    );
     let turned = re(
         &TURNED,
         r"^,?\s*(?:who\s+)?(?:has\s+just\s+turned|just\s+turned|turned|is\s+now|is|was|aged)\s+(\d{1,3})\b",
@@ -173,6 +178,27 @@ fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mu
                     span: doc.span(e + m0.start(), e + m0.end()),
                 });
             }
+        }
+        // "A 43-year-old Georgian man, Zurab Tsereteli, was shot": the noun for a person the
+        // name is in apposition to
+        let before_noun = slice(text, s.saturating_sub(60), s);
+        let of_a_person = |c: &regex::Captures| {
+            let noun = c.get(2).map_or("", |g| g.as_str());
+            crate::grammar::PEOPLE.contains(&noun) || ROLES.iter().any(|r| r.noun == noun)
+        };
+        if let Some(c) = age_appos
+            .captures(before_noun)
+            .filter(|c| of_a_person(c) && age_before.captures(before).is_none())
+        {
+            let g = c.get(1).expect("group");
+            let base = s - before_noun.len();
+            out.push(Attribute {
+                mention: i,
+                name: "age".into(),
+                value: g.as_str().into(),
+                as_of: as_of(doc),
+                span: doc.span(base + g.start(), base + g.end()),
+            });
         }
         if let Some(c) = age_before.captures(before) {
             let g = c.get(1).expect("group");
@@ -436,6 +462,15 @@ mod tests {
             c.contains(&("Juan López".into(), "age".into(), "45".into())),
             "{c:?}"
         );
+        // and the noun the name is in apposition to
+        let c = run("A 43-year-old Georgian man, Zurab Tsereteli, was shot dead.");
+        assert!(
+            c.contains(&("Zurab Tsereteli".into(), "age".into(), "43".into())),
+            "{c:?}"
+        );
+        // not a thing's age
+        let c = run("After a 10-year-old case was reopened, Zurab Tsereteli was arrested.");
+        assert!(!c.iter().any(|(_, k, _)| k == "age"), "{c:?}");
     }
 
     /// An age holds on the report's day: a report of 3 October giving 46 and one of 4 October

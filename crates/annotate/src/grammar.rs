@@ -9,6 +9,28 @@ use casefile_syntax::{Analyzer, Word};
 
 use crate::text;
 
+/// Nouns for people that are no role ("man", "woman", "son"): with the role nouns of
+/// [`crate::attributes::ROLES`], the nouns that name a person.
+pub const PEOPLE: &[&str] = &[
+    "man",
+    "woman",
+    "person",
+    "people",
+    "boy",
+    "girl",
+    "youth",
+    "son",
+    "daughter",
+    "child",
+    "nephew",
+    "niece",
+    "cousin",
+    "uncle",
+    "aunt",
+    "relative",
+    "colleague",
+];
+
 /// Lemmas of the verbs that report what someone said or wrote.
 pub const SPEECH_VERBS: &[&str] = &[
     "say",
@@ -702,25 +724,6 @@ impl Tree {
     /// Whether word `w` names a person: a noun for one ([`Tree::person_noun`]) or "man",
     /// "woman", "people" and their like.
     pub fn names_a_person(&self, w: usize) -> bool {
-        const PEOPLE: &[&str] = &[
-            "man",
-            "woman",
-            "person",
-            "people",
-            "boy",
-            "girl",
-            "youth",
-            "son",
-            "daughter",
-            "child",
-            "nephew",
-            "niece",
-            "cousin",
-            "uncle",
-            "aunt",
-            "relative",
-            "colleague",
-        ];
         self.person_noun(w)
             || (self.words[w].word.upos == "NOUN"
                 && PEOPLE.contains(&self.words[w].word.lemma.to_lowercase().as_str()))
