@@ -658,6 +658,7 @@ fn stated(text: &str, tree: &crate::grammar::Tree, mut tr: Trigger) -> Option<Tr
         || moved_to_no_named_place(text, tree, &tr)
         || returns_of_own_accord(tree, &tr)
         || leaves_of_own_accord(text, tree, &tr)
+        || escapes_a_danger(tree, &tr)
         || picks_up_no_one(text, tree, &tr)
         || acts_on_a_thing(text, tree, &tr)
         || describes_who_acts(text, tree, &tr)
@@ -2468,6 +2469,48 @@ fn leaves_of_own_accord(text: &str, tree: &crate::grammar::Tree, tr: &Trigger) -
     });
     !made_to
 }
+
+/// Whether "escaped" tells of a danger escaped, not of a flight: its object is what threatened
+/// ("narrowly escaped an assassination attempt", "escaped arrest", "escaped death"), not a place
+/// ("escaped Chechnya", "escaped the country", "escaped from prison").
+fn escapes_a_danger(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
+    if tr.act.name != ActKind::Flight {
+        return false;
+    }
+    let Some(v) = tree.head_of(tr.ts, tr.te) else {
+        return false;
+    };
+    let escape = tree.words[v].word.lemma.to_lowercase().starts_with("escap");
+    escape
+        && tree.children(v).any(|o| {
+            let w = &tree.words[o].word;
+            tree.rel(o) == "obj"
+                && w.upos == "NOUN"
+                && crate::lexicon::place(&w.form.to_lowercase()).is_none()
+                && !PLACE_NOUNS.contains(&w.lemma.to_lowercase().as_str())
+        })
+}
+
+/// Nouns for a place one can flee ("escaped the country").
+const PLACE_NOUNS: &[&str] = &[
+    "country",
+    "city",
+    "region",
+    "republic",
+    "prison",
+    "camp",
+    "jail",
+    "village",
+    "town",
+    "capital",
+    "homeland",
+    "area",
+    "territory",
+    "border",
+    "detention",
+    "custody",
+    "cell",
+];
 
 /// Whether a trigger of moving someone to somewhere ("taken to", "driven all the way to",
 /// "brought to") moves them to no named place: a forced transfer is to a place the report names
@@ -5110,6 +5153,12 @@ mod tests {
     #[test]
     fn an_act_s_words_tell_it_only_of_what_they_act_on() {
         for (text, want) in [
+            // escaping a danger is no flight; escaping a place is
+            (
+                "The journalist narrowly escaped an assassination attempt in 2019.",
+                vec!["killing"],
+            ),
+            ("Oleg Marchenko escaped the country in 2019.", vec!["flight"]),
             (
                 "The activist Oleg Marchenko was picked up by men in plainclothes on Monday.",
                 vec!["arrest"],
