@@ -1436,8 +1436,10 @@ impl Tree {
             // what one will not confirm is another's claim ("refused to confirm that he had been
             // detained", "could not confirm")
             "confirm" | "verify" if self.not_done(h) => Some(M::Alleged),
+            // what one deserves is a judgement, not a deed ("said the men deserved to be
+            // killed")
             "prevent" | "avoid" | "try" | "attempt" | "plan" | "want" | "intend" | "plot"
-            | "conspire" => Some(M::Hypothetical),
+            | "conspire" | "deserve" | "merit" => Some(M::Hypothetical),
             // what one failed, was unable or refused to do was not done ("were unable to arrest
             // him due to his judicial immunity", "failed to detain", "refused to release him")
             "fail" | "unable" | "refuse" | "decline" if self.rel(x) == "xcomp" => Some(M::Negated),
@@ -4640,6 +4642,12 @@ mod support_verbs {
                 "He narrowly escaped being killed by the gunmen.",
                 "killed",
                 Some(M::Negated),
+            ),
+            // what one deserves is a judgement, not a deed
+            (
+                "Kadyrov said the men deserved to be killed.",
+                "killed",
+                Some(M::Hypothetical),
             ),
             ("He was narrowly re-elected.", "re-elected", None),
             // what a purpose protests was done
