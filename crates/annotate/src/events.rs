@@ -890,7 +890,8 @@ fn read_times(
             .times
             .iter()
             .any(|&t| tree.is_root(timexes[t].span.start, timexes[t].span.end)),
-        moves_on: sent.times.is_empty() && tree.clause_of_later_time(),
+        moves_on: sent.times.is_empty()
+            && (tree.clause_of_later_time() || tree.main_verb_told_later()),
         background: sent.times_where(timexes, |s, e| {
             tree.in_clause_on_noun(s, e)
                 || tree.before_a_noun(s, e)
@@ -1556,9 +1557,10 @@ const AUTHORITY_WORDS: &[&str] = &[
 ];
 
 /// Whether "accused" is an accusation made by someone who charges no one: "rights groups have
-/// accused Kadyrov of overseeing abuses" says what the groups hold, not that he was charged. A
-/// state's police, prosecutors, courts or officials accusing, or an accusation with no subject
-/// ("she was accused of fraud"), stays a criminal charge.
+/// accused Kadyrov of overseeing abuses" says what the groups hold, not that he was charged; nor
+/// is a body accused charged ("Chechen authorities were accused of abducting"). A state's
+/// police, prosecutors, courts or officials accusing, or an accusation of someone with no
+/// subject ("she was accused of fraud"), stays a criminal charge.
 fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     if tr.act.name != ActKind::CriminalCharge {
         return false;
@@ -1570,13 +1572,21 @@ fn accusation_of_others(tree: &crate::grammar::Tree, tr: &Trigger) -> bool {
     if w.upos != "VERB" || !w.lemma.eq_ignore_ascii_case("accuse") {
         return false;
     }
-    tree.subject_words(tr.ts, tr.te).is_some_and(|subject| {
-        !subject.iter().any(|w| {
-            let lemma = w.lemma.to_lowercase();
-            AUTHORITY_WORDS.contains(&lemma.as_str())
-                || AUTHORITY_WORDS.contains(&w.form.to_lowercase().trim_end_matches('s'))
-        })
-    })
+    let authority = |w: &casefile_syntax::Word| {
+        let lemma = w.lemma.to_lowercase();
+        AUTHORITY_WORDS.contains(&lemma.as_str())
+            || AUTHORITY_WORDS.contains(&w.form.to_lowercase().trim_end_matches('s'))
+    };
+    // a body accused ("Chechen authorities were accused of abducting", a headline's "Chechen
+    // authorities accused of …") is held to blame, not charged: bodies stand no trial
+    let accused = tree.children(v).find(|&c| {
+        tree.rel(c) == "nsubj:pass" || (tree.rel(c) == "nsubj" && tree.headline_participle(v))
+    });
+    if let Some(a) = accused {
+        return authority(&tree.words[a].word);
+    }
+    tree.subject_words(tr.ts, tr.te)
+        .is_some_and(|subject| !subject.iter().any(|w| authority(w)))
 }
 
 /// Whether a petition word names no petition: "asked" is one when what is asked for is an act
@@ -5153,6 +5163,15 @@ mod tests {
     #[test]
     fn an_act_s_words_tell_it_only_of_what_they_act_on() {
         for (text, want) in [
+            // a body accused is held to blame, not charged; a person accused is charged
+            (
+                "Chechen authorities were accused of abducting the blogger's relatives.",
+                vec!["abduction"],
+            ),
+            (
+                "Oleg Marchenko was accused of abducting the blogger's relatives.",
+                vec!["abduction", "criminal-charge"],
+            ),
             // escaping a danger is no flight; escaping a place is
             (
                 "The journalist narrowly escaped an assassination attempt in 2019.",
@@ -5703,6 +5722,22 @@ mod tests {
                 .collect();
             assert_eq!(told, want, "{text}");
         }
+    }
+
+    /// A sentence whose verb comes "later" moves the story past the day told before: what is
+    /// told after it does not take that day.
+    #[test]
+    fn later_moves_the_story_on() {
+        let text = "In 2020, a man attacked the blogger with a hammer at his home in Sweden. A \
+            Swedish court later convicted two Chechen men of attempted murder.\n\nThe Kremlin \
+            declined to comment. Memorial, the banned rights group, called on Russian federal \
+            prosecutors to open a criminal case over the abductions.";
+        let told = read(text).2;
+        let petition = told
+            .iter()
+            .find(|e| e.kind == ActKind::Petition)
+            .expect("petition");
+        assert_eq!(petition.time, None);
     }
 
     /// Who did an act that no name tells is said in the report's words: the noun phrase of its

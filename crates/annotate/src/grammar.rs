@@ -962,6 +962,27 @@ impl Tree {
         (0..self.words.len()).any(|w| self.time_clause(w, &["when", "once", "until"]))
     }
 
+    /// Whether the sentence's main verb is told as coming later by a span it does not give ("A
+    /// Swedish court later convicted two men", "He was eventually released"): the story moves
+    /// on past the day told before.
+    pub fn main_verb_told_later(&self) -> bool {
+        (0..self.words.len()).any(|w| {
+            self.rel(w) == "root"
+                && self.words[w].word.upos == "VERB"
+                && self.has_child(
+                    w,
+                    "advmod",
+                    &[
+                        "later",
+                        "subsequently",
+                        "afterwards",
+                        "afterward",
+                        "eventually",
+                    ],
+                )
+        })
+    }
+
     /// Whether word `w` heads an adverbial clause opened by one of `openers` (UD makes "when"
     /// the clause's adverb, the others its marker).
     fn time_clause(&self, w: usize, openers: &[&str]) -> bool {
@@ -1487,7 +1508,7 @@ impl Tree {
     /// ("Rights defender Nasta Loika sentenced to seven years", "Journalist arrested in Minsk"):
     /// a past form with no auxiliary and nothing done to after it, in a line with no closing
     /// stop. Headlines tell what someone did in the present ("Court sentences …").
-    fn headline_participle(&self, v: usize) -> bool {
+    pub fn headline_participle(&self, v: usize) -> bool {
         let headline = self.words.last().is_some_and(|w| {
             !matches!(
                 w.word.form.as_str(),
