@@ -400,12 +400,21 @@ impl Reader<'_> {
     }
 
     /// "MOSCOW (AFP) —", "(CNN) —": the wire a report is credited to. Whether the line opens
-    /// with such a tag.
+    /// with such a tag, or with a place alone in brackets ("(Berlin) –").
     fn wire_tag(&mut self, at: usize, line: &str) -> bool {
         let Some(c) = wire_tag_of(line) else {
             return false;
         };
         let w = c[1].trim();
+        // a place alone in brackets opening the first paragraph ("(Berlin) – An Uzbek court
+        // sentenced …", as rights groups date their releases): no words of the story
+        let whole = c.get(0).expect("match");
+        let place_alone = line.trim().starts_with('(') && w.split_whitespace().count() <= 3;
+        if !in_wires(w) && place_alone {
+            let start = trimmed(at, line).0;
+            self.boilerplate(BoilerplateKind::Dateline, (start, start + whole.end()));
+            return true;
+        }
         if in_wires(w) {
             let start = trimmed(at, line).0;
             let s = start + c.get(1).expect("group").start();
@@ -863,8 +872,8 @@ mod tests {
     }
 
     /// A wire's tag that opens the first paragraph, with the place before it ("BEIJING (Reuters)
-    /// -", "DUBAI, United Arab Emirates (AP) —") or alone ("(CNN) —"), is boilerplate up to the
-    /// dash: the story starts after it.
+    /// -", "DUBAI, United Arab Emirates (AP) —") or alone ("(CNN) —"), or a place alone in
+    /// brackets ("(Berlin) –"), is boilerplate up to the dash: the story starts after it.
     #[test]
     fn a_wire_tag_is_no_part_of_the_story() {
         for (text, tag) in [
@@ -884,6 +893,11 @@ mod tests {
             (
                 "Title of the story\n\nBEIJING, Jan 16 (Reuters) - China's foreign ministry rejected calls.",
                 "BEIJING, Jan 16 (Reuters) -",
+            ),
+            // a place alone in brackets, as rights groups date their releases
+            (
+                "Title of the story\n\n(Berlin) – An Uzbek court sentenced the journalist.",
+                "(Berlin) –",
             ),
         ] {
             let f = read(text, &|a, b| (a, b));
