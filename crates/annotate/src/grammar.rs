@@ -3136,20 +3136,10 @@ fn agent_of_the_passive(words: &mut [casefile_syntax::conllu::Word]) {
 /// words its compounds, or a second subject: the subject's words head the subject again, and
 /// the day is a time of the verb.
 fn day_read_as_subject(words: &mut [casefile_syntax::conllu::Word]) {
-    const DAYS: &[&str] = &[
-        "today",
-        "yesterday",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     for d in 1..words.len() {
-        let day = DAYS.contains(&words[d].form.to_lowercase().as_str());
+        let lower = words[d].form.to_lowercase();
+        let day = casefile_model::WEEKDAYS.contains(&lower.as_str())
+            || matches!(lower.as_str(), "today" | "yesterday" | "tonight");
         let subject = words[d].deprel.starts_with("nsubj");
         if !day || !subject {
             continue;

@@ -340,63 +340,20 @@ const LONG_TITLES: &[&str] = &[
     "minister of the interior",
 ];
 
-/// Capitalised words that are never names on their own (and the months: [`not_a_name`]).
+/// Capitalised words that are never names on their own (and the months and weekdays:
+/// [`not_a_name`]).
 const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "i",
-    "covid",
-    "covid-19",
-    "ok",
-    "tv",
-    "pm",
-    "am",
-    "eu",
-    "un",
-    "us",
-    "u.s.",
-    "u.k.",
-    "uk",
-    "ceo",
-    "the",
-    "a",
-    "an",
-    "he",
-    "she",
-    "they",
-    "we",
-    "it",
-    "his",
-    "her",
-    "their",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "original",
-    "related",
-    "support",
-    "please",
-    "photo",
-    "image",
-    "read",
-    "more",
-    "click",
+    "i", "covid", "covid-19", "ok", "tv", "pm", "am", "eu", "un", "us", "u.s.", "u.k.", "uk",
+    "ceo", "the", "a", "an", "he", "she", "they", "we", "it", "his", "her", "their", "our", "this",
+    "that", "these", "those", "mr", "mrs", "ms", "dr", "original", "related", "support", "please",
+    "photo", "image", "read", "more", "click",
 ];
 
 /// A lower-case word that is never a name on its own: a month, a weekday, a common word.
 fn not_a_name(lower: &str) -> bool {
-    casefile_model::MONTHS.contains(&lower) || NOT_NAMES.contains(&lower)
+    casefile_model::MONTHS.contains(&lower)
+        || casefile_model::WEEKDAYS.contains(&lower)
+        || NOT_NAMES.contains(&lower)
 }
 
 /// Things with capitalised names that are not persons, organisations or places.

@@ -251,6 +251,17 @@ pub const MONTHS: [&str; 12] = [
     "december",
 ];
 
+/// English weekday names, lower case.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Month number of an English month name or abbreviation ("Feb", "Sept.").
 pub fn month_number(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.').to_ascii_lowercase();

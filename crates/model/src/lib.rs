@@ -14,7 +14,7 @@ mod offsets;
 pub mod outlets;
 mod vocab;
 
-pub use date::{month_number, DateBounds, DateValue, Precision, MONTHS};
+pub use date::{month_number, DateBounds, DateValue, Precision, MONTHS, WEEKDAYS};
 pub use offsets::{OffsetMap, Segment, TextBuilder};
 pub use vocab::{
     ActKind, Answer, EventField, Modality, ParticipantRole, Permission, Role, Verdict,
