@@ -124,10 +124,11 @@ fn features(lx: &[Lex], i: usize, p1: u64, p2: u64, first: Option<&[usize]>, out
     }
 }
 
-/// Verbs of asking and saying, which a headline or a body's statement writes in the present
-/// ("Amnesty International calls on …", "fiancée calls verdict 'farce'"), and whose third person
-/// the tagger may read as a plural noun.
+/// Verbs of asking and saying (and fearing), which a headline or a body's statement writes in
+/// the present ("Amnesty International calls on …", "fiancée calls verdict 'farce'", "Activist
+/// fears arrest"), and whose third person the tagger may read as a plural noun.
 pub const VERBS_OF_ASKING: &[&str] = &[
+    "fear",
     "call",
     "urge",
     "demand",
@@ -629,6 +630,7 @@ mod tests {
                 "calls",
                 "VBZ",
             ),
+            ("Activist fears arrest after returning home", "fears", "VBZ"),
             (
                 "Fiancée of missing Saudi journalist appeals directly to Trump for help",
                 "appeals",
