@@ -3086,6 +3086,39 @@ fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A headline tells what someone says with "was" left out ("Family says missing activist killed
+/// by police"): where the parse makes the noun the object of the verb of saying and the
+/// participle a clause on the noun, the participle is what is said (a clause of its own, the noun
+/// its passive subject), not a description of the noun.
+fn headline_said_passive(words: &mut [casefile_syntax::conllu::Word]) {
+    let headline = words
+        .last()
+        .is_some_and(|w| !matches!(w.form.as_str(), "." | "!" | "?"));
+    if !headline {
+        return;
+    }
+    for p in 0..words.len() {
+        let Some(n) = words[p].head.checked_sub(1) else {
+            continue;
+        };
+        let Some(v) = words[n].head.checked_sub(1) else {
+            continue;
+        };
+        let saying = SPEECH_VERBS.contains(&words[v].lemma.to_lowercase().as_str());
+        if words[p].deprel == "acl"
+            && words[p].xpos == "VBN"
+            && words[n].deprel == "obj"
+            && n < p
+            && saying
+        {
+            words[p].head = v + 1;
+            words[p].deprel = "ccomp".into();
+            words[n].head = p + 1;
+            words[n].deprel = "nsubj:pass".into();
+        }
+    }
+}
+
 /// A passive verb with no agent of its own takes the "by" phrase the parse hung on the noun of
 /// its phrase ("was charged with the murder by Austrian prosecutors": the prosecutors charged;
 /// they did not murder). Only in a phrase of what the verb charges, arrests or accuses for
@@ -3386,6 +3419,7 @@ pub fn parse_names(
     appositive_subject(&mut analysed);
     day_read_as_subject(&mut analysed);
     agent_of_the_passive(&mut analysed);
+    headline_said_passive(&mut analysed);
     topic_before_colon(&mut analysed);
     verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
@@ -3450,6 +3484,22 @@ mod tests {
             parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
             spans,
         )
+    }
+
+    /// A headline's "X says Y killed" tells what X says was done to Y.
+    #[test]
+    fn a_headline_says_what_was_done() {
+        let s = "Family says missing activist killed by police";
+        assert_eq!(
+            rels(s, &["killed", "activist"]),
+            pairs(&[("ccomp", "says"), ("nsubj:pass", "killed")])
+        );
+        let t = parse(s, 0, s.len());
+        let killed = (s.find("killed").unwrap(), s.find(" by").unwrap());
+        assert_eq!(t.modality(killed), Some(casefile_model::Modality::Alleged));
+        // a sentence keeps its reduced relative clause
+        let s = "Family says the activist killed by police was unarmed.";
+        assert_ne!(rels(s, &["killed"]), pairs(&[("ccomp", "says")]));
     }
 
     /// A passive verb with no agent takes the "by" phrase the parse hung on its phrase's noun.
