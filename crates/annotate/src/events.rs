@@ -5724,6 +5724,20 @@ mod tests {
         }
     }
 
+    /// A time told in the past perfect, also in a participle's clause on such a verb, is a time
+    /// looked back to: the acts told after it do not take it.
+    #[test]
+    fn a_time_looked_back_to_dates_nothing_after_it() {
+        let text = "Oleg Marchenko had fled Georgia after surviving an assassination attempt in \
+            2015. The suspect was arrested near the river.";
+        let told = read(text).2;
+        let arrest = told
+            .iter()
+            .find(|e| e.kind == ActKind::Arrest)
+            .expect("arrest");
+        assert_eq!(arrest.time, None);
+    }
+
     /// A sentence whose verb comes "later" moves the story past the day told before: what is
     /// told after it does not take that day.
     #[test]

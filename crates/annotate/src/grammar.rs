@@ -2431,11 +2431,18 @@ impl Tree {
         let Some(mut w) = self.head_of(start, end) else {
             return false;
         };
-        // the clause it is in: the first verb up from it, and the verb an open complement
-        // shares its clause with ("had failed to report … in 2020")
+        // the clause it is in: the first verb up from it, and the verb an open complement or a
+        // participle with no subject of its own shares its clause with ("had failed to report
+        // … in 2020", "had fled Georgia after surviving an assassination attempt in 2015")
+        let shares = |w: usize| {
+            self.rel(w) == "xcomp"
+                || (self.rel(w) == "advcl"
+                    && self.words[w].word.xpos == "VBG"
+                    && !self.children(w).any(|c| self.rel(c).starts_with("nsubj")))
+        };
         for _ in 0..self.words.len() {
             if self.words[w].word.upos == "VERB" {
-                while self.rel(w) == "xcomp" {
+                while shares(w) {
                     match self.head(w) {
                         Some(h) => w = h,
                         None => break,
