@@ -2761,7 +2761,12 @@ fn event_mention(
         .map(|(_, _, k)| k);
     let participants = participants(cx, sent, tr, tree);
     let whom = Whom::of(&participants, mentions);
-    let (time, from_context, reported) = time_of(cx, sent, tr, whom, last_time, tree);
+    // what a verb undoes was done before it, on no day the sentence gives ("Prosecutors dropped
+    // the charges in April")
+    let (time, from_context, reported) = match tree.undone(tr.ts, tr.te) {
+        true => (None, false, false),
+        false => time_of(cx, sent, tr, whom, last_time, tree),
+    };
     EventMention {
         kind: tr.act.name,
         trigger: cx.doc.span(tr.ts, tr.te),
@@ -5721,6 +5726,28 @@ mod tests {
                 .map(|(k, a, d)| (k.to_string(), a, d))
                 .collect();
             assert_eq!(told, want, "{text}");
+        }
+    }
+
+    /// What a verb undoes was done before it: the undoing's time does not date it.
+    #[test]
+    fn an_undone_step_takes_not_the_undoing_s_time() {
+        for (text, dated) in [
+            (
+                "Prosecutors dropped the charges against Oleg Marchenko in April.",
+                false,
+            ),
+            (
+                "Prosecutors brought charges against Oleg Marchenko in April.",
+                true,
+            ),
+        ] {
+            let told = read(text).2;
+            let charge = told
+                .iter()
+                .find(|e| e.kind == ActKind::CriminalCharge)
+                .expect("charge");
+            assert_eq!(charge.time.is_some(), dated, "{text}");
         }
     }
 

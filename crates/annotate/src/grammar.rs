@@ -123,6 +123,13 @@ const HALTING: &[&str] = &[
     "halt", "suspend", "stop", "postpone", "stay", "cancel", "avert",
 ];
 
+/// Verbs that undo a step taken before them ("dropped the charges", "overturned the
+/// conviction"): their time is not the step's ([`Tree::undone`]).
+const UNDOING: &[&str] = &[
+    "drop", "withdraw", "lift", "quash", "overturn", "annul", "revoke", "dismiss", "reverse",
+    "commute",
+];
+
 /// Steps of a proceeding someone may be taken or held "for" ([`Tree::governed`]).
 const PROCEEDING_STEPS: &[&str] = &["questioning", "interrogation", "trial", "investigation"];
 
@@ -2422,6 +2429,17 @@ impl Tree {
                 || self
                     .head_of(start, end)
                     .is_some_and(|w| self.rel(w) == "compound" && self.head(w) == Some(noun)))
+    }
+
+    /// Whether the act named by the noun at `start..end` is what a verb undoes ("Prosecutors
+    /// dropped the charges in April", "commuted the death sentence"): done before that verb, at
+    /// a time the sentence does not give.
+    pub fn undone(&self, start: usize, end: usize) -> bool {
+        self.head_of(start, end).is_some_and(|n| {
+            self.words[n].word.upos == "NOUN"
+                && self.rel(n) == "obj"
+                && self.head(n).is_some_and(|h| self.lemma_in(h, UNDOING))
+        })
     }
 
     /// Whether the time at `start..end` dates a clause told in the past perfect ("said it had
