@@ -3111,6 +3111,37 @@ fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// "pending" or "awaiting" that the parse made a word of the noun it governs, with a date before
+/// it ("released on bail on 3 March pending trial" read as one noun, "3 March pending trial"):
+/// the word is the noun's preposition, and the date a time of the verb the noun hangs on.
+fn pending_read_as_compound(words: &mut [casefile_syntax::conllu::Word]) {
+    for p in 1..words.len() {
+        let pending = matches!(
+            words[p].form.to_lowercase().as_str(),
+            "pending" | "awaiting"
+        );
+        let Some(n) = words[p].head.checked_sub(1) else {
+            continue;
+        };
+        let d = p - 1;
+        let date_before = words[d].head == n + 1
+            && matches!(words[d].upos.as_str(), "PROPN" | "NUM")
+            && words[d].deprel != "det";
+        if !pending || words[p].deprel != "compound" || n <= p || !date_before {
+            continue;
+        }
+        let verb = words[n].head;
+        for w in words.iter_mut().take(d) {
+            if w.head == n + 1 {
+                w.head = d + 1;
+            }
+        }
+        words[d].head = verb;
+        words[d].deprel = "obl".into();
+        words[p].deprel = "case".into();
+    }
+}
+
 /// A headline tells what someone says with "was" left out ("Family says missing activist killed
 /// by police"): where the parse makes the noun the object of the verb of saying and the
 /// participle a clause on the noun, the participle is what is said (a clause of its own, the noun
@@ -3445,6 +3476,7 @@ pub fn parse_names(
     day_read_as_subject(&mut analysed);
     agent_of_the_passive(&mut analysed);
     headline_said_passive(&mut analysed);
+    pending_read_as_compound(&mut analysed);
     topic_before_colon(&mut analysed);
     verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
@@ -3509,6 +3541,17 @@ mod tests {
             parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
             spans,
         )
+    }
+
+    /// "pending trial" with a date before it: the date is the verb's, "pending" the noun's
+    /// preposition.
+    #[test]
+    fn pending_is_no_word_of_its_noun() {
+        let s = "The blogger was released on bail on 3 March pending trial.";
+        assert_eq!(
+            rels(s, &["March", "pending"]),
+            pairs(&[("obl", "released"), ("case", "trial")])
+        );
     }
 
     /// A headline's "X says Y killed" tells what X says was done to Y.
