@@ -1,5 +1,11 @@
+//! Print the tags and the tree the shipped model gives one sentence, its words separated by
+//! spaces (a developer's aid): `cargo run -p casefile-syntax --example tags -- "The court
+//! sentenced him ."`.
 fn main() {
-    let s = std::env::args().nth(1).unwrap();
+    let Some(s) = std::env::args().nth(1) else {
+        eprintln!("usage: tags \"a sentence, its words separated by spaces\"");
+        std::process::exit(2);
+    };
     let forms: Vec<&str> = s.split(' ').collect();
     for w in casefile_syntax::shipped().analyze(&forms) {
         println!(
