@@ -613,6 +613,7 @@ pub fn find(doc: &Document, sentences: &[(usize, usize)]) -> Vec<Mention> {
     let mut out = out.list;
     no_persons(&doc.text, &mut out);
     names_of_persons(&doc.text, &mut out);
+    full_names_again(doc, &mut out);
     out.retain(|m| m.kind != EntityKind::Other);
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out.dedup_by(|a, b| a.span == b.span);
@@ -686,6 +687,38 @@ fn names_of_persons(text: &str, out: &mut [Mention]) {
         {
             m.kind = EntityKind::Person;
             m.source = "surname".into();
+        }
+    }
+}
+
+/// A person the report names in full is named so again where the word before a lone surname is
+/// the rest of that name, even a word the tagger reads otherwise ("the detained activist Said
+/// Aliev" … "Said Aliev was detained on 2 April": "Said" opening a sentence read as the verb left
+/// "Aliev" alone, which the father "Magomed Aliev" then took).
+fn full_names_again(doc: &Document, out: &mut [Mention]) {
+    let text = doc.text.as_str();
+    let full: HashSet<String> = out
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person && m.text.contains(' '))
+        .map(|m| m.text.clone())
+        .collect();
+    for m in out.iter_mut() {
+        if m.kind != EntityKind::Person || m.text.contains(' ') {
+            continue;
+        }
+        let before = text[..m.span.start].trim_end_matches(' ');
+        if before.len() + 1 != m.span.start {
+            continue;
+        }
+        let word_start = before
+            .rfind(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let name = format!("{} {}", &before[word_start..], m.text);
+        if word_start < before.len() && full.contains(&name) {
+            m.span = doc.span(word_start, m.span.end);
+            m.text = name;
         }
     }
 }
@@ -2475,6 +2508,20 @@ mod title_tests {
             .into_iter()
             .map(|m| (m.kind, m.text))
             .collect()
+    }
+
+    /// A person named in full is named so again where the word before a lone surname is the
+    /// rest of the name, even one the tagger reads otherwise ("Said" opening a sentence).
+    #[test]
+    fn a_full_name_is_found_again() {
+        let text = "Magomed Aliev, the father of the detained activist Said Aliev, was beaten. \
+                    Said Aliev was detained on 2 April.";
+        let persons: Vec<String> = found(text)
+            .into_iter()
+            .filter(|(k, _)| *k == EntityKind::Person)
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(persons, ["Magomed Aliev", "Said Aliev", "Said Aliev"]);
     }
 
     /// A title inside a run is not part of the name; a run that ends in one is a role.
