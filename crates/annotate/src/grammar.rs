@@ -3111,6 +3111,28 @@ fn relative_clause_beside(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// A date after "of" on a part of the day ("on the evening of 12 May", "the night of 3 March")
+/// that the parse hangs on another verb ("…, his daughter told"): the date is that part of the
+/// day's, and so dates what it dates.
+fn date_of_part_of_day(words: &mut [casefile_syntax::conllu::Word]) {
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night", "eve", "day"];
+    for o in 1..words.len().saturating_sub(1) {
+        let part = PARTS.contains(&words[o - 1].form.to_lowercase().as_str());
+        let date = words[o + 1].upos == "NUM"
+            || casefile_model::MONTHS.contains(&words[o + 1].form.to_lowercase().as_str());
+        if !part || !words[o].form.eq_ignore_ascii_case("of") || !date {
+            continue;
+        }
+        if words[o + 1].head == o {
+            continue;
+        }
+        words[o + 1].head = o;
+        words[o + 1].deprel = "nmod".into();
+        words[o].head = o + 2;
+        words[o].deprel = "case".into();
+    }
+}
+
 /// "pending" or "awaiting" that the parse made a word of the noun it governs, with a date before
 /// it ("released on bail on 3 March pending trial" read as one noun, "3 March pending trial"):
 /// the word is the noun's preposition, and the date a time of the verb the noun hangs on.
@@ -3477,6 +3499,7 @@ pub fn parse_names(
     agent_of_the_passive(&mut analysed);
     headline_said_passive(&mut analysed);
     pending_read_as_compound(&mut analysed);
+    date_of_part_of_day(&mut analysed);
     topic_before_colon(&mut analysed);
     verb_read_as_noun(&mut analysed);
     fronted_date(&mut analysed);
@@ -3541,6 +3564,17 @@ mod tests {
             parse_names(casefile_syntax::shipped(), s, 0, s.len(), &spans),
             spans,
         )
+    }
+
+    /// A date after "of" on a part of the day is that part of the day's.
+    #[test]
+    fn a_date_of_the_evening_is_the_evening_s() {
+        let s =
+            "He was beaten near his house on the evening of 12 May, his daughter told reporters.";
+        assert_eq!(
+            rels(s, &["12", "of"]),
+            pairs(&[("nmod", "evening"), ("case", "12")])
+        );
     }
 
     /// "pending trial" with a date before it: the date is the verb's, "pending" the noun's
