@@ -202,14 +202,21 @@ impl Tagger {
     /// (a name the entity tagger found is a proper noun); the words around it are tagged knowing it.
     pub fn classes_given(&self, words: &[&str], fixed: &[Option<usize>]) -> Vec<usize> {
         let lx: Vec<Lex> = words.iter().map(|w| lex(w)).collect();
-        let mut tags = run(&self.passes[0], &self.dict, &lx, None, fixed);
-        for w in &self.passes[1..] {
-            tags = run(w, &self.dict, &lx, Some(&tags), fixed);
-        }
-        if let Some(again) = self.possessive(words, &tags, fixed) {
+        let mut tags = self.passes(&lx, fixed);
+        if let Some(again) = self.possessive(words, &lx, &tags, fixed) {
             tags = again;
         }
         self.finite_verb(words, &mut tags, fixed);
+        tags
+    }
+
+    /// Every pass over a sentence's words, each seeing the one before, `fixed` as in
+    /// [`Tagger::classes_given`].
+    fn passes(&self, lx: &[Lex], fixed: &[Option<usize>]) -> Vec<usize> {
+        let mut tags = run(&self.passes[0], &self.dict, lx, None, fixed);
+        for w in &self.passes[1..] {
+            tags = run(w, &self.dict, lx, Some(&tags), fixed);
+        }
         tags
     }
 
@@ -220,6 +227,7 @@ impl Tagger {
     fn possessive(
         &self,
         words: &[&str],
+        lx: &[Lex],
         tags: &[usize],
         fixed: &[Option<usize>],
     ) -> Option<Vec<usize>> {
@@ -252,12 +260,7 @@ impl Tagger {
         for &i in &at {
             given[i] = Some(pos);
         }
-        let lx: Vec<Lex> = words.iter().map(|w| lex(w)).collect();
-        let mut again = run(&self.passes[0], &self.dict, &lx, None, &given);
-        for w in &self.passes[1..] {
-            again = run(w, &self.dict, &lx, Some(&again), &given);
-        }
-        Some(again)
+        Some(self.passes(lx, &given))
     }
 
     /// A full sentence (one that ends with a stop) has a finite verb. When the tagger gave it
