@@ -123,6 +123,22 @@ const HALTING: &[&str] = &[
     "halt", "suspend", "stop", "postpone", "stay", "cancel", "avert",
 ];
 
+/// Verbs that tell what someone claims ([`Tree::said_after`]; with "add" and "write",
+/// [`Tree::in_reported_speech`]).
+const SAYING: &[&str] = &[
+    "say", "tell", "claim", "allege", "state", "insist", "testify",
+];
+
+/// Adverbs that put what a clause tells later than what was told before it, by a span they do
+/// not give ([`Tree::told_later`], [`Tree::main_verb_told_later`]).
+const LATER: &[&str] = &[
+    "subsequently",
+    "afterwards",
+    "afterward",
+    "later",
+    "eventually",
+];
+
 /// Verbs that undo a step taken before them ("dropped the charges", "overturned the
 /// conviction"): their time is not the step's ([`Tree::undone`]).
 const UNDOING: &[&str] = &[
@@ -976,17 +992,7 @@ impl Tree {
         (0..self.words.len()).any(|w| {
             self.rel(w) == "root"
                 && self.words[w].word.upos == "VERB"
-                && self.has_child(
-                    w,
-                    "advmod",
-                    &[
-                        "later",
-                        "subsequently",
-                        "afterwards",
-                        "afterward",
-                        "eventually",
-                    ],
-                )
+                && self.has_child(w, "advmod", LATER)
         })
     }
 
@@ -1079,17 +1085,7 @@ impl Tree {
     /// give ("He later claimed", "was subsequently charged", "eventually released"): after the
     /// day told before it, not on it ("then" may be that day: "was then dismembered").
     pub fn told_later(&self, start: usize, end: usize) -> bool {
-        self.clause_adverb(
-            start,
-            end,
-            &[
-                "subsequently",
-                "afterwards",
-                "afterward",
-                "later",
-                "eventually",
-            ],
-        )
+        self.clause_adverb(start, end, LATER)
     }
 
     /// Whether the act at `start..end` is told as coming after something its clause names
@@ -1516,13 +1512,7 @@ impl Tree {
     /// a past form with no auxiliary and nothing done to after it, in a line with no closing
     /// stop. Headlines tell what someone did in the present ("Court sentences …").
     pub fn headline_participle(&self, v: usize) -> bool {
-        let headline = self.words.last().is_some_and(|w| {
-            !matches!(
-                w.word.form.as_str(),
-                "." | "!" | "?" | "\"" | "”" | "'" | "’"
-            )
-        });
-        headline
+        ends_as_headline(self.words.last().map(|w| &w.word))
             && matches!(self.words[v].word.xpos.as_str(), "VBD" | "VBN")
             && !self.children(v).any(|c| {
                 let rel = self.rel(c);
@@ -1612,14 +1602,12 @@ impl Tree {
     /// Whether the act at `trigger` is in what a verb of saying reports, at any depth ("His
     /// lawyer said the detained man was beaten": the detention is the lawyer's account too).
     fn in_reported_speech(&self, trigger: (usize, usize)) -> bool {
-        const SAYING: &[&str] = &[
-            "say", "tell", "claim", "allege", "state", "insist", "testify", "add", "write",
-        ];
         let Some(mut x) = self.head_of(trigger.0, trigger.1) else {
             return false;
         };
         while let Some(h) = self.head(x) {
-            if self.rel(x) == "ccomp" && self.lemma_in(h, SAYING) {
+            let saying = self.lemma_in(h, SAYING) || self.lemma_in(h, &["add", "write"]);
+            if self.rel(x) == "ccomp" && saying {
                 return true;
             }
             x = h;
@@ -1631,9 +1619,6 @@ impl Tree {
     /// military detention, lawyer says", the parse hanging "says" beside the rest): the
     /// speaker's account, alleged, as "his lawyer said he was tortured" is.
     fn said_after(&self, trigger: (usize, usize)) -> Option<casefile_model::Modality> {
-        const SAYING: &[&str] = &[
-            "say", "tell", "claim", "allege", "state", "insist", "testify",
-        ];
         let a = self.head_of(trigger.0, trigger.1)?;
         let root = std::iter::successors(Some(a), |&w| self.head(w)).last()?;
         self.children(root)
@@ -3164,15 +3149,18 @@ fn pending_read_as_compound(words: &mut [casefile_syntax::conllu::Word]) {
     }
 }
 
+/// Whether a sentence whose last word is `last` is a headline: it ends with no stop, nor with a
+/// quotation closed after one.
+fn ends_as_headline(last: Option<&Word>) -> bool {
+    last.is_some_and(|w| !matches!(w.form.as_str(), "." | "!" | "?" | "\"" | "”" | "'" | "’"))
+}
+
 /// A headline tells what someone says with "was" left out ("Family says missing activist killed
 /// by police"): where the parse makes the noun the object of the verb of saying and the
 /// participle a clause on the noun, the participle is what is said (a clause of its own, the noun
 /// its passive subject), not a description of the noun.
 fn headline_said_passive(words: &mut [casefile_syntax::conllu::Word]) {
-    let headline = words
-        .last()
-        .is_some_and(|w| !matches!(w.form.as_str(), "." | "!" | "?"));
-    if !headline {
+    if !ends_as_headline(words.last()) {
         return;
     }
     for p in 0..words.len() {
@@ -3208,21 +3196,17 @@ fn agent_of_the_passive(words: &mut [casefile_syntax::conllu::Word]) {
         let Some(n) = words[b].head.checked_sub(1) else {
             continue;
         };
-        let by = (0..words.len()).any(|c| {
-            words[c].head == b + 1
-                && words[c].deprel == "case"
-                && words[c].form.eq_ignore_ascii_case("by")
-        });
+        let case_in = |w: usize, forms: &[&str]| {
+            words.iter().any(|c| {
+                c.head == w + 1
+                    && c.deprel == "case"
+                    && forms.iter().any(|f| c.form.eq_ignore_ascii_case(f))
+            })
+        };
+        let by = case_in(b, &["by"]);
         // the noun's phrase is what the verb charges or arrests for ("with", "for", "of",
         // "on"), not a source ("according to a statement by the network")
-        let ground = (0..words.len()).any(|c| {
-            words[c].head == n + 1
-                && words[c].deprel == "case"
-                && matches!(
-                    words[c].form.to_lowercase().as_str(),
-                    "with" | "for" | "of" | "on"
-                )
-        });
+        let ground = case_in(n, &["with", "for", "of", "on"]);
         if !by || !ground || words[b].deprel != "nmod" || words[n].deprel != "obl" {
             continue;
         }
