@@ -154,31 +154,28 @@ fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mu
     for &i in persons {
         let m = &mentions[i];
         let (s, e) = (m.span.start, m.span.end);
+        // an age of this person, its words at `start..end` of the text
+        let age = |value: &str, start: usize, end: usize| Attribute {
+            mention: i,
+            name: "age".into(),
+            value: value.into(),
+            as_of: as_of(doc),
+            span: doc.span(start, end),
+        };
         let after = slice(text, e, e + 60);
         let before = slice(text, s.saturating_sub(20), s);
         if let Some(c) = age_after.captures(after) {
             let g = c.get(1).or_else(|| c.get(2)).expect("group");
-            out.push(Attribute {
-                mention: i,
-                name: "age".into(),
-                value: g.as_str().into(),
-                as_of: as_of(doc),
-                span: doc.span(e + g.start(), e + g.end()),
-            });
+            out.push(age(g.as_str(), e + g.start(), e + g.end()));
         } else if let Some(c) = turned.captures(after) {
             let g = c.get(1).expect("group");
             let v: u32 = g.as_str().parse().unwrap_or(0);
             if (1..=120).contains(&v) {
                 let m0 = c.get(0).expect("match");
-                out.push(Attribute {
-                    mention: i,
-                    name: "age".into(),
-                    value: g.as_str().into(),
-                    as_of: as_of(doc),
-                    span: doc.span(e + m0.start(), e + m0.end()),
-                });
+                out.push(age(g.as_str(), e + m0.start(), e + m0.end()));
             }
         }
+        let right_before = age_before.captures(before);
         // "A 43-year-old Georgian man, Zurab Tsereteli, was shot": the noun for a person the
         // name is in apposition to
         let before_noun = slice(text, s.saturating_sub(60), s);
@@ -188,28 +185,17 @@ fn ages_beside(doc: &Document, mentions: &[Mention], persons: &[usize], out: &mu
         };
         if let Some(c) = age_appos
             .captures(before_noun)
-            .filter(|c| of_a_person(c) && age_before.captures(before).is_none())
+            .filter(|c| of_a_person(c) && right_before.is_none())
         {
             let g = c.get(1).expect("group");
             let base = s - before_noun.len();
-            out.push(Attribute {
-                mention: i,
-                name: "age".into(),
-                value: g.as_str().into(),
-                as_of: as_of(doc),
-                span: doc.span(base + g.start(), base + g.end()),
-            });
+            out.push(age(g.as_str(), base + g.start(), base + g.end()));
         }
-        if let Some(c) = age_before.captures(before) {
+        if let Some(c) = right_before {
             let g = c.get(1).expect("group");
             let base = s - before.len();
-            out.push(Attribute {
-                mention: i,
-                name: "age".into(),
-                value: g.as_str().into(),
-                as_of: as_of(doc),
-                span: doc.span(base + g.start(), base + c.get(0).expect("m").end() - 1),
-            });
+            let end = base + c.get(0).expect("m").end() - 1;
+            out.push(age(g.as_str(), base + g.start(), end));
         }
     }
 }
