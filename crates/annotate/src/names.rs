@@ -871,20 +871,9 @@ fn one_sense(out: &mut [Mention]) {
     }
     let settled: HashMap<String, EntityKind> = by_text
         .into_iter()
+        // only a clear winner settles the kind
         .filter_map(|(text, readings)| {
-            let mut weight: Vec<(EntityKind, f32)> = Vec::new();
-            for (k, c) in readings {
-                match weight.iter_mut().find(|(kk, _)| *kk == k) {
-                    Some(w) => w.1 += c,
-                    None => weight.push((k, c)),
-                }
-            }
-            if weight.len() < 2 {
-                return None;
-            }
-            weight.sort_by(|a, b| b.1.total_cmp(&a.1));
-            // only a clear winner settles the kind
-            (weight[0].1 >= 2.0 * weight[1].1).then(|| (text.to_string(), weight[0].0))
+            casefile_names::clear_sense(readings).map(|k| (text.to_string(), k))
         })
         .collect();
     for m in out.iter_mut() {

@@ -167,9 +167,36 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()].min(3)
 }
 
+/// The sense that a name's readings clearly give it (one sense per report, or per case): of the
+/// weights the readings lend their senses (`(sense, weight)`, a sense any number of times), the
+/// sense whose total is at least twice the next; None when the readings know one sense only, or
+/// none wins clearly.
+pub fn clear_sense<K: Copy + PartialEq>(readings: impl IntoIterator<Item = (K, f32)>) -> Option<K> {
+    let mut weight: Vec<(K, f32)> = Vec::new();
+    for (k, c) in readings {
+        match weight.iter_mut().find(|(kk, _)| *kk == k) {
+            Some(w) => w.1 += c,
+            None => weight.push((k, c)),
+        }
+    }
+    if weight.len() < 2 {
+        return None;
+    }
+    weight.sort_by(|a, b| b.1.total_cmp(&a.1));
+    (weight[0].1 >= 2.0 * weight[1].1).then_some(weight[0].0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Only a sense twice as heavy as the next settles a name's sense.
+    #[test]
+    fn a_clear_sense_weighs_twice_the_next() {
+        assert_eq!(clear_sense([('o', 1.0), ('o', 1.0), ('p', 1.0)]), Some('o'));
+        assert_eq!(clear_sense([('o', 1.0), ('p', 1.0)]), None);
+        assert_eq!(clear_sense([('o', 1.0), ('o', 1.0)]), None);
+    }
 
     #[test]
     fn edits_and_swaps() {

@@ -1358,28 +1358,24 @@ fn nodes(docs: &[(&Document, &Annotations)]) -> Vec<Node> {
 /// One sense per case: a name written the same way in several reports is one kind of thing, the
 /// kind its surer readings across the reports give it, as within one report (a tagger's guess of
 /// "place" for "Free Voice", which another report calls "the news site Free Voice", is the
-/// outlet). Only a clear winner settles it: twice the weight of any other reading. A mention
+/// outlet). Only a clear winner settles it (`casefile_names::clear_sense`). A mention
 /// that stands for a name ("the court") weighs nothing, and takes the kind the name settles.
 fn one_sense_per_case(docs: &[(&Document, &Annotations)], nodes: &mut [Node]) {
     let mention = |n: &Node| &docs[n.doc].1.mentions[n.mention];
-    let mut weight: HashMap<String, Vec<(EntityKind, f32)>> = HashMap::new();
+    let mut readings: HashMap<String, Vec<(EntityKind, f32)>> = HashMap::new();
     for n in nodes.iter().filter(|n| !mention(n).is_anaphor()) {
-        let readings = weight.entry(n.text.clone()).or_default();
-        match readings.iter_mut().find(|(k, _)| *k == n.kind) {
-            Some(r) => r.1 += mention(n).confidence,
-            None => readings.push((n.kind, mention(n).confidence)),
-        }
+        readings
+            .entry(n.text.clone())
+            .or_default()
+            .push((n.kind, mention(n).confidence));
     }
+    let settled: HashMap<String, EntityKind> = readings
+        .into_iter()
+        .filter_map(|(text, r)| casefile_names::clear_sense(r).map(|k| (text, k)))
+        .collect();
     for n in nodes.iter_mut() {
-        let Some(readings) = weight.get(&n.text) else {
-            continue;
-        };
-        let best = readings.iter().copied().max_by(|a, b| a.1.total_cmp(&b.1));
-        if let Some((kind, w)) = best {
-            let clear = readings.iter().all(|&(k, o)| k == kind || w >= 2.0 * o);
-            if clear && kind != n.kind {
-                n.kind = kind;
-            }
+        if let Some(&kind) = settled.get(&n.text) {
+            n.kind = kind;
         }
     }
 }
